@@ -1,0 +1,8 @@
+/** The command registry: each command is one module that adds itself to the program. */
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+import { registerDb } from './db.js';
+
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+export const COMMANDS: readonly RegisterCommand[] = [registerDb];

@@ -1,0 +1,73 @@
+/** What every command handler receives: resolved global flags, output sink and the store. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { openDb, resolveDbPath, type Db } from '../store/open.js';
+import { colorEnabled, makeTheme, selectOutputMode, type OutputMode, type Theme } from '../render/output-mode.js';
+import type { Io } from './io.js';
+import { UsageError } from './errors.js';
+import fs from 'node:fs';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  csv?: boolean;
+  plain?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export interface CommandContext {
+  io: Io;
+  mode: OutputMode;
+  theme: Theme;
+  quiet: boolean;
+  dbPath: string;
+  /** opens the store, creating and migrating it */
+  openStore(): Db;
+  /** opens an existing store; a clear error when there is none yet */
+  openExistingStore(): Db;
+  /** resolves a user-given path against the working directory */
+  resolvePath(p: string): string;
+  /** writes a line to stdout */
+  out(text: string): void;
+  /** writes a message to stderr unless --quiet */
+  info(text: string): void;
+  /** writes a warning to stderr (even with --quiet) */
+  warn(text: string): void;
+}
+
+/** Builds the context from a command's options merged with the program's globals. */
+export function makeContext(io: Io, cmd: Command): CommandContext {
+  const opts = cmd.optsWithGlobals<GlobalOptions>();
+  const isTTY = io.stdout.isTTY === true;
+  const mode = selectOutputMode(opts, isTTY);
+  const color = mode === 'tty' && colorEnabled(opts, isTTY, io.env);
+  const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env));
+  const opened: Db[] = [];
+  return {
+    io,
+    mode,
+    theme: makeTheme(color),
+    quiet: opts.quiet === true,
+    dbPath,
+    openStore() {
+      const db = openDb(dbPath);
+      opened.push(db);
+      return db;
+    },
+    openExistingStore() {
+      if (!fs.existsSync(dbPath)) {
+        throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
+      }
+      const db = openDb(dbPath);
+      opened.push(db);
+      return db;
+    },
+    resolvePath: (p) => path.resolve(io.cwd, p),
+    out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    info: (text) => {
+      if (opts.quiet !== true) io.stderr.write(`${text}\n`);
+    },
+    warn: (text) => void io.stderr.write(`${text}\n`),
+  };
+}

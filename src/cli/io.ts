@@ -1,0 +1,14 @@
+/** The process surface main() is given, so tests can run it in-process with fakes. */
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  /** working directory relative paths are resolved against */
+  cwd: string;
+}

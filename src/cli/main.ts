@@ -1,0 +1,78 @@
+/**
+ * The whole CLI as a function: parse argv, run one command, map every error to an exit
+ * code in this one place (0 ok, 1 a check or threshold failed, 2 usage/input/internal).
+ * Nothing below cli/ writes to the console or exits.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import { CheckFailed, InputError, UsageError, formatInputError } from './errors.js';
+import type { Io } from './io.js';
+import { cleanText } from '../render/sanitize.js';
+import { VERSION } from '../version.js';
+
+export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
+
+/** Builds the commander program with global flags that also work after the command name. */
+export function buildProgram(io: Io): Command {
+  const program = new Command('influence')
+    .description('Offline, transparent social influence scores from exported activity')
+    .version(VERSION)
+    .addOption(new Option('--db <path>', 'SQLite database (default: $INFLUENCE_DB or ./influence.db)'))
+    .option('--json', 'machine-readable JSON on stdout (schema 1)')
+    .option('--csv', 'CSV on stdout, where the command has a table')
+    .option('--plain', 'plain text, no colour or boxes (the default when piped)')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .option('-q, --quiet', 'no progress or info messages on stderr')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+    });
+  for (const register of COMMANDS) register(program, io);
+  // Subcommands inherit exit override and output routing.
+  for (const cmd of program.commands) applyRouting(cmd, io);
+  return program;
+}
+
+function applyRouting(cmd: Command, io: Io): void {
+  cmd.exitOverride().configureOutput({
+    writeOut: (s) => void io.stdout.write(s),
+    writeErr: (s) => void io.stderr.write(s),
+  });
+  for (const sub of cmd.commands) applyRouting(sub, io);
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function reportError(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) {
+    // help and version exit with code 0; commander already printed usage problems
+    return err.exitCode === 0 ? EXIT.ok : EXIT.error;
+  }
+  if (err instanceof CheckFailed) {
+    io.stderr.write(`${cleanText(err.message)}\n`);
+    return EXIT.failed;
+  }
+  if (err instanceof InputError) {
+    io.stderr.write(`${formatInputError(err)}\n`);
+    return EXIT.error;
+  }
+  if (err instanceof UsageError) {
+    io.stderr.write(`error: ${err.message}\n${err.fix ? `  fix: ${err.fix}\n` : ''}`);
+    return EXIT.error;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  io.stderr.write(`internal error: ${e.message}\n`);
+  if (io.env['INFLUENCE_DEBUG']) io.stderr.write(`${e.stack ?? ''}\n`);
+  return EXIT.error;
+}

@@ -1,0 +1,88 @@
+/**
+ * The engine's input: the whole database (or the part a command needs) as dense, typed
+ * columns. Accounts are numbered 0..n-1 (`index`); every other table refers to accounts by
+ * that index. Missing numbers are NaN (never 0: a missing count is not evidence of a low
+ * one). Times are epoch milliseconds. Built by store/read-population.ts; the engine never
+ * touches the database.
+ */
+
+export const POST_KINDS = ['original', 'reply', 'reshare', 'quote'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** Interaction kinds as small integers, in this order (Uint8Array codes). */
+export const KIND_CODES = ['reply', 'reshare', 'quote', 'mention', 'like', 'follow', 'unfollow'] as const;
+export type KindName = (typeof KIND_CODES)[number];
+export const KIND = Object.fromEntries(KIND_CODES.map((k, i) => [k, i])) as { [K in KindName]: number };
+
+export interface AccountColumns {
+  n: number;
+  /** database ids, for writing results back */
+  dbId: Int32Array;
+  network: string[];
+  /** display handle ('alice', 'bob@mastodon.social'); '' when only an id is known */
+  handle: string[];
+  externalId: (string | null)[];
+  bio: (string | null)[];
+  followers: Float64Array;
+  following: Float64Array;
+  listed: Float64Array;
+  postsDeclared: Float64Array;
+  verified: Float64Array;
+  createdAt: Float64Array;
+  /** declared window aggregates (generic accounts tables), per `aggregateWindowDays` */
+  mentionsReceived: Float64Array;
+  resharesReceived: Float64Array;
+  repliesReceived: Float64Array;
+  likesReceived: Float64Array;
+  mentionsSent: Float64Array;
+  resharesSent: Float64Array;
+  aggregateWindowDays: Float64Array;
+}
+
+export interface PostColumns {
+  n: number;
+  author: Int32Array;
+  createdAt: Float64Array;
+  /** index into POST_KINDS */
+  kind: Uint8Array;
+  hashtags: Uint16Array;
+  words: Uint16Array;
+  /** declared counts; NaN when the export has none */
+  likes: Float64Array;
+  reshares: Float64Array;
+  replies: Float64Array;
+}
+
+export interface InteractionColumns {
+  n: number;
+  actor: Int32Array;
+  /** -1 when the target is unknown */
+  target: Int32Array;
+  /** index into KIND_CODES */
+  kind: Uint8Array;
+  /** NaN when the export gave no time */
+  createdAt: Float64Array;
+  /** index into PostColumns of the post reacted to, -1 when not in the database */
+  targetPost: Int32Array;
+}
+
+export interface FollowColumns {
+  n: number;
+  follower: Int32Array;
+  followee: Int32Array;
+  createdAt: Float64Array;
+}
+
+export interface Population {
+  accounts: AccountColumns;
+  posts: PostColumns;
+  interactions: InteractionColumns;
+  follows: FollowColumns;
+}
+
+/** When and over what span a result is computed. Never the wall clock: always passed in. */
+export interface ScoringWindow {
+  /** epoch ms; events after it are ignored */
+  asOf: number;
+  windowDays: number;
+}

@@ -1,0 +1,132 @@
+/**
+ * The normalized records every import adapter emits. Adapters are pure parsers: they turn
+ * one export's files into these records; the orchestrator (import/run-import.ts) resolves
+ * account references, writes them in one transaction and records provenance.
+ *
+ * Platform ids are strings (Twitter ids and Klout topic ids overflow JS numbers).
+ * Times are Unix epoch milliseconds (UTC).
+ */
+
+/** A reference to an account: by handle, by platform id, or both. */
+export interface AccountRef {
+  /** network name, lower case: 'twitter', 'mastodon', or whatever a generic table says */
+  network: string;
+  /** handle without a leading '@'; Mastodon handles are 'user@host' */
+  handle?: string;
+  /** platform account id, as text */
+  externalId?: string;
+}
+
+/** Declared window aggregates (from a generic accounts table), per `windowDays`. */
+export interface DeclaredAggregates {
+  mentionsReceived?: number;
+  resharesReceived?: number;
+  repliesReceived?: number;
+  likesReceived?: number;
+  mentionsSent?: number;
+  resharesSent?: number;
+}
+
+export interface AccountRecord {
+  type: 'account';
+  ref: AccountRef;
+  displayName?: string;
+  bio?: string;
+  url?: string;
+  followers?: number;
+  following?: number;
+  posts?: number;
+  listed?: number;
+  verified?: boolean;
+  createdAt?: number;
+  aggregates?: DeclaredAggregates;
+  /** window the aggregates cover, in days (default 90) */
+  windowDays?: number;
+  /** an identity label linking one person's accounts across networks */
+  identity?: string;
+}
+
+/** Reference to another post, when known only by its id and/or its author. */
+export interface PostRef {
+  externalId?: string;
+  author?: AccountRef;
+}
+
+export type Visibility = 'public' | 'unlisted' | 'followers' | 'direct';
+
+export interface PostRecord {
+  type: 'post';
+  network: string;
+  externalId: string;
+  author: AccountRef;
+  createdAt: number;
+  text?: string;
+  lang?: string;
+  replyTo?: PostRef;
+  /** set on retweets/boosts: the post is the resharer's, referencing the original */
+  reshareOf?: PostRef;
+  quoteOf?: PostRef;
+  mentions?: AccountRef[];
+  hashtags?: string[];
+  /** engagement counts declared by the export (absent when the export has none) */
+  likes?: number;
+  reshares?: number;
+  replies?: number;
+  visibility?: Visibility;
+}
+
+export const INTERACTION_KINDS = ['reply', 'reshare', 'quote', 'mention', 'like', 'follow', 'unfollow'] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export interface InteractionRecord {
+  type: 'interaction';
+  actor: AccountRef;
+  /** absent when the export does not say (a Twitter like names the tweet, not its author) */
+  target?: AccountRef;
+  kind: InteractionKind;
+  createdAt?: number;
+  /** the actor's own post that carries the event (a reply, reshare, quote or mention) */
+  sourcePost?: string;
+  /** the target's post the event reacts to (the liked, replied-to, reshared or quoted post) */
+  targetPost?: string;
+}
+
+export interface FollowRecord {
+  type: 'follow';
+  follower: AccountRef;
+  followee: AccountRef;
+  createdAt?: number;
+}
+
+export type ImportRecord = AccountRecord | PostRecord | InteractionRecord | FollowRecord;
+
+/** Where a record came from, for error messages. */
+export interface RecordLocation {
+  file: string;
+  /** 1-based line (CSV, NDJSON) */
+  line?: number;
+  /** 0-based index of the record in a JSON array */
+  record?: number;
+}
+
+/** A row that could not be read: what, where, what was expected and how to fix it. */
+export interface RowProblem extends RecordLocation {
+  field?: string;
+  reason: string;
+  expected?: string;
+  fix?: string;
+}
+
+/**
+ * Where adapters send what they read. Synchronous: the orchestrator writes inside one
+ * open transaction. `problem` either throws (strict mode) or counts the row as skipped
+ * (`--skip-invalid`); adapters call it and move on to the next row.
+ */
+export interface RecordSink {
+  record(rec: ImportRecord, at: RecordLocation): void;
+  problem(p: RowProblem): void;
+  /** an archive entry the adapter recognised as not worth importing, or did not know */
+  skippedFile(name: string, reason: string): void;
+  /** bytes consumed so far of the current source, for progress on a TTY */
+  progress?(bytesRead: number, bytesTotal: number): void;
+}

@@ -1,0 +1,46 @@
+/**
+ * A source is what `influence import PATH` points at, opened as a set of named entries:
+ * a plain file (one entry), a folder, a .zip or a .tar.gz (bounded extraction, see
+ * import/archive/). Adapters only ever see entries, never the filesystem.
+ */
+import type { Readable } from 'node:stream';
+import type { RecordSink } from './records.js';
+
+export interface SourceEntry {
+  /** path inside the source with '/' separators ('data/tweets.js'); a plain file's base name */
+  name: string;
+  /** path shown in messages: 'archive.zip:data/tweets.js' or the file path */
+  displayPath: string;
+  size: number;
+  /** whole content as UTF-8 text (BOM stripped) */
+  readText(): Promise<string>;
+  /** a byte stream, for large tables */
+  openStream(): Readable;
+}
+
+export interface Source {
+  /** what the user passed */
+  path: string;
+  kind: 'file' | 'folder' | 'zip' | 'tar.gz';
+  entries: SourceEntry[];
+  /** sha256 of the file (or of the sorted entry names and contents for a folder) */
+  sha256: string;
+  totalBytes: number;
+}
+
+/** An adapter reads one export format from a source. */
+export interface Adapter {
+  /** the name `--format` accepts: 'twitter', 'mastodon', 'csv', 'json', 'ndjson', ... */
+  format: string;
+  /** one line for `--help` and the README */
+  description: string;
+  /** true when this adapter recognises the source (by entry names, headers or keys) */
+  detect(source: Source): Promise<boolean>;
+  /** stream records of the source into the sink */
+  read(source: Source, sink: RecordSink, options: AdapterOptions): Promise<void>;
+}
+
+export interface AdapterOptions {
+  /** network for generic tables that carry no `network` column (default 'generic') */
+  defaultNetwork: string;
+}

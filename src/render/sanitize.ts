@@ -1,0 +1,24 @@
+/**
+ * Imported text is untrusted: a bio or post can carry ANSI escape sequences that rewrite
+ * the terminal, or a leading '=' that a spreadsheet runs as a formula. Every renderer
+ * passes imported strings through these before output.
+ */
+
+// ESC/CSI/OSC sequences first (so their parameters go too), then every other C0/C1 control.
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe for a terminal: escape sequences and control characters removed, newlines and tabs to spaces. */
+export function cleanText(s: string): string {
+  return s.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(/[\n\t]+/g, ' ');
+}
+
+/**
+ * A CSV cell a spreadsheet will not evaluate: a cell starting with = + - @ (or tab/CR,
+ * which some spreadsheets strip first) is prefixed with a quote mark, per OWASP's advice.
+ * Numbers are passed as numbers and left alone.
+ */
+export function spreadsheetSafe(cell: string): string {
+  const cleaned = cleanText(cell);
+  return /^[=+\-@\t\r]/.test(cleaned) ? `'${cleaned}` : cleaned;
+}

@@ -1,0 +1,40 @@
+/** Opens (or creates) the SQLite store and brings its schema up to date. */
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './schema.js';
+
+export type Db = Database.Database;
+
+/** Resolves the database path: --db, then INFLUENCE_DB, then ./influence.db. */
+export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>): string {
+  return flag ?? env['INFLUENCE_DB'] ?? 'influence.db';
+}
+
+/**
+ * Opens the database with WAL, a busy timeout and foreign keys on, and applies missing
+ * migrations in one transaction each. `readonly` opens an existing file without migrating.
+ */
+export function openDb(path: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Db {
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  }
+  return db;
+}
+
+/** Applies every migration past `PRAGMA user_version`. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this influence (${MIGRATIONS.length}); upgrade influence`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

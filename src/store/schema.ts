@@ -1,0 +1,137 @@
+/**
+ * The database schema, as an ordered list of migrations. `PRAGMA user_version` holds the
+ * number of migrations applied; opening a database applies the missing ones in order.
+ * A migration is never edited once released: schema changes are new entries.
+ *
+ * Conventions: platform ids are TEXT; times are INTEGER Unix epoch milliseconds (UTC);
+ * counts that an export may not give are NULL (missing), never 0.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the core data model */ `
+  CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY,
+    network       TEXT NOT NULL,
+    handle        TEXT,              -- as last seen, without '@'
+    handle_key    TEXT,              -- lower case, for lookups (handles are case-insensitive)
+    external_id   TEXT,
+    display_name  TEXT,
+    bio           TEXT,
+    url           TEXT,
+    followers     INTEGER,
+    following     INTEGER,
+    posts         INTEGER,
+    listed        INTEGER,
+    verified      INTEGER,
+    created_at    INTEGER,
+    mentions_received REAL,
+    reshares_received REAL,
+    replies_received  REAL,
+    likes_received    REAL,
+    mentions_sent     REAL,
+    reshares_sent     REAL,
+    window_days   INTEGER
+  );
+  CREATE UNIQUE INDEX accounts_by_handle ON accounts(network, handle_key) WHERE handle_key IS NOT NULL;
+  CREATE UNIQUE INDEX accounts_by_external_id ON accounts(network, external_id) WHERE external_id IS NOT NULL;
+
+  CREATE TABLE posts (
+    id            INTEGER PRIMARY KEY,
+    network       TEXT NOT NULL,
+    external_id   TEXT NOT NULL,
+    author_id     INTEGER NOT NULL REFERENCES accounts(id),
+    created_at    INTEGER NOT NULL,
+    text          TEXT,
+    lang          TEXT,
+    kind          TEXT NOT NULL,     -- original | reply | reshare | quote
+    reply_to_post TEXT,              -- external id of the post replied to
+    reshare_of_post TEXT,
+    quote_of_post TEXT,
+    hashtags      INTEGER NOT NULL DEFAULT 0,   -- number of hashtags
+    words         INTEGER NOT NULL DEFAULT 0,   -- number of words (hashtags excluded)
+    likes         INTEGER,           -- declared counts; NULL when the export has none
+    reshares      INTEGER,
+    replies       INTEGER,
+    visibility    TEXT
+  );
+  CREATE UNIQUE INDEX posts_by_external_id ON posts(network, external_id);
+  CREATE INDEX posts_by_author_time ON posts(author_id, created_at);
+
+  -- One row per engagement event. event_key makes a re-import and the same event given
+  -- both as a post and as an interaction collapse into one row: the source post id for
+  -- replies, reshares, quotes and mentions; the target post id for likes; else 't:'||time.
+  CREATE TABLE interactions (
+    id            INTEGER PRIMARY KEY,
+    actor_id      INTEGER NOT NULL REFERENCES accounts(id),
+    target_id     INTEGER REFERENCES accounts(id),   -- NULL when the export does not say
+    kind          TEXT NOT NULL,     -- reply | reshare | quote | mention | like | follow | unfollow
+    created_at    INTEGER,
+    source_post   TEXT,
+    target_post   TEXT,
+    event_key     TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX interactions_natural_key ON interactions(actor_id, kind, event_key, ifnull(target_id, 0));
+  CREATE INDEX interactions_by_target ON interactions(target_id, created_at);
+
+  CREATE TABLE follows (
+    follower_id   INTEGER NOT NULL REFERENCES accounts(id),
+    followee_id   INTEGER NOT NULL REFERENCES accounts(id),
+    created_at    INTEGER,
+    PRIMARY KEY (follower_id, followee_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX follows_by_followee ON follows(followee_id);
+
+  CREATE TABLE identities (
+    identity      TEXT NOT NULL,
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    PRIMARY KEY (identity, account_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE imports (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    format        TEXT NOT NULL,
+    bytes         INTEGER NOT NULL,
+    counts        TEXT NOT NULL,     -- JSON: records read per type, rows added per table, skipped
+    imported_at   INTEGER NOT NULL
+  );
+
+  -- Scoring runs: never rewritten; a new model version or as-of date is a new run.
+  CREATE TABLE runs (
+    id            INTEGER PRIMARY KEY,
+    model_version TEXT NOT NULL,
+    as_of         INTEGER NOT NULL,
+    window_days   INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL,
+    accounts      INTEGER NOT NULL
+  );
+  CREATE TABLE scores (
+    run_id        INTEGER NOT NULL REFERENCES runs(id),
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    score         REAL NOT NULL,
+    reach         REAL NOT NULL,
+    amplification REAL NOT NULL,
+    network       REAL NOT NULL,
+    confidence    REAL NOT NULL,
+    detail        TEXT NOT NULL,     -- JSON: contributions and flags, as shown
+    PRIMARY KEY (run_id, account_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX scores_by_account ON scores(account_id, run_id);
+  CREATE TABLE topic_scores (
+    run_id        INTEGER NOT NULL REFERENCES runs(id),
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    topic_id      TEXT NOT NULL,
+    score         REAL NOT NULL,
+    detail        TEXT NOT NULL,     -- JSON: evidence
+    PRIMARY KEY (run_id, account_id, topic_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE flags (
+    run_id        INTEGER NOT NULL REFERENCES runs(id),
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    code          TEXT NOT NULL,
+    severity      REAL NOT NULL,
+    evidence      TEXT NOT NULL,     -- JSON
+    PRIMARY KEY (run_id, account_id, code)
+  ) WITHOUT ROWID;
+  `,
+];
