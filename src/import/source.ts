@@ -43,4 +43,6 @@ export interface Adapter {
 export interface AdapterOptions {
   /** network for generic tables that carry no `network` column (default 'generic') */
   defaultNetwork: string;
+  /** the archive or list owner when the files do not say (a standalone following_accounts.csv) */
+  owner?: string;
 }

@@ -1,0 +1,48 @@
+/**
+ * The result contract shared by scoring, authenticity, topics and every renderer.
+ * Every result carries its reasons; renderers never recompute.
+ */
+
+export type ContributionGroup = 'reach' | 'amplification' | 'network' | 'authenticity' | 'baseline';
+export type FeatureSource = 'events' | 'declared' | 'missing';
+
+/** One itemised part of a score: a feature's value and the points it adds (or removes). */
+export interface Contribution {
+  feature: string;
+  group: ContributionGroup;
+  /** the feature value the points come from; null when missing */
+  value: number | null;
+  points: number;
+  source: FeatureSource;
+}
+
+export const FLAG_CODES = ['follow-back', 'bot-cadence', 'hashtag-stuffing', 'engagement-pod', 'serial-engager', 'churn'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** An authenticity signal that fired, with the numbers behind it. */
+export interface Flag {
+  code: FlagCode;
+  /** 0..1: how far past its threshold the signal is */
+  severity: number;
+  /** the measured values and thresholds, e.g. {followers: 5000, following: 4900, ratio: 0.98, threshold: 0.9} */
+  evidence: Record<string, number | string | boolean | string[]>;
+}
+
+/** What the authenticity stage hands the scorer (see engine/authenticity/). */
+export interface AuthenticityAssessment {
+  /** per account index: the flags that fired */
+  flags: Flag[][];
+  /** per account index: multiplier in (0, 1] on the raw additive total; 1 = no damping */
+  damping: Float64Array;
+  /** per interaction index: weight in [0, 1] with which the event counts (repeats from serial engagers and pod rings count less) */
+  interactionWeight: Float32Array;
+}
+
+/** No flags, no damping: every account and interaction counts fully. */
+export function neutralAssessment(accounts: number, interactions: number): AuthenticityAssessment {
+  return {
+    flags: Array.from({ length: accounts }, () => []),
+    damping: new Float64Array(accounts).fill(1),
+    interactionWeight: new Float32Array(interactions).fill(1),
+  };
+}
