@@ -47,7 +47,7 @@ export function parseTime(raw: unknown): number | undefined {
   const fast = parseCanonicalUtc(s);
   if (fast !== undefined) return fast;
   if (/^\d{9,13}(\.\d+)?$/.test(s)) return epochToMs(Number(s));
-  if (ISO.test(s)) {
+  if (ISO.test(s) && isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)))) {
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
     const t = Date.parse(hasZone ? s.replace(' ', 'T') : `${s.replace(' ', 'T')}${s.length === 10 ? 'T00:00:00' : ''}Z`);
     if (Number.isFinite(t)) return t;
@@ -84,13 +84,13 @@ function parseCanonicalUtc(s: string): number | undefined {
   const year = two(0) * 100 + two(2);
   const ms = len === 24 ? (s[19] === '.' ? two(20) * 10 + d(22) : NaN) : 0;
   const t = Date.UTC(year, two(5) - 1, two(8), two(11), two(14), two(17), ms);
-  const month = two(5);
-  const dayOfMonth = two(8);
-  // Date.UTC rolls 2026-02-31 over to March; a calendar check rejects it instead.
-  if (!Number.isFinite(t) || month < 1 || month > 12 || dayOfMonth < 1 || new Date(t).getUTCDate() !== dayOfMonth || two(11) > 23 || two(14) > 59 || two(17) > 60) {
-    return undefined;
-  }
+  if (!Number.isFinite(t) || !isCalendarDate(year, two(5), two(8)) || two(11) > 23 || two(14) > 59 || two(17) > 60) return undefined;
   return t;
+}
+
+/** Date.UTC and Date.parse roll 2026-02-31 over to March; this rejects it instead. */
+function isCalendarDate(year: number, month: number, dayOfMonth: number): boolean {
+  return month >= 1 && month <= 12 && dayOfMonth >= 1 && new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDate() === dayOfMonth;
 }
 
 function epochToMs(n: number): number {
