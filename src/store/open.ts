@@ -4,9 +4,9 @@ import { MIGRATIONS } from './schema.js';
 
 export type Db = Database.Database;
 
-/** Resolves the database path: --db, then INFLUENCE_DB, then ./influence.db. */
-export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>): string {
-  return flag ?? env['INFLUENCE_DB'] ?? 'influence.db';
+/** Resolves the database path: --db, then INFLUENCE_DB, then the command's default (./influence.db). */
+export function resolveDbPath(flag: string | undefined, env: Record<string, string | undefined>, fallback = 'influence.db'): string {
+  return flag ?? env['INFLUENCE_DB'] ?? fallback;
 }
 
 /**

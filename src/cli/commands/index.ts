@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerDb } from './db.js';
 import { registerImport } from './import.js';
+import { registerDemo } from './demo.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerDb];
+export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerDemo, registerDb];
