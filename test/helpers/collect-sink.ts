@@ -15,6 +15,7 @@ import type {
   RowProblem,
 } from '../../src/import/records.js';
 
+/** The sink plus everything it received. */
 export interface CollectingSink extends RecordSink {
   accounts: AccountRecord[];
   posts: PostRecord[];

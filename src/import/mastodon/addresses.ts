@@ -7,6 +7,7 @@
  */
 import type { AccountRef } from '../records.js';
 
+/** The network name on every Mastodon record. */
 export const NETWORK = 'mastodon';
 
 const USER = /^[\p{L}\p{N}_.-]+$/u;

@@ -28,6 +28,7 @@ export const SKIPPED_FILES: ReadonlyArray<{ match: (relPath: string) => boolean;
 /** Media files are summarised in one skipped line: an archive can hold thousands. */
 export const MEDIA_FOLDER = 'media_attachments/';
 
+/** The files of a Mastodon archive that carry records. */
 export const ARCHIVE_FILE_HANDLERS: readonly ArchiveFileHandler[] = [
   {
     match: (p) => p === 'actor.json',

@@ -43,7 +43,7 @@ export function convertActivity(item: unknown, owner: Owner): ActivityResult {
   if (type === undefined) return problem('type', 'is missing', "an activity type such as 'Create' or 'Announce'");
   if (type === 'Create') return convertCreate(item, owner);
   if (type === 'Announce') return convertAnnounce(item, owner);
-  return { kind: 'unsupported', type };
+  return { kind: 'unsupported', type: describeType(type) };
 }
 
 function convertCreate(item: Record<string, unknown>, owner: Owner): ActivityResult {
@@ -52,7 +52,7 @@ function convertCreate(item: Record<string, unknown>, owner: Owner): ActivityRes
     return problem('object', object === undefined ? 'is missing' : 'is not an embedded object', 'the created status: an object of type Note or Question');
   }
   const objectType = stringField(object, 'type');
-  if (objectType === undefined || !STATUS_TYPES.has(objectType)) return { kind: 'unsupported', type: `Create ${objectType ?? '(no type)'}` };
+  if (objectType === undefined || !STATUS_TYPES.has(objectType)) return { kind: 'unsupported', type: `Create ${objectType === undefined ? '(no type)' : describeType(objectType)}` };
   const id = stringField(object, 'id');
   if (!id) return problem('object.id', 'is missing', "the status URI, e.g. 'https://host/users/name/statuses/123'");
   const createdAt = parseIsoTime(object['published']) ?? parseIsoTime(item['published']);
@@ -153,6 +153,11 @@ function mentionHandle(name: string | undefined, href: string | undefined, owner
 
 function withAuthor(externalId: string, author: AccountRef | undefined): { externalId: string; author?: AccountRef } {
   return author ? { externalId, author } : { externalId };
+}
+
+// A type name from the file goes into a message: keep it short and printable.
+function describeType(type: string): string {
+  return type.replace(/[^\w:.-]/g, '?').slice(0, 40);
 }
 
 function problem(field: string, reason: string, expected: string): ActivityResult {

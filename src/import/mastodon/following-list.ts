@@ -99,7 +99,7 @@ function badRow(file: string, line: number, value: string): RowProblem {
     file,
     line,
     field: ADDRESS_FIELD,
-    reason: value ? `'${value}' is not an account address` : 'is empty',
+    reason: value ? `'${value.length > 80 ? `${value.slice(0, 80)}…` : value}' is not an account address` : 'is empty',
     expected: 'user@host, e.g. alice@mastodon.social',
     fix: 'correct or delete that row, or pass --skip-invalid to import the other rows',
   };
