@@ -5,8 +5,17 @@
  */
 import type { Adapter } from './source.js';
 import { genericCsvAdapter, genericJsonAdapter, genericNdjsonAdapter } from './generic/adapters.js';
+import { mastodonAdapter, mastodonFollowingAdapter } from './mastodon/index.js';
 
-export const ADAPTERS: readonly Adapter[] = [genericCsvAdapter, genericJsonAdapter, genericNdjsonAdapter];
+// A Mastodon archive folder holds a following_accounts.csv too: the archive adapter reads it
+// whole, so it comes before the standalone following list, which comes before generic CSV.
+export const ADAPTERS: readonly Adapter[] = [
+  mastodonAdapter,
+  mastodonFollowingAdapter,
+  genericCsvAdapter,
+  genericJsonAdapter,
+  genericNdjsonAdapter,
+];
 
 /** The adapter `--format` names, or undefined. */
 export function adapterByFormat(format: string): Adapter | undefined {

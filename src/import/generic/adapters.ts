@@ -9,7 +9,7 @@ import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js'
 import type { RecordSink } from '../records.js';
 import { readCsvRecords } from './csv-reader.js';
 import { RowError, TABLES, detectTable, normalizeColumn, normalizeRow, type Row, type TableSpec } from './tables.js';
-import { jsonErrorLine } from '../json-errors.js';
+import { locateJsonError } from '../locate-json-error.js';
 
 const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
 
@@ -156,10 +156,11 @@ export const genericJsonAdapter: Adapter = {
       try {
         data = JSON.parse(text);
       } catch (err) {
+        const where = locateJsonError(text);
         sink.problem({
           file: entry.displayPath,
-          line: jsonErrorLine(text, err),
-          reason: `not valid JSON (${(err as Error).message})`,
+          line: where?.line,
+          reason: `not valid JSON (${where ? `${where.reason}, column ${where.column}` : (err as Error).message})`,
           expected: 'a complete JSON document',
           fix: 'check the file is complete (not truncated) and valid JSON',
         });
