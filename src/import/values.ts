@@ -88,9 +88,13 @@ function parseCanonicalUtc(s: string): number | undefined {
   return t;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Date.UTC and Date.parse roll 2026-02-31 over to March; this rejects it instead. */
 function isCalendarDate(year: number, month: number, dayOfMonth: number): boolean {
-  return month >= 1 && month <= 12 && dayOfMonth >= 1 && new Date(Date.UTC(year, month - 1, dayOfMonth)).getUTCDate() === dayOfMonth;
+  if (!(month >= 1 && month <= 12 && dayOfMonth >= 1)) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return dayOfMonth <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 function epochToMs(n: number): number {
