@@ -25,10 +25,10 @@ export async function writeInteractionsCsv(file: string, rows: number, accounts:
     const at = new Date(start + Math.floor(next() * 180 * 86_400_000)).toISOString().slice(0, 19) + 'Z';
     chunk += `user${actor},user${target},${kind},${at},p${i}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
       chunk = '';
     }
   }
   out.end(chunk);
-  await new Promise((r) => out.on('finish', r));
+  await new Promise<void>((r) => out.on("finish", () => r()));
 }
