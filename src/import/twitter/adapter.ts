@@ -49,6 +49,7 @@ async function readTwitterArchive(source: Source, sink: RecordSink, options: Ada
   if (manifest && manifestEntry) reportMissingParts(manifest, manifestEntry, layout, sink);
 
   const progress = makeProgress(layout, sink);
+  if (manifestEntry) progress(manifestEntry);
   const fromAccount = await readOwnerFile(layout.files.get('account') ?? [], sink, progress);
   const owner = fromAccount ?? manifest?.owner ?? ownerFromOption(options, source);
   const profile = await readProfile(layout.files.get('profile') ?? [], sink, progress);
