@@ -11,8 +11,8 @@ import { isMediaName } from './archive/limits.js';
 import { hashFile } from './hash-file.js';
 import type { Source, SourceEntry } from './source.js';
 
-/** Largest file `readText` will load whole (V8 strings stop near 512 MiB). */
-export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/** Largest file `readText` will load whole: V8's longest string (about 512 MiB). */
+export const MAX_TEXT_BYTES = 0x1fffffe8;
 
 /** One plain file as a Source. */
 export async function openFileSource(path: string, size: number): Promise<Source> {

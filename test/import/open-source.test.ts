@@ -9,6 +9,10 @@ import type { Source } from '../../src/import/source.js';
 import { makeTarGz, makeZip } from '../helpers/archives.js';
 import { tempDir } from '../helpers/cli.js';
 
+const ROOT_DIR = tempDir();
+/** A fresh folder below one temp dir (tempDir registers an exit hook per call). */
+const freshDir = (): string => fs.mkdtempSync(path.join(ROOT_DIR, 't-'));
+
 const FILES = {
   'data/tweets.js': 'window.YTD.tweets.part0 = [ ]',
   'data/notes.txt': '\uFEFFhello\n',
@@ -48,7 +52,7 @@ const small = (over: Partial<ArchiveLimits>): ArchiveLimits => ({ ...DEFAULT_ARC
 
 describe('openSource: plain files and folders', () => {
   it('opens a plain file as one streamed entry with the sha256 of its bytes', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const file = write(dir, 'table.csv', 'x,y\n1,2\n');
     const src = await openSource(file);
     expect(src.kind).toBe('file');
@@ -63,7 +67,7 @@ describe('openSource: plain files and folders', () => {
   });
 
   it('opens a folder: every regular file below it, relative / names, BOM stripped, hash like the in-memory source', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     for (const [name, content] of Object.entries(FILES)) write(dir, name, content);
     const src = await openSource(dir);
     expect(src.kind).toBe('folder');
@@ -74,9 +78,9 @@ describe('openSource: plain files and folders', () => {
   });
 
   it('does not follow symbolic links out of a folder', async () => {
-    const outside = tempDir();
+    const outside = freshDir();
     const secret = write(outside, 'secret.txt', 'do not read');
-    const dir = tempDir();
+    const dir = freshDir();
     write(dir, 'a.csv', 'x\n');
     fs.symlinkSync(secret, path.join(dir, 'link.txt'));
     fs.symlinkSync(outside, path.join(dir, 'linkdir'));
@@ -94,7 +98,7 @@ describe('openSource: plain files and folders', () => {
 
 describe('openSource: archives', () => {
   it('reads a .zip into memory, skipping folders, with the hash of the zip file', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const zip = makeZip([{ name: 'data/' }, ...Object.entries(FILES).map(([name, content]) => ({ name, content }))]);
     const file = write(dir, 'export.zip', zip);
     const src = await openSource(file);
@@ -108,7 +112,7 @@ describe('openSource: archives', () => {
   });
 
   it('reads a .tar.gz and a .tgz into memory', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const tgz = await makeTarGz([{ name: 'data', type: 'directory' }, ...Object.entries(FILES).map(([name, content]) => ({ name, content }))]);
     for (const name of ['export.tar.gz', 'export.tgz']) {
       const src = await openSource(write(dir, name, tgz));
@@ -120,7 +124,7 @@ describe('openSource: archives', () => {
   });
 
   it('recognises archives by their first bytes, whatever their name', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const zipSrc = await openSource(write(dir, 'download', makeZip([{ name: 'a.txt', content: 'A' }])));
     expect(zipSrc.kind).toBe('zip');
     const tgzSrc = await openSource(write(dir, 'download.bin', await makeTarGz([{ name: 'a.txt', content: 'A' }])));
@@ -129,7 +133,7 @@ describe('openSource: archives', () => {
   });
 
   it('refuses a file named .zip or .tar.gz whose bytes are not one', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const err = await inputError(openSource(write(dir, 'export.zip', '<html>login page</html>')));
     expect(err.message).toMatch(/named \.zip but its bytes are not a zip archive/);
     expect(err.detail.fix).toBeTruthy();
@@ -138,7 +142,7 @@ describe('openSource: archives', () => {
   });
 
   it('refuses a truncated zip and a gzip that holds no tar', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const zip = makeZip([{ name: 'a.txt', content: 'A'.repeat(1000) }]);
     const err = await inputError(openSource(write(dir, 'cut.zip', zip.subarray(0, zip.length - 30))));
     expect(err.message).toMatch(/not a readable zip archive/);
@@ -151,7 +155,7 @@ describe('openSource: archives', () => {
   });
 
   it('lists media files without inflating them, and reads them on demand', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(5000, 7)]);
     const members = [
       { name: 'data/tweets.js', content: 'window.YTD.tweets.part0 = []' },
@@ -187,7 +191,7 @@ describe('openSource: archive bounds', () => {
   ];
   for (const [name, why] of hostileNames) {
     it(`refuses a zip entry named ${JSON.stringify(name)}, naming the archive and the entry`, async () => {
-      const dir = tempDir();
+      const dir = freshDir();
       const file = write(dir, 'evil.zip', makeZip([{ name: 'ok.txt', content: 'fine' }, { name, content: 'pwned' }]));
       const err = await inputError(openSource(file));
       expect(err.message).toMatch(why);
@@ -198,7 +202,7 @@ describe('openSource: archive bounds', () => {
   }
 
   it('refuses tar entries that escape, and symbolic and hard links', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const cases: [Parameters<typeof makeTarGz>[0], RegExp][] = [
       [[{ name: '../evil.txt', content: 'x' }], /escapes the archive/],
       [[{ name: '/abs.txt', content: 'x' }], /absolute path/],
@@ -214,7 +218,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('refuses zip symbolic links and duplicate names', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const err = await inputError(openSource(write(dir, 'l.zip', makeZip([{ name: 'link', content: '/etc/passwd', symlink: true }]))));
     expect(err.message).toMatch(/symbolic link/);
     const err2 = await inputError(openSource(write(dir, 'd.zip', makeZip([{ name: 'a.txt', content: '1' }, { name: 'a.txt', content: '2' }]))));
@@ -222,7 +226,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('caps the total bytes extracted, counting inflated bytes', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const members = [
       { name: 'a.txt', content: 'a'.repeat(600) },
       { name: 'b.txt', content: 'b'.repeat(600) },
@@ -239,7 +243,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('caps the number of entries (folders count too)', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const members = [{ name: 'd/' }, { name: 'd/a.txt', content: 'a' }, { name: 'd/b.txt', content: 'b' }];
     const limits = small({ maxEntries: 2 });
     const err = await inputError(openSource(write(dir, 'n.zip', makeZip(members)), limits));
@@ -251,7 +255,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('refuses a zip bomb: an entry inflating past the ratio, by the bytes really inflated', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const bomb = Buffer.alloc(2 * 1024 * 1024); // 2 MiB of zeros deflates about 1000:1
     const file = write(dir, 'bomb.zip', makeZip([{ name: 'readme.txt', content: 'hi' }, { name: 'zeros.csv', content: bomb }]));
     const err = await inputError(openSource(file, small({ ratioMinBytes: 64 * 1024 })));
@@ -266,7 +270,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('does not trust declared sizes: a bomb whose headers claim 10 bytes is still stopped', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const file = write(dir, 'liar.zip', makeZip([{ name: 'zeros.csv', content: Buffer.alloc(2 * 1024 * 1024), declaredSize: 10 }]));
     const err = await inputError(openSource(file, small({ ratioMinBytes: 64 * 1024 })));
     expect(err.message).toMatch(/inflates more than 200:1|corrupt zip/);
@@ -275,7 +279,7 @@ describe('openSource: archive bounds', () => {
   });
 
   it('refuses a .tar.gz bomb by the ratio of the whole stream', async () => {
-    const dir = tempDir();
+    const dir = freshDir();
     const file = write(dir, 'bomb.tar.gz', await makeTarGz([{ name: 'zeros.csv', content: Buffer.alloc(2 * 1024 * 1024) }]));
     const err = await inputError(openSource(file, small({ ratioMinBytes: 64 * 1024 })));
     expect(err.message).toMatch(/archive inflates more than 200:1/);

@@ -158,7 +158,10 @@ async function openZipMember(path: string, name: string, limits: ArchiveLimits):
           },
         }),
       );
-      found.on('close', () => zip.close());
+      found.on('close', () => {
+        stream.destroy();
+        zip.close();
+      });
       return true;
     });
   } catch (err) {

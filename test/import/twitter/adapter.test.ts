@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +133,25 @@ describe('twitter adapter on a 2026-style archive (manifest, multi-part tweets, 
       expect(await twitterAdapter.detect(source)).toBe(true);
       expect((await readAll(source)).sink.records).toEqual(expected);
     }
+  });
+});
+
+const hasTool = (tool: string): boolean => spawnSync(tool, ['--help'], { stdio: 'ignore' }).status === 0;
+
+describe('twitter adapter on archives made by real tools (when installed)', () => {
+  it.skipIf(!hasTool('zip'))('Info-ZIP, including a streamed zip with data descriptors', async () => {
+    const dir = tempDir();
+    spawnSync('zip', ['-qr', path.join(dir, 'a.zip'), 'archive-2026'], { cwd: FIXTURES });
+    spawnSync('sh', ['-c', `zip -qr - . > ${JSON.stringify(path.join(dir, 'stream.zip'))}`], { cwd: A2026 });
+    const expected = (await readAll(await openSource(A2026))).sink.records;
+    for (const name of ['a.zip', 'stream.zip']) expect((await readAll(await openSource(path.join(dir, name)))).sink.records).toEqual(expected);
+  });
+
+  it.skipIf(!hasTool('tar'))('GNU tar czf', async () => {
+    const dir = tempDir();
+    spawnSync('tar', ['czf', path.join(dir, 'a.tgz'), 'archive-2026'], { cwd: FIXTURES });
+    const expected = (await readAll(await openSource(A2026))).sink.records;
+    expect((await readAll(await openSource(path.join(dir, 'a.tgz')))).sink.records).toEqual(expected);
   });
 });
 
