@@ -11,6 +11,7 @@ import { readZip } from './archive/read-zip.js';
 import { openFileSource, openFolderSource } from './disk-source.js';
 import type { Source } from './source.js';
 
+/** The archive bounds, re-exported for callers of openSource. */
 export { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive/limits.js';
 
 /** Opens a path as a Source; InputError when it is missing, unreadable or a bad archive. */

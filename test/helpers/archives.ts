@@ -7,6 +7,7 @@ import nodePath from 'node:path';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 
+/** One file (or folder, or link) to write into a test zip. */
 export interface ZipMember {
   /** written as given: backslashes, '..' and leading '/' are not cleaned */
   name: string;
@@ -71,6 +72,7 @@ export function makeZip(members: ZipMember[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
+/** One entry to write into a test tar. */
 export interface TarMember {
   name: string;
   content?: Buffer | string;

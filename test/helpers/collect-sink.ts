@@ -2,6 +2,7 @@
 import { InputError } from '../../src/cli/errors.js';
 import type { ImportRecord, RecordLocation, RecordSink, RowProblem } from '../../src/import/records.js';
 
+/** A sink that remembers records, locations, problems, skipped files and progress. */
 export interface CollectingSink extends RecordSink {
   records: ImportRecord[];
   locations: RecordLocation[];

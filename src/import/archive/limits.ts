@@ -6,6 +6,7 @@
  */
 import { InputError } from '../../cli/errors.js';
 
+/** Bounds on what one archive may make the importer hold or inflate. */
 export interface ArchiveLimits {
   /** most bytes extracted into memory from one archive (media files are not extracted) */
   maxTotalBytes: number;

@@ -5,6 +5,7 @@
  * account record with the counts the archive declares by its lists' lengths.
  */
 import { InputError } from '../../cli/errors.js';
+import { showName } from '../archive/limits.js';
 import type { AccountRecord, RecordSink, RowProblem } from '../records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, ROW_KINDS, ROW_NORMALIZERS } from './files.js';
@@ -118,7 +119,7 @@ function reportMissingParts(manifest: ManifestInfo, manifestEntry: SourceEntry, 
         sink.problem({
           file: manifestEntry.displayPath,
           field: `dataTypes.${type}`,
-          reason: `the manifest lists ${f.fileName}${f.count !== undefined ? ` (${f.count} rows)` : ''} but the archive lacks it`,
+          reason: `the manifest lists ${showName(f.fileName)}${f.count !== undefined ? ` (${f.count} rows)` : ''} but the archive lacks it`,
           expected: 'every data file the manifest lists',
           fix: 'import the complete archive as downloaded (all of its files)',
         });

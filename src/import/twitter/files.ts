@@ -8,8 +8,10 @@ import { normalizeFollower, normalizeFollowing, normalizeLike } from './normaliz
 import { normalizeTweet } from './normalize-tweet.js';
 import type { RowFault } from './row-fault.js';
 
+/** What an archive file holds, as far as the adapter cares. */
 export type FileKind = 'manifest' | 'account' | 'profile' | 'tweets' | 'follower' | 'following' | 'like';
 
+/** One registry entry: which files a handler reads. */
 export interface FileHandler {
   kind: FileKind;
   /** matches the file's name inside the archive's data folder */

@@ -8,6 +8,7 @@ import type { SourceEntry } from '../source.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, partNumber, skipReason } from './files.js';
 import type { ManifestInfo } from './normalize-rows.js';
 
+/** The archive's entries sorted by what reads them. */
 export interface ArchiveLayout {
   /** the data folder's path inside the source: '' (the root) or e.g. 'data', 'x/data' */
   dataDir: string;

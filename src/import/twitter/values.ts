@@ -4,6 +4,7 @@
  */
 import type { AccountRef } from '../records.js';
 
+/** The network name of every ref this adapter makes. */
 export const NETWORK = 'twitter';
 
 const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11 };

@@ -17,6 +17,7 @@ export interface YtdItem {
   value: unknown;
 }
 
+/** A parsed data file: its global name, the records read, and what went wrong. */
 export interface YtdArray {
   /** the assigned name without `window.`: 'YTD.tweets.part0' */
   global: string;

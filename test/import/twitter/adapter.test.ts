@@ -205,7 +205,7 @@ describe('twitter adapter: bad and partial input', () => {
     const tree = readTree(A2026);
     delete tree['data/tweets-part1.js'];
     const err = await thrown(readAll(makeMemorySource('a.zip', tree, 'zip')));
-    expect(err.message).toMatch(/lists data\/tweets-part1\.js \(2 rows\) but the archive lacks it/);
+    expect(err.message).toMatch(/lists "data\/tweets-part1\.js" \(2 rows\) but the archive lacks it/);
     expect(err.detail.file).toBe('a.zip:data/manifest.js');
     const manifest = tree['data/manifest.js']!.toString('utf8').replace('"isPartialArchive" : false', '"isPartialArchive" : true');
     const { posts, sink } = await readAll(makeMemorySource('a.zip', { ...tree, 'data/manifest.js': manifest }, 'zip'));
