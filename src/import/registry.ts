@@ -6,10 +6,12 @@
 import type { Adapter } from './source.js';
 import { genericCsvAdapter, genericJsonAdapter, genericNdjsonAdapter } from './generic/adapters.js';
 import { mastodonAdapter, mastodonFollowingAdapter } from './mastodon/index.js';
+import { twitterAdapter } from './twitter/index.js';
 
 // A Mastodon archive folder holds a following_accounts.csv too: the archive adapter reads it
 // whole, so it comes before the standalone following list, which comes before generic CSV.
 export const ADAPTERS: readonly Adapter[] = [
+  twitterAdapter,
   mastodonAdapter,
   mastodonFollowingAdapter,
   genericCsvAdapter,

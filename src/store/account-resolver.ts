@@ -128,10 +128,9 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
   db.prepare('UPDATE OR IGNORE interactions SET actor_id = ? WHERE actor_id = ?').run(keep, drop);
   db.prepare('UPDATE OR IGNORE interactions SET target_id = ? WHERE target_id = ?').run(keep, drop);
   db.prepare('DELETE FROM interactions WHERE actor_id = ? OR target_id = ?').run(drop, drop);
-  db.prepare('DELETE FROM interactions WHERE actor_id = target_id AND actor_id = ?').run(keep);
   db.prepare('UPDATE OR IGNORE follows SET follower_id = ? WHERE follower_id = ?').run(keep, drop);
   db.prepare('UPDATE OR IGNORE follows SET followee_id = ? WHERE followee_id = ?').run(keep, drop);
-  db.prepare('DELETE FROM follows WHERE follower_id = ? OR followee_id = ? OR follower_id = followee_id').run(drop, drop);
+  db.prepare('DELETE FROM follows WHERE follower_id = ? OR followee_id = ?').run(drop, drop);
   db.prepare('UPDATE OR IGNORE identities SET account_id = ? WHERE account_id = ?').run(keep, drop);
   db.prepare('DELETE FROM identities WHERE account_id = ?').run(drop);
   for (const table of ['scores', 'topic_scores', 'flags']) {

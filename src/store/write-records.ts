@@ -116,7 +116,8 @@ export function createRecordWriter(db: Db): RecordWriter {
     sourcePost: string | null,
     targetPost: string | null,
   ): void {
-    if (actorId === targetId) return; // self-threads and self-likes are not engagement
+    // Self-threads and self-likes are kept (nothing imported is dropped); the engine
+    // does not count engagement with oneself.
     if (buffered === actor.length) {
       const grow = (a: Int32Array) => {
         const b = new Int32Array(a.length * 2);
@@ -240,7 +241,7 @@ export function createRecordWriter(db: Db): RecordWriter {
   function writeFollow(rec: FollowRecord): void {
     const follower = resolver.resolve(rec.follower);
     const followee = resolver.resolve(rec.followee);
-    if (follower !== followee) insertFollow.run(follower, followee, rec.createdAt ?? null);
+    insertFollow.run(follower, followee, rec.createdAt ?? null);
   }
 
   return {
@@ -307,10 +308,9 @@ function resolveDeferredTargets(db: Db): void {
          WHERE p.network = a.network AND p.external_id = interactions.target_post)
       WHERE target_id = 0 AND target_post IS NOT NULL
         AND EXISTS (SELECT 1 FROM posts p JOIN accounts a ON a.id = interactions.actor_id
-                     WHERE p.network = a.network AND p.external_id = interactions.target_post
-                       AND p.author_id <> interactions.actor_id)`,
+                     WHERE p.network = a.network AND p.external_id = interactions.target_post)`,
   ).run();
-  // What is left unresolved with a known post is a duplicate of a resolved row, or a self-like.
+  // What is left unresolved with a known post is a duplicate of a row already resolved.
   db.prepare(
     `DELETE FROM interactions AS i WHERE i.target_id = 0 AND i.target_post IS NOT NULL AND EXISTS (
         SELECT 1 FROM posts p JOIN accounts a ON a.id = i.actor_id

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnCli, tempDir } from '../helpers/cli.js';
+import fs from 'node:fs';
+import { ROOT, SHARED, spawnCli, tempDir } from '../helpers/cli.js';
 import { query, tableCounts } from '../helpers/db.js';
 
 const FIX = path.join(ROOT, 'test/fixtures');
@@ -59,5 +60,47 @@ describe('influence import (spawned)', () => {
     const v = spawnCli(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+const REAL_2026 = path.join(SHARED, 'data/realdata/twitter-milahu104-2026');
+
+describe('influence import: Twitter/X archives (spawned)', () => {
+  it.skipIf(!fs.existsSync(REAL_2026))('imports the real 2026 archive with every tweet, follower, following and like; again changes nothing', () => {
+    const db = path.join(tempDir(), 't.db');
+    const r = spawnCli(['import', REAL_2026, '--db', db]);
+    expect(r.code).toBe(0);
+    const one = (sql: string) => Object.values(query<Record<string, number>>(db, sql)[0]!)[0];
+    expect(one('SELECT count(*) FROM posts')).toBe(2045);
+    expect(one("SELECT count(*) FROM follows f JOIN accounts a ON a.id = f.followee_id WHERE a.handle = 'milahu104'")).toBe(61);
+    expect(one("SELECT count(*) FROM follows f JOIN accounts a ON a.id = f.follower_id WHERE a.handle = 'milahu104'")).toBe(167);
+    expect(one("SELECT count(*) FROM interactions WHERE kind = 'like'")).toBe(6708);
+    expect(query(db, "SELECT external_id, followers, following, posts FROM accounts WHERE handle = 'milahu104'")).toEqual([
+      { external_id: '1964312974236991488', followers: 61, following: 167, posts: 2045 },
+    ]);
+    const before = tableCounts(db);
+    expect(spawnCli(['import', REAL_2026, '--db', db]).code).toBe(0);
+    expect(tableCounts(db)).toEqual(before);
+  });
+
+  it('imports an old tweet.js archive without account.js (owner from the manifest), zipped', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'old.db');
+    const r = spawnCli(['import', path.join(FIX, 'twitter/archive-2019'), '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.sources[0].format).toBe('twitter');
+    expect(tableCounts(db).posts).toBe(s.sources[0].read.post);
+    expect(s.sources[0].read.post).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on a truncated tweets.js and changes no count', () => {
+    const db = path.join(tempDir(), 't.db');
+    expect(spawnCli(['import', path.join(FIX, 'twitter/archive-2019'), '--db', db]).code).toBe(0);
+    const before = tableCounts(db);
+    const r = spawnCli(['import', path.join(FIX, 'twitter/truncated'), '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line \d+/);
+    expect(tableCounts(db)).toEqual(before);
   });
 });

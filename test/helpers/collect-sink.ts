@@ -23,6 +23,9 @@ export interface CollectingSink extends RecordSink {
   follows: FollowRecord[];
   /** every record in emission order, with where it came from */
   all: Array<{ rec: ImportRecord; at: RecordLocation }>;
+  /** every record in emission order, and its location at the same index */
+  records: ImportRecord[];
+  locations: RecordLocation[];
   problems: RowProblem[];
   skipped: Array<{ name: string; reason: string }>;
   progressCalls: Array<[number, number]>;
@@ -36,11 +39,15 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     interactions: [],
     follows: [],
     all: [],
+    records: [],
+    locations: [],
     problems: [],
     skipped: [],
     progressCalls: [],
     record(rec, at) {
       sink.all.push({ rec, at });
+      sink.records.push(rec);
+      sink.locations.push(at);
       if (rec.type === 'account') sink.accounts.push(rec);
       else if (rec.type === 'post') sink.posts.push(rec);
       else if (rec.type === 'interaction') sink.interactions.push(rec);
