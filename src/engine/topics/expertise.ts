@@ -189,7 +189,7 @@ interface Accumulator {
   hashtagOnly: number;
   reshares: number;
   direct: boolean;
-  examples: { post: MatchedPost; rank: number }[];
+  examples: Ranked[];
 }
 
 /**
@@ -263,19 +263,22 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     distinctiveness.set(key, n >= mu + z * Math.sqrt(mu) ? Math.max(0, n - mu) / n : 0);
   }
 
-  const acc = new Map<number, Accumulator>();
+  // Roll each post up to its ancestors twice: first only counting posts per (account, topic),
+  // then accumulating full evidence only where the count can pass minPosts (most pairs are
+  // one stray post; skipping them keeps memory flat on millions of posts).
   const best = new Float64Array(T);
   const bestStamp = new Int32Array(T).fill(-1);
   const viaSelf = new Uint8Array(T);
   const viaHash = new Uint8Array(T);
   const touched: number[] = [];
-  matched.forEach((mp, k) => {
+  const rollUp = (mp: MatchedPost, k: number): void => {
     touched.length = 0;
     for (let i = 0; i < mp.topics.length; i++) {
       const t = mp.topics[i]!;
       const d = distinctiveness.get(mp.author * T + t)!;
       if (d < config.minDistinctiveness) continue;
       const w = mp.quality * d;
+      if (!(w > 0)) continue;
       for (const up of tax.ancestors[t]!) {
         if (bestStamp[up] !== k) {
           bestStamp[up] = k;
@@ -288,10 +291,25 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
         if (mp.hashtagOnly[i] === 0) viaHash[up] = 0;
       }
     }
+  };
+  const postCount = new Map<number, number>();
+  for (let k = 0; k < matched.length; k++) {
+    const mp = matched[k]!;
+    rollUp(mp, k);
     for (const up of touched) {
-      const w = best[up]!;
-      if (!(w > 0)) continue;
       const key = mp.author * T + up;
+      postCount.set(key, (postCount.get(key) ?? 0) + 1);
+    }
+  }
+  bestStamp.fill(-1);
+  const acc = new Map<number, Accumulator>();
+  for (let k = 0; k < matched.length; k++) {
+    const mp = matched[k]!;
+    rollUp(mp, k);
+    for (const up of touched) {
+      const key = mp.author * T + up;
+      if (postCount.get(key)! < config.minPosts) continue;
+      const w = best[up]!;
       let s = acc.get(key);
       if (!s) {
         s = { posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false, examples: [] };
@@ -306,9 +324,9 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
       s.hashtagOnly += viaHash[up]!;
       if (mp.reshare) s.reshares++;
       if (viaSelf[up]) s.direct = true;
-      keepExample(s.examples, { post: mp, rank: w * (1 + mp.engagement) }, config.examples);
+      keepExample(s.examples, mp, w * (1 + mp.engagement), config.examples);
     }
-  });
+  }
 
   const bio = bioTopics(input.accounts, tax, matcher);
   const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
@@ -359,13 +377,20 @@ function engagementOf(p: TopicPost, c: TopicConfig): number {
   return Math.max(events, declared);
 }
 
+interface Ranked {
+  post: MatchedPost;
+  rank: number;
+}
+
+const rankedBefore = (x: Ranked, y: Ranked): boolean => x.rank > y.rank || (x.rank === y.rank && x.post.id < y.post.id);
+
 /** Keeps the `limit` best examples, ties broken by post id so the choice is deterministic. */
-function keepExample(list: { post: MatchedPost; rank: number }[], item: { post: MatchedPost; rank: number }, limit: number): void {
+function keepExample(list: Ranked[], post: MatchedPost, rank: number, limit: number): void {
   if (limit <= 0) return;
-  const before = (x: { post: MatchedPost; rank: number }, y: { post: MatchedPost; rank: number }) => x.rank > y.rank || (x.rank === y.rank && x.post.id < y.post.id);
-  if (list.length === limit && !before(item, list[limit - 1]!)) return;
+  const item = { post, rank };
+  if (list.length === limit && !rankedBefore(item, list[limit - 1]!)) return;
   let i = list.length;
-  while (i > 0 && before(item, list[i - 1]!)) i--;
+  while (i > 0 && rankedBefore(item, list[i - 1]!)) i--;
   list.splice(i, 0, item);
   if (list.length > limit) list.pop();
 }

@@ -20,8 +20,8 @@ export interface TopicMatcher {
   vocab: Map<string, number>;
   /** first-token id -> trie node, -1 when no form starts with it */
   rootNext: Int32Array;
-  /** (node * vocabSize + token id) -> child node */
-  next: Map<number, number>;
+  /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
+  edges: EdgeTable;
   /** per node: first entry index; entries of node k are entryStart[k]..entryStart[k+1]-1 */
   entryStart: Int32Array;
   entryTopic: Int32Array;
@@ -30,6 +30,40 @@ export interface TopicMatcher {
   nodeMask: Int32Array;
   /** number of forms indexed */
   forms: number;
+}
+
+/** Trie edges in flat typed arrays; slot = hash(node, token) with linear probing. */
+export interface EdgeTable {
+  mask: number;
+  node: Int32Array;
+  token: Int32Array;
+  child: Int32Array;
+}
+
+const hashEdge = (node: number, token: number, mask: number): number => (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca77)) >>> 0 & mask;
+
+function buildEdgeTable(edges: [number, number, number][]): EdgeTable {
+  let size = 16;
+  while (size < edges.length * 2) size *= 2;
+  const table: EdgeTable = { mask: size - 1, node: new Int32Array(size).fill(-1), token: new Int32Array(size), child: new Int32Array(size) };
+  for (const [node, token, child] of edges) {
+    let h = hashEdge(node, token, table.mask);
+    while (table.node[h] !== -1) h = (h + 1) & table.mask;
+    table.node[h] = node;
+    table.token[h] = token;
+    table.child[h] = child;
+  }
+  return table;
+}
+
+function childOf(t: EdgeTable, node: number, token: number): number {
+  let h = hashEdge(node, token, t.mask);
+  for (;;) {
+    const n = t.node[h]!;
+    if (n === -1) return -1;
+    if (n === node && t.token[h] === token) return t.child[h]!;
+    h = (h + 1) & t.mask;
+  }
 }
 
 /** Reusable buffers for matching one text (no allocation per post once warm). */
@@ -57,9 +91,9 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
   const langBit = new Map(languages.map((l, k) => [l, 1 << (k + 1)]));
   const vocab = new Map<string, number>();
   for (const f of forms) for (const t of f.tokens) if (!vocab.has(t)) vocab.set(t, vocab.size);
-  const V = vocab.size;
-  const rootNext = new Int32Array(V).fill(-1);
-  const next = new Map<number, number>();
+  const rootNext = new Int32Array(vocab.size).fill(-1);
+  const next = new Map<string, number>();
+  const edgeList: [number, number, number][] = [];
   let nodes = 0;
   const nodeEntries: Map<number, number>[] = []; // node -> topic -> mask
   for (const f of forms) {
@@ -70,11 +104,12 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
         if (rootNext[id]! < 0) rootNext[id] = nodes++;
         node = rootNext[id]!;
       } else {
-        const key = node * V + id;
+        const key = `${node} ${id}`;
         let child = next.get(key);
         if (child === undefined) {
           child = nodes++;
           next.set(key, child);
+          edgeList.push([node, id, child]);
         }
         node = child;
       }
@@ -103,7 +138,7 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
       e++;
     }
   }
-  return { topics: tax.size, languages, vocab, rootNext, next, entryStart, entryTopic, entryMask, nodeMask, forms: forms.length };
+  return { topics: tax.size, languages, vocab, rootNext, edges: buildEdgeTable(edgeList), entryStart, entryTopic, entryMask, nodeMask, forms: forms.length };
 }
 
 /** The mask of forms that apply to a post in `lang` ('fr', 'fr-CA'; null = unknown). */
@@ -154,7 +189,6 @@ export function matchInto(m: TopicMatcher, text: string, mask: number, out: Matc
   tokenizeInto(m, text, out);
   const ids = out.tokenIds;
   const n = out.tokens;
-  const V = m.vocab.size;
   let i = 0;
   while (i < n) {
     const first = ids[i]!;
@@ -173,8 +207,8 @@ export function matchInto(m: TopicMatcher, text: string, mask: number, out: Matc
       }
       j++;
       if (j >= n || ids[j]! < 0) break;
-      const child = m.next.get(node * V + ids[j]!);
-      if (child === undefined) break;
+      const child = childOf(m.edges, node, ids[j]!);
+      if (child < 0) break;
       node = child;
     }
     if (bestNode < 0) {

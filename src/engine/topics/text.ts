@@ -113,19 +113,27 @@ function skipMention(s: string, i: number): number {
   return i;
 }
 
-/** Reads the word token starting at i; returns [token, end]. */
-function readWord(s: string, i: number): [string, number] {
+// End of the token readWord last read (a module variable: no tuple allocated per token).
+let wordEnd = 0;
+
+/** Reads the word token starting at i; returns it and leaves its end in wordEnd. */
+function readWord(s: string, i: number): string {
   const n = s.length;
   let tok = '';
   let start = i;
   let seg = i; // start of the current dot-separated segment (for acronyms)
   let j = i + widthAt(s, i);
   while (j < n) {
-    if (classAt(s, j) === WORD) {
+    const d = s.charCodeAt(j);
+    if (d < 128) {
+      if (ASCII_CLASS[d] === WORD) {
+        j++;
+        continue;
+      }
+    } else if (classAt(s, j) === WORD) {
       j += widthAt(s, j);
       continue;
     }
-    const d = s.charCodeAt(j);
     if (d === APOS || d === RSQUO || d === MODIFIER_APOS) {
       if (!isWordAt(s, j + 1)) break;
       tok += s.slice(start, j);
@@ -160,7 +168,8 @@ function readWord(s: string, i: number): [string, number] {
     }
     break;
   }
-  return [tok + s.slice(start, j), j];
+  wordEnd = j;
+  return tok === '' ? s.slice(start, j) : tok + s.slice(start, j);
 }
 
 /**
@@ -173,9 +182,17 @@ export function scanTokens(s: string, sink: TokenSink): number {
   let hash = false;
   let i = 0;
   while (i < n) {
-    const k = classAt(s, i);
+    const c0 = s.charCodeAt(i);
+    if (c0 === 32) {
+      // the commonest character: a space, nothing to do but reset the hashtag marker
+      hash = false;
+      i++;
+      continue;
+    }
+    const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(s, i);
     if (k === WORD) {
-      const [tok, end] = readWord(s, i);
+      const tok = readWord(s, i);
+      const end = wordEnd;
       if (s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
         i = skipToSpace(s, end); // scheme://...: a URL, not words
         hash = false;
