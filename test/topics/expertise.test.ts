@@ -158,7 +158,7 @@ describe('gaming resistance', () => {
     const fans2 = b2.audience(4);
     for (let i = 0; i < 30; i++) b2.post(s2, `batch ${i} ${tags}`, { engagers: fans2, hashtags: 15 });
     // a lenient gate, to see the evidence the stuffed posts carry
-    const cookies = topic(run(b2, { ...TOPIC_DEFAULTS, minWeightedPosts: 0 }), s2, 'cookies');
+    const cookies = topic(run(b2, { ...TOPIC_DEFAULTS, minWeightedPosts: 0, minPostWeight: 0, lift: { ...TOPIC_DEFAULTS.lift, alpha: 1 } }), s2, 'cookies');
     expect(slugsOf(run(b2), s2)).toEqual([]);
     expect(cookies).toBeDefined();
     expect(cookies!.evidence.posts).toBe(30);
@@ -305,5 +305,24 @@ describe('inputs and outputs', () => {
     expect(cookies.evidence.engagement).toBeCloseTo(2.995, 3);
     expect(cookies.score).toBe(33);
     expect(topicScore(2.995, 3, 2.995, false)).toBe(33);
+  });
+});
+
+describe('languages', () => {
+  it('judges a word against the account’s own language: French "elle" is not the magazine Elle', () => {
+    const { tax: t2, matcher: m2 } = makeTopics([...BASIC_TOPICS, { slug: 'elle', name: 'Elle', parents: ['entertainment-super'] }]);
+    const b = new TopicInputBuilder();
+    background(b, 40, 20); // an English-speaking majority that never writes "elle"
+    const fans = b.audience(3);
+    const french = Array.from({ length: 15 }, (_, i) => b.account(`fr${i}`));
+    for (const f of french) {
+      for (let k = 0; k < 4; k++) b.post(f, `elle est partie, elle revient demain (${k})`, { lang: 'fr', engagers: fans });
+      for (let k = 0; k < 6; k++) b.post(f, `une journée ordinaire numéro ${k}`, { lang: 'fr', engagers: fans });
+    }
+    const fan = b.account('elle-reader');
+    for (let k = 0; k < 5; k++) b.post(fan, `The new issue of Elle is out, ${k}`, { lang: 'en', engagers: fans });
+    const r = computeTopicExpertise(b.build(), t2, m2, WINDOW);
+    for (const f of french) expect(r.accounts[f]!.topics.map((t) => t.slug)).not.toContain('elle');
+    expect(r.accounts[fan]!.topics.map((t) => t.slug)).toContain('elle');
   });
 });

@@ -5,27 +5,31 @@
  * Definition. For account a and topic T over the window (asOf - windowDays, asOf]:
  *   1. Each post p of a whose text matches some topic t (matcher.ts) has a quality
  *        q(p) = kind(p) * stuffing(p) * dilution(p)
- *      kind: original 1, quote 0.8, reply 0.6, reshare 0.1 (a reshare is someone else's words);
+ *      kind: original 1, quote 0.8, reply 0.6, reshare 0.25 (a reshare is someone else's words);
  *      stuffing = min(1, ((H0+1)/(h+1))^2) for h hashtags (H0 = 3 free; 6 -> 0.33, 15 -> 0.06);
  *      dilution = min(1, M0/m) for m distinct topics in the post (M0 = 4: a post that names
- *      twelve topics is about none of them).
+ *      twelve topics is about none of them);
  *      and an engagement e(p) = the larger of the events others aimed at p (reply, reshare,
- *      quote 1 each, like 0.5) and the declared counts (likes 0.5, reshares, replies 1).
- *   2. Distinctiveness (lift against the corpus, a Poisson test): n = a's posts matching t,
- *      N_a = a's posts; the reference rate r is t's rate among everybody else's posts, smoothed
- *      toward a prior: r = (C_t - n + B*r0) / (N - N_a + B)  (r0 = 0.002, B = 100 posts).
- *      Ordinary use predicts mu = N_a * r posts. D(a,t) = (n - mu) / n, the share of a's posts
- *      on t that ordinary use does not explain, counted only when n >= mu + z*sqrt(mu) (z = 3:
- *      not chance) and D >= 0.5 (a's rate is at least twice everybody else's). A word
- *      everybody uses at about the same rate ("nice", "weather") gets nothing: it is nobody's
- *      expertise; someone who uses it far more than everybody else still can be an expert.
+ *      quote 1 each, like 0.5) and its declared counts (likes 0.5, reshares, replies 1);
+ *      a reshare's engagement belongs to the original and counts 0 here.
+ *   2. Distinctiveness D(a,t) (distinctiveness.ts): the share of a's posts on t, each counted
+ *      at its quality, that everybody else's rate of t (in a's language) does not explain.
+ *      A word everybody uses at about the same rate ("nice", "weather") gets D ~ 0: it is
+ *      nobody's expertise. Matches with D < 0.5 (less than twice everybody else's rate) count
+ *      nothing.
  *   3. Roll-up: a post reaches T if it matches T or a descendant of T; its weight for T is
  *      w_T(p) = max over its matched topics t below T of q(p) * D(a,t): each post reaches each
- *      ancestor once, however many parents or matched sub-topics lead there.
- *   4. Evidence for (a,T): posts = |{p : w_T(p) > 0}|, P = sum w_T(p), R = sum w_T(p) * e(p),
- *      G = distinct engagers of those posts (or, when the export gives only counts, the
- *      lower bound max over posts of max(likes, reshares)), bio = a's bio names T or below.
- *   5. Assigned when posts >= 3, G >= 2 and P >= 1.5 (all in TOPIC_DEFAULTS); then
+ *      ancestor once, however many parents or matched sub-topics lead there. A post counts
+ *      for T when w_T(p) >= 0.25 (so a stuffed post or a reshare alone never counts).
+ *   4. Evidence for (a,T): posts = number of posts that count, P = sum of their w_T(p),
+ *      R = sum w_T(p) * e(p), G = distinct engagers of those posts (or, when the export gives
+ *      only counts, the lower bound max over posts of max(likes, reshares)), bio = a's bio
+ *      names T or a descendant.
+ *   5. Assigned when posts >= 3, G >= 2, P >= 1.5, and T or one of its descendants passes
+ *      these and is significantly distinct for a at its own level (its whole sub-tree's
+ *      posts against everybody else's, Poisson tail < 0.001; distinctiveness.ts): a few lucky
+ *      everyday-word posts, or three stray mentions under one super-topic, are not expertise.
+ *      All thresholds are in TOPIC_DEFAULTS. Then
  *        raw   = ln(1+P) + ln(1+G) + 0.5 * ln(1+R) + 0.5 * bio
  *        score = round(1 + 99 * (1 - exp(-raw / 9)))        (1..100)
  *      An ancestor's evidence is a superset of each descendant's, so its score is never lower.
@@ -33,17 +37,19 @@
  * Source: Klout's topic model scored expertise from topical messages and the reactions they
  * drew over a 90-day window (Spasojevic et al., "Mining Half a Billion Topical Experts Across
  * Multiple Social Networks", arXiv:1608.09002) on the Klout Topic Ontology (Ellinger et al.,
- * arXiv:1710.09824). The lift/distinctiveness step plays the role of IDF in TF-IDF; the
+ * arXiv:1710.09824). The distinctiveness step plays the role of IDF in TF-IDF; the
  * minimum-evidence gate answers Klout's "expert on cookies after one tweet" failure.
  *
- * Worked example: 3 original posts about cookies among a's 30 posts, nobody else of 1,000
- * posts mentions cookies. r = 0.2/1100, mu = 0.0055 (3 >= 0.0055 + 3*0.074), D = 0.998.
- * Engagers b, c, d; events: reshare + like, like, like + like -> e = 1.5, 0.5, 1.0.
- * P = 2.995, R = 0.998 * 3 = 2.995, G = 3: raw = 1.385 + 1.386 + 0.693 = 3.464, score = 33.
+ * Worked example: 3 original posts about cookies among a's 30 posts; nobody else's 1,000
+ * posts mention cookies. r = 0.2/1100, mu = 30r = 0.0055, D = (3 - 0.0055)/3 = 0.998 (and
+ * P(X >= 3 | 0.0055) = 3e-8: significant). Engagers b, c, d; events: reshare + like, like,
+ * like + like -> e = 1.5, 0.5, 1.0. P = 2.995, R = 0.998 * 3 = 2.995, G = 3:
+ * raw = 1.385 + 1.386 + 0.693 = 3.464, score = round(1 + 99 * 0.3194) = 33.
  * The same words in one post: posts = 1 < 3, not assigned.
  */
 import type { PostKind, ScoringWindow } from '../population.js';
 import { createMatchScratch, languageMask, matchInto, type TopicMatcher } from './matcher.js';
+import { distinctShare, isSignificantlyDistinct, type TopicReference, type TopicUsage } from './distinctiveness.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Every tunable of the topic model, in one place. */
@@ -54,13 +60,16 @@ export interface TopicConfig {
   minWeightedPosts: number;
   /** minimum D(a,t) for a matched topic to count at all (0.5: at least twice everybody else's rate) */
   minDistinctiveness: number;
+  /** minimum weight w_T(p) for a post to count for a topic (a clean original post weighs up to 1) */
+  minPostWeight: number;
   kindWeight: Record<PostKind, number>;
   engagementWeight: { reply: number; reshare: number; quote: number; like: number };
   /** hashtags a post may carry before it counts less (quadratically) */
   freeHashtags: number;
   /** distinct topics a post may name before each counts less */
   freeTopicsPerPost: number;
-  lift: { z: number; priorRate: number; priorPosts: number };
+  /** the distinctiveness test (distinctiveness.ts) */
+  lift: { alpha: number; priorRate: number; priorPosts: number };
   score: { scale: number; engagementWeight: number; bioBonus: number };
   /** example posts kept per topic */
   examples: number;
@@ -71,11 +80,12 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   minEngagers: 2,
   minWeightedPosts: 1.5,
   minDistinctiveness: 0.5,
-  kindWeight: { original: 1, quote: 0.8, reply: 0.6, reshare: 0.1 },
+  minPostWeight: 0.25,
+  kindWeight: { original: 1, quote: 0.8, reply: 0.6, reshare: 0.25 },
   engagementWeight: { reply: 1, reshare: 1, quote: 1, like: 0.5 },
   freeHashtags: 3,
   freeTopicsPerPost: 4,
-  lift: { z: 3, priorRate: 0.002, priorPosts: 100 },
+  lift: { alpha: 0.001, priorRate: 0.002, priorPosts: 100 },
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
 };
@@ -167,6 +177,8 @@ export interface TopicExpertise {
 
 interface MatchedPost {
   author: number;
+  /** language group index */
+  group: number;
   id: string;
   text: string;
   reshare: boolean;
@@ -192,6 +204,15 @@ interface Accumulator {
   examples: Ranked[];
 }
 
+/** Per language group: posts, and posts per topic (direct matches and roll-up reach). */
+interface GroupCounts {
+  posts: number;
+  direct: Float64Array;
+  reach: Float64Array;
+  /** per account: its posts in this group */
+  byAuthor: Float64Array;
+}
+
 /**
  * Scores every account's topics in the window. Pure: the same input, taxonomy, matcher,
  * window and config give the same output.
@@ -201,19 +222,35 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
   const T = tax.size;
   const from = window.asOf - window.windowDays * 86_400_000;
   const postsByAuthor = new Float64Array(A);
-  const topicPosts = new Float64Array(T);
+  const corpus: GroupCounts = { posts: 0, direct: new Float64Array(T), reach: new Float64Array(T), byAuthor: postsByAuthor };
+  const groups: GroupCounts[] = [];
+  const groupIndex = new Map<string, number>();
+  const groupOf = (lang: string | null): number => {
+    const key = lang ? lang.toLowerCase().split(/[-_]/, 1)[0]! : '';
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      groupIndex.set(key, g);
+      groups.push({ posts: 0, direct: new Float64Array(T), reach: new Float64Array(T), byAuthor: new Float64Array(A) });
+    }
+    return g;
+  };
   const directCount = new Map<number, number>(); // a*T + t -> posts
   const matched: MatchedPost[] = [];
   const scratch = createMatchScratch();
   const stamp = new Int32Array(T).fill(-1);
   const onlyHash = new Uint8Array(T);
-  let total = 0;
   let seq = 0;
 
+  // Step 1: one pass over the posts; only those naming a topic are kept.
   for (const p of input.posts) {
     if (!(p.createdAt > from && p.createdAt <= window.asOf) || p.author < 0 || p.author >= A) continue;
-    total++;
+    const g = groupOf(p.lang);
+    const group = groups[g]!;
+    corpus.posts++;
+    group.posts++;
     postsByAuthor[p.author]!++;
+    group.byAuthor[p.author]!++;
     if (!p.text) continue;
     const count = matchInto(matcher, p.text, languageMask(matcher, p.lang), scratch);
     if (count === 0) continue;
@@ -233,13 +270,17 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     const h = Math.max(p.hashtags || 0, scratch.hashtags);
     const quality =
       (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / distinct.length);
+    // usage counts are quality-weighted: a stuffed post or a reshare must not make its
+    // author's everyday words look distinctive (step 2)
     for (const t of distinct) {
-      topicPosts[t]!++;
+      corpus.direct[t]! += quality;
+      group.direct[t]! += quality;
       const key = p.author * T + t;
-      directCount.set(key, (directCount.get(key) ?? 0) + 1);
+      directCount.set(key, (directCount.get(key) ?? 0) + quality);
     }
     matched.push({
       author: p.author,
+      group: g,
       id: p.id,
       text: p.text,
       reshare,
@@ -252,20 +293,52 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     });
   }
 
+  // Each account's main language group, and its own counts there (step 2's reference).
+  const mainGroup = new Int32Array(A);
+  for (let a = 0; a < A; a++) {
+    let bestG = 0;
+    for (let g = 1; g < groups.length; g++) if (groups[g]!.byAuthor[a]! > groups[bestG]!.byAuthor[a]!) bestG = g;
+    mainGroup[a] = bestG;
+  }
+  const bump = (m: Map<number, number>, key: number, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+  const directInGroup = new Map<number, number>();
+  // Posts reaching each topic through any matched descendant (the topic-level test of step 5).
+  const reachCount = new Map<number, number>();
+  const reachInGroup = new Map<number, number>();
+  const reachStamp = new Int32Array(T).fill(-1);
+  for (let k = 0; k < matched.length; k++) {
+    const mp = matched[k]!;
+    const own = mp.group === mainGroup[mp.author];
+    const group = groups[mp.group]!;
+    for (const t of mp.topics) {
+      if (own) bump(directInGroup, mp.author * T + t, mp.quality);
+      for (const up of tax.ancestors[t]!) {
+        if (reachStamp[up] === k) continue;
+        reachStamp[up] = k;
+        corpus.reach[up]! += mp.quality;
+        group.reach[up]! += mp.quality;
+        const key = mp.author * T + up;
+        bump(reachCount, key, mp.quality);
+        if (own) bump(reachInGroup, key, mp.quality);
+      }
+    }
+  }
+  const usage = (a: number, t: number, n: number, nGroup: number, level: 'direct' | 'reach'): [TopicUsage, TopicReference] => {
+    const g = groups[mainGroup[a]!]!;
+    return [
+      { n, nGroup, posts: postsByAuthor[a]!, postsGroup: g.byAuthor[a]! },
+      { count: corpus[level][t]!, posts: corpus.posts, groupCount: g[level][t]!, groupPosts: g.posts },
+    ];
+  };
   const distinctiveness = new Map<number, number>();
-  const { z, priorRate, priorPosts } = config.lift;
   for (const [key, n] of directCount) {
     const a = Math.floor(key / T);
-    const t = key - a * T;
-    const Na = postsByAuthor[a]!;
-    const r = (topicPosts[t]! - n + priorPosts * priorRate) / (total - Na + priorPosts);
-    const mu = Na * r;
-    distinctiveness.set(key, n >= mu + z * Math.sqrt(mu) ? Math.max(0, n - mu) / n : 0);
+    distinctiveness.set(key, distinctShare(...usage(a, key - a * T, n, directInGroup.get(key) ?? 0, 'direct'), config));
   }
 
-  // Roll each post up to its ancestors twice: first only counting posts per (account, topic),
-  // then accumulating full evidence only where the count can pass minPosts (most pairs are
-  // one stray post; skipping them keeps memory flat on millions of posts).
+  // Steps 3-4: roll each post up to its ancestors, twice: first only counting the posts that
+  // count per (account, topic), then accumulating full evidence only where that count can
+  // pass minPosts (most pairs are one stray post; skipping them keeps memory flat).
   const best = new Float64Array(T);
   const bestStamp = new Int32Array(T).fill(-1);
   const viaSelf = new Uint8Array(T);
@@ -278,7 +351,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
       const d = distinctiveness.get(mp.author * T + t)!;
       if (d < config.minDistinctiveness) continue;
       const w = mp.quality * d;
-      if (!(w > 0)) continue;
+      if (!(w >= config.minPostWeight)) continue;
       for (const up of tax.ancestors[t]!) {
         if (bestStamp[up] !== k) {
           bestStamp[up] = k;
@@ -296,10 +369,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
   for (let k = 0; k < matched.length; k++) {
     const mp = matched[k]!;
     rollUp(mp, k);
-    for (const up of touched) {
-      const key = mp.author * T + up;
-      postCount.set(key, (postCount.get(key) ?? 0) + 1);
-    }
+    for (const up of touched) bump(postCount, mp.author * T + up);
   }
   bestStamp.fill(-1);
   const acc = new Map<number, Accumulator>();
@@ -328,36 +398,51 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     }
   }
 
-  const bio = bioTopics(input.accounts, tax, matcher);
-  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
+  // Step 5: the evidence gate, then the topic-level distinctiveness test; a topic that fails
+  // the test is still assigned when a descendant passed both (roll-up).
+  const candidates: number[][] = Array.from({ length: A }, () => []);
+  const anchored: Set<number>[] = Array.from({ length: A }, () => new Set());
   for (const [key, s] of acc) {
     const a = Math.floor(key / T);
     const t = key - a * T;
-    const engagers = Math.max(s.engagers.size, s.engagerBound);
-    if (s.posts < config.minPosts || engagers < config.minEngagers || s.weighted < config.minWeightedPosts) continue;
-    const hasBio = bio[a]?.has(t) ?? false;
-    accounts[a]!.topics.push({
-      topic: t,
-      id: tax.ids[t]!,
-      slug: tax.slugs[t]!,
-      name: tax.names[t]!,
-      score: topicScore(s.weighted, engagers, s.engagement, hasBio, config),
-      evidence: {
-        posts: s.posts,
-        engagers,
-        weightedPosts: round3(s.weighted),
-        engagement: round3(s.engagement),
-        distinctiveness: round3(s.weighted / s.quality),
-        hashtagOnly: s.hashtagOnly,
-        reshares: s.reshares,
-        bio: hasBio,
-        direct: s.direct,
-        examples: s.examples.map((x) => ({ id: x.post.id, text: x.post.text, engagement: round3(x.post.engagement) })),
-      },
-    });
+    if (s.posts < config.minPosts || Math.max(s.engagers.size, s.engagerBound) < config.minEngagers || s.weighted < config.minWeightedPosts) continue;
+    candidates[a]!.push(t);
+    if (isSignificantlyDistinct(...usage(a, t, reachCount.get(key)!, reachInGroup.get(key) ?? 0, 'reach'), config)) {
+      for (const up of tax.ancestors[t]!) anchored[a]!.add(up);
+    }
+  }
+
+  const bio = bioTopics(input.accounts, tax, matcher);
+  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
+  for (let a = 0; a < A; a++) {
+    for (const t of candidates[a]!) {
+      if (!anchored[a]!.has(t)) continue;
+      const s = acc.get(a * T + t)!;
+      const engagers = Math.max(s.engagers.size, s.engagerBound);
+      const hasBio = bio[a]?.has(t) ?? false;
+      accounts[a]!.topics.push({
+        topic: t,
+        id: tax.ids[t]!,
+        slug: tax.slugs[t]!,
+        name: tax.names[t]!,
+        score: topicScore(s.weighted, engagers, s.engagement, hasBio, config),
+        evidence: {
+          posts: s.posts,
+          engagers,
+          weightedPosts: round3(s.weighted),
+          engagement: round3(s.engagement),
+          distinctiveness: round3(s.weighted / s.quality),
+          hashtagOnly: s.hashtagOnly,
+          reshares: s.reshares,
+          bio: hasBio,
+          direct: s.direct,
+          examples: s.examples.map((x) => ({ id: x.post.id, text: x.post.text, engagement: round3(x.post.engagement) })),
+        },
+      });
+    }
   }
   for (const r of accounts) r.topics.sort((x, y) => y.score - x.score || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-  return { window, accounts, corpus: { posts: total, matchedPosts: matched.length, accounts: A } };
+  return { window, accounts, corpus: { posts: corpus.posts, matchedPosts: matched.length, accounts: A } };
 }
 
 /** The 1-100 topic score of step 5 (see the module doc). */
