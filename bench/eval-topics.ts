@@ -1,6 +1,7 @@
 /**
  * Precision and recall of topic assignment on a population with known true topics.
  *   npx tsx bench/eval-topics.ts [--accounts 400] [--seed 1]          generated population
+ *       [--topic-posts 4,14] [--engagement 0.3,5]   posts per true topic; mean engagers per post
  *   npx tsx bench/eval-topics.ts --db influence.db --truth truth.json [--as-of DATE] [--window 90] [--ontology DIR]
  * truth: JSON {"handle": ["slug", ...]} or CSV handle,topic (';' between several); every
  * handle listed is evaluated (an empty list = no expertise). Targets: precision >= 0.8,
@@ -37,7 +38,13 @@ if (dbFile) {
 } else {
   const accounts = Number(arg('--accounts') ?? 400);
   const seed = Number(arg('--seed') ?? 1);
-  const world = generateTopicWorld(tax, { accounts, seed });
+  const range = (name: string): [number, number] | undefined => {
+    const v = arg(name)?.split(',').map(Number);
+    return v && v.length === 2 ? [v[0]!, v[1]!] : undefined;
+  };
+  const topicPosts = range('--topic-posts');
+  const engagement = range('--engagement');
+  const world = generateTopicWorld(tax, { accounts, seed, ...(topicPosts ? { topicPosts } : {}), ...(engagement ? { engagement } : {}) });
   dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'influence-eval-')), 'world.db');
   const db = openDb(dbFile);
   writeWorld(world, new StoreRows(db));

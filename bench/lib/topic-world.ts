@@ -57,6 +57,10 @@ export interface WorldOptions {
   seed?: number;
   /** topics experts are drawn from */
   poolSize?: number;
+  /** posts an expert writes per true topic, [min, max] (default [4, 14]) */
+  topicPosts?: [number, number];
+  /** per-account mean engagers per post, [min, max] (default [0.3, 5]) */
+  engagement?: [number, number];
 }
 
 const DAY = 86_400_000;
@@ -118,7 +122,8 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     const role: WorldAccount['role'] = r < 0.6 ? 'expert' : r < 0.65 ? 'stuffer' : r < 0.75 ? 'resharer' : 'casual';
     const acct: WorldAccount = { handle: `user${a}`, bio: null, role, trueTopics: [], strayTopics: [] };
     accounts.push(acct);
-    lambda.push(0.3 + rng.next() * 4.7);
+    const [lo, hi] = options.engagement ?? [0.3, 5];
+    lambda.push(lo + rng.next() * (hi - lo));
     const french = role === 'expert' && rng.chance(0.1);
     const lang = french ? 'fr' : null;
     if (role === 'expert') {
@@ -127,7 +132,7 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
       while (mine.size < k) mine.add(rng.pick(pool));
       for (const t of mine) {
         acct.trueTopics.push(tax.slugs[t]!);
-        const count = rng.int(4, 14);
+        const count = rng.int(...(options.topicPosts ?? [4, 14]));
         for (let i = 0; i < count; i++) {
           const text = french
             ? `${filler(rng, 2, true)} ${written(rng, tax, t, true)} ${filler(rng, rng.int(2, 8), true)}`
