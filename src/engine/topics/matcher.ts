@@ -18,6 +18,8 @@ export interface TopicMatcher {
   languages: string[];
   /** token -> id */
   vocab: Map<string, number>;
+  /** the same as a hash table probed with a slice of the text (no substring per token) */
+  vocabTable: VocabTable;
   /** first-token id -> trie node, -1 when no form starts with it */
   rootNext: Int32Array;
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
@@ -30,6 +32,46 @@ export interface TopicMatcher {
   nodeMask: Int32Array;
   /** number of forms indexed */
   forms: number;
+}
+
+/** Vocabulary as open addressing on an FNV-1a hash of the token's UTF-16 code units. */
+export interface VocabTable {
+  mask: number;
+  keys: (string | undefined)[];
+  hashes: Int32Array;
+  ids: Int32Array;
+}
+
+function hashSpan(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function buildVocabTable(vocab: Map<string, number>): VocabTable {
+  let size = 16;
+  while (size < vocab.size * 2) size *= 2;
+  const t: VocabTable = { mask: size - 1, keys: new Array(size), hashes: new Int32Array(size), ids: new Int32Array(size).fill(-1) };
+  for (const [tok, id] of vocab) {
+    const h = hashSpan(tok, 0, tok.length);
+    let i = h & t.mask;
+    while (t.keys[i] !== undefined) i = (i + 1) & t.mask;
+    t.keys[i] = tok;
+    t.hashes[i] = h;
+    t.ids[i] = id;
+  }
+  return t;
+}
+
+/** The id of s.slice(start, end), or -1 when no form uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number): number {
+  const h = hashSpan(s, start, end);
+  const len = end - start;
+  for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
+    const key = t.keys[i];
+    if (key === undefined) return -1;
+    if (t.hashes[i] === h && key.length === len && s.startsWith(key, start)) return t.ids[i]!;
+  }
 }
 
 /** Trie edges in flat typed arrays; slot = hash(node, token) with linear probing. */
@@ -138,7 +180,7 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
       e++;
     }
   }
-  return { topics: tax.size, languages, vocab, rootNext, edges: buildEdgeTable(edgeList), entryStart, entryTopic, entryMask, nodeMask, forms: forms.length };
+  return { topics: tax.size, languages, vocab, vocabTable: buildVocabTable(vocab), rootNext, edges: buildEdgeTable(edgeList), entryStart, entryTopic, entryMask, nodeMask, forms: forms.length };
 }
 
 /** The mask of forms that apply to a post in `lang` ('fr', 'fr-CA'; null = unknown). */
@@ -151,7 +193,7 @@ export function languageMask(m: TopicMatcher, lang: string | null | undefined): 
 
 function tokenizeInto(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
-  out.hashtags = scanTokens(foldText(text), (tok, hashtag) => {
+  out.hashtags = scanTokens(foldText(text), (s, start, end, joined, hashtag) => {
     if (out.tokens === out.tokenIds.length) {
       const ids = new Int32Array(out.tokens * 2);
       ids.set(out.tokenIds);
@@ -160,7 +202,7 @@ function tokenizeInto(m: TopicMatcher, text: string, out: MatchScratch): void {
       hs.set(out.tokenHash);
       out.tokenHash = hs;
     }
-    out.tokenIds[out.tokens] = m.vocab.get(tok) ?? -1;
+    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end) : lookupSpan(m.vocabTable, joined, 0, joined.length);
     out.tokenHash[out.tokens] = hashtag ? 1 : 0;
     out.tokens++;
   });

@@ -95,8 +95,12 @@ const AT = 64;
 const RSQUO = 0x2019;
 const MODIFIER_APOS = 0x02bc;
 
-/** Receives each token in order; `hashtag` is true for the first token after a '#'. */
-export type TokenSink = (token: string, hashtag: boolean) => void;
+/**
+ * Receives each token in order: the token is s.slice(start, end), unless letters were joined
+ * across an apostrophe or acronym dots, when `joined` holds it (so the common case allocates
+ * nothing). `hashtag` is true for the first token after a '#'.
+ */
+export type TokenSink = (s: string, start: number, end: number, joined: string | null, hashtag: boolean) => void;
 
 function skipToSpace(s: string, i: number): number {
   while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
@@ -116,8 +120,8 @@ function skipMention(s: string, i: number): number {
 // End of the token readWord last read (a module variable: no tuple allocated per token).
 let wordEnd = 0;
 
-/** Reads the word token starting at i; returns it and leaves its end in wordEnd. */
-function readWord(s: string, i: number): string {
+/** Reads the word token starting at i: returns the joined text when letters were joined, else null (the token is s.slice(i, wordEnd)). */
+function readWord(s: string, i: number): string | null {
   const n = s.length;
   let tok = '';
   let start = i;
@@ -169,7 +173,7 @@ function readWord(s: string, i: number): string {
     break;
   }
   wordEnd = j;
-  return tok === '' ? s.slice(start, j) : tok + s.slice(start, j);
+  return start === i ? null : tok + s.slice(start, j);
 }
 
 /**
@@ -191,20 +195,20 @@ export function scanTokens(s: string, sink: TokenSink): number {
     }
     const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(s, i);
     if (k === WORD) {
-      const tok = readWord(s, i);
+      const joined = readWord(s, i);
       const end = wordEnd;
       if (s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
         i = skipToSpace(s, end); // scheme://...: a URL, not words
         hash = false;
         continue;
       }
-      if (tok === 'www' && s.charCodeAt(end) === DOT) {
+      if (joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
         i = skipToSpace(s, end);
         hash = false;
         continue;
       }
       if (hash) hashtags++;
-      sink(tok, hash);
+      sink(s, i, end, joined, hash);
       hash = false;
       i = end;
       continue;
@@ -212,7 +216,7 @@ export function scanTokens(s: string, sink: TokenSink): number {
     if (k === CJK) {
       const w = widthAt(s, i);
       if (hash) hashtags++;
-      sink(s.slice(i, i + w), hash);
+      sink(s, i, i + w, null, hash);
       hash = false;
       i += w;
       continue;
@@ -234,7 +238,7 @@ export function scanTokens(s: string, sink: TokenSink): number {
 /** Folds and tokenizes a string into an array of tokens (for names and tests). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  scanTokens(foldText(text), (t) => void out.push(t));
+  scanTokens(foldText(text), (s, start, end, joined) => void out.push(joined ?? s.slice(start, end)));
   return out;
 }
 
