@@ -186,9 +186,10 @@ interface MatchedPost {
   engagement: number;
   engagerBound: number;
   engagers: ArrayLike<number>;
-  topics: Int32Array;
+  /** distinct matched topics, ascending */
+  topics: number[];
   /** per entry of `topics`: 1 when every occurrence was a hashtag */
-  hashtagOnly: Uint8Array;
+  hashtagOnly: number[];
 }
 
 interface Accumulator {
@@ -213,6 +214,27 @@ interface GroupCounts {
   byAuthor: Float64Array;
 }
 
+/** Per-topic scratch arrays reused account after account (reset through `touched`). */
+interface Scratch {
+  directN: Float64Array;
+  directNGroup: Float64Array;
+  share: Float64Array;
+  reachN: Float64Array;
+  reachNGroup: Float64Array;
+  counting: Float64Array;
+  anchored: Uint8Array;
+  acc: (Accumulator | undefined)[];
+  touched: number[];
+  seen: Uint8Array;
+  /** the roll-up of one post: per topic its weight, via its own forms, only via hashtags */
+  bestW: Float64Array;
+  bestStamp: Int32Array;
+  bestSelf: Uint8Array;
+  bestHash: Uint8Array;
+  reached: number[];
+  stamp: number;
+}
+
 /**
  * Scores every account's topics in the window. Pure: the same input, taxonomy, matcher,
  * window and config give the same output.
@@ -235,14 +257,15 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     }
     return g;
   };
-  const directCount = new Map<number, number>(); // a*T + t -> posts
   const matched: MatchedPost[] = [];
   const scratch = createMatchScratch();
   const stamp = new Int32Array(T).fill(-1);
   const onlyHash = new Uint8Array(T);
   let seq = 0;
 
-  // Step 1: one pass over the posts; only those naming a topic are kept.
+  // Step 1: one pass over the posts; only those naming a topic are kept. Usage counts are
+  // quality-weighted: a stuffed post or a reshare must not make everyday words look
+  // distinctive for its author (step 2).
   for (const p of input.posts) {
     if (!(p.createdAt > from && p.createdAt <= window.asOf) || p.author < 0 || p.author >= A) continue;
     const g = groupOf(p.lang);
@@ -255,28 +278,24 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     const count = matchInto(matcher, p.text, languageMask(matcher, p.lang), scratch);
     if (count === 0) continue;
     seq++;
-    const distinct: number[] = [];
+    const topics: number[] = [];
     for (let k = 0; k < count; k++) {
       const t = scratch.topics[k]!;
       if (stamp[t] !== seq) {
         stamp[t] = seq;
         onlyHash[t] = 1;
-        distinct.push(t);
+        topics.push(t);
       }
       if (scratch.hashtag[k] === 0) onlyHash[t] = 0;
     }
-    distinct.sort((x, y) => x - y);
+    topics.sort((x, y) => x - y);
     const reshare = p.kind === 'reshare';
     const h = Math.max(p.hashtags || 0, scratch.hashtags);
     const quality =
-      (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / distinct.length);
-    // usage counts are quality-weighted: a stuffed post or a reshare must not make its
-    // author's everyday words look distinctive (step 2)
-    for (const t of distinct) {
+      (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / topics.length);
+    for (const t of topics) {
       corpus.direct[t]! += quality;
       group.direct[t]! += quality;
-      const key = p.author * T + t;
-      directCount.set(key, (directCount.get(key) ?? 0) + quality);
     }
     matched.push({
       author: p.author,
@@ -288,161 +307,207 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
       engagement: reshare ? 0 : engagementOf(p, config),
       engagerBound: reshare ? 0 : Math.max(nz(p.declared.likes), nz(p.declared.reshares)),
       engagers: reshare ? [] : p.engagers,
-      topics: Int32Array.from(distinct),
-      hashtagOnly: Uint8Array.from(distinct, (t) => onlyHash[t]!),
+      topics,
+      hashtagOnly: topics.map((t) => onlyHash[t]!),
     });
   }
 
-  // Each account's main language group, and its own counts there (step 2's reference).
-  const mainGroup = new Int32Array(A);
-  for (let a = 0; a < A; a++) {
-    let bestG = 0;
-    for (let g = 1; g < groups.length; g++) if (groups[g]!.byAuthor[a]! > groups[bestG]!.byAuthor[a]!) bestG = g;
-    mainGroup[a] = bestG;
-  }
-  const bump = (m: Map<number, number>, key: number, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
-  const directInGroup = new Map<number, number>();
-  // Posts reaching each topic through any matched descendant (the topic-level test of step 5).
-  const reachCount = new Map<number, number>();
-  const reachInGroup = new Map<number, number>();
+  // Posts reaching each topic through any matched descendant, in the corpus and per language.
   const reachStamp = new Int32Array(T).fill(-1);
   for (let k = 0; k < matched.length; k++) {
     const mp = matched[k]!;
-    const own = mp.group === mainGroup[mp.author];
     const group = groups[mp.group]!;
     for (const t of mp.topics) {
-      if (own) bump(directInGroup, mp.author * T + t, mp.quality);
       for (const up of tax.ancestors[t]!) {
         if (reachStamp[up] === k) continue;
         reachStamp[up] = k;
         corpus.reach[up]! += mp.quality;
         group.reach[up]! += mp.quality;
-        const key = mp.author * T + up;
-        bump(reachCount, key, mp.quality);
-        if (own) bump(reachInGroup, key, mp.quality);
       }
     }
   }
-  const usage = (a: number, t: number, n: number, nGroup: number, level: 'direct' | 'reach'): [TopicUsage, TopicReference] => {
-    const g = groups[mainGroup[a]!]!;
-    return [
-      { n, nGroup, posts: postsByAuthor[a]!, postsGroup: g.byAuthor[a]! },
-      { count: corpus[level][t]!, posts: corpus.posts, groupCount: g[level][t]!, groupPosts: g.posts },
-    ];
-  };
-  const distinctiveness = new Map<number, number>();
-  for (const [key, n] of directCount) {
-    const a = Math.floor(key / T);
-    distinctiveness.set(key, distinctShare(...usage(a, key - a * T, n, directInGroup.get(key) ?? 0, 'direct'), config));
-  }
 
-  // Steps 3-4: roll each post up to its ancestors, twice: first only counting the posts that
-  // count per (account, topic), then accumulating full evidence only where that count can
-  // pass minPosts (most pairs are one stray post; skipping them keeps memory flat).
-  const best = new Float64Array(T);
-  const bestStamp = new Int32Array(T).fill(-1);
-  const viaSelf = new Uint8Array(T);
-  const viaHash = new Uint8Array(T);
-  const touched: number[] = [];
-  const rollUp = (mp: MatchedPost, k: number): void => {
-    touched.length = 0;
+  // Everything else is per account: its matched posts, in input order.
+  const byAuthor: number[][] = [];
+  for (let k = 0; k < matched.length; k++) (byAuthor[matched[k]!.author] ??= []).push(k);
+  const s: Scratch = {
+    directN: new Float64Array(T),
+    directNGroup: new Float64Array(T),
+    share: new Float64Array(T),
+    reachN: new Float64Array(T),
+    reachNGroup: new Float64Array(T),
+    counting: new Float64Array(T),
+    anchored: new Uint8Array(T),
+    acc: new Array<Accumulator | undefined>(T),
+    touched: [],
+    seen: new Uint8Array(T),
+    bestW: new Float64Array(T),
+    bestStamp: new Int32Array(T),
+    bestSelf: new Uint8Array(T),
+    bestHash: new Uint8Array(T),
+    reached: [],
+    stamp: 0,
+  };
+  const bio = bioTopics(input.accounts, tax, matcher);
+  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
+  for (let a = 0; a < A; a++) {
+    const posts = byAuthor[a];
+    if (!posts) continue;
+    let main = 0;
+    for (let g = 1; g < groups.length; g++) if (groups[g]!.byAuthor[a]! > groups[main]!.byAuthor[a]!) main = g;
+    accounts[a]!.topics = scoreAccount(a, posts.map((k) => matched[k]!), main, groups, corpus, bio[a], tax, config, s);
+  }
+  return { window, accounts, corpus: { posts: corpus.posts, matchedPosts: matched.length, accounts: A } };
+}
+
+/** Steps 2-5 for one account (see the module doc). */
+function scoreAccount(
+  a: number,
+  posts: MatchedPost[],
+  main: number,
+  groups: GroupCounts[],
+  corpus: GroupCounts,
+  bio: Set<number> | undefined,
+  tax: Taxonomy,
+  config: TopicConfig,
+  s: Scratch,
+): TopicScore[] {
+  const g = groups[main]!;
+  const mark = (t: number) => {
+    if (s.seen[t] === 0) {
+      s.seen[t] = 1;
+      s.touched.push(t);
+    }
+  };
+  const usage = (t: number, n: number, nGroup: number, level: 'direct' | 'reach'): [TopicUsage, TopicReference] => [
+    { n, nGroup, posts: corpus.byAuthor[a]!, postsGroup: g.byAuthor[a]! },
+    { count: corpus[level][t]!, posts: corpus.posts, groupCount: g[level][t]!, groupPosts: g.posts },
+  ];
+
+  // usage of each matched topic and of each ancestor it reaches
+  for (let k = 0; k < posts.length; k++) {
+    const mp = posts[k]!;
+    const own = mp.group === main;
+    for (const t of mp.topics) {
+      mark(t);
+      s.directN[t]! += mp.quality;
+      if (own) s.directNGroup[t]! += mp.quality;
+    }
+    reachOf(mp, tax, (up) => {
+      mark(up);
+      s.reachN[up]! += mp.quality;
+      if (own) s.reachNGroup[up]! += mp.quality;
+    });
+  }
+  for (const t of s.touched) if (s.directN[t]! > 0) s.share[t] = distinctShare(...usage(t, s.directN[t]!, s.directNGroup[t]!, 'direct'), config);
+
+  // steps 3-4: roll up; first count the posts that count, then accumulate where enough do
+  const rollUp = (mp: MatchedPost): void => {
+    s.reached.length = 0;
+    const k = ++s.stamp;
     for (let i = 0; i < mp.topics.length; i++) {
       const t = mp.topics[i]!;
-      const d = distinctiveness.get(mp.author * T + t)!;
+      const d = s.share[t]!;
       if (d < config.minDistinctiveness) continue;
       const w = mp.quality * d;
       if (!(w >= config.minPostWeight)) continue;
       for (const up of tax.ancestors[t]!) {
-        if (bestStamp[up] !== k) {
-          bestStamp[up] = k;
-          best[up] = w;
-          viaSelf[up] = 0;
-          viaHash[up] = 1;
-          touched.push(up);
-        } else if (w > best[up]!) best[up] = w;
-        if (up === t) viaSelf[up] = 1;
-        if (mp.hashtagOnly[i] === 0) viaHash[up] = 0;
+        if (s.bestStamp[up] !== k) {
+          s.bestStamp[up] = k;
+          s.bestW[up] = w;
+          s.bestSelf[up] = 0;
+          s.bestHash[up] = 1;
+          s.reached.push(up);
+        } else if (w > s.bestW[up]!) s.bestW[up] = w;
+        if (up === t) s.bestSelf[up] = 1;
+        if (mp.hashtagOnly[i] === 0) s.bestHash[up] = 0;
       }
     }
   };
-  const postCount = new Map<number, number>();
-  for (let k = 0; k < matched.length; k++) {
-    const mp = matched[k]!;
-    rollUp(mp, k);
-    for (const up of touched) bump(postCount, mp.author * T + up);
+  for (const mp of posts) {
+    rollUp(mp);
+    for (const up of s.reached) s.counting[up]!++;
   }
-  bestStamp.fill(-1);
-  const acc = new Map<number, Accumulator>();
-  for (let k = 0; k < matched.length; k++) {
-    const mp = matched[k]!;
-    rollUp(mp, k);
-    for (const up of touched) {
-      const key = mp.author * T + up;
-      if (postCount.get(key)! < config.minPosts) continue;
-      const w = best[up]!;
-      let s = acc.get(key);
-      if (!s) {
-        s = { posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false, examples: [] };
-        acc.set(key, s);
+  for (const mp of posts) {
+    rollUp(mp);
+    for (const up of s.reached) {
+      if (s.counting[up]! < config.minPosts) continue;
+      const b = { w: s.bestW[up]!, self: s.bestSelf[up] === 1, hash: s.bestHash[up] === 1 };
+      let x = s.acc[up];
+      if (!x) {
+        x = { posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false, examples: [] };
+        s.acc[up] = x;
       }
-      s.posts++;
-      s.weighted += w;
-      s.quality += mp.quality;
-      s.engagement += w * mp.engagement;
-      for (let e = 0; e < mp.engagers.length; e++) s.engagers.add(mp.engagers[e]!);
-      s.engagerBound = Math.max(s.engagerBound, mp.engagerBound);
-      s.hashtagOnly += viaHash[up]!;
-      if (mp.reshare) s.reshares++;
-      if (viaSelf[up]) s.direct = true;
-      keepExample(s.examples, mp, w * (1 + mp.engagement), config.examples);
+      x.posts++;
+      x.weighted += b.w;
+      x.quality += mp.quality;
+      x.engagement += b.w * mp.engagement;
+      for (let e = 0; e < mp.engagers.length; e++) x.engagers.add(mp.engagers[e]!);
+      x.engagerBound = Math.max(x.engagerBound, mp.engagerBound);
+      if (b.hash) x.hashtagOnly++;
+      if (mp.reshare) x.reshares++;
+      if (b.self) x.direct = true;
+      keepExample(x.examples, mp, b.w * (1 + mp.engagement), config.examples);
     }
   }
 
-  // Step 5: the evidence gate, then the topic-level distinctiveness test; a topic that fails
-  // the test is still assigned when a descendant passed both (roll-up).
-  const candidates: number[][] = Array.from({ length: A }, () => []);
-  const anchored: Set<number>[] = Array.from({ length: A }, () => new Set());
-  for (const [key, s] of acc) {
-    const a = Math.floor(key / T);
-    const t = key - a * T;
-    if (s.posts < config.minPosts || Math.max(s.engagers.size, s.engagerBound) < config.minEngagers || s.weighted < config.minWeightedPosts) continue;
-    candidates[a]!.push(t);
-    if (isSignificantlyDistinct(...usage(a, t, reachCount.get(key)!, reachInGroup.get(key) ?? 0, 'reach'), config)) {
-      for (const up of tax.ancestors[t]!) anchored[a]!.add(up);
-    }
+  // step 5: the evidence gate, then the topic-level test; roll-up carries a passing topic's ancestors
+  const passed: number[] = [];
+  for (const t of s.touched) {
+    const x = s.acc[t];
+    if (!x || x.posts < config.minPosts || Math.max(x.engagers.size, x.engagerBound) < config.minEngagers || x.weighted < config.minWeightedPosts) continue;
+    passed.push(t);
+    if (isSignificantlyDistinct(...usage(t, s.reachN[t]!, s.reachNGroup[t]!, 'reach'), config)) for (const up of tax.ancestors[t]!) s.anchored[up] = 1;
   }
+  const out: TopicScore[] = [];
+  for (const t of passed) {
+    if (!s.anchored[t]) continue;
+    const x = s.acc[t]!;
+    const engagers = Math.max(x.engagers.size, x.engagerBound);
+    const hasBio = bio?.has(t) ?? false;
+    out.push({
+      topic: t,
+      id: tax.ids[t]!,
+      slug: tax.slugs[t]!,
+      name: tax.names[t]!,
+      score: topicScore(x.weighted, engagers, x.engagement, hasBio, config),
+      evidence: {
+        posts: x.posts,
+        engagers,
+        weightedPosts: round3(x.weighted),
+        engagement: round3(x.engagement),
+        distinctiveness: round3(x.weighted / x.quality),
+        hashtagOnly: x.hashtagOnly,
+        reshares: x.reshares,
+        bio: hasBio,
+        direct: x.direct,
+        examples: x.examples.map((e) => ({ id: e.post.id, text: e.post.text, engagement: round3(e.post.engagement) })),
+      },
+    });
+  }
+  for (const t of s.touched) {
+    s.directN[t] = s.directNGroup[t] = s.share[t] = s.reachN[t] = s.reachNGroup[t] = s.counting[t] = 0;
+    s.anchored[t] = s.seen[t] = 0;
+    s.acc[t] = undefined;
+  }
+  s.touched.length = 0;
+  return out.sort((x, y) => y.score - x.score || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+}
 
-  const bio = bioTopics(input.accounts, tax, matcher);
-  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
-  for (let a = 0; a < A; a++) {
-    for (const t of candidates[a]!) {
-      if (!anchored[a]!.has(t)) continue;
-      const s = acc.get(a * T + t)!;
-      const engagers = Math.max(s.engagers.size, s.engagerBound);
-      const hasBio = bio[a]?.has(t) ?? false;
-      accounts[a]!.topics.push({
-        topic: t,
-        id: tax.ids[t]!,
-        slug: tax.slugs[t]!,
-        name: tax.names[t]!,
-        score: topicScore(s.weighted, engagers, s.engagement, hasBio, config),
-        evidence: {
-          posts: s.posts,
-          engagers,
-          weightedPosts: round3(s.weighted),
-          engagement: round3(s.engagement),
-          distinctiveness: round3(s.weighted / s.quality),
-          hashtagOnly: s.hashtagOnly,
-          reshares: s.reshares,
-          bio: hasBio,
-          direct: s.direct,
-          examples: s.examples.map((x) => ({ id: x.post.id, text: x.post.text, engagement: round3(x.post.engagement) })),
-        },
-      });
+/** Calls `visit` once for each topic a post reaches (its matched topics and all their ancestors). */
+function reachOf(mp: MatchedPost, tax: Taxonomy, visit: (topic: number) => void): void {
+  if (mp.topics.length === 1) {
+    for (const up of tax.ancestors[mp.topics[0]!]!) visit(up);
+    return;
+  }
+  const seen = new Set<number>();
+  for (const t of mp.topics) {
+    for (const up of tax.ancestors[t]!) {
+      if (seen.has(up)) continue;
+      seen.add(up);
+      visit(up);
     }
   }
-  for (const r of accounts) r.topics.sort((x, y) => y.score - x.score || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-  return { window, accounts, corpus: { posts: corpus.posts, matchedPosts: matched.length, accounts: A } };
 }
 
 /** The 1-100 topic score of step 5 (see the module doc). */
