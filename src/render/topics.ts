@@ -94,11 +94,13 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
       out.push('  no topic has enough evidence (3+ posts on it, 2+ people engaging, used more than everybody else)');
       continue;
     }
-    out.push(chalk.dim(`  ${'score'.padStart(5)}  ${'topic'.padEnd(36)} ${'posts'.padStart(5)} ${'engagers'.padStart(8)}`));
-    for (const t of r.topics.slice(0, options.limit)) {
-      const name = `${t.name} (${t.slug})`;
+    const shown = r.topics.slice(0, options.limit);
+    const label = (t: TopicView) => `${t.name} (${t.slug})`;
+    const width = Math.min(60, Math.max(5, ...shown.map((t) => label(t).length)));
+    out.push(chalk.dim(`  ${'score'.padStart(5)}  ${'topic'.padEnd(width)} ${'posts'.padStart(5)} ${'engagers'.padStart(8)}`));
+    for (const t of shown) {
       const via = t.evidence.direct ? '' : chalk.dim(' via sub-topics');
-      out.push(`  ${chalk.bold(String(t.score).padStart(5))}  ${name.padEnd(36)} ${String(t.evidence.posts).padStart(5)} ${String(t.evidence.engagers).padStart(8)}${t.evidence.bio ? ' bio' : ''}${via}`);
+      out.push(`  ${chalk.bold(String(t.score).padStart(5))}  ${label(t).padEnd(width)} ${String(t.evidence.posts).padStart(5)} ${String(t.evidence.engagers).padStart(8)}${t.evidence.bio ? ' bio' : ''}${via}`);
       const ex = t.evidence.examples[0];
       if (ex && t.evidence.direct) out.push(chalk.dim(`         e.g. "${ex.text.length > 100 ? `${ex.text.slice(0, 99)}…` : ex.text}" (${ex.id})`));
     }

@@ -164,7 +164,7 @@ export interface TopicScore {
 
 export interface AccountTopics {
   account: number;
-  /** assigned topics, highest score first */
+  /** assigned topics, highest score first (at equal scores: matched directly first, then more posts, then slug) */
   topics: TopicScore[];
 }
 
@@ -491,7 +491,10 @@ function scoreAccount(
     s.acc[t] = undefined;
   }
   s.touched.length = 0;
-  return out.sort((x, y) => y.score - x.score || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+  // highest score first; at equal scores the topic named in the posts before the categories above it
+  return out.sort(
+    (x, y) => y.score - x.score || Number(y.evidence.direct) - Number(x.evidence.direct) || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0),
+  );
 }
 
 /** Calls `visit` once for each topic a post reaches (its matched topics and all their ancestors). */
