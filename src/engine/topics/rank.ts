@@ -10,6 +10,12 @@
  * Source: Klout ranked "influential about X" by combining topical expertise with overall
  * influence (Spasojevic et al., arXiv:1608.09002, section on expertise ranking).
  * Example: topic 60 with S 40 -> sqrt(2400) = 49; topic 35 with S 80 -> sqrt(2800) = 52.9.
+ *
+ * Wiring `rank --topic SLUG` (cli): tax = loadTaxonomy(--ontology); topic = findTopic(tax, SLUG)
+ * (unknown -> UsageError suggesting `influence topics --search`); input = readTopicInput(db,
+ * window); expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window);
+ * influence[i] = the run's score for account input.dbIds[i]; rankByTopic(expertise, topic,
+ * { influence, handles: input.accounts.map((a) => a.handle) }), then --list / --min-score.
  */
 import type { TopicExpertise, TopicScore } from './expertise.js';
 
