@@ -15,6 +15,7 @@ import { openDb } from '../src/store/open.js';
 import { readLatestActivity } from '../src/store/read-topic-input.js';
 import { loadTaxonomy } from '../src/topics/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../src/engine/topics/taxonomy.js';
+import { rankByTopic } from '../src/engine/topics/rank.js';
 import { StoreRows } from '../test/helpers/store-rows.js';
 import { generateTopicWorld, writeWorld } from './lib/topic-world.js';
 import { evaluateStore, parseTruth } from './lib/evaluate-store.js';
@@ -59,7 +60,7 @@ const asOfArg = arg('--as-of');
 const asOf = asOfArg ? Date.parse(asOfArg) : (readLatestActivity(db) ?? 0);
 const window = { asOf, windowDays: Number(arg('--window') ?? 90) };
 const t0 = performance.now();
-const { evaluation: e, assigned } = evaluateStore(db, tax, truth, window);
+const { evaluation: e, assigned, expertise, handles } = evaluateStore(db, tax, truth, window);
 const ms = performance.now() - t0;
 db.close();
 
@@ -73,6 +74,23 @@ for (const [handle, slugs] of strays) {
     if (got.has(s) && !trueTopics.some((tt) => isSelfOrAncestor(tax, t, tt))) strayAssigned++;
   }
 }
+// rank --topic: of the top 3 ranked for a topic with at least 3 true experts, how many are experts on it (or below it)
+const experts = new Map<number, Set<string>>();
+for (const [handle, slugs] of truth) {
+  for (const s of slugs) {
+    const t = findTopic(tax, s);
+    if (t !== null) for (const up of tax.ancestors[t]!) (experts.get(up) ?? experts.set(up, new Set()).get(up)!).add(handle.toLowerCase());
+  }
+}
+let rankedTopics = 0;
+let top3Hits = 0;
+for (const [topic, set] of experts) {
+  if (set.size < 3 || tax.parents[topic]!.includes(-1)) continue;
+  const top = rankByTopic(expertise, topic, { handles, limit: 3 });
+  rankedTopics++;
+  top3Hits += top.filter((r) => set.has(handles[r.account]!.toLowerCase())).length / 3;
+}
+
 const count = <T>(xs: T[], key: (x: T) => string) => [...xs.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 8);
 const pct = (x: number) => (x * 100).toFixed(1);
 const ok = e.precision >= 0.8 && e.recall >= 0.6 && strayAssigned === 0;
@@ -82,6 +100,7 @@ process.stdout.write(
     `accounts evaluated: ${e.accounts}; model run ${(ms / 1000).toFixed(1)} s`,
     `precision: ${pct(e.precision)}% (${e.correct}/${e.assigned} assigned account-topics are a true topic or an ancestor of one; exact true topics only: ${pct(e.strictPrecision)}%)`,
     `recall:    ${pct(e.recall)}% (${e.found}/${e.truePairs} true account-topics assigned)`,
+    `rank --topic: precision@3 ${rankedTopics ? pct(top3Hits / rankedTopics) : '-'}% over ${rankedTopics} topics with 3+ true experts (super-topics excluded)`,
     strays.size ? `stray topics (named in 1-2 posts) assigned: ${strayAssigned}` : 'stray topics: not known for this population',
     `false positives by topic: ${count(e.falsePositives, (x) => x.slug).map(([s, c]) => `${s} ${c}`).join(', ') || '-'}`,
     `missed by topic: ${count(e.missed, (x) => x.slug).map(([s, c]) => `${s} ${c}`).join(', ') || '-'}`,

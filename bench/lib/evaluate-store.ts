@@ -12,6 +12,8 @@ export interface StoreEvaluation {
   expertise: TopicExpertise;
   /** assigned slugs per handle (lower-cased handles) */
   assigned: Map<string, string[]>;
+  /** per account index: handle */
+  handles: string[];
 }
 
 /** Computes expertise from the store and evaluates it against `truth` (handle -> true slugs; handles case-insensitive). */
@@ -24,7 +26,7 @@ export function evaluateStore(db: Db, tax: Taxonomy, truth: Map<string, string[]
     assigned.set(handle, [...(assigned.get(handle) ?? []), ...a.topics.map((t) => t.slug)]);
   }
   const lowerTruth = new Map([...truth].map(([h, s]) => [h.replace(/^@/, '').toLowerCase(), s]));
-  return { evaluation: evaluateTopicAssignments(tax, assigned, lowerTruth), expertise, assigned };
+  return { evaluation: evaluateTopicAssignments(tax, assigned, lowerTruth), expertise, assigned, handles: input.accounts.map((a) => a.handle) };
 }
 
 /** Reads a truth file: JSON {"handle": ["slug", ...]} or CSV with columns handle,topic (one row per pair; ';' separates several). */
