@@ -2,9 +2,11 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerDb } from './db.js';
-import { registerImport } from './import.js';
 import { registerDemo } from './demo.js';
+import { registerImport } from './import.js';
+import { registerTopics } from './topics.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerDemo, registerDb];
+/** In the order `--help` lists them. */
+export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerTopics, registerDemo, registerDb];
