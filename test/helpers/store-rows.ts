@@ -56,7 +56,7 @@ export class StoreRows {
 
   /** adds an engagement event aimed at a post */
   interact(actor: number, kind: 'reply' | 'reshare' | 'quote' | 'like' | 'mention', e: { at: number | null; targetPost?: string; target?: number }): void {
-    this.insertInteraction.run(actor, e.target ?? null, kind, e.at, null, e.targetPost ?? null, `k${++this.events}`);
+    this.insertInteraction.run(actor, e.target ?? 0, kind, e.at, null, e.targetPost ?? null, `k${++this.events}`);
   }
 
   /** runs `f` in one transaction (fast bulk writes) */
