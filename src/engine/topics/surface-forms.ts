@@ -11,7 +11,7 @@
  *   English word); one in another script (Arabic, Cyrillic, Japanese) applies to every post.
  * Dropped: one-character forms, lone stop words ("the", "it"), lone numbers.
  */
-import { isCjkToken, tokenize } from './text.js';
+import { isCjkToken, stripDiacritics, tokenize } from './text.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export type FormSource = 'name' | 'slug' | 'acronym' | 'variant' | 'hashtag' | 'plural' | 'alt';
@@ -118,6 +118,10 @@ export function generateSurfaceForms(tax: Taxonomy): SurfaceForm[] {
       if (seen.has(`*${key}`) || seen.has(`${lang ?? '*'}${key}`)) return;
       seen.add(`${lang ?? '*'}${key}`);
       forms.push({ topic: t, tokens, lang, source });
+      // A name written with diacritics also matches text typed without them ("Björk" in
+      // "bjork"); the reverse is not added: "über" in German text is not "Uber".
+      const plain = tokens.map(stripDiacritics);
+      if (plain.some((tok, i) => tok !== tokens[i])) add(plain, lang, 'variant');
     };
     for (const [tokens, source] of english[t]!) {
       // "Queens" (the borough) must not claim "queen": a plural form never takes another topic's own name

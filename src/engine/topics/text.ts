@@ -3,8 +3,11 @@
  * and a post that spell a word the same way always produce the same tokens.
  *
  * Folding: lower case, NFKC-style compatibility folding (full-width letters, ligatures),
- * diacritics removed from Latin/Greek/Cyrillic letters ("Björk" = "bjork"), Arabic and
- * Hebrew vowel marks and the Arabic tatweel removed, 'ß' -> 'ss', final sigma -> sigma.
+ * Arabic and Hebrew vowel marks and the Arabic tatweel removed, 'ß' -> 'ss', final sigma
+ * -> sigma. Diacritics on Latin/Greek/Cyrillic letters are KEPT: in German "über" is a
+ * word of its own, not the company Uber (a real archive made that mistake). Names written
+ * with diacritics get a stripped variant instead (surface-forms.ts), so "Björk" still
+ * matches "bjork".
  * Kana voicing marks are recomposed, not dropped ("ガ" stays distinct from "カ").
  *
  * Tokens: runs of letters, digits and marks in any script (Unicode word boundaries, so
@@ -20,13 +23,19 @@ const SEP = 1;
 const WORD = 2;
 const CJK = 3;
 
-// Combining marks on Latin/Greek/Cyrillic (U+0300-036F), Hebrew points, Arabic harakat
-// and Quranic marks, Arabic tatweel.
-const DROPPED_MARKS = /[\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+// Hebrew points, Arabic harakat and Quranic marks, Arabic tatweel: optional in writing.
+const DROPPED_MARKS = /[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+// Combining diacritics on Latin/Greek/Cyrillic letters.
+const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const SPECIAL_LOWER = /[ßς]/g;
 
-/** Folds text for matching: lower case, compatibility forms, diacritics off (see the module doc). */
+/** A folded token without Latin/Greek/Cyrillic diacritics ("björk" -> "bjork"). */
+export function stripDiacritics(token: string): string {
+  return NON_ASCII.test(token) ? token.normalize('NFD').replace(LATIN_DIACRITICS, '').normalize('NFC') : token;
+}
+
+/** Folds text for matching: lower case, compatibility forms (see the module doc). */
 export function foldText(s: string): string {
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
