@@ -44,125 +44,152 @@ export interface Activity {
   /** in-window post times grouped by author, ascending: postTimes[postStart[a] .. postStart[a+1]) */
   postStart: Int32Array;
   postTimes: Float64Array;
-  /** per interaction: its engagement pair, or -1 when it is not a counted engagement event */
-  eventPair: Int32Array;
-  /** counted engagement events grouped by target: eventOrder[eventStart[t] .. eventStart[t+1]) */
+  /**
+   * Counted engagement events in "positions", grouped by target (positions
+   * eventStart[t] .. eventStart[t+1]) and, within a target, by the post engaged:
+   * eventAt[2 pos] is the interaction index, eventAt[2 pos + 1] its actor,
+   * eventPairAt[pos] its pair.
+   */
   eventStart: Int32Array;
-  eventOrder: Int32Array;
+  eventAt: Int32Array;
+  eventPairAt: Int32Array;
   pairs: EngagementPairs;
   /** true when the window holds at least one counted engagement event (an event dataset) */
   eventsObserved: boolean;
 }
 
-/** Indexes a population's window for the signals. */
+/**
+ * Indexes a population's window for the signals.
+ *
+ * Layout: each account t owns postCount[t] + 1 consecutive "slots": one per in-window
+ * post, then one for events on no known post (mentions, likes of unknown posts). An
+ * event's slot is computed in one sequential pass; one counting sort by slot then groups
+ * events by target and, inside a target, by post, so pairs and distinct posts per pair
+ * come out of a single sequential sweep with two stamp arrays. On 10M interactions the
+ * cost is a few passes of memory traffic, not hashing or comparison sorts.
+ */
 export function indexActivity(pop: Population, window: ScoringWindow): Activity {
   const n = pop.accounts.n;
   const asOf = window.asOf;
   const from = asOf - window.windowDays * DAY;
-  const inWindow = (t: number): boolean => t > from && t <= asOf;
 
-  // Posts in the window, grouped by author, times ascending.
+  // Posts in the window, grouped by author; postSlot[p] = its place in that grouping.
   const P = pop.posts;
   const postInWindow = new Uint8Array(P.n);
   const postStart = new Int32Array(n + 1);
   for (let p = 0; p < P.n; p++) {
     const a = P.author[p]!;
     const t = P.createdAt[p]!;
-    if (a >= 0 && a < n && inWindow(t)) {
+    if (a >= 0 && a < n && t > from && t <= asOf) {
       postInWindow[p] = 1;
       postStart[a + 1]!++;
     }
   }
   for (let a = 0; a < n; a++) postStart[a + 1]! += postStart[a]!;
   const postCount = new Int32Array(n);
+  // postKey[2p] = the slot of an in-window post (see below) or -1, postKey[2p+1] = its
+  // author: interleaved so placing an event costs one random read (on 10M events memory
+  // traffic, not arithmetic, is the cost).
+  const postKey = new Int32Array(2 * P.n).fill(-1);
   const postTimes = new Float64Array(postStart[n]!);
   for (let p = 0; p < P.n; p++) {
     if (!postInWindow[p]) continue;
     const a = P.author[p]!;
-    postTimes[postStart[a]! + postCount[a]!++] = P.createdAt[p]!;
+    const k = postStart[a]! + postCount[a]!++;
+    postKey[2 * p] = k + a;
+    postKey[2 * p + 1] = a;
+    postTimes[k] = P.createdAt[p]!;
   }
-  for (let a = 0; a < n; a++) if (postCount[a]! > 1) postTimes.subarray(postStart[a]!, postStart[a + 1]!).sort();
+  for (let a = 0; a < n; a++) sortRange(postTimes, postStart[a]!, postStart[a + 1]!);
 
-  // Counted engagement events, grouped by target (counting sort).
+  // Slot of every counted engagement event (-1 = not counted): account t owns slots
+  // postStart[t] + t .. postStart[t + 1] + t, the last one for events on no known post.
   const I = pop.interactions;
-  const eventPair = new Int32Array(I.n).fill(-1);
-  const eventStart = new Int32Array(n + 1);
+  const slots = postStart[n]! + n;
+  const slotCount = new Int32Array(slots + 1);
+  const slotOf = new Int32Array(I.n);
   let counted = 0;
   for (let e = 0; e < I.n; e++) {
-    if (!ENGAGEMENT_KINDS[I.kind[e]!]) continue;
+    slotOf[e] = -1;
+    const kind = I.kind[e]!;
+    if (kind >= ENGAGEMENT_KINDS.length || !ENGAGEMENT_KINDS[kind]) continue;
     const a = I.actor[e]!;
     const t = I.target[e]!;
     if (a < 0 || t < 0 || a >= n || t >= n || a === t) continue;
     const time = I.createdAt[e]!;
     const post = I.targetPost[e]!;
-    const placed = Number.isNaN(time) ? post >= 0 && post < P.n && postInWindow[post] === 1 : inWindow(time);
+    const key = post >= 0 && post < P.n ? postKey[2 * post]! : -1;
+    const onPost = key >= 0 && postKey[2 * post + 1] === t;
+    const placed = Number.isNaN(time) ? onPost : time > from && time <= asOf;
     if (!placed) continue;
-    eventPair[e] = -2; // counted; pair assigned below
-    eventStart[t + 1]!++;
+    const slot = onPost ? key : postStart[t + 1]! + t;
+    slotOf[e] = slot;
+    slotCount[slot + 1]!++;
     counted++;
   }
-  for (let t = 0; t < n; t++) eventStart[t + 1]! += eventStart[t]!;
-  const eventOrder = new Int32Array(counted);
-  const fill = eventStart.slice(0, n);
-  for (let e = 0; e < I.n; e++) if (eventPair[e] === -2) eventOrder[fill[I.target[e]!]!++] = e;
+  for (let k = 0; k < slots; k++) slotCount[k + 1]! += slotCount[k]!;
+  const eventAt = new Int32Array(2 * counted);
+  const fill = slotCount.slice(0, slots);
+  for (let e = 0; e < I.n; e++) {
+    const k = slotOf[e]!;
+    if (k < 0) continue;
+    const pos = fill[k]!++;
+    eventAt[2 * pos] = e;
+    eventAt[2 * pos + 1] = I.actor[e]!;
+  }
 
-  // Pairs: within each target's events, one pair per distinct actor (stamp array, no hashing).
+  // One sweep: pairs per target (stamp by target) and distinct posts per pair (stamp by slot).
+  const eventStart = new Int32Array(n + 1);
+  const eventPairAt = new Int32Array(counted);
   const pairActor = new Int32Array(counted);
   const pairTarget = new Int32Array(counted);
   const pairEvents = new Int32Array(counted);
+  const pairPosts = new Int32Array(counted);
   const pairStart = new Int32Array(n + 1);
-  const stamp = new Int32Array(n).fill(-1);
-  const slot = new Int32Array(n);
+  // per actor, interleaved in one array so each event touches one cache line:
+  // [3a] last target seen, [3a+1] its pair there, [3a+2] last slot seen
+  const stamp = new Int32Array(3 * n).fill(-1);
   let pairs = 0;
   for (let t = 0; t < n; t++) {
     pairStart[t] = pairs;
-    for (let i = eventStart[t]!; i < eventStart[t + 1]!; i++) {
-      const e = eventOrder[i]!;
-      const a = I.actor[e]!;
-      if (stamp[a] !== t) {
-        stamp[a] = t;
-        slot[a] = pairs;
-        pairActor[pairs] = a;
+    const firstSlot = postStart[t]! + t;
+    const noPostSlot = postStart[t + 1]! + t;
+    eventStart[t] = slotCount[firstSlot]!;
+    for (let k = firstSlot; k < noPostSlot; k++) {
+      for (let pos = slotCount[k]!; pos < slotCount[k + 1]!; pos++) {
+        const s3 = 3 * eventAt[2 * pos + 1]!;
+        if (stamp[s3] !== t) {
+          stamp[s3] = t;
+          stamp[s3 + 1] = pairs;
+          pairActor[pairs] = s3 / 3;
+          pairTarget[pairs] = t;
+          pairs++;
+        }
+        const p = stamp[s3 + 1]!;
+        eventPairAt[pos] = p;
+        pairEvents[p]!++;
+        if (stamp[s3 + 2] !== k) {
+          stamp[s3 + 2] = k;
+          pairPosts[p]!++;
+        }
+      }
+    }
+    for (let pos = slotCount[noPostSlot]!; pos < slotCount[noPostSlot + 1]!; pos++) {
+      const s3 = 3 * eventAt[2 * pos + 1]!;
+      if (stamp[s3] !== t) {
+        stamp[s3] = t;
+        stamp[s3 + 1] = pairs;
+        pairActor[pairs] = s3 / 3;
         pairTarget[pairs] = t;
         pairs++;
       }
-      const p = slot[a]!;
-      eventPair[e] = p;
+      const p = stamp[s3 + 1]!;
+      eventPairAt[pos] = p;
       pairEvents[p]!++;
     }
   }
   pairStart[n] = pairs;
-
-  // Distinct posts per pair: group events on known in-window posts of the target by post.
-  const byPostStart = new Int32Array(P.n + 1);
-  const onPost = (e: number): number => {
-    const p = I.targetPost[e]!;
-    return p >= 0 && p < P.n && postInWindow[p] === 1 && P.author[p] === I.target[e] ? p : -1;
-  };
-  for (let i = 0; i < counted; i++) {
-    const p = onPost(eventOrder[i]!);
-    if (p >= 0) byPostStart[p + 1]!++;
-  }
-  for (let p = 0; p < P.n; p++) byPostStart[p + 1]! += byPostStart[p]!;
-  const byPost = new Int32Array(byPostStart[P.n]!);
-  const postFill = byPostStart.slice(0, P.n);
-  for (let i = 0; i < counted; i++) {
-    const e = eventOrder[i]!;
-    const p = onPost(e);
-    if (p >= 0) byPost[postFill[p]!++] = e;
-  }
-  const pairPosts = new Int32Array(pairs);
-  stamp.fill(-1);
-  for (let p = 0; p < P.n; p++) {
-    for (let i = byPostStart[p]!; i < byPostStart[p + 1]!; i++) {
-      const e = byPost[i]!;
-      const a = I.actor[e]!;
-      if (stamp[a] !== p) {
-        stamp[a] = p;
-        pairPosts[eventPair[e]!]!++;
-      }
-    }
-  }
+  eventStart[n] = counted;
 
   return {
     accounts: n,
@@ -173,19 +200,36 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
     postCount,
     postStart,
     postTimes,
-    eventPair,
     eventStart,
-    eventOrder,
+    eventAt,
+    eventPairAt,
     pairs: {
       n: pairs,
       actor: pairActor.subarray(0, pairs),
       target: pairTarget.subarray(0, pairs),
       events: pairEvents.subarray(0, pairs),
-      posts: pairPosts,
+      posts: pairPosts.subarray(0, pairs),
       start: pairStart,
     },
     eventsObserved: counted > 0,
   };
+}
+
+/** Sorts xs[s..e) ascending in place: insertion sort for the many short ranges, the native sort for long ones. */
+function sortRange(xs: Float64Array, s: number, e: number): void {
+  if (e - s > 32) {
+    xs.subarray(s, e).sort();
+    return;
+  }
+  for (let i = s + 1; i < e; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    while (j >= s && xs[j]! > x) {
+      xs[j + 1] = xs[j]!;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 /**

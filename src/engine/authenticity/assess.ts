@@ -49,6 +49,8 @@ export function assessAuthenticity(pop: Population, window: ScoringWindow, confi
   const damping = new Float64Array(n).fill(1);
   const cap = new Float64Array(n).fill(100);
   const actorFactor = new Float64Array(n).fill(1);
+  // flagged actors are few: a byte mask keeps the per-event check in cache
+  const actorFlagged = new Uint8Array(n);
   const actorCodes = new Set(config.damping.actorCodes);
   for (let a = 0; a < n; a++) {
     const fs = flags[a]!;
@@ -56,7 +58,11 @@ export function assessAuthenticity(pop: Population, window: ScoringWindow, confi
     fs.sort((x, y) => rank(x) - rank(y));
     damping[a] = combineDamping(fs, config.damping);
     cap[a] = capFor(fs, config.damping);
-    for (const f of fs) if (actorCodes.has(f.code)) actorFactor[a]! *= f.factor;
+    for (const f of fs) {
+      if (!actorCodes.has(f.code)) continue;
+      actorFactor[a]! *= f.factor;
+      actorFlagged[a] = 1;
+    }
   }
 
   const I = pop.interactions;
@@ -64,11 +70,13 @@ export function assessAuthenticity(pop: Population, window: ScoringWindow, confi
   for (let e = 0; e < I.n; e++) {
     const actor = I.actor[e]!;
     if (actor >= 0 && actor === I.target[e]) continue; // self-engagement: weight 0
-    let w = 1;
-    const p = act.eventPair[e]!;
-    if (p >= 0 && (serial[p] || pods.ringPair[p])) w = 1 / act.pairs.events[p]!;
-    if (actor >= 0 && actor < n) w *= actorFactor[actor]!;
-    interactionWeight[e] = w;
+    interactionWeight[e] = actor >= 0 && actor < n && actorFlagged[actor] ? actorFactor[actor]! : 1;
+  }
+  for (let pos = 0; pos < act.eventPairAt.length; pos++) {
+    const p = act.eventPairAt[pos]!;
+    if (serial[p] || pods.ringPair[p]) {
+      interactionWeight[act.eventAt[2 * pos]!] = actorFactor[act.eventAt[2 * pos + 1]!]! / act.pairs.events[p]!;
+    }
   }
   return { flags, damping, cap, interactionWeight };
 }

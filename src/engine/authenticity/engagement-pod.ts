@@ -92,8 +92,8 @@ export function detectEngagementPods(pop: Population, act: Activity, cfg: Engage
 
     const latencies: number[] = [];
     for (let i = act.eventStart[t]!; i < act.eventStart[t + 1]!; i++) {
-      const e = act.eventOrder[i]!;
-      if (!reciprocal[act.eventPair[e]!]) continue;
+      if (!reciprocal[act.eventPairAt[i]!]) continue;
+      const e = act.eventAt[2 * i]!;
       const post = I.targetPost[e]!;
       const time = I.createdAt[e]!;
       if (post < 0 || post >= P.n || P.author[post] !== t || Number.isNaN(time)) continue;

@@ -42,13 +42,13 @@ export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBack
   const P = pop.posts;
   for (let p = 0; p < P.n; p++) {
     if (!act.postInWindow[p]) continue;
+    const likes = P.likes[p]!;
+    const reshares = P.reshares[p]!;
+    const replies = P.replies[p]!;
+    if (Number.isNaN(likes) && Number.isNaN(reshares) && Number.isNaN(replies)) continue;
     const a = P.author[p]!;
-    for (const v of [P.likes[p]!, P.reshares[p]!, P.replies[p]!]) {
-      if (known(v)) {
-        declaredReactions[a]! += v;
-        declaredMeasured[a] = 1;
-      }
-    }
+    declaredReactions[a]! += (known(likes) ? likes : 0) + (known(reshares) ? reshares : 0) + (known(replies) ? replies : 0);
+    declaredMeasured[a] = 1;
   }
 
   const hits: SignalHit[] = [];

@@ -23,28 +23,30 @@ const RESHARE = POST_KINDS.indexOf('reshare');
 export function detectHashtagStuffing(pop: Population, act: Activity, cfg: HashtagStuffingConfig): SignalHit[] {
   const n = pop.accounts.n;
   const P = pop.posts;
-  const posts = new Int32Array(n);
-  const stuffed = new Int32Array(n);
-  const hashtags = new Float64Array(n);
-  const words = new Float64Array(n);
+  // per author, interleaved (one cache line per post): [4a] posts, [4a+1] stuffed posts, [4a+2] hashtags, [4a+3] words
+  const acc = new Float64Array(4 * n);
   for (let p = 0; p < P.n; p++) {
     if (!act.postInWindow[p] || P.kind[p] === RESHARE) continue;
     const h = P.hashtags[p]!;
     const w = P.words[p]!;
     if (h + w === 0) continue;
-    const a = P.author[p]!;
-    posts[a]!++;
-    hashtags[a]! += h;
-    words[a]! += w;
-    if (h >= cfg.manyHashtags) stuffed[a]!++;
+    const i = 4 * P.author[p]!;
+    acc[i]!++;
+    if (h >= cfg.manyHashtags) acc[i + 1]!++;
+    acc[i + 2]! += h;
+    acc[i + 3]! += w;
   }
 
   const hits: SignalHit[] = [];
   for (let a = 0; a < n; a++) {
-    if (posts[a]! < cfg.minPosts) continue;
-    const share = stuffed[a]! / posts[a]!;
+    const posts = acc[4 * a]!;
+    if (posts < cfg.minPosts) continue;
+    const stuffed = acc[4 * a + 1]!;
+    const hashtags = acc[4 * a + 2]!;
+    const words = acc[4 * a + 3]!;
+    const share = stuffed / posts;
     // all-hashtag posts (no words) count as the extreme ratio rather than dividing by zero
-    const ratio = words[a]! > 0 ? hashtags[a]! / words[a]! : cfg.fullHashtagWordRatio;
+    const ratio = words > 0 ? hashtags / words : cfg.fullHashtagWordRatio;
     const stuffing = share >= cfg.minStuffedShare && ratio >= cfg.minHashtagWordRatio;
     if (!stuffing && ratio < cfg.extremeHashtagWordRatio) continue;
     const parts = [exceedance(ratio, cfg.minHashtagWordRatio, cfg.fullHashtagWordRatio)];
@@ -55,14 +57,14 @@ export function detectHashtagStuffing(pop: Population, act: Activity, cfg: Hasht
         code: 'hashtag-stuffing',
         severity: meanSeverity(parts),
         evidence: {
-          posts: posts[a]!,
+          posts,
           postsMin: cfg.minPosts,
-          stuffedPosts: stuffed[a]!,
+          stuffedPosts: stuffed,
           manyHashtags: cfg.manyHashtags,
           stuffedShare: round(share),
           stuffedShareMin: cfg.minStuffedShare,
-          hashtags: hashtags[a]!,
-          words: words[a]!,
+          hashtags,
+          words,
           hashtagsPerWord: round(ratio),
           hashtagsPerWordMin: cfg.minHashtagWordRatio,
           hashtagsPerWordAlone: cfg.extremeHashtagWordRatio,
