@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerDb } from './db.js';
+import { registerReport } from './report.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerDb];
+export const COMMANDS: readonly RegisterCommand[] = [registerDb, registerReport];

@@ -104,7 +104,7 @@ export function detectBotCadence(act: Activity, cfg: BotCadenceConfig): SignalHi
           medianGapMinutes: round(medianGap / MINUTE, 2),
           quietShare: round(quietShare),
           quietHours: cfg.quietHours,
-          roundTheClockMinQuietShare: cfg.roundTheClockMinQuietShare,
+          quietShareMin: cfg.roundTheClockMinQuietShare,
           hourEntropy: round(normalizedEntropy(hours, count)),
         },
       },

@@ -127,7 +127,7 @@ export function detectEngagementPods(pop: Population, act: Activity, cfg: Engage
         evidence: {
           ring: members.slice(0, MAX_RING_LISTED).map((p) => labelOf(pop, pairs.actor[p]!)),
           ringSize: ring,
-          ringMin: cfg.minRing,
+          ringSizeMin: cfg.minRing,
           highCoverageEngagers: candidates,
           memberCoverageMin: cfg.memberMinCoverage,
           reciprocity: round(reciprocity),
@@ -142,6 +142,7 @@ export function detectEngagementPods(pop: Population, act: Activity, cfg: Engage
           quickMinutes: cfg.quickMinutes,
           quickShareMin: cfg.minQuickShare,
           latencySamples: latencies.length,
+          latencySamplesMin: cfg.minLatencySamples,
         },
       },
     });

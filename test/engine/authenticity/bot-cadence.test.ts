@@ -24,7 +24,7 @@ describe('bot-cadence', () => {
     expect(f.evidence['gapCv']).toBeLessThan(0.1);
     expect(f.evidence['metronomicMaxCv']).toBe(0.35);
     expect(f.evidence['quietShare']).toBeCloseTo(0.25, 2);
-    expect(f.evidence['roundTheClockMinQuietShare']).toBe(0.1);
+    expect(f.evidence['quietShareMin']).toBe(0.1);
     expect(f.evidence['hourEntropy']).toBeGreaterThan(0.99);
     expect(f.severity).toBeGreaterThan(0.7);
   });

@@ -48,7 +48,7 @@ describe('engagement-pod', () => {
       expect(f).toBeDefined();
       expect(f.evidence).toMatchObject({
         ringSize: 7,
-        ringMin: 3,
+        ringSizeMin: 3,
         highCoverageEngagers: 7,
         reciprocity: 1,
         reciprocityMin: 0.5,
