@@ -63,10 +63,10 @@ export interface Activity {
  *
  * Layout: each account t owns postCount[t] + 1 consecutive "slots": one per in-window
  * post, then one for events on no known post (mentions, likes of unknown posts). An
- * event's slot is computed in one sequential pass; one counting sort by slot then groups
+ * event's slot is computed in one sequential pass; a radix sort by slot then groups
  * events by target and, inside a target, by post, so pairs and distinct posts per pair
- * come out of a single sequential sweep with two stamp arrays. On 10M interactions the
- * cost is a few passes of memory traffic, not hashing or comparison sorts.
+ * come out of a single sequential sweep with one interleaved stamp array. On 10M
+ * interactions the cost is a few passes of memory traffic, not hashing or comparison sorts.
  */
 export function indexActivity(pop: Population, window: ScoringWindow): Activity {
   const n = pop.accounts.n;
@@ -102,15 +102,15 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
   }
   for (let a = 0; a < n; a++) sortRange(postTimes, postStart[a]!, postStart[a + 1]!);
 
-  // Slot of every counted engagement event (-1 = not counted): account t owns slots
-  // postStart[t] + t .. postStart[t + 1] + t, the last one for events on no known post.
+  // The slot of every counted engagement event, compacted: keys[c] its slot, eventAt
+  // [2c] its interaction index, [2c+1] its actor. Account t owns slots postStart[t] + t
+  // .. postStart[t + 1] + t, the last one for events on no known post.
   const I = pop.interactions;
   const slots = postStart[n]! + n;
-  const slotCount = new Int32Array(slots + 1);
-  const slotOf = new Int32Array(I.n);
+  const keys = new Int32Array(I.n);
+  const payload = new Int32Array(2 * I.n);
   let counted = 0;
   for (let e = 0; e < I.n; e++) {
-    slotOf[e] = -1;
     const kind = I.kind[e]!;
     if (kind >= ENGAGEMENT_KINDS.length || !ENGAGEMENT_KINDS[kind]) continue;
     const a = I.actor[e]!;
@@ -122,21 +122,14 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
     const onPost = key >= 0 && postKey[2 * post + 1] === t;
     const placed = Number.isNaN(time) ? onPost : time > from && time <= asOf;
     if (!placed) continue;
-    const slot = onPost ? key : postStart[t + 1]! + t;
-    slotOf[e] = slot;
-    slotCount[slot + 1]!++;
+    keys[counted] = onPost ? key : postStart[t + 1]! + t;
+    payload[2 * counted] = e;
+    payload[2 * counted + 1] = a;
     counted++;
   }
-  for (let k = 0; k < slots; k++) slotCount[k + 1]! += slotCount[k]!;
-  const eventAt = new Int32Array(2 * counted);
-  const fill = slotCount.slice(0, slots);
-  for (let e = 0; e < I.n; e++) {
-    const k = slotOf[e]!;
-    if (k < 0) continue;
-    const pos = fill[k]!++;
-    eventAt[2 * pos] = e;
-    eventAt[2 * pos + 1] = I.actor[e]!;
-  }
+  const sorted = radixSortBySlot(keys.subarray(0, counted), payload.subarray(0, 2 * counted), slots);
+  const slotAt = sorted.keys;
+  const eventAt = sorted.payload;
 
   // One sweep: pairs per target (stamp by target) and distinct posts per pair (stamp by slot).
   const eventStart = new Int32Array(n + 1);
@@ -150,31 +143,13 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
   // [3a] last target seen, [3a+1] its pair there, [3a+2] last slot seen
   const stamp = new Int32Array(3 * n).fill(-1);
   let pairs = 0;
+  let pos = 0;
   for (let t = 0; t < n; t++) {
     pairStart[t] = pairs;
-    const firstSlot = postStart[t]! + t;
+    eventStart[t] = pos;
     const noPostSlot = postStart[t + 1]! + t;
-    eventStart[t] = slotCount[firstSlot]!;
-    for (let k = firstSlot; k < noPostSlot; k++) {
-      for (let pos = slotCount[k]!; pos < slotCount[k + 1]!; pos++) {
-        const s3 = 3 * eventAt[2 * pos + 1]!;
-        if (stamp[s3] !== t) {
-          stamp[s3] = t;
-          stamp[s3 + 1] = pairs;
-          pairActor[pairs] = s3 / 3;
-          pairTarget[pairs] = t;
-          pairs++;
-        }
-        const p = stamp[s3 + 1]!;
-        eventPairAt[pos] = p;
-        pairEvents[p]!++;
-        if (stamp[s3 + 2] !== k) {
-          stamp[s3 + 2] = k;
-          pairPosts[p]!++;
-        }
-      }
-    }
-    for (let pos = slotCount[noPostSlot]!; pos < slotCount[noPostSlot + 1]!; pos++) {
+    for (; pos < counted && slotAt[pos]! <= noPostSlot; pos++) {
+      const k = slotAt[pos]!;
       const s3 = 3 * eventAt[2 * pos + 1]!;
       if (stamp[s3] !== t) {
         stamp[s3] = t;
@@ -186,6 +161,10 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
       const p = stamp[s3 + 1]!;
       eventPairAt[pos] = p;
       pairEvents[p]!++;
+      if (k < noPostSlot && stamp[s3 + 2] !== k) {
+        stamp[s3 + 2] = k;
+        pairPosts[p]!++;
+      }
     }
   }
   pairStart[n] = pairs;
@@ -213,6 +192,48 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
     },
     eventsObserved: counted > 0,
   };
+}
+
+const DIGIT_BITS = 11;
+
+/**
+ * Sorts events by slot: LSD radix sort on keys in [0, maxKey], 11-bit digits, stable,
+ * moving the (interaction, actor) payload along. A 2048-entry histogram stays in L1 and
+ * each pass streams into 2048 runs, where a counting sort over millions of slots would
+ * scatter every event to a random cache line. 3M slots take 2 passes.
+ */
+export function radixSortBySlot(keys: Int32Array, payload: Int32Array, maxKey: number): { keys: Int32Array; payload: Int32Array } {
+  const m = keys.length;
+  let bits = 1;
+  while (bits < 31 && 2 ** bits <= maxKey) bits++;
+  const passes = Math.ceil(bits / DIGIT_BITS);
+  const digit = Math.ceil(bits / passes);
+  const mask = (1 << digit) - 1;
+  const count = new Int32Array(1 << digit);
+  let k0: Int32Array = keys;
+  let p0: Int32Array = payload;
+  let k1: Int32Array = new Int32Array(m);
+  let p1: Int32Array = new Int32Array(2 * m);
+  for (let pass = 0, shift = 0; pass < passes; pass++, shift += digit) {
+    count.fill(0);
+    for (let i = 0; i < m; i++) count[(k0[i]! >>> shift) & mask]!++;
+    let sum = 0;
+    for (let d = 0; d <= mask; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < m; i++) {
+      const k = k0[i]!;
+      const to = count[(k >>> shift) & mask]!++;
+      k1[to] = k;
+      p1[2 * to] = p0[2 * i]!;
+      p1[2 * to + 1] = p0[2 * i + 1]!;
+    }
+    [k0, k1] = [k1, k0];
+    [p0, p1] = [p1, p0];
+  }
+  return { keys: k0, payload: p0 };
 }
 
 /** Sorts xs[s..e) ascending in place: insertion sort for the many short ranges, the native sort for long ones. */
