@@ -20,8 +20,9 @@
  * Sources: Chu et al. 2012 (bots: regular timing, around the clock); Chavoshi et al. 2016
  * (DeBot: timing as the bot signal); Barabási 2005 (human activity is bursty); Oxford
  * Computational Propaganda memos 2016 (50+ posts a day = heavy automation).
- * Example: one post every 60 min +- 5 min for 30 days: 720 posts, gapCv 0.05, quietShare
- * 0.25, 24/day -> fires (metronomic, round the clock), severity ~0.8.
+ * Example: one post every 60 min +- 5 min for 30 days: 720 posts, gapCv ~0.07, all gaps
+ * within 20% of the median, quietShare 0.25, 24/day -> fires (metronomic, round the
+ * clock), severity 1.
  */
 import type { Activity } from './activity.js';
 import type { BotCadenceConfig } from './config.js';

@@ -58,7 +58,7 @@ export interface DampingItem {
  * Splits the points damping removes, rawTotal x (1 - damping), across the flags in
  * proportion to -ln(factor) (each flag's share of the product), so the items add up
  * exactly to the total removed. Example: raw 50, factors 0.6 and 0.7 (damping 0.42):
- * removed 29; follow-back ln 0.6 / ln 0.42 = 0.589 -> -17.09, bot cadence -11.91.
+ * removed 29; follow-back ln 0.6 / ln 0.42 = 0.589 -> -17.08, bot cadence -11.92.
  */
 export function splitDampingPoints(rawTotal: number, flags: readonly Flag[], damping: number): DampingItem[] {
   const removed = rawTotal * (1 - damping);

@@ -13,7 +13,7 @@
  * Source: Weerasinghe et al. 2020, "The Pod People" (WWW'20).
  * Example: 10 members, each reacting to ~90% of each other's 30 posts within 5-30
  * minutes, little outside engagement: ring 9, reciprocity 1, concentration 0.95,
- * quickShare 1 -> fires, severity ~0.9.
+ * quickShare 1 -> fires, severity 1.
  */
 import type { Population } from '../population.js';
 import { coverageOf, type Activity } from './activity.js';

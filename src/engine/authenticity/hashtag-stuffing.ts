@@ -8,7 +8,7 @@
  * Source: X/Twitter platform-manipulation rules (excessive, unrelated hashtags) and its
  * advice of one or two per post; "Up Yer Klout" (add hashtags to raise your Klout).
  * Example: 40 posts, 32 with 6 hashtags and 10 words, 8 with 1 hashtag and 15 words:
- * stuffedShare 0.8, hashtagsPerWord 200/440 = 0.45 -> fires, severity ~0.4.
+ * stuffedShare 0.8, hashtagsPerWord 200/440 = 0.45 -> fires, severity 0.36.
  * Posts without text (hashtags = words = 0, e.g. an export with no text) are not counted.
  */
 import { POST_KINDS, type Population } from '../population.js';

@@ -12,7 +12,7 @@
  * Ring pairs of an account already flagged as an engagement pod are left out (the pod
  * flag covers them; one behaviour is not damped twice).
  * Example: 40 posts; 3 accounts react to 38, 39 and 40 of them, 12 others once each:
- * serialShare 117/129 = 0.91 -> fires, severity ~0.89.
+ * serialShare 117/129 = 0.91 -> fires, severity 0.88.
  */
 import type { Population } from '../population.js';
 import { coverageOf, type Activity } from './activity.js';
