@@ -7,7 +7,8 @@ import { FLAG_LABELS } from '../engine/authenticity/index.js';
 import type { Population } from '../engine/population.js';
 import { FLAG_CODES, type AuthenticityAssessment, type Flag, type FlagCode } from '../engine/result-types.js';
 import type { Theme } from './output-mode.js';
-import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { toCsv, type CsvCell } from './csv.js';
+import { cleanText } from './sanitize.js';
 
 /** One flagged account in the report. */
 export interface FlaggedAccount {
@@ -106,16 +107,11 @@ export function renderAuthenticityReport(r: AuthenticityReport, theme: Theme): s
   return lines.join('\n');
 }
 
-const csvCell = (v: string | number): string => {
-  const s = typeof v === 'number' ? String(v) : spreadsheetSafe(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** CSV: one row per flag, evidence as JSON in the last column. */
 export function renderAuthenticityCsv(r: AuthenticityReport): string {
-  const rows = [['handle', 'network', 'code', 'severity', 'factor', 'damping', 'cap', 'evidence'].join(',')];
+  const rows: CsvCell[][] = [];
   for (const a of r.results) {
-    for (const f of a.flags) rows.push([a.handle, a.network, f.code, f.severity, f.factor, a.damping, a.cap, JSON.stringify(f.evidence)].map(csvCell).join(','));
+    for (const f of a.flags) rows.push([a.handle, a.network, f.code, f.severity, f.factor, a.damping, a.cap, JSON.stringify(f.evidence)]);
   }
-  return `${rows.join('\n')}\n`;
+  return toCsv(['handle', 'network', 'code', 'severity', 'factor', 'damping', 'cap', 'evidence'], rows);
 }

@@ -34,10 +34,13 @@ export function readPopulation(db: Db): Population {
   const postIndex = new Map<string, number>();
   postRows.forEach((r, i) => postIndex.set(`${String(r[0])}\u0000${String(r[1])}`, i));
 
+  // in primary-key order (deterministic, and free on the WITHOUT ROWID table);
+  // target_id 0 (or NULL) = the export did not say: no account has id 0, so it maps to -1
   const interactionRows = db
     .prepare(
       `SELECT i.actor_id, i.target_id, i.kind, i.created_at, i.target_post, a.network
-         FROM interactions i JOIN accounts a ON a.id = i.actor_id ORDER BY i.id`,
+         FROM interactions i JOIN accounts a ON a.id = i.actor_id
+        ORDER BY i.actor_id, i.kind, i.event_key, i.target_id`,
     )
     .raw()
     .all() as unknown[][];

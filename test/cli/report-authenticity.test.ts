@@ -87,7 +87,7 @@ describe('report authenticity', () => {
   it('--csv has one row per flag and guards cells against formula injection', async () => {
     const r = await runCli(['report', 'authenticity', '--db', db, '--csv']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
+    const lines = r.stdout.trim().split(/\r?\n/);
     expect(lines[0]).toBe('handle,network,code,severity,factor,damping,cap,evidence');
     expect(lines).toHaveLength(4);
     expect(lines.some((l) => l.startsWith("'=stuffer,generic,hashtag-stuffing,"))).toBe(true);
@@ -138,8 +138,9 @@ describe('minimal population reader', () => {
     expect(pop.accounts.following[0]).toBe(10);
     expect(Array.from(pop.posts.author)).toEqual([1]);
     expect(Array.from(pop.posts.hashtags)).toEqual([2]);
-    expect(Array.from(pop.interactions.targetPost)).toEqual([0, -1]);
-    expect(Array.from(pop.interactions.kind)).toEqual([0, 4]);
+    // primary-key order: actor, kind ('like' < 'reply'), event key
+    expect(Array.from(pop.interactions.kind)).toEqual([4, 0]);
+    expect(Array.from(pop.interactions.targetPost)).toEqual([-1, 0]);
     expect(Array.from(pop.follows.follower)).toEqual([0]);
     expect(Number.isNaN(pop.follows.createdAt[0]!)).toBe(true);
     expect(readLatestActivity(db)).toBe(T0 + 3 * DAY);
