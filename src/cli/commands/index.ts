@@ -4,9 +4,10 @@ import type { Io } from '../io.js';
 import { registerDb } from './db.js';
 import { registerDemo } from './demo.js';
 import { registerImport } from './import.js';
+import { registerReport } from './report.js';
 import { registerTopics } from './topics.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
 /** In the order `--help` lists them. */
-export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerTopics, registerDemo, registerDb];
+export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerTopics, registerReport, registerDemo, registerDb];
