@@ -68,9 +68,9 @@ function nameFor(rng: Rng, persona: Persona, lang: Lang, topic: number): Named {
     }
     case 'expert': {
       const p = personName(rng, lang);
-      if (t && rng.chance(0.4)) {
-        const tag = t.tag.slice(0, 8);
-        return { handle: rng.chance(0.5) ? `${p.first}_${tag}` : `${tag}with${p.first}`, displayName: p.display };
+      if (t && t.tag.length <= 9 && rng.chance(0.4)) {
+        const options = [`${p.first}_${t.tag}`, `${t.tag}with${p.first}`, `${p.first}${t.tag}`].filter((h) => h.length <= MAX);
+        if (options.length > 0) return { handle: rng.pick(options), displayName: p.display };
       }
       return { handle: personHandle(rng, p.first, p.last), displayName: p.display };
     }
