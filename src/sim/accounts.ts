@@ -224,7 +224,8 @@ function drawLatent(a: SimAccounts, i: number, persona: Persona, cfg: WorldConfi
       rate = r.uniform(cfg.botPostsPerDay[0], cfg.botPostsPerDay[1]);
       eta = -2.5 + 0.3 * r.normal();
       listedBoost = 0.2;
-      engage *= 0.1;
+      // bots act only on their schedule (their reshares), never as someone's engager
+      engage = 0;
       ageDays = 200 + r.next() * 1500;
       break;
     case 'pod':
@@ -267,8 +268,9 @@ function drawLatent(a: SimAccounts, i: number, persona: Persona, cfg: WorldConfi
   a.trend[i] = trend;
   a.rate[i] = rate;
   a.engage[i] = engage;
-  // listed ~ 1.2% of followers, more for accounts people find worth following closely
-  a.listed[i] = r.poisson(F * 0.012 * Math.exp(0.6 * eta) * listedBoost * r.lognormal(0, 0.5));
+  // listed ~ 1-3% of followers (PeerIndex pairs: median 0.03 on prominent accounts), more for
+  // accounts people find worth following closely
+  a.listed[i] = r.poisson(F * 0.018 * Math.exp(0.6 * eta) * listedBoost * r.lognormal(0, 0.5));
   if (persona === 'expert' && r.chance(0.08)) a.verified[i] = 1;
   a.createdAt[i] = Math.round((t0 - ageDays * DAY_MS) / 1000) * 1000;
 }

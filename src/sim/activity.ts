@@ -194,11 +194,12 @@ export function simulateActivity(cfg: WorldConfig, a: SimAccounts, groups: SimGr
     const K = Math.min(cap, re.poisson(lam));
     const lo = g.folOff[author]!;
     const hi = g.folOff[author + 1]!;
+    const followersWeight = hi > lo ? g.folCum[hi - 1]! - (lo > 0 ? g.folCum[lo - 1]! : 0) : 0;
     for (let k = 0; k < K; k++) {
       const rk = kind === KIND_REPLY ? R_LIKE : mix.sample(re);
       let engager = -1;
       for (let tries = 0; tries < 4; tries++) {
-        const e = hi > lo && re.chance(0.85) ? g.folIds[sampleCumulative(g.folCum, lo, hi, re)]! : anyone.sample(re);
+        const e = followersWeight > 0 && re.chance(0.85) ? g.folIds[sampleCumulative(g.folCum, lo, hi, re)]! : anyone.sample(re);
         if (e !== author && !already(e * 8 + rk)) {
           engager = e;
           break;

@@ -55,20 +55,6 @@ export function isoSeconds(ms: number): string {
 
 const CHUNK = 1 << 20;
 
-class Chunker {
-  // string += builds a rope that V8 flattens once, when the chunk is written
-  private buf = '';
-  push(row: string): string | undefined {
-    this.buf += row;
-    return this.buf.length >= CHUNK ? this.take() : undefined;
-  }
-  take(): string {
-    const out = this.buf;
-    this.buf = '';
-    return out;
-  }
-}
-
 /** Counts of rows each table gets (headers excluded). */
 export interface TableCounts {
   accounts: number;
@@ -77,79 +63,98 @@ export interface TableCounts {
   follows: number;
 }
 
-/** The CSV text of one table, header first, in chunks of about 1 MB; `onRow` counts data rows. */
+/** Returns the next row (with its newline), or undefined when the table is done. */
+type Cursor = () => string | undefined;
+
+/**
+ * The CSV text of one table, header first, in chunks of about 1 MB; `onRow` counts data
+ * rows. Rows come from a cursor and are appended to a string (a rope V8 flattens once per
+ * chunk): one yield per chunk, not per row, keeps millions of rows cheap.
+ */
 export function* genericTableChunks(world: World, table: GenericTable, onRow?: () => void): Generator<string> {
-  const c = new Chunker();
-  let out = c.push(`${HEADERS[table]}\n`);
-  const rows = table === 'accounts' ? accountRows(world) : table === 'posts' ? postRows(world) : table === 'interactions' ? interactionRows(world) : followRows(world);
-  for (const row of rows) {
-    onRow?.();
-    out = c.push(row);
-    if (out !== undefined) yield out;
+  const next = table === 'accounts' ? accountRows(world) : table === 'posts' ? postRows(world) : table === 'interactions' ? interactionRows(world) : followRows(world);
+  let buf = `${HEADERS[table]}\n`;
+  let rows = 0;
+  for (let row = next(); row !== undefined; row = next()) {
+    buf += row;
+    rows++;
+    if (buf.length >= CHUNK) {
+      yield buf;
+      buf = '';
+    }
   }
-  const rest = c.take();
-  if (rest) yield rest;
+  if (onRow) for (let k = 0; k < rows; k++) onRow();
+  if (buf) yield buf;
 }
 
-function* accountRows(w: World): Generator<string> {
+function accountRows(w: World): Cursor {
   const a = w.accounts;
   const network = csvField(w.config.network);
-  for (let i = 0; i < a.n; i++) {
-    yield `${a.handle[i]},${network},${csvField(a.displayName[i]!)},${csvField(accountBio(w, i))},${a.followers[i]},${a.following[i]},${a.postsDeclared[i]},${a.listed[i]},${a.verified[i] ? 'true' : 'false'},${isoSeconds(a.createdAt[i]!)}\n`;
-  }
+  let i = 0;
+  return () => {
+    if (i >= a.n) return undefined;
+    const row = `${a.handle[i]},${network},${csvField(a.displayName[i]!)},${csvField(accountBio(w, i))},${a.followers[i]},${a.following[i]},${a.postsDeclared[i]},${a.listed[i]},${a.verified[i] ? 'true' : 'false'},${isoSeconds(a.createdAt[i]!)}\n`;
+    i++;
+    return row;
+  };
 }
 
 const count = (x: number) => (x >= 0 ? String(x) : '');
 
-function* postRows(w: World): Generator<string> {
+function postRows(w: World): Cursor {
   const p = w.posts;
   const h = w.accounts.handle;
   const asOfSec = (w.asOf - w.t0) / 1000;
-  for (let q = 0; q < p.n; q++) {
+  let q = 0;
+  return () => {
+    if (q >= p.n) return undefined;
     const t = p.time[q]!;
-    if (t > asOfSec) break; // posts are sorted by time
+    if (t > asOfSec) return undefined; // posts are sorted by time
     const kind = p.kind[q]!;
     const parent = p.parent[q]!;
     let replyTo = ',';
     let reshareOf = ',';
     if (parent >= 0 && kind === KIND_REPLY) replyTo = `${postId(w, parent)},${h[p.author[parent]!]}`;
     else if (parent >= 0 && kind === KIND_RESHARE) reshareOf = `${postId(w, parent)},${h[p.author[parent]!]}`;
-    yield `${postId(w, q)},${h[p.author[q]!]},${isoSeconds(w.t0 + t * 1000)},${csvField(postText(w, q))},${replyTo},${reshareOf},${count(p.likes[q]!)},${count(p.reshares[q]!)},${count(p.replies[q]!)}\n`;
-  }
+    const row = `${postId(w, q)},${h[p.author[q]!]},${isoSeconds(w.t0 + t * 1000)},${csvField(postText(w, q))},${replyTo},${reshareOf},${count(p.likes[q]!)},${count(p.reshares[q]!)},${count(p.replies[q]!)}\n`;
+    q++;
+    return row;
+  };
 }
 
-/** Interaction rows in time order. */
-function* interactionRows(w: World): Generator<string> {
+/** Interaction rows in time order: likes, event-posts and follow events merged. */
+function interactionRows(w: World): Cursor {
   const p = w.posts;
   const h = w.accounts.handle;
   const asOfSec = (w.asOf - w.t0) / 1000;
   const l = w.likes;
   const ev = w.followEvents;
-  // three time-sorted sources (likes, event-posts, follow events) merged into one time order
   let li = 0;
   let pi = nextEventPost(w, 0);
   let ei = 0;
   const evOrder = sortedFollowEvents(w);
   const INF = Number.POSITIVE_INFINITY;
-  for (;;) {
+  return () => {
     const tl = li < l.n && l.time[li]! <= asOfSec ? w.t0 + l.time[li]! * 1000 : INF;
     const tp = pi < p.n && p.time[pi]! <= asOfSec ? w.t0 + p.time[pi]! * 1000 : INF;
     const te = ei < evOrder.length && ev.time[evOrder[ei]!]! <= w.asOf ? ev.time[evOrder[ei]!]! : INF;
-    if (tl === INF && tp === INF && te === INF) return;
+    if (tl === INF && tp === INF && te === INF) return undefined;
     if (tl <= tp && tl <= te) {
       const post = l.post[li]!;
-      yield `${h[l.actor[li]!]},${h[p.author[post]!]},like,${isoSeconds(tl)},${postId(w, post)}\n`;
+      const actor = l.actor[li]!;
       li++;
-    } else if (tp <= te) {
-      const kind = p.kind[pi]! === KIND_QUOTE ? 'quote' : 'reply';
-      yield `${h[p.author[pi]!]},${h[p.author[p.parent[pi]!]!]},${kind},${isoSeconds(tp)},${postId(w, pi)}\n`;
-      pi = nextEventPost(w, pi + 1);
-    } else {
-      const k = evOrder[ei]!;
-      yield `${h[ev.actor[k]!]},${h[ev.target[k]!]},${ev.kind[k] === 0 ? 'follow' : 'unfollow'},${isoSeconds(te)},\n`;
-      ei++;
+      return `${h[actor]},${h[p.author[post]!]},like,${isoSeconds(tl)},${postId(w, post)}\n`;
     }
-  }
+    if (tp <= te) {
+      const q = pi;
+      pi = nextEventPost(w, pi + 1);
+      const kind = p.kind[q]! === KIND_QUOTE ? 'quote' : 'reply';
+      return `${h[p.author[q]!]},${h[p.author[p.parent[q]!]!]},${kind},${isoSeconds(tp)},${postId(w, q)}\n`;
+    }
+    const k = evOrder[ei]!;
+    ei++;
+    return `${h[ev.actor[k]!]},${h[ev.target[k]!]},${ev.kind[k] === 0 ? 'follow' : 'unfollow'},${isoSeconds(te)},\n`;
+  };
 }
 
 /** Next post from `from` that is also written as an interaction (quotes, flagged replies). */
@@ -167,13 +172,17 @@ function sortedFollowEvents(w: World): number[] {
   return Array.from({ length: ev.n }, (_, k) => k).sort((x, y) => ev.time[x]! - ev.time[y]! || x - y);
 }
 
-function* followRows(w: World): Generator<string> {
+function followRows(w: World): Cursor {
   const f = w.follows;
   const h = w.accounts.handle;
-  for (let k = 0; k < f.n; k++) {
+  let k = 0;
+  return () => {
+    if (k >= f.n) return undefined;
     const t = f.time[k]!;
-    yield `${h[f.follower[k]!]},${h[f.followee[k]!]},${Number.isNaN(t) ? '' : isoSeconds(t)}\n`;
-  }
+    const row = `${h[f.follower[k]!]},${h[f.followee[k]!]},${Number.isNaN(t) ? '' : isoSeconds(t)}\n`;
+    k++;
+    return row;
+  };
 }
 
 /** How many rows each table gets, without writing them. */

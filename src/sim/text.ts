@@ -29,20 +29,49 @@ export function postUrl(world: World, p: number): string {
   return `https://x.com/${world.accounts.handle[world.posts.author[p]!]}/status/${postId(world, p)}`;
 }
 
-function fill(template: string, r: Rng, slots: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => {
-    if (key in slots) return slots[key]!;
-    switch (key) {
-      case 'emoji': return r.pick(EMOJI);
-      case 'weekday': return r.pick(WEEKDAYS);
-      case 'month': return r.pick(MONTHS);
-      case 'n': return String(r.between(2, 12));
-      case 'year': return String(2020 + r.int(7));
-      case 'url': return `https://example.com/p/${r.u32().toString(36)}`;
-      case 'city': return r.pick(CITIES_BY_LANG.en);
-      default: return m;
+/** A template split into literal text and slot names, compiled once. */
+type Compiled = { lits: string[]; slots: string[] };
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let c = compiled.get(template);
+  if (!c) {
+    const lits: string[] = [];
+    const slots: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      lits.push(template.slice(last, m.index));
+      slots.push(m[1]!);
+      last = m.index! + m[0].length;
     }
-  });
+    lits.push(template.slice(last));
+    compiled.set(template, (c = { lits, slots }));
+  }
+  return c;
+}
+
+function slotValue(key: string, r: Rng, slots: Record<string, string>): string {
+  const given = slots[key];
+  if (given !== undefined) return given;
+  switch (key) {
+    case 'emoji': return r.pick(EMOJI);
+    case 'weekday': return r.pick(WEEKDAYS);
+    case 'month': return r.pick(MONTHS);
+    case 'n': return String(r.between(2, 12));
+    case 'year': return String(2020 + r.int(7));
+    case 'url': return `https://example.com/p/${r.u32().toString(36)}`;
+    case 'city': return r.pick(CITIES_BY_LANG.en);
+    default: return `{${key}}`;
+  }
+}
+
+const NO_SLOTS: Record<string, string> = {};
+
+function fill(template: string, r: Rng, slots: Record<string, string> = NO_SLOTS): string {
+  const c = compile(template);
+  let out = c.lits[0]!;
+  for (let k = 0; k < c.slots.length; k++) out += slotValue(c.slots[k]!, r, slots) + c.lits[k + 1]!;
+  return out;
 }
 
 function topicSlots(t: SimTopic, r: Rng): Record<string, string> {

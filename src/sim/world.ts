@@ -32,11 +32,11 @@ export function generateWorld(config: WorldConfig): World {
   const names = makeNames(rng.fork('names'), accounts.persona, accounts.lang, (i) => accounts.topics[i * 3]!);
   accounts.handle = names.handle;
   accounts.displayName = names.displayName;
-  const graph = buildFollowGraph(cfg, accounts, groups, rng.fork('graph'));
-  const act = simulateActivity(cfg, accounts, groups, graph, activity, rng.fork('activity'));
+  const played = playActivity(cfg, accounts, groups, activity, rng);
 
-  const posts = sortPosts(act.posts);
-  const likes = sortLikes(act.likes, posts.inverse);
+  // sorting releases the unsorted columns one by one: peak memory stays near one copy
+  const posts = sortPosts(played.posts);
+  const likes = sortLikes(played.likes, posts.inverse);
   const world: World = {
     config: cfg,
     t0: cfg.asOf - cfg.historyDays * DAY_MS,
@@ -45,23 +45,38 @@ export function generateWorld(config: WorldConfig): World {
     accounts,
     posts: posts.posts,
     likes,
-    follows: graph.follows,
-    followEvents: graph.followEvents,
+    follows: played.follows,
+    followEvents: played.followEvents,
     groups,
     activity,
   };
-  fillDeclared(world, graph.folOff, graph.fwOff, rng.fork('declared'));
+  fillDeclared(world, played.inFollowers, played.inFollowing, rng.fork('declared'));
   return world;
+}
+
+/** Follow graph and activity; returns what the world keeps (the graph's indexes are dropped). */
+function playActivity(cfg: WorldConfig, accounts: SimAccounts, groups: SimGroup[], activity: number, rng: Rng) {
+  const graph = buildFollowGraph(cfg, accounts, groups, rng.fork('graph'));
+  const act = simulateActivity(cfg, accounts, groups, graph, activity, rng.fork('activity'));
+  const degree = (off: Int32Array) => Int32Array.from({ length: accounts.n }, (_, i) => off[i + 1]! - off[i]!);
+  return {
+    posts: act.posts as Partial<RawPosts>,
+    likes: act.likes as Partial<RawLikes>,
+    follows: graph.follows,
+    followEvents: graph.followEvents,
+    inFollowers: degree(graph.folOff),
+    inFollowing: degree(graph.fwOff),
+  };
 }
 
 /**
  * The activity multiplier that makes the expected number of engagement events up to asOf
  * equal `target`. Expected events are linear in activity (every mechanism scales with the
  * posting rate), so one pass at activity 1 gives the answer. SECONDARY covers reactions to
- * replies, quotes and mention posts and replies back (measured: ~1.2 on the presets).
+ * replies, quotes and mention posts and replies back (measured: ~1.3 on the presets).
  */
 export function solveActivity(cfg: WorldConfig, a: SimAccounts, groups: SimGroup[], target: number): number {
-  const SECONDARY = 1.2;
+  const SECONDARY = 1.3;
   const H = cfg.historyDays;
   const cap = Math.max(1, Math.floor(cfg.maxReactionShare * a.n));
   // bots post at their own rate: their reshares do not scale with activity
@@ -88,42 +103,52 @@ export function solveActivity(cfg: WorldConfig, a: SimAccounts, groups: SimGroup
 }
 
 /** Posts in time order (so ids grow with time, like snowflake ids), parents remapped. */
-function sortPosts(raw: RawPosts): { posts: SimPosts; inverse: Int32Array } {
-  const n = raw.author.length;
-  const perm = sortPermutationByTime(raw.time, n);
+function sortPosts(raw: Partial<RawPosts>): { posts: SimPosts; inverse: Int32Array } {
+  const n = raw.author!.length;
+  const perm = sortPermutationByTime(raw.time!, n);
   const inverse = new Int32Array(n);
   for (let k = 0; k < n; k++) inverse[perm[k]!] = k;
   const parent = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const old = raw.parent[perm[k]!]!;
+    const old = raw.parent![perm[k]!]!;
     parent[k] = old >= 0 ? inverse[old]! : -1;
   }
-  return {
-    inverse,
-    posts: {
-      n,
-      author: permute(raw.author, perm),
-      time: permute(raw.time, perm),
-      kind: permute(raw.kind, perm),
-      content: permute(raw.content, perm),
-      topic: permute(raw.topic, perm),
-      parent,
-      mention: permute(raw.mention, perm),
-      fake: permute(raw.fake, perm),
-      alsoEvent: permute(raw.alsoEvent, perm),
-      likes: new Int32Array(n).fill(-1),
-      reshares: new Int32Array(n).fill(-1),
-      replies: new Int32Array(n).fill(-1),
-    },
+  delete raw.parent;
+  const take = <K extends keyof RawPosts>(key: K): RawPosts[K] => {
+    const out = permute(raw[key]!, perm);
+    delete raw[key];
+    return out;
   };
+  const posts: SimPosts = {
+    n,
+    author: take('author'),
+    time: take('time'),
+    kind: take('kind'),
+    content: take('content'),
+    topic: take('topic'),
+    parent,
+    mention: take('mention'),
+    fake: take('fake'),
+    alsoEvent: take('alsoEvent'),
+    likes: new Int32Array(n).fill(-1),
+    reshares: new Int32Array(n).fill(-1),
+    replies: new Int32Array(n).fill(-1),
+  };
+  return { inverse, posts };
 }
 
-function sortLikes(raw: RawLikes, postInverse: Int32Array): SimLikes {
-  const n = raw.actor.length;
-  const perm = sortPermutationByTime(raw.time, n);
+function sortLikes(raw: Partial<RawLikes>, postInverse: Int32Array): SimLikes {
+  const n = raw.actor!.length;
+  const perm = sortPermutationByTime(raw.time!, n);
   const post = new Int32Array(n);
-  for (let k = 0; k < n; k++) post[k] = postInverse[raw.post[perm[k]!]!]!;
-  return { n, actor: permute(raw.actor, perm), post, time: permute(raw.time, perm), fake: permute(raw.fake, perm) };
+  for (let k = 0; k < n; k++) post[k] = postInverse[raw.post![perm[k]!]!]!;
+  delete raw.post;
+  const take = <K extends keyof RawLikes>(key: K): RawLikes[K] => {
+    const out = permute(raw[key]!, perm);
+    delete raw[key];
+    return out;
+  };
+  return { n, actor: take('actor'), post, time: take('time'), fake: take('fake') };
 }
 
 /**
@@ -131,7 +156,7 @@ function sortLikes(raw: RawLikes, postInverse: Int32Array): SimLikes {
  * export has them) equal the events up to asOf; followers and following at least the
  * in-world ones; status count = posts in the history plus the account's earlier life.
  */
-function fillDeclared(w: World, folOff: Int32Array, fwOff: Int32Array, rng: Rng): void {
+function fillDeclared(w: World, inFollowers: Int32Array, inFollowing: Int32Array, rng: Rng): void {
   const a = w.accounts;
   const p = w.posts;
   const asOfSec = (w.asOf - w.t0) / 1000;
@@ -157,8 +182,8 @@ function fillDeclared(w: World, folOff: Int32Array, fwOff: Int32Array, rng: Rng)
     else if (p.kind[q] === KIND_REPLY) p.replies[parent]!++;
   }
   for (let i = 0; i < a.n; i++) {
-    a.followers[i] = Math.max(a.followers[i]!, folOff[i + 1]! - folOff[i]!);
-    a.following[i] = Math.max(a.following[i]!, fwOff[i + 1]! - fwOff[i]!);
+    a.followers[i] = Math.max(a.followers[i]!, inFollowers[i]!);
+    a.following[i] = Math.max(a.following[i]!, inFollowing[i]!);
     const earlierDays = Math.max(0, (w.t0 - a.createdAt[i]!) / DAY_MS);
     const rate = a.persona[i] === P.bot ? 0.5 : a.rate[i]! * w.activity;
     a.postsDeclared[i] = historyPosts[i]! + Math.round(rate * earlierDays * rng.uniform(0.3, 1));
