@@ -5,6 +5,9 @@
  *     a synthetic world (bench preset) written as accounts.csv, posts.csv, interactions.csv,
  *     follows.csv (+ truth.json with --truth); `interactions` is the number of engagement
  *     events up to asOf (likes, replies, reshares, quotes, mentions), reached within a few %.
+ *   npx tsx bench/generate.ts --preset eval --out DIR --truth
+ *     the same for another preset (sample, eval, bench) at its own size, unless --accounts or
+ *     --interactions say otherwise.
  *   npx tsx bench/generate.ts --import-table FILE [--rows 1000000] [--accounts 100000] [--seed N]
  *     one interactions.csv of exactly `rows` rows for `bench:import` (see writeImportBenchTable).
  *
@@ -12,15 +15,18 @@
  */
 import { pathToFileURL } from 'node:url';
 import { importBenchChunks, type ImportBenchOptions } from '../src/sim/bench-interactions.js';
-import { resolveConfig } from '../src/sim/config.js';
+import { PRESETS, type PresetName, resolveConfig } from '../src/sim/config.js';
 import { forEachEngagement } from '../src/sim/events.js';
 import { generateWorld } from '../src/sim/world.js';
 import { type WriteSummary, writeChunks, writeGenericTables, writeTruth } from '../src/sim/write-generic.js';
 
 export interface DatasetOptions {
-  accounts: number;
-  /** engagement events up to asOf to aim for */
-  interactions: number;
+  /** config preset (default 'bench') */
+  preset?: PresetName;
+  /** accounts (default: the preset's) */
+  accounts?: number;
+  /** engagement events up to asOf to aim for (default: the preset's activity) */
+  interactions?: number;
   out: string;
   seed?: number;
   truth?: boolean;
@@ -39,7 +45,11 @@ export interface DatasetReport extends WriteSummary {
 export function generateDataset(opts: DatasetOptions): DatasetReport {
   const started = performance.now();
   const world = generateWorld(
-    resolveConfig('bench', { accounts: opts.accounts, targetInteractions: opts.interactions, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }),
+    resolveConfig(opts.preset ?? 'bench', {
+      ...(opts.accounts !== undefined ? { accounts: opts.accounts } : {}),
+      ...(opts.interactions !== undefined ? { targetInteractions: opts.interactions } : {}),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    }),
   );
   const generated = performance.now();
   const summary = writeGenericTables(world, opts.out);
@@ -110,9 +120,13 @@ function main(argv: string[]): void {
     return;
   }
   if (typeof args.out !== 'string') throw new Error('--out DIR is required');
+  const preset = (typeof args.preset === 'string' ? args.preset : 'bench') as PresetName;
+  if (!(preset in PRESETS)) throw new Error(`--preset must be one of ${Object.keys(PRESETS).join(', ')}`);
+  const sized = preset === 'bench';
   const report = generateDataset({
-    accounts: num(args, 'accounts', 100_000),
-    interactions: num(args, 'interactions', 1_000_000),
+    preset,
+    ...(args.accounts !== undefined || sized ? { accounts: num(args, 'accounts', 100_000) } : {}),
+    ...(args.interactions !== undefined || sized ? { interactions: num(args, 'interactions', 1_000_000) } : {}),
     out: args.out,
     ...(seed !== undefined ? { seed } : {}),
     truth: args.truth === true,

@@ -169,6 +169,7 @@ export const CHATTER: Record<Lang, readonly string[]> = {
     '新しいカフェ見つけた',
     '明日から頑張る',
     'ラーメン食べたい',
+    'おはようございます #朝活',
     '眠い… {emoji}',
   ],
   ar: [
