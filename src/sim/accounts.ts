@@ -18,7 +18,7 @@
  *   Bots post at botPostsPerDay whatever the activity multiplier.
  */
 import type { WorldConfig } from './config.js';
-import { AliasTable, Rng, ZipfTable } from './random.js';
+import { type Rng, ZipfTable } from './random.js';
 import { EXPERT_TOPICS, PLAIN_EXPERT_TOPICS, SIM_TOPICS } from './topics.js';
 import { P, type Persona, type SimAccounts, type SimGroup } from './world-types.js';
 
@@ -347,9 +347,3 @@ function slugIndex(slug: string): number {
   if (i < 0) throw new Error(`no curated topic ${slug}`);
   return i;
 }
-
-/** Alias table over accounts by their engagement propensity (for choosing engagers anywhere). */
-export function engagerTable(a: SimAccounts): AliasTable {
-  return new AliasTable(a.engage);
-}
-

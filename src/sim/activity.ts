@@ -38,7 +38,7 @@ const R_LIKE = 0;
 const R_RESHARE = 1;
 const R_REPLY = 2;
 const R_QUOTE = 3;
-const R_MENTION = 4;
+// 4: mention (the default branch of react)
 const REACTION_MIX = [0.7, 0.13, 0.11, 0.03, 0.03];
 
 const POST_SPEC = {

@@ -3,7 +3,7 @@
  * (carried by posts) and likes. Self-engagement (threads, replying to oneself) is skipped:
  * it is nobody's engagement.
  */
-import { C, KIND_ORIGINAL, KIND_QUOTE, KIND_REPLY, KIND_RESHARE, type World } from './world-types.js';
+import { KIND_ORIGINAL, KIND_QUOTE, KIND_REPLY, KIND_RESHARE, type World } from './world-types.js';
 
 /** Engagement kinds, in the engine's KIND_CODES order (reply 0 ... like 4). */
 export const E_REPLY = 0;
@@ -45,6 +45,3 @@ export function forEachEngagement(
     if (target !== l.actor[k]) visit(l.actor[k]!, target, E_LIKE, l.time[k]!, -1, post, l.fake[k]!);
   }
 }
-
-/** True when a post's content is the once-only topic mention. */
-export const isOncePost = (world: World, q: number) => world.posts.content[q] === C.once;

@@ -10,7 +10,7 @@
  * targetInteractions when given) -> true topics -> names -> follow graph -> posts and
  * engagement over history and future -> sorted by time, declared counts filled in.
  */
-import { assignTopics, createAccounts, Q_SCALE } from './accounts.js';
+import { assignTopics, createAccounts } from './accounts.js';
 import { type RawLikes, type RawPosts, simulateActivity } from './activity.js';
 import type { WorldConfig } from './config.js';
 import { permute, sortPermutationByTime } from './columns.js';
@@ -19,7 +19,6 @@ import { makeNames } from './names.js';
 import { Rng } from './random.js';
 import { KIND_REPLY, KIND_RESHARE, P, type SimAccounts, type SimGroup, type SimLikes, type SimPosts, type World } from './world-types.js';
 
-const DAY = 86_400;
 const DAY_MS = 86_400_000;
 
 /** Generates the world described by `config` (see config.ts for presets). */
@@ -190,4 +189,3 @@ function fillDeclared(w: World, inFollowers: Int32Array, inFollowing: Int32Array
   }
 }
 
-export { Q_SCALE, DAY };
