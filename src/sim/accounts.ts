@@ -24,6 +24,7 @@ import { P, type Persona, type SimAccounts, type SimGroup } from './world-types.
 
 /** q = Q_SCALE * followers^Q_EXPONENT * exp(eta) (see the module comment). */
 export const Q_SCALE = 0.015;
+/** Exponent of followers in q: engagement grows slower than audience (rate per follower falls). */
 export const Q_EXPONENT = 0.7;
 const DAY_MS = 86_400_000;
 

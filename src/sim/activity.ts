@@ -52,9 +52,11 @@ export interface RawPosts {
   author: Int32Array; time: Uint32Array; kind: Uint8Array; content: Uint8Array; topic: Int16Array;
   parent: Int32Array; mention: Int32Array; fake: Uint8Array; alsoEvent: Uint8Array;
 }
+/** Unsorted likes as simulated. */
 export interface RawLikes {
   actor: Int32Array; post: Int32Array; time: Uint32Array; fake: Uint8Array;
 }
+/** What simulateActivity returns. */
 export interface Activity {
   posts: RawPosts;
   likes: RawLikes;

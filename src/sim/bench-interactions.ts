@@ -13,6 +13,7 @@ import { isoSeconds } from './generic-rows.js';
 import { makeNames } from './names.js';
 import { AliasTable, Rng } from './random.js';
 
+/** Size and seed of the import-benchmark table. */
 export interface ImportBenchOptions {
   rows: number;
   accounts: number;

@@ -50,6 +50,7 @@ export interface PlantedShares {
   community: number;
 }
 
+/** Everything that shapes a world; see PRESETS for values. */
 export interface WorldConfig {
   /** seed of every random draw */
   seed: number;
@@ -119,6 +120,7 @@ const BASE: WorldConfig = {
   maxReactionShare: 0.3,
 };
 
+/** Names of the presets. */
 export type PresetName = 'sample' | 'eval' | 'bench';
 
 /**

@@ -7,10 +7,15 @@ import { KIND_ORIGINAL, KIND_QUOTE, KIND_REPLY, KIND_RESHARE, type World } from 
 
 /** Engagement kinds, in the engine's KIND_CODES order (reply 0 ... like 4). */
 export const E_REPLY = 0;
+/** A reshare (retweet, boost). */
 export const E_RESHARE = 1;
+/** A quote. */
 export const E_QUOTE = 2;
+/** A mention by @handle in an original. */
 export const E_MENTION = 3;
+/** A like. */
 export const E_LIKE = 4;
+/** Names of the E_* codes, by code. */
 export const ENGAGEMENT_KINDS = ['reply', 'reshare', 'quote', 'mention', 'like'] as const;
 
 /**

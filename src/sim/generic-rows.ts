@@ -18,9 +18,12 @@
 import { accountBio, postId, postText } from './text.js';
 import { KIND_QUOTE, KIND_REPLY, KIND_RESHARE, type World } from './world-types.js';
 
+/** The four generic tables, in writing order. */
 export const GENERIC_TABLES = ['accounts', 'posts', 'interactions', 'follows'] as const;
+/** One of GENERIC_TABLES. */
 export type GenericTable = (typeof GENERIC_TABLES)[number];
 
+/** The header line of each table (DESIGN.md column names). */
 export const HEADERS: Record<GenericTable, string> = {
   accounts: 'handle,network,display_name,bio,followers,following,posts,listed,verified,created_at',
   posts: 'id,author,created_at,text,reply_to,reply_to_author,reshare_of,reshare_of_author,likes,reshares,replies',

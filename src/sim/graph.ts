@@ -17,6 +17,7 @@ import { P, type SimAccounts, type SimFollowEvents, type SimFollows, type SimGro
 
 const DAY_MS = 86_400_000;
 
+/** The follow graph and its indexes (CSR) used while simulating. */
 export interface FollowGraph {
   follows: SimFollows;
   followEvents: SimFollowEvents;

@@ -9,9 +9,12 @@
  * {weekday} {month} {emoji} {city}, {m} a mentioned handle.
  */
 
+/** Languages accounts write in (index = SimAccounts.lang code). */
 export const LANGS = ['en', 'es', 'ja', 'ar', 'ru'] as const;
+/** One of LANGS. */
 export type Lang = (typeof LANGS)[number];
 
+/** Romanised first names per language (for handles). */
 export const FIRST_NAMES: Record<Lang, readonly string[]> = {
   en: [
     'james', 'mary', 'john', 'linda', 'david', 'susan', 'michael', 'sarah', 'chris', 'emma', 'daniel', 'olivia', 'matt', 'sophie',
@@ -25,6 +28,7 @@ export const FIRST_NAMES: Record<Lang, readonly string[]> = {
   ru: ['alexey', 'olga', 'dmitry', 'anna', 'sergey', 'irina', 'ivan', 'natalia', 'pavel', 'elena', 'mikhail', 'daria'],
 };
 
+/** Romanised family names per language (for handles). */
 export const LAST_NAMES: Record<Lang, readonly string[]> = {
   en: [
     'smith', 'jones', 'brown', 'taylor', 'wilson', 'evans', 'thomas', 'roberts', 'walker', 'wright', 'green', 'hall', 'wood', 'clarke',
@@ -63,15 +67,18 @@ export const HANDLE_ADJECTIVES = [
   'quiet', 'lazy', 'happy', 'little', 'big', 'wild', 'lucky', 'sleepy', 'brave', 'tiny', 'urban', 'cosmic', 'salty', 'sunny',
   'rusty', 'golden', 'midnight', 'northern', 'electric', 'honest', 'curious', 'restless', 'velvet', 'paper', 'silver', 'neon',
 ];
+/** Nouns for handles like 'quietfox'. */
 export const HANDLE_NOUNS = [
   'fox', 'owl', 'otter', 'panda', 'wolf', 'raven', 'tiger', 'moose', 'badger', 'falcon', 'bear', 'lion', 'comet', 'river', 'pixel',
   'ghost', 'rocket', 'mango', 'noodle', 'pickle', 'biscuit', 'waffle', 'cactus', 'maple', 'pebble', 'thunder', 'ember', 'atlas',
 ];
 
+/** English-language cities for bios and chatter. */
 export const CITIES = [
   'London', 'Leeds', 'Dublin', 'Toronto', 'Austin', 'Chicago', 'Denver', 'Seattle', 'Brooklyn', 'Oakland', 'Melbourne',
   'Auckland', 'Lagos', 'Accra', 'Nairobi', 'Mumbai', 'Manchester', 'Glasgow', 'Portland', 'Atlanta', 'Boston', 'Cape Town',
 ];
+/** Cities per language, in that language's script. */
 export const CITIES_BY_LANG: Record<Lang, readonly string[]> = {
   en: CITIES,
   es: ['Madrid', 'Sevilla', 'Valencia', 'Bogotá', 'Lima', 'Ciudad de México', 'Buenos Aires'],
@@ -80,8 +87,11 @@ export const CITIES_BY_LANG: Record<Lang, readonly string[]> = {
   ru: ['Москва', 'Санкт-Петербург', 'Казань', 'Новосибирск'],
 };
 
+/** For {weekday}. */
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** For {month}. */
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** For {emoji} and decorations. */
 export const EMOJI = ['😂', '🙌', '🔥', '❤️', '😅', '✨', '🙏', '😴', '🌧️', '☀️', '🎉', '👀', '💪', '🥲', '🤷'];
 
 /** Ordinary chatter, per language. Only everyday-word topics appear in it. */
@@ -253,6 +263,7 @@ export const ONCE_TEMPLATES: readonly string[] = [
   'My cousin is really into {form}, might give it a go',
 ];
 
+/** Reply texts per language; none names a topic (some start with + or -). */
 export const REPLIES: Record<Lang, readonly string[]> = {
   en: [
     'So true!', 'This is great', 'haha yes', 'Thanks for sharing!', 'Interesting take.', "Couldn't agree more", 'Love this',
@@ -266,6 +277,7 @@ export const REPLIES: Record<Lang, readonly string[]> = {
   ru: ['Согласен', 'Круто!', 'Спасибо!'],
 };
 
+/** Bot posts (they do name their spam topic). */
 export const SPAM_TEMPLATES: readonly string[] = [
   '🔥 Best deals today → {url} #deals #sale',
   'Breaking: #{tag} price alert {n} {url}',
@@ -280,8 +292,10 @@ export const STUFFING_TAGS = [
   'instagood', 'follow', 'followme', 'like4like', 'photooftheday', 'love', 'tbt', 'nofilter', 'happy', 'l4l', 'f4f',
   'picoftheday', 'instadaily', 'motivation', 'goals', 'viral', 'trending', 'explore', 'mood', 'vibes',
 ];
+/** The few words a stuffed post has before its hashtags. */
 export const STUFFED_LEADS = ['New post!', 'Good vibes only', 'Living my best life', 'Monday mood', 'Check this out', 'Sunday ready', 'Weekend plans'];
 
+/** Bios of ordinary accounts; only everyday-word topics appear ('Living in Nice, France'). */
 export const BIOS_EVERYDAY: Record<Lang, readonly string[]> = {
   en: [
     'dad of two · {city}', 'Just here for the memes', 'she/her · {city}', 'Coffee addict. Bad at replying.', 'Living in Nice, France',
@@ -294,4 +308,5 @@ export const BIOS_EVERYDAY: Record<Lang, readonly string[]> = {
   ru: ['{city}', 'Просто живу', ''],
 };
 
+/** '<Topic> <role>.' in experts' bios. */
 export const EXPERT_BIO_ROLES = ['nerd', 'writer', 'coach', 'researcher', 'obsessive', 'podcaster', 'teacher', 'reviewer'];

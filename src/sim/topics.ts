@@ -14,6 +14,7 @@
  * Note: the ontology has no "Today" topic (only "India Today"), so "today" is chatter only.
  */
 
+/** A curated topic and the words the generator writes about it. */
 export interface SimTopic {
   slug: string;
   /** topicDisplayName in the ontology */

@@ -24,6 +24,7 @@ export interface WindowStats {
   byKind: { reply: number; reshare: number; quote: number; mention: number; like: number };
 }
 
+/** Ground truth for one account. */
 export interface AccountTruth {
   handle: string;
   persona: Persona;
@@ -47,6 +48,7 @@ export interface AccountTruth {
   future: WindowStats;
 }
 
+/** A planted group (pod, community, serial engagers and their target), by handles. */
 export interface TruthGroup {
   id: string;
   kind: 'pod' | 'community' | 'serial';
@@ -55,6 +57,7 @@ export interface TruthGroup {
   topic?: string;
 }
 
+/** Ground truth of a world: the content of truth.json. */
 export interface Truth {
   schema: 1;
   generator: 'influence-sim';

@@ -7,10 +7,12 @@
 import type { WorldConfig } from './config.js';
 import type { Lang } from './lexicon.js';
 
+/** Who an account is, finer than its archetype (index = SimAccounts.persona code). */
 export const PERSONAS = [
   'lurker', 'everyday', 'expert', 'celebrity', 'rising', 'prolific', 'community',
   'farm', 'bot', 'pod', 'stuffer', 'serial-target', 'serial-engager', 'churner',
 ] as const;
+/** One of PERSONAS. */
 export type Persona = (typeof PERSONAS)[number];
 /** persona name -> code */
 export const P = Object.fromEntries(PERSONAS.map((p, i) => [p, i])) as { [K in Persona]: number };
@@ -34,8 +36,11 @@ export const EXPECTED_FLAG: Partial<Record<Persona, string>> = {
 
 /** Post kinds, in the engine's POST_KINDS order. */
 export const KIND_ORIGINAL = 0;
+/** A reply. */
 export const KIND_REPLY = 1;
+/** A reshare: the resharer's post referencing the original. */
 export const KIND_RESHARE = 2;
+/** A quote: a comment with the quoted post's link. */
 export const KIND_QUOTE = 3;
 
 /** What a post's text is made of (text is generated lazily from this, see text.ts). */
@@ -43,6 +48,7 @@ export const C = {
   chatter: 0, topic: 1, once: 2, spam: 3, stuffed: 4, reply: 5, replyBack: 6, quote: 7, reshare: 8, mention: 9,
 } as const;
 
+/** Accounts as columns (index = account). */
 export interface SimAccounts {
   n: number;
   handle: string[];
@@ -88,6 +94,7 @@ export interface SimAccounts {
   sideTopic: Int16Array;
 }
 
+/** Posts as columns, sorted by time (index = post). */
 export interface SimPosts {
   n: number;
   author: Int32Array;
@@ -113,6 +120,7 @@ export interface SimPosts {
   replies: Int32Array;
 }
 
+/** Likes as columns, sorted by time. */
 export interface SimLikes {
   n: number;
   actor: Int32Array;
@@ -122,6 +130,7 @@ export interface SimLikes {
   fake: Uint8Array;
 }
 
+/** The follow graph at asOf, sorted by follower then followee. */
 export interface SimFollows {
   n: number;
   follower: Int32Array;
@@ -141,6 +150,7 @@ export interface SimFollowEvents {
   time: Float64Array;
 }
 
+/** A planted group of accounts. */
 export interface SimGroup {
   kind: 'pod' | 'community' | 'serial';
   members: number[];
@@ -150,6 +160,7 @@ export interface SimGroup {
   topic?: number;
 }
 
+/** A generated world: config, columns, groups. */
 export interface World {
   config: WorldConfig;
   /** epoch ms of the history start (asOf - historyDays) */
@@ -177,4 +188,5 @@ export function asOfSeconds(world: World): number {
   return (world.asOf - world.t0) / 1000;
 }
 
+/** Re-exported for convenience. */
 export type { Lang };
