@@ -138,7 +138,7 @@ export const PRESETS: Record<PresetName, WorldConfig> = {
     seed: 20110,
     accounts: 300,
     historyDays: 120,
-    targetInteractions: 10500,
+    targetInteractions: 10800,
     followsPerAccount: 22,
     personas: { lurker: 0.3, everyday: 0.52, expert: 0.13, celebrity: 0.015, rising: 0.015 },
     planted: { farm: 0.013, bot: 0.007, pod: 0.035, stuffer: 0.013, serialTarget: 0.01, churner: 0.01, prolific: 0.004, community: 0.05 },
