@@ -240,6 +240,8 @@ function drawLatent(a: SimAccounts, i: number, persona: Persona, cfg: WorldConfi
       following = around(600, 0.8, r.normal());
       rate = r.lognormalMedian(2, 0.4);
       eta = -1.0 + 0.4 * r.normal();
+      // they broadcast; their stuffed posts should be most of what they write
+      engage = Math.min(engage, 1);
       break;
     case 'serial-target':
       F = around(300, 0.9, z);

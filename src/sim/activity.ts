@@ -127,7 +127,7 @@ export function simulateActivity(cfg: WorldConfig, a: SimAccounts, groups: SimGr
           let content: number = C.chatter;
           let topic = -1;
           let mention = -1;
-          if (persona === P.stuffer && r.chance(0.8)) content = C.stuffed;
+          if (persona === P.stuffer && r.chance(0.9)) content = C.stuffed;
           else if (nTopics > 0 && r.chance(share)) {
             content = C.topic;
             topic = a.topics[i * 3 + r.int(nTopics)]!;
