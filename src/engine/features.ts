@@ -17,10 +17,13 @@
  * Received counts are sums of authenticity weights (1 per event when nothing is flagged).
  *
  * Where received reactions come from, per account i:
- *   - events, when the database observes i's incoming engagement: i received at least one
- *     engagement from another account, or i has posts and the database holds engagement
+ *   - events, complete: i's posts are in the database and the database holds engagement
  *     with authors of posts (a generic or simulated dataset; a single owner's archive holds
  *     only the owner's outgoing events). Then zero is evidence, not a gap.
+ *   - events, a lower bound: i's posts are not in the database but others' engagement with
+ *     i is (an account seen only as a target). The scorer uses the larger of the observed
+ *     value and the imputation (engine/score.ts), so one observed reply never lowers an
+ *     account below what its other evidence implies.
  *   - declared: counts on i's posts in the window, or the accounts table's window
  *     aggregates scaled to the window (value * windowDays / window_days).
  *   When several are available the largest wins (each undercounts the same quantity).
@@ -51,11 +54,13 @@ export const FEATURE_NAMES = [...SCORED_FEATURES, ...CONTEXT_FEATURES] as const;
 export type ScoredFeature = (typeof SCORED_FEATURES)[number];
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-/** Source codes in FeatureTable.source columns. */
-export const SOURCE_CODES: readonly FeatureSource[] = ['events', 'declared', 'missing'];
+/** Source codes in FeatureTable.source columns (3: events, but only a lower bound). */
+export const SOURCE_CODES: readonly FeatureSource[] = ['events', 'declared', 'missing', 'events'];
 const EVENTS = 0;
 const DECLARED = 1;
 const MISSING = 2;
+/** Source code of an events value that is only a lower bound (the account's own posts are not in the database). */
+export const LOWER_BOUND = 3;
 
 /** The reference window of volume features that are not per day (engagers). */
 export const REFERENCE_WINDOW_DAYS = 90;
@@ -71,6 +76,8 @@ export interface FeatureTable {
 export interface FeatureVector {
   value: Record<FeatureName, number>;
   source: Record<FeatureName, FeatureSource>;
+  /** features whose value is only a lower bound (see LOWER_BOUND) */
+  lowerBound?: Partial<Record<FeatureName, boolean>>;
 }
 
 /** A feature vector with every feature missing. */
@@ -89,7 +96,9 @@ export function featureVectorOf(table: FeatureTable, i: number): FeatureVector {
   const v = emptyFeatureVector();
   for (const f of FEATURE_NAMES) {
     v.value[f] = table.value[f][i]!;
-    v.source[f] = SOURCE_CODES[table.source[f][i]!]!;
+    const code = table.source[f][i]!;
+    v.source[f] = SOURCE_CODES[code]!;
+    if (code === LOWER_BOUND) (v.lowerBound ??= {})[f] = true;
   }
   return v;
 }
@@ -199,7 +208,9 @@ export function extractFeatures(
     audience('following', i, A.following[i]!, outEdges[i]!);
     if (!Number.isNaN(A.listed[i]!)) set('listed', i, A.listed[i]!, DECLARED);
 
-    const observed = hasIncoming[i] === 1 || (hasPosts[i] === 1 && observesAuthors);
+    const complete = hasPosts[i] === 1 && observesAuthors;
+    const observed = complete || hasIncoming[i] === 1;
+    const evSrc = complete ? EVENTS : LOWER_BOUND;
 
     // posts in the window: counted when the database has the account's posts, else the
     // declared lifetime rate (posts / account age)
@@ -220,12 +231,13 @@ export function extractFeatures(
     }
 
     // received reactions, per kind, in the window: [value, source]
-    const reshares = pick(observed ? received[KIND.reshare]![i]! : NaN, declReshares[i]!, agg(A.resharesReceived[i]!, i));
-    const replies = pick(observed ? received[KIND.reply]![i]! : NaN, declReplies[i]!, agg(A.repliesReceived[i]!, i));
-    const likes = pick(observed ? received[KIND.like]![i]! : NaN, declLikes[i]!, agg(A.likesReceived[i]!, i));
-    const quotes = pick(observed ? received[KIND.quote]![i]! : NaN, NaN, NaN);
+    const reshares = pick(observed ? received[KIND.reshare]![i]! : NaN, evSrc, declReshares[i]!, agg(A.resharesReceived[i]!, i));
+    const replies = pick(observed ? received[KIND.reply]![i]! : NaN, evSrc, declReplies[i]!, agg(A.repliesReceived[i]!, i));
+    const likes = pick(observed ? received[KIND.like]![i]! : NaN, evSrc, declLikes[i]!, agg(A.likesReceived[i]!, i));
+    const quotes = pick(observed ? received[KIND.quote]![i]! : NaN, evSrc, NaN, NaN);
     const mentions = pick(
       observed ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
+      evSrc,
       declReplies[i]!,
       agg(A.mentionsReceived[i]!, i),
     );
@@ -239,8 +251,8 @@ export function extractFeatures(
     if (observed) {
       let engagers = 0;
       for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) engagers += graph.pairWeight[k]!;
-      set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, EVENTS);
-      set('network', i, network[i]!, EVENTS);
+      set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, evSrc);
+      set('network', i, network[i]!, evSrc);
     }
 
     // activity sent: events when the database has the account's own activity
@@ -269,18 +281,18 @@ export function extractFeatures(
 
   function perPost(f: FeatureName, i: number, reactions: [number, number], posts: number, postsSource: number): void {
     if (reactions[1] === MISSING || postsSource === MISSING) return;
-    const s = reactions[1] === EVENTS && postsSource === EVENTS ? EVENTS : DECLARED;
+    const s = reactions[1] === LOWER_BOUND ? LOWER_BOUND : reactions[1] === EVENTS && postsSource === EVENTS ? EVENTS : DECLARED;
     set(f, i, reactions[0] / Math.max(1, posts), s);
   }
 }
 
 /** The largest available of events / declared-per-post / declared-aggregate (ties: events). */
-function pick(events: number, perPost: number, aggregate: number): [number, number] {
+function pick(events: number, eventsSource: number, perPost: number, aggregate: number): [number, number] {
   let best = NaN;
   let src = MISSING;
   if (!Number.isNaN(events)) {
     best = events;
-    src = EVENTS;
+    src = eventsSource;
   }
   for (const v of [perPost, aggregate]) {
     if (!Number.isNaN(v) && (Number.isNaN(best) || v > best)) {

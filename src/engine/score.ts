@@ -15,7 +15,7 @@
  * damping: baseline 1, followers 30, listed 10; sum 41 = score.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { extractFeatures, featureVectorOf, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { extractFeatures, featureVectorOf, LOWER_BOUND, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeMissing } from './impute.js';
 import { applyCalibration, evaluateCurve, type Model, type ScoreGroup } from './model.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
@@ -92,11 +92,16 @@ export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTabl
   };
   const K = model.features.length;
   const columns = model.features.map((f) => features.value[f.name]);
+  const sources = model.features.map((f) => features.source[f.name]);
   const t = new Float64Array(K);
+  const lower = new Uint8Array(K);
   const ev = makeEvaluation(K);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < K; k++) t[k] = toLogSpace(columns[k]![i]!);
-    evaluateInto(model, t, assessment.damping[i] ?? 1, ev);
+    for (let k = 0; k < K; k++) {
+      t[k] = toLogSpace(columns[k]![i]!);
+      lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
+    }
+    evaluateInto(model, t, assessment.damping[i] ?? 1, ev, lower);
     table.total[i] = ev.total;
     table.score[i] = ev.score;
     table.reach[i] = ev.subscores.reach;
@@ -116,7 +121,7 @@ export function toLogSpace(x: number): number {
 export interface Evaluation {
   /** per model feature: log-space value used (imputed where missing) */
   t: Float64Array;
-  /** per model feature: true when imputed */
+  /** per model feature: 1 when imputed (missing, or a lower bound below its imputation) */
   imputed: Uint8Array;
   /** per model feature: curve value g_k */
   g: Float64Array;
@@ -140,26 +145,34 @@ function makeEvaluation(K: number): Evaluation {
   };
 }
 
-/** Evaluates the model on log-space values `t` (NaN = missing, in model feature order). */
-export function evaluateModel(model: Model, t: Float64Array, damping = 1): Evaluation {
+/**
+ * Evaluates the model on log-space values `t` (NaN = missing, in model feature order).
+ * `lower` marks values that are only lower bounds: they are imputed like missing ones
+ * (without informing the imputation) and then raised to the observed value if larger.
+ */
+export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array): Evaluation {
   const ev = makeEvaluation(model.features.length);
-  evaluateInto(model, t, damping, ev);
+  evaluateInto(model, t, damping, ev, lower);
   return ev;
 }
 
-function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation): void {
+function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower?: Uint8Array): void {
   const K = model.features.length;
+  for (let k = 0; k < K; k++) ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
+  imputeMissing(model, ev.t);
   let importanceAll = 0;
   let importancePresent = 0;
   for (let k = 0; k < K; k++) {
-    ev.t[k] = tIn[k]!;
-    const missing = Number.isNaN(tIn[k]!);
+    let missing = Number.isNaN(tIn[k]!);
+    if (lower?.[k] === 1 && !missing) {
+      if (tIn[k]! >= ev.t[k]!) ev.t[k] = tIn[k]!;
+      else missing = true; // the imputation says more than the partial observation
+    }
     ev.imputed[k] = missing ? 1 : 0;
     const imp = model.features[k]!.importance;
     importanceAll += imp;
     if (!missing) importancePresent += imp;
   }
-  imputeMissing(model, ev.t);
   let total = 0;
   let reach = 0;
   let amplification = 0;
@@ -185,7 +198,8 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
 /** Scores one feature vector (labelled pairs, tests): the same model path as scoreAccounts. */
 export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1): Evaluation {
   const t = Float64Array.from(model.features, (f) => toLogSpace(fv.value[f.name]));
-  return evaluateModel(model, t, damping);
+  const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
+  return evaluateModel(model, t, damping, lower);
 }
 
 const tenths = (x: number): number => Math.round(x * 10);

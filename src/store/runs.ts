@@ -105,13 +105,13 @@ export function readRunScores(db: Db, runId: number): Map<number, number> {
   return out;
 }
 
-/** The latest run before `runId` with the same model version and window (null when none). */
+/** The run stored just before `runId` with the same model version and window (null when none). */
 export function readPreviousRun(db: Db, runId: number): number | null {
   const row = db
     .prepare(
       `SELECT p.id FROM runs p JOIN runs r ON r.id = ?
         WHERE p.id < r.id AND p.model_version = r.model_version AND p.window_days = r.window_days
-        ORDER BY p.as_of DESC, p.id DESC LIMIT 1`,
+        ORDER BY p.id DESC LIMIT 1`,
     )
     .pluck()
     .get(runId) as number | undefined;
