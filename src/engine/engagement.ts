@@ -1,7 +1,9 @@
 /**
  * The engagement graph of a window: one edge per (engager, engaged) pair, built as CSR
  * (compressed sparse rows) over incoming edges, on typed arrays, in O(events + accounts)
- * with two stable counting sorts (no comparison sort, no hashing: deterministic and fast).
+ * with one stable counting sort by target and a stamp array to merge repeats of a pair
+ * (no comparison sort, no hashing: deterministic and fast). The engagers of an account are
+ * listed in the order of their first event.
  *
  * Definition. For the events e = (actor j, target i, kind k, time t) in the window
  * (asOf - windowDays, asOf], with j != i, both known, k an engagement kind:
@@ -33,7 +35,7 @@ export interface EngagementGraph {
   n: number;
   /** number of distinct (engager, engaged) pairs */
   m: number;
-  /** CSR over incoming edges: the engagers of i are inSource[inStart[i] .. inStart[i+1]), ascending */
+  /** CSR over incoming edges: the engagers of i are inSource[inStart[i] .. inStart[i+1]), in order of first event */
   inStart: Int32Array;
   inSource: Int32Array;
   inWeight: Float64Array;
@@ -60,10 +62,10 @@ export function buildEngagementGraph(
   const start = window.asOf - window.windowDays * DAY_MS;
   const lambda = Math.LN2 / (weights.halfLifeDays * DAY_MS);
 
-  // pass 1: select events, weigh them, count per actor
+  // pass 1: select events, weigh them, count per target
   const selected = new Int32Array(ev.n);
   const w = new Float64Array(ev.n);
-  const perActor = new Int32Array(n + 1);
+  const perTarget = new Int32Array(n + 1);
   const outTotal = new Float64Array(n);
   let s = 0;
   for (let e = 0; e < ev.n; e++) {
@@ -76,49 +78,41 @@ export function buildEngagementGraph(
     selected[s] = e;
     w[e] = we;
     outTotal[a]! += we;
-    perActor[a + 1]!++;
+    perTarget[b + 1]!++;
     s++;
   }
-  // counting sort by actor, then a stable counting sort by target: grouped by target,
-  // engagers ascending within a target, repeats of one pair adjacent
-  for (let i = 0; i < n; i++) perActor[i + 1]! += perActor[i]!;
-  const byActor = new Int32Array(s);
-  const perTarget = new Int32Array(n + 1);
-  for (let k = 0; k < s; k++) {
-    const e = selected[k]!;
-    byActor[perActor[ev.actor[e]!]!++] = e;
-    perTarget[ev.target[e]! + 1]!++;
-  }
+  // one counting sort by target (stable: event order within a target)
   for (let i = 0; i < n; i++) perTarget[i + 1]! += perTarget[i]!;
   const targetStart = perTarget.slice(0, n + 1);
-  const sorted = selected; // reuse: pass 1's buffer is no longer needed
+  const sorted = new Int32Array(s);
   for (let k = 0; k < s; k++) {
-    const e = byActor[k]!;
+    const e = selected[k]!;
     sorted[perTarget[ev.target[e]!]!++] = e;
   }
 
-  // merge repeats of a pair into one edge
+  // merge repeats of a pair into one edge: `edgeOf[a]` is a's edge into the current target
+  // when `stamp[a]` says it was made for this target (no sort by engager needed)
   const inStart = new Int32Array(n + 1);
   const inSource = new Int32Array(s);
   const inWeight = new Float64Array(s);
   const pairWeight = new Float32Array(s);
+  const stamp = new Int32Array(n).fill(-1);
+  const edgeOf = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     inStart[i] = m;
-    let last = -1;
     for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) {
       const e = sorted[k]!;
       const a = ev.actor[e]!;
       const aw = interactionWeight[e] ?? 1;
-      if (a !== last) {
-        inSource[m] = a;
-        inWeight[m] = 0;
-        pairWeight[m] = 0;
-        m++;
-        last = a;
+      let edge = edgeOf[a]!;
+      if (stamp[a] !== i) {
+        stamp[a] = i;
+        edge = edgeOf[a] = m++;
+        inSource[edge] = a;
       }
-      inWeight[m - 1]! += w[e]! * aw;
-      if (aw > pairWeight[m - 1]!) pairWeight[m - 1] = aw;
+      inWeight[edge]! += w[e]! * aw;
+      if (aw > pairWeight[edge]!) pairWeight[edge] = aw;
     }
   }
   inStart[n] = m;

@@ -75,14 +75,17 @@ export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTabl
   const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
   const network = computeNetworkInfluence(graph, model.network);
   const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
-  const table: ScoreTable = {
-    n,
-    window,
-    model,
-    assessment,
-    graph,
-    network,
-    features,
+  return { n, window, model, assessment, graph, network, features, ...computeScores(features, model, assessment.damping) };
+}
+
+/** The model applied to every row of a feature table: scores, sub-scores, confidence as columns. */
+export function computeScores(
+  features: FeatureTable,
+  model: Model,
+  damping: Float64Array,
+): Pick<ScoreTable, 'total' | 'score' | 'reach' | 'amplification' | 'networkScore' | 'confidence'> {
+  const n = features.n;
+  const out = {
     total: new Float64Array(n),
     score: new Float64Array(n),
     reach: new Float64Array(n),
@@ -101,15 +104,15 @@ export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTabl
       t[k] = toLogSpace(columns[k]![i]!);
       lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
     }
-    evaluateInto(model, t, assessment.damping[i] ?? 1, ev, lower);
-    table.total[i] = ev.total;
-    table.score[i] = ev.score;
-    table.reach[i] = ev.subscores.reach;
-    table.amplification[i] = ev.subscores.amplification;
-    table.networkScore[i] = ev.subscores.network;
-    table.confidence[i] = ev.confidence;
+    evaluateInto(model, t, damping[i] ?? 1, ev, lower);
+    out.total[i] = ev.total;
+    out.score[i] = ev.score;
+    out.reach[i] = ev.subscores.reach;
+    out.amplification[i] = ev.subscores.amplification;
+    out.networkScore[i] = ev.subscores.network;
+    out.confidence[i] = ev.confidence;
   }
-  return table;
+  return out;
 }
 
 /** ln(1 + x) for x >= 0; NaN stays NaN (missing). */

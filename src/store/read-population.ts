@@ -5,11 +5,12 @@
  *
  * An interaction's `target_post` (an external post id) is resolved to a post index when
  * that post is in the database, on the network of the interaction's actor (engagement does
- * not cross networks). The join is done in SQL against the unique (network, external_id)
- * index, which keeps post ids out of JS strings.
+ * not cross networks), by a join on the posts' (network, external_id) index. Numbers are
+ * read in bulk chunks (read-chunks.ts), text row by row.
  */
 import type { Db } from './open.js';
 import { KIND_CODES, POST_KINDS, type Population } from '../engine/population.js';
+import { forEachNumericRow } from './read-chunks.js';
 
 export interface ReadPopulationOptions {
   /** read account bios (topics need them; scoring does not): default true */
@@ -69,40 +70,50 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
     resharesSent: f64(),
     aggregateWindowDays: f64(),
   };
-  const accountRows = db
-    .prepare(
-      `SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'}, followers, following, listed, posts, verified, created_at,
-              mentions_received, reshares_received, replies_received, likes_received, mentions_sent, reshares_sent, window_days
-         FROM accounts ORDER BY id`,
-    )
-    .raw();
+  // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
+  const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'} FROM accounts ORDER BY id`).raw();
   let i = 0;
-  for (const r of accountRows.iterate() as IterableIterator<unknown[]>) {
+  for (const r of accountRows.iterate() as IterableIterator<[number, string, string | null, string | null, string | null]>) {
     if (i >= n) break;
-    const id = r[0] as number;
+    const id = r[0];
     acc.dbId[i] = id;
     if (denseIndex) denseIndex[id] = i;
     else sparseIndex!.set(id, i);
-    acc.network[i] = r[1] as string;
-    acc.handle[i] = (r[2] as string | null) ?? '';
-    acc.externalId[i] = r[3] as string | null;
-    acc.bio[i] = r[4] as string | null;
-    acc.followers[i] = nan(r[5]);
-    acc.following[i] = nan(r[6]);
-    acc.listed[i] = nan(r[7]);
-    acc.postsDeclared[i] = nan(r[8]);
-    acc.verified[i] = nan(r[9]);
-    acc.createdAt[i] = nan(r[10]);
-    acc.mentionsReceived[i] = nan(r[11]);
-    acc.resharesReceived[i] = nan(r[12]);
-    acc.repliesReceived[i] = nan(r[13]);
-    acc.likesReceived[i] = nan(r[14]);
-    acc.mentionsSent[i] = nan(r[15]);
-    acc.resharesSent[i] = nan(r[16]);
-    acc.aggregateWindowDays[i] = nan(r[17]);
+    acc.network[i] = r[1];
+    acc.handle[i] = r[2] ?? '';
+    acc.externalId[i] = r[3];
+    acc.bio[i] = r[4];
     i++;
   }
-
+  const numeric = [
+    acc.followers,
+    acc.following,
+    acc.listed,
+    acc.postsDeclared,
+    acc.verified,
+    acc.createdAt,
+    acc.mentionsReceived,
+    acc.resharesReceived,
+    acc.repliesReceived,
+    acc.likesReceived,
+    acc.mentionsSent,
+    acc.resharesSent,
+    acc.aggregateWindowDays,
+  ];
+  let row = 0;
+  forEachNumericRow(
+    db,
+    {
+      from: 'FROM accounts',
+      key: 'id',
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
+    },
+    (v) => {
+      if (row >= n) return;
+      for (let c = 0; c < numeric.length; c++) numeric[c]![row] = v[c]!;
+      row++;
+    },
+  );
   return { accounts: acc, indexOf };
 }
 
@@ -111,7 +122,7 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
   const { accounts: acc, indexOf } = readAccounts(db, options);
 
-  // posts: db id -> index for resolving interaction target posts
+  // posts: db id -> index, for resolving target posts
   const np = count('SELECT count(*) FROM posts');
   const maxPostId = count('SELECT max(id) FROM posts');
   const postDense = maxPostId <= 4 * np + 1024;
@@ -128,34 +139,37 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     reshares: new Float64Array(np),
     replies: new Float64Array(np),
   };
-  const postRows = db
-    .prepare(
-      `SELECT id, author_id, created_at, ${kindCase('kind', POST_KINDS)}, hashtags, words, likes, reshares, replies
-         FROM posts ORDER BY id`,
-    )
-    .raw();
   let p = 0;
-  for (const r of postRows.iterate() as IterableIterator<(number | null)[]>) {
-    if (p >= np) break;
-    const id = r[0]!;
-    if (postIndex) postIndex[id] = p;
-    else postSparse!.set(id, p);
-    posts.author[p] = indexOf(r[1]!);
-    posts.createdAt[p] = r[2]!;
-    posts.kind[p] = r[3] === 255 ? 0 : r[3]!;
-    posts.hashtags[p] = Math.min(65535, r[4] ?? 0);
-    posts.words[p] = Math.min(65535, r[5] ?? 0);
-    posts.likes[p] = nan(r[6]);
-    posts.reshares[p] = nan(r[7]);
-    posts.replies[p] = nan(r[8]);
-    p++;
-  }
-  const postOf = (id: number | null): number => {
-    if (id === null) return -1;
+  forEachNumericRow(
+    db,
+    {
+      from: 'FROM posts',
+      key: 'id',
+      columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
+    },
+    (v) => {
+      if (p >= np) return;
+      if (postIndex) postIndex[v[0]!] = p;
+      else postSparse!.set(v[0]!, p);
+      posts.author[p] = indexOf(v[1]!);
+      posts.createdAt[p] = v[2]!;
+      posts.kind[p] = v[3] === 255 ? 0 : v[3]!;
+      posts.hashtags[p] = Math.min(65535, v[4]! || 0);
+      posts.words[p] = Math.min(65535, v[5]! || 0);
+      posts.likes[p] = v[6]!;
+      posts.reshares[p] = v[7]!;
+      posts.replies[p] = v[8]!;
+      p++;
+    },
+  );
+  const postOf = (id: number): number => {
+    if (Number.isNaN(id)) return -1;
     if (postIndex) return id < postIndex.length ? postIndex[id]! : -1;
     return postSparse!.get(id) ?? -1;
   };
 
+  // interactions; a target post is looked up on the actor's network (engagement does not
+  // cross networks): a constant when the posts are on one network (the fast, usual case)
   const ni = count('SELECT count(*) FROM interactions');
   const inter: Population['interactions'] = {
     n: ni,
@@ -165,25 +179,25 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     createdAt: new Float64Array(ni),
     targetPost: new Int32Array(ni),
   };
-  const interactionRows = db
-    .prepare(
-      `SELECT i.actor_id, i.target_id, ${kindCase('i.kind', KIND_CODES)}, i.created_at,
-              (SELECT p.id FROM posts p WHERE p.network = a.network AND p.external_id = i.target_post)
-         FROM interactions i JOIN accounts a ON a.id = i.actor_id
-        ORDER BY i.id`,
-    )
-    .raw();
+  const networks = db.prepare('SELECT DISTINCT network FROM posts').pluck().all() as string[];
+  const postJoin =
+    networks.length <= 1
+      ? { from: 'FROM interactions i LEFT JOIN posts p ON p.network = ? AND p.external_id = i.target_post', params: [networks[0] ?? ''] }
+      : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };
   let e = 0;
-  for (const r of interactionRows.iterate() as IterableIterator<(number | null)[]>) {
-    if (e >= ni) break;
-    if (r[2] === 255) continue; // a kind this version does not know: not evidence of anything
-    inter.actor[e] = indexOf(r[0]!);
-    inter.target[e] = indexOf(r[1]!);
-    inter.kind[e] = r[2]!;
-    inter.createdAt[e] = nan(r[3]);
-    inter.targetPost[e] = postOf(r[4]!);
-    e++;
-  }
+  forEachNumericRow(
+    db,
+    { ...postJoin, key: 'i.id', columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'] },
+    (v) => {
+      if (e >= ni || v[2] === 255) return; // a kind this version does not know: not evidence of anything
+      inter.actor[e] = indexOf(Number.isNaN(v[0]!) ? null : v[0]!);
+      inter.target[e] = indexOf(Number.isNaN(v[1]!) ? null : v[1]!);
+      inter.kind[e] = v[2]!;
+      inter.createdAt[e] = v[3]!;
+      inter.targetPost[e] = postOf(v[4]!);
+      e++;
+    },
+  );
   if (e < ni) {
     // rows of unknown kinds were skipped: trim the columns to what was read
     inter.n = e;

@@ -6,7 +6,7 @@ const window = { asOf: day(100), windowDays: 90 };
 const flat = { kindWeight: [1, 1, 1, 0.5, 0.25, 0, 0], halfLifeDays: 1e9 };
 
 describe('engagement graph', () => {
-  it('merges repeats of a pair into one edge, engagers ascending per target', () => {
+  it("merges repeats of a pair into one edge, engagers in order of their first event", () => {
     const b = new PopulationBuilder();
     const t = b.account();
     const x = b.account();
@@ -15,8 +15,8 @@ describe('engagement graph', () => {
     const pop = b.build();
     const g = buildEngagementGraph(pop, window, flat, new Float32Array(3).fill(1));
     expect(g.m).toBe(2);
-    expect(Array.from(g.inSource.subarray(g.inStart[t]!, g.inStart[t + 1]!))).toEqual([x, y]);
-    expect(g.inWeight[1]).toBeCloseTo(1.25, 6);
+    expect(Array.from(g.inSource.subarray(g.inStart[t]!, g.inStart[t + 1]!))).toEqual([y, x]);
+    expect(g.inWeight[0]).toBeCloseTo(1.25, 6);
     expect(g.outTotal[y]).toBeCloseTo(1.25, 6);
   });
 
