@@ -32,7 +32,7 @@ import { imputeMissing, MAX_LOADING } from './impute.js';
 import { pairAccuracy, pairAuc } from './metrics.js';
 import { evaluateCurve, SCORE_GROUPS, type Calibration, type Model, type ModelFeature, type ScoreGroup } from './model.js';
 import type { ModelSpec } from './model-spec.js';
-import { evaluateModel, toLogSpace } from './score.js';
+import { evaluateModel, scoreFeatureVector, toLogSpace, type Evaluation } from './score.js';
 
 export interface LabelledPair {
   a: FeatureVector;
@@ -104,6 +104,7 @@ export function fitModel(spec: ModelSpec, pairs: LabelledPair[], options: FitOpt
     ...(cv ? { cvFolds: cv.folds, cvAuc: cv.auc, cvAccuracy: cv.accuracy, cvFoldAuc: cv.foldAuc } : {}),
     inSampleAuc: inSample.auc,
     inSampleAccuracy: inSample.accuracy,
+    calibration: `the training accounts, importance-weighted so that log10(followers) ~ Normal(${spec.referenceFollowers.log10Mean}, ${spec.referenceFollowers.log10Sd}) (a realistic active population); targets ${spec.calibrationTargets.map((t) => `q${t.quantile}->${t.score}`).join(', ')}`,
   };
   return { model, cv, inSample, fitted, prior, iterations };
 }
@@ -230,16 +231,12 @@ function fitOnce(spec: ModelSpec, pairs: LabelledPair[], options: FitOptions): {
   for (const f of features) f.importance = round(importanceOf(f), 4);
 
   // calibration on the reference population (imputed as scoring does)
-  const totals = accounts.map((a) => {
-    const t = Float64Array.from(a.t);
-    imputeMissing(skeleton, t);
-    const g = features.map((f, k) => evaluateCurve(f.knots, f.points, t[k]!));
-    const group = (G: ScoreGroup) => g.reduce((s, v, k) => s + (features[k]!.group === G ? v : 0), 0);
-    return { total: g.reduce((s, v) => s + v, 0), reach: group('reach'), amplification: group('amplification'), network: group('network') };
-  });
-  const weights = accounts.map((a) => a.weight);
-  skeleton.calibration = buildCalibration(totals.map((t) => t.total), weights, spec, spec.floor);
-  for (const G of SCORE_GROUPS) skeleton.subscoreCalibration[G] = buildCalibration(totals.map((t) => t[G]), weights, spec, 0);
+  calibrateOn(
+    skeleton,
+    spec,
+    accounts.map((a) => evaluateModel(skeleton, Float64Array.from(a.t))),
+    accounts.map((a) => a.weight),
+  );
   return { model: skeleton, fitted: names.filter((_, k) => isFitted[k]), prior: names.filter((_, k) => !isFitted[k]), iterations };
 }
 
@@ -388,6 +385,23 @@ function weightedCorrelation(accounts: Account[], ka: number, kb: number): numbe
 function importanceOf(f: ModelFeature): number {
   const { median, scale } = f.reference;
   return (evaluateCurve(f.knots, f.points, median + scale) - evaluateCurve(f.knots, f.points, Math.max(0, median - scale))) / 2;
+}
+
+/**
+ * Recalibrates a model on a population (e.g. the active accounts of a database that
+ * represents who will be scored): the score and sub-score tables are rebuilt from the
+ * accounts' raw totals, equally weighted. Curves are unchanged, so rankings are too.
+ */
+export function recalibrateModel(model: Model, spec: ModelSpec, accounts: FeatureVector[]): Model {
+  const out = structuredClone(model);
+  calibrateOn(out, spec, accounts.map((fv) => scoreFeatureVector(out, fv)), accounts.map(() => 1));
+  return out;
+}
+
+function calibrateOn(model: Model, spec: ModelSpec, evaluations: Evaluation[], weights: number[]): void {
+  const groupTotal = (ev: Evaluation, G: ScoreGroup) => model.features.reduce((s, f, k) => s + (f.group === G ? ev.g[k]! : 0), 0);
+  model.calibration = buildCalibration(evaluations.map((ev) => ev.total), weights, spec, spec.floor);
+  for (const G of SCORE_GROUPS) model.subscoreCalibration[G] = buildCalibration(evaluations.map((ev) => groupTotal(ev, G)), weights, spec, 0);
 }
 
 /** Calibration table from weighted totals: (0, floor) then one point per target quantile. */

@@ -4,7 +4,7 @@
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { Theme } from './output-mode.js';
-import { cleanText } from './sanitize.js';
+import { cleanText, spreadsheetSafe } from './sanitize.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -100,4 +100,23 @@ export function renderScoreRows(results: ScoreResultView[], theme: Theme): strin
 export function renderScorePlain(report: ScoreReport, theme: Theme): string {
   if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme);
   return renderScoreRows(report.results, theme);
+}
+
+const csvCell = (v: string | number): string => {
+  if (typeof v === 'number') return String(v);
+  const safe = spreadsheetSafe(v);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** CSV of results (one row per account), safe to open in a spreadsheet. */
+export function renderScoreCsv(results: ScoreResultView[]): string {
+  const rows = [['handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags'].join(',')];
+  for (const r of results) {
+    rows.push(
+      [r.handle, r.network, r.score, r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' ')]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return rows.join('\n');
 }

@@ -70,6 +70,9 @@ describe('score', () => {
     expect(one.stdout).not.toMatch(/\u001b\[/);
     const many = await cli('score', 'bob', 'carol', '--no-save');
     expect(many.stdout.split('\n')[0]).toMatch(/^handle\s+network\s+score/);
+    const csv = await cli('score', 'bob', 'carol', '--no-save', '--csv');
+    expect(csv.stdout.split('\n')[0]).toBe('handle,network,score,reach,amplification,network_score,confidence,missing,flags');
+    expect(csv.stdout.split('\n')[1]).toMatch(/^bob,twitter,\d/);
   });
 
   it('explains every contribution and proves the sum', async () => {
@@ -148,6 +151,9 @@ describe('eval and fit', () => {
     expect(typeof model.provenance.cvAuc).toBe('number');
     const scored = await cli('score', 'bob', '--model', 'm1.json', '--json', '--no-save');
     expect(JSON.parse(scored.stdout).model).toBe('test-1');
+    const cal = await cli('fit', pairs, '--out', 'm3.json', '--folds', '0', '--calibrate-db');
+    expect(cal.code).toBe(2);
+    expect(cal.stderr).toContain('only 3 active accounts');
   });
 
   it.runIf(fs.existsSync(path.join(SHARED, 'benchmarks/peerindex-pairs/dev.csv')))('the shipped model scores AUC >= 0.85 on the PeerIndex dev pairs', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFeatureVector } from '../../src/engine/features.js';
-import { evaluatePairs, fitLogisticNonNegative, fitModel, solveCholesky, type LabelledPair } from '../../src/engine/fit.js';
+import { evaluatePairs, fitLogisticNonNegative, fitModel, recalibrateModel, solveCholesky, type LabelledPair } from '../../src/engine/fit.js';
+import { scoreFeatureVector } from '../../src/engine/score.js';
 import { pairAccuracy, pairAuc } from '../../src/engine/metrics.js';
 import { MODEL_SPEC } from '../../src/engine/model-spec.js';
 import { validateModel } from '../../src/engine/model.js';
@@ -73,6 +74,17 @@ describe('fit', () => {
     expect(e.baselines.listed).toBeGreaterThan(0.7);
     // the calibration puts the reference median near 40
     expect(r1.model.calibration.scores).toContain(40);
+  });
+
+  it('recalibrates on a population: its median scores 40 and its 95th percentile 63', () => {
+    const model = fitModel(MODEL_SPEC, syntheticPairs(300), { ...options, folds: 0 }).model;
+    const population = syntheticPairs(500).flatMap((p) => [p.a, p.b]);
+    const cal = recalibrateModel(model, MODEL_SPEC, population);
+    const scores = population.map((fv) => scoreFeatureVector(cal, fv).score).sort((a, b) => a - b);
+    expect(scores[Math.floor(0.5 * scores.length)]).toBeCloseTo(40, 0);
+    expect(scores[Math.floor(0.95 * scores.length)]).toBeCloseTo(63, 0);
+    expect(scores.filter((s) => s >= 70).length / scores.length).toBeLessThan(0.02);
+    expect(cal.features).toEqual(model.features); // curves untouched: rankings unchanged
   });
 
   it('with the real spec, imputed priors share the signal and the model still ranks well', () => {

@@ -4,7 +4,7 @@ import { renderExplain, sumTenths, type ExplainReport } from '../../src/render/e
 import { renderHistory, sparkline } from '../../src/render/history-text.js';
 import { makeTheme } from '../../src/render/output-mode.js';
 import { renderScoreCards } from '../../src/render/ScoreCard.js';
-import { formatPoints, renderScoreBlock, renderScoreRows, topContributions, type ScoreResultView } from '../../src/render/score-view.js';
+import { formatPoints, renderScoreBlock, renderScoreCsv, renderScoreRows, topContributions, type ScoreResultView } from '../../src/render/score-view.js';
 
 const plain = makeTheme(false);
 const result: ScoreResultView = {
@@ -39,6 +39,12 @@ describe('score views', () => {
     expect(s).toContain('engagers +14.5 (imputed)');
     expect(s).toContain('flags: follow-back 0.60');
     expect(renderScoreRows([result, { ...result, handle: 'b', flags: [] }], plain).split('\n')).toHaveLength(3);
+  });
+
+  it('writes spreadsheet-safe CSV', () => {
+    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
+    expect(csv[0]).toBe('handle,network,score,reach,amplification,network_score,confidence,missing,flags');
+    expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,52.1,38,44.2,0.82,engagers,follow-back`);
   });
 
   it('draws the big digits and bars', () => {

@@ -1,12 +1,19 @@
 /** `influence fit PAIRS.csv... [--out FILE]`: fits a model on labelled pairs and records how. */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { loadPairs } from '../load-pairs.js';
-import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
-import { DEFAULT_FIT_OPTIONS, fitModel } from '../../engine/fit.js';
+import { addScoringOptions, assessPopulation, resolveWindow, type ScoringFlags } from '../scoring-options.js';
+import type { ScoringWindow } from '../../engine/population.js';
+import type { CommandContext } from '../context.js';
+import { DEFAULT_FIT_OPTIONS, fitModel, recalibrateModel } from '../../engine/fit.js';
+import { featureVectorOf, type FeatureVector } from '../../engine/features.js';
+import type { Model } from '../../engine/model.js';
+import { scoreAccounts } from '../../engine/score.js';
+import { readPopulation } from '../../store/read-population.js';
 import { MODEL_SPEC } from '../../engine/model-spec.js';
 import { toJson } from '../../render/json.js';
 import { renderFit, type FitSummary } from '../../render/eval-text.js';
@@ -20,6 +27,7 @@ interface FitFlags extends ScoringFlags {
   modelVersion?: string;
   date?: string;
   description?: string;
+  calibrateDb?: boolean;
 }
 
 const positive = (name: string, v: string, integer: boolean): number => {
@@ -27,6 +35,24 @@ const positive = (name: string, v: string, integer: boolean): number => {
   if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${name}: expected a ${integer ? 'whole ' : ''}number >= 0, got ${JSON.stringify(v)}`);
   return n;
 };
+
+/** Rebuilds the calibration tables on the database's active accounts, scored with the new model. */
+function calibrateOnDatabase(ctx: CommandContext, opts: FitFlags, model: Model): { model: Model; accounts: number; window: ScoringWindow } {
+  const db = ctx.openExistingStore();
+  try {
+    const window = resolveWindow(opts, db);
+    const pop = readPopulation(db, { bios: false });
+    const table = scoreAccounts(pop, { window, model, assessment: assessPopulation(pop, window) });
+    const active: FeatureVector[] = [];
+    for (let i = 0; i < table.n; i++) {
+      if (table.features.source.posts_per_day[i] === 0 && table.features.value.posts_per_day[i]! > 0) active.push(featureVectorOf(table.features, i));
+    }
+    if (active.length < 20) throw new UsageError(`--calibrate-db: only ${active.length} active accounts in the window`, 'calibrate on a database with at least 20 accounts that posted in the window');
+    return { model: recalibrateModel(model, MODEL_SPEC, active), accounts: active.length, window };
+  } finally {
+    db.close();
+  }
+}
 
 /** The command as typed (its own options given on the command line), for the model's provenance. */
 function commandLine(cmd: Command, files: string[]): string {
@@ -53,7 +79,8 @@ export function registerFit(program: Command, io: Io): void {
       .option('--knots <n>', 'interior knots per fitted curve', String(DEFAULT_FIT_OPTIONS.knots))
       .option('--model-version <v>', 'version name written into the model (default: fit-<date>)')
       .option('--date <YYYY-MM-DD>', 'date recorded in the model (default: today; pass it for a reproducible file)')
-      .option('--description <text>', 'description written into the model'),
+      .option('--description <text>', 'description written into the model')
+      .option('--calibrate-db', 'calibrate the 1-100 scale on the active accounts (a post in the window) of --db instead of the training accounts'),
   ).action((files: string[], opts: FitFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const folds = positive('--folds', opts.folds, true);
@@ -81,6 +108,11 @@ export function registerFit(program: Command, io: Io): void {
           ...(session ? { asOf: new Date(session.window.asOf).toISOString(), windowDays: session.window.windowDays } : {}),
         },
       });
+      if (opts.calibrateDb) {
+        const { model, accounts, window } = calibrateOnDatabase(ctx, opts, report.model);
+        report.model = model;
+        report.model.provenance['calibration'] = `the ${accounts} active accounts (a post in the window) of ${path.basename(ctx.dbPath)}, as of ${new Date(window.asOf).toISOString()}, window ${window.windowDays} days, equally weighted`;
+      }
       const json = toJson(report.model);
       if (opts.out) fs.writeFileSync(ctx.resolvePath(opts.out), json);
       const summary: FitSummary = { schema: 1, out: opts.out ?? null, model: version, pairs: pairs.length, fitted: report.fitted, prior: report.prior, cv: report.cv, inSample: report.inSample };

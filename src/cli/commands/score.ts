@@ -7,7 +7,7 @@ import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
 import { explainMany, openScoringSession, toResultView, toStoredScore } from '../run-scoring.js';
 import { saveRun } from '../../store/runs.js';
 import { toJson } from '../../render/json.js';
-import { renderScorePlain, type ScoreReport } from '../../render/score-view.js';
+import { renderScoreCsv, renderScorePlain, type ScoreReport } from '../../render/score-view.js';
 import { renderScoreCards } from '../../render/ScoreCard.js';
 
 interface ScoreFlags extends ScoringFlags {
@@ -43,6 +43,7 @@ export function registerScore(program: Command, io: Io): void {
         results: scores.map((s) => toResultView(pop, s)),
       };
       if (ctx.mode === 'json') ctx.out(toJson(report));
+      else if (ctx.mode === 'csv') ctx.out(renderScoreCsv(report.results));
       else if (ctx.mode === 'tty' && report.results.length <= 20) ctx.out(renderScoreCards(report.results, ctx.theme, ctx.io.stdout.columns ?? 80));
       else ctx.out(renderScorePlain(report, ctx.theme));
     } finally {
