@@ -136,7 +136,7 @@ export function computeNetworkInfluence(graph: EngagementGraph, options: Network
     base[r] = 1 + d * solved;
     restStart[r + 1] = edges;
   }
-  const x = new Float64Array(R).fill(1);
+  const x = Float64Array.from(base); // a lower bound of the solution: Gauss-Seidel rises monotonically from it
   const tolerance = options.tolerancePerNode * Math.max(1, n);
   let iterations = 0;
   let residual = R === 0 ? 0 : Infinity;
