@@ -37,12 +37,12 @@ export interface CommandContext {
 }
 
 /** Builds the context from a command's options merged with the program's globals. */
-export function makeContext(io: Io, cmd: Command): CommandContext {
+export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string } = {}): CommandContext {
   const opts = cmd.optsWithGlobals<GlobalOptions>();
   const isTTY = io.stdout.isTTY === true;
   const mode = selectOutputMode(opts, isTTY);
   const color = mode === 'tty' && colorEnabled(opts, isTTY, io.env);
-  const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env));
+  const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env, defaults.defaultDb));
   const opened: Db[] = [];
   return {
     io,

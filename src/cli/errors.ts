@@ -1,4 +1,5 @@
 /** Errors that map to exit code 2 with a message a person can act on. */
+import { cleanText } from '../render/sanitize.js';
 
 /** Bad input data: names file, line or record, field, what was expected and the fix. */
 export class InputError extends Error {
@@ -33,8 +34,9 @@ export function formatInputError(err: InputError): string {
   const where = [d.file, d.line !== undefined ? `line ${d.line}` : undefined, d.record !== undefined ? `record ${d.record}` : undefined]
     .filter(Boolean)
     .join(':');
+  // Messages quote file names and cell values from untrusted imports: clean every part.
   const lines = [`error: ${where ? `${where}: ` : ''}${d.field ? `field '${d.field}': ` : ''}${err.message}`];
   if (d.expected) lines.push(`  expected: ${d.expected}`);
   if (d.fix) lines.push(`  fix: ${d.fix}`);
-  return lines.join('\n');
+  return lines.map(cleanText).join('\n');
 }

@@ -57,6 +57,8 @@ export function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFl
           bKey: `db:${s.pop.accounts.dbId[b]}`,
           aDamping: s.table.assessment.damping[a] ?? 1,
           bDamping: s.table.assessment.damping[b] ?? 1,
+          aCap: s.table.assessment.cap[a] ?? 100,
+          bCap: s.table.assessment.cap[b] ?? 100,
         });
       }
     }

@@ -68,11 +68,11 @@ function reportError(err: unknown, io: Io): number {
     return EXIT.error;
   }
   if (err instanceof UsageError) {
-    io.stderr.write(`error: ${err.message}\n${err.fix ? `  fix: ${err.fix}\n` : ''}`);
+    io.stderr.write(`error: ${cleanText(err.message)}\n${err.fix ? `  fix: ${cleanText(err.fix)}\n` : ''}`);
     return EXIT.error;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`internal error: ${e.message}\n`);
+  io.stderr.write(`internal error: ${cleanText(e.message)}\n`);
   if (io.env['INFLUENCE_DEBUG']) io.stderr.write(`${e.stack ?? ''}\n`);
   return EXIT.error;
 }

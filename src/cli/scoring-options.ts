@@ -1,19 +1,20 @@
 /** Options shared by the scoring commands: --as-of, --window, --model, and the authenticity hook. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { validateModel, type Model } from '../engine/model.js';
-import { neutralAssessment, type AuthenticityAssessment } from '../engine/result-types.js';
+import { assessAuthenticity } from '../engine/authenticity/index.js';
+import type { AuthenticityAssessment } from '../engine/result-types.js';
 import type { Population, ScoringWindow } from '../engine/population.js';
 import type { Db } from '../store/open.js';
 import { readLatestActivity } from '../store/read-population.js';
 import { InputError, UsageError } from './errors.js';
+import { MODELS_DIR } from './package-paths.js';
 
 const DAY = 86_400_000;
 
-/** The model shipped with the package (models/ beside dist/ and src/). */
-export const DEFAULT_MODEL_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'model-v1.json');
+/** The model shipped with the package. */
+export const DEFAULT_MODEL_PATH = path.join(MODELS_DIR, 'model-v1.json');
 
 /** Adds --as-of, --window and --model to a command. */
 export function addScoringOptions(cmd: Command): Command {
@@ -76,10 +77,7 @@ export function loadModel(file: string | undefined, resolvePath: (p: string) => 
   }
 }
 
-/**
- * The authenticity stage's assessment of the population. Until engine/authenticity/ lands
- * this is neutral (no flags, no damping); the lead wires `assessAuthenticity` in here.
- */
-export function assessPopulation(pop: Population, _window: ScoringWindow): AuthenticityAssessment {
-  return neutralAssessment(pop.accounts.n, pop.interactions.n);
+/** The authenticity stage's assessment of the population (flags, damping, caps, event weights). */
+export function assessPopulation(pop: Population, window: ScoringWindow): AuthenticityAssessment {
+  return assessAuthenticity(pop, window);
 }

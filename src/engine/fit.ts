@@ -42,9 +42,11 @@ export interface LabelledPair {
   /** identities of the two accounts (dedupes the reference population); default: their values */
   aKey?: string;
   bKey?: string;
-  /** authenticity damping of each side when scored (default 1); fitting ignores it */
+  /** authenticity damping and cap of each side when scored (default 1 and 100); fitting ignores them */
   aDamping?: number;
   bDamping?: number;
+  aCap?: number;
+  bCap?: number;
 }
 
 export interface FitOptions {
@@ -111,11 +113,7 @@ export function fitModel(spec: ModelSpec, pairs: LabelledPair[], options: FitOpt
 
 /** Score difference of a pair under a model (calibrated, unrounded): the eval statistic. */
 export function scorePair(model: Model, pair: LabelledPair): number {
-  return scoreOf(model, pair.a, pair.aDamping ?? 1) - scoreOf(model, pair.b, pair.bDamping ?? 1);
-}
-
-function scoreOf(model: Model, fv: FeatureVector, damping: number): number {
-  return evaluateModel(model, logValues(model.features.map((f) => f.name), fv), damping).score;
+  return scoreFeatureVector(model, pair.a, pair.aDamping ?? 1, pair.aCap ?? 100).score - scoreFeatureVector(model, pair.b, pair.bDamping ?? 1, pair.bCap ?? 100).score;
 }
 
 /** The model's AUC and accuracy on pairs, with the followers-alone and listed-alone baselines. */

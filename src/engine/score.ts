@@ -3,11 +3,13 @@
  * contributions that add up exactly to the score shown.
  *
  * How the points add up. With raw total T = sum_k g_k (imputed features included),
- * damping d and calibration C (engine/model.ts):
+ * damping d and cap c from the authenticity stage, and calibration C (engine/model.ts):
+ *   score          = min(c, C(d * T))
  *   baseline       = C(0)                        (the floor: an account with no evidence)
  *   feature k      = (C(T) - C(0)) * g_k / T     (its share of the calibrated gain)
- *   authenticity   = C(d * T) - C(T)             (<= 0; split over the flags by severity)
- * These sum to C(d * T), the score. Shown values are in tenths: every item is rounded to
+ *   authenticity   = score - C(T)                (<= 0; split over the flags in proportion
+ *                                                 to -ln(factor), their share of d)
+ * These sum to the score. Shown values are in tenths: every item is rounded to
  * 0.1 by the largest-remainder method so that the rounded items sum exactly to the rounded
  * score (leftover tenths go to the largest fractional parts, ties to the earlier item).
  *
@@ -75,7 +77,7 @@ export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTabl
   const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
   const network = computeNetworkInfluence(graph, model.network);
   const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
-  return { n, window, model, assessment, graph, network, features, ...computeScores(features, model, assessment.damping) };
+  return { n, window, model, assessment, graph, network, features, ...computeScores(features, model, assessment.damping, assessment.cap) };
 }
 
 /** The model applied to every row of a feature table: scores, sub-scores, confidence as columns. */
@@ -83,6 +85,7 @@ export function computeScores(
   features: FeatureTable,
   model: Model,
   damping: Float64Array,
+  cap?: Float64Array,
 ): Pick<ScoreTable, 'total' | 'score' | 'reach' | 'amplification' | 'networkScore' | 'confidence'> {
   const n = features.n;
   const out = {
@@ -104,7 +107,7 @@ export function computeScores(
       t[k] = toLogSpace(columns[k]![i]!);
       lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
     }
-    evaluateInto(model, t, damping[i] ?? 1, ev, lower);
+    evaluateInto(model, t, damping[i] ?? 1, ev, lower, cap?.[i] ?? 100);
     out.total[i] = ev.total;
     out.score[i] = ev.score;
     out.reach[i] = ev.subscores.reach;
@@ -153,13 +156,13 @@ function makeEvaluation(K: number): Evaluation {
  * `lower` marks values that are only lower bounds: they are imputed like missing ones
  * (without informing the imputation) and then raised to the observed value if larger.
  */
-export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array): Evaluation {
+export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array, cap = 100): Evaluation {
   const ev = makeEvaluation(model.features.length);
-  evaluateInto(model, t, damping, ev, lower);
+  evaluateInto(model, t, damping, ev, lower, cap);
   return ev;
 }
 
-function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower?: Uint8Array): void {
+function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number): void {
   const K = model.features.length;
   for (let k = 0; k < K; k++) ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
   imputeMissing(model, ev.t);
@@ -191,18 +194,19 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
   }
   ev.total = total;
   ev.damping = damping;
-  ev.score = applyCalibration(model.calibration, total * damping);
-  ev.subscores.reach = applyCalibration(model.subscoreCalibration.reach, reach * damping);
-  ev.subscores.amplification = applyCalibration(model.subscoreCalibration.amplification, amplification * damping);
-  ev.subscores.network = applyCalibration(model.subscoreCalibration.network, network * damping);
+  // the cap: a flagged account never shows more than the authenticity stage allows
+  ev.score = Math.min(cap, applyCalibration(model.calibration, total * damping));
+  ev.subscores.reach = Math.min(cap, applyCalibration(model.subscoreCalibration.reach, reach * damping));
+  ev.subscores.amplification = Math.min(cap, applyCalibration(model.subscoreCalibration.amplification, amplification * damping));
+  ev.subscores.network = Math.min(cap, applyCalibration(model.subscoreCalibration.network, network * damping));
   ev.confidence = importanceAll > 0 ? importancePresent / importanceAll : 0;
 }
 
 /** Scores one feature vector (labelled pairs, tests): the same model path as scoreAccounts. */
-export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1): Evaluation {
+export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1, cap = 100): Evaluation {
   const t = Float64Array.from(model.features, (f) => toLogSpace(fv.value[f.name]));
   const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
-  return evaluateModel(model, t, damping, lower);
+  return evaluateModel(model, t, damping, lower, cap);
 }
 
 const tenths = (x: number): number => Math.round(x * 10);
@@ -232,12 +236,12 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   const fv = featureVectorOf(table.features, i);
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  return itemiseScore(table.model, fv, damping, flags, i);
+  return itemiseScore(table.model, fv, damping, flags, i, table.assessment.cap[i] ?? 100);
 }
 
 /** Itemises the score of a feature vector: contributions that add up to the shown score. */
-export function itemiseScore(model: Model, fv: FeatureVector, damping: number, flags: Flag[], index = -1): AccountScore {
-  const ev = scoreFeatureVector(model, fv, damping);
+export function itemiseScore(model: Model, fv: FeatureVector, damping: number, flags: Flag[], index = -1, cap = 100): AccountScore {
+  const ev = scoreFeatureVector(model, fv, damping, cap);
   const base = applyCalibration(model.calibration, 0);
   const undamped = applyCalibration(model.calibration, ev.total);
   const pool = undamped - base;
@@ -249,16 +253,18 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
     items.push({ feature: f.name, group: f.group, value: missing ? null : significant(fv.value[f.name]), source: fv.source[f.name] === 'missing' || missing ? 'missing' : fv.source[f.name] });
   });
   const authenticity = ev.score - undamped;
-  if (damping < 1 || flags.length > 0) {
-    const severity = flags.reduce((s, f) => s + Math.max(0, f.severity), 0);
-    if (flags.length === 0 || severity <= 0) {
+  if (damping < 1 || cap < 100 || flags.length > 0) {
+    // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
+    const share = flags.map((f) => (f.factor > 0 && f.factor < 1 ? -Math.log(f.factor) : 0));
+    const total = share.reduce((a, b) => a + b, 0);
+    if (flags.length === 0 || total <= 0) {
       exact.push(authenticity);
       items.push({ feature: 'authenticity', group: 'authenticity', value: significant(damping), source: 'events' });
     } else {
-      for (const f of flags) {
-        exact.push((authenticity * Math.max(0, f.severity)) / severity);
+      flags.forEach((f, k) => {
+        exact.push((authenticity * share[k]!) / total);
         items.push({ feature: `authenticity:${f.code}`, group: 'authenticity', value: significant(f.severity), source: 'events' });
-      }
+      });
     }
   }
   const scoreTenths = tenths(ev.score);

@@ -4,37 +4,45 @@
  * loop. Measured about 35% less CPU than stepping rows one by one through better-sqlite3
  * (whose per-row overhead dominates for millions of small rows). Only numbers go through
  * this path, so no separator can appear inside a value.
+ *
+ * Chunks are ranges of an INTEGER key (`key >= lo AND key < hi`), sized from the row
+ * count to hold about `chunkRows` rows on average; rows come in `orderBy` order.
  */
 import type { Db } from './open.js';
 
-/**
- * Streams numeric rows: `columns` (SQL expressions) over `from` (a FROM clause with its
- * joins; `params` bind its placeholders), in ascending order of the unique INTEGER `key`.
- * `onRow` receives the values (NaN for NULL); the array is reused between rows.
- */
-export function forEachNumericRow(
-  db: Db,
-  select: { from: string; key: string; columns: string[]; params?: unknown[] },
-  onRow: (values: Float64Array) => void,
-  chunk = 50_000,
-): number {
+export interface NumericSelect {
+  /** FROM clause with its joins */
+  from: string;
+  /** an extra condition on the rows */
+  where?: string;
+  /** values for the placeholders of `from` and `where` */
+  params?: unknown[];
+  /** SQL expressions, one per field */
+  columns: string[];
+  /** INTEGER expression the chunks are ranges of (should be indexed: a primary key's first column) */
+  rangeKey: string;
+  /** smallest and largest value of rangeKey, and the number of rows */
+  range: { min: number; max: number; rows: number };
+  /** total order of the rows (unique, for determinism) */
+  orderBy: string;
+}
+
+/** Streams numeric rows; `onRow` receives the values (NaN for NULL), the array reused between rows. */
+export function forEachNumericRow(db: Db, select: NumericSelect, onRow: (values: Float64Array) => void, chunkRows = 50_000): number {
   const fields = select.columns.length;
+  const { min, max, rows: total } = select.range;
+  if (total === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return 0;
   const row = select.columns.map((c) => `ifnull(${c}, '')`).join(` || ',' || `);
-  // the caller's SQL fragments are constants of this codebase; values travel as parameters
+  // the SQL fragments are constants of this codebase; values travel as parameters
   const statement = db
-    .prepare(
-      `SELECT max(k), group_concat(r, ';' ORDER BY k) FROM (
-         SELECT ${select.key} AS k, ${row} AS r ${select.from} WHERE ${select.key} > ? ORDER BY ${select.key} LIMIT ${chunk})`,
-    )
-    .raw();
+    .prepare(`SELECT group_concat(${row}, ';' ORDER BY ${select.orderBy}) ${select.from} WHERE ${select.where ?? '1'} AND ${select.rangeKey} >= ? AND ${select.rangeKey} < ?`)
+    .pluck();
+  const step = Math.max(1, Math.ceil(((max - min + 1) * chunkRows) / total));
   const values = new Float64Array(fields);
-  let last = -Infinity;
   let rows = 0;
-  for (;;) {
-    const got = statement.get(...(select.params ?? []), last) as [number | null, string | null] | undefined;
-    if (!got || got[0] === null || got[1] === null) break;
-    last = got[0];
-    const s = got[1];
+  for (let lo = min; lo <= max; lo += step) {
+    const s = statement.get(...(select.params ?? []), lo, lo + step) as string | null;
+    if (s === null) continue;
     let field = 0;
     let v = 0;
     let empty = true;

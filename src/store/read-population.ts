@@ -105,7 +105,9 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
     db,
     {
       from: 'FROM accounts',
-      key: 'id',
+      rangeKey: 'id',
+      orderBy: 'id',
+      range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
       columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
     },
     (v) => {
@@ -125,6 +127,7 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
   // posts: db id -> index, for resolving target posts
   const np = count('SELECT count(*) FROM posts');
   const maxPostId = count('SELECT max(id) FROM posts');
+  const minPostId = count('SELECT min(id) FROM posts');
   const postDense = maxPostId <= 4 * np + 1024;
   const postIndex = postDense ? new Int32Array(maxPostId + 1).fill(-1) : null;
   const postSparse = postDense ? null : new Map<number, number>();
@@ -144,7 +147,9 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     db,
     {
       from: 'FROM posts',
-      key: 'id',
+      rangeKey: 'id',
+      orderBy: 'id',
+      range: { min: minPostId, max: maxPostId, rows: np },
       columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
     },
     (v) => {
@@ -185,13 +190,20 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
       ? { from: 'FROM interactions i LEFT JOIN posts p ON p.network = ? AND p.external_id = i.target_post', params: [networks[0] ?? ''] }
       : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };
   let e = 0;
+  // in primary-key order: deterministic, and free on the WITHOUT ROWID table
   forEachNumericRow(
     db,
-    { ...postJoin, key: 'i.id', columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'] },
+    {
+      ...postJoin,
+      rangeKey: 'i.actor_id',
+      orderBy: 'i.actor_id, i.kind, i.event_key, i.target_id',
+      range: { min: count('SELECT min(actor_id) FROM interactions'), max: count('SELECT max(actor_id) FROM interactions'), rows: ni },
+      columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'],
+    },
     (v) => {
       if (e >= ni || v[2] === 255) return; // a kind this version does not know: not evidence of anything
       inter.actor[e] = indexOf(Number.isNaN(v[0]!) ? null : v[0]!);
-      inter.target[e] = indexOf(Number.isNaN(v[1]!) ? null : v[1]!);
+      inter.target[e] = indexOf(Number.isNaN(v[1]!) ? null : v[1]!); // target 0 = not said: no account has id 0
       inter.kind[e] = v[2]!;
       inter.createdAt[e] = v[3]!;
       inter.targetPost[e] = postOf(v[4]!);

@@ -56,21 +56,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX posts_by_external_id ON posts(network, external_id);
   CREATE INDEX posts_by_author_time ON posts(author_id, created_at);
 
-  -- One row per engagement event. event_key makes a re-import and the same event given
-  -- both as a post and as an interaction collapse into one row: the source post id for
-  -- replies, reshares, quotes and mentions; the target post id for likes; else 't:'||time.
+  -- One row per engagement event; the primary key is the event's natural key, so a
+  -- re-import, or the same event given both as a post and as an interaction, is one row.
+  -- event_key: the source post id for replies, reshares, quotes and mentions; the target
+  -- post id for likes; else 't:' || time. target_id 0 = the export does not say (a Twitter
+  -- like names the tweet, not its author); no foreign keys here, for bulk-load speed: the
+  -- import orchestrator is the only writer and always resolves ids first.
+  -- WITHOUT ROWID + inserts sorted by actor: measured 1.3 s per million rows vs 3-9 s
+  -- for a rowid table with secondary indexes (see bench/import.ts).
   CREATE TABLE interactions (
-    id            INTEGER PRIMARY KEY,
-    actor_id      INTEGER NOT NULL REFERENCES accounts(id),
-    target_id     INTEGER REFERENCES accounts(id),   -- NULL when the export does not say
+    actor_id      INTEGER NOT NULL,
     kind          TEXT NOT NULL,     -- reply | reshare | quote | mention | like | follow | unfollow
-    created_at    INTEGER,
+    event_key     TEXT NOT NULL,
+    target_id     INTEGER NOT NULL,
+    created_at    INTEGER,           -- NULL when the export gave no time
     source_post   TEXT,
     target_post   TEXT,
-    event_key     TEXT NOT NULL
-  );
-  CREATE UNIQUE INDEX interactions_natural_key ON interactions(actor_id, kind, event_key, ifnull(target_id, 0));
-  CREATE INDEX interactions_by_target ON interactions(target_id, created_at);
+    PRIMARY KEY (actor_id, kind, event_key, target_id)
+  ) WITHOUT ROWID;
 
   CREATE TABLE follows (
     follower_id   INTEGER NOT NULL REFERENCES accounts(id),

@@ -22,7 +22,7 @@ describe('score', () => {
     const doc = JSON.parse(one.stdout);
     expect(Object.keys(doc)).toEqual(['schema', 'asOf', 'windowDays', 'model', 'results']);
     expect(doc.schema).toBe(1);
-    expect(doc.asOf).toBe('2026-02-15T04:48:00.000Z'); // the latest activity, not the clock
+    expect(doc.asOf).toBe('2026-02-15T08:52:48.000Z'); // the latest activity (day 45 + 0.1 + 29/100), not the clock
     expect(doc.windowDays).toBe(90);
     expect(doc.model).toBe('1.0.0');
     const r = doc.results[0];

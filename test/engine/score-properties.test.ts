@@ -143,10 +143,11 @@ describe('score properties', () => {
     const { b } = scenario({ fans: 40, reactionsPerFan: 2 });
     const pop = b.build();
     const assessment = neutralAssessment(pop.accounts.n, pop.interactions.n);
-    const flag: Flag = { code: 'follow-back', severity: 0.6, evidence: { ratio: 0.98 } };
+    const flag: Flag = { code: 'follow-back', severity: 0.6, evidence: { ratio: 0.98 }, factor: 0.6 };
     for (let i = 0; i < pop.accounts.n; i += 3) {
       assessment.damping[i] = 0.4 + (i % 5) / 10;
-      assessment.flags[i] = i % 2 ? [flag, { code: 'bot-cadence', severity: 0.2, evidence: {} }] : [];
+      assessment.flags[i] = i % 2 ? [flag, { code: 'bot-cadence', severity: 0.2, evidence: {}, factor: 0.7 }] : [];
+      if (i % 4 === 1) assessment.cap[i] = 30;
     }
     const table = scoreAccounts(pop, { window, model, assessment });
     for (let i = 0; i < pop.accounts.n; i++) {
@@ -164,8 +165,8 @@ describe('score properties', () => {
     const assessment = neutralAssessment(pop.accounts.n, pop.interactions.n);
     assessment.damping[target] = 0.5;
     assessment.flags[target] = [
-      { code: 'follow-back', severity: 0.75, evidence: { followers: 5000, following: 4900 } },
-      { code: 'engagement-pod', severity: 0.25, evidence: { ring: 5 } },
+      { code: 'follow-back', severity: 0.75, evidence: { followers: 5000, following: 4900 }, factor: 0.56 },
+      { code: 'engagement-pod', severity: 0.25, evidence: { ring: 5 }, factor: 0.9 },
     ];
     const damped = explainScore(scoreAccounts(pop, { window, model, assessment }), target);
     const clean = scoreOf(pop, target);
@@ -176,6 +177,13 @@ describe('score properties', () => {
     expect(damped.score).toBeLessThan(clean.score - 5);
     expect(tenths(clean.score - damped.score)).toBeCloseTo(-auth.reduce((s, c) => s + tenths(c.points), 0), -1);
     expect(damped.flags).toHaveLength(2);
+    // the cap holds whatever the damping
+    assessment.damping[target] = 1;
+    assessment.cap[target] = 12.5;
+    const capped = explainScore(scoreAccounts(pop, { window, model, assessment }), target);
+    expect(capped.score).toBe(12.5);
+    expect(Math.max(capped.subscores.reach, capped.subscores.amplification, capped.subscores.network)).toBeLessThanOrEqual(12.5);
+    expect(capped.contributions.reduce((s, c) => s + tenths(c.points), 0)).toBe(125);
   });
 
   it('missing features lower the confidence, are listed, and do not count as zero evidence', () => {

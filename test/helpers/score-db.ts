@@ -73,7 +73,7 @@ export class DbWriter {
   interact(actor: number, target: number | null, kind: string, e: { at: number | null; post?: string }): this {
     this.db
       .prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, target_post, event_key) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(actor, target, kind, e.at, e.post ?? null, `e${++this.events}`);
+      .run(actor, target ?? 0, kind, e.at, e.post ?? null, `e${++this.events}`); // target 0: not said
     return this;
   }
 

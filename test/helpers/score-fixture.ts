@@ -13,10 +13,11 @@ export function writeScoreFixture(dir: string): string {
   w.account({ handle: 'alice', network: 'mastodon' });
   w.account({ handle: 'dave', followers: 90_000, listed: 800 }); // declared only (a follower list)
   const fans = Array.from({ length: 30 }, (_, i) => w.account({ handle: `fan${i}`, followers: 10 + i }));
+  // fans engage a few of alice's posts each (no ring, no serial engager), bob replies to three
   for (let k = 0; k < 10; k++) {
     const p = w.post(alice, { at: day(k * 5) });
-    for (let f = 0; f < 3 * k; f++) w.interact(fans[f]!, alice, f % 2 ? 'like' : 'reshare', { at: day(k * 5 + 0.1), post: p });
-    w.interact(bob, alice, 'reply', { at: day(k * 5 + 0.2), post: p });
+    for (let f = 0; f < fans.length; f++) if ((f + k) % 4 === 0) w.interact(fans[f]!, alice, f % 2 ? 'like' : 'reshare', { at: day(k * 5 + 0.1 + f / 100), post: p });
+    if (k % 3 === 0) w.interact(bob, alice, 'reply', { at: day(k * 5 + 0.2), post: p });
   }
   const pb = w.post(bob, { at: day(3) });
   w.interact(carol, bob, 'like', { at: day(3.5), post: pb });

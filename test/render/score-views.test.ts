@@ -20,7 +20,7 @@ const result: ScoreResultView = {
     { feature: 'likes_per_post', group: 'amplification', value: 2.5, points: 15, source: 'events' },
     { feature: 'authenticity:follow-back', group: 'authenticity', value: 0.6, points: -3.3, source: 'events' },
   ],
-  flags: [{ code: 'follow-back', severity: 0.6, evidence: { ratio: 0.98, threshold: 0.9 } }],
+  flags: [{ code: 'follow-back', severity: 0.6, evidence: { ratio: 0.98, threshold: 0.9 }, factor: 0.6 }],
   missing: ['engagers'],
 };
 

@@ -14,7 +14,7 @@ const row = (accountId: number, score: number): StoredScore => ({
   confidence: 0.9,
   contributions: [{ feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' }],
   missing: ['listed'],
-  flags: score > 50 ? [{ code: 'bot-cadence', severity: 0.5, evidence: { gaps: 3 } }] : [],
+  flags: score > 50 ? [{ code: 'bot-cadence', severity: 0.5, evidence: { gaps: 3 }, factor: 0.7 }] : [],
 });
 
 describe('runs', () => {

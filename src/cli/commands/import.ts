@@ -1,0 +1,54 @@
+/** `influence import PATH...`: read exports into the store, all or nothing. */
+import { Command, Option } from 'commander';
+import { makeContext } from '../context.js';
+import type { Io } from '../io.js';
+import { runImport } from '../../import/run-import.js';
+import { openSource } from '../../import/open-source.js';
+import { ADAPTERS } from '../../import/registry.js';
+import { renderImportSummary } from '../../render/import-summary.js';
+import { toJson } from '../../render/json.js';
+import { makeProgress } from '../progress.js';
+
+interface ImportFlags {
+  format?: string;
+  skipInvalid?: boolean;
+  network: string;
+  owner?: string;
+}
+
+export function registerImport(program: Command, io: Io): void {
+  program
+    .command('import')
+    .description('import exports (Twitter/X or Mastodon archives, generic CSV/JSON/NDJSON) into the database')
+    .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
+    .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
+    .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
+    .option('--network <name>', 'network for generic rows without a network column', 'generic')
+    .option('--owner <handle>', 'owner of a standalone following list (e.g. alice@mastodon.social)')
+    .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
+      const ctx = makeContext(io, cmd);
+      const flags = cmd.opts<ImportFlags>();
+      const progress = makeProgress(io, ctx.quiet);
+      const db = ctx.openStore();
+      try {
+        const summary = await runImport(
+          db,
+          paths.map((p) => ctx.resolvePath(p)),
+          {
+            format: flags.format,
+            skipInvalid: flags.skipInvalid === true,
+            defaultNetwork: flags.network.toLowerCase(),
+            owner: flags.owner,
+            now: Date.now(),
+            onProgress: progress.update,
+          },
+          openSource,
+        );
+        progress.done();
+        ctx.out(ctx.mode === 'json' ? toJson({ schema: 1, ...summary }) : renderImportSummary(summary, ctx.theme));
+      } finally {
+        progress.done();
+        db.close();
+      }
+    });
+}

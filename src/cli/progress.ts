@@ -1,0 +1,27 @@
+/** Import progress on stderr, only when stderr is a TTY (a pipe or CI log gets nothing). */
+import type { Io } from './io.js';
+import { cleanText } from '../render/sanitize.js';
+
+const MB = 1024 * 1024;
+
+/** A throttled one-line progress display; no-ops when not on a TTY or with --quiet. */
+export function makeProgress(io: Io, quiet: boolean): { update: (path: string, read: number, total: number) => void; done: () => void } {
+  const active = io.stderr.isTTY === true && !quiet;
+  let last = 0;
+  let shown = false;
+  return {
+    update(path, read, total) {
+      if (!active) return;
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const pct = total > 0 ? ` ${Math.min(100, Math.floor((read / total) * 100))}%` : '';
+      io.stderr.write(`\r\u001b[2Kimporting ${cleanText(path).slice(-50)}  ${(read / MB).toFixed(1)} / ${(total / MB).toFixed(1)} MB${pct}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * `influence check`: compare fresh results against an expectations file, for CI.
+ *
+ * An expectation holds when the fresh score is within `tolerance` of an expected `score`,
+ * inside [`min`, `max`] when those are given, every expected flag is raised and every
+ * expected topic is assigned. Anything else is drift, and so is an account that is no
+ * longer in the database or a model version other than the expected one.
+ * Example: expected score 63.4, tolerance 1, fresh 64.1 -> ok (delta +0.7);
+ * fresh 65.0 -> drift (delta +1.6).
+ */
+
+export interface Expectation {
+  handle: string;
+  score?: number;
+  min?: number;
+  max?: number;
+  flags?: string[];
+  topics?: string[];
+}
+
+export interface Expectations {
+  schema: 1;
+  asOf: string;
+  windowDays: number;
+  model: string;
+  tolerance?: number;
+  accounts: Expectation[];
+}
+
+/** What the check needs of a fresh result. */
+export interface Observed {
+  score: number;
+  flags: string[];
+  topics: string[];
+}
+
+export interface CheckRow {
+  handle: string;
+  status: 'ok' | 'drift' | 'missing';
+  expected: string;
+  actual: number | null;
+  /** actual - expected score, when a score was expected */
+  delta: number | null;
+  problems: string[];
+}
+
+export interface CheckResult {
+  ok: boolean;
+  tolerance: number;
+  model: { expected: string; actual: string; ok: boolean };
+  rows: CheckRow[];
+  counts: { ok: number; drift: number; missing: number };
+}
+
+/** Compares expectations with fresh results (looked up by handle as written in the file). */
+export function compareExpectations(
+  exp: Expectations,
+  observed: (handle: string) => Observed | undefined,
+  modelVersion: string,
+  toleranceOverride?: number,
+): CheckResult {
+  const tolerance = toleranceOverride ?? exp.tolerance ?? 1;
+  const rows = exp.accounts.map((e): CheckRow => {
+    const expected = describeExpectation(e, tolerance);
+    const o = observed(e.handle);
+    if (!o) return { handle: e.handle, status: 'missing', expected, actual: null, delta: null, problems: ['not in the database'] };
+    const problems: string[] = [];
+    const delta = e.score !== undefined ? round1(o.score - e.score) : null;
+    if (e.score !== undefined && Math.abs(o.score - e.score) > tolerance + 1e-9) problems.push(`score ${o.score} is ${fmtDelta(delta!)} from ${e.score}`);
+    if (e.min !== undefined && o.score < e.min - 1e-9) problems.push(`score ${o.score} is below ${e.min}`);
+    if (e.max !== undefined && o.score > e.max + 1e-9) problems.push(`score ${o.score} is above ${e.max}`);
+    for (const f of e.flags ?? []) if (!o.flags.includes(f)) problems.push(`flag ${f} not raised`);
+    for (const t of e.topics ?? []) if (!o.topics.includes(t)) problems.push(`topic ${t} not assigned`);
+    return { handle: e.handle, status: problems.length ? 'drift' : 'ok', expected, actual: o.score, delta, problems };
+  });
+  const model = { expected: exp.model, actual: modelVersion, ok: exp.model === modelVersion };
+  const counts = {
+    ok: rows.filter((r) => r.status === 'ok').length,
+    drift: rows.filter((r) => r.status === 'drift').length,
+    missing: rows.filter((r) => r.status === 'missing').length,
+  };
+  return { ok: model.ok && counts.drift === 0 && counts.missing === 0, tolerance, model, rows, counts };
+}
+
+function describeExpectation(e: Expectation, tolerance: number): string {
+  const parts: string[] = [];
+  if (e.score !== undefined) parts.push(`${e.score} ± ${tolerance}`);
+  if (e.min !== undefined && e.max !== undefined) parts.push(`${e.min}..${e.max}`);
+  else if (e.min !== undefined) parts.push(`>= ${e.min}`);
+  else if (e.max !== undefined) parts.push(`<= ${e.max}`);
+  if (e.flags?.length) parts.push(`flags ${e.flags.join(',')}`);
+  if (e.topics?.length) parts.push(`topics ${e.topics.join(',')}`);
+  return parts.join('; ') || 'present';
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const fmtDelta = (d: number): string => (d >= 0 ? `+${d}` : `${d}`);

@@ -1,0 +1,73 @@
+/**
+ * Sources read straight from disk: a plain file (one entry, streamed, so multi-GB tables
+ * never sit in memory) and a folder (every regular file below it; symbolic links are not
+ * followed, so nothing outside the folder is read).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { InputError } from '../cli/errors.js';
+import { isMediaName } from './archive/limits.js';
+import { hashFile } from './hash-file.js';
+import type { Source, SourceEntry } from './source.js';
+
+/** Largest file `readText` will load whole: V8's longest string (about 512 MiB). */
+export const MAX_TEXT_BYTES = 0x1fffffe8;
+
+/** One plain file as a Source. */
+export async function openFileSource(path: string, size: number): Promise<Source> {
+  const entry = diskEntry(nodePath.basename(path), path, size);
+  return { path, kind: 'file', entries: [entry], sha256: await hashFile(path), totalBytes: size };
+}
+
+/**
+ * A folder as a Source. The hash covers sorted names and contents (media files by name
+ * and size only: they are never imported, and hashing gigabytes of video would dominate).
+ */
+export async function openFolderSource(path: string): Promise<Source> {
+  const found: { name: string; size: number }[] = [];
+  await walk(path, '', found);
+  found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const hash = createHash('sha256');
+  let totalBytes = 0;
+  const entries: SourceEntry[] = [];
+  for (const { name, size } of found) {
+    const full = nodePath.join(path, ...name.split('/'));
+    hash.update(name).update('\0');
+    if (isMediaName(name)) hash.update(`size:${size}`);
+    else for await (const chunk of fs.createReadStream(full)) hash.update(chunk as Buffer);
+    hash.update('\0');
+    totalBytes += size;
+    entries.push(diskEntry(name, full, size));
+  }
+  return { path, kind: 'folder', entries, sha256: hash.digest('hex'), totalBytes };
+}
+
+async function walk(root: string, prefix: string, out: { name: string; size: number }[]): Promise<void> {
+  const dirents = await fs.promises.readdir(prefix ? nodePath.join(root, ...prefix.split('/')) : root, { withFileTypes: true });
+  for (const d of dirents) {
+    const name = prefix ? `${prefix}/${d.name}` : d.name;
+    if (d.isDirectory()) await walk(root, name, out);
+    else if (d.isFile()) out.push({ name, size: (await fs.promises.stat(nodePath.join(root, ...name.split('/')))).size });
+    // symbolic links, sockets, devices: skipped (a link could lead out of the folder)
+  }
+}
+
+function diskEntry(name: string, file: string, size: number): SourceEntry {
+  return {
+    name,
+    displayPath: file,
+    size,
+    readText: async () => {
+      if (size > MAX_TEXT_BYTES) {
+        throw new InputError(`file is too large to read whole (${size} bytes)`, {
+          file,
+          expected: `at most ${MAX_TEXT_BYTES} bytes for this format`,
+          fix: 'split the file, or convert it to CSV or NDJSON, which are streamed',
+        });
+      }
+      return (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    },
+    openStream: () => fs.createReadStream(file),
+  };
+}

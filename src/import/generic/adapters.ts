@@ -1,0 +1,226 @@
+/**
+ * Adapters for the generic tables as CSV (table by header), JSON (an array of row
+ * objects, or an object of named arrays {"accounts": [...], ...}) and NDJSON (one row
+ * object per line). JSON and NDJSON rows are recognised one by one by their keys, so one
+ * file may mix tables.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
+import type { RecordSink } from '../records.js';
+import { readCsvRecords } from './csv-reader.js';
+import { RowError, TABLES, detectTable, normalizeColumn, normalizeRow, type Row, type TableSpec } from './tables.js';
+import { locateJsonError } from '../locate-json-error.js';
+
+const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
+
+const isCsv = (e: SourceEntry) => /\.(csv|tsv|txt)$/i.test(e.name) || !/\.[a-z0-9]+$/i.test(e.name);
+const isJson = (e: SourceEntry) => /\.json$/i.test(e.name);
+const isNdjson = (e: SourceEntry) => /\.(ndjson|jsonl)$/i.test(e.name);
+
+/** Reads the first line of an entry (for detection by header). */
+async function firstLine(entry: SourceEntry): Promise<string> {
+  const stream = entry.openStream();
+  let text = '';
+  for await (const chunk of stream) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    if (text.includes('\n') || text.length > 65_536) break;
+  }
+  stream.destroy();
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+}
+
+function reportRowError(sink: RecordSink, err: unknown, file: string, where: { line?: number; record?: number }): void {
+  if (err instanceof RowError) {
+    sink.problem({ file, ...where, field: err.field, reason: err.reason, expected: err.expected, fix: err.fix });
+    return;
+  }
+  throw err;
+}
+
+/** Generic CSV tables: accounts.csv, posts.csv, interactions.csv, follows.csv (any file name). */
+export const genericCsvAdapter: Adapter = {
+  format: 'csv',
+  description: `generic CSV tables, recognised by header: ${tableHint}`,
+  async detect(source: Source) {
+    const entries = source.entries.filter(isCsv);
+    if (entries.length === 0 || entries.length !== source.entries.length) return false;
+    for (const e of entries) {
+      const header = (await firstLine(e)).split(',').map((c) => c.replace(/^"|"$/g, ''));
+      if (!detectTable(header)) return false;
+    }
+    return true;
+  },
+  async read(source, sink, options) {
+    for (const entry of source.entries) {
+      if (!isCsv(entry)) {
+        sink.skippedFile(entry.name, 'not a CSV file');
+        continue;
+      }
+      await readCsvEntry(entry, sink, options);
+    }
+  },
+};
+
+async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: AdapterOptions): Promise<void> {
+  let spec: TableSpec | undefined;
+  let columns: string[] = [];
+  let bytes = 0;
+  const stream = entry.openStream();
+  stream.on('data', (chunk: Buffer | string) => {
+    bytes += chunk.length;
+    sink.progress?.(bytes, entry.size);
+  });
+  for await (const batch of readCsvRecords(stream, entry.displayPath)) {
+    for (const rec of batch) {
+      if (!spec) {
+        columns = rec.fields.map(normalizeColumn);
+        spec = detectTable(columns);
+        if (!spec) {
+          sink.problem({
+            file: entry.displayPath,
+            line: rec.line,
+            reason: `the header '${rec.fields.join(',').slice(0, 120)}' is not one of the generic tables`,
+            expected: `the columns of one table: ${tableHint}`,
+            fix: 'rename the columns to the generic names (see README, "Generic tables"), or pass --format for another export',
+          });
+          stream.destroy();
+          return;
+        }
+        const unknown = columns.filter((c) => !spec!.columns.includes(c));
+        if (unknown.length) sink.skippedFile(entry.name, `columns not used: ${unknown.join(', ')}`);
+        continue;
+      }
+      if (rec.fields.length !== columns.length) {
+        sink.problem({
+          file: entry.displayPath,
+          line: rec.line,
+          reason: `${rec.fields.length} fields where the header has ${columns.length}`,
+          expected: `${columns.length} comma-separated fields`,
+          fix: 'quote fields that contain commas, and check for a missing or extra comma',
+        });
+        continue;
+      }
+      const row: Row = {};
+      for (let c = 0; c < columns.length; c++) row[columns[c]!] = rec.fields[c];
+      try {
+        for (const r of normalizeRow(spec.name, row, options.defaultNetwork)) sink.record(r, { file: entry.displayPath, line: rec.line });
+      } catch (err) {
+        reportRowError(sink, err, entry.displayPath, { line: rec.line });
+      }
+    }
+  }
+  if (!spec) sink.skippedFile(entry.name, 'empty file');
+}
+
+function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { line?: number; record?: number }, options: AdapterOptions): void {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    sink.problem({ file, ...where, reason: 'not a JSON object', expected: 'one object per row, e.g. {"handle": "alice"}', fix: 'write each row as an object' });
+    return;
+  }
+  const row: Row = {};
+  for (const [k, v] of Object.entries(obj)) row[normalizeColumn(k)] = v;
+  const spec = detectTable(Object.keys(row));
+  if (!spec) {
+    sink.problem({
+      file,
+      ...where,
+      reason: `keys ${Object.keys(row).slice(0, 8).join(', ')} match no generic table`,
+      expected: tableHint,
+      fix: 'rename the keys to the generic names (see README, "Generic tables")',
+    });
+    return;
+  }
+  try {
+    for (const r of normalizeRow(spec.name, row, options.defaultNetwork)) sink.record(r, { file, ...where });
+  } catch (err) {
+    reportRowError(sink, err, file, where);
+  }
+}
+
+/** Generic JSON: an array of row objects, or {"accounts": [...], "posts": [...], ...}. */
+export const genericJsonAdapter: Adapter = {
+  format: 'json',
+  description: 'generic tables as JSON: an array of row objects, or an object of named arrays',
+  async detect(source) {
+    return source.entries.length > 0 && source.entries.every(isJson);
+  },
+  async read(source, sink, options) {
+    for (const entry of source.entries) {
+      if (!isJson(entry)) {
+        sink.skippedFile(entry.name, 'not a JSON file');
+        continue;
+      }
+      const text = await entry.readText();
+      sink.progress?.(entry.size, entry.size);
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (err) {
+        const where = locateJsonError(text);
+        sink.problem({
+          file: entry.displayPath,
+          line: where?.line,
+          reason: `not valid JSON (${where ? `${where.reason}, column ${where.column}` : (err as Error).message})`,
+          expected: 'a complete JSON document',
+          fix: 'check the file is complete (not truncated) and valid JSON',
+        });
+        continue;
+      }
+      const rows: unknown[] = Array.isArray(data)
+        ? data
+        : typeof data === 'object' && data !== null
+          ? Object.values(data).flatMap((v) => (Array.isArray(v) ? v : [v]))
+          : [data];
+      rows.forEach((obj, i) => normalizeObject(obj, sink, entry.displayPath, { record: i }, options));
+    }
+  },
+};
+
+/** Generic NDJSON / JSON Lines: one row object per line. */
+export const genericNdjsonAdapter: Adapter = {
+  format: 'ndjson',
+  description: 'generic tables as NDJSON (JSON Lines): one row object per line',
+  async detect(source) {
+    return source.entries.length > 0 && source.entries.every(isNdjson);
+  },
+  async read(source, sink, options) {
+    for (const entry of source.entries) {
+      if (!isNdjson(entry)) {
+        sink.skippedFile(entry.name, 'not an NDJSON file');
+        continue;
+      }
+      let line = 0;
+      let pending = '';
+      let bytes = 0;
+      const handleLine = (l: string) => {
+        line++;
+        if (!l.trim()) return;
+        let obj: unknown;
+        try {
+          obj = JSON.parse(l);
+        } catch (err) {
+          sink.problem({
+            file: entry.displayPath,
+            line,
+            reason: `not valid JSON (${(err as Error).message})`,
+            expected: 'one complete JSON object per line',
+            fix: 'check the line is a complete object and not split over lines',
+          });
+          return;
+        }
+        normalizeObject(obj, sink, entry.displayPath, { line }, options);
+      };
+      const decoder = new StringDecoder('utf8');
+      for await (const chunk of entry.openStream()) {
+        const s = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+        bytes += chunk.length;
+        sink.progress?.(bytes, entry.size);
+        const lines = (pending + s).split('\n');
+        pending = lines.pop() ?? '';
+        for (const l of lines) handleLine(line === 0 ? l.replace(/^\uFEFF/, '') : l);
+      }
+      pending += decoder.end();
+      if (pending) handleLine(pending);
+    }
+  },
+};

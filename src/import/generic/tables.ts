@@ -1,0 +1,219 @@
+/**
+ * The generic tables (DESIGN.md "Inputs" 3): the contract for any source we have no
+ * dedicated adapter for. A table is recognised by its columns; each row becomes one
+ * normalized record. Unknown extra columns are ignored (and reported once per file).
+ */
+import { INTERACTION_KINDS, type ImportRecord, type InteractionKind } from '../records.js';
+import { ValueError, parseBool, parseCount, parseHandle, parseTime } from '../values.js';
+
+export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
+
+export interface TableSpec {
+  name: TableName;
+  /** columns that must be present for the table to be recognised */
+  required: readonly string[];
+  /** every column the table understands */
+  columns: readonly string[];
+}
+
+const AGGREGATES = ['mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent'] as const;
+
+export const TABLES: readonly TableSpec[] = [
+  {
+    name: 'interactions',
+    required: ['actor', 'target', 'kind'],
+    columns: ['actor', 'target', 'kind', 'created_at', 'post_id', 'network'],
+  },
+  {
+    name: 'follows',
+    required: ['follower', 'followee'],
+    columns: ['follower', 'followee', 'created_at', 'network'],
+  },
+  {
+    name: 'posts',
+    required: ['id', 'author'],
+    columns: [
+      'id', 'author', 'created_at', 'text', 'reply_to', 'reply_to_author', 'reshare_of', 'reshare_of_author',
+      'quote_of', 'quote_of_author', 'likes', 'reshares', 'replies', 'lang', 'network',
+    ],
+  },
+  {
+    name: 'accounts',
+    required: ['handle'],
+    columns: [
+      'handle', 'network', 'id', 'display_name', 'bio', 'followers', 'following', 'posts', 'listed', 'verified',
+      'created_at', ...AGGREGATES, 'window_days', 'identity',
+    ],
+  },
+];
+
+/** The table whose required columns are all present (most specific first), or undefined. */
+export function detectTable(columns: readonly string[]): TableSpec | undefined {
+  const have = new Set(columns.map(normalizeColumn));
+  return TABLES.find((t) => t.required.every((c) => have.has(c)));
+}
+
+/** Column names compare case-insensitively, with spaces and dashes as underscores. */
+export function normalizeColumn(c: string): string {
+  return c.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** A row problem: the field and what was wrong; the adapter adds where. */
+export class RowError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+    readonly expected?: string,
+    readonly fix?: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+export type Row = Record<string, unknown>;
+
+/** Turns one row of `table` into records; throws RowError on a bad value. */
+export function normalizeRow(table: TableName, row: Row, defaultNetwork: string): ImportRecord[] {
+  const network = text(row, 'network')?.toLowerCase() || defaultNetwork;
+  switch (table) {
+    case 'accounts':
+      return [normalizeAccount(row, network)];
+    case 'posts':
+      return [normalizePost(row, network)];
+    case 'interactions':
+      return [normalizeInteraction(row, network)];
+    case 'follows':
+      return [
+        {
+          type: 'follow',
+          follower: { network, handle: handle(row, 'follower', true) },
+          followee: { network, handle: handle(row, 'followee', true) },
+          createdAt: time(row, 'created_at'),
+        },
+      ];
+  }
+}
+
+function normalizeAccount(row: Row, network: string): ImportRecord {
+  const windowDays = count(row, 'window_days');
+  if (windowDays !== undefined && (windowDays < 1 || !Number.isInteger(windowDays))) {
+    throw new RowError('window_days', `${windowDays} is not a whole number of days`, 'a whole number of days, at least 1', 'write e.g. 90');
+  }
+  return {
+    type: 'account',
+    ref: { network, handle: handle(row, 'handle', true), externalId: text(row, 'id') || undefined },
+    displayName: text(row, 'display_name'),
+    bio: text(row, 'bio'),
+    followers: count(row, 'followers'),
+    following: count(row, 'following'),
+    posts: count(row, 'posts'),
+    listed: count(row, 'listed'),
+    verified: field(row, 'verified', parseBool),
+    createdAt: time(row, 'created_at'),
+    aggregates: {
+      mentionsReceived: count(row, 'mentions_received'),
+      resharesReceived: count(row, 'reshares_received'),
+      repliesReceived: count(row, 'replies_received'),
+      likesReceived: count(row, 'likes_received'),
+      mentionsSent: count(row, 'mentions_sent'),
+      resharesSent: count(row, 'reshares_sent'),
+    },
+    windowDays,
+    identity: text(row, 'identity'),
+  };
+}
+
+const MENTION = /(?:^|[^\p{L}\p{N}_@/])@([\p{L}\p{N}_]{1,30}(?:@[\w.-]+\.[a-z]{2,})?)/giu;
+const HASHTAG = /(?:^|[^\p{L}\p{N}_&/])#([\p{L}\p{N}_]*[\p{L}_][\p{L}\p{N}_]*)/gu;
+
+/** @handles and #hashtags in post text (Twitter and Mastodon conventions). */
+export function extractEntities(body: string): { mentions: string[]; hashtags: string[] } {
+  const mentions = [...body.matchAll(MENTION)].map((m) => m[1]!);
+  const hashtags = [...body.matchAll(HASHTAG)].map((m) => m[1]!);
+  return { mentions: [...new Set(mentions)], hashtags };
+}
+
+function normalizePost(row: Row, network: string): ImportRecord {
+  const createdAt = time(row, 'created_at');
+  if (createdAt === undefined) throw new RowError('created_at', 'is empty', 'the time the post was published', 'fill in created_at (ISO 8601)');
+  const body = text(row, 'text');
+  const ref = (idCol: string, authorCol: string) => {
+    const externalId = text(row, idCol) || undefined;
+    const author = handle(row, authorCol, false);
+    if (!externalId && !author) return undefined;
+    return { externalId, author: author ? { network, handle: author } : undefined };
+  };
+  const entities = body ? extractEntities(body) : { mentions: [], hashtags: [] };
+  return {
+    type: 'post',
+    network,
+    externalId: requiredText(row, 'id'),
+    author: { network, handle: handle(row, 'author', true) },
+    createdAt,
+    text: body,
+    lang: text(row, 'lang'),
+    replyTo: ref('reply_to', 'reply_to_author'),
+    reshareOf: ref('reshare_of', 'reshare_of_author'),
+    quoteOf: ref('quote_of', 'quote_of_author'),
+    mentions: entities.mentions.map((h) => ({ network, handle: h })),
+    hashtags: entities.hashtags,
+    likes: count(row, 'likes'),
+    reshares: count(row, 'reshares'),
+    replies: count(row, 'replies'),
+  };
+}
+
+function normalizeInteraction(row: Row, network: string): ImportRecord {
+  const kind = (text(row, 'kind') ?? '').toLowerCase();
+  if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) {
+    throw new RowError('kind', `'${kind}' is not an interaction kind`, INTERACTION_KINDS.join(', '), 'use one of the listed kinds');
+  }
+  const createdAt = time(row, 'created_at');
+  const postId = text(row, 'post_id') || undefined;
+  if (createdAt === undefined && postId === undefined) {
+    throw new RowError('created_at', 'is empty and so is post_id', 'a time or a post id, to tell this event from others', 'fill in created_at');
+  }
+  const k = kind as InteractionKind;
+  return {
+    type: 'interaction',
+    actor: { network, handle: handle(row, 'actor', true) },
+    target: { network, handle: handle(row, 'target', true) },
+    kind: k,
+    createdAt,
+    // post_id is the liked post for likes, and the actor's own post for the other kinds
+    sourcePost: k === 'like' ? undefined : postId,
+    targetPost: k === 'like' ? postId : undefined,
+  };
+}
+
+function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
+  try {
+    return parse(row[name]);
+  } catch (err) {
+    if (err instanceof ValueError) throw new RowError(name, `'${String(row[name]).slice(0, 60)}' is not valid`, err.expected, err.fix);
+    throw err;
+  }
+}
+
+const count = (row: Row, name: string) => field(row, name, parseCount);
+const time = (row: Row, name: string) => field(row, name, parseTime);
+
+function text(row: Row, name: string): string | undefined {
+  const v = row[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  return typeof v === 'string' ? v : String(v);
+}
+
+function requiredText(row: Row, name: string): string {
+  const v = text(row, name);
+  if (v === undefined) throw new RowError(name, 'is empty', `a value in column '${name}'`, `fill in ${name}`);
+  return v;
+}
+
+function handle(row: Row, name: string, required: true): string;
+function handle(row: Row, name: string, required: false): string | undefined;
+function handle(row: Row, name: string, required: boolean): string | undefined {
+  const h = field(row, name, parseHandle);
+  if (h === undefined && required) throw new RowError(name, 'is empty', 'a handle such as @alice', `fill in ${name}`);
+  return h;
+}

@@ -1,0 +1,132 @@
+/**
+ * Mastodon's `following_accounts.csv`. Current exports have the header
+ * `Account address,Show boosts,Notify on new posts,Languages` (older ones stop after
+ * `Show boosts`; Languages may be a quoted list "en,fr"); 2017 exports have no header and
+ * one column of addresses; blank lines occur. Mastodon's other account CSVs look alike and
+ * are NOT follows: `muted_accounts.csv` (`Account address,Hide notifications`), block
+ * imports (`Account address,Stealth`), `lists.csv` (no header, `list name,address`) and
+ * `blocked_accounts.csv` (no header, one column, like a 2017 following list: told apart by
+ * its name only).
+ */
+import { parse } from 'csv-parse';
+import type { AccountRef, FollowRecord, RecordSink, RowProblem } from '../records.js';
+import type { SourceEntry } from '../source.js';
+import { mastodonRef, normalizeAddress } from './addresses.js';
+
+/** Whether the list starts with its header row or is the 2017 one-column layout. */
+export type FollowingLayout = 'header' | 'headerless';
+
+const ADDRESS_FIELD = 'Account address';
+const TABLE_EXTENSION = /\.(?:csv|txt)$/i;
+// Headerless one-column files that are not follows; a following list is never named so.
+const NOT_FOLLOWING_NAME = /block|mute|list|domain|bookmark/i;
+const HEAD_BYTES = 4096;
+
+/** The layout when `entry` is a Mastodon following list, else undefined (reads its first line only). */
+export async function detectFollowingList(entry: SourceEntry): Promise<FollowingLayout | undefined> {
+  if (!TABLE_EXTENSION.test(entry.name)) return undefined;
+  const first = firstNonBlankLine(await readHead(entry, HEAD_BYTES));
+  if (first === undefined) return undefined;
+  return classifyFirstLine(first, baseName(entry.name));
+}
+
+/** The layout a first non-blank line implies for a file named `fileName`, else undefined. */
+export function classifyFirstLine(line: string, fileName: string): FollowingLayout | undefined {
+  const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  if (cells[0] === ADDRESS_FIELD) return cells[1] === 'Show boosts' ? 'header' : undefined;
+  if (NOT_FOLLOWING_NAME.test(fileName)) return undefined;
+  return cells.length === 1 && normalizeAddress(cells[0]!) !== undefined ? 'headerless' : undefined;
+}
+
+/**
+ * Streams the list: one FollowRecord `owner -> address` per row. A row whose address is
+ * not `user@host`, or that the CSV parser cannot read, is reported with its line number.
+ */
+export async function readFollowingList(entry: SourceEntry, layout: FollowingLayout, owner: AccountRef, sink: RecordSink): Promise<void> {
+  const file = entry.displayPath;
+  const input = entry.openStream();
+  const parser = input.pipe(
+    parse({ bom: true, info: true, trim: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true }),
+  );
+  let headerSeen = layout === 'headerless';
+  await new Promise<void>((resolve, reject) => {
+    // sink.problem throws in strict mode: stop parsing and fail the read with its error.
+    const guard = (fn: () => void): void => {
+      try {
+        fn();
+      } catch (err) {
+        input.destroy();
+        parser.destroy();
+        reject(err);
+      }
+    };
+    parser.on('data', (row: { record: string[]; info: { lines: number } }) =>
+      guard(() => {
+        const line = row.info.lines;
+        const value = row.record[0] ?? '';
+        if (!headerSeen) {
+          headerSeen = true;
+          if (value === ADDRESS_FIELD) return;
+        }
+        const address = normalizeAddress(value);
+        if (!address) {
+          sink.problem(badRow(file, line, value));
+          return;
+        }
+        const follow: FollowRecord = { type: 'follow', follower: owner, followee: mastodonRef(address) };
+        sink.record(follow, { file, line });
+      }),
+    );
+    parser.on('skip', (err: Error & { lines?: number }) =>
+      guard(() =>
+        sink.problem({
+          file,
+          line: err.lines,
+          reason: `unreadable CSV row: ${err.message}`,
+          expected: 'comma-separated values; a value containing a comma in double quotes',
+          fix: 'repair the quoting on that line, or pass --skip-invalid to import the other rows',
+        }),
+      ),
+    );
+    parser.on('error', (err) => guard(() => { throw err; }));
+    input.on('error', (err) => guard(() => { throw err; }));
+    parser.on('end', () => resolve());
+  });
+}
+
+function badRow(file: string, line: number, value: string): RowProblem {
+  return {
+    file,
+    line,
+    field: ADDRESS_FIELD,
+    reason: value ? `'${value.length > 80 ? `${value.slice(0, 80)}…` : value}' is not an account address` : 'is empty',
+    expected: 'user@host, e.g. alice@mastodon.social',
+    fix: 'correct or delete that row, or pass --skip-invalid to import the other rows',
+  };
+}
+
+/** The first bytes of an entry as text (to sniff a header without reading a large file). */
+async function readHead(entry: SourceEntry, maxBytes: number): Promise<string> {
+  const stream = entry.openStream();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      chunks.push(buf);
+      size += buf.length;
+      if (size >= maxBytes) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function firstNonBlankLine(text: string): string | undefined {
+  return text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim();
+}
+
+function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,65 @@
+/**
+ * The Mastodon account archive ("Request your archive": a .tar.gz, .zip or its folder):
+ * `actor.json`, `outbox.json`, `likes.json`, plus any `following_accounts.csv` put beside
+ * them. The archive may sit at the source's root or one folder down.
+ */
+import type { Adapter, Source, SourceEntry } from '../source.js';
+import { emitOwner, makeArchiveContext } from './archive-context.js';
+import { ARCHIVE_FILE_HANDLERS, type ArchiveFileHandler, MEDIA_FOLDER, SKIPPED_FILES } from './archive-files.js';
+
+const MARKER_FILES = new Set(['outbox.json', 'actor.json']);
+
+/** The folder prefix ('' or 'name/') holding outbox.json or actor.json, at the root or one folder down. */
+export function findArchiveRoot(entries: readonly SourceEntry[]): string | undefined {
+  const prefixes = entries
+    .map((e) => e.name.split('/'))
+    .filter((parts) => parts.length <= 2 && MARKER_FILES.has(parts[parts.length - 1]!))
+    .map((parts) => (parts.length === 2 ? `${parts[0]}/` : ''))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return prefixes[0];
+}
+
+/** The Mastodon archive adapter. */
+export const mastodonAdapter: Adapter = {
+  format: 'mastodon',
+  description: 'Mastodon account archive (.tar.gz, .zip or folder): actor.json, outbox.json, likes.json, following_accounts.csv',
+
+  async detect(source: Source): Promise<boolean> {
+    return findArchiveRoot(source.entries) !== undefined;
+  },
+
+  async read(source, sink, options): Promise<void> {
+    const ctx = makeArchiveContext(sink, options);
+    const root = findArchiveRoot(source.entries) ?? '';
+    const planned: Array<{ entry: SourceEntry; handler: ArchiveFileHandler }> = [];
+    let media = 0;
+    for (const entry of source.entries) {
+      if (!entry.name.startsWith(root)) {
+        sink.skippedFile(entry.name, `outside the Mastodon archive folder '${root}'`);
+        continue;
+      }
+      const rel = entry.name.slice(root.length);
+      const handler = ARCHIVE_FILE_HANDLERS.find((h) => h.match(rel));
+      if (handler) {
+        planned.push({ entry, handler });
+        continue;
+      }
+      if (rel.startsWith(MEDIA_FOLDER)) {
+        media++;
+        continue;
+      }
+      sink.skippedFile(entry.name, SKIPPED_FILES.find((s) => s.match(rel))?.reason ?? 'unknown file in a Mastodon archive');
+    }
+    if (media > 0) sink.skippedFile(`${root}${MEDIA_FOLDER}`, `${media} media file${media === 1 ? '' : 's'} not imported`);
+
+    planned.sort((a, b) => a.handler.order - b.handler.order);
+    let bytes = 0;
+    for (const { entry, handler } of planned) {
+      await handler.read(entry, ctx);
+      bytes += entry.size;
+      sink.progress?.(bytes, source.totalBytes);
+    }
+    // An archive with actor.json but no outbox still yields the owner's profile.
+    emitOwner(ctx, planned[0]?.entry.displayPath ?? source.path);
+  },
+};

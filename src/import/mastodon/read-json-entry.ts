@@ -1,0 +1,61 @@
+/** Reading one JSON archive entry, turning a syntax error into a located, fixable problem. */
+import type { RecordSink } from '../records.js';
+import type { SourceEntry } from '../source.js';
+import { locateJsonError } from '../locate-json-error.js';
+
+const REEXPORT_FIX =
+  'the file is damaged or cut off: extract the archive again, or request a new archive in Mastodon (Preferences > Import and export > Data export)';
+
+/**
+ * The parsed content of a JSON entry, or undefined after reporting a problem (file, line,
+ * reason, fix). Uses JSON.parse on purpose: for Mastodon's duplicate `orderedItems` key it
+ * keeps the last occurrence, which is the real array.
+ */
+export async function readJsonEntry(entry: SourceEntry, sink: RecordSink, expected: string): Promise<unknown> {
+  const text = await entry.readText();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const where = locateJsonError(text);
+    sink.problem({
+      file: entry.displayPath,
+      ...(where ? { line: where.line } : {}),
+      reason: `invalid JSON: ${where ? `${where.reason} (column ${where.column})` : (err as Error).message}`,
+      expected,
+      fix: REEXPORT_FIX,
+    });
+    return undefined;
+  }
+}
+
+/** True for a plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A string property, or undefined when absent or not a string. */
+export function stringField(obj: Record<string, unknown>, key: string): string | undefined {
+  const v = obj[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An address list (`to`, `cc`): ActivityStreams allows one string or an array of them. */
+export function stringList(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The id of a link that may be given as a URI string or as an object with an `id`. */
+export function linkId(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return isObject(v) ? stringField(v, 'id') : undefined;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`), or undefined. */
+export function parseIsoTime(v: unknown): number | undefined {
+  if (typeof v !== 'string' || !ISO_TIME.test(v)) return undefined;
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? t : undefined;
+}

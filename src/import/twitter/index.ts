@@ -1,0 +1,2 @@
+/** The Twitter/X archive adapter, for the adapter registry. */
+export { twitterAdapter, detectTwitterArchive } from './adapter.js';

@@ -1,0 +1,122 @@
+/**
+ * Parsers for cell values shared by the adapters. Each returns a value or throws a
+ * ValueError saying what was expected; the adapter adds file, line and field.
+ */
+
+export class ValueError extends Error {
+  constructor(
+    readonly expected: string,
+    readonly fix: string,
+  ) {
+    super(`expected ${expected}`);
+  }
+}
+
+/** A non-negative count or rate ('1200', '1.5', '1,200' is refused: ambiguous). Empty = missing. */
+export function parseCount(raw: unknown): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(n) || n < 0) {
+    throw new ValueError('a non-negative number such as 1200 or 3.5', 'write plain digits, without thousands separators or units');
+  }
+  return n;
+}
+
+/** true/false, 1/0, yes/no (any case). Empty = missing. */
+export function parseBool(raw: unknown): boolean | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'boolean') return raw;
+  const s = String(raw).trim().toLowerCase();
+  if (s === 'true' || s === '1' || s === 'yes' || s === 'y') return true;
+  if (s === 'false' || s === '0' || s === 'no' || s === 'n') return false;
+  throw new ValueError('true or false (or 1/0, yes/no)', 'use true or false');
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TWITTER = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A time as epoch ms: ISO 8601 (a time without a zone is UTC), Twitter's
+ * 'Fri Mar 06 13:02:05 +0000 2026', or Unix seconds/milliseconds. Empty = missing.
+ */
+export function parseTime(raw: unknown): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'number') return epochToMs(raw);
+  const s = String(raw).trim();
+  const fast = parseCanonicalUtc(s);
+  if (fast !== undefined) return fast;
+  if (/^\d{9,13}(\.\d+)?$/.test(s)) return epochToMs(Number(s));
+  if (ISO.test(s) && isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)))) {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
+    const t = Date.parse(hasZone ? s.replace(' ', 'T') : `${s.replace(' ', 'T')}${s.length === 10 ? 'T00:00:00' : ''}Z`);
+    if (Number.isFinite(t)) return t;
+  }
+  const m = TWITTER.exec(s);
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!);
+    const zone = m[6]!;
+    const offset = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+    if (month >= 0) {
+      return Date.UTC(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000;
+    }
+  }
+  throw new ValueError(
+    'a date-time such as 2026-03-06T13:02:05Z (ISO 8601), or Unix seconds',
+    'write times as ISO 8601 in UTC, e.g. 2026-03-06T13:02:05Z',
+  );
+}
+
+/**
+ * 'YYYY-MM-DDTHH:MM:SSZ' (and with .sss) read by character codes: bulk tables use this one
+ * form, and a regex plus Date.parse per row was a tenth of a million-row import.
+ */
+function parseCanonicalUtc(s: string): number | undefined {
+  const len = s.length;
+  if ((len !== 20 && len !== 24) || s.charCodeAt(len - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return undefined;
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  const two = (i: number) => {
+    const a = d(i);
+    const b = d(i + 1);
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+  };
+  if (s[4] !== '-' || s[7] !== '-' || s[13] !== ':' || s[16] !== ':') return undefined;
+  const year = two(0) * 100 + two(2);
+  const ms = len === 24 ? (s[19] === '.' ? two(20) * 10 + d(22) : NaN) : 0;
+  const t = Date.UTC(year, two(5) - 1, two(8), two(11), two(14), two(17), ms);
+  if (!Number.isFinite(t) || !isCalendarDate(year, two(5), two(8)) || two(11) > 23 || two(14) > 59 || two(17) > 60) return undefined;
+  return t;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Date.UTC and Date.parse roll 2026-02-31 over to March; this rejects it instead. */
+function isCalendarDate(year: number, month: number, dayOfMonth: number): boolean {
+  if (!(month >= 1 && month <= 12 && dayOfMonth >= 1)) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return dayOfMonth <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
+}
+
+function epochToMs(n: number): number {
+  // Seconds until the year 5138; milliseconds above that.
+  return n < 1e11 ? Math.round(n * 1000) : Math.round(n);
+}
+
+/** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
+export function parseHandle(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  let s = typeof raw === 'string' ? raw : String(raw);
+  if (s.charCodeAt(0) === 64 /* @ */) s = s.slice(1);
+  if (!s || hasSpaceOrControl(s)) {
+    throw new ValueError('a handle such as @alice or alice@mastodon.social (no spaces)', 'remove spaces and control characters from the handle');
+  }
+  return s;
+}
+
+function hasSpaceOrControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
+  }
+  return false;
+}

@@ -1,0 +1,33 @@
+/** Plain/TTY view of an import summary. */
+import type { ImportSummary } from '../import/run-import.js';
+import type { Theme } from './output-mode.js';
+import { cleanText } from './sanitize.js';
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+export function renderImportSummary(s: ImportSummary, theme: Theme): string {
+  const { chalk } = theme;
+  const lines: string[] = [];
+  for (const src of s.sources) {
+    const read = Object.entries(src.read)
+      .filter(([, n]) => n > 0)
+      .map(([type, n]) => `${fmt(n)} ${type}${n === 1 ? '' : 's'}`)
+      .join(', ');
+    lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${read || 'nothing'}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
+    if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${fmt(src.skippedRows)} invalid row${src.skippedRows === 1 ? '' : 's'}`));
+    for (const f of src.skippedFiles) lines.push(chalk.dim(`  not imported: ${cleanText(f.name)} (${cleanText(f.reason)})`));
+  }
+  const a = s.added;
+  lines.push(
+    `added ${fmt(a.accounts)} accounts, ${fmt(a.posts)} posts, ${fmt(a.interactions)} interactions, ${fmt(a.follows)} follows` +
+      (a.merged ? `; merged ${fmt(a.merged)} accounts known by id and by handle` : ''),
+  );
+  if (s.skippedRows) {
+    lines.push(chalk.yellow(`skipped ${fmt(s.skippedRows)} invalid rows; first reasons:`));
+    for (const p of s.firstProblems) {
+      const where = [p.file, p.line !== undefined ? `line ${p.line}` : '', p.record !== undefined ? `record ${p.record}` : ''].filter(Boolean).join(':');
+      lines.push(`  ${cleanText(where)}: ${p.field ? `${cleanText(p.field)}: ` : ''}${cleanText(p.reason)}`);
+    }
+  }
+  return lines.join('\n');
+}

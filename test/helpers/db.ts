@@ -1,0 +1,39 @@
+/** Test helpers for looking into a database the CLI wrote. */
+import Database from 'better-sqlite3';
+
+export interface TableCounts {
+  accounts: number;
+  posts: number;
+  interactions: number;
+  follows: number;
+  identities: number;
+  imports: number;
+}
+
+/** Row counts of every data table (read-only). */
+export function tableCounts(dbPath: string): TableCounts {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const count = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    return {
+      accounts: count('accounts'),
+      posts: count('posts'),
+      interactions: count('interactions'),
+      follows: count('follows'),
+      identities: count('identities'),
+      imports: count('imports'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs a read-only query and returns all rows. */
+export function query<T = Record<string, unknown>>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ValueError, parseBool, parseCount, parseHandle, parseTime } from '../../src/import/values.js';
+
+describe('parseTime', () => {
+  it.each([
+    ['2026-03-06T13:02:05Z', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['2026-03-06T13:02:05.250Z', Date.UTC(2026, 2, 6, 13, 2, 5, 250)],
+    ['2026-03-06T14:02:05+01:00', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['2026-03-06 13:02:05', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['2026-03-06', Date.UTC(2026, 2, 6)],
+    ['Fri Mar 06 13:02:05 +0000 2026', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['Fri Mar 06 08:32:05 -0430 2026', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['1772802125', Date.UTC(2026, 2, 6, 13, 2, 5)],
+    ['1772802125000', Date.UTC(2026, 2, 6, 13, 2, 5)],
+  ])('reads %s', (raw, expected) => {
+    expect(parseTime(raw)).toBe(expected);
+  });
+
+  it('treats an empty cell as missing', () => {
+    expect(parseTime('')).toBeUndefined();
+    expect(parseTime(undefined)).toBeUndefined();
+  });
+
+  it.each(['yesterday', '2026-02-31T00:00:00Z', '2026-13-01T00:00:00Z', '06/03/2026'])('rejects %s', (raw) => {
+    expect(() => parseTime(raw)).toThrow(ValueError);
+  });
+});
+
+describe('parseCount, parseBool, parseHandle', () => {
+  it('reads counts and refuses ambiguous ones', () => {
+    expect(parseCount('1200')).toBe(1200);
+    expect(parseCount('0.1005')).toBe(0.1005);
+    expect(parseCount(7)).toBe(7);
+    expect(parseCount('')).toBeUndefined();
+    for (const bad of ['1,200', '-3', '12k', 'NaN']) expect(() => parseCount(bad)).toThrow(ValueError);
+  });
+
+  it('reads booleans', () => {
+    expect([parseBool('TRUE'), parseBool('0'), parseBool('yes'), parseBool('')]).toEqual([true, false, true, undefined]);
+    expect(() => parseBool('maybe')).toThrow(ValueError);
+  });
+
+  it('strips one @ and refuses spaces and control characters', () => {
+    expect(parseHandle('@alice')).toBe('alice');
+    expect(parseHandle('bob@mastodon.social')).toBe('bob@mastodon.social');
+    expect(() => parseHandle('al ice')).toThrow(ValueError);
+    expect(() => parseHandle('evil\u001b[2J')).toThrow(ValueError);
+  });
+});
