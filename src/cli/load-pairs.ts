@@ -33,8 +33,9 @@ export function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFl
     }
     const parsed = parsePairs(bytes.toString('utf8'), file);
     if (parsed.pairs.length === 0) throw new InputError('no pairs in the file', { file, expected: 'at least one labelled pair', fix: 'add rows under the header' });
+    const source = path.basename(file);
     if (parsed.format === 'peerindex') {
-      pairs.push(...parsed.pairs);
+      pairs.push(...parsed.pairs.map((p) => ({ ...p, source })));
     } else {
       session ??= openScoringSession(ctx, flags);
       const s = session;
@@ -53,6 +54,7 @@ export function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFl
           a: featureVectorOf(s.table.features, a),
           b: featureVectorOf(s.table.features, b),
           winner: hp.winner,
+          source,
           aKey: `db:${s.pop.accounts.dbId[a]}`,
           bKey: `db:${s.pop.accounts.dbId[b]}`,
           aDamping: s.table.assessment.damping[a] ?? 1,

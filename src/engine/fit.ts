@@ -42,6 +42,8 @@ export interface LabelledPair {
   /** identities of the two accounts (dedupes the reference population); default: their values */
   aKey?: string;
   bKey?: string;
+  /** where the pair came from (a file name): fit reports cross-validated AUC per source */
+  source?: string;
   /** authenticity damping and cap of each side when scored (default 1 and 100); fitting ignores them */
   aDamping?: number;
   bDamping?: number;
@@ -68,7 +70,7 @@ export const DEFAULT_FIT_OPTIONS = { lambda: 1, folds: 5, knots: 4, minPresence:
 
 export interface FitReport {
   model: Model;
-  cv: { folds: number; auc: number; accuracy: number; foldAuc: number[] } | null;
+  cv: { folds: number; auc: number; accuracy: number; foldAuc: number[]; bySource: Record<string, number> } | null;
   inSample: { auc: number; accuracy: number };
   fitted: ScoredFeature[];
   prior: ScoredFeature[];
@@ -91,7 +93,12 @@ export function fitModel(spec: ModelSpec, pairs: LabelledPair[], options: FitOpt
       testIdx.forEach((i, k) => (diff[i] = d[k]!));
       foldAuc.push(round(pairAuc(d, testIdx.map((i) => winner[i]!)), 4));
     }
-    cv = { folds: options.folds, auc: round(pairAuc(diff, winner), 4), accuracy: round(pairAccuracy(diff, winner), 4), foldAuc };
+    const bySource: Record<string, number> = {};
+    for (const src of [...new Set(pairs.map((p) => p.source ?? 'pairs'))].sort()) {
+      const idx = pairs.map((p, i) => ((p.source ?? 'pairs') === src ? i : -1)).filter((i) => i >= 0);
+      bySource[src] = round(pairAuc(idx.map((i) => diff[i]!), idx.map((i) => winner[i]!)), 4);
+    }
+    cv = { folds: options.folds, auc: round(pairAuc(diff, winner), 4), accuracy: round(pairAccuracy(diff, winner), 4), foldAuc, bySource };
   }
   const { model, fitted, prior, iterations } = fitOnce(spec, pairs, options);
   const diff = pairs.map((p) => scorePair(model, p));
@@ -103,7 +110,7 @@ export function fitModel(spec: ModelSpec, pairs: LabelledPair[], options: FitOpt
     lambda: options.lambda,
     fitted,
     prior,
-    ...(cv ? { cvFolds: cv.folds, cvAuc: cv.auc, cvAccuracy: cv.accuracy, cvFoldAuc: cv.foldAuc } : {}),
+    ...(cv ? { cvFolds: cv.folds, cvAuc: cv.auc, cvAccuracy: cv.accuracy, cvFoldAuc: cv.foldAuc, cvAucBySource: cv.bySource } : {}),
     inSampleAuc: inSample.auc,
     inSampleAccuracy: inSample.accuracy,
     calibration: `the training accounts, importance-weighted so that log10(followers) ~ Normal(${spec.referenceFollowers.log10Mean}, ${spec.referenceFollowers.log10Sd}) (a realistic active population); targets ${spec.calibrationTargets.map((t) => `q${t.quantile}->${t.score}`).join(', ')}`,
@@ -147,19 +154,22 @@ function fitOnce(spec: ModelSpec, pairs: LabelledPair[], options: FitOptions): {
   const K = names.length;
   const accounts = referenceAccounts(spec, pairs, names);
   const presence = names.map((_, k) => accounts.filter((a) => !Number.isNaN(a.t[k]!)).length / accounts.length);
-  const isFitted = presence.map((p) => p >= options.minPresence && p > 0);
+  // shown: present in enough training accounts to estimate its distribution; fitted: shown
+  // and not fixed by the spec (a fixed feature keeps its prior curve)
+  const isShown = presence.map((p) => p >= options.minPresence && p > 0);
+  const isFitted = isShown.map((shown, k) => shown && spec.features[k]!.fixed !== true);
 
-  // reference statistics: data for fitted features, the spec's priors for the rest
+  // reference statistics: data for shown features, the spec's priors for the rest
   const features: ModelFeature[] = spec.features.map((fs, k) => {
     const present = accounts.filter((a) => !Number.isNaN(a.t[k]!));
-    const reference = isFitted[k]
+    const reference = isShown[k]
       ? { ...weightedReference(present.map((a) => a.t[k]!), present.map((a) => a.weight)), loading: 0 }
       : { ...fs.prior.reference };
     return { name: fs.name, group: fs.group, unit: fs.unit, knots: [...fs.prior.knots], points: [...fs.prior.points], fitted: isFitted[k]!, reference, importance: 0 };
   });
-  const loadings = factorLoadings(accounts, isFitted);
+  const loadings = factorLoadings(accounts, isShown);
   features.forEach((f, k) => {
-    if (isFitted[k]) f.reference.loading = round(loadings[k]!, 4);
+    if (isShown[k]) f.reference.loading = round(loadings[k]!, 4);
   });
   const skeleton: Model = {
     schema: 1,
@@ -178,9 +188,12 @@ function fitOnce(spec: ModelSpec, pairs: LabelledPair[], options: FitOptions): {
   const segKnots: number[][] = names.map((_, k) => {
     if (!isFitted[k]) return [];
     const vals = accounts.map((a) => a.t[k]!).filter((v) => !Number.isNaN(v)).sort((x, y) => x - y);
+    // evenly spaced quantiles, plus the 95th and 99th percentiles so the top of the range
+    // (where influential accounts are) has segments of its own
+    const qs = [...Array.from({ length: options.knots }, (_, q) => (q + 1) / (options.knots + 1)), 0.95, 0.99];
     const ks = [0];
-    for (let q = 1; q <= options.knots; q++) {
-      const v = round(quantileSorted(vals, q / (options.knots + 1)), 2);
+    for (const q of qs) {
+      const v = round(quantileSorted(vals, q), 2);
       if (v > ks[ks.length - 1]! + 0.05) ks.push(v);
     }
     return ks;

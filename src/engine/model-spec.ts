@@ -11,6 +11,8 @@ export interface FeatureSpec {
   name: ScoredFeature;
   group: ScoreGroup;
   unit: string;
+  /** true: always the prior curve, never fitted (see the amplification features below) */
+  fixed?: boolean;
   /** the curve used when the training data cannot estimate this feature */
   prior: { knots: number[]; points: number[]; reference: { median: number; scale: number; loading: number } };
 }
@@ -31,8 +33,15 @@ export interface ModelSpec {
 
 // Priors: linear in log space, slope in logits per ln-unit, with reference medians for a
 // typical active account (engagers 8 per 90 days, 2 likes, 0.3 replies, 0.02 quotes and
-// 0.3 reshares per post, network value 2). Chosen, not fitted: refit them with
-// `influence fit` on `a,b,winner` pairs of a database that has events.
+// 0.3 reshares per post, network value 2). Used for features the training pairs do not
+// show (a PeerIndex row has no engagers or network); `influence fit` on `a,b,winner` pairs
+// of a database with events estimates them.
+//
+// The per-post (amplification) features are fixed at their priors by design: the labels
+// available (PeerIndex judgements have no per-post data; future engagement volume, the
+// simulator's ground truth, rewards volume rather than resonance per post) cannot identify
+// them, and fitting drives them to zero. Klout's breakdown keeps amplification as its own
+// modest term: more reactions per post raise the score a little, never lower it.
 const linear = (slope: number, median: number, scale: number, loading: number) => ({ knots: [0, 10], points: [0, 10 * slope], reference: { median, scale, loading } });
 
 /** The specification of model v1. */
@@ -43,10 +52,10 @@ export const MODEL_SPEC: ModelSpec = {
     { name: 'engagers', group: 'reach', unit: 'distinct engaging accounts per 90 days', prior: linear(0.5, 2.2, 1.2, 0.8) },
     { name: 'mentions_received', group: 'reach', unit: 'mentions and replies received per day', prior: linear(0.1, 1.0, 1.2, 0.85) },
     { name: 'reshares_received', group: 'reach', unit: 'reshares received per day', prior: linear(0.05, 0.5, 1.0, 0.8) },
-    { name: 'reshares_per_post', group: 'amplification', unit: 'reshares received per authored post', prior: linear(0.1, 0.26, 0.5, 0.4) },
-    { name: 'replies_per_post', group: 'amplification', unit: 'replies received per authored post', prior: linear(0.4, 0.26, 0.4, 0.5) },
-    { name: 'quotes_per_post', group: 'amplification', unit: 'quotes received per authored post', prior: linear(0.4, 0.02, 0.1, 0.3) },
-    { name: 'likes_per_post', group: 'amplification', unit: 'likes received per authored post', prior: linear(0.3, 1.1, 0.9, 0.5) },
+    { name: 'reshares_per_post', group: 'amplification', fixed: true, unit: 'reshares received per authored post', prior: linear(0.1, 0.26, 0.5, 0.4) },
+    { name: 'replies_per_post', group: 'amplification', fixed: true, unit: 'replies received per authored post', prior: linear(0.2, 0.26, 0.4, 0.5) },
+    { name: 'quotes_per_post', group: 'amplification', fixed: true, unit: 'quotes received per authored post', prior: linear(0.2, 0.02, 0.1, 0.3) },
+    { name: 'likes_per_post', group: 'amplification', fixed: true, unit: 'likes received per authored post', prior: linear(0.15, 1.1, 0.9, 0.5) },
     { name: 'network', group: 'network', unit: 'TunkRank value: attention received weighted by the engagers\' own influence', prior: linear(0.5, 1.1, 1.0, 0.7) },
   ],
   network: {

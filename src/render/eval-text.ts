@@ -30,7 +30,7 @@ export interface FitSummary {
   pairs: number;
   fitted: string[];
   prior: string[];
-  cv: { folds: number; auc: number; accuracy: number; foldAuc: number[] } | null;
+  cv: { folds: number; auc: number; accuracy: number; foldAuc: number[]; bySource: Record<string, number> } | null;
   inSample: { auc: number; accuracy: number };
 }
 
@@ -41,9 +41,9 @@ export function renderFit(rep: FitSummary, theme: Theme): string {
     `${b('model')}      ${cleanText(rep.model)}${rep.out ? ` -> ${cleanText(rep.out)}` : ''}`,
     `${b('pairs')}      ${rep.pairs}`,
     `${b('fitted')}     ${rep.fitted.join(', ') || '-'}`,
-    `${b('priors')}     ${rep.prior.join(', ') || '-'} (not shown by these pairs: kept from the model spec)`,
+    `${b('priors')}     ${rep.prior.join(', ') || '-'} (kept from the model spec: not shown by these pairs, or fixed by design)`,
     rep.cv
-      ? `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)}, accuracy ${rep.cv.accuracy.toFixed(4)} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')})`
+      ? `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)}, accuracy ${rep.cv.accuracy.toFixed(4)} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')}; by source ${Object.entries(rep.cv.bySource).map(([k, v]) => `${cleanText(k)} ${v.toFixed(4)}`).join(', ')})`
       : `${b('CV')}         none (--folds < 2)`,
     `${b('in-sample')}  AUC ${rep.inSample.auc.toFixed(4)}, accuracy ${rep.inSample.accuracy.toFixed(4)}`,
   ].join('\n');

@@ -30,14 +30,15 @@ describe('model', () => {
   it('the shipped model validates and reports how it was made', () => {
     const m = shippedModel();
     expect(m.version).toBe('1.0.0');
-    expect(m.provenance['cvAuc']).toBeGreaterThanOrEqual(0.85);
+    expect((m.provenance['cvAucBySource'] as Record<string, number>)['dev.csv']).toBeGreaterThanOrEqual(0.85);
     expect(typeof m.units['peerindex']).toBe('string');
     expect(m.features.map((f) => f.group)).toContain('network');
   });
 
   it('rejects a model whose curve decreases, naming the field', () => {
     const m = shippedModel() as unknown as { features: { points: number[] }[] };
-    m.features[0]!.points = [0, 2, 1, 3, 3, 3];
+    const pts = m.features[0]!.points;
+    m.features[0]!.points = pts.map((_, k) => (k === 1 ? 2 : k === 2 ? 1 : k === 0 ? 0 : 3));
     expect(() => validateModel(m)).toThrow(/features\[0\]\.points must be non-decreasing/);
     expect(() => validateModel({ schema: 2 })).toThrow(/schema/);
   });
