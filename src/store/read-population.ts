@@ -106,7 +106,6 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
     {
       from: 'FROM accounts',
       rangeKey: 'id',
-      orderBy: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
       columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
     },
@@ -148,7 +147,6 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     {
       from: 'FROM posts',
       rangeKey: 'id',
-      orderBy: 'id',
       range: { min: minPostId, max: maxPostId, rows: np },
       columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
     },
@@ -196,7 +194,6 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     {
       ...postJoin,
       rangeKey: 'i.actor_id',
-      orderBy: 'i.actor_id, i.kind, i.event_key, i.target_id',
       range: { min: count('SELECT min(actor_id) FROM interactions'), max: count('SELECT max(actor_id) FROM interactions'), rows: ni },
       columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'],
     },

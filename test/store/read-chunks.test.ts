@@ -14,7 +14,7 @@ describe('forEachNumericRow', () => {
     ins.run(11, null, null, null);
     const rows: number[][] = [];
     const range = { min: 3, max: 1000, rows: 4 };
-    const n = forEachNumericRow(w.db, { from: 'FROM accounts', rangeKey: 'id', orderBy: 'id', range, columns: ['id', 'followers', 'listed', 'created_at'] }, (v) => rows.push(Array.from(v)), 2);
+    const n = forEachNumericRow(w.db, { from: 'FROM accounts', rangeKey: 'id', range, columns: ['id', 'followers', 'listed', 'created_at'] }, (v) => rows.push(Array.from(v)), 2);
     expect(n).toBe(4);
     expect(rows).toEqual([
       [3, 1, 2, 1767225600000],
@@ -23,9 +23,9 @@ describe('forEachNumericRow', () => {
       [1000, 1e20, 0, NaN],
     ]);
     const filtered: number[] = [];
-    forEachNumericRow(w.db, { from: 'FROM accounts a', where: 'a.followers IS NOT NULL', rangeKey: 'a.id', orderBy: 'a.id DESC', range, columns: ['a.id'] }, (v) => filtered.push(v[0]!), 1000);
-    expect(filtered).toEqual([1000, 7, 3]);
-    expect(forEachNumericRow(w.db, { from: 'FROM accounts', rangeKey: 'id', orderBy: 'id', range: { min: 0, max: 0, rows: 0 }, columns: ['id'] }, () => {})).toBe(0);
+    forEachNumericRow(w.db, { from: 'FROM accounts a', where: 'a.followers IS NOT NULL', rangeKey: 'a.id', range, columns: ['a.id'] }, (v) => filtered.push(v[0]!), 1000);
+    expect(filtered).toEqual([3, 7, 1000]);
+    expect(forEachNumericRow(w.db, { from: 'FROM accounts', rangeKey: 'id', range: { min: 0, max: 0, rows: 0 }, columns: ['id'] }, () => {})).toBe(0);
     w.close();
   });
 });

@@ -41,6 +41,21 @@ describe('readPopulation', () => {
     expect(pop.follows.followee[0]).toBe(0);
   });
 
+  it('reads interactions in primary-key order (actor, kind, event key) whatever the insertion order', () => {
+    const w = new DbWriter(path.join(tempDir(), 'o.db'));
+    const ids = Array.from({ length: 6 }, (_, i) => w.account({ handle: `a${i}` }));
+    const ins = w.db.prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, event_key) VALUES (?, ?, ?, ?, ?)');
+    const rows: [number, string, string][] = [];
+    for (let k = 0; k < 40; k++) rows.push([ids[(k * 7) % 6]!, ['reply', 'like', 'mention'][(k * 5) % 3]!, `k${(k * 13) % 40}`]);
+    rows.forEach(([actor, kind, key], k) => ins.run(actor, ids[(k + 1) % 6], kind, day(k % 30), key));
+    const pop = readPopulation(w.db);
+    w.close();
+    const got = Array.from({ length: pop.interactions.n }, (_, e) => [pop.accounts.dbId[pop.interactions.actor[e]!]!, pop.interactions.kind[e]!]);
+    const codes: Record<string, number> = { reply: 0, mention: 3, like: 4 };
+    const want = [...rows].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : 1)).map(([a, kind]) => [a, codes[kind]!]);
+    expect(got).toEqual(want);
+  });
+
   it('maps sparse account ids and can skip bios', () => {
     const w = new DbWriter(path.join(tempDir(), 's.db'));
     w.db.prepare("INSERT INTO accounts (id, network, handle, handle_key, bio) VALUES (1000000, 'twitter', 'x', 'x', 'hello')").run();
