@@ -102,9 +102,11 @@ export interface AuthenticityConfig {
 /** The shipped thresholds; pass a modified copy to `assessAuthenticity` to experiment. */
 export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
   /**
-   * "Engages everything the account posts" (coverage = distinct posts engaged / posts in
-   * the window) is only measured for accounts with at least this many posts in the window:
-   * liking 2 of 2 posts says nothing. Judgement.
+   * "Engages everything the account posts" (coverage = distinct content posts engaged /
+   * content posts in the window; content = originals and quotes, see activity.ts: an
+   * account's reshares and replies are reactions, not what a pod or a fan is there to
+   * boost) is only measured for accounts with at least this many content posts in the
+   * window: liking 2 of 2 posts says nothing. Judgement.
    */
   coverageMinPosts: 5,
 
