@@ -17,9 +17,12 @@ export interface FollowBackConfig {
   fullFollowing: number;
   minRatio: number;
   fullRatio: number;
+  minPosts: number;
   maxEngagersPerFollower: number;
   minReciprocityEdges: number;
   reciprocityVeto: number;
+  minOverlap: number;
+  maxEngagersPerFollowerMutual: number;
 }
 
 export interface BotCadenceConfig {
@@ -115,9 +118,10 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
    * combating link farming in the Twitter social network" (WWW'12) found that most farmed
    * links come from users who follow back anyone who follows them; Dugué & Perez 2014,
    * "Detecting social capitalists on Twitter using similarity measures", detect them with
-   * two measures, the follower/following ratio and the overlap of followers and followees
-   * (our `reciprocity`). What makes them inflate influence is audience without attention:
-   * many followers, few people who ever engage.
+   * two measures, the follower/following ratio and the overlap index |followers ∩
+   * followees| / min(|followers|, |followees|) (our `overlap`), from the graph alone. What
+   * makes them inflate influence is audience without attention: many followers, few
+   * people who ever engage.
    */
   followBack: {
     /** "both large": below ~1000 a near-1 ratio is ordinary mutual following among friends. Judgement. */
@@ -129,15 +133,41 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
     minRatio: 0.8,
     fullRatio: 0.98,
     /**
+     * Engagement (events or declared per-post counts) is judged only on accounts with at
+     * least 5 content posts (originals, quotes) in the window: an audience can only be
+     * seen not to engage when it was given something to engage with. An ordinary account
+     * with 1,500 followers that posted twice in 90 days has 3-10 engagers (0.2-0.7% of its
+     * followers), which is what the bar below would otherwise call a farm. Declared window
+     * aggregates (no posts needed) are judged as before. Judgement (same 5 as coverage).
+     */
+    minPosts: 5,
+    /**
      * At most 1 distinct engager per 100 followers over the window. An ordinary account
      * with 1,000+ followers that posts at all is engaged by several percent of them in
      * 90 days; a farm's audience is followers that never look. Judgement.
      */
     maxEngagersPerFollower: 0.01,
-    /** reciprocity (share of followees who follow back) is only measured with this many follow edges each way in the follows table */
+    /** reciprocity (share of followees who follow back) and overlap are only measured with this many follow edges each way in the follows table */
     minReciprocityEdges: 100,
     /** a measured reciprocity below this contradicts follow-back (the near-1 ratio is then a coincidence): no flag */
     reciprocityVeto: 0.3,
+    /**
+     * A measured overlap index of at least 0.74 is Dugué & Perez's own cut for social
+     * capitalists (users who follow back whoever follows them: nearly every follower of
+     * the smaller side is mutual). Ordinary reciprocity is ~0.2 (Kwak et al. 2010: 22% of
+     * links reciprocated), so an overlap that high means the audience was collected by
+     * following back, and the graph itself is evidence of the farm.
+     */
+    minOverlap: 0.74,
+    /**
+     * ...and then the engagement bar is 5x looser: at most 1 engager per 20 followers in
+     * the window. A farm that posts every day collects a rotating trickle of engagers
+     * (a reaction per post from a 10,000-follower audience still adds up to ~1% of it in
+     * 90 days), which the strict bar misses; the bar stays below what active ordinary
+     * accounts with 1,000+ followers get (engaged audiences: 5-30% of followers in 90
+     * days). Judgement.
+     */
+    maxEngagersPerFollowerMutual: 0.05,
   },
 
   /**
