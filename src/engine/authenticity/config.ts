@@ -3,7 +3,10 @@
  * what it is and, where one exists, the source. Where no published number exists the
  * value is a judgement, chosen so that the ordinary accounts in
  * test/engine/authenticity/population.test.ts stay unflagged (<= 3%) while the planted
- * gaming archetypes are caught (>= 90%); those are marked "judgement".
+ * gaming archetypes are caught (>= 90%); those are marked "judgement". The same bar is
+ * checked on the simulator's independently planted world
+ * (test/engine/authenticity/sim-population.test.ts; bench/eval-authenticity.ts for the
+ * 10,000-account worlds, bench/diagnose-authenticity.ts for the evidence behind each miss).
  *
  * Conventions: a signal fires only when every one of its criteria is MEASURED and past its
  * threshold (missing data never fires a flag). `full*` values are where a criterion counts
@@ -17,7 +20,6 @@ export interface FollowBackConfig {
   fullFollowing: number;
   minRatio: number;
   fullRatio: number;
-  minPosts: number;
   maxEngagersPerFollower: number;
   minReciprocityEdges: number;
   reciprocityVeto: number;
@@ -132,15 +134,6 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
     /** followers and following within 20% of each other (min/max); Dugué & Perez use the ratio as one of their two measures. Judgement on the value. */
     minRatio: 0.8,
     fullRatio: 0.98,
-    /**
-     * Engagement (events or declared per-post counts) is judged only on accounts with at
-     * least 5 content posts (originals, quotes) in the window: an audience can only be
-     * seen not to engage when it was given something to engage with. An ordinary account
-     * with 1,500 followers that posted twice in 90 days has 3-10 engagers (0.2-0.7% of its
-     * followers), which is what the bar below would otherwise call a farm. Declared window
-     * aggregates (no posts needed) are judged as before. Judgement (same 5 as coverage).
-     */
-    minPosts: 5,
     /**
      * At most 1 distinct engager per 100 followers over the window. An ordinary account
      * with 1,000+ followers that posts at all is engaged by several percent of them in

@@ -19,10 +19,11 @@
  *
  * Engagement is measured from events (distinct engagers), declared per-post counts on the
  * account's in-window posts, or declared window aggregates, whichever is largest (declared
- * reactions over-count people, so using them can only keep a flag from firing). Events and
- * per-post counts are only judged with at least 5 content posts in the window (an audience
- * shows it does not engage only when given something to engage with). With none of these
- * measured the signal stays silent.
+ * reactions over-count people, so using them can only keep a flag from firing). With none
+ * of these measured the signal stays silent. Distinct engagers grow with posting volume
+ * (known weakness: a farm posting several times a day collects more than 5% of its
+ * audience as engagers and escapes; one posting twice in 90 days looks like a farm with
+ * fewer).
  */
 import type { Population } from '../population.js';
 import type { Activity } from './activity.js';
@@ -73,7 +74,7 @@ export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBack
     const ratio = Math.min(followers, following) / Math.max(followers, following);
     if (ratio < cfg.minRatio) continue;
 
-    const engagement = measureEngagers(pop, act, a, declaredReactions[a]!, declaredMeasured[a] === 1, cfg.minPosts);
+    const engagement = measureEngagers(pop, act, a, declaredReactions[a]!, declaredMeasured[a] === 1);
     if (engagement === null) continue;
     const rate = engagement.engagers / followers;
     if (rate > Math.max(cfg.maxEngagersPerFollower, cfg.maxEngagersPerFollowerMutual)) continue;
@@ -112,7 +113,7 @@ export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBack
           ratioMin: cfg.minRatio,
           engagers: round(engagement.engagers, 2),
           engagersFrom: engagement.from,
-          ...(engagement.posts !== null ? { posts: engagement.posts, postsMin: cfg.minPosts } : {}),
+          ...(engagement.posts !== null ? { posts: engagement.posts } : {}),
           engagersPerFollower: round(rate, 5),
           engagersPerFollowerMax: maxRate,
           ...(known(reciprocity) ? { reciprocity: round(reciprocity), reciprocityMin: cfg.reciprocityVeto } : {}),
@@ -126,8 +127,8 @@ export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBack
 
 /**
  * The largest measured estimate of distinct engagers in the window, or null when none is
- * measured; `posts` is the content-post count the per-post sources were judged on (null
- * when only declared aggregates measured it).
+ * measured; `posts` is the account's content posts in the window (null when only declared
+ * aggregates measured it).
  */
 function measureEngagers(
   pop: Population,
@@ -135,16 +136,13 @@ function measureEngagers(
   a: number,
   declaredReactions: number,
   declaredMeasured: boolean,
-  minPosts: number,
 ): { engagers: number; from: string; posts: number | null } | null {
   const candidates: { engagers: number; from: string; posts: number | null }[] = [];
+  const distinct = act.pairs.start[a + 1]! - act.pairs.start[a]!;
   const posts = act.contentCount[a]!;
-  if (posts >= minPosts) {
-    // Zero engagers counts as measured only in an event dataset (the account posted enough).
-    const distinct = act.pairs.start[a + 1]! - act.pairs.start[a]!;
-    if (distinct > 0 || act.eventsObserved) candidates.push({ engagers: distinct, from: 'events', posts });
-    if (declaredMeasured) candidates.push({ engagers: declaredReactions, from: 'declared-post-counts', posts });
-  }
+  // Zero engagers counts as measured only in an event dataset where the account posted.
+  if (distinct > 0 || (act.eventsObserved && act.postCount[a]! > 0)) candidates.push({ engagers: distinct, from: 'events', posts });
+  if (declaredMeasured) candidates.push({ engagers: declaredReactions, from: 'declared-post-counts', posts });
   const A = pop.accounts;
   let aggregate = 0;
   let aggregateKnown = false;
