@@ -3,6 +3,13 @@
  * sorted), and engagement events grouped into pairs (engager -> account) with how many
  * events and how many distinct posts of the account each pair covers.
  *
+ * Coverage ("engaged x% of the account's posts") is measured on the account's own content:
+ * originals and quotes. Its reshares are someone else's content (a like on a retweet is a
+ * like of the original) and its replies are turns in conversations that nobody engages
+ * systematically; counting them in the denominator made a pod member who reshares and
+ * replies to the ring all day look like it is engaged on a quarter of its posts when the
+ * ring covers every one of its originals.
+ *
  * Everything is counting sorts on typed arrays: O(accounts + posts log posts-per-author +
  * interactions), no per-account loop over all interactions.
  *
@@ -12,10 +19,13 @@
  * reacts to is in the window; without a time and without a post it cannot be placed and
  * is left out (missing data must not fire a flag).
  */
-import { KIND, type Population, type ScoringWindow } from '../population.js';
+import { KIND, POST_KINDS, type Population, type ScoringWindow } from '../population.js';
 import { DAY } from './measure.js';
 
 const ENGAGEMENT_KINDS = new Uint8Array(8);
+/** Post kinds that are the account's own content (coverage is measured on them). */
+const CONTENT_KINDS = new Uint8Array(8);
+for (const k of ['original', 'quote'] as const) CONTENT_KINDS[POST_KINDS.indexOf(k)] = 1;
 for (const k of ['reply', 'reshare', 'quote', 'mention', 'like'] as const) ENGAGEMENT_KINDS[KIND[k]] = 1;
 
 /** Engagement pairs (engager -> account), grouped by account: pairs of t are start[t]..start[t+1]. */
@@ -25,7 +35,7 @@ export interface EngagementPairs {
   target: Int32Array;
   /** engagement events of the pair in the window */
   events: Int32Array;
-  /** distinct in-window posts of the target the pair engaged (coverage numerator) */
+  /** distinct in-window content posts (originals, quotes) of the target the pair engaged (coverage numerator) */
   posts: Int32Array;
   /** CSR offsets by target account, length accounts + 1 */
   start: Int32Array;
@@ -41,6 +51,8 @@ export interface Activity {
   postInWindow: Uint8Array;
   /** per account: posts in the window */
   postCount: Int32Array;
+  /** per account: content posts (originals and quotes) in the window: the coverage denominator */
+  contentCount: Int32Array;
   /** in-window post times grouped by author, ascending: postTimes[postStart[a] .. postStart[a+1]) */
   postStart: Int32Array;
   postTimes: Float64Array;
@@ -87,11 +99,14 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
   }
   for (let a = 0; a < n; a++) postStart[a + 1]! += postStart[a]!;
   const postCount = new Int32Array(n);
+  const contentCount = new Int32Array(n);
   // postKey[2p] = the slot of an in-window post (see below) or -1, postKey[2p+1] = its
   // author: interleaved so placing an event costs one random read (on 10M events memory
   // traffic, not arithmetic, is the cost).
   const postKey = new Int32Array(2 * P.n).fill(-1);
   const postTimes = new Float64Array(postStart[n]!);
+  // per slot (see below): 1 when the slot's post is content (original or quote)
+  const slotContent = new Uint8Array(postStart[n]! + n);
   for (let p = 0; p < P.n; p++) {
     if (!postInWindow[p]) continue;
     const a = P.author[p]!;
@@ -99,6 +114,10 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
     postKey[2 * p] = k + a;
     postKey[2 * p + 1] = a;
     postTimes[k] = P.createdAt[p]!;
+    if (CONTENT_KINDS[P.kind[p]!]) {
+      slotContent[k + a] = 1;
+      contentCount[a]!++;
+    }
   }
   for (let a = 0; a < n; a++) sortRange(postTimes, postStart[a]!, postStart[a + 1]!);
 
@@ -161,7 +180,7 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
       const p = stamp[s3 + 1]!;
       eventPairAt[pos] = p;
       pairEvents[p]!++;
-      if (k < noPostSlot && stamp[s3 + 2] !== k) {
+      if (slotContent[k] && stamp[s3 + 2] !== k) {
         stamp[s3 + 2] = k;
         pairPosts[p]!++;
       }
@@ -177,6 +196,7 @@ export function indexActivity(pop: Population, window: ScoringWindow): Activity 
     windowDays: window.windowDays,
     postInWindow,
     postCount,
+    contentCount,
     postStart,
     postTimes,
     eventStart,
@@ -254,11 +274,12 @@ function sortRange(xs: Float64Array, s: number, e: number): void {
 }
 
 /**
- * Coverage of a pair: the share of the target's in-window posts the engager reacted to;
- * NaN when the target has too few posts for it to mean anything.
- * Example: 9 of the account's 12 posts engaged -> 0.75.
+ * Coverage of a pair: the share of the target's in-window content posts (originals and
+ * quotes) the engager reacted to; NaN when the target has too few for it to mean anything.
+ * Example: 9 of the account's 12 originals engaged -> 0.75 (its 40 replies and reshares
+ * are not in the denominator).
  */
 export function coverageOf(act: Activity, pair: number, minPosts: number): number {
-  const posts = act.postCount[act.pairs.target[pair]!]!;
+  const posts = act.contentCount[act.pairs.target[pair]!]!;
   return posts >= minPosts ? act.pairs.posts[pair]! / posts : NaN;
 }

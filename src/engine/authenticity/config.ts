@@ -3,7 +3,10 @@
  * what it is and, where one exists, the source. Where no published number exists the
  * value is a judgement, chosen so that the ordinary accounts in
  * test/engine/authenticity/population.test.ts stay unflagged (<= 3%) while the planted
- * gaming archetypes are caught (>= 90%); those are marked "judgement".
+ * gaming archetypes are caught (>= 90%); those are marked "judgement". The same bar is
+ * checked on the simulator's independently planted world
+ * (test/engine/authenticity/sim-population.test.ts; bench/eval-authenticity.ts for the
+ * 10,000-account worlds, bench/diagnose-authenticity.ts for the evidence behind each miss).
  *
  * Conventions: a signal fires only when every one of its criteria is MEASURED and past its
  * threshold (missing data never fires a flag). `full*` values are where a criterion counts
@@ -20,6 +23,8 @@ export interface FollowBackConfig {
   maxEngagersPerFollower: number;
   minReciprocityEdges: number;
   reciprocityVeto: number;
+  minOverlap: number;
+  maxEngagersPerFollowerMutual: number;
 }
 
 export interface BotCadenceConfig {
@@ -102,9 +107,11 @@ export interface AuthenticityConfig {
 /** The shipped thresholds; pass a modified copy to `assessAuthenticity` to experiment. */
 export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
   /**
-   * "Engages everything the account posts" (coverage = distinct posts engaged / posts in
-   * the window) is only measured for accounts with at least this many posts in the window:
-   * liking 2 of 2 posts says nothing. Judgement.
+   * "Engages everything the account posts" (coverage = distinct content posts engaged /
+   * content posts in the window; content = originals and quotes, see activity.ts: an
+   * account's reshares and replies are reactions, not what a pod or a fan is there to
+   * boost) is only measured for accounts with at least this many content posts in the
+   * window: liking 2 of 2 posts says nothing. Judgement.
    */
   coverageMinPosts: 5,
 
@@ -113,9 +120,10 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
    * combating link farming in the Twitter social network" (WWW'12) found that most farmed
    * links come from users who follow back anyone who follows them; Dugué & Perez 2014,
    * "Detecting social capitalists on Twitter using similarity measures", detect them with
-   * two measures, the follower/following ratio and the overlap of followers and followees
-   * (our `reciprocity`). What makes them inflate influence is audience without attention:
-   * many followers, few people who ever engage.
+   * two measures, the follower/following ratio and the overlap index |followers ∩
+   * followees| / min(|followers|, |followees|) (our `overlap`), from the graph alone. What
+   * makes them inflate influence is audience without attention: many followers, few
+   * people who ever engage.
    */
   followBack: {
     /** "both large": below ~1000 a near-1 ratio is ordinary mutual following among friends. Judgement. */
@@ -132,10 +140,27 @@ export const DEFAULT_AUTHENTICITY_CONFIG: AuthenticityConfig = {
      * 90 days; a farm's audience is followers that never look. Judgement.
      */
     maxEngagersPerFollower: 0.01,
-    /** reciprocity (share of followees who follow back) is only measured with this many follow edges each way in the follows table */
+    /** reciprocity (share of followees who follow back) and overlap are only measured with this many follow edges each way in the follows table */
     minReciprocityEdges: 100,
     /** a measured reciprocity below this contradicts follow-back (the near-1 ratio is then a coincidence): no flag */
     reciprocityVeto: 0.3,
+    /**
+     * A measured overlap index of at least 0.74 is Dugué & Perez's own cut for social
+     * capitalists (users who follow back whoever follows them: nearly every follower of
+     * the smaller side is mutual). Ordinary reciprocity is ~0.2 (Kwak et al. 2010: 22% of
+     * links reciprocated), so an overlap that high means the audience was collected by
+     * following back, and the graph itself is evidence of the farm.
+     */
+    minOverlap: 0.74,
+    /**
+     * ...and then the engagement bar is 5x looser: at most 1 engager per 20 followers in
+     * the window. A farm that posts every day collects a rotating trickle of engagers
+     * (a reaction per post from a 10,000-follower audience still adds up to ~1% of it in
+     * 90 days), which the strict bar misses; the bar stays below what active ordinary
+     * accounts with 1,000+ followers get (engaged audiences: 5-30% of followers in 90
+     * days). Judgement.
+     */
+    maxEngagersPerFollowerMutual: 0.05,
   },
 
   /**

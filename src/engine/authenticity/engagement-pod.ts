@@ -1,7 +1,8 @@
 /**
  * engagement-pod: a small fixed ring that engages every member's posts, fast, and is
  * engaged back. For an account with at least 20 engagement events in the window:
- *   candidates    = engagers who reacted to >= 50% of its posts, >= 3 times
+ *   candidates    = engagers who reacted to >= 50% of its content posts (originals and
+ *                   quotes: activity.ts), >= 3 times
  *   ring          = candidates the account engages back (>= 2 events): reciprocal
  *   reciprocity   = ring / candidates                        (>= 0.5)
  *   concentration = ring's events / all engagement events    (>= 0.5)

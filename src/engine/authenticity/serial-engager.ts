@@ -2,10 +2,10 @@
  * serial-engager: engagement concentrated in a few accounts that engage everything.
  *
  * Pair rule (always applied, flag or not): a pair engager -> account is serial when the
- * engager reacted at least 5 times and to at least 60% of the account's in-window posts
- * (coverage, measured on accounts with >= 5 posts). Its k events then count once in
- * total: each gets weight 1/k (Klout's rule: repeated engagement by the same person
- * counts once).
+ * engager reacted at least 5 times and to at least 60% of the account's in-window content
+ * posts (originals and quotes; coverage, measured on accounts with >= 5 of them). Its k
+ * events then count once in total: each gets weight 1/k (Klout's rule: repeated
+ * engagement by the same person counts once).
  *
  * Account flag: with at least 30 engagement events received in the window,
  *   serialShare = events from serial pairs / all engagement events   (>= 0.6)

@@ -57,4 +57,25 @@ describe('indexActivity', () => {
     expect(act.eventStart[1]! - act.eventStart[0]!).toBe(6); // t received 6 counted events
     expect(act.eventsObserved).toBe(true);
   });
+
+  it("measures coverage on content posts (originals, quotes): the account's replies and reshares are not in the denominator", () => {
+    const b = new PopulationBuilder();
+    const [t, x, other] = [b.account({ handle: 't' }), b.account({ handle: 'x' }), b.account({ handle: 'o' })];
+    const originals = [1, 2, 3, 4].map((d) => b.post(t, { at: day(d) }));
+    const quote = b.post(t, { at: day(5), kind: 'quote' });
+    const theirs = b.post(other, { at: day(6) });
+    const reactions: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      reactions.push(b.post(t, { at: day(6 + i), kind: i % 2 ? 'reply' : 'reshare' }));
+      b.interact(t, other, i % 2 ? 'reply' : 'reshare', { at: day(6 + i), post: theirs });
+    }
+    for (const p of [...originals, quote]) b.interact(x, t, 'like', { at: day(7), post: p });
+    b.interact(x, t, 'like', { at: day(30), post: reactions[1] }); // a like on one of t's replies: an event, not coverage
+    const act = indexActivity(b.build(), WINDOW);
+    expect(act.postCount[t]).toBe(25);
+    expect(act.contentCount[t]).toBe(5);
+    const xt = [...Array(act.pairs.n).keys()].find((p) => act.pairs.actor[p] === x && act.pairs.target[p] === t)!;
+    expect([act.pairs.events[xt], act.pairs.posts[xt]]).toEqual([6, 5]);
+    expect(coverageOf(act, xt, 5)).toBe(1);
+  });
 });

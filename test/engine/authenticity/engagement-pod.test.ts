@@ -71,6 +71,31 @@ describe('engagement-pod', () => {
     for (let e = 0; e < pop.interactions.n; e++) expect(as.interactionWeight[e]).toBeCloseTo(1 / 30, 6);
   });
 
+  it('flags members whose own timelines are mostly their reshares of and replies to the ring (coverage counts originals only)', () => {
+    // as in real exports (and the simulator): a member's reshares and replies are its posts too
+    const b = new PopulationBuilder();
+    const members = Array.from({ length: 6 }, (_, i) => b.account({ handle: `pod${i}`, followers: 900, following: 700 }));
+    members.forEach((owner, oi) => {
+      for (let p = 0; p < 20; p++) {
+        const at = day(2 + p * 4) + oi * HOUR;
+        const post = b.post(owner, { at });
+        for (const m of members) {
+          if (m === owner) continue;
+          b.interact(m, owner, 'like', { at: at + 8 * MINUTE, post });
+          b.post(m, { at: at + 9 * MINUTE, kind: 'reshare' });
+          b.interact(m, owner, 'reshare', { at: at + 9 * MINUTE, post });
+          b.post(m, { at: at + 11 * MINUTE, kind: 'reply' });
+          b.interact(m, owner, 'reply', { at: at + 11 * MINUTE, post });
+        }
+      }
+    });
+    const as = assessAuthenticity(b.build(), WINDOW);
+    for (const m of members) {
+      const f = as.flags[m]!.find((x) => x.code === 'engagement-pod');
+      expect(f?.evidence).toMatchObject({ ringSize: 5, highCoverageEngagers: 5, reciprocity: 1, concentration: 1, quickShare: 1 });
+    }
+  });
+
   it('does not fire when the ring reacts slowly (hours, like friends)', () => {
     const { pop, members } = buildRing({ latency: (k) => (2 + (k % 10)) * HOUR });
     const as = assessAuthenticity(pop, WINDOW);

@@ -105,6 +105,29 @@ describe('follow-back', () => {
     expect(flagOf(low.b, low.a)).toBeUndefined(); // 20/150 = 0.13 follow back
   });
 
+  it('with a follow-back audience (overlap index >= 0.74 in the follows table), a trickle of engagers up to 5% of followers still fires', () => {
+    // 2,000 followers, 60 distinct engagers over 10 posts (3%: above the 1% bar)
+    const build = (followBack: number) => {
+      const b = new PopulationBuilder();
+      const a = farm(b, { followers: 2000, following: 2000 }, 10, 60);
+      for (let i = 0; i < 150; i++) {
+        const x = b.account({ handle: `f${i}` });
+        b.follow(a, x);
+        if (i < followBack) b.follow(x, a);
+        else b.follow(b.account({ handle: `g${i}` }), a);
+      }
+      return { b, a };
+    };
+    const farmLike = build(145); // 145 of 150 both ways: overlap 0.97
+    const f = flagOf(farmLike.b, farmLike.a)!;
+    expect(f.evidence).toMatchObject({ engagers: 60, engagersPerFollower: 0.03, engagersPerFollowerMax: 0.05, overlap: 0.9667, overlapMin: 0.74, reciprocity: 0.9667 });
+    const ordinary = build(75); // half mutual: overlap 0.5, reciprocity 0.5 (no veto) -> the 1% bar applies
+    expect(flagOf(ordinary.b, ordinary.a)).toBeUndefined();
+    const b = new PopulationBuilder();
+    const noGraph = farm(b, { followers: 2000, following: 2000 }, 10, 60); // overlap not measured -> the 1% bar
+    expect(flagOf(b, noGraph)).toBeUndefined();
+  });
+
   it('falls back to follows-table degrees when counts are not declared', () => {
     const b = new PopulationBuilder();
     const a = farm(b, {}, 10, 3);

@@ -3,7 +3,8 @@
  * prolific, big, mutual-following socialites, hashtag lovers, habitual daily posters,
  * irregular sleepers, tight communities, near-dormant, heavy followers), 1,500 lurkers and
  * 60 planted gamers. The issue's bar: >= 90% of planted flagged, <= 3% of ordinary.
- * Rates for more seeds: `npx tsx bench/authenticity.ts --rates`.
+ * Rates for more seeds: `npx tsx bench/authenticity.ts --rates`. The same bar on the
+ * simulator's independently built world: sim-population.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
