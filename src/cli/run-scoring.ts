@@ -4,7 +4,7 @@ import type { Model } from '../engine/model.js';
 import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from '../engine/score.js';
 import type { ScoreResultView } from '../render/score-view.js';
 import type { Db } from '../store/open.js';
-import { readPopulation } from '../store/read-population.js';
+import { readPopulationParallel } from '../store/read-population.js';
 import type { StoredScore } from '../store/runs.js';
 import type { CommandContext } from './context.js';
 import { indexHandles, resolveHandle } from './resolve-handles.js';
@@ -21,11 +21,11 @@ export interface ScoringSession {
 }
 
 /** Opens the store, loads the model, reads the population and scores it. Caller closes db. */
-export function openScoringSession(ctx: CommandContext, flags: ScoringFlags): ScoringSession {
+export async function openScoringSession(ctx: CommandContext, flags: ScoringFlags): Promise<ScoringSession> {
   const { model } = loadModel(flags.model, ctx.resolvePath);
   const db = ctx.openExistingStore();
   const window = resolveWindow(flags, db);
-  const pop = readPopulation(db, { bios: false });
+  const pop = await readPopulationParallel(db, { bios: false });
   const assessment = assessPopulation(pop, window);
   const table = scoreAccounts(pop, { window, model, assessment });
   let handles: Map<string, number[]> | null = null;

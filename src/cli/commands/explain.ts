@@ -17,9 +17,9 @@ export function registerExplain(program: Command, io: Io): void {
       .command('explain')
       .description('every contribution to an account\'s score, and the proof that they add up')
       .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host'),
-  ).action((handle: string, opts: ScoringFlags, cmd: Command) => {
+  ).action(async (handle: string, opts: ScoringFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const session = openScoringSession(ctx, opts);
+    const session = await openScoringSession(ctx, opts);
     try {
       const { pop, table, window, model } = session;
       const i = session.resolve(handle);
