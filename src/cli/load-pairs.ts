@@ -10,6 +10,7 @@ import { InputError, UsageError } from './errors.js';
 import { openScoringSession, type ScoringSession } from './run-scoring.js';
 import type { ScoringFlags } from './scoring-options.js';
 
+/** A pairs file as recorded in a fitted model's provenance. */
 export interface PairsSource {
   /** as given on the command line */
   file: string;

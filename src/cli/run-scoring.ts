@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { indexHandles, resolveHandle } from './resolve-handles.js';
 import { assessPopulation, loadModel, resolveWindow, type ScoringFlags } from './scoring-options.js';
 
+/** An open store with its population scored, for one command. */
 export interface ScoringSession {
   db: Db;
   pop: Population;

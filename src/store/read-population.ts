@@ -18,6 +18,7 @@ import { POST_KINDS, type InteractionColumns, type Population } from '../engine/
 import { forEachNumericRow } from './read-chunks.js';
 import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
 
+/** What to read besides the columns scoring needs. */
 export interface ReadPopulationOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;

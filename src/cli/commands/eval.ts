@@ -8,6 +8,7 @@ import { evaluatePairs } from '../../engine/fit.js';
 import { toJson } from '../../render/json.js';
 import { renderEval, type EvalReport } from '../../render/eval-text.js';
 
+/** Registers `influence eval`. */
 export function registerEval(program: Command, io: Io): void {
   addScoringOptions(
     program

@@ -11,6 +11,7 @@ import { renderExplain, sumTenths, type ExplainReport } from '../../render/expla
 
 const r6 = (x: number): number => Number(x.toPrecision(6));
 
+/** Registers `influence explain`. */
 export function registerExplain(program: Command, io: Io): void {
   addScoringOptions(
     program

@@ -67,6 +67,7 @@ function commandLine(cmd: Command, files: string[]): string {
   return parts.join(' ');
 }
 
+/** Registers `influence fit`. */
 export function registerFit(program: Command, io: Io): void {
   addScoringOptions(
     program

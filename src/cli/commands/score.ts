@@ -15,6 +15,7 @@ interface ScoreFlags extends ScoringFlags {
   save?: boolean;
 }
 
+/** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
   addScoringOptions(
     program
