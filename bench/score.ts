@@ -88,7 +88,14 @@ async function measure(size: Size): Promise<void> {
   const network = await timed('network', () => computeNetworkInfluence(graph, model.network));
   const features = await timed('features: extraction', () => extractFeatures(pop, window, graph, network.value, assessment.interactionWeight));
   const scores = await timed('model', () => computeScores(features, model, assessment.damping));
+  let networkBest = Infinity;
   if (size === 'small') {
+    // best of 3 more runs of the network stage, against igraph's best of 3 (noisy machines)
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      computeNetworkInfluence(graph, model.network);
+      networkBest = Math.min(networkBest, (performance.now() - t0) / 1000);
+    }
     // the same edges for igraph: source, target, share of the source's attention
     const src = new Int32Array(graph.m);
     const dst = new Int32Array(graph.m);
@@ -112,6 +119,7 @@ async function measure(size: Size): Promise<void> {
       networkCyclic: network.cyclic,
       networkResidual: network.residual,
       medianScore: Math.round(median * 10) / 10,
+      networkBestOf3: networkBest,
       stages,
     })}\n`,
   );
@@ -127,9 +135,12 @@ t0 = time.perf_counter()
 g = igraph.Graph(n=n, edges=list(zip(src, dst)), directed=True)
 g.es['weight'] = list(w)
 t1 = time.perf_counter()
-pr = g.pagerank(weights='weight', damping=0.85)
-t2 = time.perf_counter()
-print(f'{t1 - t0:.4f} {t2 - t1:.4f} {g.ecount()}')
+best = 1e9
+for _ in range(3):
+    s = time.perf_counter()
+    pr = g.pagerank(weights='weight', damping=0.85)
+    best = min(best, time.perf_counter() - s)
+print(f'{t1 - t0:.4f} {best:.4f} {g.ecount()}')
 `;
 
 function runIgraph(accounts: number): { build: number; pagerank: number; edges: number } | string {
@@ -184,12 +195,12 @@ async function main(): Promise<void> {
     const entry: Record<string, unknown> = { ...r, endToEndSeconds: total, peakRssMb: peak, readOneThread: readOne };
     if (size === 'small') {
       const ig = runIgraph(r.accounts);
-      const ours = r.stages.find((s) => s.stage === 'network')!.seconds;
+      const ours = (r as unknown as { networkBestOf3: number }).networkBestOf3;
       if (typeof ig === 'string') {
         console.log(`  igraph: skipped (${ig})`);
         entry['igraph'] = { skipped: ig };
       } else {
-        console.log(`  igraph PageRank (PRPACK) on the same ${ig.edges.toLocaleString('en-US')} edges: ${ig.pagerank.toFixed(3)} s (+ ${ig.build.toFixed(2)} s graph build); ours ${ours.toFixed(3)} s: ratio ours/igraph ${(ours / ig.pagerank).toFixed(2)}`);
+        console.log(`  igraph PageRank (PRPACK) on the same ${ig.edges.toLocaleString('en-US')} edges, best of 3: ${ig.pagerank.toFixed(3)} s (+ ${ig.build.toFixed(2)} s graph build); ours, best of 3: ${ours.toFixed(3)} s: ratio ours/igraph ${(ours / ig.pagerank).toFixed(2)}`);
         entry['igraph'] = { ...ig, oursSeconds: ours, ratio: ours / ig.pagerank };
       }
     }
