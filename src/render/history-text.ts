@@ -2,6 +2,7 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
+/** One stored run as `history` shows it. */
 export interface HistoryEntry {
   runId: number;
   createdAt: string;
@@ -14,6 +15,7 @@ export interface HistoryEntry {
   flags: string[];
 }
 
+/** The `history --json` document. */
 export interface HistoryReport {
   schema: 1;
   handle: string;
