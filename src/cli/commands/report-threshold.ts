@@ -1,9 +1,9 @@
 /** `influence report threshold`: the Klout70 club, near misses with their cheapest lever, movement since the last run. */
 import type { Command } from 'commander';
-import { makeContext } from '../context.js';
+import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
-import { displayHandle, openScoringSession, toStoredScore } from '../run-scoring.js';
+import { displayHandle, openScoringSession, toStoredScore, type ScoringSession } from '../run-scoring.js';
 import { indexHandles } from '../resolve-handles.js';
 import { matchFollowerList } from '../match-list.js';
 import { computeStoredExpertise, loadOntology, resolveTopicFlag } from '../topic-session.js';
@@ -13,7 +13,7 @@ import { explainScore, type AccountScore } from '../../engine/score.js';
 import { featureVectorOf } from '../../engine/features.js';
 import { bandOf, findCheapestLever } from '../../engine/threshold.js';
 import { isSelfOrAncestor } from '../../engine/topics/taxonomy.js';
-import { readFollowerList } from '../../import/follower-list.js';
+import { readFollowerList, type FollowerList } from '../../import/follower-list.js';
 import { readPreviousRun, readRunScores, saveRun } from '../../store/runs.js';
 import { toJson } from '../../render/json.js';
 import { renderThresholdText, type ThresholdAccount, type ThresholdReport } from '../../render/threshold-view.js';
@@ -46,48 +46,64 @@ export function registerReportThreshold(report: Command, io: Io): void {
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const session = openScoringSession(ctx, opts);
     try {
-      const { pop, table, window, model, db } = session;
-      const match = list ? matchFollowerList(pop.accounts, indexHandles(pop.accounts), list) : null;
-      let pool = match ? [...match.matched.keys()].sort((a, b) => a - b) : Array.from({ length: pop.accounts.n }, (_, i) => i);
-      let topicView: ThresholdReport['topic'] = null;
-      if (opts.topic !== undefined) {
-        const tax = loadOntology(ctx, opts.ontology);
-        const topic = resolveTopicFlag(tax, opts.topic);
-        const stored = computeStoredExpertise(db, tax, window);
-        // assigned topics already roll sub-topic evidence up; a sub-topic assignment also counts
-        pool = pool.filter((i) => topicsOfAccount(stored, pop.accounts.dbId[i]!).some((t) => isSelfOrAncestor(tax, topic, t.topic)));
-        topicView = { slug: tax.slugs[topic]!, name: tax.names[topic]! };
-      }
-      const scores = pool.map((i) => explainScore(table, i));
-      const runId = opts.save !== false ? saveRun(db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s))) : null;
-      const view = (s: AccountScore): ThresholdAccount => ({ handle: displayHandle(pop, s.index), network: pop.accounts.network[s.index]!, score: s.score, subscores: s.subscores, flags: s.flags.map((f) => f.code) });
-      const byScore = (a: AccountScore, b: AccountScore) => b.score - a.score || (displayHandle(pop, a.index) < displayHandle(pop, b.index) ? -1 : 1);
-      const above = scores.filter((s) => bandOf(s.score, at, near) === 'above').sort(byScore);
-      const nearMisses = scores.filter((s) => bandOf(s.score, at, near) === 'near').sort(byScore);
-      const report: ThresholdReport = {
-        schema: 1,
-        asOf: new Date(window.asOf).toISOString(),
-        windowDays: window.windowDays,
-        model: model.version,
-        at,
-        nearWithin: near,
-        topic: topicView,
-        runId,
-        counts: { above: above.length, near: nearMisses.length, below: scores.length - above.length - nearMisses.length, unknown: match?.unknown.length ?? 0 },
-        above: above.map(view),
-        near: nearMisses.map((s) => ({
-          ...view(s),
-          gap: Math.round((at - s.score) * 10) / 10,
-          lever: findCheapestLever(model, featureVectorOf(table.features, s.index), at, table.assessment.damping[s.index] ?? 1, table.assessment.cap[s.index] ?? 100),
-        })),
-        movement: movementSince(db, runId, scores, pop.accounts.dbId, at, (i) => displayHandle(pop, i)),
-        unknown: match?.unknown ?? [],
-      };
+      const report = buildThresholdReport(ctx, session, { at, near, list, topic: opts.topic, ontology: opts.ontology, save: opts.save !== false });
       ctx.out(ctx.mode === 'json' ? toJson(report) : renderThresholdText(report, ctx.theme, ctx.mode === 'tty'));
     } finally {
       session.db.close();
     }
   });
+}
+
+export interface ThresholdRequest {
+  at: number;
+  near: number;
+  list: FollowerList | null;
+  topic?: string;
+  ontology?: string;
+  /** store the run (movement compares stored runs) */
+  save: boolean;
+}
+
+/** Builds the threshold report of a scoring session (report threshold, demo). */
+export function buildThresholdReport(ctx: CommandContext, session: ScoringSession, req: ThresholdRequest): ThresholdReport {
+  const { pop, table, window, model, db } = session;
+  const { at, near, list } = req;
+  const match = list ? matchFollowerList(pop.accounts, indexHandles(pop.accounts), list) : null;
+  let pool = match ? [...match.matched.keys()].sort((a, b) => a - b) : Array.from({ length: pop.accounts.n }, (_, i) => i);
+  let topicView: ThresholdReport['topic'] = null;
+  if (req.topic !== undefined) {
+    const tax = loadOntology(ctx, req.ontology);
+    const topic = resolveTopicFlag(tax, req.topic);
+    const stored = computeStoredExpertise(db, tax, window);
+    // assigned topics already roll sub-topic evidence up; a sub-topic assignment also counts
+    pool = pool.filter((i) => topicsOfAccount(stored, pop.accounts.dbId[i]!).some((t) => isSelfOrAncestor(tax, topic, t.topic)));
+    topicView = { slug: tax.slugs[topic]!, name: tax.names[topic]! };
+  }
+  const scores = pool.map((i) => explainScore(table, i));
+  const runId = req.save ? saveRun(db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s))) : null;
+  const view = (s: AccountScore): ThresholdAccount => ({ handle: displayHandle(pop, s.index), network: pop.accounts.network[s.index]!, score: s.score, subscores: s.subscores, flags: s.flags.map((f) => f.code) });
+  const byScore = (a: AccountScore, b: AccountScore) => b.score - a.score || (displayHandle(pop, a.index) < displayHandle(pop, b.index) ? -1 : 1);
+  const above = scores.filter((s) => bandOf(s.score, at, near) === 'above').sort(byScore);
+  const nearMisses = scores.filter((s) => bandOf(s.score, at, near) === 'near').sort(byScore);
+  return {
+    schema: 1,
+    asOf: new Date(window.asOf).toISOString(),
+    windowDays: window.windowDays,
+    model: model.version,
+    at,
+    nearWithin: near,
+    topic: topicView,
+    runId,
+    counts: { above: above.length, near: nearMisses.length, below: scores.length - above.length - nearMisses.length, unknown: match?.unknown.length ?? 0 },
+    above: above.map(view),
+    near: nearMisses.map((s) => ({
+      ...view(s),
+      gap: Math.round((at - s.score) * 10) / 10,
+      lever: findCheapestLever(model, featureVectorOf(table.features, s.index), at, table.assessment.damping[s.index] ?? 1, table.assessment.cap[s.index] ?? 100),
+    })),
+    movement: movementSince(db, runId, scores, pop.accounts.dbId, at, (i) => displayHandle(pop, i)),
+    unknown: match?.unknown ?? [],
+  };
 }
 
 /** Entrants (now at or above, before below) and drop-outs (the reverse) among accounts scored in both runs. */
