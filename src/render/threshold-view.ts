@@ -34,7 +34,15 @@ export interface ThresholdReport {
 export function describeLever(lever: Lever): string {
   if (lever.kind === 'capped') return `capped at ${lever.cap.toFixed(1)} by authenticity flags: no lever`;
   if (lever.kind === 'none') return `no single feature gets there (up to x1000)`;
-  return `+${lever.increasePct.toLocaleString('en-US')}% ${featureLabel(lever.feature)} (${fmt(lever.from)} -> ${fmt(lever.to)})`;
+  return `+${lever.increasePct.toLocaleString('en-US')}% ${featureLabel(lever.feature)} (${fmt(lever.from)} -> ${fmt(lever.to)}${unitOf(lever.feature)})`;
+}
+
+/** The unit of a scored feature's value, as models/model-v1.json `units` defines them. */
+export function unitOf(feature: string): string {
+  if (feature.endsWith('_per_post')) return ' per post';
+  if (feature === 'engagers') return ' per 90 days';
+  if (feature === 'mentions_received' || feature === 'reshares_received') return ' per day';
+  return '';
 }
 
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());

@@ -67,3 +67,12 @@ describe('threshold levers', () => {
     expect(bandOf(64.9, 70, 5)).toBe('below');
   });
 });
+
+describe('describeLever', () => {
+  it('reads as a percentage of one feature with its unit, or says why there is none', async () => {
+    const { describeLever } = await import('../../src/render/threshold-view.js');
+    expect(describeLever({ kind: 'feature', feature: 'mentions_received', from: 0.206, to: 0.257, multiplier: 1.2476, increasePct: 25 })).toBe('+25% mentions received (0.206 -> 0.257 per day)');
+    expect(describeLever({ kind: 'feature', feature: 'listed', from: 267, to: 450, multiplier: 1.69, increasePct: 69 })).toBe('+69% listed (267 -> 450)');
+    expect(describeLever({ kind: 'capped', cap: 39.87 })).toBe('capped at 39.9 by authenticity flags: no lever');
+  });
+});
