@@ -23,12 +23,9 @@ export interface HistoryReport {
   runs: HistoryEntry[];
 }
 
-const SPARKS = '▁▂▃▄▅▆▇█';
-
-/** A sparkline of scores on the fixed 1..100 scale (comparable across accounts). */
-export function sparkline(scores: number[]): string {
-  return scores.map((s) => SPARKS[Math.min(7, Math.max(0, Math.floor(((s - 1) / 99) * 8)))]).join('');
-}
+// one sparkline for the project (fixed 1..100 scale, so accounts compare); re-exported for callers of this module
+export { sparkline } from './sparkline.js';
+import { sparkline } from './sparkline.js';
 
 /** Rows of a history (plain), with a sparkline line first when `spark` is set. */
 export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean): string {
