@@ -12,7 +12,10 @@
  *      and an engagement e(p) = the larger of the events others aimed at p (reply, reshare,
  *      quote 1 each, like 0.5) and its declared counts (likes 0.5, reshares, replies 1);
  *      a reshare's engagement belongs to the original and counts 0 here.
- *   2. Distinctiveness D(a,t) (distinctiveness.ts): the share of a's posts on t, each counted
+ *   2. Repeats: of an account's posts with the same words (URLs, mentions, emoji and
+ *      punctuation set aside), only the first counts: a template posted ten times, by a bot or
+ *      by habit ("nice weather today"), is one piece of evidence.
+ *      Distinctiveness D(a,t) (distinctiveness.ts): the share of a's posts on t, each counted
  *      at its quality, that everybody else's rate of t (in a's language) does not explain.
  *      A word everybody uses at about the same rate ("nice", "weather") gets D ~ 0: it is
  *      nobody's expertise. Matches with D < 0.5 (less than twice everybody else's rate) count
@@ -25,10 +28,14 @@
  *      R = sum w_T(p) * e(p), G = distinct engagers of those posts (or, when the export gives
  *      only counts, the lower bound max over posts of max(likes, reshares)), bio = a's bio
  *      names T or a descendant.
- *   5. Assigned when posts >= 3, G >= 2, P >= 1.5, and T or one of its descendants passes
- *      these and is significantly distinct for a at its own level (its whole sub-tree's
- *      posts against everybody else's, Poisson tail < 0.001; distinctiveness.ts): a few lucky
- *      everyday-word posts, or three stray mentions under one super-topic, are not expertise.
+ *   5. T is assigned directly when its own forms carry it: the posts that name T and that T
+ *      leads (no other topic in the post is named more often by a: "avalanche report" in a
+ *      skier's posts about skiing is a detail of skiing, not a second expertise) number >= 3,
+ *      drew >= 2 engagers and weigh >= 1.5, and T's own usage is significantly distinct for a
+ *      (Poisson tail < 0.001; distinctiveness.ts). An ancestor is assigned only above a
+ *      directly assigned topic, with the rolled-up evidence of step 4 (posts >= 3, G >= 2,
+ *      P >= 1.5): one jazz, one hip hop and one R&B post make nobody a music expert, and a few
+ *      lucky everyday-word posts are not expertise.
  *      All thresholds are in TOPIC_DEFAULTS. Then
  *        raw   = ln(1+P) + ln(1+G) + 0.5 * ln(1+R) + 0.5 * bio
  *        score = round(1 + 99 * (1 - exp(-raw / 9)))        (1..100)
@@ -202,14 +209,18 @@ interface Accumulator {
   hashtagOnly: number;
   reshares: number;
   direct: boolean;
+  /** the posts that name the topic itself (not only a sub-topic): the direct gate of step 5 */
+  selfPosts: number;
+  selfWeighted: number;
+  selfEngagers: Set<number>;
+  selfEngagerBound: number;
   examples: Ranked[];
 }
 
-/** Per language group: posts, and posts per topic (direct matches and roll-up reach). */
+/** Per language group: posts, and posts per topic. */
 interface GroupCounts {
   posts: number;
   direct: Float64Array;
-  reach: Float64Array;
   /** per account: its posts in this group */
   byAuthor: Float64Array;
 }
@@ -219,8 +230,6 @@ interface Scratch {
   directN: Float64Array;
   directNGroup: Float64Array;
   share: Float64Array;
-  reachN: Float64Array;
-  reachNGroup: Float64Array;
   counting: Float64Array;
   anchored: Uint8Array;
   acc: (Accumulator | undefined)[];
@@ -230,6 +239,8 @@ interface Scratch {
   bestW: Float64Array;
   bestStamp: Int32Array;
   bestSelf: Uint8Array;
+  /** the weight of a post for a topic through that topic's own forms */
+  selfW: Float64Array;
   bestHash: Uint8Array;
   reached: number[];
   stamp: number;
@@ -244,7 +255,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
   const T = tax.size;
   const from = window.asOf - window.windowDays * 86_400_000;
   const postsByAuthor = new Float64Array(A);
-  const corpus: GroupCounts = { posts: 0, direct: new Float64Array(T), reach: new Float64Array(T), byAuthor: postsByAuthor };
+  const corpus: GroupCounts = { posts: 0, direct: new Float64Array(T), byAuthor: postsByAuthor };
   const groups: GroupCounts[] = [];
   const groupIndex = new Map<string, number>();
   const groupOf = (lang: string | null): number => {
@@ -253,7 +264,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     if (g === undefined) {
       g = groups.length;
       groupIndex.set(key, g);
-      groups.push({ posts: 0, direct: new Float64Array(T), reach: new Float64Array(T), byAuthor: new Float64Array(A) });
+      groups.push({ posts: 0, direct: new Float64Array(T), byAuthor: new Float64Array(A) });
     }
     return g;
   };
@@ -312,21 +323,6 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     });
   }
 
-  // Posts reaching each topic through any matched descendant, in the corpus and per language.
-  const reachStamp = new Int32Array(T).fill(-1);
-  for (let k = 0; k < matched.length; k++) {
-    const mp = matched[k]!;
-    const group = groups[mp.group]!;
-    for (const t of mp.topics) {
-      for (const up of tax.ancestors[t]!) {
-        if (reachStamp[up] === k) continue;
-        reachStamp[up] = k;
-        corpus.reach[up]! += mp.quality;
-        group.reach[up]! += mp.quality;
-      }
-    }
-  }
-
   // Everything else is per account: its matched posts, in input order.
   const byAuthor: number[][] = [];
   for (let k = 0; k < matched.length; k++) (byAuthor[matched[k]!.author] ??= []).push(k);
@@ -334,8 +330,6 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     directN: new Float64Array(T),
     directNGroup: new Float64Array(T),
     share: new Float64Array(T),
-    reachN: new Float64Array(T),
-    reachNGroup: new Float64Array(T),
     counting: new Float64Array(T),
     anchored: new Uint8Array(T),
     acc: new Array<Accumulator | undefined>(T),
@@ -344,6 +338,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     bestW: new Float64Array(T),
     bestStamp: new Int32Array(T),
     bestSelf: new Uint8Array(T),
+    selfW: new Float64Array(T),
     bestHash: new Uint8Array(T),
     reached: [],
     stamp: 0,
@@ -355,7 +350,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     if (!posts) continue;
     let main = 0;
     for (let g = 1; g < groups.length; g++) if (groups[g]!.byAuthor[a]! > groups[main]!.byAuthor[a]!) main = g;
-    accounts[a]!.topics = scoreAccount(a, posts.map((k) => matched[k]!), main, groups, corpus, bio[a], tax, config, s);
+    accounts[a]!.topics = scoreAccount(a, uniquePosts(posts.map((k) => matched[k]!)), main, groups, corpus, bio[a], tax, config, s);
   }
   return { window, accounts, corpus: { posts: corpus.posts, matchedPosts: matched.length, accounts: A } };
 }
@@ -379,12 +374,12 @@ function scoreAccount(
       s.touched.push(t);
     }
   };
-  const usage = (t: number, n: number, nGroup: number, level: 'direct' | 'reach'): [TopicUsage, TopicReference] => [
+  const usage = (t: number, n: number, nGroup: number, level: 'direct'): [TopicUsage, TopicReference] => [
     { n, nGroup, posts: corpus.byAuthor[a]!, postsGroup: g.byAuthor[a]! },
     { count: corpus[level][t]!, posts: corpus.posts, groupCount: g[level][t]!, groupPosts: g.posts },
   ];
 
-  // usage of each matched topic and of each ancestor it reaches
+  // usage of each matched topic; the ancestors it reaches are marked for step 5
   for (let k = 0; k < posts.length; k++) {
     const mp = posts[k]!;
     const own = mp.group === main;
@@ -393,13 +388,10 @@ function scoreAccount(
       s.directN[t]! += mp.quality;
       if (own) s.directNGroup[t]! += mp.quality;
     }
-    reachOf(mp, tax, (up) => {
-      mark(up);
-      s.reachN[up]! += mp.quality;
-      if (own) s.reachNGroup[up]! += mp.quality;
-    });
+    reachOf(mp, tax, mark);
   }
   for (const t of s.touched) if (s.directN[t]! > 0) s.share[t] = distinctShare(...usage(t, s.directN[t]!, s.directNGroup[t]!, 'direct'), config);
+
 
   // steps 3-4: roll up; first count the posts that count, then accumulate where enough do
   const rollUp = (mp: MatchedPost): void => {
@@ -419,7 +411,10 @@ function scoreAccount(
           s.bestHash[up] = 1;
           s.reached.push(up);
         } else if (w > s.bestW[up]!) s.bestW[up] = w;
-        if (up === t) s.bestSelf[up] = 1;
+        if (up === t) {
+          s.bestSelf[up] = 1;
+          s.selfW[up] = w;
+        }
         if (mp.hashtagOnly[i] === 0) s.bestHash[up] = 0;
       }
     }
@@ -435,7 +430,10 @@ function scoreAccount(
       const b = { w: s.bestW[up]!, self: s.bestSelf[up] === 1, hash: s.bestHash[up] === 1 };
       let x = s.acc[up];
       if (!x) {
-        x = { posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false, examples: [] };
+        x = {
+          posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false,
+          selfPosts: 0, selfWeighted: 0, selfEngagers: new Set(), selfEngagerBound: 0, examples: [],
+        };
         s.acc[up] = x;
       }
       x.posts++;
@@ -447,17 +445,28 @@ function scoreAccount(
       if (b.hash) x.hashtagOnly++;
       if (mp.reshare) x.reshares++;
       if (b.self) x.direct = true;
+      // the direct gate counts the posts the topic leads: a term that only ever turns up in
+      // posts about something the account names more often is a detail of that subject
+      if (b.self && !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!)) {
+        x.selfPosts++;
+        x.selfWeighted += s.selfW[up]!;
+        for (let e = 0; e < mp.engagers.length; e++) x.selfEngagers.add(mp.engagers[e]!);
+        x.selfEngagerBound = Math.max(x.selfEngagerBound, mp.engagerBound);
+      }
       keepExample(x.examples, mp, b.w * (1 + mp.engagement), config.examples);
     }
   }
 
-  // step 5: the evidence gate, then the topic-level test; roll-up carries a passing topic's ancestors
+  // step 5: the evidence gate on the topic's own posts and its own distinctiveness; only a
+  // topic that passes it anchors its ancestors (roll-up never creates a category out of
+  // scattered mentions of many of its children)
   const passed: number[] = [];
   for (const t of s.touched) {
     const x = s.acc[t];
     if (!x || x.posts < config.minPosts || Math.max(x.engagers.size, x.engagerBound) < config.minEngagers || x.weighted < config.minWeightedPosts) continue;
     passed.push(t);
-    if (isSignificantlyDistinct(...usage(t, s.reachN[t]!, s.reachNGroup[t]!, 'reach'), config)) for (const up of tax.ancestors[t]!) s.anchored[up] = 1;
+    if (x.selfPosts < config.minPosts || Math.max(x.selfEngagers.size, x.selfEngagerBound) < config.minEngagers || x.selfWeighted < config.minWeightedPosts) continue;
+    if (isSignificantlyDistinct(...usage(t, s.directN[t]!, s.directNGroup[t]!, 'direct'), config)) for (const up of tax.ancestors[t]!) s.anchored[up] = 1;
   }
   const out: TopicScore[] = [];
   for (const t of passed) {
@@ -486,7 +495,7 @@ function scoreAccount(
     });
   }
   for (const t of s.touched) {
-    s.directN[t] = s.directNGroup[t] = s.share[t] = s.reachN[t] = s.reachNGroup[t] = s.counting[t] = 0;
+    s.directN[t] = s.directNGroup[t] = s.share[t] = s.counting[t] = 0;
     s.anchored[t] = s.seen[t] = 0;
     s.acc[t] = undefined;
   }
@@ -495,6 +504,25 @@ function scoreAccount(
   return out.sort(
     (x, y) => y.score - x.score || Number(y.evidence.direct) - Number(x.evidence.direct) || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0),
   );
+}
+
+/**
+ * An account's posts with repeated texts dropped (same words once URLs, mentions, numbers,
+ * emoji and punctuation are set aside): a template posted ten times, by a bot or by habit,
+ * is one piece of evidence, not ten.
+ */
+function uniquePosts(posts: MatchedPost[]): MatchedPost[] {
+  const seen = new Set<string>();
+  return posts.filter((mp) => {
+    const key = mp.text
+      .toLowerCase()
+      .replace(/https?:\/\/\S+|@\S+/gu, ' ')
+      .replace(/[^\p{L}\p{M}\p{N}#]+/gu, ' ')
+      .trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Calls `visit` once for each topic a post reaches (its matched topics and all their ancestors). */
