@@ -13,6 +13,7 @@
  */
 import type { AccountRef } from '../import/records.js';
 import type { Db } from './open.js';
+import { KeyIdMap } from './key-id-map.js';
 import type { BatchBuilder } from './write-batch.js';
 
 /** Networks with at most this many accounts are cached whole on first use (~0.1 s per 100k). */
@@ -32,8 +33,8 @@ export interface AccountResolver {
 
 /** Per network: handle key -> id and external id -> id, and whether they hold the whole network. */
 interface NetworkCache {
-  byHandle: Map<string, number>;
-  byExternal: Map<string, number>;
+  byHandle: KeyIdMap;
+  byExternal: KeyIdMap;
   complete: boolean;
 }
 
@@ -65,7 +66,7 @@ export function createAccountResolver(
     if (network === lastNetwork) return lastCache!;
     let cache = networks.get(network);
     if (!cache) {
-      cache = { byHandle: new Map(), byExternal: new Map(), complete: false };
+      cache = { byHandle: new KeyIdMap(), byExternal: new KeyIdMap(), complete: false };
       networks.set(network, cache);
       if ((countNetwork.get(network) as number) <= preloadLimit) {
         for (const [id, key, ext] of listNetwork.iterate(network) as Iterable<[number, string | null, string | null]>) {
@@ -79,7 +80,7 @@ export function createAccountResolver(
     lastCache = cache;
     return cache;
   };
-  const lookup = (map: Map<string, number>, cache: NetworkCache, network: string, value: string, find: typeof findByHandle): number | undefined => {
+  const lookup = (map: KeyIdMap, cache: NetworkCache, network: string, value: string, find: typeof findByHandle): number | undefined => {
     let id = map.get(value);
     if (id === undefined && !cache.complete) {
       id = find.get(network, value) as number | undefined;

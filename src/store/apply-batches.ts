@@ -98,9 +98,7 @@ function countRows(db: Db): TableCounts {
 function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports: readonly ImportLogRow[]): TableCounts } {
   const before = countRows(db);
   const values = (columns: number, rows: number) => Array(rows).fill(`(${Array(columns).fill('?').join(', ')})`).join(', ');
-  const accountsSql = 'INSERT INTO accounts (id, network, handle, handle_key, external_id) VALUES ';
-  const insertAccounts = db.prepare(accountsSql + values(5, ROWS_PER_INSERT));
-  const insertAccount = db.prepare(accountsSql + values(5, 1));
+  const insertAccount = db.prepare('INSERT INTO accounts (id, network, handle, handle_key, external_id) VALUES (?, ?, ?, ?, ?)');
   const updateAccount = db.prepare(
     `UPDATE accounts SET
        display_name = coalesce(@displayName, display_name), bio = coalesce(@bio, bio), url = coalesce(@url, url),
@@ -142,21 +140,11 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   let unresolvedTargets = false;
   const run = createRun();
 
+  // One row per statement: a multi-row INSERT that can fail (UNIQUE on handle and id) needs
+  // a statement journal, and that copied every page it touched to a temporary file: 450 MB
+  // of writes for 100k accounts.
   function applyAccounts(a: NewAccounts): void {
-    const n = a.ids.length;
-    const args: unknown[] = new Array(5 * ROWS_PER_INSERT);
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-      for (let j = 0, k = 0; j < ROWS_PER_INSERT; j++) {
-        args[k++] = a.ids[i + j];
-        args[k++] = a.networks[i + j];
-        args[k++] = a.handles[i + j];
-        args[k++] = a.keys[i + j];
-        args[k++] = a.externalIds[i + j];
-      }
-      insertAccounts.run(args);
-    }
-    for (; i < n; i++) insertAccount.run(a.ids[i], a.networks[i], a.handles[i], a.keys[i], a.externalIds[i]);
+    for (let i = 0; i < a.ids.length; i++) insertAccount.run(a.ids[i], a.networks[i], a.handles[i], a.keys[i], a.externalIds[i]);
   }
 
   function applyOp(op: WriteOp): void {
@@ -207,7 +195,9 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       args[k++] = source;
       args[k++] = target;
       if (k === args.length) {
-        insertInteractions.run(args);
+        // Spread, not the array: better-sqlite3 then reads arguments directly instead of
+        // one generic property lookup per element (-10% for the whole insert).
+        insertInteractions.run(...args);
         k = 0;
       }
     }

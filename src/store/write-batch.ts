@@ -113,7 +113,7 @@ export interface WriteBatch {
  */
 export function eventKey(kind: number, time: number, sourcePost: string | null, targetPost: string | null): string {
   const post = kind === LIKE_CODE ? targetPost : (sourcePost ?? targetPost);
-  return post !== null ? `p:${post}` : `t:${Number.isNaN(time) ? '' : time}`;
+  return post !== null ? 'p:' + post : `t:${Number.isNaN(time) ? '' : time}`;
 }
 
 /** The buffers a batch transfers (ownership moves to the receiving thread). */
