@@ -88,7 +88,9 @@ function openInlineSession(dbPath: string): WriteSession {
 }
 
 function openThreadedSession(dbPath: string): WriteSession {
-  const worker = new Worker(WORKER_URL, { workerData: { dbPath } });
+  // No inherited node flags: the worker is plain compiled JS, and some flags (--input-type,
+  // --eval) make it refuse to start.
+  const worker = new Worker(WORKER_URL, { workerData: { dbPath }, execArgv: [] });
   let failure: Error | undefined;
   let queued = 0;
   const ready = deferred<number>();
