@@ -4,6 +4,7 @@
  * for byte, as the plain path. The worker is compiled code, so these tests drive the built
  * dist/ (`npm test` builds it first), like the spawned end-to-end tests.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,6 +146,22 @@ describe('a threaded import is one transaction', () => {
     expect(threaded.added).toEqual(inline.added);
     expect(threaded.added.interactions).toBe(49_999);
     expect(dump(path.join(dir, 'b.db'))).toEqual(dump(path.join(dir, 'a.db')));
+  });
+
+  it('starts its worker whatever node flags the parent was started with', () => {
+    // `node --input-type=module -e ...` once made every worker refuse to start
+    const dbPath = path.join(tempDir(), 'flags.db');
+    const script = `
+      const { openDb } = await import(${JSON.stringify(dist('store/open.js'))});
+      const { runImport } = await import(${JSON.stringify(dist('import/run-import.js'))});
+      const { openSource } = await import(${JSON.stringify(dist('import/open-source.js'))});
+      const db = openDb(${JSON.stringify(dbPath)});
+      const s = await runImport(db, ${JSON.stringify(GENERIC)}, { skipInvalid: false, defaultNetwork: 'twitter', now: 0, threads: 'always' }, openSource);
+      db.close();
+      console.log(JSON.stringify(s.added));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ accounts: 8, posts: 5, interactions: 9, follows: 5 });
   });
 
   it('a database locked by another writer fails the import and changes nothing', async () => {
