@@ -100,6 +100,8 @@ export async function runImport(
   const sources: SourceSummary[] = [];
   const firstProblems: RowProblem[] = [];
   let skippedRows = 0;
+  // The writes go through a connection of their own (same file), so `db` must be a file.
+  if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
   const session = openWriteSession(db.name, { threaded: useThreads(paths, options.threads ?? 'auto') });
   try {
     const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
