@@ -24,6 +24,7 @@ export function handleKey(handle: string): string {
   return (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
 }
 
+/** Account ids for references, with accounts created as needed. */
 export interface AccountResolver {
   /** the account id for a reference, creating the account when it is new */
   resolve(ref: AccountRef): number;

@@ -18,6 +18,7 @@ const KEY_AT = 13;
 const MAX_INLINE = SLOT_BYTES - KEY_AT;
 const EMPTY = 255;
 
+/** Map<string, number> for many keys and lookups, laid out for few cache misses (see above). */
 export class KeyIdMap {
   private mask = 0;
   private count = 0;

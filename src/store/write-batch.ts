@@ -13,9 +13,11 @@ import type { InteractionKind, Visibility } from '../import/records.js';
 
 /** Interaction kinds as one byte each on the wire; Record<> makes the compiler check it is complete. */
 const KIND_CODE: Record<InteractionKind, number> = { reply: 0, reshare: 1, quote: 2, mention: 3, like: 4, follow: 5, unfollow: 6 };
+/** Kind names by byte code. */
 export const KIND_BY_CODE: readonly InteractionKind[] = (Object.keys(KIND_CODE) as InteractionKind[]).sort((a, b) => KIND_CODE[a] - KIND_CODE[b]);
 /** The byte code of `kind`. */
 export const kindCode = (kind: InteractionKind): number => KIND_CODE[kind];
+/** The code of 'like', whose event key is the liked post. */
 export const LIKE_CODE = KIND_CODE.like;
 
 /** Columns of an accounts UPDATE: null keeps what the row has (coalesce). */
@@ -98,6 +100,7 @@ export interface InteractionColumns {
   targetPost: (string | null)[];
 }
 
+/** One message from the record writer to the database writer. */
 export interface WriteBatch {
   accounts: NewAccounts;
   ops: WriteOp[];

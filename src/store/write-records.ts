@@ -28,6 +28,7 @@ export interface WriteCounts {
   merged: number;
 }
 
+/** Takes the records of one import command, in order. */
 export interface RecordWriter {
   write(rec: ImportRecord): void;
   /** sends the last, partly filled batch */
