@@ -24,8 +24,10 @@ export interface Flag {
   code: FlagCode;
   /** 0..1: how far past its threshold the signal is */
   severity: number;
-  /** the measured values and thresholds, e.g. {followers: 5000, following: 4900, ratio: 0.98, threshold: 0.9} */
+  /** the measured values and thresholds, e.g. {followers: 5000, following: 4900, ratio: 0.98, ratioMin: 0.8} */
   evidence: Record<string, number | string | boolean | string[]>;
+  /** the multiplier this flag contributes to the account's damping (in (0, 1]); see engine/authenticity/damping.ts */
+  factor: number;
 }
 
 /** What the authenticity stage hands the scorer (see engine/authenticity/). */
@@ -34,6 +36,8 @@ export interface AuthenticityAssessment {
   flags: Flag[][];
   /** per account index: multiplier in (0, 1] on the raw additive total; 1 = no damping */
   damping: Float64Array;
+  /** per account index: the highest calibrated score (1-100) the account may show; 100 = no cap, flagged accounts < 70 */
+  cap: Float64Array;
   /** per interaction index: weight in [0, 1] with which the event counts (repeats from serial engagers and pod rings count less) */
   interactionWeight: Float32Array;
 }
@@ -43,6 +47,7 @@ export function neutralAssessment(accounts: number, interactions: number): Authe
   return {
     flags: Array.from({ length: accounts }, () => []),
     damping: new Float64Array(accounts).fill(1),
+    cap: new Float64Array(accounts).fill(100),
     interactionWeight: new Float32Array(interactions).fill(1),
   };
 }

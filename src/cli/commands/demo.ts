@@ -48,7 +48,8 @@ export function registerDemo(program: Command, io: Io): void {
         ctx.out(ctx.theme.chalk.bold('2. What the database holds'));
         ctx.out(renderDbInfo(info, ctx.theme));
         ctx.out('');
-        ctx.out(`Next: influence db info --db ${path.relative(io.cwd, ctx.dbPath) || ctx.dbPath}`);
+        const rel = path.relative(io.cwd, ctx.dbPath);
+        ctx.out(`Next: influence db info --db ${rel && !rel.startsWith('..') ? rel : ctx.dbPath}`);
       } finally {
         db.close();
       }

@@ -2,9 +2,28 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerDb } from './db.js';
-import { registerImport } from './import.js';
 import { registerDemo } from './demo.js';
+import { registerEval } from './eval.js';
+import { registerExplain } from './explain.js';
+import { registerFit } from './fit.js';
+import { registerHistory } from './history.js';
+import { registerImport } from './import.js';
+import { registerReport } from './report.js';
+import { registerScore } from './score.js';
+import { registerTopics } from './topics.js';
 
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerImport, registerDemo, registerDb];
+/** In the order `--help` lists them. */
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerImport,
+  registerScore,
+  registerExplain,
+  registerTopics,
+  registerHistory,
+  registerReport,
+  registerEval,
+  registerFit,
+  registerDemo,
+  registerDb,
+];

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:score`: scoring end to end from the database on generated datasets
+ * (100k accounts / 1M interactions and 1M accounts / 10M interactions), seconds and peak
+ * RSS per stage, and the network stage against python3-igraph's PageRank on the same edges.
+ *
+ *   npx tsx bench/score.ts [--sizes small,large] [--regenerate]
+ *
+ * Each dataset is measured in a fresh child process (so peak RSS is that dataset's alone).
+ * Stages: read (database -> typed columns), features (engagement graph + feature
+ * extraction), network (the fixed point), model (curves, imputation, calibration for every
+ * account), end to end = their sum. Datasets are cached in bench/out/.
+ * igraph: /usr/bin/python3 with python3-igraph (apt-get install -y python3-igraph); skipped
+ * with a note when missing.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildEngagementGraph } from '../src/engine/engagement.js';
+import { extractFeatures } from '../src/engine/features.js';
+import { validateModel } from '../src/engine/model.js';
+import { computeNetworkInfluence } from '../src/engine/network.js';
+import { neutralAssessment } from '../src/engine/result-types.js';
+import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
+import { openDb } from '../src/store/open.js';
+import { readPopulation } from '../src/store/read-population.js';
+import { BENCH_AS_OF, generateBenchDb } from './gen-db.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, 'out');
+const SIZES = {
+  small: { accounts: 100_000, interactions: 1_000_000 },
+  large: { accounts: 1_000_000, interactions: 10_000_000 },
+} as const;
+type Size = keyof typeof SIZES;
+
+interface StageResult {
+  stage: string;
+  seconds: number;
+  cpuSeconds: number;
+  /** peak RSS of the process so far, MB */
+  peakRssMb: number;
+}
+
+const mb = (kb: number): number => Math.round(kb / 1024);
+
+/** Child: measure one dataset; prints one JSON line. */
+function measure(size: Size): void {
+  const file = path.join(OUT, `bench-${size}.db`);
+  const model = validateModel(JSON.parse(fs.readFileSync(path.join(HERE, '..', 'models', 'model-v1.json'), 'utf8')));
+  const window = { asOf: BENCH_AS_OF, windowDays: 90 };
+  const stages: StageResult[] = [];
+  const timed = <T>(stage: string, f: () => T): T => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const r = f();
+    const c = process.cpuUsage(c0);
+    stages.push({ stage, seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, peakRssMb: mb(process.resourceUsage().maxRSS) });
+    return r;
+  };
+  const db = openDb(file, { readonly: true });
+  const pop = timed('read', () => readPopulation(db, { bios: false }));
+  db.close();
+  const assessment = neutralAssessment(pop.accounts.n, pop.interactions.n);
+  const graph = timed('features: engagement graph', () => buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight));
+  const network = timed('network', () => computeNetworkInfluence(graph, model.network));
+  const features = timed('features: extraction', () => extractFeatures(pop, window, graph, network.value, assessment.interactionWeight));
+  const scores = timed('model', () => computeScores(features, model, assessment.damping));
+  if (size === 'small') {
+    // the same edges for igraph: source, target, share of the source's attention
+    const src = new Int32Array(graph.m);
+    const dst = new Int32Array(graph.m);
+    for (let i = 0; i < graph.n; i++) for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) dst[k] = i;
+    src.set(graph.inSource);
+    fs.writeFileSync(path.join(OUT, 'edges-src.bin'), Buffer.from(src.buffer));
+    fs.writeFileSync(path.join(OUT, 'edges-dst.bin'), Buffer.from(dst.buffer));
+    fs.writeFileSync(path.join(OUT, 'edges-w.bin'), Buffer.from(network.share.buffer));
+  }
+  const sorted = Float64Array.from(scores.score).sort();
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  process.stdout.write(
+    `${JSON.stringify({
+      size,
+      accounts: pop.accounts.n,
+      posts: pop.posts.n,
+      interactions: pop.interactions.n,
+      edges: graph.m,
+      networkIterations: network.iterations,
+      networkCyclic: network.cyclic,
+      networkResidual: network.residual,
+      medianScore: Math.round(median * 10) / 10,
+      stages,
+    })}\n`,
+  );
+}
+
+const IGRAPH = `
+import sys, time, array, igraph
+n = int(sys.argv[1]); d = sys.argv[2]
+src = array.array('i'); src.frombytes(open(d + '/edges-src.bin', 'rb').read())
+dst = array.array('i'); dst.frombytes(open(d + '/edges-dst.bin', 'rb').read())
+w = array.array('d'); w.frombytes(open(d + '/edges-w.bin', 'rb').read())
+t0 = time.perf_counter()
+g = igraph.Graph(n=n, edges=list(zip(src, dst)), directed=True)
+g.es['weight'] = list(w)
+t1 = time.perf_counter()
+pr = g.pagerank(weights='weight', damping=0.85)
+t2 = time.perf_counter()
+print(f'{t1 - t0:.4f} {t2 - t1:.4f} {g.ecount()}')
+`;
+
+function runIgraph(accounts: number): { build: number; pagerank: number; edges: number } | string {
+  const py = '/usr/bin/python3';
+  if (!fs.existsSync(py)) return 'no /usr/bin/python3';
+  const check = spawnSync(py, ['-c', 'import igraph'], { encoding: 'utf8' });
+  if (check.status !== 0) return 'python3-igraph not installed (apt-get install -y python3-igraph)';
+  const r = spawnSync(py, ['-c', IGRAPH, String(accounts), OUT], { encoding: 'utf8' });
+  if (r.status !== 0) return `igraph failed: ${r.stderr.slice(0, 200)}`;
+  const [build, pagerank, edges] = r.stdout.trim().split(' ').map(Number);
+  return { build: build!, pagerank: pagerank!, edges: edges! };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const stageArg = args.indexOf('--measure');
+  if (stageArg >= 0) return measure(args[stageArg + 1] as Size);
+  const sizes = ((args[args.indexOf('--sizes') + 1] && args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : 'small,large').split(',') as Size[]).filter((s) => s in SIZES);
+  fs.mkdirSync(OUT, { recursive: true });
+  const cpus = os.cpus();
+  const machine = {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  console.log(`machine: ${machine.cpus} cpus (${machine.cpuModel}), ${machine.memoryGb} GB, node ${machine.node}, load average ${machine.loadAverage.join(' ')}`);
+  const results: unknown[] = [];
+  for (const size of sizes) {
+    const { accounts, interactions } = SIZES[size];
+    const file = path.join(OUT, `bench-${size}.db`);
+    if (args.includes('--regenerate') || !fs.existsSync(file)) {
+      const t0 = performance.now();
+      generateBenchDb(file, accounts, interactions);
+      console.log(`generated ${path.relative(process.cwd(), file)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', size], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`measuring ${size} failed: ${child.stderr}`);
+    const line = child.stdout.trim().split('\n').pop()!;
+    const r = JSON.parse(line) as { stages: StageResult[]; edges: number; networkIterations: number; networkCyclic: number; accounts: number; interactions: number; medianScore: number };
+    const total = r.stages.reduce((s, x) => s + x.seconds, 0);
+    const peak = Math.max(...r.stages.map((s) => s.peakRssMb));
+    console.log(`\n${size}: ${r.accounts.toLocaleString('en-US')} accounts, ${r.interactions.toLocaleString('en-US')} interactions, ${r.edges.toLocaleString('en-US')} engagement edges`);
+    for (const s of r.stages) console.log(`  ${s.stage.padEnd(28)} ${s.seconds.toFixed(2).padStart(7)} s  (cpu ${s.cpuSeconds.toFixed(2)} s)  peak RSS ${s.peakRssMb} MB`);
+    console.log(`  ${'end to end'.padEnd(28)} ${total.toFixed(2).padStart(7)} s  peak RSS ${peak} MB  (network: ${r.networkIterations} sweeps over ${r.networkCyclic} cyclic accounts; median score ${r.medianScore})`);
+    const entry: Record<string, unknown> = { ...r, endToEndSeconds: total, peakRssMb: peak };
+    if (size === 'small') {
+      const ig = runIgraph(r.accounts);
+      const ours = r.stages.find((s) => s.stage === 'network')!.seconds;
+      if (typeof ig === 'string') {
+        console.log(`  igraph: skipped (${ig})`);
+        entry['igraph'] = { skipped: ig };
+      } else {
+        console.log(`  igraph PageRank (PRPACK) on the same ${ig.edges.toLocaleString('en-US')} edges: ${ig.pagerank.toFixed(3)} s (+ ${ig.build.toFixed(2)} s graph build); ours ${ours.toFixed(3)} s: ratio ours/igraph ${(ours / ig.pagerank).toFixed(2)}`);
+        entry['igraph'] = { ...ig, oursSeconds: ours, ratio: ours / ig.pagerank };
+      }
+    }
+    results.push(entry);
+  }
+  fs.writeFileSync(path.join(OUT, 'score-results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  console.log(`\nwritten ${path.relative(process.cwd(), path.join(OUT, 'score-results.json'))}`);
+}
+
+main();

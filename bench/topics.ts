@@ -1,0 +1,94 @@
+/**
+ * Topic extraction speed: posts/s of matching 1M generated posts against the built-in
+ * taxonomy (all ~8,000 Klout topics, ~46,000 surface forms), then the whole expertise model
+ * on the same posts.   npm run bench:topics [-- --posts N] [-- --extract-only]
+ * Deterministic generator (seeded); text generation is not timed.
+ */
+import os from 'node:os';
+import { buildTopicMatcher, createMatchScratch, languageMask, matchInto } from '../src/engine/topics/matcher.js';
+import { computeTopicExpertise, type TopicPost } from '../src/engine/topics/expertise.js';
+import { loadBuiltinTaxonomy } from '../src/topics/ontology.js';
+import { makeRng } from './lib/random.js';
+import { makePostText } from './lib/post-text.js';
+
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const POSTS = Number(argValue('--posts') ?? 1_000_000);
+const BATCH = 10_000;
+const ACCOUNTS = Math.max(10, Math.round(POSTS / 50));
+
+let t = performance.now();
+const tax = loadBuiltinTaxonomy();
+const matcher = buildTopicMatcher(tax);
+const setupMs = performance.now() - t;
+const names = tax.names.filter((_, i) => i % 3 === 0); // a third of the topics appear in posts
+
+const rng = makeRng(42);
+const scratch = createMatchScratch();
+const mask = languageMask(matcher, null);
+let matchMs = 0;
+let matchCpuUs = 0;
+let matches = 0;
+let chars = 0;
+let withTopic = 0;
+for (let done = 0; done < POSTS; done += BATCH) {
+  const texts: string[] = [];
+  for (let i = 0; i < Math.min(BATCH, POSTS - done); i++) texts.push(makePostText(rng, names, rng.chance(0.4) ? rng.int(1, 2) : 0));
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (const text of texts) {
+    const c = matchInto(matcher, text, mask, scratch);
+    matches += c;
+    if (c) withTopic++;
+  }
+  const c1 = process.cpuUsage(c0);
+  matchCpuUs += c1.user + c1.system;
+  matchMs += performance.now() - t0;
+  for (const text of texts) chars += text.length;
+}
+const extractRate = POSTS / (matchMs / 1000);
+
+let modelLine = 'skipped (--extract-only)';
+if (!args.includes('--extract-only')) {
+  const rng2 = makeRng(7);
+  const posts: TopicPost[] = [];
+  for (let i = 0; i < POSTS; i++) {
+    const author = rng2.int(0, ACCOUNTS - 1);
+    const engagers = Array.from({ length: rng2.poisson(1.5) }, () => rng2.int(0, ACCOUNTS - 1)).filter((e) => e !== author);
+    posts.push({
+      author,
+      id: String(i),
+      createdAt: 1_000 + i,
+      kind: rng2.chance(0.1) ? 'reshare' : 'original',
+      text: makePostText(rng2, names, rng2.chance(0.4) ? rng2.int(1, 2) : 0),
+      lang: null,
+      hashtags: 0,
+      events: { reply: 0, reshare: 0, quote: 0, like: engagers.length },
+      declared: { likes: NaN, reshares: NaN, replies: NaN },
+      engagers,
+    });
+  }
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({ handle: `user${i}`, network: 'bench', bio: null }));
+  t = performance.now();
+  const m0 = process.cpuUsage();
+  const result = computeTopicExpertise({ accounts, posts }, tax, matcher, { asOf: 2_000 + POSTS, windowDays: 90 });
+  const modelMs = performance.now() - t;
+  const m1 = process.cpuUsage(m0);
+  const assigned = result.accounts.reduce((s, a) => s + a.topics.length, 0);
+  modelLine = `${(POSTS / (modelMs / 1000)).toFixed(0)} posts/s wall, ${(POSTS / ((m1.user + m1.system) / 1e6)).toFixed(0)} per CPU-second (${(modelMs / 1000).toFixed(1)} s; ${ACCOUNTS} accounts, ${assigned} account-topics assigned)`;
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+process.stdout.write(
+  [
+    `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+    `taxonomy: ${tax.size} topics, ${matcher.forms} surface forms, ${matcher.vocab.size} tokens; load + build ${setupMs.toFixed(0)} ms`,
+    `posts: ${POSTS.toLocaleString('en-US')} generated (avg ${(chars / POSTS).toFixed(0)} chars; ${((withTopic / POSTS) * 100).toFixed(0)}% name a topic; ${matches.toLocaleString('en-US')} matches)`,
+    `extraction: ${extractRate.toFixed(0)} posts/s wall (${(matchMs / 1000).toFixed(2)} s), ${(POSTS / (matchCpuUs / 1e6)).toFixed(0)} posts per CPU-second (${(matchCpuUs / 1e6).toFixed(2)} s CPU; load average ${os.loadavg()[0]!.toFixed(1)})`,
+    `whole model: ${modelLine}`,
+    `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+  ].join('\n') + '\n',
+);

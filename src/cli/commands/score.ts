@@ -1,0 +1,53 @@
+/** `influence score @handle... | --all`: the 1-100 score with sub-scores, confidence, contributions, flags. */
+import type { Command } from 'commander';
+import { makeContext } from '../context.js';
+import type { Io } from '../io.js';
+import { UsageError } from '../errors.js';
+import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
+import { explainMany, openScoringSession, toResultView, toStoredScore } from '../run-scoring.js';
+import { saveRun } from '../../store/runs.js';
+import { toJson } from '../../render/json.js';
+import { renderScoreCsv, renderScorePlain, type ScoreReport } from '../../render/score-view.js';
+import { renderScoreCards } from '../../render/ScoreCard.js';
+
+interface ScoreFlags extends ScoringFlags {
+  all?: boolean;
+  save?: boolean;
+}
+
+export function registerScore(program: Command, io: Io): void {
+  addScoringOptions(
+    program
+      .command('score')
+      .description('score accounts 1-100 (reach, amplification, network), with every contribution')
+      .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
+      .option('--all', 'score every account in the database')
+      .option('--no-save', 'do not store this run (history shows stored runs)'),
+  ).action((handles: string[], opts: ScoreFlags, cmd: Command) => {
+    const ctx = makeContext(io, cmd);
+    if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
+    if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
+    const session = openScoringSession(ctx, opts);
+    try {
+      const { pop, table, window, model } = session;
+      const indices = opts.all ? Array.from({ length: pop.accounts.n }, (_, i) => i) : [...new Set(handles.map((h) => session.resolve(h)))];
+      const scores = explainMany(table, indices);
+      if (opts.save !== false) {
+        saveRun(session.db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s)));
+      }
+      const report: ScoreReport = {
+        schema: 1,
+        asOf: new Date(window.asOf).toISOString(),
+        windowDays: window.windowDays,
+        model: model.version,
+        results: scores.map((s) => toResultView(pop, s)),
+      };
+      if (ctx.mode === 'json') ctx.out(toJson(report));
+      else if (ctx.mode === 'csv') ctx.out(renderScoreCsv(report.results));
+      else if (ctx.mode === 'tty' && report.results.length <= 20) ctx.out(renderScoreCards(report.results, ctx.theme, ctx.io.stdout.columns ?? 80));
+      else ctx.out(renderScorePlain(report, ctx.theme));
+    } finally {
+      session.db.close();
+    }
+  });
+}

@@ -1,0 +1,84 @@
+/** The scoring pipeline the commands share: load the store, resolve the window, score, view. */
+import type { Population, ScoringWindow } from '../engine/population.js';
+import type { Model } from '../engine/model.js';
+import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from '../engine/score.js';
+import type { ScoreResultView } from '../render/score-view.js';
+import type { Db } from '../store/open.js';
+import { readPopulation } from '../store/read-population.js';
+import type { StoredScore } from '../store/runs.js';
+import type { CommandContext } from './context.js';
+import { indexHandles, resolveHandle } from './resolve-handles.js';
+import { assessPopulation, loadModel, resolveWindow, type ScoringFlags } from './scoring-options.js';
+
+export interface ScoringSession {
+  db: Db;
+  pop: Population;
+  window: ScoringWindow;
+  model: Model;
+  table: ScoreTable;
+  /** resolves a handle argument to an account index (UsageError when unknown or ambiguous) */
+  resolve(handle: string): number;
+}
+
+/** Opens the store, loads the model, reads the population and scores it. Caller closes db. */
+export function openScoringSession(ctx: CommandContext, flags: ScoringFlags): ScoringSession {
+  const { model } = loadModel(flags.model, ctx.resolvePath);
+  const db = ctx.openExistingStore();
+  const window = resolveWindow(flags, db);
+  const pop = readPopulation(db, { bios: false });
+  const assessment = assessPopulation(pop, window);
+  const table = scoreAccounts(pop, { window, model, assessment });
+  let handles: Map<string, number[]> | null = null;
+  return {
+    db,
+    pop,
+    window,
+    model,
+    table,
+    resolve(handle) {
+      handles ??= indexHandles(pop.accounts);
+      return resolveHandle(pop.accounts, handles, handle);
+    },
+  };
+}
+
+/** The name an account is shown by: its handle, else its platform id. */
+export function displayHandle(pop: Population, i: number): string {
+  return pop.accounts.handle[i] || `id:${pop.accounts.externalId[i] ?? pop.accounts.dbId[i]}`;
+}
+
+/** Projects an engine result to the JSON/view contract. */
+export function toResultView(pop: Population, s: AccountScore): ScoreResultView {
+  return {
+    handle: displayHandle(pop, s.index),
+    network: pop.accounts.network[s.index]!,
+    score: s.score,
+    subscores: s.subscores,
+    confidence: s.confidence,
+    contributions: s.contributions,
+    flags: s.flags,
+    missing: s.missing,
+  };
+}
+
+/** An engine result as a stored row. */
+export function toStoredScore(pop: Population, s: AccountScore): StoredScore {
+  return {
+    accountId: pop.accounts.dbId[s.index]!,
+    score: s.score,
+    reach: s.subscores.reach,
+    amplification: s.subscores.amplification,
+    network: s.subscores.network,
+    confidence: s.confidence,
+    contributions: s.contributions,
+    missing: s.missing,
+    flags: s.flags,
+  };
+}
+
+/** Itemised results of the given account indices, in order. */
+export function explainMany(table: ScoreTable, indices: Iterable<number>): AccountScore[] {
+  const out: AccountScore[] = [];
+  for (const i of indices) out.push(explainScore(table, i));
+  return out;
+}

@@ -1,0 +1,288 @@
+/**
+ * Scoring: features -> model -> a 1-100 score with sub-scores, confidence, and itemised
+ * contributions that add up exactly to the score shown.
+ *
+ * How the points add up. With raw total T = sum_k g_k (imputed features included),
+ * damping d and cap c from the authenticity stage, and calibration C (engine/model.ts):
+ *   score          = min(c, C(d * T))
+ *   baseline       = C(0)                        (the floor: an account with no evidence)
+ *   feature k      = (C(T) - C(0)) * g_k / T     (its share of the calibrated gain)
+ *   authenticity   = score - C(T)                (<= 0; split over the flags in proportion
+ *                                                 to -ln(factor), their share of d)
+ * These sum to the score. Shown values are in tenths: every item is rounded to
+ * 0.1 by the largest-remainder method so that the rounded items sum exactly to the rounded
+ * score (leftover tenths go to the largest fractional parts, ties to the earlier item).
+ *
+ * Worked example: C(0) = 1, T = 2 with g_followers = 1.5, g_listed = 0.5, C(2) = 41, no
+ * damping: baseline 1, followers 30, listed 10; sum 41 = score.
+ */
+import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
+import { extractFeatures, featureVectorOf, LOWER_BOUND, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { imputeMissing } from './impute.js';
+import { applyCalibration, evaluateCurve, type Model, type ScoreGroup } from './model.js';
+import { computeNetworkInfluence, type NetworkResult } from './network.js';
+import { KIND_CODES, type Population, type ScoringWindow } from './population.js';
+import { neutralAssessment, type AuthenticityAssessment, type Contribution, type Flag } from './result-types.js';
+
+export interface ScoreOptions {
+  window: ScoringWindow;
+  model: Model;
+  /** authenticity stage output; default: nothing flagged, nothing damped */
+  assessment?: AuthenticityAssessment;
+}
+
+/** Every account's score as columns, plus what is needed to explain any one of them. */
+export interface ScoreTable {
+  n: number;
+  window: ScoringWindow;
+  model: Model;
+  assessment: AuthenticityAssessment;
+  graph: EngagementGraph;
+  network: NetworkResult;
+  features: FeatureTable;
+  /** raw additive total T before damping */
+  total: Float64Array;
+  /** calibrated score C(d * T), unrounded */
+  score: Float64Array;
+  reach: Float64Array;
+  amplification: Float64Array;
+  networkScore: Float64Array;
+  confidence: Float64Array;
+}
+
+/** One account's result, as every renderer and the JSON contract show it. */
+export interface AccountScore {
+  index: number;
+  score: number;
+  subscores: { reach: number; amplification: number; network: number };
+  confidence: number;
+  contributions: Contribution[];
+  flags: Flag[];
+  /** scored features that were missing (imputed) */
+  missing: ScoredFeature[];
+}
+
+/** The engagement weights the model's network section defines, per KIND_CODES. */
+export function engagementWeightsOf(model: Model): EngagementWeights {
+  const kw = model.network.kindWeights;
+  const kindWeight = KIND_CODES.map((k) => (k in kw ? kw[k as keyof typeof kw] : 0));
+  return { kindWeight, halfLifeDays: model.network.halfLifeDays };
+}
+
+/** Scores every account of the population for the window. */
+export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTable {
+  const { window, model } = options;
+  const n = pop.accounts.n;
+  const assessment = options.assessment ?? neutralAssessment(n, pop.interactions.n);
+  const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
+  const network = computeNetworkInfluence(graph, model.network);
+  const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
+  return { n, window, model, assessment, graph, network, features, ...computeScores(features, model, assessment.damping, assessment.cap) };
+}
+
+/** The model applied to every row of a feature table: scores, sub-scores, confidence as columns. */
+export function computeScores(
+  features: FeatureTable,
+  model: Model,
+  damping: Float64Array,
+  cap?: Float64Array,
+): Pick<ScoreTable, 'total' | 'score' | 'reach' | 'amplification' | 'networkScore' | 'confidence'> {
+  const n = features.n;
+  const out = {
+    total: new Float64Array(n),
+    score: new Float64Array(n),
+    reach: new Float64Array(n),
+    amplification: new Float64Array(n),
+    networkScore: new Float64Array(n),
+    confidence: new Float64Array(n),
+  };
+  const K = model.features.length;
+  const columns = model.features.map((f) => features.value[f.name]);
+  const sources = model.features.map((f) => features.source[f.name]);
+  const t = new Float64Array(K);
+  const lower = new Uint8Array(K);
+  const ev = makeEvaluation(K);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < K; k++) {
+      t[k] = toLogSpace(columns[k]![i]!);
+      lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
+    }
+    evaluateInto(model, t, damping[i] ?? 1, ev, lower, cap?.[i] ?? 100);
+    out.total[i] = ev.total;
+    out.score[i] = ev.score;
+    out.reach[i] = ev.subscores.reach;
+    out.amplification[i] = ev.subscores.amplification;
+    out.networkScore[i] = ev.subscores.network;
+    out.confidence[i] = ev.confidence;
+  }
+  return out;
+}
+
+/** ln(1 + x) for x >= 0; NaN stays NaN (missing). */
+export function toLogSpace(x: number): number {
+  return Number.isNaN(x) ? NaN : Math.log1p(Math.max(0, x));
+}
+
+/** The model's evaluation of one account (exact, unrounded). */
+export interface Evaluation {
+  /** per model feature: log-space value used (imputed where missing) */
+  t: Float64Array;
+  /** per model feature: 1 when imputed (missing, or a lower bound below its imputation) */
+  imputed: Uint8Array;
+  /** per model feature: curve value g_k */
+  g: Float64Array;
+  total: number;
+  damping: number;
+  score: number;
+  subscores: Record<ScoreGroup, number>;
+  confidence: number;
+}
+
+function makeEvaluation(K: number): Evaluation {
+  return {
+    t: new Float64Array(K),
+    imputed: new Uint8Array(K),
+    g: new Float64Array(K),
+    total: 0,
+    damping: 1,
+    score: 0,
+    subscores: { reach: 0, amplification: 0, network: 0 },
+    confidence: 0,
+  };
+}
+
+/**
+ * Evaluates the model on log-space values `t` (NaN = missing, in model feature order).
+ * `lower` marks values that are only lower bounds: they are imputed like missing ones
+ * (without informing the imputation) and then raised to the observed value if larger.
+ */
+export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array, cap = 100): Evaluation {
+  const ev = makeEvaluation(model.features.length);
+  evaluateInto(model, t, damping, ev, lower, cap);
+  return ev;
+}
+
+function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number): void {
+  const K = model.features.length;
+  for (let k = 0; k < K; k++) ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
+  imputeMissing(model, ev.t);
+  let importanceAll = 0;
+  let importancePresent = 0;
+  for (let k = 0; k < K; k++) {
+    let missing = Number.isNaN(tIn[k]!);
+    if (lower?.[k] === 1 && !missing) {
+      if (tIn[k]! >= ev.t[k]!) ev.t[k] = tIn[k]!;
+      else missing = true; // the imputation says more than the partial observation
+    }
+    ev.imputed[k] = missing ? 1 : 0;
+    const imp = model.features[k]!.importance;
+    importanceAll += imp;
+    if (!missing) importancePresent += imp;
+  }
+  let total = 0;
+  let reach = 0;
+  let amplification = 0;
+  let network = 0;
+  for (let k = 0; k < K; k++) {
+    const f = model.features[k]!;
+    const g = evaluateCurve(f.knots, f.points, ev.t[k]!);
+    ev.g[k] = g;
+    total += g;
+    if (f.group === 'reach') reach += g;
+    else if (f.group === 'amplification') amplification += g;
+    else network += g;
+  }
+  ev.total = total;
+  ev.damping = damping;
+  // the cap: a flagged account never shows more than the authenticity stage allows
+  ev.score = Math.min(cap, applyCalibration(model.calibration, total * damping));
+  ev.subscores.reach = Math.min(cap, applyCalibration(model.subscoreCalibration.reach, reach * damping));
+  ev.subscores.amplification = Math.min(cap, applyCalibration(model.subscoreCalibration.amplification, amplification * damping));
+  ev.subscores.network = Math.min(cap, applyCalibration(model.subscoreCalibration.network, network * damping));
+  ev.confidence = importanceAll > 0 ? importancePresent / importanceAll : 0;
+}
+
+/** Scores one feature vector (labelled pairs, tests): the same model path as scoreAccounts. */
+export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1, cap = 100): Evaluation {
+  const t = Float64Array.from(model.features, (f) => toLogSpace(fv.value[f.name]));
+  const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
+  return evaluateModel(model, t, damping, lower, cap);
+}
+
+const tenths = (x: number): number => Math.round(x * 10);
+const significant = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
+
+/**
+ * Splits `target` tenths over items with exact values `exact` (in points) so each item is
+ * within one tenth of its exact value and the items sum to `target` (largest remainder).
+ */
+export function apportionTenths(exact: readonly number[], target: number): number[] {
+  const scaled = exact.map((x) => x * 10);
+  const out = scaled.map((x) => Math.floor(x));
+  let left = target - out.reduce((a, b) => a + b, 0);
+  const order = scaled.map((x, i) => ({ i, frac: x - Math.floor(x) }));
+  if (left > 0) {
+    order.sort((a, b) => b.frac - a.frac || a.i - b.i);
+    for (let r = 0; left > 0; r = (r + 1) % order.length, left--) out[order[r]!.i]!++;
+  } else if (left < 0) {
+    order.sort((a, b) => a.frac - b.frac || a.i - b.i);
+    for (let r = 0; left < 0; r = (r + 1) % order.length, left++) out[order[r]!.i]!--;
+  }
+  return out;
+}
+
+/** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
+export function explainScore(table: ScoreTable, i: number): AccountScore {
+  const fv = featureVectorOf(table.features, i);
+  const damping = table.assessment.damping[i] ?? 1;
+  const flags = table.assessment.flags[i] ?? [];
+  return itemiseScore(table.model, fv, damping, flags, i, table.assessment.cap[i] ?? 100);
+}
+
+/** Itemises the score of a feature vector: contributions that add up to the shown score. */
+export function itemiseScore(model: Model, fv: FeatureVector, damping: number, flags: Flag[], index = -1, cap = 100): AccountScore {
+  const ev = scoreFeatureVector(model, fv, damping, cap);
+  const base = applyCalibration(model.calibration, 0);
+  const undamped = applyCalibration(model.calibration, ev.total);
+  const pool = undamped - base;
+  const exact: number[] = [base];
+  const items: Omit<Contribution, 'points'>[] = [{ feature: 'baseline', group: 'baseline', value: null, source: 'declared' }];
+  model.features.forEach((f, k) => {
+    exact.push(ev.total > 0 ? (pool * ev.g[k]!) / ev.total : 0);
+    const missing = ev.imputed[k] === 1;
+    items.push({ feature: f.name, group: f.group, value: missing ? null : significant(fv.value[f.name]), source: fv.source[f.name] === 'missing' || missing ? 'missing' : fv.source[f.name] });
+  });
+  const authenticity = ev.score - undamped;
+  if (damping < 1 || cap < 100 || flags.length > 0) {
+    // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
+    const share = flags.map((f) => (f.factor > 0 && f.factor < 1 ? -Math.log(f.factor) : 0));
+    const total = share.reduce((a, b) => a + b, 0);
+    if (flags.length === 0 || total <= 0) {
+      exact.push(authenticity);
+      items.push({ feature: 'authenticity', group: 'authenticity', value: significant(damping), source: 'events' });
+    } else {
+      flags.forEach((f, k) => {
+        exact.push((authenticity * share[k]!) / total);
+        items.push({ feature: `authenticity:${f.code}`, group: 'authenticity', value: significant(f.severity), source: 'events' });
+      });
+    }
+  }
+  const scoreTenths = tenths(ev.score);
+  const parts = apportionTenths(exact, scoreTenths);
+  // key order as the JSON contract lists them: feature, group, value, points, source
+  const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source }));
+  const missing = model.features.filter((_, k) => ev.imputed[k] === 1).map((f) => f.name);
+  return {
+    index,
+    score: scoreTenths / 10,
+    subscores: {
+      reach: tenths(ev.subscores.reach) / 10,
+      amplification: tenths(ev.subscores.amplification) / 10,
+      network: tenths(ev.subscores.network) / 10,
+    },
+    confidence: Math.round(ev.confidence * 100) / 100,
+    contributions,
+    flags,
+    missing,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Ranking accounts by influence on one topic (for `influence rank --topic SLUG`).
+ *
+ * Definition: an account qualifies when the topic is assigned to it (computeTopicExpertise;
+ * evidence from sub-topics rolls up, so `music` includes hip hop). Without overall scores the
+ * rank key is the topic score. With each account's overall influence score S (1-100, from the
+ * scoring run) the key is the geometric mean sqrt(topicScore * S): both are needed, so an
+ * expert nobody listens to and a celebrity who mentioned the topic three times both rank
+ * below an engaged expert. Ties: topic score, distinct engagers, then handle.
+ * Source: Klout ranked "influential about X" by combining topical expertise with overall
+ * influence (Spasojevic et al., arXiv:1608.09002, section on expertise ranking).
+ * Example: topic 60 with S 40 -> sqrt(2400) = 49; topic 35 with S 80 -> sqrt(2800) = 52.9.
+ *
+ * Wiring `rank --topic SLUG` (cli): tax = loadTaxonomy(--ontology); topic = findTopic(tax, SLUG)
+ * (unknown -> UsageError suggesting `influence topics --search`); input = readTopicInput(db,
+ * window); expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window);
+ * influence[i] = the run's score for account input.dbIds[i]; rankByTopic(expertise, topic,
+ * { influence, handles: input.accounts.map((a) => a.handle) }), then --list / --min-score.
+ */
+import type { TopicExpertise, TopicScore } from './expertise.js';
+
+export interface TopicRankEntry {
+  account: number;
+  rank: number;
+  /** the value ranked on: topic score, or sqrt(topic score * influence) */
+  key: number;
+  topicScore: number;
+  /** the overall influence score used, or null when none was given */
+  influence: number | null;
+  topic: TopicScore;
+}
+
+export interface RankByTopicOptions {
+  /** per account index: overall influence score 1-100 (NaN or missing = not scored) */
+  influence?: ArrayLike<number>;
+  /** handles for the last tie-break (per account index) */
+  handles?: readonly string[];
+  limit?: number;
+}
+
+/** Ranks the accounts that have `topic` assigned, best first (see the module doc). */
+export function rankByTopic(expertise: TopicExpertise, topic: number, options: RankByTopicOptions = {}): TopicRankEntry[] {
+  const entries: Omit<TopicRankEntry, 'rank'>[] = [];
+  for (const acct of expertise.accounts) {
+    const ts = acct.topics.find((x) => x.topic === topic);
+    if (!ts) continue;
+    const s = options.influence?.[acct.account];
+    const influence = s !== undefined && Number.isFinite(s) ? s : null;
+    const key = influence === null ? ts.score : Math.round(Math.sqrt(ts.score * influence) * 10) / 10;
+    entries.push({ account: acct.account, key, topicScore: ts.score, influence, topic: ts });
+  }
+  const handle = (a: number) => options.handles?.[a] ?? '';
+  entries.sort(
+    (x, y) =>
+      y.key - x.key ||
+      y.topicScore - x.topicScore ||
+      y.topic.evidence.engagers - x.topic.evidence.engagers ||
+      (handle(x.account) < handle(y.account) ? -1 : handle(x.account) > handle(y.account) ? 1 : x.account - y.account),
+  );
+  const limited = options.limit !== undefined ? entries.slice(0, options.limit) : entries;
+  return limited.map((e, i) => ({ ...e, rank: i + 1 }));
+}

@@ -1,0 +1,257 @@
+/**
+ * Text folding and tokenizing shared by topic surface forms and post text, so that a name
+ * and a post that spell a word the same way always produce the same tokens.
+ *
+ * Folding: lower case, NFKC-style compatibility folding (full-width letters, ligatures),
+ * Arabic and Hebrew vowel marks and the Arabic tatweel removed, 'ß' -> 'ss', final sigma
+ * -> sigma. Diacritics on Latin/Greek/Cyrillic letters are KEPT: in German "über" is a
+ * word of its own, not the company Uber (a real archive made that mistake). Names written
+ * with diacritics get a stripped variant instead (surface-forms.ts), so "Björk" still
+ * matches "bjork".
+ * Kana voicing marks are recomposed, not dropped ("ガ" stays distinct from "カ").
+ *
+ * Tokens: runs of letters, digits and marks in any script (Unicode word boundaries, so
+ * "art" is not found in "party"). Scripts written without spaces (Han, kana, Thai, Lao,
+ * Khmer, Myanmar) give one token per character, so a name in those scripts matches as a
+ * character sequence. Inside a token: an apostrophe is dropped ("women's" = "womens"),
+ * a chain of single letters with dots is an acronym ("U.S." = "us"), '&' and '$' between
+ * word characters stay ("r&b", "a$ap"), trailing '+' and '#' stay ("c++", "c#"). A '#'
+ * before a word marks a hashtag token; @mentions and URLs are skipped.
+ */
+
+const SEP = 1;
+const WORD = 2;
+const CJK = 3;
+
+// Hebrew points, Arabic harakat and Quranic marks, Arabic tatweel: optional in writing.
+const DROPPED_MARKS = /[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+// Combining diacritics on Latin/Greek/Cyrillic letters.
+const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const SPECIAL_LOWER = /[ßς]/g;
+
+/** A folded token without Latin/Greek/Cyrillic diacritics ("björk" -> "bjork"). */
+export function stripDiacritics(token: string): string {
+  return NON_ASCII.test(token) ? token.normalize('NFD').replace(LATIN_DIACRITICS, '').normalize('NFC') : token;
+}
+
+/** Folds text for matching: lower case, compatibility forms (see the module doc). */
+export function foldText(s: string): string {
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  return s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(DROPPED_MARKS, '')
+    .normalize('NFC')
+    .replace(SPECIAL_LOWER, (c) => (c === 'ß' ? 'ss' : 'σ'));
+}
+
+const ASCII_CLASS = new Uint8Array(128).fill(SEP);
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = WORD;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = WORD;
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = WORD;
+
+const BMP_CLASS = new Uint8Array(65536); // 0 = not yet classified
+const ASTRAL_CLASS = new Map<number, number>();
+const CJK_RE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function classifyCodePoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  // '々', 'ー' and friends are script Common but extend Han/kana: scx catches them.
+  if (CJK_RE.test(ch) && WORD_RE.test(ch)) return CJK;
+  return WORD_RE.test(ch) ? WORD : SEP;
+}
+
+/** Character class of the code unit (or surrogate pair) at i. */
+function classAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_CLASS[c]!;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = s.codePointAt(i)!;
+    let k = ASTRAL_CLASS.get(cp);
+    if (k === undefined) {
+      k = cp > 0xffff ? classifyCodePoint(cp) : SEP;
+      ASTRAL_CLASS.set(cp, k);
+    }
+    return k;
+  }
+  let k = BMP_CLASS[c]!;
+  if (k === 0) {
+    k = c >= 0xdc00 && c <= 0xdfff ? SEP : classifyCodePoint(c);
+    BMP_CLASS[c] = k;
+  }
+  return k;
+}
+
+const widthAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+};
+
+const isWordAt = (s: string, i: number): boolean => i < s.length && classAt(s, i) === WORD;
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+
+const HASH = 35;
+const DOLLAR = 36;
+const AMP = 38;
+const APOS = 39;
+const PLUS = 43;
+const DOT = 46;
+const COLON = 58;
+const AT = 64;
+const RSQUO = 0x2019;
+const MODIFIER_APOS = 0x02bc;
+
+/**
+ * Receives each token in order: the token is s.slice(start, end), unless letters were joined
+ * across an apostrophe or acronym dots, when `joined` holds it (so the common case allocates
+ * nothing). `hashtag` is true for the first token after a '#'.
+ */
+export type TokenSink = (s: string, start: number, end: number, joined: string | null, hashtag: boolean) => void;
+
+function skipToSpace(s: string, i: number): number {
+  while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function skipMention(s: string, i: number): number {
+  // '@user', '@user@host.social', 'bob@example.com': word chars, '_', '.', '@', '-'
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 95 || c === DOT || c === AT || c === 45 || classAt(s, i) !== SEP) i += widthAt(s, i);
+    else break;
+  }
+  return i;
+}
+
+// End of the token readWord last read (a module variable: no tuple allocated per token).
+let wordEnd = 0;
+
+/** Reads the word token starting at i: returns the joined text when letters were joined, else null (the token is s.slice(i, wordEnd)). */
+function readWord(s: string, i: number): string | null {
+  const n = s.length;
+  let tok = '';
+  let start = i;
+  let seg = i; // start of the current dot-separated segment (for acronyms)
+  let j = i + widthAt(s, i);
+  while (j < n) {
+    const d = s.charCodeAt(j);
+    if (d < 128) {
+      if (ASCII_CLASS[d] === WORD) {
+        j++;
+        continue;
+      }
+    } else if (classAt(s, j) === WORD) {
+      j += widthAt(s, j);
+      continue;
+    }
+    if (d === APOS || d === RSQUO || d === MODIFIER_APOS) {
+      if (!isWordAt(s, j + 1)) break;
+      tok += s.slice(start, j);
+      start = seg = j + 1;
+      j++;
+      continue;
+    }
+    if (d === DOT) {
+      // 'u.s.' -> 'us': only single letters chain, so 'node.js' stays two tokens
+      if (j - seg === 1 && !isAsciiDigit(s.charCodeAt(seg)) && isWordAt(s, j + 1) && !isAsciiDigit(s.charCodeAt(j + 1)) && !isWordAt(s, j + 2)) {
+        tok += s.slice(start, j);
+        start = seg = j + 1;
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (d === AMP || d === DOLLAR) {
+      if (!isWordAt(s, j + 1)) break;
+      j++;
+      continue;
+    }
+    if (d === PLUS) {
+      let e = j;
+      while (e < n && s.charCodeAt(e) === PLUS) e++;
+      if (!isWordAt(s, e)) j = e;
+      break;
+    }
+    if (d === HASH) {
+      if (!isWordAt(s, j + 1)) j++;
+      break;
+    }
+    break;
+  }
+  wordEnd = j;
+  return start === i ? null : tok + s.slice(start, j);
+}
+
+/**
+ * Splits folded text into tokens (see the module doc) and feeds them to `sink`.
+ * Returns the number of hashtags seen.
+ */
+export function scanTokens(s: string, sink: TokenSink): number {
+  const n = s.length;
+  let hashtags = 0;
+  let hash = false;
+  let i = 0;
+  while (i < n) {
+    const c0 = s.charCodeAt(i);
+    if (c0 === 32) {
+      // the commonest character: a space, nothing to do but reset the hashtag marker
+      hash = false;
+      i++;
+      continue;
+    }
+    const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(s, i);
+    if (k === WORD) {
+      const joined = readWord(s, i);
+      const end = wordEnd;
+      if (s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
+        i = skipToSpace(s, end); // scheme://...: a URL, not words
+        hash = false;
+        continue;
+      }
+      if (joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
+        i = skipToSpace(s, end);
+        hash = false;
+        continue;
+      }
+      if (hash) hashtags++;
+      sink(s, i, end, joined, hash);
+      hash = false;
+      i = end;
+      continue;
+    }
+    if (k === CJK) {
+      const w = widthAt(s, i);
+      if (hash) hashtags++;
+      sink(s, i, i + w, null, hash);
+      hash = false;
+      i += w;
+      continue;
+    }
+    const c = s.charCodeAt(i);
+    hash = false;
+    if (c === HASH && i + 1 < n && classAt(s, i + 1) !== SEP) {
+      hash = true;
+      i++;
+    } else if (c === AT) {
+      i = skipMention(s, i + 1);
+    } else {
+      i += widthAt(s, i);
+    }
+  }
+  return hashtags;
+}
+
+/** Folds and tokenizes a string into an array of tokens (for names and tests). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  scanTokens(foldText(text), (s, start, end, joined) => void out.push(joined ?? s.slice(start, end)));
+  return out;
+}
+
+/** True when a token is a single character of a script written without spaces. */
+export function isCjkToken(token: string): boolean {
+  return token.length > 0 && token.length <= 2 && classAt(token, 0) === CJK;
+}

@@ -1,0 +1,73 @@
+/** `explain` views: every contribution, and the line proving they add up to the score. */
+import type { Theme } from './output-mode.js';
+import { cleanText } from './sanitize.js';
+import { featureLabel, formatFlags, formatPoints, type ScoreResultView } from './score-view.js';
+
+export interface EngagerView {
+  handle: string;
+  network: string;
+  share: number;
+  rank: number;
+  value: number;
+}
+
+/** The `explain --json` document. */
+export interface ExplainReport {
+  schema: 1;
+  asOf: string;
+  windowDays: number;
+  model: string;
+  result: ScoreResultView;
+  /** the contributions' sum, computed in integer tenths */
+  sum: number;
+  topEngagers: EngagerView[];
+}
+
+/** Sum of points in integer tenths (exact: no floating-point drift). */
+export function sumTenths(points: number[]): number {
+  return points.reduce((s, p) => s + Math.round(p * 10), 0);
+}
+
+const formatValue = (v: number | null): string => (v === null ? '-' : Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, ''));
+
+/** Plain text of an explanation. */
+export function renderExplain(rep: ExplainReport, theme: Theme): string {
+  const { chalk } = theme;
+  const r = rep.result;
+  const rows = r.contributions.map((c) => [
+    featureLabel(c.feature),
+    c.group,
+    formatValue(c.value),
+    c.group === 'baseline' ? 'model' : c.source === 'missing' ? 'imputed' : c.source,
+    formatPoints(c.points),
+  ]);
+  const head = ['contribution', 'group', 'value', 'source', 'points'];
+  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k !== 3 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ');
+  const total = sumTenths(r.contributions.map((c) => c.points));
+  const adds = total === Math.round(r.score * 10);
+  const terms = r.contributions.map((c) => c.points.toFixed(1)).join(' + ').replace(/\+ -/g, '- ');
+  const lines = [
+    `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  as of ${rep.asOf}, window ${rep.windowDays} days, model ${cleanText(rep.model)}`,
+    `score ${chalk.bold(r.score.toFixed(1))}  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}  confidence ${r.confidence.toFixed(2)}`,
+    '',
+    chalk.bold(line(head)),
+    ...rows.map(line),
+    '',
+    `sum: ${terms} = ${(total / 10).toFixed(1)} ${adds ? '=' : '!='} score ${r.score.toFixed(1)}`,
+  ];
+  if (r.missing.length > 0) {
+    lines.push(`missing: ${r.missing.map(featureLabel).join(', ')} (imputed from the present features; they lower the confidence)`);
+  }
+  lines.push(`flags: ${formatFlags(r.flags)}`);
+  for (const f of r.flags) {
+    lines.push(`  ${f.code}: ${Object.entries(f.evidence).map(([k, v]) => `${k}=${Array.isArray(v) ? v.map((x) => cleanText(String(x))).join('|') : cleanText(String(v))}`).join(' ')}`);
+  }
+  if (rep.topEngagers.length > 0) {
+    lines.push('network: top engagers (share of their attention x their rank = part of the network value)');
+    for (const e of rep.topEngagers) {
+      lines.push(`  @${cleanText(e.handle)} (${cleanText(e.network)})  ${e.share.toFixed(3)} x ${e.rank.toFixed(3)} = ${e.value.toFixed(3)}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+/** `history` views: a handle's stored runs as rows, with a sparkline on a TTY. */
+import type { Theme } from './output-mode.js';
+import { cleanText } from './sanitize.js';
+
+export interface HistoryEntry {
+  runId: number;
+  createdAt: string;
+  model: string;
+  asOf: string;
+  windowDays: number;
+  score: number;
+  subscores: { reach: number; amplification: number; network: number };
+  confidence: number;
+  flags: string[];
+}
+
+export interface HistoryReport {
+  schema: 1;
+  handle: string;
+  network: string;
+  runs: HistoryEntry[];
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of scores on the fixed 1..100 scale (comparable across accounts). */
+export function sparkline(scores: number[]): string {
+  return scores.map((s) => SPARKS[Math.min(7, Math.max(0, Math.floor(((s - 1) / 99) * 8)))]).join('');
+}
+
+/** Rows of a history (plain), with a sparkline line first when `spark` is set. */
+export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean): string {
+  const { chalk } = theme;
+  const title = `${chalk.bold(`@${cleanText(rep.handle)}`)} (${cleanText(rep.network)})  ${rep.runs.length} run${rep.runs.length === 1 ? '' : 's'}`;
+  if (rep.runs.length === 0) return `${title}\nno stored runs: run \`influence score @${cleanText(rep.handle)}\` first`;
+  const head = ['run', 'as of', 'window', 'model', 'score', 'reach', 'amplif', 'network', 'conf', 'flags', 'created'];
+  const rows = rep.runs.map((r) => [
+    String(r.runId),
+    r.asOf.slice(0, 10),
+    `${r.windowDays}d`,
+    cleanText(r.model),
+    r.score.toFixed(1),
+    r.subscores.reach.toFixed(1),
+    r.subscores.amplification.toFixed(1),
+    r.subscores.network.toFixed(1),
+    r.confidence.toFixed(2),
+    r.flags.join(',') || '-',
+    r.createdAt,
+  ]);
+  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k >= 4 && k <= 8 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
+  return [title, ...(spark ? [`  ${sparkline(rep.runs.map((r) => r.score))}`] : []), chalk.bold(line(head)), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * The score result contract (`score --json`) and its plain-text views. Renderers project
+ * the engine's AccountScore; they never recompute a number.
+ */
+import type { Contribution, Flag } from '../engine/result-types.js';
+import type { Theme } from './output-mode.js';
+import { cleanText, spreadsheetSafe } from './sanitize.js';
+
+/** One result of `score --json` (schema 1). */
+export interface ScoreResultView {
+  handle: string;
+  network: string;
+  score: number;
+  subscores: { reach: number; amplification: number; network: number };
+  confidence: number;
+  contributions: Contribution[];
+  flags: Flag[];
+  /** scored features that were missing and imputed */
+  missing: string[];
+}
+
+/** The whole `score --json` document; no run id or creation time, so it is byte-stable. */
+export interface ScoreReport {
+  schema: 1;
+  asOf: string;
+  windowDays: number;
+  model: string;
+  results: ScoreResultView[];
+}
+
+/** A feature name as people read it: 'mentions_received' -> 'mentions received'. */
+export function featureLabel(feature: string): string {
+  return feature.replace(/^authenticity:/, 'authenticity: ').replace(/_/g, ' ');
+}
+
+/** Formats points with a sign and one decimal: +12.3, -4.0, 0.0. */
+export function formatPoints(points: number): string {
+  const s = points.toFixed(1);
+  return points > 0 ? `+${s}` : s === '-0.0' ? '0.0' : s;
+}
+
+/** The feature contributions with the largest effect (baseline excluded), largest first. */
+export function topContributions(contributions: Contribution[], count = 4): Contribution[] {
+  return contributions
+    .filter((c) => c.group !== 'baseline' && c.points !== 0)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => Math.abs(b.c.points) - Math.abs(a.c.points) || a.i - b.i)
+    .slice(0, count)
+    .map((x) => x.c);
+}
+
+/** 'follow-back 0.62' list, or 'none'. */
+export function formatFlags(flags: Flag[]): string {
+  return flags.length === 0 ? 'none' : flags.map((f) => `${f.code} ${f.severity.toFixed(2)}`).join(', ');
+}
+
+/** The score band colour (Klout70-style thresholds). */
+export function scoreColor(score: number): 'magenta' | 'green' | 'cyan' | 'gray' {
+  if (score >= 70) return 'magenta';
+  if (score >= 63) return 'green';
+  if (score >= 40) return 'cyan';
+  return 'gray';
+}
+
+/** Plain text for one result: a few lines, no boxes. */
+export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
+  const { chalk } = theme;
+  const handle = `@${cleanText(r.handle)}`;
+  const top = topContributions(r.contributions)
+    .map((c) => `${featureLabel(c.feature)} ${formatPoints(c.points)}${c.source === 'missing' ? ' (imputed)' : ''}`)
+    .join(', ');
+  return [
+    `${chalk.bold(handle)} (${cleanText(r.network)})  score ${chalk.bold(r.score.toFixed(1))}  confidence ${r.confidence.toFixed(2)}`,
+    `  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}`,
+    `  top: ${top || 'none'}`,
+    ...(r.missing.length > 0 ? [`  missing (imputed): ${r.missing.map(featureLabel).join(', ')}`] : []),
+    `  flags: ${formatFlags(r.flags)}`,
+  ].join('\n');
+}
+
+/** Plain text for many results: one aligned row per account. */
+export function renderScoreRows(results: ScoreResultView[], theme: Theme): string {
+  const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
+  const rows = results.map((r) => [
+    `@${cleanText(r.handle)}`,
+    cleanText(r.network),
+    r.score.toFixed(1),
+    r.subscores.reach.toFixed(1),
+    r.subscores.amplification.toFixed(1),
+    r.subscores.network.toFixed(1),
+    r.confidence.toFixed(2),
+    r.flags.map((f) => f.code).join(',') || '-',
+  ]);
+  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
+  return [theme.chalk.bold(line(head)), ...rows.map(line)].join('\n');
+}
+
+/** Plain output of `score`: a block for one account, rows for several. */
+export function renderScorePlain(report: ScoreReport, theme: Theme): string {
+  if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme);
+  return renderScoreRows(report.results, theme);
+}
+
+const csvCell = (v: string | number): string => {
+  if (typeof v === 'number') return String(v);
+  const safe = spreadsheetSafe(v);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** CSV of results (one row per account), safe to open in a spreadsheet. */
+export function renderScoreCsv(results: ScoreResultView[]): string {
+  const rows = [['handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags'].join(',')];
+  for (const r of results) {
+    rows.push(
+      [r.handle, r.network, r.score, r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' ')]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return rows.join('\n');
+}

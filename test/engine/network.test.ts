@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildEngagementGraph, type EngagementWeights } from '../../src/engine/engagement.js';
+import { computeNetworkInfluence, explainNetworkInfluence, DEFAULT_NETWORK_OPTIONS } from '../../src/engine/network.js';
+import { PopulationBuilder, day } from '../helpers/population-builder.js';
+import type { Population } from '../../src/engine/population.js';
+
+const weights: EngagementWeights = { kindWeight: [1, 1, 1, 1, 1, 0, 0], halfLifeDays: 1e9 };
+const window = { asOf: day(100), windowDays: 90 };
+
+function run(pop: Population) {
+  const graph = buildEngagementGraph(pop, window, weights, new Float32Array(pop.interactions.n).fill(1));
+  return { graph, net: computeNetworkInfluence(graph, DEFAULT_NETWORK_OPTIONS) };
+}
+
+describe('network influence (absolute PageRank / TunkRank)', () => {
+  it('reproduces the worked example: carol -> bob -> alice', () => {
+    const b = new PopulationBuilder();
+    const alice = b.account();
+    const bob = b.account();
+    const carol = b.account();
+    b.interact(carol, bob, 'reshare', { at: day(50) });
+    b.interact(bob, alice, 'reshare', { at: day(50) });
+    const { net } = run(b.build());
+    expect(net.value[carol]).toBe(0);
+    expect(net.value[bob]).toBeCloseTo(1, 12);
+    expect(net.value[alice]).toBeCloseTo(1.85, 12);
+    expect(net.rank[alice]).toBeCloseTo(2.5725, 12);
+    expect(net.converged).toBe(true);
+  });
+
+  it('solves a mutual cycle to the analytical fixed point u = 1 / (1 - d)', () => {
+    const b = new PopulationBuilder();
+    const x = b.account();
+    const y = b.account();
+    b.interact(x, y, 'like', { at: day(50) }).interact(y, x, 'like', { at: day(50) });
+    const { net } = run(b.build());
+    expect(net.rank[x]).toBeCloseTo(1 / 0.15, 6);
+    expect(net.value[y]).toBeCloseTo((1 / 0.15 - 1) / 0.85, 6);
+    expect(net.residual).toBeLessThanOrEqual(1e-9 * 2);
+    expect(net.iterations).toBeGreaterThan(10);
+  });
+
+  it('splits an engager\'s attention over whom it engages', () => {
+    const b = new PopulationBuilder();
+    const fan = b.account();
+    const a = b.account();
+    const c = b.account();
+    b.interact(fan, a, 'reshare', { at: day(50) }).interact(fan, c, 'reshare', { at: day(50) });
+    const { net } = run(b.build());
+    expect(net.value[a]).toBeCloseTo(0.5, 12);
+    expect(net.value[c]).toBeCloseTo(0.5, 12);
+  });
+
+  it('explains a value by its engagers, parts summing to the value', () => {
+    const b = new PopulationBuilder();
+    const target = b.account();
+    const big = b.account();
+    const fans = Array.from({ length: 6 }, () => b.account());
+    for (const f of fans) b.interact(f, big, 'reshare', { at: day(50) });
+    b.interact(big, target, 'reshare', { at: day(50) });
+    const small = b.account();
+    b.interact(small, target, 'reshare', { at: day(50) });
+    const { graph, net } = run(b.build());
+    const parts = explainNetworkInfluence(graph, net, target, 10);
+    expect(parts[0]!.engager).toBe(big);
+    expect(parts.reduce((s, p) => s + p.value, 0)).toBeCloseTo(net.value[target]!, 9);
+    expect(parts[0]!.value).toBeGreaterThan(parts[1]!.value);
+  });
+
+  it('is local: accounts that do not engage an account do not change its value', () => {
+    const b = new PopulationBuilder();
+    const a = b.account();
+    const f1 = b.account();
+    const f2 = b.account();
+    b.interact(f1, a, 'reply', { at: day(50) }).interact(f2, f1, 'reply', { at: day(60) });
+    const before = run(b.build()).net.value[a]!;
+    for (let k = 0; k < 50; k++) {
+      const x = b.account();
+      const y = b.account();
+      b.interact(x, y, 'reshare', { at: day(70) }).interact(y, x, 'like', { at: day(71) });
+    }
+    expect(run(b.build()).net.value[a]).toBe(before);
+  });
+
+  it('stops at the iteration cap and says it did not converge', () => {
+    const b = new PopulationBuilder();
+    const x = b.account();
+    const y = b.account();
+    b.interact(x, y, 'like', { at: day(50) }).interact(y, x, 'like', { at: day(50) });
+    const pop = b.build();
+    const graph = buildEngagementGraph(pop, window, weights, new Float32Array(2).fill(1));
+    const net = computeNetworkInfluence(graph, { ...DEFAULT_NETWORK_OPTIONS, maxIterations: 3 });
+    expect(net.iterations).toBe(3);
+    expect(net.converged).toBe(false);
+  });
+});

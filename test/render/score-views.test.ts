@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { bar, bigDigits } from '../../src/render/big-digits.js';
+import { renderExplain, sumTenths, type ExplainReport } from '../../src/render/explain-text.js';
+import { renderHistory, sparkline } from '../../src/render/history-text.js';
+import { makeTheme } from '../../src/render/output-mode.js';
+import { renderScoreCards } from '../../src/render/ScoreCard.js';
+import { formatPoints, renderScoreBlock, renderScoreCsv, renderScoreRows, topContributions, type ScoreResultView } from '../../src/render/score-view.js';
+
+const plain = makeTheme(false);
+const result: ScoreResultView = {
+  handle: 'evil\u001b[31m\u001b]8;;http://x\u0007name',
+  network: 'twitter',
+  score: 47.3,
+  subscores: { reach: 52.1, amplification: 38, network: 44.2 },
+  confidence: 0.82,
+  contributions: [
+    { feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' },
+    { feature: 'followers', group: 'reach', value: 1200, points: 20.1, source: 'declared' },
+    { feature: 'engagers', group: 'reach', value: null, points: 14.5, source: 'missing' },
+    { feature: 'likes_per_post', group: 'amplification', value: 2.5, points: 15, source: 'events' },
+    { feature: 'authenticity:follow-back', group: 'authenticity', value: 0.6, points: -3.3, source: 'events' },
+  ],
+  flags: [{ code: 'follow-back', severity: 0.6, evidence: { ratio: 0.98, threshold: 0.9 }, factor: 0.6 }],
+  missing: ['engagers'],
+};
+
+describe('score views', () => {
+  it('formats points and picks top contributions by size', () => {
+    expect(formatPoints(3.25)).toBe('+3.3');
+    expect(formatPoints(-0.04)).toBe('0.0');
+    expect(formatPoints(-4)).toBe('-4.0');
+    expect(topContributions(result.contributions, 2).map((c) => c.feature)).toEqual(['followers', 'likes_per_post']);
+  });
+
+  it('renders a plain block with imported text sanitised', () => {
+    const s = renderScoreBlock(result, plain);
+    expect(s).not.toMatch(/[\u001b\u0007]/);
+    expect(s).toContain('@evilname (twitter)  score 47.3  confidence 0.82');
+    expect(s).toContain('engagers +14.5 (imputed)');
+    expect(s).toContain('flags: follow-back 0.60');
+    expect(renderScoreRows([result, { ...result, handle: 'b', flags: [] }], plain).split('\n')).toHaveLength(3);
+  });
+
+  it('writes spreadsheet-safe CSV', () => {
+    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
+    expect(csv[0]).toBe('handle,network,score,reach,amplification,network_score,confidence,missing,flags');
+    expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,52.1,38,44.2,0.82,engagers,follow-back`);
+  });
+
+  it('draws the big digits and bars', () => {
+    expect(bigDigits('47')).toEqual(['┃ ┃ ━━┓', '┗━┫   ┃', '  ┃   ┃']);
+    expect(bar(50, 10)).toBe('█████░░░░░');
+    expect(bar(120, 4)).toBe('████');
+  });
+
+  it('renders the ink card without colour when colour is off', () => {
+    const s = renderScoreCards([result], plain, 80);
+    expect(s).not.toMatch(/\u001b\[/);
+    expect(s).toContain('score 47.3 / 100');
+    expect(s).toContain('confidence 82%');
+    expect(s).toContain('reach');
+    expect(s).toContain('█');
+    expect(s).toContain('followers');
+    expect(s).toContain('follow-back');
+    expect(s).toContain(bigDigits('47')[0]);
+  });
+
+  it('explains with a sum line computed in tenths', () => {
+    const rep: ExplainReport = { schema: 1, asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, model: '1', result, sum: 47.3, topEngagers: [] };
+    expect(sumTenths(result.contributions.map((c) => c.points))).toBe(473);
+    const s = renderExplain(rep, plain);
+    expect(s).toContain('sum: 1.0 + 20.1 + 14.5 + 15.0 - 3.3 = 47.3 = score 47.3');
+    expect(s).toContain('follow-back: ratio=0.98 threshold=0.9');
+    const wrong = renderExplain({ ...rep, result: { ...result, score: 50 } }, plain);
+    expect(wrong).toContain('!= score 50.0');
+  });
+
+  it('draws history rows and a fixed-scale sparkline', () => {
+    expect(sparkline([1, 50, 100])).toBe('▁▄█');
+    const rep = {
+      schema: 1 as const,
+      handle: 'a',
+      network: 'twitter',
+      runs: [{ runId: 1, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score: 40, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] }],
+    };
+    expect(renderHistory(rep, plain, true)).toContain('▄');
+    expect(renderHistory({ ...rep, runs: [] }, plain, false)).toContain('no stored runs');
+  });
+});

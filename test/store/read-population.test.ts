@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KIND } from '../../src/engine/population.js';
+import { readAccounts, readLatestActivity, readPopulation } from '../../src/store/read-population.js';
+import { tempDir } from '../helpers/cli.js';
+import { day } from '../helpers/population-builder.js';
+import { DbWriter } from '../helpers/score-db.js';
+
+describe('readPopulation', () => {
+  it('reads typed columns, NULL as NaN, target posts resolved on the actor\'s network', () => {
+    const w = new DbWriter(path.join(tempDir(), 'p.db'));
+    const alice = w.account({ handle: 'Alice', followers: 10 });
+    const bob = w.account({ handle: 'bob', network: 'mastodon' });
+    const carol = w.account({ handle: 'carol' });
+    w.post(alice, { at: day(1), externalId: '100', likes: 3 });
+    w.post(bob, { at: day(2), externalId: '100', network: 'mastodon', kind: 'reply' });
+    w.interact(carol, alice, 'like', { at: day(3), post: '100' }); // twitter post 100
+    w.interact(carol, null, 'reshare', { at: null, post: '999' }); // unknown target and post
+    w.interact(carol, alice, 'wave', { at: day(4) }); // unknown kind: skipped
+    w.follow(carol, alice, day(0));
+    const pop = readPopulation(w.db);
+    expect(readLatestActivity(w.db)).toBe(day(4));
+    w.close();
+
+    expect(pop.accounts.n).toBe(3);
+    expect(pop.accounts.handle).toEqual(['Alice', 'bob', 'carol']);
+    expect(pop.accounts.followers[0]).toBe(10);
+    expect(Number.isNaN(pop.accounts.followers[1]!)).toBe(true);
+    expect(Number.isNaN(pop.accounts.listed[0]!)).toBe(true);
+    expect(pop.posts.n).toBe(2);
+    expect(pop.posts.likes[0]).toBe(3);
+    expect(Number.isNaN(pop.posts.likes[1]!)).toBe(true);
+    expect(pop.posts.kind[1]).toBe(1); // reply
+    expect(pop.interactions.n).toBe(2);
+    expect(pop.interactions.kind[0]).toBe(KIND.like);
+    expect(pop.interactions.targetPost[0]).toBe(0); // alice's post, not bob's
+    expect(pop.interactions.target[1]).toBe(-1);
+    expect(pop.interactions.targetPost[1]).toBe(-1);
+    expect(Number.isNaN(pop.interactions.createdAt[1]!)).toBe(true);
+    expect(pop.follows.n).toBe(1);
+    expect(pop.follows.followee[0]).toBe(0);
+  });
+
+  it('reads interactions in primary-key order (actor, kind, event key) whatever the insertion order', () => {
+    const w = new DbWriter(path.join(tempDir(), 'o.db'));
+    const ids = Array.from({ length: 6 }, (_, i) => w.account({ handle: `a${i}` }));
+    const ins = w.db.prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, event_key) VALUES (?, ?, ?, ?, ?)');
+    const rows: [number, string, string][] = [];
+    for (let k = 0; k < 40; k++) rows.push([ids[(k * 7) % 6]!, ['reply', 'like', 'mention'][(k * 5) % 3]!, `k${(k * 13) % 40}`]);
+    rows.forEach(([actor, kind, key], k) => ins.run(actor, ids[(k + 1) % 6], kind, day(k % 30), key));
+    const pop = readPopulation(w.db);
+    w.close();
+    const got = Array.from({ length: pop.interactions.n }, (_, e) => [pop.accounts.dbId[pop.interactions.actor[e]!]!, pop.interactions.kind[e]!]);
+    const codes: Record<string, number> = { reply: 0, mention: 3, like: 4 };
+    const want = [...rows].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : 1)).map(([a, kind]) => [a, codes[kind]!]);
+    expect(got).toEqual(want);
+  });
+
+  it('maps sparse account ids and can skip bios', () => {
+    const w = new DbWriter(path.join(tempDir(), 's.db'));
+    w.db.prepare("INSERT INTO accounts (id, network, handle, handle_key, bio) VALUES (1000000, 'twitter', 'x', 'x', 'hello')").run();
+    w.db.prepare("INSERT INTO accounts (id, network, handle, handle_key) VALUES (5, 'twitter', 'y', 'y')").run();
+    w.post(1000000, { at: day(1) });
+    const { accounts, indexOf } = readAccounts(w.db, { bios: false });
+    expect(accounts.handle).toEqual(['y', 'x']);
+    expect(indexOf(1000000)).toBe(1);
+    expect(accounts.bio[1]).toBeNull();
+    expect(readPopulation(w.db).posts.author[0]).toBe(1);
+    expect(readPopulation(w.db).accounts.bio[1]).toBe('hello');
+    w.close();
+  });
+
+  it('has no latest activity in an empty database', () => {
+    const w = new DbWriter(path.join(tempDir(), 'e.db'));
+    expect(readLatestActivity(w.db)).toBeNull();
+    w.close();
+  });
+});

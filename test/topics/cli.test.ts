@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/open.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { StoreRows } from '../helpers/store-rows.js';
+import { day } from '../helpers/population-builder.js';
+
+const HUGE_ID = '123456789012345678901234567890';
+
+/** A store with alice (4 cookie posts, engaged), bob (one cookie post) and fans. */
+function makeDb(): { dir: string; db: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'influence.db');
+  const db = openDb(file);
+  const rows = new StoreRows(db);
+  const alice = rows.account('Alice', { bio: 'pastry chef' });
+  const bob = rows.account('bob');
+  const fans = [1, 2, 3].map((i) => rows.account(`fan${i}`));
+  rows.batch(() => {
+    for (let i = 0; i < 4; i++) {
+      const p = rows.post(alice, { at: day(i), text: `Chocolate chip cookies, batch ${i} \u001b[2J\u001b]0;pwned\u0007` });
+      for (const f of fans.slice(0, 2 + (i % 2))) rows.interact(f, 'like', { at: day(i + 1), targetPost: p, target: alice });
+    }
+    const p = rows.post(bob, { at: day(2), text: 'I ate cookies once' });
+    for (const f of fans) rows.interact(f, 'like', { at: day(3), targetPost: p, target: bob });
+    for (const f of fans) for (let i = 0; i < 5; i++) rows.post(f, { at: day(i), text: `nothing much ${i}` });
+  });
+  db.close();
+  return { dir, db: file };
+}
+
+function writeOntology(dir: string): string {
+  const o = path.join(dir, 'onto');
+  fs.mkdirSync(o);
+  fs.writeFileSync(
+    path.join(o, 'topics.csv'),
+    `topicId,topicSlug,topicDisplayName,wikiItemId,freebaseMachineId\n10000000000000000001,"food-and-drink-super","Food and Drink","",""\n${HUGE_ID},"cookies","Cookies","",""\n`,
+  );
+  fs.writeFileSync(path.join(o, 'edges.csv'), `parentTopicId,parrentTopicSlug,childTopicId,childTopicSlug\n0,"_ROOT_",10000000000000000001,"food-and-drink-super"\n10000000000000000001,"food-and-drink-super",${HUGE_ID},"cookies"\n`);
+  return o;
+}
+
+describe('influence topics', () => {
+  it('shows an account’s topics with evidence as JSON (schema 1), example texts cleaned', async () => {
+    const { db } = makeDb();
+    const r = await runCli(['topics', '@alice', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.schema).toBe(1);
+    expect(out.asOf).toBe(new Date(day(4)).toISOString()); // latest activity, not the clock
+    expect(out.windowDays).toBe(90);
+    expect(out.ontology.attribution).toBe('Klout Topic Ontology, Klout, 2015-2018, CC BY 3.0');
+    expect(out.results).toHaveLength(1);
+    expect(out.results[0].handle).toBe('Alice');
+    const cookies = out.results[0].topics.find((t: { slug: string }) => t.slug === 'cookies');
+    expect(cookies).toMatchObject({ id: '7302461317919750243', name: 'Cookies', evidence: { posts: 4, engagers: 3 } });
+    expect(cookies.score).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(cookies)).toEqual(['id', 'slug', 'name', 'score', 'evidence']);
+    expect(cookies.evidence.examples[0].text).toMatch(/^Chocolate chip cookies, batch \d/);
+    expect(r.stdout).not.toMatch(/\u001b|\\u001b|\u0007|\\u0007/);
+  });
+
+  it('one post about cookies gives bob nothing; --all lists every account', async () => {
+    const { db } = makeDb();
+    const r = await runCli(['topics', '--all', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.map((x: { handle: string }) => x.handle)).toEqual(['Alice', 'bob', 'fan1', 'fan2', 'fan3']);
+    expect(out.results[1].topics).toEqual([]);
+  });
+
+  it('prints a plain table with the attribution', async () => {
+    const { db } = makeDb();
+    const r = await runCli(['topics', 'alice', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('@Alice (generic)');
+    expect(r.stdout).toMatch(/Cookies \(cookies\)\s+4\s+3/);
+    expect(r.stdout).toContain('via sub-topics');
+    expect(r.stdout).toContain('Topics: Klout Topic Ontology, Klout, 2015-2018, CC BY 3.0');
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('honours --as-of and --window', async () => {
+    const { db } = makeDb();
+    const early = JSON.parse((await runCli(['topics', '@alice', '--json', '--as-of', '2026-01-02', '--db', db])).stdout);
+    expect(early.asOf).toBe('2026-01-02T23:59:59.999Z');
+    expect(early.results[0].topics).toEqual([]); // only two cookie posts by then
+    const narrow = JSON.parse((await runCli(['topics', '@alice', '--json', '--window', '1', '--db', db])).stdout);
+    expect(narrow.windowDays).toBe(1);
+    expect(narrow.results[0].topics).toEqual([]);
+  });
+
+  it('uses a user ontology and keeps ids beyond 2^64 exact', async () => {
+    const { dir, db } = makeDb();
+    const r = await runCli(['topics', '@alice', '--json', '--ontology', writeOntology(dir), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`"id": "${HUGE_ID}"`);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0].topics.map((t: { slug: string }) => t.slug)).toEqual(['cookies', 'food-and-drink-super']);
+    expect(out.ontology.attribution).toBeNull();
+  });
+
+  it('browses the ontology with --search', async () => {
+    const r = await runCli(['topics', '--search', 'hip hop', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results[0]).toMatchObject({ slug: 'hip-hop', name: 'Hip Hop', superTopics: ['entertainment-super'] });
+    expect(out.results[0].parents.map((p: { slug: string }) => p.slug)).toEqual(['entertainment-super']);
+    const text = await runCli(['topics', '--search', 'cookies']);
+    expect(text.stdout).toMatch(/^cookies {2}Cookies {2}id 7302461317919750243\n {4}parents: food-and-drink-super/);
+  });
+
+  it('exits 2 with a fix on bad usage and bad input', async () => {
+    const { dir, db } = makeDb();
+    const cases: [string[], RegExp][] = [
+      [['topics', '--db', db], /give one of/],
+      [['topics', '@nobody', '--db', db], /no account '@nobody'/],
+      [['topics', '--all', '--as-of', 'yesterday', '--db', db], /not a date/],
+      [['topics', '--all', '--window', '-3', '--db', db], /not a positive whole number/],
+      [['topics', '--all', '--db', path.join(dir, 'missing.db')], /no database at/],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('fix:');
+    }
+    const onto = writeOntology(dir);
+    fs.appendFileSync(path.join(onto, 'topics.csv'), '12x,"bad","Bad","",""\n');
+    const r = await runCli(['topics', '--search', 'x', '--ontology', onto]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/topics\.csv:line 4: field 'topicId'/);
+  });
+});

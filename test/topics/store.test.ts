@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/store/open.js';
+import { findAccountsByHandle, readLatestActivity, readTopicInput } from '../../src/store/read-topic-input.js';
+import { writeTopicScores } from '../../src/store/write-topic-scores.js';
+import { computeTopicExpertise, type TopicPost } from '../../src/engine/topics/expertise.js';
+import { StoreRows } from '../helpers/store-rows.js';
+import { tempDir } from '../helpers/cli.js';
+import { day } from '../helpers/population-builder.js';
+import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
+
+const HUGE_ID = '123456789012345678901234567890';
+
+function makeStore() {
+  const db = openDb(path.join(tempDir(), 'topics.db'));
+  const rows = new StoreRows(db);
+  const alice = rows.account('Alice', { bio: 'Jazz pianist' });
+  const bob = rows.account('bob');
+  const carol = rows.account('carol');
+  const other = rows.account('alice', { network: 'mastodon' });
+  const posts: string[] = [];
+  rows.batch(() => {
+    for (let i = 0; i < 3; i++) posts.push(rows.post(alice, { at: day(10 + i), text: `cookies batch ${i}`, likes: 7 }));
+    posts.push(rows.post(alice, { at: day(-200), text: 'cookies long ago' }));
+    rows.interact(bob, 'like', { at: day(11), targetPost: posts[0], target: alice });
+    rows.interact(bob, 'reshare', { at: day(11), targetPost: posts[0], target: alice });
+    rows.interact(carol, 'reply', { at: day(12), targetPost: posts[1], target: alice });
+    rows.interact(alice, 'like', { at: day(12), targetPost: posts[1], target: alice }); // self: ignored
+    rows.interact(carol, 'like', { at: day(99), targetPost: posts[2], target: alice }); // after as-of: ignored
+    rows.interact(carol, 'like', { at: null, targetPost: posts[2] }); // no time, no target account: counts
+    rows.interact(other, 'like', { at: day(12), targetPost: posts[2] }); // another network's account: not this post
+    rows.post(bob, { at: day(20), text: 'hello' });
+  });
+  return { db, alice, bob, carol, other, posts };
+}
+
+describe('reading topic input', () => {
+  it('streams the window’s posts with the engagement aimed at each', () => {
+    const { db, alice, bob, carol } = makeStore();
+    const input = readTopicInput(db, { asOf: day(30), windowDays: 90 });
+    expect(input.accounts.map((a) => a.handle)).toEqual(['Alice', 'bob', 'carol', 'alice']);
+    expect(input.accounts[0]!.bio).toBe('Jazz pianist');
+    expect(input.dbIds).toEqual([alice, bob, carol, 4]);
+    const posts = [...input.posts] as TopicPost[];
+    expect(posts.map((p) => p.text)).toEqual(['cookies batch 0', 'cookies batch 1', 'cookies batch 2', 'hello']);
+    expect(posts[0]).toMatchObject({ author: 0, kind: 'original', events: { like: 1, reshare: 1, reply: 0, quote: 0 }, declared: { likes: 7 } });
+    expect(posts[0]!.engagers).toEqual([1]);
+    expect(Number.isNaN(posts[0]!.declared.replies)).toBe(true);
+    expect(posts[1]!.engagers).toEqual([2]);
+    expect(posts[1]!.events).toMatchObject({ reply: 1, like: 0 });
+    expect(posts[2]!.engagers).toEqual([2]);
+    expect(posts[2]!.events.like).toBe(1);
+    // the stream can be read again
+    expect([...input.posts]).toHaveLength(4);
+    db.close();
+  });
+
+  it('finds the latest activity and accounts by handle on every network', () => {
+    const { db, alice, other } = makeStore();
+    expect(readLatestActivity(db)).toBe(day(99));
+    expect(findAccountsByHandle(db, '@ALICE').sort()).toEqual([alice, other].sort());
+    expect(findAccountsByHandle(db, 'nobody')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('writing topic scores', () => {
+  it('stores each assigned topic with the run, ids as exact strings', () => {
+    const { db } = makeStore();
+    const { tax, matcher } = makeTopics(BASIC_TOPICS.map((t) => (t.slug === 'cookies' ? { ...t, id: HUGE_ID } : t)));
+    const input = readTopicInput(db, { asOf: day(30), windowDays: 90 });
+    const expertise = computeTopicExpertise(input, tax, matcher, { asOf: day(30), windowDays: 90 });
+    expect(expertise.accounts[0]!.topics.map((t) => t.slug)).toContain('cookies');
+    expect(() => writeTopicScores(db, 1, expertise, input.dbIds)).toThrow(/run 1 does not exist/);
+    db.prepare("INSERT INTO runs (id, model_version, as_of, window_days, created_at, accounts) VALUES (1, 'test', ?, 90, 0, 4)").run(day(30));
+    const n = writeTopicScores(db, 1, expertise, input.dbIds);
+    expect(n).toBe(expertise.accounts.reduce((s, a) => s + a.topics.length, 0));
+    const row = db.prepare("SELECT account_id, topic_id, typeof(topic_id) AS type, score, detail FROM topic_scores WHERE topic_id = ?").get(HUGE_ID) as {
+      account_id: number;
+      topic_id: string;
+      type: string;
+      score: number;
+      detail: string;
+    };
+    expect(row).toMatchObject({ account_id: input.dbIds[0], topic_id: HUGE_ID, type: 'text' });
+    const cookies = expertise.accounts[0]!.topics.find((t) => t.slug === 'cookies')!;
+    expect(row.score).toBe(cookies.score);
+    expect(JSON.parse(row.detail)).toMatchObject({ slug: 'cookies', posts: 3, engagers: cookies.evidence.engagers, examples: cookies.evidence.examples.map((x) => x.id) });
+    // a run is never rewritten
+    expect(() => writeTopicScores(db, 1, expertise, input.dbIds)).toThrow();
+    db.close();
+  });
+});
