@@ -102,7 +102,7 @@ export async function runImport(
   let skippedRows = 0;
   // The writes go through a connection of their own (same file), so `db` must be a file.
   if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
-  const session = openWriteSession(db.name, { threaded: useThreads(paths, options.threads ?? 'auto') });
+  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto') });
   try {
     const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
     let writer: RecordWriter | undefined;
@@ -176,17 +176,17 @@ export async function runImport(
   }
 }
 
-function useThreads(paths: readonly string[], threads: 'auto' | 'always' | 'never'): boolean {
+function shouldUseThreads(paths: readonly string[], threads: 'auto' | 'always' | 'never'): boolean {
   if (threads === 'never') return false;
   if (threads === 'always') {
     if (!canWriteInWorker()) throw new Error('threaded import needs the compiled worker (dist/store/write-worker.js)');
     return true;
   }
-  return canWriteInWorker() && inputBytesReach(paths, THREADED_MIN_BYTES);
+  return canWriteInWorker() && hasInputBytes(paths, THREADED_MIN_BYTES);
 }
 
 /** Whether the files at `paths` (folders walked, links inside them not followed, as disk-source does) add up to `min` bytes. */
-function inputBytesReach(paths: readonly string[], min: number): boolean {
+function hasInputBytes(paths: readonly string[], min: number): boolean {
   let total = 0;
   const add = (p: string, inFolder: boolean): boolean => {
     try {

@@ -11,7 +11,7 @@
  */
 import { mergeAccounts } from './merge-accounts.js';
 import { openDb, type Db } from './open.js';
-import { KIND_BY_CODE, eventKey, type InteractionColumns, type NewAccounts, type WriteBatch, type WriteOp } from './write-batch.js';
+import { KIND_BY_CODE, deriveEventKey, type InteractionColumns, type NewAccounts, type WriteBatch, type WriteOp } from './write-batch.js';
 
 /** Rows in each data table. */
 export interface TableCounts {
@@ -207,7 +207,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       const target = run.targetPost[i]!;
       args[k++] = run.actor[i];
       args[k++] = KIND_BY_CODE[kind];
-      args[k++] = eventKey(kind, time, source, target);
+      args[k++] = deriveEventKey(kind, time, source, target);
       args[k++] = run.target[i];
       args[k++] = Number.isNaN(time) ? null : time;
       args[k++] = source;

@@ -16,7 +16,7 @@ const KIND_CODE: Record<InteractionKind, number> = { reply: 0, reshare: 1, quote
 /** Kind names by byte code. */
 export const KIND_BY_CODE: readonly InteractionKind[] = (Object.keys(KIND_CODE) as InteractionKind[]).sort((a, b) => KIND_CODE[a] - KIND_CODE[b]);
 /** The byte code of `kind`. */
-export const kindCode = (kind: InteractionKind): number => KIND_CODE[kind];
+export const encodeKind = (kind: InteractionKind): number => KIND_CODE[kind];
 /** The code of 'like', whose event key is the liked post. */
 export const LIKE_CODE = KIND_CODE.like;
 
@@ -88,7 +88,7 @@ export interface FollowColumns {
 
 /**
  * Interaction rows; target 0 = not named by the export, time NaN = unknown. The event key
- * is not sent: the applier derives it from kind, time and posts (eventKey below).
+ * is not sent: the applier derives it from kind, time and posts (deriveEventKey below).
  */
 export interface InteractionColumns {
   n: number;
@@ -114,13 +114,13 @@ export interface WriteBatch {
  * post), or else its time ('t:' + epoch ms). So the same event given as a post and as an
  * interactions row, or imported twice, is one row.
  */
-export function eventKey(kind: number, time: number, sourcePost: string | null, targetPost: string | null): string {
+export function deriveEventKey(kind: number, time: number, sourcePost: string | null, targetPost: string | null): string {
   const post = kind === LIKE_CODE ? targetPost : (sourcePost ?? targetPost);
   return post !== null ? 'p:' + post : `t:${Number.isNaN(time) ? '' : time}`;
 }
 
 /** The buffers a batch transfers (ownership moves to the receiving thread). */
-export function transferList(batch: WriteBatch): ArrayBuffer[] {
+export function listTransferables(batch: WriteBatch): ArrayBuffer[] {
   const f = batch.follows;
   const i = batch.interactions;
   return [f.follower, f.followee, f.time, i.actor, i.target, i.kind, i.time].map((a) => a.buffer as ArrayBuffer);

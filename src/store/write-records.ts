@@ -15,7 +15,7 @@ import type {
 } from '../import/records.js';
 import { createAccountResolver } from './account-resolver.js';
 import type { Db } from './open.js';
-import { createBatchBuilder, kindCode, type WriteBatch } from './write-batch.js';
+import { createBatchBuilder, encodeKind, type WriteBatch } from './write-batch.js';
 
 /** Rows added per table by one import (a re-import of the same content adds none). */
 export interface WriteCounts {
@@ -37,7 +37,7 @@ export interface RecordWriter {
   merged(): number;
 }
 
-const FOLLOW = kindCode('follow');
+const FOLLOW = encodeKind('follow');
 
 /**
  * A writer resolving accounts through `readDb` (the pre-import state), creating accounts
@@ -108,7 +108,7 @@ export function createRecordWriter(
     const derive = (kind: InteractionKind, ref: PostRef | undefined): number => {
       if (!ref) return 0;
       const targetId = ref.author ? resolver.resolve(ref.author) : 0;
-      out.addInteraction(authorId, targetId, kindCode(kind), rec.createdAt, rec.externalId, ref.externalId);
+      out.addInteraction(authorId, targetId, encodeKind(kind), rec.createdAt, rec.externalId, ref.externalId);
       return targetId;
     };
     const engaged = new Set<number>([authorId]);
@@ -120,14 +120,14 @@ export function createRecordWriter(
       const targetId = resolver.resolve(m);
       if (engaged.has(targetId)) continue;
       engaged.add(targetId);
-      out.addInteraction(authorId, targetId, kindCode('mention'), rec.createdAt, rec.externalId, null);
+      out.addInteraction(authorId, targetId, encodeKind('mention'), rec.createdAt, rec.externalId, null);
     }
   }
 
   function writeInteraction(rec: InteractionRecord): void {
     const actorId = resolver.resolve(rec.actor);
     const targetId = rec.target ? resolver.resolve(rec.target) : 0;
-    const kind = kindCode(rec.kind);
+    const kind = encodeKind(rec.kind);
     out.addInteraction(actorId, targetId, kind, rec.createdAt, rec.sourcePost, rec.targetPost);
     if (kind === FOLLOW && targetId !== 0) out.addFollow(actorId, targetId, rec.createdAt);
   }

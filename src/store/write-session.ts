@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beginWrite, type ImportLogRow, type TableCounts, type WriteTransaction } from './apply-batches.js';
-import { transferList, type WriteBatch } from './write-batch.js';
+import { listTransferables, type WriteBatch } from './write-batch.js';
 
 /** The import's open write transaction, wherever it runs. */
 export interface WriteSession {
@@ -135,7 +135,7 @@ function openThreadedSession(dbPath: string): WriteSession {
     ready: ready.promise,
     send(batch) {
       if (failure) throw failure;
-      post({ type: 'batch', batch }, transferList(batch));
+      post({ type: 'batch', batch }, listTransferables(batch));
       queued++;
     },
     backpressure() {
