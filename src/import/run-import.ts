@@ -8,6 +8,7 @@
  * parses; `db` is then only read, for what was in the database before the import.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import nodePath from 'node:path';
 import { InputError } from '../cli/errors.js';
 import type { ImportLogRow } from '../store/apply-batches.js';
@@ -33,7 +34,8 @@ export interface ImportOptions {
   onProgress?: (path: string, bytesRead: number, bytesTotal: number) => void;
   /**
    * Where the writes run: 'auto' (default) uses a worker thread for inputs of
-   * THREADED_MIN_BYTES or more; 'always' and 'never' are for tests and benchmarks.
+   * THREADED_MIN_BYTES or more on a machine with more than one CPU; 'always' and 'never'
+   * are for tests and benchmarks.
    */
   threads?: 'auto' | 'always' | 'never';
   /** networks with more accounts are looked up per account instead of cached whole (tests) */
@@ -182,7 +184,8 @@ function shouldUseThreads(paths: readonly string[], threads: 'auto' | 'always' |
     if (!canWriteInWorker()) throw new Error('threaded import needs the compiled worker (dist/store/write-worker.js)');
     return true;
   }
-  return canWriteInWorker() && hasInputBytes(paths, THREADED_MIN_BYTES);
+  // with one CPU the threads could only take turns: the worker would cost without paying
+  return canWriteInWorker() && os.availableParallelism() > 1 && hasInputBytes(paths, THREADED_MIN_BYTES);
 }
 
 /** Whether the files at `paths` (folders walked, links inside them not followed, as disk-source does) add up to `min` bytes. */

@@ -122,8 +122,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   const insertPost = db.prepare(
     `INSERT INTO posts (network, external_id, author_id, created_at, text, lang, kind, reply_to_post, reshare_of_post,
                         quote_of_post, hashtags, words, likes, reshares, replies, visibility)
-     VALUES (@network, @externalId, @authorId, @createdAt, @text, @lang, @kind, @replyTo, @reshareOf, @quoteOf,
-             @hashtags, @words, @likes, @reshares, @replies, @visibility)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (network, external_id) DO UPDATE SET
        text = coalesce(excluded.text, text), lang = coalesce(excluded.lang, lang),
        likes = coalesce(excluded.likes, likes), reshares = coalesce(excluded.reshares, reshares),
@@ -175,7 +174,11 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
         return;
       case 'post': {
         const v = op.values;
-        insertPost.run({ ...v, hashtags: Math.min(v.hashtags, 65535), words: Math.min(v.text ? countWords(v.text) : 0, 65535) });
+        // positional, not named: better-sqlite3 binds an object key by key (a property lookup each)
+        insertPost.run(
+          v.network, v.externalId, v.authorId, v.createdAt, v.text, v.lang, v.kind, v.replyTo, v.reshareOf, v.quoteOf,
+          Math.min(v.hashtags, 65535), Math.min(v.text ? countWords(v.text) : 0, 65535), v.likes, v.reshares, v.replies, v.visibility,
+        );
         wrotePosts = true;
         return;
       }
