@@ -10,6 +10,7 @@ import { InputError, UsageError } from './errors.js';
 import { openScoringSession, type ScoringSession } from './run-scoring.js';
 import type { ScoringFlags } from './scoring-options.js';
 
+/** A pairs file as recorded in a fitted model's provenance. */
 export interface PairsSource {
   /** as given on the command line */
   file: string;
@@ -19,7 +20,7 @@ export interface PairsSource {
 }
 
 /** Loads every file's pairs (a database session is opened only for handle pairs; caller closes it). */
-export function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFlags): { pairs: LabelledPair[]; sources: PairsSource[]; session: ScoringSession | null } {
+export async function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFlags): Promise<{ pairs: LabelledPair[]; sources: PairsSource[]; session: ScoringSession | null }> {
   const pairs: LabelledPair[] = [];
   const sources: PairsSource[] = [];
   let session: ScoringSession | null = null;
@@ -37,7 +38,7 @@ export function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFl
     if (parsed.format === 'peerindex') {
       pairs.push(...parsed.pairs.map((p) => ({ ...p, source })));
     } else {
-      session ??= openScoringSession(ctx, flags);
+      session ??= await openScoringSession(ctx, flags);
       const s = session;
       for (const hp of parsed.pairs) {
         const resolve = (h: string): number => {

@@ -4,12 +4,13 @@ import type { Model } from '../engine/model.js';
 import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from '../engine/score.js';
 import type { ScoreResultView } from '../render/score-view.js';
 import type { Db } from '../store/open.js';
-import { readPopulation } from '../store/read-population.js';
+import { readPopulationParallel } from '../store/read-population.js';
 import type { StoredScore } from '../store/runs.js';
 import type { CommandContext } from './context.js';
 import { indexHandles, resolveHandle } from './resolve-handles.js';
 import { assessPopulation, loadModel, resolveWindow, type ScoringFlags } from './scoring-options.js';
 
+/** An open store with its population scored, for one command. */
 export interface ScoringSession {
   db: Db;
   pop: Population;
@@ -21,11 +22,11 @@ export interface ScoringSession {
 }
 
 /** Opens the store, loads the model, reads the population and scores it. Caller closes db. */
-export function openScoringSession(ctx: CommandContext, flags: ScoringFlags): ScoringSession {
+export async function openScoringSession(ctx: CommandContext, flags: ScoringFlags): Promise<ScoringSession> {
   const { model } = loadModel(flags.model, ctx.resolvePath);
   const db = ctx.openExistingStore();
   const window = resolveWindow(flags, db);
-  const pop = readPopulation(db, { bios: false });
+  const pop = await readPopulationParallel(db, { bios: false });
   const assessment = assessPopulation(pop, window);
   const table = scoreAccounts(pop, { window, model, assessment });
   let handles: Map<string, number[]> | null = null;

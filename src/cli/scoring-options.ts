@@ -24,6 +24,7 @@ export function addScoringOptions(cmd: Command): Command {
     .option('--model <file>', 'model file (default: the shipped models/model-v1.json)');
 }
 
+/** The raw values of --as-of, --window, --model. */
 export interface ScoringFlags {
   asOf?: string;
   window?: string;

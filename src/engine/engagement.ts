@@ -19,11 +19,13 @@
  */
 import { KIND, type Population, type ScoringWindow } from './population.js';
 
+/** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
 /** Interaction kinds that count as engagement (follow/unfollow do not). */
 export const ENGAGEMENT_KINDS = [KIND.reply, KIND.reshare, KIND.quote, KIND.mention, KIND.like] as const;
 
+/** How much an event weighs in the graph: by kind, and by age. */
 export interface EngagementWeights {
   /** weight per interaction kind code (KIND_CODES order); 0 for non-engagement kinds */
   kindWeight: readonly number[];
@@ -31,6 +33,7 @@ export interface EngagementWeights {
   halfLifeDays: number;
 }
 
+/** The window's deduplicated engagement edges, as CSR over incoming edges. */
 export interface EngagementGraph {
   n: number;
   /** number of distinct (engager, engaged) pairs */

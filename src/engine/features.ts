@@ -37,6 +37,7 @@ import { DAY_MS, type EngagementGraph } from './engagement.js';
 import { KIND, POST_KINDS, type Population, type ScoringWindow } from './population.js';
 import type { FeatureSource } from './result-types.js';
 
+/** Features the model scores, in model order. */
 export const SCORED_FEATURES = [
   'followers',
   'listed',
@@ -49,9 +50,13 @@ export const SCORED_FEATURES = [
   'likes_per_post',
   'network',
 ] as const;
+/** Features computed for context (authenticity, display), not scored. */
 export const CONTEXT_FEATURES = ['following', 'posts_per_day', 'mentions_sent', 'reshares_sent', 'replies_sent', 'likes_sent'] as const;
+/** Every feature, scored then context. */
 export const FEATURE_NAMES = [...SCORED_FEATURES, ...CONTEXT_FEATURES] as const;
+/** A scored feature's name. */
 export type ScoredFeature = (typeof SCORED_FEATURES)[number];
+/** Any feature's name. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 /** Source codes in FeatureTable.source columns (3: events, but only a lower bound). */

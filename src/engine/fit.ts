@@ -34,6 +34,7 @@ import { evaluateCurve, SCORE_GROUPS, type Calibration, type Model, type ModelFe
 import type { ModelSpec } from './model-spec.js';
 import { evaluateModel, scoreFeatureVector, toLogSpace, type Evaluation } from './score.js';
 
+/** Two accounts' features and which one was judged more influential. */
 export interface LabelledPair {
   a: FeatureVector;
   b: FeatureVector;
@@ -51,6 +52,7 @@ export interface LabelledPair {
   bCap?: number;
 }
 
+/** Fitting parameters and what to record in the model file. */
 export interface FitOptions {
   /** L2 penalty on the slopes */
   lambda: number;
@@ -66,8 +68,10 @@ export interface FitOptions {
   provenance: Record<string, unknown>;
 }
 
+/** lambda 1, 5 folds, 4 interior knots, fitted when present in half the training accounts. */
 export const DEFAULT_FIT_OPTIONS = { lambda: 1, folds: 5, knots: 4, minPresence: 0.5 } as const;
 
+/** The fitted model with its cross-validated and in-sample quality. */
 export interface FitReport {
   model: Model;
   cv: { folds: number; auc: number; accuracy: number; foldAuc: number[]; bySource: Record<string, number> } | null;

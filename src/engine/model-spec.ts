@@ -7,6 +7,7 @@
 import type { ScoredFeature } from './features.js';
 import type { NetworkParams, ScoreGroup } from './model.js';
 
+/** A feature as the spec declares it, with its prior curve. */
 export interface FeatureSpec {
   name: ScoredFeature;
   group: ScoreGroup;
@@ -17,6 +18,7 @@ export interface FeatureSpec {
   prior: { knots: number[]; points: number[]; reference: { median: number; scale: number; loading: number } };
 }
 
+/** Everything `fit` needs besides the pairs. */
 export interface ModelSpec {
   features: FeatureSpec[];
   network: NetworkParams;

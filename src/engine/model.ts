@@ -23,9 +23,12 @@
 import { SCORED_FEATURES, type ScoredFeature } from './features.js';
 import { MAX_LOADING } from './impute.js';
 
+/** The three sub-scores, as Klout named them. */
 export type ScoreGroup = 'reach' | 'amplification' | 'network';
+/** The groups in display order. */
 export const SCORE_GROUPS: readonly ScoreGroup[] = ['reach', 'amplification', 'network'];
 
+/** One feature's curve, group, reference distribution and confidence weight. */
 export interface ModelFeature {
   name: ScoredFeature;
   group: ScoreGroup;
@@ -53,6 +56,7 @@ export interface Calibration {
   max: number;
 }
 
+/** How the network value is computed (engine/engagement.ts, engine/network.ts). */
 export interface NetworkParams {
   damping: number;
   halfLifeDays: number;
@@ -62,6 +66,7 @@ export interface NetworkParams {
   maxIterations: number;
 }
 
+/** A model file (models/model-v1.json), validated. */
 export interface Model {
   schema: 1;
   version: string;

@@ -34,6 +34,7 @@
  */
 import type { EngagementGraph } from './engagement.js';
 
+/** Parameters of the fixed point (the model file's `network` section). */
 export interface NetworkOptions {
   damping: number;
   /** stop when the L1 change of a sweep is at most this times n */
@@ -41,8 +42,10 @@ export interface NetworkOptions {
   maxIterations: number;
 }
 
+/** Damping 0.85 (Page et al.), L1 tolerance 1e-9 per account, at most 500 sweeps. */
 export const DEFAULT_NETWORK_OPTIONS: NetworkOptions = { damping: 0.85, tolerancePerNode: 1e-9, maxIterations: 500 };
 
+/** Network values with how the iteration ended. */
 export interface NetworkResult {
   /** TunkRank value t per account (0 when nobody engages it) */
   value: Float64Array;
@@ -157,6 +160,7 @@ export function computeNetworkInfluence(graph: EngagementGraph, options: Network
   return { value, rank: u, share, iterations, residual, converged: residual <= tolerance, cyclic: R };
 }
 
+/** One engager's part of an account's network value. */
 export interface EngagerContribution {
   /** account index of the engager */
   engager: number;

@@ -24,6 +24,7 @@ import { computeNetworkInfluence, type NetworkResult } from './network.js';
 import { KIND_CODES, type Population, type ScoringWindow } from './population.js';
 import { neutralAssessment, type AuthenticityAssessment, type Contribution, type Flag } from './result-types.js';
 
+/** What scoring needs besides the population. */
 export interface ScoreOptions {
   window: ScoringWindow;
   model: Model;

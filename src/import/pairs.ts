@@ -18,6 +18,7 @@ export const PEERINDEX_RATE_FLOOR = 0.100503358535;
 
 const SIDE_COLUMNS = ['follower_count', 'following_count', 'listed_count', 'mentions_received', 'retweets_received', 'mentions_sent', 'retweets_sent', 'posts'] as const;
 
+/** One `a,b,winner` row. */
 export interface HandlePair {
   a: string;
   b: string;
@@ -26,6 +27,7 @@ export interface HandlePair {
   line: number;
 }
 
+/** A parsed pairs file, by format. */
 export type PairsFile = { format: 'peerindex'; pairs: LabelledPair[] } | { format: 'handles'; pairs: HandlePair[] };
 
 /** Parses a pairs file (either format); bad rows are InputErrors naming line and field. */

@@ -2,6 +2,7 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
+/** The `eval --json` document. */
 export interface EvalReport {
   schema: 1;
   model: string;
@@ -23,6 +24,7 @@ export function renderEval(rep: EvalReport, theme: Theme): string {
   ].join('\n');
 }
 
+/** What `fit` reports about the model it wrote (`fit --json` with --out). */
 export interface FitSummary {
   schema: 1;
   out: string | null;

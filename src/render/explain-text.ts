@@ -3,6 +3,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { featureLabel, formatFlags, formatPoints, type ScoreResultView } from './score-view.js';
 
+/** One top engager as `explain` shows it. */
 export interface EngagerView {
   handle: string;
   network: string;

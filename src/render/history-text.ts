@@ -2,6 +2,7 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
+/** One stored run as `history` shows it. */
 export interface HistoryEntry {
   runId: number;
   createdAt: string;
@@ -14,6 +15,7 @@ export interface HistoryEntry {
   flags: string[];
 }
 
+/** The `history --json` document. */
 export interface HistoryReport {
   schema: 1;
   handle: string;
@@ -21,12 +23,9 @@ export interface HistoryReport {
   runs: HistoryEntry[];
 }
 
-const SPARKS = '▁▂▃▄▅▆▇█';
-
-/** A sparkline of scores on the fixed 1..100 scale (comparable across accounts). */
-export function sparkline(scores: number[]): string {
-  return scores.map((s) => SPARKS[Math.min(7, Math.max(0, Math.floor(((s - 1) / 99) * 8)))]).join('');
-}
+// one sparkline for the project (fixed 1..100 scale, so accounts compare); re-exported for callers of this module
+export { sparkline } from './sparkline.js';
+import { sparkline } from './sparkline.js';
 
 /** Rows of a history (plain), with a sparkline line first when `spark` is set. */
 export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean): string {

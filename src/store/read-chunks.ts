@@ -14,6 +14,7 @@
  */
 import type { Db } from './open.js';
 
+/** A numeric query read in key-range chunks. */
 export interface NumericSelect {
   /** FROM clause with its joins */
   from: string;

@@ -1,29 +1,31 @@
 /**
- * Reads the store into the engine's typed columns (engine/population.ts), fast: raw rows
- * (`.raw()`), streamed (`.iterate()`), straight into preallocated typed arrays. Accounts
- * are numbered 0..n-1 in database id order; NULL numbers become NaN (missing, never 0).
+ * Reads the store into the engine's typed columns (engine/population.ts), fast: numbers in
+ * bulk chunks (read-chunks.ts), text row by row, straight into preallocated typed arrays.
+ * Accounts are numbered 0..n-1 in database id order; NULL numbers become NaN (missing,
+ * never 0).
  *
  * An interaction's `target_post` (an external post id) is resolved to a post index when
  * that post is in the database, on the network of the interaction's actor (engagement does
- * not cross networks), by a join on the posts' (network, external_id) index. Numbers are
- * read in bulk chunks (read-chunks.ts), text row by row.
+ * not cross networks), by a join on the posts' (network, external_id) index
+ * (read-interactions.ts): at 10M events the largest cost, so `readPopulationParallel`
+ * reads half of the interactions in a worker thread.
  */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
-import { KIND_CODES, POST_KINDS, type Population } from '../engine/population.js';
+import { POST_KINDS, type InteractionColumns, type Population } from '../engine/population.js';
 import { forEachNumericRow } from './read-chunks.js';
+import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
 
+/** What to read besides the columns scoring needs. */
 export interface ReadPopulationOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;
 }
 
 const nan = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
-
-/** SQL CASE mapping a TEXT kind column to its index in `codes` (unknown kinds -> 255). */
-function kindCase(column: string, codes: readonly string[]): string {
-  // codes are compile-time constants, never data: safe to inline
-  return `CASE ${column} ${codes.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 255 END`;
-}
+const countOf = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
 
 /** The accounts table as columns, with a map from database id to index. */
 export interface AccountsRead {
@@ -118,11 +120,16 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
   return { accounts: acc, indexOf };
 }
 
-/** Loads the whole database as a Population. */
-export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Population {
-  const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
-  const { accounts: acc, indexOf } = readAccounts(db, options);
+interface AccountsAndPosts extends AccountsRead {
+  posts: Population['posts'];
+  /** post index of a post database id, -1 when unknown */
+  postOf(id: number): number;
+}
 
+/** Accounts, then posts (whose authors need the account index). */
+function readAccountsAndPosts(db: Db, options: ReadPopulationOptions): AccountsAndPosts {
+  const { accounts, indexOf } = readAccounts(db, options);
+  const count = (sql: string): number => countOf(db, sql);
   // posts: db id -> index, for resolving target posts
   const np = count('SELECT count(*) FROM posts');
   const maxPostId = count('SELECT max(id) FROM posts');
@@ -171,52 +178,36 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     return postSparse!.get(id) ?? -1;
   };
 
-  // interactions; a target post is looked up on the actor's network (engagement does not
-  // cross networks): a constant when the posts are on one network (the fast, usual case)
-  const ni = count('SELECT count(*) FROM interactions');
-  const inter: Population['interactions'] = {
-    n: ni,
-    actor: new Int32Array(ni),
-    target: new Int32Array(ni),
-    kind: new Uint8Array(ni),
-    createdAt: new Float64Array(ni),
-    targetPost: new Int32Array(ni),
-  };
-  const networks = db.prepare('SELECT DISTINCT network FROM posts').pluck().all() as string[];
-  const postJoin =
-    networks.length <= 1
-      ? { from: 'FROM interactions i LEFT JOIN posts p ON p.network = ? AND p.external_id = i.target_post', params: [networks[0] ?? ''] }
-      : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };
-  let e = 0;
-  // in primary-key order: deterministic, and free on the WITHOUT ROWID table
-  forEachNumericRow(
-    db,
-    {
-      ...postJoin,
-      rangeKey: 'i.actor_id',
-      range: { min: count('SELECT min(actor_id) FROM interactions'), max: count('SELECT max(actor_id) FROM interactions'), rows: ni },
-      columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'],
-    },
-    (v) => {
-      if (e >= ni || v[2] === 255) return; // a kind this version does not know: not evidence of anything
-      inter.actor[e] = indexOf(Number.isNaN(v[0]!) ? null : v[0]!);
-      inter.target[e] = indexOf(Number.isNaN(v[1]!) ? null : v[1]!); // target 0 = not said: no account has id 0
-      inter.kind[e] = v[2]!;
-      inter.createdAt[e] = v[3]!;
-      inter.targetPost[e] = postOf(v[4]!);
-      e++;
-    },
-  );
-  if (e < ni) {
-    // rows of unknown kinds were skipped: trim the columns to what was read
-    inter.n = e;
-    inter.actor = inter.actor.subarray(0, e);
-    inter.target = inter.target.subarray(0, e);
-    inter.kind = inter.kind.subarray(0, e);
-    inter.createdAt = inter.createdAt.subarray(0, e);
-    inter.targetPost = inter.targetPost.subarray(0, e);
-  }
+  return { accounts, indexOf, posts, postOf };
+}
 
+/** Population interaction columns from raw parts (in order), ids mapped to indices. */
+function toInteractionColumns(parts: RawInteractions[], indexOf: (id: number | null) => number, postOf: (id: number) => number): InteractionColumns {
+  const n = parts.reduce((s, r) => s + r.n, 0);
+  const out: InteractionColumns = {
+    n,
+    actor: new Int32Array(n),
+    target: new Int32Array(n),
+    kind: new Uint8Array(n),
+    createdAt: new Float64Array(n),
+    targetPost: new Int32Array(n),
+  };
+  let e = 0;
+  for (const r of parts) {
+    for (let k = 0; k < r.n; k++, e++) {
+      out.actor[e] = indexOf(r.actorId[k]!);
+      out.target[e] = indexOf(r.targetId[k]!); // 0 = not said: no account has id 0
+      out.kind[e] = r.kind[k]!;
+      out.createdAt[e] = r.createdAt[k]!;
+      out.targetPost[e] = r.postId[k]! < 0 ? -1 : postOf(r.postId[k]!);
+    }
+  }
+  return out;
+}
+
+/** The follow edges. */
+function readFollows(db: Db, indexOf: (id: number | null) => number): Population['follows'] {
+  const count = (sql: string): number => countOf(db, sql);
   const nf = count('SELECT count(*) FROM follows');
   const follows: Population['follows'] = {
     n: nf,
@@ -233,7 +224,57 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
     follows.createdAt[f] = nan(r[2]);
     f++;
   }
-  return { accounts: acc, posts, interactions: inter, follows };
+  return follows;
+}
+
+/** The actor id range of the interactions, as [lo, hi). */
+function actorRange(db: Db): [number, number] {
+  return [countOf(db, 'SELECT min(actor_id) FROM interactions'), countOf(db, 'SELECT max(actor_id) FROM interactions') + 1];
+}
+
+/** Loads the whole database as a Population. */
+export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Population {
+  const base = readAccountsAndPosts(db, options);
+  const [lo, hi] = actorRange(db);
+  const interactions = toInteractionColumns([readRawInteractions(db, lo, hi, postJoinOf(db))], base.indexOf, base.postOf);
+  return { accounts: base.accounts, posts: base.posts, interactions, follows: readFollows(db, base.indexOf) };
+}
+
+/**
+ * The same Population, read on two threads: a worker reads the upper half of the
+ * interactions (by actor) from its own read-only connection while this thread reads the
+ * accounts, posts and the lower half. Same result as readPopulation. One thread for an
+ * in-memory database, fewer than `parallelMin` interactions (default 500,000: a worker
+ * costs tens of ms to start), or when the worker cannot start (e.g. run from TypeScript
+ * sources, where only the .ts file exists); a worker that fails is replaced by a read here.
+ */
+export async function readPopulationParallel(
+  db: Db,
+  options: ReadPopulationOptions & { parallelMin?: number; /** filled with the threads used */ report?: { threads?: number } } = {},
+): Promise<Population> {
+  const total = countOf(db, 'SELECT count(*) FROM interactions');
+  const workerFile = fileURLToPath(new URL('./read-interactions-worker.js', import.meta.url));
+  if (options.report) options.report.threads = 1;
+  if (db.memory || total < Math.max(2, options.parallelMin ?? 500_000) || !fs.existsSync(workerFile)) return readPopulation(db, options);
+  const join = postJoinOf(db);
+  const [lo, hi] = actorRange(db);
+  // split at the median actor: the actor of the middle row in key order
+  const mid = (db.prepare('SELECT actor_id FROM interactions ORDER BY actor_id LIMIT 1 OFFSET ?').pluck().get(Math.floor(total / 2)) as number | undefined) ?? hi;
+  // execArgv []: the worker is plain JS, and flags such as --input-type are invalid there
+  const worker = new Worker(workerFile, { workerData: { file: db.name, lo: mid, hi, join }, execArgv: [] });
+  const upper = new Promise<RawInteractions | null>((resolve) => {
+    worker.once('message', (raw: RawInteractions) => resolve(raw));
+    worker.once('error', (e) => { if (process.env['INFLUENCE_DEBUG']) process.stderr.write(`reader worker: ${String(e)}\n`); resolve(null); });
+    worker.once('exit', () => resolve(null));
+  });
+  const base = readAccountsAndPosts(db, options);
+  const lower = readRawInteractions(db, lo, mid, join);
+  const follows = readFollows(db, base.indexOf);
+  const fromWorker = await upper;
+  if (fromWorker && options.report) options.report.threads = 2;
+  const rest = fromWorker ?? readRawInteractions(db, mid, hi, join);
+  await worker.terminate();
+  return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows };
 }
 
 /**

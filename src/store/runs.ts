@@ -9,6 +9,7 @@
 import type { Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 
+/** A run's metadata as stored. */
 export interface NewRun {
   modelVersion: string;
   /** epoch ms */
@@ -67,6 +68,7 @@ export function saveRun(db: Db, run: Omit<NewRun, 'accounts'>, rows: StoredScore
   })();
 }
 
+/** One past run of one account. */
 export interface HistoryRow {
   runId: number;
   modelVersion: string;

@@ -15,6 +15,16 @@ import { renderDbInfo } from '../../render/db-info.js';
 import { renderImportSummary } from '../../render/import-summary.js';
 import { toJson } from '../../render/json.js';
 import { UsageError } from '../errors.js';
+import { displayHandle, openScoringSession, toResultView } from '../run-scoring.js';
+import { buildRankReport } from './rank.js';
+import { buildThresholdReport } from './report-threshold.js';
+import { explainScore } from '../../engine/score.js';
+import { renderRankText, type RankReport } from '../../render/rank-view.js';
+import { renderThresholdText, type ThresholdReport } from '../../render/threshold-view.js';
+import { renderScorePlain, type ScoreResultView } from '../../render/score-view.js';
+import { renderScoreCards } from '../../render/ScoreCard.js';
+import { cleanText } from '../../render/sanitize.js';
+import type { CommandContext } from '../context.js';
 
 /** The demo's own database unless --db or INFLUENCE_DB says otherwise: never the user's real one. */
 const DEMO_DB = 'influence-demo.db';
@@ -38,20 +48,64 @@ export function registerDemo(program: Command, io: Io): void {
           openSource,
         );
         const info = readDbInfo(db, ctx.dbPath);
+        db.close();
+        const tour = buildTour(ctx);
         if (ctx.mode === 'json') {
-          ctx.out(toJson({ schema: 1, import: summary, info }));
+          ctx.out(toJson({ schema: 1, import: summary, info, ...tour }));
           return;
         }
-        ctx.out(ctx.theme.chalk.bold('1. Import the sample (synthetic accounts, posts and interactions)'));
+        const { chalk } = ctx.theme;
+        ctx.out(chalk.bold('1. Import the sample (synthetic accounts, posts and interactions)'));
         ctx.out(renderImportSummary(summary, ctx.theme));
         ctx.out('');
-        ctx.out(ctx.theme.chalk.bold('2. What the database holds'));
+        ctx.out(chalk.bold('2. What the database holds'));
         ctx.out(renderDbInfo(info, ctx.theme));
         ctx.out('');
+        ctx.out(chalk.bold(`3. The top account's score card (every point itemised)`));
+        if (tour.top) {
+          const card = tour.top;
+          ctx.out(ctx.mode === 'tty' ? renderScoreCards([card], ctx.theme, ctx.io.stdout.columns ?? 80) : renderScorePlain({ schema: 1, asOf: tour.ranking.asOf, windowDays: tour.ranking.windowDays, model: tour.ranking.model, results: [card] }, ctx.theme));
+        }
+        ctx.out('');
+        ctx.out(chalk.bold('4. Ranking (top 10)'));
+        ctx.out(renderRankText(tour.ranking, ctx.theme, ctx.mode === 'tty'));
+        ctx.out('');
+        ctx.out(chalk.bold(`5. The Klout${tour.threshold.at} report`));
+        if (tour.threshold.at !== KLOUT) ctx.out(`nobody in the sample reaches ${KLOUT}, so this report uses --at ${tour.threshold.at}`);
+        ctx.out(renderThresholdText(tour.threshold, ctx.theme, ctx.mode === 'tty'));
+        ctx.out('');
         const rel = path.relative(io.cwd, ctx.dbPath);
-        ctx.out(`Next: influence db info --db ${rel && !rel.startsWith('..') ? rel : ctx.dbPath}`);
+        const dbArg = rel && !rel.startsWith('..') ? rel : ctx.dbPath;
+        ctx.out(`Next: influence explain @${cleanText(tour.top?.handle ?? 'HANDLE')} --db ${dbArg}  ·  influence rank --list FILE --db ${dbArg}  ·  influence report threshold --db ${dbArg}`);
       } finally {
-        db.close();
+        if (db.open) db.close();
       }
     });
+}
+
+/** The Klout70 club's threshold; the demo falls back to DEMO_FALLBACK_AT when nobody reaches it. */
+const KLOUT = 70;
+const DEMO_FALLBACK_AT = 60;
+
+interface Tour {
+  top: ScoreResultView | null;
+  ranking: RankReport;
+  threshold: ThresholdReport;
+}
+
+/** Scores the demo database once and builds the score card, the top 10 and the Klout70 report (runs not stored). */
+function buildTour(ctx: CommandContext): Tour {
+  const session = openScoringSession(ctx, {});
+  try {
+    const ranking = buildRankReport(ctx, session, { list: null, limit: 10 });
+    const first = ranking.results[0];
+    const { pop } = session;
+    const index = first ? Array.from({ length: pop.accounts.n }, (_, i) => i).find((i) => displayHandle(pop, i) === first.handle && pop.accounts.network[i] === first.network) : undefined;
+    const top = index !== undefined ? toResultView(pop, explainScore(session.table, index)) : null;
+    const at = ranking.results.some((r) => r.score >= KLOUT) ? KLOUT : DEMO_FALLBACK_AT;
+    const threshold = buildThresholdReport(ctx, session, { at, near: 5, list: null, save: false });
+    return { top, ranking, threshold };
+  } finally {
+    session.db.close();
+  }
 }

@@ -11,15 +11,16 @@ import { renderExplain, sumTenths, type ExplainReport } from '../../render/expla
 
 const r6 = (x: number): number => Number(x.toPrecision(6));
 
+/** Registers `influence explain`. */
 export function registerExplain(program: Command, io: Io): void {
   addScoringOptions(
     program
       .command('explain')
       .description('every contribution to an account\'s score, and the proof that they add up')
       .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host'),
-  ).action((handle: string, opts: ScoringFlags, cmd: Command) => {
+  ).action(async (handle: string, opts: ScoringFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const session = openScoringSession(ctx, opts);
+    const session = await openScoringSession(ctx, opts);
     try {
       const { pop, table, window, model } = session;
       const i = session.resolve(handle);

@@ -13,7 +13,7 @@ import { DEFAULT_FIT_OPTIONS, fitModel, recalibrateModel } from '../../engine/fi
 import { featureVectorOf, type FeatureVector } from '../../engine/features.js';
 import type { Model } from '../../engine/model.js';
 import { scoreAccounts } from '../../engine/score.js';
-import { readPopulation } from '../../store/read-population.js';
+import { readPopulationParallel } from '../../store/read-population.js';
 import { MODEL_SPEC } from '../../engine/model-spec.js';
 import { toJson } from '../../render/json.js';
 import { renderFit, type FitSummary } from '../../render/eval-text.js';
@@ -37,11 +37,11 @@ const positive = (name: string, v: string, integer: boolean): number => {
 };
 
 /** Rebuilds the calibration tables on the database's active accounts, scored with the new model. */
-function calibrateOnDatabase(ctx: CommandContext, opts: FitFlags, model: Model): { model: Model; accounts: number; window: ScoringWindow } {
+async function calibrateOnDatabase(ctx: CommandContext, opts: FitFlags, model: Model): Promise<{ model: Model; accounts: number; window: ScoringWindow }> {
   const db = ctx.openExistingStore();
   try {
     const window = resolveWindow(opts, db);
-    const pop = readPopulation(db, { bios: false });
+    const pop = await readPopulationParallel(db, { bios: false });
     const table = scoreAccounts(pop, { window, model, assessment: assessPopulation(pop, window) });
     const active: FeatureVector[] = [];
     for (let i = 0; i < table.n; i++) {
@@ -67,6 +67,7 @@ function commandLine(cmd: Command, files: string[]): string {
   return parts.join(' ');
 }
 
+/** Registers `influence fit`. */
 export function registerFit(program: Command, io: Io): void {
   addScoringOptions(
     program
@@ -81,7 +82,7 @@ export function registerFit(program: Command, io: Io): void {
       .option('--date <YYYY-MM-DD>', 'date recorded in the model (default: today; pass it for a reproducible file)')
       .option('--description <text>', 'description written into the model')
       .option('--calibrate-db', 'calibrate the 1-100 scale on the active accounts (a post in the window) of --db instead of the training accounts'),
-  ).action((files: string[], opts: FitFlags, cmd: Command) => {
+  ).action(async (files: string[], opts: FitFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const folds = positive('--folds', opts.folds, true);
     const lambda = positive('--lambda', opts.lambda, false);
@@ -90,7 +91,7 @@ export function registerFit(program: Command, io: Io): void {
     if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) throw new UsageError(`--date: expected YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
     const date = opts.date ?? new Date().toISOString().slice(0, 10);
     const version = opts.modelVersion ?? `fit-${date}`;
-    const { pairs, sources, session } = loadPairs(ctx, files, opts);
+    const { pairs, sources, session } = await loadPairs(ctx, files, opts);
     try {
       ctx.info(`fitting on ${pairs.length} pairs${folds >= 2 ? ` with ${folds}-fold cross-validation` : ''}...`);
       const report = fitModel(MODEL_SPEC, pairs, {
@@ -109,7 +110,7 @@ export function registerFit(program: Command, io: Io): void {
         },
       });
       if (opts.calibrateDb) {
-        const { model, accounts, window } = calibrateOnDatabase(ctx, opts, report.model);
+        const { model, accounts, window } = await calibrateOnDatabase(ctx, opts, report.model);
         report.model = model;
         report.model.provenance['calibration'] = `the ${accounts} active accounts (a post in the window) of ${path.basename(ctx.dbPath)}, as of ${new Date(window.asOf).toISOString()}, window ${window.windowDays} days, equally weighted`;
       }

@@ -8,6 +8,7 @@ import { readHistory } from '../../store/runs.js';
 import { toJson } from '../../render/json.js';
 import { renderHistory, type HistoryReport } from '../../render/history-text.js';
 
+/** Registers `influence history`. */
 export function registerHistory(program: Command, io: Io): void {
   program
     .command('history')

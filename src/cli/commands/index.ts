@@ -1,6 +1,7 @@
 /** The command registry: each command is one module that adds itself to the program. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerCheck } from './check.js';
 import { registerDb } from './db.js';
 import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
@@ -8,6 +9,7 @@ import { registerExplain } from './explain.js';
 import { registerFit } from './fit.js';
 import { registerHistory } from './history.js';
 import { registerImport } from './import.js';
+import { registerRank } from './rank.js';
 import { registerReport } from './report.js';
 import { registerScore } from './score.js';
 import { registerTopics } from './topics.js';
@@ -20,8 +22,10 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerScore,
   registerExplain,
   registerTopics,
+  registerRank,
   registerHistory,
   registerReport,
+  registerCheck,
   registerEval,
   registerFit,
   registerDemo,

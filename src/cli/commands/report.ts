@@ -5,11 +5,12 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerReportAuthenticity } from './report-authenticity.js';
+import { registerReportThreshold } from './report-threshold.js';
 
 export type RegisterReport = (report: Command, io: Io) => void;
 
-/** The reports under `influence report` (add `registerReportThreshold` here). */
-export const REPORTS: readonly RegisterReport[] = [registerReportAuthenticity];
+/** The reports under `influence report` (add new reports here). */
+export const REPORTS: readonly RegisterReport[] = [registerReportAuthenticity, registerReportThreshold];
 
 /** Adds the `report` group and every report in REPORTS. */
 export function registerReport(program: Command, io: Io): void {

@@ -15,6 +15,7 @@ interface ScoreFlags extends ScoringFlags {
   save?: boolean;
 }
 
+/** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
   addScoringOptions(
     program
@@ -23,11 +24,11 @@ export function registerScore(program: Command, io: Io): void {
       .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
       .option('--all', 'score every account in the database')
       .option('--no-save', 'do not store this run (history shows stored runs)'),
-  ).action((handles: string[], opts: ScoreFlags, cmd: Command) => {
+  ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
     if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
-    const session = openScoringSession(ctx, opts);
+    const session = await openScoringSession(ctx, opts);
     try {
       const { pop, table, window, model } = session;
       const indices = opts.all ? Array.from({ length: pop.accounts.n }, (_, i) => i) : [...new Set(handles.map((h) => session.resolve(h)))];

@@ -3,15 +3,12 @@
  * handles or --all; or `--search WORD` to browse the ontology.
  */
 import type { Command } from 'commander';
-import { makeContext, type CommandContext } from '../context.js';
+import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { loadTaxonomy } from '../../topics/ontology.js';
-import { buildTopicMatcher, type TopicMatcher } from '../../engine/topics/matcher.js';
-import { computeTopicExpertise } from '../../engine/topics/expertise.js';
 import { searchTopics } from '../../engine/topics/search.js';
-import type { Taxonomy } from '../../engine/topics/taxonomy.js';
-import { findAccountsByHandle, readLatestActivity, readTopicInput } from '../../store/read-topic-input.js';
+import { findAccountsByHandle, readLatestActivity } from '../../store/read-topic-input.js';
+import { computeStoredExpertise, loadOntology } from '../topic-session.js';
 import { renderTopicSearchText, renderTopicsCsv, renderTopicsText, toTopicSearchView, toTopicsView } from '../../render/topics.js';
 import { toJson } from '../../render/json.js';
 import { cleanText } from '../../render/sanitize.js';
@@ -39,25 +36,6 @@ function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} '${cleanText(value)}' is not a positive whole number`, `for example ${flag} 90`);
   return n;
-}
-
-// Building a matcher takes a few hundred ms; in-process callers (tests, a dashboard) reuse it.
-const matchers = new WeakMap<Taxonomy, TopicMatcher>();
-function matcherFor(tax: Taxonomy): TopicMatcher {
-  let m = matchers.get(tax);
-  if (!m) {
-    m = buildTopicMatcher(tax);
-    matchers.set(tax, m);
-  }
-  return m;
-}
-
-function loadOntology(ctx: CommandContext, ontology: string | undefined): Taxonomy {
-  const { taxonomy, report } = loadTaxonomy(ontology ? ctx.resolvePath(ontology) : undefined);
-  if (report?.skippedEdges) {
-    ctx.info(`ontology: ${report.skippedEdges} edge${report.skippedEdges === 1 ? '' : 's'} name topics the topics file does not have; skipped (first at line ${report.firstSkippedEdgeLine})`);
-  }
-  return taxonomy;
 }
 
 export function registerTopics(program: Command, io: Io): void {
@@ -98,9 +76,7 @@ export function registerTopics(program: Command, io: Io): void {
         const asOf = asOfFlag ?? readLatestActivity(db);
         if (asOf === null) throw new UsageError('the database has no posts or interactions yet', 'import some activity first: influence import FILE');
         const window = { asOf, windowDays };
-        const input = readTopicInput(db, window);
-        const expertise = computeTopicExpertise(input, tax, matcherFor(tax), window);
-        const indexOf = new Map(input.dbIds.map((id, i) => [id, i]));
+        const { input, expertise, indexOfDbId: indexOf } = computeStoredExpertise(db, tax, window);
         const selected = opts.all ? input.accounts.map((_, i) => i) : [...new Set(wanted.flat())].map((id) => indexOf.get(id)!);
         const view = toTopicsView(expertise, input.accounts, input.externalIds, selected, tax);
         if (ctx.mode === 'json') ctx.out(toJson({ schema: 1, ...view }));

@@ -1,0 +1,107 @@
+/** `rank` views: the JSON contract, a table (TTY boxes or plain columns) and spreadsheet-safe CSV. */
+import type { Theme } from './output-mode.js';
+import { cleanText } from './sanitize.js';
+import { toCsv, type CsvCell } from './csv.js';
+import { renderTable } from './table.js';
+
+export interface RankTopicView {
+  slug: string;
+  score: number;
+}
+
+export interface RankResultView {
+  rank: number;
+  handle: string;
+  network: string;
+  score: number;
+  subscores: { reach: number; amplification: number; network: number };
+  confidence: number;
+  /** assigned topics, best first (at most 3) */
+  topics: RankTopicView[];
+  /** flag codes */
+  flags: string[];
+  /** with --topic: the topic score and the rank key sqrt(topic score * score) */
+  topic?: { score: number; key: number };
+  /** with --list: the list's other columns */
+  extra?: Record<string, string>;
+}
+
+export interface RankReport {
+  schema: 1;
+  asOf: string;
+  windowDays: number;
+  model: string;
+  sort: string;
+  topic: { slug: string; name: string } | null;
+  results: RankResultView[];
+  unknown: { input: string; line: number; reason: string }[];
+  duplicates: { input: string; line: number }[];
+  counts: { listed: number | null; ranked: number; unknown: number; duplicates: number; filtered: number; cut: number };
+  extraColumns: string[];
+}
+
+function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): string[] {
+  return [
+    String(r.rank),
+    `@${cleanText(r.handle)}`,
+    r.score.toFixed(1),
+    ...(topicMode && r.topic ? [r.topic.score.toFixed(1), r.topic.key.toFixed(1)] : []),
+    r.subscores.reach.toFixed(1),
+    r.subscores.amplification.toFixed(1),
+    r.subscores.network.toFixed(1),
+    r.confidence.toFixed(2),
+    r.topics.map((t) => cleanText(t.slug)).join(', ') || '-',
+    r.flags.join(',') || '-',
+    ...extraColumns.map((c) => cleanText(r.extra?.[c] ?? '')),
+  ];
+}
+
+/** The ranking as a table (TTY: cli-table3; piped: aligned columns), with the unknown handles listed after. */
+export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): string {
+  const topicMode = rep.topic !== null;
+  const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', ...rep.extraColumns.map(cleanText)];
+  const numeric = new Set(topicMode ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6]);
+  const out: string[] = [];
+  if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));
+  out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty) : 'no account matches');
+  const c = rep.counts;
+  const parts = [`${c.ranked} ranked`];
+  if (c.listed !== null) parts.unshift(`${c.listed} listed`);
+  if (c.unknown) parts.push(`${c.unknown} unknown`);
+  if (c.duplicates) parts.push(`${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'}`);
+  if (c.filtered) parts.push(`${c.filtered} filtered out`);
+  if (c.cut) parts.push(`${c.cut} past --limit`);
+  out.push(`${parts.join(', ')}  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`);
+  if (rep.unknown.length) {
+    out.push(theme.chalk.bold('unknown:'));
+    for (const u of rep.unknown) out.push(`  line ${u.line}: ${cleanText(u.input)} (${u.reason})`);
+  }
+  if (rep.duplicates.length) {
+    out.push(theme.chalk.bold('duplicates (counted once):'));
+    for (const d of rep.duplicates) out.push(`  line ${d.line}: ${cleanText(d.input)}`);
+  }
+  return out.join('\n');
+}
+
+/** The ranking as CSV (unknown handles as rows with status 'unknown', so nothing drops out of a spreadsheet). */
+export function renderRankCsv(rep: RankReport): string {
+  const head = ['rank', 'status', 'handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'topics', 'flags', ...(rep.topic ? ['topic_score', 'topic_key'] : []), ...rep.extraColumns];
+  const rows: CsvCell[][] = rep.results.map((r) => [
+    r.rank,
+    'ranked',
+    r.handle,
+    r.network,
+    r.score,
+    r.subscores.reach,
+    r.subscores.amplification,
+    r.subscores.network,
+    r.confidence,
+    r.topics.map((t) => t.slug).join(' '),
+    r.flags.join(' '),
+    ...(rep.topic ? [r.topic?.score ?? null, r.topic?.key ?? null] : []),
+    ...rep.extraColumns.map((c) => r.extra?.[c] ?? ''),
+  ]);
+  for (const u of rep.unknown) rows.push([null, 'unknown', u.input, null, null, null, null, null, null, null, null, ...(rep.topic ? [null, null] : []), ...rep.extraColumns.map(() => null)]);
+  for (const d of rep.duplicates) rows.push([null, 'duplicate', d.input, null, null, null, null, null, null, null, null, ...(rep.topic ? [null, null] : []), ...rep.extraColumns.map(() => null)]);
+  return toCsv(head, rows);
+}

@@ -1,0 +1,77 @@
+/** `report threshold` views: counts, the club, near misses with their lever, movement since the last run. */
+import type { Lever } from '../engine/threshold.js';
+import type { Theme } from './output-mode.js';
+import { cleanText } from './sanitize.js';
+import { featureLabel } from './score-view.js';
+import { renderTable } from './table.js';
+
+export interface ThresholdAccount {
+  handle: string;
+  network: string;
+  score: number;
+  subscores: { reach: number; amplification: number; network: number };
+  flags: string[];
+}
+
+export interface ThresholdReport {
+  schema: 1;
+  asOf: string;
+  windowDays: number;
+  model: string;
+  at: number;
+  /** the width of the near band below `at` */
+  nearWithin: number;
+  topic: { slug: string; name: string } | null;
+  runId: number | null;
+  counts: { above: number; near: number; below: number; unknown: number };
+  above: ThresholdAccount[];
+  near: (ThresholdAccount & { gap: number; lever: Lever })[];
+  movement: { previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
+  unknown: { input: string; line: number; reason: string }[];
+}
+
+/** A lever as a phrase: "+18% engagers", "capped at 39.9 by authenticity flags", "no single feature". */
+export function describeLever(lever: Lever): string {
+  if (lever.kind === 'capped') return `capped at ${lever.cap.toFixed(1)} by authenticity flags: no lever`;
+  if (lever.kind === 'none') return `no single feature gets there (up to x1000)`;
+  return `+${lever.increasePct.toLocaleString('en-US')}% ${featureLabel(lever.feature)} (${fmt(lever.from)} -> ${fmt(lever.to)}${unitOf(lever.feature)})`;
+}
+
+/** The unit of a scored feature's value, as models/model-v1.json `units` defines them. */
+export function unitOf(feature: string): string {
+  if (feature.endsWith('_per_post')) return ' per post';
+  if (feature === 'engagers') return ' per 90 days';
+  if (feature === 'mentions_received' || feature === 'reshares_received') return ' per day';
+  return '';
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
+
+/** The report as text: counts, the club table, near misses, movement. */
+export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boolean): string {
+  const { chalk } = theme;
+  const c = rep.counts;
+  const scope = rep.topic ? ` about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)})` : '';
+  const out = [
+    chalk.bold(`Klout${rep.at} club${scope}: ${c.above} at or above ${rep.at}, ${c.near} near (within ${rep.nearWithin}), ${c.below} below`) +
+      `  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`,
+  ];
+  if (c.unknown) out.push(`${c.unknown} listed handle${c.unknown === 1 ? '' : 's'} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
+  const row = (a: ThresholdAccount) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.subscores.reach.toFixed(1), a.subscores.amplification.toFixed(1), a.subscores.network.toFixed(1), a.flags.join(',') || '-'];
+  if (rep.above.length) {
+    out.push('', chalk.bold(`at or above ${rep.at}`));
+    out.push(renderTable({ head: ['handle', 'score', 'reach', 'amplif', 'network', 'flags'], rows: rep.above.map(row), numeric: new Set([1, 2, 3, 4]) }, theme, tty));
+  }
+  if (rep.near.length) {
+    out.push('', chalk.bold('near misses and the cheapest lever (one feature changed, the model re-evaluated)'));
+    out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty));
+  }
+  const m = rep.movement;
+  out.push('');
+  if (m.previousRun === null) out.push('movement: no previous run with this model and window to compare with');
+  else {
+    const list = (xs: string[]) => (xs.length ? xs.map((h) => `@${cleanText(h)}`).join(', ') : 'none');
+    out.push(`movement since run ${m.previousRun} (as of ${m.previousAsOf?.slice(0, 10)}): new ${list(m.entrants)}; dropped ${list(m.dropouts)}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,23 @@
+/**
+ * Worker entry: reads one actor range of the interactions (read-interactions.ts) from its
+ * own read-only connection and sends the columns back (transferred, not copied).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from './open.js';
+import { readRawInteractions } from './read-interactions.js';
+
+interface Job {
+  file: string;
+  lo: number;
+  hi: number;
+  join: { from: string; params: unknown[] };
+}
+
+const job = workerData as Job;
+const db = openDb(job.file, { readonly: true, mustExist: true });
+try {
+  const raw = readRawInteractions(db, job.lo, job.hi, job.join);
+  parentPort!.postMessage(raw, [raw.actorId.buffer, raw.targetId.buffer, raw.kind.buffer, raw.createdAt.buffer, raw.postId.buffer] as ArrayBuffer[]);
+} finally {
+  db.close();
+}

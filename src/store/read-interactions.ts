@@ -1,0 +1,62 @@
+/**
+ * Interactions of an actor range as raw columns (database ids), the part of reading the
+ * store that dominates at scale: 10M events, most resolved to the post they react to by a
+ * probe of the posts' (network, external_id) index. Shared by the main thread and the
+ * reader worker (read-interactions-worker.ts), which reads the other half on 2 cores.
+ */
+import { KIND_CODES } from '../engine/population.js';
+import type { Db } from './open.js';
+import { forEachNumericRow } from './read-chunks.js';
+
+/** Interaction rows with database ids; postId -1 when the target post is not in the database. */
+export interface RawInteractions {
+  n: number;
+  actorId: Int32Array;
+  targetId: Int32Array;
+  kind: Uint8Array;
+  createdAt: Float64Array;
+  postId: Int32Array;
+}
+
+/** SQL CASE mapping a TEXT kind column to its index in `codes` (unknown kinds -> 255). */
+export function kindCase(column: string, codes: readonly string[]): string {
+  // codes are compile-time constants, never data: safe to inline
+  return `CASE ${column} ${codes.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 255 END`;
+}
+
+/** How target posts are joined: on one network a constant (fast), else the actor's network. */
+export function postJoinOf(db: Db): { from: string; params: unknown[] } {
+  const networks = db.prepare('SELECT DISTINCT network FROM posts').pluck().all() as string[];
+  return networks.length <= 1
+    ? { from: 'FROM interactions i LEFT JOIN posts p ON p.network = ? AND p.external_id = i.target_post', params: [networks[0] ?? ''] }
+    : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };
+}
+
+/** Reads the interactions with actor_id in [lo, hi), in primary-key order; unknown kinds are skipped. */
+export function readRawInteractions(db: Db, lo: number, hi: number, join: { from: string; params: unknown[] }): RawInteractions {
+  const rows = (db.prepare('SELECT count(*) FROM interactions WHERE actor_id >= ? AND actor_id < ?').pluck().get(lo, hi) as number) ?? 0;
+  const out: RawInteractions = {
+    n: 0,
+    actorId: new Int32Array(rows),
+    targetId: new Int32Array(rows),
+    kind: new Uint8Array(rows),
+    createdAt: new Float64Array(rows),
+    postId: new Int32Array(rows),
+  };
+  let e = 0;
+  forEachNumericRow(
+    db,
+    { ...join, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'] },
+    (v) => {
+      if (e >= rows || v[2] === 255) return; // a kind this version does not know: not evidence of anything
+      out.actorId[e] = v[0]!;
+      out.targetId[e] = Number.isNaN(v[1]!) ? 0 : v[1]!; // 0 = the export did not say
+      out.kind[e] = v[2]!;
+      out.createdAt[e] = v[3]!;
+      out.postId[e] = Number.isNaN(v[4]!) ? -1 : v[4]!;
+      e++;
+    },
+  );
+  out.n = e;
+  return out;
+}
