@@ -42,14 +42,14 @@ export function registerCheck(program: Command, io: Io): void {
       .option('--write', 'write FILE from the current scores of every account instead of checking')
       .option('--all', 'list every expectation, not only those that moved')
       .option('--ontology <dir>', 'your own topic ontology (Klout-format CSVs)'),
-  ).action((file: string, opts: CheckFlags, cmd: Command) => {
+  ).action(async (file: string, opts: CheckFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const tolerance = parseNumberFlag(opts.tolerance, '--tolerance', 0, 100);
     const path = ctx.resolvePath(file);
     if (opts.write) return writeExpectations(ctx, path, opts, tolerance);
     if (opts.asOf !== undefined || opts.window !== '90') throw new UsageError('--as-of and --window only go with --write', 'a check scores with the as-of and window the expectations file names');
     const exp = readExpectations(path);
-    const session = openScoringSession(ctx, { asOf: exp.asOf, window: String(exp.windowDays), model: opts.model });
+    const session = await openScoringSession(ctx, { asOf: exp.asOf, window: String(exp.windowDays), model: opts.model });
     try {
       const stored = exp.accounts.some((a) => a.topics?.length) ? computeStoredExpertise(session.db, loadOntology(ctx, opts.ontology), session.window) : null;
       const result = compareExpectations(exp, observeWith(session, stored), session.model.version, tolerance);
@@ -80,8 +80,8 @@ function observeWith(session: ScoringSession, stored: StoredExpertise | null): (
   };
 }
 
-function writeExpectations(ctx: CommandContext, path: string, opts: CheckFlags, tolerance: number | undefined): void {
-  const session = openScoringSession(ctx, opts);
+async function writeExpectations(ctx: CommandContext, path: string, opts: CheckFlags, tolerance: number | undefined): Promise<void> {
+  const session = await openScoringSession(ctx, opts);
   try {
     const { pop, table, window, model } = session;
     const stored = computeStoredExpertise(session.db, loadOntology(ctx, opts.ontology), window);

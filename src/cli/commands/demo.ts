@@ -49,7 +49,7 @@ export function registerDemo(program: Command, io: Io): void {
         );
         const info = readDbInfo(db, ctx.dbPath);
         db.close();
-        const tour = buildTour(ctx);
+        const tour = await buildTour(ctx);
         if (ctx.mode === 'json') {
           ctx.out(toJson({ schema: 1, import: summary, info, ...tour }));
           return;
@@ -94,8 +94,8 @@ interface Tour {
 }
 
 /** Scores the demo database once and builds the score card, the top 10 and the Klout70 report (runs not stored). */
-function buildTour(ctx: CommandContext): Tour {
-  const session = openScoringSession(ctx, {});
+async function buildTour(ctx: CommandContext): Promise<Tour> {
+  const session = await openScoringSession(ctx, {});
   try {
     const ranking = buildRankReport(ctx, session, { list: null, limit: 10 });
     const first = ranking.results[0];

@@ -39,12 +39,12 @@ export function registerRank(program: Command, io: Io): void {
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags')
       .option('--ontology <dir>', 'your own topic ontology (Klout-format CSVs)'),
-  ).action((opts: RankFlags, cmd: Command) => {
+  ).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const minScore = parseNumberFlag(opts.minScore, '--min-score', 0, 100);
     const limit = parseCountFlag(opts.limit, '--limit');
     const list: FollowerList | null = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
-    const session = openScoringSession(ctx, opts);
+    const session = await openScoringSession(ctx, opts);
     try {
       const report = buildRankReport(ctx, session, { list, topic: opts.topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged, ontology: opts.ontology });
       if (ctx.mode === 'json') ctx.out(toJson(report));

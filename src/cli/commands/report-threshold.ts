@@ -39,12 +39,12 @@ export function registerReportThreshold(report: Command, io: Io): void {
       .option('--list <file>', 'only the accounts of a follower list')
       .option('--ontology <dir>', 'your own topic ontology (Klout-format CSVs)')
       .option('--no-save', 'do not store this run (movement compares stored runs)'),
-  ).action((opts: ThresholdFlags, cmd: Command) => {
+  ).action(async (opts: ThresholdFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const at = parseNumberFlag(opts.at, '--at', 1, 100)!;
     const near = parseNumberFlag(opts.near, '--near', 0, 99)!;
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
-    const session = openScoringSession(ctx, opts);
+    const session = await openScoringSession(ctx, opts);
     try {
       const report = buildThresholdReport(ctx, session, { at, near, list, topic: opts.topic, ontology: opts.ontology, save: opts.save !== false });
       ctx.out(ctx.mode === 'json' ? toJson(report) : renderThresholdText(report, ctx.theme, ctx.mode === 'tty'));
