@@ -3,10 +3,19 @@
  * store, and records provenance, all in ONE transaction: a bad row (unless
  * --skip-invalid) or any failure rolls everything back and leaves the database exactly
  * as it was. Adapters stay pure parsers; this module owns writes and bookkeeping.
+ *
+ * Large imports write on a worker thread (store/write-session.ts) while this thread
+ * parses; `db` is then only read, for what was in the database before the import.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
 import { InputError } from '../cli/errors.js';
+import type { ImportLogRow } from '../store/apply-batches.js';
 import type { Db } from '../store/open.js';
-import { createRecordWriter, type WriteCounts } from '../store/write-records.js';
+import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
+import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
+import { gateSource } from './gate-source.js';
 import type { ImportRecord, RowProblem } from './records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
@@ -23,6 +32,14 @@ export interface ImportOptions {
   /** time recorded in the imports log (I/O metadata; passed in, the engine never reads clocks) */
   now: number;
   onProgress?: (path: string, bytesRead: number, bytesTotal: number) => void;
+  /**
+   * Where the writes run: 'auto' (default) uses a worker thread for inputs of
+   * THREADED_MIN_BYTES or more on a machine with more than one CPU; 'always' and 'never'
+   * are for tests and benchmarks.
+   */
+  threads?: 'auto' | 'always' | 'never';
+  /** networks with more accounts are looked up per account instead of cached whole (tests) */
+  preloadLimit?: number;
 }
 
 export interface SourceSummary {
@@ -69,6 +86,12 @@ export async function chooseAdapter(source: Source, format?: string): Promise<Ad
   });
 }
 
+/**
+ * Inputs from this size on are imported with a worker thread: starting one costs ~50 ms
+ * (more on a busy machine), which only pays once parsing takes a few hundred ms.
+ */
+export const THREADED_MIN_BYTES = 8 * 2 ** 20;
+
 /** Imports every path in one transaction; throws InputError (and rolls back) on bad input. */
 export async function runImport(
   db: Db,
@@ -79,14 +102,19 @@ export async function runImport(
   const sources: SourceSummary[] = [];
   const firstProblems: RowProblem[] = [];
   let skippedRows = 0;
-  db.exec('BEGIN IMMEDIATE');
+  // The writes go through a connection of their own (same file), so `db` must be a file.
+  if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
+  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto') });
   try {
-    const writer = createRecordWriter(db);
-    const logImport = db.prepare('INSERT INTO imports (path, sha256, format, bytes, counts, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
     const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
+    let writer: RecordWriter | undefined;
     for (const p of paths) {
-      const source = await openSource(p);
-      const adapter = await chooseAdapter(source, options.format);
+      const opened = await openSource(p);
+      const adapter = await chooseAdapter(opened, options.format);
+      // The writer's account ids start after the last one, read under the write lock.
+      writer ??= createRecordWriter(db, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
+      const w = writer;
+      const source = session.threaded ? gateSource(opened, () => session.backpressure()) : opened;
       const summary: SourceSummary = {
         path: p,
         format: adapter.format,
@@ -102,7 +130,7 @@ export async function runImport(
         {
           record(rec) {
             summary.read[rec.type]++;
-            writer.write(rec);
+            w.write(rec);
           },
           problem(problem) {
             if (!options.skipInvalid) {
@@ -130,15 +158,48 @@ export async function runImport(
       );
       sources.push(summary);
     }
-    const added = writer.finish();
-    for (const s of sources) {
-      if (s.alreadyImported) continue;
-      logImport.run(s.path, s.sha256, s.format, s.bytes, JSON.stringify({ read: s.read, skippedRows: s.skippedRows, skippedFiles: s.skippedFiles.length }), options.now);
-    }
-    db.exec('COMMIT');
-    return { sources, added, skippedRows, firstProblems };
+    writer?.flush();
+    await session.ready; // a database that cannot be opened for writing fails here at the latest
+    const log: ImportLogRow[] = sources
+      .filter((s) => !s.alreadyImported)
+      .map((s) => ({
+        path: s.path,
+        sha256: s.sha256,
+        format: s.format,
+        bytes: s.bytes,
+        counts: JSON.stringify({ read: s.read, skippedRows: s.skippedRows, skippedFiles: s.skippedFiles.length }),
+        importedAt: options.now,
+      }));
+    const added = await session.commit(log);
+    return { sources, added: { ...added, merged: writer?.merged() ?? 0 }, skippedRows, firstProblems };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    await session.abort();
     throw err;
   }
+}
+
+function shouldUseThreads(paths: readonly string[], threads: 'auto' | 'always' | 'never'): boolean {
+  if (threads === 'never') return false;
+  if (threads === 'always') {
+    if (!canWriteInWorker()) throw new Error('threaded import needs the compiled worker (dist/store/write-worker.js)');
+    return true;
+  }
+  // with one CPU the threads could only take turns: the worker would cost without paying
+  return canWriteInWorker() && os.availableParallelism() > 1 && hasInputBytes(paths, THREADED_MIN_BYTES);
+}
+
+/** Whether the files at `paths` (folders walked, links inside them not followed, as disk-source does) add up to `min` bytes. */
+function hasInputBytes(paths: readonly string[], min: number): boolean {
+  let total = 0;
+  const add = (p: string, inFolder: boolean): boolean => {
+    try {
+      const stat = inFolder ? fs.lstatSync(p) : fs.statSync(p);
+      if (stat.isFile()) total += stat.size;
+      else if (stat.isDirectory()) return fs.readdirSync(p).some((n) => add(nodePath.join(p, n), true));
+    } catch {
+      // unreadable: openSource reports it
+    }
+    return total >= min;
+  };
+  return paths.some((p) => add(p, false));
 }

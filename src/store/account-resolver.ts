@@ -3,18 +3,28 @@
  * the first time they are named. Records arrive in any order, across files and commands:
  * a follower known only by id and a mention known only by handle become one account as
  * soon as a record names both, and the two rows are merged.
+ *
+ * It runs on the importing thread and never waits for the database writer: new ids are
+ * handed out from the first free id (the writer holds the write lock, so nobody else can
+ * take them), and the writes it decides on go out as batch entries. Lookups of accounts
+ * that existed before the import go through `readDb`, a connection outside the import's
+ * transaction: under WAL it sees the last commit, which is exactly the pre-import state;
+ * everything this import creates or changes is in the caches.
  */
 import type { AccountRef } from '../import/records.js';
 import type { Db } from './open.js';
+import { KeyIdMap } from './key-id-map.js';
+import type { BatchBuilder } from './write-batch.js';
 
 /** Networks with at most this many accounts are cached whole on first use (~0.1 s per 100k). */
-const PRELOAD_LIMIT = 250_000;
+export const PRELOAD_LIMIT = 250_000;
 
 /** Lower-cased lookup key of a handle: handles are case-insensitive on every network we read. */
 export function handleKey(handle: string): string {
   return (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
 }
 
+/** Account ids for references, with accounts created as needed. */
 export interface AccountResolver {
   /** the account id for a reference, creating the account when it is new */
   resolve(ref: AccountRef): number;
@@ -22,44 +32,58 @@ export interface AccountResolver {
   stats(): { created: number; merged: number };
 }
 
-/** Builds a resolver over the database, with an in-memory cache for bulk imports. */
-export function createAccountResolver(db: Db): AccountResolver {
-  // Per network: handle key -> id and external id -> id. A network's existing accounts
-  // are loaded on first use when there are not too many (bulk loads then never query
-  // per row); beyond that, each miss is one indexed lookup.
-  const byHandle = new Map<string, Map<string, number>>();
-  const byExternal = new Map<string, Map<string, number>>();
-  const complete = new Set<string>();
-  const countNetwork = db.prepare('SELECT count(*) FROM accounts WHERE network = ?').pluck();
-  const listNetwork = db.prepare('SELECT id, handle_key, external_id FROM accounts WHERE network = ?').raw();
-  const findByHandle = db.prepare('SELECT id FROM accounts WHERE network = ? AND handle_key = ?').pluck();
-  const findByExternal = db.prepare('SELECT id FROM accounts WHERE network = ? AND external_id = ?').pluck();
-  const insert = db.prepare('INSERT INTO accounts (network, handle, handle_key, external_id) VALUES (?, ?, ?, ?)');
-  const setHandle = db.prepare('UPDATE accounts SET handle = ?, handle_key = ? WHERE id = ?');
-  const setExternal = db.prepare('UPDATE accounts SET external_id = ? WHERE id = ?');
+/** Per network: handle key -> id and external id -> id, and whether they hold the whole network. */
+interface NetworkCache {
+  byHandle: KeyIdMap;
+  byExternal: KeyIdMap;
+  complete: boolean;
+}
+
+/**
+ * A resolver reading pre-import accounts from `readDb`, handing out ids from
+ * `firstNewId` and sending its writes to `out`. `preloadLimit` is for tests of the
+ * large-network path.
+ */
+export function createAccountResolver(
+  readDb: Db,
+  firstNewId: number,
+  out: BatchBuilder,
+  options: { preloadLimit?: number } = {},
+): AccountResolver {
+  const preloadLimit = options.preloadLimit ?? PRELOAD_LIMIT;
+  const networks = new Map<string, NetworkCache>();
+  const countNetwork = readDb.prepare('SELECT count(*) FROM accounts WHERE network = ?').pluck();
+  const listNetwork = readDb.prepare('SELECT id, handle_key, external_id FROM accounts WHERE network = ?').raw();
+  const findByHandle = readDb.prepare('SELECT id FROM accounts WHERE network = ? AND handle_key = ?').pluck();
+  const findByExternal = readDb.prepare('SELECT id FROM accounts WHERE network = ? AND external_id = ?').pluck();
+  let nextId = firstNewId;
   let created = 0;
   let merged = 0;
+  // Rows of one file share a network: remember the last one's cache.
+  let lastNetwork: string | undefined;
+  let lastCache: NetworkCache | undefined;
 
-  const mapsFor = (network: string): [Map<string, number>, Map<string, number>] => {
-    let h = byHandle.get(network);
-    let e = byExternal.get(network);
-    if (h && e) return [h, e];
-    h = new Map();
-    e = new Map();
-    byHandle.set(network, h);
-    byExternal.set(network, e);
-    if ((countNetwork.get(network) as number) <= PRELOAD_LIMIT) {
-      for (const [id, key, ext] of listNetwork.iterate(network) as Iterable<[number, string | null, string | null]>) {
-        if (key !== null) h.set(key, id);
-        if (ext !== null) e.set(ext, id);
+  const cacheFor = (network: string): NetworkCache => {
+    if (network === lastNetwork) return lastCache!;
+    let cache = networks.get(network);
+    if (!cache) {
+      cache = { byHandle: new KeyIdMap(), byExternal: new KeyIdMap(), complete: false };
+      networks.set(network, cache);
+      if ((countNetwork.get(network) as number) <= preloadLimit) {
+        for (const [id, key, ext] of listNetwork.iterate(network) as Iterable<[number, string | null, string | null]>) {
+          if (key !== null) cache.byHandle.set(key, id);
+          if (ext !== null) cache.byExternal.set(ext, id);
+        }
+        cache.complete = true;
       }
-      complete.add(network);
     }
-    return [h, e];
+    lastNetwork = network;
+    lastCache = cache;
+    return cache;
   };
-  const lookup = (map: Map<string, number>, network: string, value: string, find: typeof findByHandle): number | undefined => {
+  const lookup = (map: KeyIdMap, cache: NetworkCache, network: string, value: string, find: typeof findByHandle): number | undefined => {
     let id = map.get(value);
-    if (id === undefined && !complete.has(network)) {
+    if (id === undefined && !cache.complete) {
       id = find.get(network, value) as number | undefined;
       if (id !== undefined) map.set(value, id);
     }
@@ -72,70 +96,38 @@ export function createAccountResolver(db: Db): AccountResolver {
     const key = handle ? handleKey(handle) : undefined;
     const ext = ref.externalId || undefined;
     if (key === undefined && ext === undefined) throw new Error('an account reference needs a handle or an id');
-    const [handles, externals] = mapsFor(network);
-    const idByHandle = key !== undefined ? lookup(handles, network, key, findByHandle) : undefined;
-    const idByExternal = ext !== undefined ? lookup(externals, network, ext, findByExternal) : undefined;
+    const cache = cacheFor(network);
+    const idByHandle = key !== undefined ? lookup(cache.byHandle, cache, network, key, findByHandle) : undefined;
+    // The common case of bulk tables: a handle only, already known.
+    if (idByHandle !== undefined && ext === undefined) return idByHandle;
+    const idByExternal = ext !== undefined ? lookup(cache.byExternal, cache, network, ext, findByExternal) : undefined;
 
     if (idByHandle !== undefined && idByExternal !== undefined && idByHandle !== idByExternal) {
-      mergeAccounts(db, idByHandle, idByExternal);
+      out.op({ op: 'merge', keep: idByHandle, drop: idByExternal });
       merged++;
-      externals.set(ext!, idByHandle);
-      setExternal.run(ext, idByHandle);
+      cache.byExternal.set(ext!, idByHandle);
+      out.op({ op: 'set-external-id', id: idByHandle, externalId: ext! });
       return idByHandle;
     }
     const id = idByHandle ?? idByExternal;
     if (id !== undefined) {
       if (idByHandle === undefined && key !== undefined) {
-        setHandle.run(handle, key, id);
-        handles.set(key, id);
+        out.op({ op: 'set-handle', id, handle: handle!, key });
+        cache.byHandle.set(key, id);
       }
       if (idByExternal === undefined && ext !== undefined) {
-        setExternal.run(ext, id);
-        externals.set(ext, id);
+        out.op({ op: 'set-external-id', id, externalId: ext });
+        cache.byExternal.set(ext, id);
       }
       return id;
     }
-    const newId = Number(insert.run(network, handle ?? null, key ?? null, ext ?? null).lastInsertRowid);
+    const newId = nextId++;
+    out.addAccount(newId, network, handle ?? null, key ?? null, ext ?? null);
     created++;
-    if (key !== undefined) handles.set(key, newId);
-    if (ext !== undefined) externals.set(ext, newId);
+    if (key !== undefined) cache.byHandle.set(key, newId);
+    if (ext !== undefined) cache.byExternal.set(ext, newId);
     return newId;
   }
 
   return { resolve, stats: () => ({ created, merged }) };
-}
-
-/**
- * Folds account `drop` into `keep`: every reference moves to `keep`, declared fields that
- * `keep` lacks are taken from `drop`, and `drop` is deleted. Rare (one account first seen
- * by id, then by handle), so plain statements are fine.
- */
-export function mergeAccounts(db: Db, keep: number, drop: number): void {
-  db.prepare(
-    `UPDATE accounts SET
-       display_name = coalesce(display_name, (SELECT display_name FROM accounts WHERE id = @drop)),
-       bio = coalesce(bio, (SELECT bio FROM accounts WHERE id = @drop)),
-       url = coalesce(url, (SELECT url FROM accounts WHERE id = @drop)),
-       followers = coalesce(followers, (SELECT followers FROM accounts WHERE id = @drop)),
-       following = coalesce(following, (SELECT following FROM accounts WHERE id = @drop)),
-       posts = coalesce(posts, (SELECT posts FROM accounts WHERE id = @drop)),
-       listed = coalesce(listed, (SELECT listed FROM accounts WHERE id = @drop)),
-       verified = coalesce(verified, (SELECT verified FROM accounts WHERE id = @drop)),
-       created_at = coalesce(created_at, (SELECT created_at FROM accounts WHERE id = @drop))
-     WHERE id = @keep`,
-  ).run({ keep, drop });
-  db.prepare('UPDATE posts SET author_id = ? WHERE author_id = ?').run(keep, drop);
-  db.prepare('UPDATE OR IGNORE interactions SET actor_id = ? WHERE actor_id = ?').run(keep, drop);
-  db.prepare('UPDATE OR IGNORE interactions SET target_id = ? WHERE target_id = ?').run(keep, drop);
-  db.prepare('DELETE FROM interactions WHERE actor_id = ? OR target_id = ?').run(drop, drop);
-  db.prepare('UPDATE OR IGNORE follows SET follower_id = ? WHERE follower_id = ?').run(keep, drop);
-  db.prepare('UPDATE OR IGNORE follows SET followee_id = ? WHERE followee_id = ?').run(keep, drop);
-  db.prepare('DELETE FROM follows WHERE follower_id = ? OR followee_id = ?').run(drop, drop);
-  db.prepare('UPDATE OR IGNORE identities SET account_id = ? WHERE account_id = ?').run(keep, drop);
-  db.prepare('DELETE FROM identities WHERE account_id = ?').run(drop);
-  for (const table of ['scores', 'topic_scores', 'flags']) {
-    db.prepare(`UPDATE OR IGNORE ${table} SET account_id = ? WHERE account_id = ?`).run(keep, drop);
-    db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(drop);
-  }
-  db.prepare('DELETE FROM accounts WHERE id = ?').run(drop);
 }

@@ -18,6 +18,10 @@ export function openDb(path: string, options: { readonly?: boolean; mustExist?: 
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   if (!options.readonly) {
+    // 16 KiB pages for a new database (set before WAL fixes the size): a 1M-row import
+    // writes, commits and checkpoints a quarter as many pages; measured commit with its
+    // checkpoint 0.14 -> 0.08 s, inserts as fast or slightly faster.
+    if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // Up to 128 MiB of page cache (allocated as used): bulk imports touch the interactions

@@ -104,3 +104,36 @@ describe('influence import: Twitter/X archives (spawned)', () => {
     expect(tableCounts(db)).toEqual(before);
   });
 });
+
+describe('influence import: a file large enough to be written on a worker thread (spawned)', () => {
+  /** A generic interactions CSV of `rows` rows (over THREADED_MIN_BYTES); row i is on line i + 1. */
+  function writeBig(file: string, rows: number, badLine?: number): void {
+    const lines = ['actor,target,kind,created_at,post_id'];
+    for (let i = 1; i <= rows; i++) {
+      const kind = i + 1 === badLine ? 'wink' : i % 2 ? 'like' : 'reply';
+      lines.push(`someone_${(i * 7919) % 20_000},someone_${(i * 104_729) % 20_000},${kind},2026-01-01T00:00:00Z,post_${i}`);
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  }
+
+  it('exits 2 naming the line of a bad row near the end and changes nothing; the fixed file imports every row', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'big.db');
+    expect(spawnCli(['import', path.join(FIX, 'generic/accounts.csv'), '--db', db]).code).toBe(0);
+    const before = tableCounts(db);
+    const big = path.join(dir, 'big.csv');
+    writeBig(big, 160_000, 150_001);
+    expect(fs.statSync(big).size).toBeGreaterThan(8 * 2 ** 20);
+    const bad = spawnCli(['import', big, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${big}:line 150001`);
+    expect(bad.stderr).toContain("'wink' is not an interaction kind");
+    expect(tableCounts(db)).toEqual(before);
+
+    writeBig(big, 160_000);
+    const good = spawnCli(['import', big, '--db', db, '--json']);
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout).added).toMatchObject({ interactions: 160_000 });
+    expect(tableCounts(db).interactions).toBe(before.interactions + 160_000);
+  });
+});

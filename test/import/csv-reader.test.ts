@@ -50,6 +50,26 @@ describe('readCsvRecords', () => {
     }
   });
 
+  it('splits unquoted rows (the fast path) exactly: empty fields, one column, CRLF, a quoted row now and then', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      let s = seed;
+      const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), s);
+      const lines: string[] = [];
+      const expected: string[][] = [];
+      const width = 1 + (seed % 4); // one-column files have no comma at all
+      for (let r = 0; r < 200; r++) {
+        const fields = Array.from({ length: width }, () => ['', 'a', 'user42', '2026-01-01T00:00:00Z', 'é日'][next() % 5]!);
+        const quoted = next() % 50 === 0;
+        lines.push((quoted ? ['"q,uoted"', ...fields.slice(1)] : fields).join(','));
+        if (quoted) expected.push(['q,uoted', ...fields.slice(1)]);
+        else if (fields.join(',') !== '') expected.push(fields); // blank lines are skipped
+      }
+      const text = `${lines.join(seed % 3 ? '\n' : '\r\n')}\n`;
+      const got = await readAll(chop(Buffer.from(text, 'utf8'), seed));
+      expect(got.map((r) => r.fields)).toEqual(expected);
+    }
+  });
+
   it('reports the line each record starts on, counting newlines inside quotes', async () => {
     const text = 'h1,h2\n"multi\nline",x\n\nlast,y';
     const got = await readAll([Buffer.from(text)]);

