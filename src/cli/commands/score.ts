@@ -6,6 +6,11 @@ import { UsageError } from '../errors.js';
 import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
 import { explainMany, openScoringSession, toResultView, toStoredScore } from '../run-scoring.js';
 import { saveRun } from '../../store/runs.js';
+import { writeTopicScores } from '../../store/write-topic-scores.js';
+import { computeStoredExpertise, loadOntology } from '../topic-session.js';
+import type { CommandContext } from '../context.js';
+import type { Db } from '../../store/open.js';
+import type { ScoringWindow } from '../../engine/population.js';
 import { toJson } from '../../render/json.js';
 import { renderScoreCsv, renderScorePlain, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
@@ -34,7 +39,8 @@ export function registerScore(program: Command, io: Io): void {
       const indices = opts.all ? Array.from({ length: pop.accounts.n }, (_, i) => i) : [...new Set(handles.map((h) => session.resolve(h)))];
       const scores = explainMany(table, indices);
       if (opts.save !== false) {
-        saveRun(session.db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s)));
+        const runId = saveRun(session.db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s)));
+        saveRunTopics(ctx, session.db, runId, window, new Set(scores.map((s) => pop.accounts.dbId[s.index]!)));
       }
       const report: ScoreReport = {
         schema: 1,
@@ -51,4 +57,12 @@ export function registerScore(program: Command, io: Io): void {
       session.db.close();
     }
   });
+}
+
+/** Stores the topic scores of the run's accounts with the run, for the same window (issue 4: "stored with the run"). */
+function saveRunTopics(ctx: CommandContext, db: Db, runId: number, window: ScoringWindow, accounts: Set<number>): void {
+  const stored = computeStoredExpertise(db, loadOntology(ctx, undefined), window);
+  const dbIds = stored.input.dbIds;
+  const expertise = { ...stored.expertise, accounts: stored.expertise.accounts.filter((a) => accounts.has(dbIds[a.account]!)) };
+  writeTopicScores(db, runId, expertise, dbIds);
 }
