@@ -2,7 +2,7 @@
  * Views of topic results: the JSON contract for `influence topics`, plain/TTY text and CSV.
  * Imported text (handles, example posts) goes through cleanText here, once, for every sink.
  */
-import type { AccountTopics, TopicExpertise } from '../engine/topics/expertise.js';
+import type { AccountTopics, TopicEvidence, TopicExpertise } from '../engine/topics/expertise.js';
 import type { TopicSearchHit } from '../engine/topics/search.js';
 import { ROOT, type Taxonomy } from '../engine/topics/taxonomy.js';
 import type { Theme } from './output-mode.js';
@@ -15,18 +15,8 @@ export interface TopicView {
   slug: string;
   name: string;
   score: number;
-  evidence: {
-    posts: number;
-    engagers: number;
-    weightedPosts: number;
-    engagement: number;
-    distinctiveness: number;
-    hashtagOnly: number;
-    reshares: number;
-    bio: boolean;
-    direct: boolean;
-    examples: { id: string; text: string }[];
-  };
+  /** the engine's evidence, with example texts cleaned and without their engagement */
+  evidence: Omit<TopicEvidence, 'examples'> & { examples: { id: string; text: string }[] };
 }
 
 export interface AccountTopicsView {
