@@ -38,9 +38,14 @@ export function resolveAsOf(value: string | undefined, db: Db): number {
     if (latest === null) throw new UsageError('the database has no activity to date a score by', 'import posts or interactions, or pass --as-of DATE');
     return latest;
   }
+  return parseAsOf(value);
+}
+
+/** Parses an --as-of value: an ISO date means the end of that day (UTC); a date-time is taken as is. */
+export function parseAsOf(value: string): number {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new UsageError(`--as-of: not an ISO date or date-time: ${JSON.stringify(value)}`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
+  if (Number.isNaN(t)) throw new UsageError(`--as-of: ${JSON.stringify(value)} is not a date (an ISO date or date-time)`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
   return dateOnly ? t + DAY - 1 : t;
 }
 

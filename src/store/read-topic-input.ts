@@ -107,16 +107,6 @@ export function readTopicInput(db: Db, window: ScoringWindow): StoredTopicInput 
   return { accounts, posts: { [Symbol.iterator]: posts }, dbIds: rows.map((r) => r.id), externalIds: rows.map((r) => r.external_id) };
 }
 
-/** The latest activity (post or interaction time) in the database, epoch ms; null when empty. */
-export function readLatestActivity(db: Db): number | null {
-  return (
-    (db
-      .prepare('SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM interactions)')
-      .pluck()
-      .get() as number | null) ?? null
-  );
-}
-
 /** Accounts with this handle (case-insensitive, '@' optional), on any network: their database ids. */
 export function findAccountsByHandle(db: Db, handle: string): number[] {
   const key = handle.replace(/^@/, '').toLowerCase();

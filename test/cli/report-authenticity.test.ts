@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/open.js';
 import { readLatestActivity, readPopulation } from '../../src/store/read-population.js';
-import { parseAsOf } from '../../src/cli/commands/report-authenticity.js';
+import { parseAsOf } from '../../src/cli/scoring-options.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
-import { findAccountsByHandle, readLatestActivity, readTopicInput } from '../../src/store/read-topic-input.js';
+import { findAccountsByHandle, readTopicInput } from '../../src/store/read-topic-input.js';
+import { readLatestActivity } from '../../src/store/read-population.js';
 import { writeTopicScores } from '../../src/store/write-topic-scores.js';
 import { computeTopicExpertise, type TopicPost } from '../../src/engine/topics/expertise.js';
 import { StoreRows } from '../helpers/store-rows.js';

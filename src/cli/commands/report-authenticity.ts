@@ -5,10 +5,8 @@ import { buildAuthenticityReport, renderAuthenticityCsv, renderAuthenticityRepor
 import { toJson } from '../../render/json.js';
 import { readLatestActivity, readPopulation } from '../../store/read-population.js';
 import { makeContext } from '../context.js';
-import { UsageError } from '../errors.js';
+import { parseAsOf, parseWindow } from '../scoring-options.js';
 import type { Io } from '../io.js';
-
-const DAY = 86_400_000;
 
 /** Registers `report authenticity [--window DAYS] [--as-of DATE]`. */
 export function registerReportAuthenticity(report: Command, io: Io): void {
@@ -34,19 +32,4 @@ export function registerReportAuthenticity(report: Command, io: Io): void {
         store.close();
       }
     });
-}
-
-/** --window: a positive whole number of days. */
-export function parseWindow(s: string): number {
-  const n = Number(s);
-  if (!Number.isInteger(n) || n <= 0 || n > 36_500) throw new UsageError(`--window must be a positive whole number of days, got '${s}'`, 'for example --window 90');
-  return n;
-}
-
-/** --as-of: an ISO date (the end of that day, UTC) or date-time. */
-export function parseAsOf(s: string): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
-  const t = Date.parse(dateOnly ? `${s}T00:00:00Z` : s);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(t)) throw new UsageError(`--as-of must be an ISO date or date-time, got '${s}'`, 'for example --as-of 2026-03-31 or --as-of 2026-03-31T12:00:00Z');
-  return dateOnly ? t + DAY - 1 : t;
 }

@@ -7,7 +7,9 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
 import { searchTopics } from '../../engine/topics/search.js';
-import { findAccountsByHandle, readLatestActivity } from '../../store/read-topic-input.js';
+import { findAccountsByHandle } from '../../store/read-topic-input.js';
+import { readLatestActivity } from '../../store/read-population.js';
+import { parseAsOf } from '../scoring-options.js';
 import { computeStoredExpertise, loadOntology } from '../topic-session.js';
 import { renderTopicSearchText, renderTopicsCsv, renderTopicsText, toTopicSearchView, toTopicsView } from '../../render/topics.js';
 import { toJson } from '../../render/json.js';
@@ -22,15 +24,6 @@ interface TopicsOptions {
   limit: string;
 }
 
-const DAY = 86_400_000;
-
-/** '2026-03-01' is the end of that day (UTC); a full ISO time is taken as is. */
-export function parseAsOf(value: string): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (!Number.isFinite(ms)) throw new UsageError(`--as-of '${cleanText(value)}' is not a date`, 'give a date like 2026-03-01 or an ISO time like 2026-03-01T12:00:00Z');
-  return dateOnly ? ms + DAY - 1 : ms;
-}
 
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);

@@ -6,7 +6,7 @@
  * and a truncated file yields every complete element before the cut.
  */
 import type { RowProblem } from '../records.js';
-import { findJsonErrorOffset } from './json-error-offset.js';
+import { locateJsonError } from '../locate-json-error.js';
 
 /** One element of a data file's array, with where it starts. */
 export interface YtdItem {
@@ -143,7 +143,7 @@ function countNewlines(s: string, from: number, to: number): number {
 
 /** The line of a JSON.parse error inside `slice`, which starts at `startLine`. */
 function errorLine(slice: string, startLine: number): number {
-  return startLine + countNewlines(slice, 0, findJsonErrorOffset(slice));
+  return startLine + countNewlines(slice, 0, locateJsonError(slice)?.offset ?? slice.length);
 }
 
 /** V8's message without the input excerpt it quotes (archive text is untrusted) or its offset. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonErrorOffset } from '../../../src/import/twitter/json-error-offset.js';
+import { locateJsonError } from '../../../src/import/locate-json-error.js';
 import { parseYtdArray, parseYtdObject } from '../../../src/import/twitter/ytd-file.js';
 
 describe('parseYtdArray', () => {
@@ -78,7 +78,10 @@ describe('parseYtdObject (manifest)', () => {
   });
 });
 
-describe('findJsonErrorOffset', () => {
+/** The offset the YTD reader turns into a line number. */
+const findJsonErrorOffset = (s: string): number => locateJsonError(s)?.offset ?? s.length;
+
+describe('locateJsonError offsets, as the YTD reader uses them', () => {
   it('points at the first bad character', () => {
     expect(findJsonErrorOffset('{"a": tru}')).toBe(6);
     expect(findJsonErrorOffset('[1,2,,3]')).toBe(5);
