@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeMachine } from './machine.js';
 import { timeCli, timeCommand } from './run-cli.js';
-import { writeInteractionsCsv } from './interactions-csv.js';
+import { writeImportBenchTable } from './generate.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +34,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'influence-bench-import-'));
 try {
   const csv = path.join(dir, 'interactions.csv');
   const genStart = Date.now();
-  await writeInteractionsCsv(csv, rows, accounts, 42);
+  writeImportBenchTable(csv, { rows, accounts });
   const bytes = fs.statSync(csv).size;
   console.log(`machine: ${describeMachine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`data: ${rows.toLocaleString('en-US')} interactions over ${accounts.toLocaleString('en-US')} accounts, ${(bytes / 2 ** 20).toFixed(1)} MB (generated in ${((Date.now() - genStart) / 1000).toFixed(1)} s)`);
