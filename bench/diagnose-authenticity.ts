@@ -13,7 +13,7 @@ import { detectFollowBack } from '../src/engine/authenticity/follow-back.js';
 import { detectSerialEngagers, markSerialPairs } from '../src/engine/authenticity/serial-engager.js';
 import { detectBotCadence } from '../src/engine/authenticity/bot-cadence.js';
 import type { SignalHit } from '../src/engine/authenticity/signal.js';
-import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../src/sim/index.js';
+import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

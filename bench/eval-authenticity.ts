@@ -15,7 +15,7 @@
  * any flag they get and whether any ordinary account they engage got flagged.
  */
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
-import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../src/sim/index.js';
+import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
 import { scoreAccounts } from '../src/engine/score.js';
 import { loadModel } from '../src/cli/scoring-options.js';
-import { computeTruth, generateWorld, resolveConfig, toPopulation, type PresetName } from '../src/sim/index.js';
+import { computeTruth, generateWorld, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);

@@ -14,11 +14,11 @@
  * Prints what it wrote, the time it took and the peak RSS, as JSON on stdout.
  */
 import { pathToFileURL } from 'node:url';
-import { importBenchChunks, type ImportBenchOptions } from '../src/sim/bench-interactions.js';
-import { PRESETS, type PresetName, resolveConfig } from '../src/sim/config.js';
-import { forEachEngagement } from '../src/sim/events.js';
-import { generateWorld } from '../src/sim/world.js';
-import { type WriteSummary, writeChunks, writeGenericTables, writeTruth } from '../src/sim/write-generic.js';
+import { importBenchChunks, type ImportBenchOptions } from '../tools/sim/bench-interactions.js';
+import { PRESETS, type PresetName, resolveConfig } from '../tools/sim/config.js';
+import { forEachEngagement } from '../tools/sim/events.js';
+import { generateWorld } from '../tools/sim/world.js';
+import { type WriteSummary, writeChunks, writeGenericTables, writeTruth } from '../tools/sim/write-generic.js';
 
 export interface DatasetOptions {
   /** config preset (default 'bench') */

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSource } from '../src/import/open-source.js';
-import type { RecordSink } from '../src/import/records.js';
+import type { RecordSink } from '../src/store/records.js';
 import { twitterAdapter } from '../src/import/twitter/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -8,10 +8,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConfig } from '../src/sim/config.js';
-import { computeTruth, type Truth } from '../src/sim/truth.js';
-import { generateWorld } from '../src/sim/world.js';
-import { writeGenericTables, writeTruth, type WriteSummary } from '../src/sim/write-generic.js';
+import { resolveConfig } from '../tools/sim/config.js';
+import { computeTruth, type Truth } from '../tools/sim/truth.js';
+import { generateWorld } from '../tools/sim/world.js';
+import { writeGenericTables, writeTruth, type WriteSummary } from '../tools/sim/write-generic.js';
 
 function main(argv: string[]): void {
   const k = argv.indexOf('--out');
@@ -53,7 +53,7 @@ function renderReadme(s: WriteSummary, truth: Truth, truthBytes: number): string
 
 Bundled demo data for \`influence demo\` and the tests: a small synthetic social network in
 the project's generic tables. **Every account, post and interaction here is made up** by the
-project's simulator (\`src/sim/\`); any resemblance of a handle to a real account is
+project's simulator (\`tools/sim/\`); any resemblance of a handle to a real account is
 coincidental. Nothing was collected from any network.
 
 ## How it was made
@@ -62,7 +62,7 @@ coincidental. Nothing was collected from any network.
 npx tsx scripts/make-sample.ts
 \`\`\`
 
-Preset \`sample\` (\`src/sim/config.ts\`), seed ${c.seed}, export date (asOf)
+Preset \`sample\` (\`tools/sim/config.ts\`), seed ${c.seed}, export date (asOf)
 ${truth.asOf}, ${c.historyDays} days of history. Deterministic: the same command writes
 the same bytes. The simulator also plays the ${c.futureDays} days after asOf; those events
 are not in the tables, only in \`truth.json\` (what each account went on to receive).
@@ -137,7 +137,7 @@ ${withTopics} accounts have true topics; ${once} mention a topic exactly once (t
 
 ## Realism
 
-Shapes follow published measurements (details in \`src/sim/config.ts\`, \`accounts.ts\`,
+Shapes follow published measurements (details in \`tools/sim/config.ts\`, \`accounts.ts\`,
 \`activity.ts\`): lognormal follower counts with a Pareto tail (Kwak et al. 2010; Pew 2019:
 median user has 25 followers, posts twice a month, the top 10% write 80% of posts);
 expected reactions per post ~ followers^0.7 (engagement rate per follower falls with

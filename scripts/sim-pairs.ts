@@ -1,6 +1,6 @@
 /**
  * Labelled pairs from a simulated world's ground truth (truth.json written by the
- * simulator, src/sim): random pairs of accounts, the winner being the one that went on to
+ * simulator, tools/sim): random pairs of accounts, the winner being the one that went on to
  * receive more genuine engagement in the window after asOf (ties skipped). The output is
  * an `a,b,winner` CSV for `influence fit` / `influence eval` against the world's database.
  *

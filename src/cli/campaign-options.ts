@@ -1,6 +1,6 @@
 /** Flag parsers shared by rank, check and report threshold. */
 import { cleanText } from '../render/sanitize.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** A number flag within [min, max]; undefined stays undefined. */
 export function parseNumberFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {

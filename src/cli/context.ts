@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { openDb, resolveDbPath, type Db } from '../store/open.js';
 import { colorEnabled, makeTheme, selectOutputMode, type OutputMode, type Theme } from '../render/output-mode.js';
 import type { Io } from './io.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import fs from 'node:fs';
 
 export interface GlobalOptions {

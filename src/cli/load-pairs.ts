@@ -6,7 +6,7 @@ import { featureVectorOf } from '../engine/features.js';
 import type { LabelledPair } from '../engine/fit.js';
 import { parsePairs } from '../import/pairs.js';
 import type { CommandContext } from './context.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { openScoringSession, type ScoringSession } from './run-scoring.js';
 import type { ScoringFlags } from './scoring-options.js';
 

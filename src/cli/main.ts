@@ -5,7 +5,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
-import { CheckFailed, InputError, UsageError, formatInputError } from './errors.js';
+import { CheckFailed, InputError, StoreError, UsageError } from '../errors.js';
+import { formatInputError } from './format-error.js';
 import type { Io } from './io.js';
 import { cleanText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
@@ -67,7 +68,7 @@ function reportError(err: unknown, io: Io): number {
     io.stderr.write(`${formatInputError(err)}\n`);
     return EXIT.error;
   }
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof StoreError) {
     io.stderr.write(`error: ${cleanText(err.message)}\n${err.fix ? `  fix: ${cleanText(err.fix)}\n` : ''}`);
     return EXIT.error;
   }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type { Expectation, Expectations } from '../engine/check.js';
 import { FLAG_CODES } from '../engine/result-types.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 const FIX = 'correct the field, or regenerate the file with `influence check --write FILE`';
 

@@ -6,7 +6,7 @@
  */
 import type { AccountColumns } from '../engine/population.js';
 import { cleanText } from '../render/sanitize.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** A parsed handle argument. */
 export interface HandleQuery {

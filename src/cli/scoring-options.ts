@@ -8,7 +8,7 @@ import type { AuthenticityAssessment } from '../engine/result-types.js';
 import type { Population, ScoringWindow } from '../engine/population.js';
 import type { Db } from '../store/open.js';
 import { readLatestActivity } from '../store/read-population.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { MODELS_DIR } from './package-paths.js';
 
 const DAY = 86_400_000;

@@ -8,7 +8,7 @@ import { readTopicInput, type StoredTopicInput } from '../store/read-topic-input
 import { loadTaxonomy } from '../topics/ontology.js';
 import { cleanText } from '../render/sanitize.js';
 import type { CommandContext } from './context.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 // Building a matcher takes a few hundred ms; in-process callers (tests, a dashboard) reuse it.
 const matchers = new WeakMap<Taxonomy, TopicMatcher>();

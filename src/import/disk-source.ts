@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { isMediaName } from './archive/limits.js';
 import { hashFile } from './hash-file.js';
 import type { Source, SourceEntry } from './source.js';

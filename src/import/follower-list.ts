@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { parseHandleSpec, type HandleSpec } from './handle-spec.js';
 
 export interface ListEntry extends HandleSpec {

@@ -4,7 +4,7 @@
  * extracted into memory within ArchiveLimits.
  */
 import fs from 'node:fs';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from './archive/limits.js';
 import { readTarGz } from './archive/read-tar-gz.js';
 import { readZip } from './archive/read-zip.js';

@@ -9,7 +9,7 @@
  * events per day after removing that floor (the model file's "units.peerindex").
  */
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { emptyFeatureVector, REFERENCE_WINDOW_DAYS, type FeatureVector } from '../engine/features.js';
 import type { LabelledPair } from '../engine/fit.js';
 

@@ -10,13 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { ImportLogRow } from '../store/apply-batches.js';
 import type { Db } from '../store/open.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import type { ImportRecord, RowProblem } from './records.js';
+import type { ImportRecord, RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 

@@ -4,7 +4,7 @@
  * import/archive/). Adapters only ever see entries, never the filesystem.
  */
 import type { Readable } from 'node:stream';
-import type { RecordSink } from './records.js';
+import type { RecordSink } from '../store/records.js';
 
 export interface SourceEntry {
   /** path inside the source with '/' separators ('data/tweets.js'); a plain file's base name */

@@ -11,7 +11,7 @@
  * transaction: under WAL it sees the last commit, which is exactly the pre-import state;
  * everything this import creates or changes is in the caches.
  */
-import type { AccountRef } from '../import/records.js';
+import type { AccountRef } from './records.js';
 import type { Db } from './open.js';
 import { KeyIdMap } from './key-id-map.js';
 import type { BatchBuilder } from './write-batch.js';

@@ -1,5 +1,6 @@
 /** Opens (or creates) the SQLite store and brings its schema up to date. */
 import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
 import { MIGRATIONS } from './schema.js';
 
 export type Db = Database.Database;
@@ -36,7 +37,7 @@ export function openDb(path: string, options: { readonly?: boolean; mustExist?: 
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`database schema version ${current} is newer than this influence (${MIGRATIONS.length}); upgrade influence`);
+    throw new StoreError('schema-too-new', `database schema version ${current} is newer than this influence (${MIGRATIONS.length})`, 'upgrade influence, or use another --db');
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {

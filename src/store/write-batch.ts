@@ -9,7 +9,7 @@
  * exist before whatever names them, and the one order-sensitive op, a merge, always opens a
  * fresh batch (see BatchBuilder.op) after the applier has flushed what came before it.
  */
-import type { InteractionKind, Visibility } from '../import/records.js';
+import type { InteractionKind, Visibility } from './records.js';
 
 /** Interaction kinds as one byte each on the wire; Record<> makes the compiler check it is complete. */
 const KIND_CODE: Record<InteractionKind, number> = { reply: 0, reshare: 1, quote: 2, mention: 3, like: 4, follow: 5, unfollow: 6 };

@@ -12,7 +12,7 @@ import type {
   InteractionRecord,
   PostRecord,
   PostRef,
-} from '../import/records.js';
+} from './records.js';
 import { createAccountResolver } from './account-resolver.js';
 import type { Db } from './open.js';
 import { createBatchBuilder, encodeKind, type WriteBatch } from './write-batch.js';

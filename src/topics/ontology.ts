@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { ROOT, createTaxonomy, type Taxonomy, type TaxonomyData } from '../engine/topics/taxonomy.js';
 
 export const KLOUT_ATTRIBUTION = 'Klout Topic Ontology, Klout, 2015-2018, CC BY 3.0';

@@ -3,7 +3,7 @@
  * type (and in emission order with their locations), problems, skipped files, progress.
  * `strict: true` makes `problem` throw an InputError, as a strict import does.
  */
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import type {
   AccountRecord,
   FollowRecord,
@@ -13,7 +13,7 @@ import type {
   RecordLocation,
   RecordSink,
   RowProblem,
-} from '../../src/import/records.js';
+} from '../../src/store/records.js';
 
 /** The sink plus everything it received. */
 export interface CollectingSink extends RecordSink {

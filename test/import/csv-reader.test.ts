@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../../src/import/generic/csv-reader.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 
 async function readAll(chunks: Buffer[]): Promise<{ fields: string[]; line: number }[]> {
   const out = [];

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../src/cli/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { makeMemorySource } from '../../src/import/memory-source.js';
 import { mastodonAdapter } from '../../src/import/mastodon/index.js';
-import type { PostRecord } from '../../src/import/records.js';
+import type { PostRecord } from '../../src/store/records.js';
 import type { AdapterOptions, Source } from '../../src/import/source.js';
 import { makeCollectingSink } from '../helpers/collect-sink.js';
 import { loadFolderSource } from '../helpers/fixture-source.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { makeMemorySource } from '../../src/import/memory-source.js';
 import { mastodonAdapter, mastodonFollowingAdapter } from '../../src/import/mastodon/index.js';
 import { classifyFirstLine } from '../../src/import/mastodon/following-list.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { makeMemorySource } from '../../src/import/memory-source.js';
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS, openSource } from '../../src/import/open-source.js';
 import type { Source } from '../../src/import/source.js';

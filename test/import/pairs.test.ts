@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { parsePairs, PEERINDEX_RATE_FLOOR } from '../../src/import/pairs.js';
 
 const HEAD =

@@ -9,15 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
-import type { InputError } from '../../src/cli/errors.js';
-import type { ImportRecord } from '../../src/import/records.js';
+import type { InputError } from '../../src/errors.js';
+import type { ImportRecord } from '../../src/store/records.js';
 
 type RunImport = typeof import('../../src/import/run-import.js').runImport;
 const dist = (p: string) => path.join(ROOT, 'dist', p);
 const { runImport } = (await import(dist('import/run-import.js'))) as { runImport: RunImport };
 const { openDb } = (await import(dist('store/open.js'))) as typeof import('../../src/store/open.js');
 const { openSource } = (await import(dist('import/open-source.js'))) as typeof import('../../src/import/open-source.js');
-const distErrors = (await import(dist('cli/errors.js'))) as { InputError: typeof InputError };
+const distErrors = (await import(dist('errors.js'))) as { InputError: typeof InputError };
 const { openWriteSession } = (await import(dist('store/write-session.js'))) as typeof import('../../src/store/write-session.js');
 const { createRecordWriter } = (await import(dist('store/write-records.js'))) as typeof import('../../src/store/write-records.js');
 

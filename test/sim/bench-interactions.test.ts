@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { importBenchChunks } from '../../src/sim/bench-interactions.js';
+import { importBenchChunks } from '../../tools/sim/bench-interactions.js';
 
 const text = (opts: Parameters<typeof importBenchChunks>[0]) => [...importBenchChunks(opts)].join('');
 

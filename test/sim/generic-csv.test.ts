@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/sim/config.js';
-import { countGenericRows, csvField, HEADERS, isoSeconds } from '../../src/sim/generic-rows.js';
-import { postId, postText } from '../../src/sim/text.js';
-import { generateWorld } from '../../src/sim/world.js';
-import { writeGenericTables, writeTruth } from '../../src/sim/write-generic.js';
+import { resolveConfig } from '../../tools/sim/config.js';
+import { countGenericRows, csvField, HEADERS, isoSeconds } from '../../tools/sim/generic-rows.js';
+import { postId, postText } from '../../tools/sim/text.js';
+import { generateWorld } from '../../tools/sim/world.js';
+import { writeGenericTables, writeTruth } from '../../tools/sim/write-generic.js';
 import { tempDir } from '../helpers/cli.js';
 import { sampleWorld } from './world-fixture.js';
 

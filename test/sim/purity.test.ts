@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-const SIM = path.join(ROOT, 'src', 'sim');
+const SIM = path.join(ROOT, 'tools', 'sim');
 const IO_MODULES = new Set(['write-generic.ts']);
 
-describe('src/sim is deterministic and I/O-free', () => {
+describe('tools/sim is deterministic and I/O-free', () => {
   const files = fs.readdirSync(SIM).filter((f) => f.endsWith('.ts'));
 
   it('never reads the clock or Math.random', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AliasTable, Rng, ZipfTable, hashSeed, logFactorial, sampleCumulative } from '../../src/sim/random.js';
+import { AliasTable, Rng, ZipfTable, hashSeed, logFactorial, sampleCumulative } from '../../tools/sim/random.js';
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const variance = (xs: number[]) => {

@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/sim/config.js';
-import { computeTruth } from '../../src/sim/truth.js';
-import { generateWorld } from '../../src/sim/world.js';
-import { writeGenericTables, writeTruth } from '../../src/sim/write-generic.js';
+import { resolveConfig } from '../../tools/sim/config.js';
+import { computeTruth } from '../../tools/sim/truth.js';
+import { generateWorld } from '../../tools/sim/world.js';
+import { writeGenericTables, writeTruth } from '../../tools/sim/write-generic.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 
 const SAMPLE = path.join(ROOT, 'fixtures', 'sample');
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 describe('fixtures/sample', () => {
-  it('is what `npx tsx scripts/make-sample.ts` generates (regenerate it after changing src/sim)', () => {
+  it('is what `npx tsx scripts/make-sample.ts` generates (regenerate it after changing tools/sim)', () => {
     const dir = tempDir('influence-sample-');
     const world = generateWorld(resolveConfig('sample'));
     writeGenericTables(world, dir);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND, POST_KINDS } from '../../src/engine/population.js';
-import { computeTruth } from '../../src/sim/truth.js';
-import { countTokens, toPopulation } from '../../src/sim/to-population.js';
+import { computeTruth } from '../../tools/sim/truth.js';
+import { countTokens, toPopulation } from '../../tools/sim/to-population.js';
 import { asOfSec, sampleWorld } from './world-fixture.js';
 
 describe('toPopulation', () => {

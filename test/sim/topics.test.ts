@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { BIOS_EVERYDAY, CHATTER, CHATTER_TAGS, MENTION_CHATTER, MENTION_POSTS, ONCE_TEMPLATES, REPLIES, TOPIC_TEMPLATES } from '../../src/sim/lexicon.js';
-import { EXPERT_TOPICS, PLAIN_EXPERT_TOPICS, SIM_TOPICS } from '../../src/sim/topics.js';
+import { BIOS_EVERYDAY, CHATTER, CHATTER_TAGS, MENTION_CHATTER, MENTION_POSTS, ONCE_TEMPLATES, REPLIES, TOPIC_TEMPLATES } from '../../tools/sim/lexicon.js';
+import { EXPERT_TOPICS, PLAIN_EXPERT_TOPICS, SIM_TOPICS } from '../../tools/sim/topics.js';
 import { SHARED } from '../helpers/cli.js';
 
 const ONTOLOGY = path.join(SHARED, 'data', 'klout-topic-ontology');

@@ -1,8 +1,8 @@
 /** One sample-preset world per test file (generation takes a fraction of a second). */
-import { resolveConfig, type WorldOverrides } from '../../src/sim/config.js';
-import { forEachEngagement } from '../../src/sim/events.js';
-import { generateWorld } from '../../src/sim/world.js';
-import { PERSONAS, type Persona, type World } from '../../src/sim/world-types.js';
+import { resolveConfig, type WorldOverrides } from '../../tools/sim/config.js';
+import { forEachEngagement } from '../../tools/sim/events.js';
+import { generateWorld } from '../../tools/sim/world.js';
+import { PERSONAS, type Persona, type World } from '../../tools/sim/world-types.js';
 
 const cache = new Map<string, World>();
 

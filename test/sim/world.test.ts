@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, resolveConfig } from '../../src/sim/config.js';
-import { E_LIKE } from '../../src/sim/events.js';
-import { postText } from '../../src/sim/text.js';
-import { computeTruth } from '../../src/sim/truth.js';
-import { generateWorld } from '../../src/sim/world.js';
-import { C, KIND_ORIGINAL, KIND_RESHARE, P } from '../../src/sim/world-types.js';
-import { SIM_TOPICS } from '../../src/sim/topics.js';
+import { PRESETS, resolveConfig } from '../../tools/sim/config.js';
+import { E_LIKE } from '../../tools/sim/events.js';
+import { postText } from '../../tools/sim/text.js';
+import { computeTruth } from '../../tools/sim/truth.js';
+import { generateWorld } from '../../tools/sim/world.js';
+import { C, KIND_ORIGINAL, KIND_RESHARE, P } from '../../tools/sim/world-types.js';
+import { SIM_TOPICS } from '../../tools/sim/topics.js';
 import { accountsOf, asOfSec, events, gapCv, median, sampleWorld } from './world-fixture.js';
 
 describe('config', () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
-import { CheckFailed, UsageError } from '../errors.js';
+import { CheckFailed, UsageError } from '../../errors.js';
 import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
 import { openScoringSession, type ScoringSession } from '../run-scoring.js';
 import { indexHandles, parseHandleArg } from '../resolve-handles.js';

@@ -14,7 +14,7 @@ import { readDbInfo } from '../../store/read-info.js';
 import { renderDbInfo } from '../../render/db-info.js';
 import { renderImportSummary } from '../../render/import-summary.js';
 import { toJson } from '../../render/json.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { displayHandle, openScoringSession, toResultView } from '../run-scoring.js';
 import { buildRankReport } from './rank.js';
 import { buildThresholdReport } from './report-threshold.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { loadPairs } from '../load-pairs.js';
 import { addScoringOptions, assessPopulation, resolveWindow, type ScoringFlags } from '../scoring-options.js';
 import type { ScoringWindow } from '../../engine/population.js';

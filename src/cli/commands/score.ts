@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
 import { explainMany, openScoringSession, toResultView, toStoredScore } from '../run-scoring.js';
 import { saveRun } from '../../store/runs.js';

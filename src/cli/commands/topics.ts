@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { searchTopics } from '../../engine/topics/search.js';
 import { findAccountsByHandle } from '../../store/read-topic-input.js';
 import { readLatestActivity } from '../../store/read-population.js';

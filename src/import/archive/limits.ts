@@ -4,7 +4,7 @@
  * burning CPU on a decompression bomb (ratio). Bytes are counted as they are inflated:
  * sizes declared in headers are never trusted.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 /** Bounds on what one archive may make the importer hold or inflate. */
 export interface ArchiveLimits {

@@ -9,7 +9,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { memoryEntry } from '../memory-source.js';
 import type { Source, SourceEntry } from '../source.js';
 import { lazyEntry } from './lazy-entry.js';

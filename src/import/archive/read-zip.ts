@@ -5,7 +5,7 @@
  */
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { hashFile } from '../hash-file.js';
 import { memoryEntry } from '../memory-source.js';
 import type { Source, SourceEntry } from '../source.js';

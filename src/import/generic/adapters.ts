@@ -6,7 +6,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
-import type { RecordSink } from '../records.js';
+import type { RecordSink } from '../../store/records.js';
 import { readCsvRecords } from './csv-reader.js';
 import { CsvRow, RowError, TABLES, detectTable, normalizeColumn, normalizeRow, objectRow, type TableSpec } from './tables.js';
 import { locateJsonError } from '../locate-json-error.js';

@@ -10,7 +10,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 
 export interface CsvRecord {
   fields: string[];

@@ -3,7 +3,7 @@
  * dedicated adapter for. A table is recognised by its columns; each row becomes one
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
-import { INTERACTION_KINDS, type ImportRecord, type InteractionKind } from '../records.js';
+import { INTERACTION_KINDS, type ImportRecord, type InteractionKind } from '../../store/records.js';
 import { ValueError, parseBool, parseCount, parseHandle, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';

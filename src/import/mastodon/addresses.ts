@@ -5,7 +5,7 @@
  * (`https://host/users/user/statuses/1`, `https://host/@user/1`). These turn each into a
  * handle, or say that it cannot be known.
  */
-import type { AccountRef } from '../records.js';
+import type { AccountRef } from '../../store/records.js';
 
 /** The network name on every Mastodon record. */
 export const NETWORK = 'mastodon';

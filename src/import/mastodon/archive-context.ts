@@ -3,8 +3,8 @@
  * the owner. The owner comes from `actor.json`, else `--owner`, else the outbox's `actor`
  * URIs; its AccountRecord is emitted once, with fields gathered from several files.
  */
-import { InputError, UsageError } from '../../cli/errors.js';
-import type { AccountRecord, RecordSink } from '../records.js';
+import { InputError, UsageError } from '../../errors.js';
+import type { AccountRecord, RecordSink } from '../../store/records.js';
 import type { AdapterOptions } from '../source.js';
 import { mastodonRef, normalizeAddress } from './addresses.js';
 import type { Owner } from './convert-activity.js';

@@ -3,7 +3,7 @@
  * `Create` wraps the status (a `Note`, or a `Question` for a poll); `Announce` is a boost
  * whose `object` is only the boosted status URI.
  */
-import type { AccountRef, PostRecord, Visibility } from '../records.js';
+import type { AccountRef, PostRecord, Visibility } from '../../store/records.js';
 import { convertHtmlToText } from './html-to-text.js';
 import { NETWORK, inferHandleFromUri, isFollowersCollection, isPublicAddress, mastodonRef, normalizeAddress, refFromUri } from './addresses.js';
 import { isObject, linkId, parseIsoTime, stringField, stringList } from './read-json-entry.js';

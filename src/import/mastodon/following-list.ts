@@ -9,7 +9,7 @@
  * its name only).
  */
 import { parse } from 'csv-parse';
-import type { AccountRef, FollowRecord, RecordSink, RowProblem } from '../records.js';
+import type { AccountRef, FollowRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { mastodonRef, normalizeAddress } from './addresses.js';
 

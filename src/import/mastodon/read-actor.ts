@@ -1,5 +1,5 @@
 /** `actor.json`: the archive owner's profile (an ActivityPub actor). No follower counts exist in it. */
-import type { AccountRecord, RecordSink } from '../records.js';
+import type { AccountRecord, RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { hostOf, mastodonRef, normalizeAddress } from './addresses.js';
 import { convertHtmlToText } from './html-to-text.js';

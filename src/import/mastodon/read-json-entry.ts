@@ -1,5 +1,5 @@
 /** Reading one JSON archive entry, turning a syntax error into a located, fixable problem. */
-import type { RecordSink } from '../records.js';
+import type { RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { locateJsonError } from '../locate-json-error.js';
 

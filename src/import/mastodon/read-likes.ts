@@ -3,7 +3,7 @@
  * `totalItems`). No authors and no times: the author is inferred from the URI path when
  * it names one, else left unknown.
  */
-import type { InteractionRecord } from '../records.js';
+import type { InteractionRecord } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { refFromUri } from './addresses.js';
 import { type ArchiveContext, emitOwner, requireOwner } from './archive-context.js';

@@ -4,9 +4,9 @@
  * else --owner), then tweets, followers, following and likes, and finally the owner's
  * account record with the counts the archive declares by its lists' lengths.
  */
-import { InputError } from '../../cli/errors.js';
+import { InputError } from '../../errors.js';
 import { showName } from '../archive/limits.js';
-import type { AccountRecord, RecordSink, RowProblem } from '../records.js';
+import type { AccountRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, ROW_KINDS, ROW_NORMALIZERS } from './files.js';
 import { type ArchiveLayout, baseName, classifyEntries, findDataDir, splitName } from './layout.js';

@@ -3,7 +3,7 @@
  * reads, and why every other file is skipped. Multi-part types are split as `tweets.js`,
  * `tweets-part1.js`, ... ; 2021 and older archives name the tweets file `tweet.js`.
  */
-import type { AccountRef, FollowRecord, InteractionRecord, PostRecord } from '../records.js';
+import type { AccountRef, FollowRecord, InteractionRecord, PostRecord } from '../../store/records.js';
 import { normalizeFollower, normalizeFollowing, normalizeLike } from './normalize-rows.js';
 import { normalizeTweet } from './normalize-tweet.js';
 import type { RowFault } from './row-fault.js';

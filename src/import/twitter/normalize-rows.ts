@@ -2,7 +2,7 @@
  * Pure normalizers for the archive's small files: the owner (account.js, profile.js,
  * manifest.js userInfo) and the owner's edges (follower.js, following.js, like.js).
  */
-import type { AccountRef, FollowRecord, InteractionRecord } from '../records.js';
+import type { AccountRef, FollowRecord, InteractionRecord } from '../../store/records.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readHandle, readId, readString } from './values.js';
 

@@ -3,7 +3,7 @@
  * is the owner's), no retweet flag (only the `RT @user: ` text prefix) and no quote field
  * (only a status link among the URLs); see FORMATS.md.
  */
-import type { AccountRef, PostRecord, PostRef } from '../records.js';
+import type { AccountRef, PostRecord, PostRef } from '../../store/records.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readCount, readHandle, readId, readString } from './values.js';
 

@@ -2,7 +2,7 @@
  * Small readers for Twitter archive values: every number is a string there, ids overflow
  * JS numbers, dates use Twitter's own format, and "-1" stands for an unresolvable account.
  */
-import type { AccountRef } from '../records.js';
+import type { AccountRef } from '../../store/records.js';
 
 /** The network name of every ref this adapter makes. */
 export const NETWORK = 'twitter';

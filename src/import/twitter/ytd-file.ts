@@ -5,7 +5,7 @@
  * element is parsed on its own: a bad element names its own line, the others still import,
  * and a truncated file yields every complete element before the cut.
  */
-import type { RowProblem } from '../records.js';
+import type { RowProblem } from '../../store/records.js';
 import { locateJsonError } from '../locate-json-error.js';
 
 /** One element of a data file's array, with where it starts. */

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../../src/import/open-source.js';
-import type { AccountRecord, FollowRecord, InteractionRecord, PostRecord } from '../../../src/import/records.js';
+import type { AccountRecord, FollowRecord, InteractionRecord, PostRecord } from '../../../src/store/records.js';
 import { twitterAdapter } from '../../../src/import/twitter/index.js';
 import { makeZip, readTree } from '../../helpers/archives.js';
 import { SHARED, tempDir } from '../../helpers/cli.js';

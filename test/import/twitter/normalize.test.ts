@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountRef, PostRecord } from '../../../src/import/records.js';
+import type { AccountRef, PostRecord } from '../../../src/store/records.js';
 import { normalizeFollower, normalizeFollowing, normalizeLike, normalizeManifest, normalizeAccount, normalizeProfile } from '../../../src/import/twitter/normalize-rows.js';
 import { normalizeTweet } from '../../../src/import/twitter/normalize-tweet.js';
 import { isFault } from '../../../src/import/twitter/row-fault.js';

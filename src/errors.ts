@@ -1,5 +1,5 @@
 /** Errors that map to exit code 2 with a message a person can act on. */
-import { cleanText } from '../render/sanitize.js';
+import { cleanText } from './render/sanitize.js';
 
 /** Bad input data: names file, line or record, field, what was expected and the fix. */
 export class InputError extends Error {
@@ -28,15 +28,17 @@ export class CheckFailed extends Error {
   }
 }
 
-/** Formats an InputError for stderr: 'file:line: field: message (expected ...) fix'. */
-export function formatInputError(err: InputError): string {
-  const d = err.detail;
-  const where = [d.file, d.line !== undefined ? `line ${d.line}` : undefined, d.record !== undefined ? `record ${d.record}` : undefined]
-    .filter(Boolean)
-    .join(':');
-  // Messages quote file names and cell values from untrusted imports: clean every part.
-  const lines = [`error: ${where ? `${where}: ` : ''}${d.field ? `field '${d.field}': ` : ''}${err.message}`];
-  if (d.expected) lines.push(`  expected: ${d.expected}`);
-  if (d.fix) lines.push(`  fix: ${d.fix}`);
-  return lines.map(cleanText).join('\n');
+/** Where a database problem lies, so the CLI can name it and suggest the fix. */
+export type StoreProblem = 'schema-too-new' | 'locked' | 'read-only' | 'not-a-database' | 'missing-folder' | 'is-directory';
+
+/** The database cannot be used as asked (too new, locked, read-only, not SQLite, ...). */
+export class StoreError extends Error {
+  constructor(
+    readonly problem: StoreProblem,
+    message: string,
+    readonly fix?: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The synthetic world with ground truth, for tests, measurements and benchmarks:
  *
- *   import { generateWorld, resolveConfig, computeTruth, toPopulation } from '../src/sim/index.js';
+ *   import { generateWorld, resolveConfig, computeTruth, toPopulation } from '../tools/sim/index.js';
  *   const world = generateWorld(resolveConfig('eval'));        // deterministic for a seed
  *   const truth = computeTruth(world);                         // per account: archetype, q, topics, past/future engagement
  *   const population = toPopulation(world);                    // the history as the engine's input

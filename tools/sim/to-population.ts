@@ -4,7 +4,7 @@
  * Account i of the World is account i of the Population; history posts are the first
  * posts of the World (posts are sorted by time), so post indexes are the same too.
  */
-import { KIND, type Population } from '../engine/population.js';
+import { KIND, type Population } from '../../src/engine/population.js';
 import { forEachEngagement } from './events.js';
 import { accountBio, postText } from './text.js';
 import type { World } from './world-types.js';

@@ -1,6 +1,6 @@
 /**
  * Writes a World to disk: the generic tables (accounts.csv, posts.csv, interactions.csv,
- * follows.csv) and the ground truth (truth.json). The only module of src/sim/ that does
+ * follows.csv) and the ground truth (truth.json). The only module of tools/sim/ that does
  * I/O. Streams: rows are generated chunk by chunk (generic-rows.ts) and written with
  * synchronous writes, so memory stays flat whatever the size of the world.
  */
