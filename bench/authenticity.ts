@@ -8,9 +8,9 @@
  *                                         population built directly in typed arrays
  */
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
-import { KIND, type Population } from '../src/engine/population.js';
+import { KIND, type Dataset } from '../src/engine/dataset.js';
 import { buildPlantedWorld } from '../test/engine/authenticity/population-world.js';
-import { PopulationBuilder, day } from '../test/helpers/population-builder.js';
+import { DatasetBuilder, day } from '../test/helpers/dataset-builder.js';
 import { HOUR, MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample, type PostMeta } from '../test/engine/authenticity/world.js';
 
 const DAY = 86_400_000;
@@ -39,7 +39,7 @@ function rates(seeds: number[]): void {
 }
 
 /** A synthetic population: skewed authorship and attention, every event aimed at a real post. */
-function synthesize(accounts: number, interactions: number): Population {
+function synthesize(accounts: number, interactions: number): Dataset {
   const rng = new Rng(12345);
   const postsN = Math.round(interactions / 5);
   const asOf = WINDOW.asOf;
@@ -118,7 +118,7 @@ function synthesize(accounts: number, interactions: number): Population {
 function subtle(seed: number): void {
   const levels = [0, 0.25, 0.5, 0.75, 1];
   const rng = new Rng(seed);
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const crowd = Array.from({ length: 1500 }, (_, i) => b.account({ handle: `c${i}`, followers: 100, following: 150 }));
   const planted: { a: number; arch: string; x: number; code: string }[] = [];
   const lerp = (lo: number, hi: number, x: number) => lo + (hi - lo) * x;

@@ -13,7 +13,7 @@ import { detectFollowBack } from '../src/engine/authenticity/follow-back.js';
 import { detectSerialEngagers, markSerialPairs } from '../src/engine/authenticity/serial-engager.js';
 import { detectBotCadence } from '../src/engine/authenticity/bot-cadence.js';
 import type { SignalHit } from '../src/engine/authenticity/signal.js';
-import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
+import { computeTruth, generateWorld, PRESETS, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +34,7 @@ const brief = (ev: Record<string, unknown> | undefined): string => {
 for (const seed of seeds) {
   const world = generateWorld(resolveConfig(preset, { seed, ...(accounts ? { accounts } : {}) }));
   const truth = computeTruth(world);
-  const pop = toPopulation(world);
+  const pop = toDataset(world);
   const window = { asOf: world.asOf, windowDays: 90 };
   const as = assessAuthenticity(pop, window);
   const act = indexActivity(pop, window);

@@ -15,7 +15,7 @@
  * any flag they get and whether any ordinary account they engage got flagged.
  */
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
-import { computeTruth, generateWorld, PRESETS, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
+import { computeTruth, generateWorld, PRESETS, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +46,7 @@ for (const seed of seeds) {
   const t0 = performance.now();
   const world = generateWorld(resolveConfig(preset, { seed, ...(accounts ? { accounts } : {}) }));
   const truth = computeTruth(world);
-  const pop = toPopulation(world);
+  const pop = toDataset(world);
   const t1 = performance.now();
   const assessment = assessAuthenticity(pop, { asOf: world.asOf, windowDays: 90 });
   const t2 = performance.now();

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
 import { scoreAccounts } from '../src/engine/score.js';
 import { loadModel } from '../src/cli/scoring-options.js';
-import { computeTruth, generateWorld, resolveConfig, toPopulation, type PresetName } from '../tools/sim/index.js';
+import { computeTruth, generateWorld, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +56,7 @@ const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.leng
 for (const seed of seeds) {
   const world = generateWorld(resolveConfig(preset, { seed }));
   const truth = computeTruth(world);
-  const pop = toPopulation(world);
+  const pop = toDataset(world);
   const window = { asOf: world.asOf, windowDays: 90 };
   const started = Date.now();
   const assessment = assessAuthenticity(pop, window);

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../src/store/open.js';
-import { readLatestActivity } from '../src/store/read-population.js';
+import { readLatestActivity } from '../src/store/read-dataset.js';
 import { loadTaxonomy } from '../src/topics/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../src/engine/topics/rank.js';

@@ -26,13 +26,13 @@ import { computeNetworkInfluence } from '../src/engine/network.js';
 import { neutralAssessment } from '../src/engine/result-types.js';
 import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
 import { openDb } from '../src/store/open.js';
-import { readPopulation } from '../src/store/read-population.js';
+import { readDataset } from '../src/store/read-dataset.js';
 
 /** The built reader (its worker is dist/store/read-interactions-worker.js). */
-async function builtReader(): Promise<typeof import('../src/store/read-population.js')> {
-  const file = path.join(HERE, '..', 'dist', 'store', 'read-population.js');
+async function builtReader(): Promise<typeof import('../src/store/read-dataset.js')> {
+  const file = path.join(HERE, '..', 'dist', 'store', 'read-dataset.js');
   if (!fs.existsSync(file)) throw new Error('run `npm run build` first (the 2-thread reader runs from dist/)');
-  return (await import(pathToFileURL(file).href)) as typeof import('../src/store/read-population.js');
+  return (await import(pathToFileURL(file).href)) as typeof import('../src/store/read-dataset.js');
 }
 import { BENCH_AS_OF, generateBenchDb } from './gen-db.js';
 
@@ -59,7 +59,7 @@ function measureRead(size: Size): void {
   const db = openDb(path.join(OUT, `bench-${size}.db`), { readonly: true });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  readPopulation(db, { bios: false });
+  readDataset(db, { bios: false });
   const c = process.cpuUsage(c0);
   process.stdout.write(`${JSON.stringify({ seconds: (performance.now() - t0) / 1000, cpuSeconds: (c.user + c.system) / 1e6, peakRssMb: mb(process.resourceUsage().maxRSS) })}\n`);
 }
@@ -81,7 +81,7 @@ async function measure(size: Size): Promise<void> {
   };
   const db = openDb(file, { readonly: true });
   const report: { threads?: number } = {};
-  const pop = await timed('read (2 threads)', () => reader.readPopulationParallel(db, { bios: false, report }));
+  const pop = await timed('read (2 threads)', () => reader.readDatasetParallel(db, { bios: false, report }));
   db.close();
   const assessment = neutralAssessment(pop.accounts.n, pop.interactions.n);
   const graph = await timed('features: engagement graph', () => buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight));

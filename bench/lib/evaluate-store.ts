@@ -5,7 +5,7 @@ import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
 import type { Taxonomy } from '../../src/engine/topics/taxonomy.js';
-import type { ScoringWindow } from '../../src/engine/population.js';
+import type { ScoringWindow } from '../../src/engine/window.js';
 
 export interface StoreEvaluation {
   evaluation: TopicEvaluation;

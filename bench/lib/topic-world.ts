@@ -14,7 +14,7 @@
  * Deterministic for a seed.
  */
 import { ROOT, type Taxonomy } from '../../src/engine/topics/taxonomy.js';
-import type { PostKind } from '../../src/engine/population.js';
+import type { PostKind } from '../../src/engine/dataset.js';
 import { makeRng, type Rng } from './random.js';
 import { FILLER } from './post-text.js';
 import type { StoreRows } from '../../test/helpers/store-rows.js';

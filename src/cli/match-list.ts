@@ -1,5 +1,5 @@
 /** Matches a follower list against the scored population: every entry ranked-able or unknown. */
-import type { AccountColumns } from '../engine/population.js';
+import type { AccountColumns } from '../engine/dataset.js';
 import type { FollowerList, ListEntry } from '../import/follower-list.js';
 
 export interface UnknownEntry {

@@ -4,7 +4,7 @@
  * handle is a UsageError suggesting close matches (edit distance); a handle present on
  * several networks is a UsageError listing the prefixed forms to choose from.
  */
-import type { AccountColumns } from '../engine/population.js';
+import type { AccountColumns } from '../engine/dataset.js';
 import { cleanText } from '../render/sanitize.js';
 import { UsageError } from '../errors.js';
 

@@ -1,10 +1,11 @@
 /** The scoring pipeline the commands share: load the store, resolve the window, score, view. */
-import type { Population, ScoringWindow } from '../engine/population.js';
+import type { Dataset } from '../engine/dataset.js';
+import type { ScoringWindow } from '../engine/window.js';
 import type { Model } from '../engine/model.js';
 import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from '../engine/score.js';
 import type { ScoreResultView } from '../render/score-view.js';
 import type { Db } from '../store/open.js';
-import { readPopulationParallel } from '../store/read-population.js';
+import { readDatasetParallel } from '../store/read-dataset.js';
 import type { StoredScore } from '../store/runs.js';
 import type { CommandContext } from './context.js';
 import { indexHandles, resolveHandle } from './resolve-handles.js';
@@ -13,7 +14,7 @@ import { assessPopulation, loadModel, resolveWindow, type ScoringFlags } from '.
 /** An open store with its population scored, for one command. */
 export interface ScoringSession {
   db: Db;
-  pop: Population;
+  pop: Dataset;
   window: ScoringWindow;
   model: Model;
   table: ScoreTable;
@@ -26,7 +27,7 @@ export async function openScoringSession(ctx: CommandContext, flags: ScoringFlag
   const { model } = loadModel(flags.model, ctx.resolvePath);
   const db = ctx.openExistingStore();
   const window = resolveWindow(flags, db);
-  const pop = await readPopulationParallel(db, { bios: false });
+  const pop = await readDatasetParallel(db, { bios: false });
   const assessment = assessPopulation(pop, window);
   const table = scoreAccounts(pop, { window, model, assessment });
   let handles: Map<string, number[]> | null = null;
@@ -44,12 +45,12 @@ export async function openScoringSession(ctx: CommandContext, flags: ScoringFlag
 }
 
 /** The name an account is shown by: its handle, else its platform id. */
-export function displayHandle(pop: Population, i: number): string {
+export function displayHandle(pop: Dataset, i: number): string {
   return pop.accounts.handle[i] || `id:${pop.accounts.externalId[i] ?? pop.accounts.dbId[i]}`;
 }
 
 /** Projects an engine result to the JSON/view contract. */
-export function toResultView(pop: Population, s: AccountScore): ScoreResultView {
+export function toResultView(pop: Dataset, s: AccountScore): ScoreResultView {
   return {
     handle: displayHandle(pop, s.index),
     network: pop.accounts.network[s.index]!,
@@ -63,7 +64,7 @@ export function toResultView(pop: Population, s: AccountScore): ScoreResultView 
 }
 
 /** An engine result as a stored row. */
-export function toStoredScore(pop: Population, s: AccountScore): StoredScore {
+export function toStoredScore(pop: Dataset, s: AccountScore): StoredScore {
   return {
     accountId: pop.accounts.dbId[s.index]!,
     score: s.score,

@@ -5,9 +5,10 @@ import type { Command } from 'commander';
 import { validateModel, type Model } from '../engine/model.js';
 import { assessAuthenticity } from '../engine/authenticity/index.js';
 import type { AuthenticityAssessment } from '../engine/result-types.js';
-import type { Population, ScoringWindow } from '../engine/population.js';
+import type { Dataset } from '../engine/dataset.js';
+import type { ScoringWindow } from '../engine/window.js';
 import type { Db } from '../store/open.js';
-import { readLatestActivity } from '../store/read-population.js';
+import { readLatestActivity } from '../store/read-dataset.js';
 import { InputError, UsageError } from '../errors.js';
 import { MODELS_DIR } from './package-paths.js';
 
@@ -84,6 +85,6 @@ export function loadModel(file: string | undefined, resolvePath: (p: string) => 
 }
 
 /** The authenticity stage's assessment of the population (flags, damping, caps, event weights). */
-export function assessPopulation(pop: Population, window: ScoringWindow): AuthenticityAssessment {
+export function assessPopulation(pop: Dataset, window: ScoringWindow): AuthenticityAssessment {
   return assessAuthenticity(pop, window);
 }

@@ -1,5 +1,5 @@
 /** Topic expertise as the commands compute it (topics, rank, check, report threshold): one code path. */
-import type { ScoringWindow } from '../engine/population.js';
+import type { ScoringWindow } from '../engine/window.js';
 import { buildTopicMatcher, type TopicMatcher } from '../engine/topics/matcher.js';
 import { computeTopicExpertise, type TopicExpertise } from '../engine/topics/expertise.js';
 import { findTopic, type Taxonomy } from '../engine/topics/taxonomy.js';

@@ -17,10 +17,8 @@
  * Worked example: bob reshares alice twice (w=1 each) and likes carol once (w=0.3):
  * outTotal[bob] = 2.3, share(bob->alice) = 2/2.3 = 0.87, share(bob->carol) = 0.13.
  */
-import { KIND, type Population, type ScoringWindow } from './population.js';
-
-/** Milliseconds in a day. */
-export const DAY_MS = 86_400_000;
+import { KIND, type Dataset } from './dataset.js';
+import { DAY_MS, windowStart, type ScoringWindow } from './window.js';
 
 /** Interaction kinds that count as engagement (follow/unfollow do not). */
 export const ENGAGEMENT_KINDS = [KIND.reply, KIND.reshare, KIND.quote, KIND.mention, KIND.like] as const;
@@ -48,21 +46,16 @@ export interface EngagementGraph {
   outTotal: Float64Array;
 }
 
-/** Whether an interaction's time falls in the window (asOf - windowDays, asOf]. */
-export function inWindow(t: number, window: ScoringWindow): boolean {
-  return t <= window.asOf && t > window.asOf - window.windowDays * DAY_MS;
-}
-
 /** Builds the window's engagement graph (see the definition above). */
 export function buildEngagementGraph(
-  pop: Population,
+  pop: Dataset,
   window: ScoringWindow,
   weights: EngagementWeights,
   interactionWeight: Float32Array,
 ): EngagementGraph {
   const n = pop.accounts.n;
   const ev = pop.interactions;
-  const start = window.asOf - window.windowDays * DAY_MS;
+  const start = windowStart(window);
   const lambda = Math.LN2 / (weights.halfLifeDays * DAY_MS);
 
   // pass 1: select events, weigh them, count per target

@@ -33,8 +33,9 @@
  * two of them and bob replied once: engagers = 2, reshares_received = 2/90 per day,
  * reshares_per_post = 2/3, replies_per_post = 1/3, mentions_received = 1/90 per day.
  */
-import { DAY_MS, type EngagementGraph } from './engagement.js';
-import { KIND, POST_KINDS, type Population, type ScoringWindow } from './population.js';
+import type { EngagementGraph } from './engagement.js';
+import { KIND, POST_KINDS, type Dataset } from './dataset.js';
+import { DAY_MS, type ScoringWindow } from './window.js';
 import type { FeatureSource } from './result-types.js';
 
 /** Features the model scores, in model order. */
@@ -119,7 +120,7 @@ AUTHORED[POST_KINDS.indexOf('quote')] = 1;
  * stage's per-event weights.
  */
 export function extractFeatures(
-  pop: Population,
+  pop: Dataset,
   window: ScoringWindow,
   graph: EngagementGraph,
   network: Float64Array,

@@ -21,7 +21,8 @@ import { extractFeatures, featureVectorOf, LOWER_BOUND, type FeatureTable, type 
 import { imputeMissing } from './impute.js';
 import { applyCalibration, evaluateCurve, type Model, type ScoreGroup } from './model.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
-import { KIND_CODES, type Population, type ScoringWindow } from './population.js';
+import { KIND_CODES, type Dataset } from './dataset.js';
+import type { ScoringWindow } from './window.js';
 import { neutralAssessment, type AuthenticityAssessment, type Contribution, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
@@ -71,7 +72,7 @@ export function engagementWeightsOf(model: Model): EngagementWeights {
 }
 
 /** Scores every account of the population for the window. */
-export function scoreAccounts(pop: Population, options: ScoreOptions): ScoreTable {
+export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const { window, model } = options;
   const n = pop.accounts.n;
   const assessment = options.assessment ?? neutralAssessment(n, pop.interactions.n);

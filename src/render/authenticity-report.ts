@@ -4,7 +4,7 @@
  * through cleanText (terminal) or spreadsheetSafe (CSV).
  */
 import { FLAG_LABELS } from '../engine/authenticity/index.js';
-import type { Population } from '../engine/population.js';
+import type { Dataset } from '../engine/dataset.js';
 import { FLAG_CODES, type AuthenticityAssessment, type Flag, type FlagCode } from '../engine/result-types.js';
 import type { Theme } from './output-mode.js';
 import { toCsv, type CsvCell } from './csv.js';
@@ -33,7 +33,7 @@ export interface AuthenticityReport {
 }
 
 /** Builds the report from an assessment: flagged accounts, worst first (largest severity, then strongest damping, then handle). */
-export function buildAuthenticityReport(pop: Population, as: AuthenticityAssessment, asOf: number | null, windowDays: number): AuthenticityReport {
+export function buildAuthenticityReport(pop: Dataset, as: AuthenticityAssessment, asOf: number | null, windowDays: number): AuthenticityReport {
   const byCode = Object.fromEntries(FLAG_CODES.map((c) => [c, 0])) as Record<FlagCode, number>;
   const results: (FlaggedAccount & { worst: number })[] = [];
   for (let i = 0; i < pop.accounts.n; i++) {

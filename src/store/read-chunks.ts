@@ -10,7 +10,7 @@
  * scan: the primary key's order when rangeKey is a primary key's first column (rowid
  * order, or a WITHOUT ROWID table's key order), the same for the same database file.
  * An ORDER BY inside group_concat would guarantee it too but measured 25% slower; the
- * order is checked by test/store/read-population.test.ts.
+ * order is checked by test/store/read-dataset.test.ts.
  */
 import type { Db } from './open.js';
 

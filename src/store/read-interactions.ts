@@ -4,7 +4,7 @@
  * probe of the posts' (network, external_id) index. Shared by the main thread and the
  * reader worker (read-interactions-worker.ts), which reads the other half on 2 cores.
  */
-import { KIND_CODES } from '../engine/population.js';
+import { KIND_CODES } from '../engine/dataset.js';
 import type { Db } from './open.js';
 import { forEachNumericRow } from './read-chunks.js';
 

@@ -6,9 +6,9 @@
  * the posts(network, external_id) index; posts are then read through a cursor.
  */
 import type { Db } from './open.js';
-import type { ScoringWindow } from '../engine/population.js';
+import type { ScoringWindow } from '../engine/window.js';
 import type { TopicAccount, TopicInput, TopicPost } from '../engine/topics/expertise.js';
-import type { PostKind } from '../engine/population.js';
+import type { PostKind } from '../engine/dataset.js';
 
 /** TopicInput plus the database ids, to write results back and look accounts up. */
 export interface StoredTopicInput extends TopicInput {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/open.js';
-import { readLatestActivity, readPopulation } from '../../src/store/read-population.js';
+import { readLatestActivity, readDataset } from '../../src/store/read-dataset.js';
 import { parseAsOf } from '../../src/cli/scoring-options.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
@@ -132,7 +132,7 @@ describe('minimal population reader', () => {
     addInteraction(db, a, b, 'reply', T0 + 2 * DAY, 'x1');
     addInteraction(db, a, b, 'like', T0 + 3 * DAY, 'missing');
     db.prepare('INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, NULL)').run(a, b);
-    const pop = readPopulation(db);
+    const pop = readDataset(db);
     expect(pop.accounts.n).toBe(2);
     expect(Number.isNaN(pop.accounts.followers[0]!)).toBe(true);
     expect(pop.accounts.following[0]).toBe(10);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph } from '../../src/engine/engagement.js';
-import { PopulationBuilder, day } from '../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
 
 const window = { asOf: day(100), windowDays: 90 };
 const flat = { kindWeight: [1, 1, 1, 0.5, 0.25, 0, 0], halfLifeDays: 1e9 };
 
 describe('engagement graph', () => {
   it("merges repeats of a pair into one edge, engagers in order of their first event", () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const t = b.account();
     const x = b.account();
     const y = b.account();
@@ -21,7 +21,7 @@ describe('engagement graph', () => {
   });
 
   it('keeps only engagement kinds, other accounts, known targets and the window', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const t = b.account();
     const x = b.account();
     b.interact(x, t, 'follow', { at: day(50) }) // not engagement
@@ -35,7 +35,7 @@ describe('engagement graph', () => {
   });
 
   it('weighs by recency and by the authenticity stage (numerator only)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const t = b.account();
     const x = b.account();
     b.interact(x, t, 'reshare', { at: day(100) }).interact(x, t, 'reshare', { at: day(70) });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph } from '../../src/engine/engagement.js';
 import { extractFeatures, featureVectorOf } from '../../src/engine/features.js';
 import { computeNetworkInfluence } from '../../src/engine/network.js';
-import type { Population } from '../../src/engine/population.js';
-import { PopulationBuilder, day } from '../helpers/population-builder.js';
+import type { Dataset } from '../../src/engine/dataset.js';
+import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
 
 const window = { asOf: day(100), windowDays: 90 };
 const weights = { kindWeight: [0.8, 1, 1, 0.6, 0.3, 0, 0], halfLifeDays: 30 };
 
-function features(pop: Population, i: number) {
+function features(pop: Dataset, i: number) {
   const w = new Float32Array(pop.interactions.n).fill(1);
   const g = buildEngagementGraph(pop, window, weights, w);
   const net = computeNetworkInfluence(g);
@@ -17,7 +17,7 @@ function features(pop: Population, i: number) {
 
 describe('features', () => {
   it('measures the worked example from events', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const alice = b.account({ followers: 500 });
     const bob = b.account();
     const carol = b.account();
@@ -42,7 +42,7 @@ describe('features', () => {
   });
 
   it('counts follow edges when they exceed the declared followers', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ followers: 1 });
     const fans = Array.from({ length: 3 }, () => b.account());
     for (const f of fans) b.follow(f, a);
@@ -53,7 +53,7 @@ describe('features', () => {
   });
 
   it('reads an archive owner from declared per-post counts; engagers and network stay missing', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const owner = b.account({ followers: 800 });
     const other = b.account();
     b.post(owner, { at: day(50), likes: 10, reshares: 4 });
@@ -70,7 +70,7 @@ describe('features', () => {
   });
 
   it('leaves an account known only from a follower list missing, not zero', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const listed = b.account({ followers: 2000 });
     const x = b.account();
     const y = b.account();
@@ -84,7 +84,7 @@ describe('features', () => {
   });
 
   it('scales declared aggregates from their window to the scoring window', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ mentionsReceived: 60, resharesReceived: 30, windowDays: 30, posts: 3650, createdAt: day(100 - 3650) });
     const f = features(b.build(), a);
     expect(f.value.mentions_received).toBeCloseTo(2, 12); // 60 per 30 days
@@ -95,7 +95,7 @@ describe('features', () => {
   });
 
   it('weights received events by the authenticity stage', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account();
     const x = b.account();
     b.post(a, { at: day(50) });

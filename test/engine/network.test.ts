@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph, type EngagementWeights } from '../../src/engine/engagement.js';
 import { computeNetworkInfluence, explainNetworkInfluence, DEFAULT_NETWORK_OPTIONS } from '../../src/engine/network.js';
-import { PopulationBuilder, day } from '../helpers/population-builder.js';
-import type { Population } from '../../src/engine/population.js';
+import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import type { Dataset } from '../../src/engine/dataset.js';
 
 const weights: EngagementWeights = { kindWeight: [1, 1, 1, 1, 1, 0, 0], halfLifeDays: 1e9 };
 const window = { asOf: day(100), windowDays: 90 };
 
-function run(pop: Population) {
+function run(pop: Dataset) {
   const graph = buildEngagementGraph(pop, window, weights, new Float32Array(pop.interactions.n).fill(1));
   return { graph, net: computeNetworkInfluence(graph, DEFAULT_NETWORK_OPTIONS) };
 }
 
 describe('network influence (absolute PageRank / TunkRank)', () => {
   it('reproduces the worked example: carol -> bob -> alice', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const alice = b.account();
     const bob = b.account();
     const carol = b.account();
@@ -29,7 +29,7 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
   });
 
   it('solves a mutual cycle to the analytical fixed point u = 1 / (1 - d)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const x = b.account();
     const y = b.account();
     b.interact(x, y, 'like', { at: day(50) }).interact(y, x, 'like', { at: day(50) });
@@ -41,7 +41,7 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
   });
 
   it('splits an engager\'s attention over whom it engages', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const fan = b.account();
     const a = b.account();
     const c = b.account();
@@ -52,7 +52,7 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
   });
 
   it('explains a value by its engagers, parts summing to the value', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const target = b.account();
     const big = b.account();
     const fans = Array.from({ length: 6 }, () => b.account());
@@ -68,7 +68,7 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
   });
 
   it('is local: accounts that do not engage an account do not change its value', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account();
     const f1 = b.account();
     const f2 = b.account();
@@ -83,7 +83,7 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
   });
 
   it('stops at the iteration cap and says it did not converge', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const x = b.account();
     const y = b.account();
     b.interact(x, y, 'like', { at: day(50) }).interact(y, x, 'like', { at: day(50) });

@@ -1,15 +1,15 @@
 /** The DESIGN's score properties, each a test, on the shipped model. */
 import { describe, expect, it } from 'vitest';
 import { emptyFeatureVector, FEATURE_NAMES } from '../../src/engine/features.js';
-import type { Population } from '../../src/engine/population.js';
+import type { Dataset } from '../../src/engine/dataset.js';
 import { neutralAssessment, type Flag } from '../../src/engine/result-types.js';
 import { explainScore, itemiseScore, scoreAccounts, scoreFeatureVector } from '../../src/engine/score.js';
-import { PopulationBuilder, day } from '../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
 import { shippedModel } from '../helpers/model.js';
 
 const model = shippedModel();
 const window = { asOf: day(100), windowDays: 90 };
-const scoreOf = (pop: Population, i: number) => explainScore(scoreAccounts(pop, { window, model }), i);
+const scoreOf = (pop: Dataset, i: number) => explainScore(scoreAccounts(pop, { window, model }), i);
 const tenths = (x: number) => Math.round(x * 10);
 
 /**
@@ -18,7 +18,7 @@ const tenths = (x: number) => Math.round(x * 10);
  * unknown engagement: there, everyone's engagement is missing).
  */
 function scenario(opts: { fans: number; reactionsPerFan?: number; posts?: number; silentPosts?: number; kind?: 'reshare' | 'like' | 'reply'; targetPosts?: boolean }) {
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const target = b.account({ handle: 'target', followers: 400 });
   const other = b.account({ handle: 'other' });
   b.interact(b.account(), other, 'like', { at: day(50), post: b.post(other, { at: day(49) }) });
@@ -91,7 +91,7 @@ describe('score properties', () => {
   });
 
   it('an engagement from a high-influence account counts more than one from a low one', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const high = b.account({ handle: 'high', followers: 100 });
     const low = b.account({ handle: 'low', followers: 100 });
     for (let k = 0; k < 60; k++) {

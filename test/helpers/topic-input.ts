@@ -5,9 +5,9 @@
  *   b.post(alice, 'Baked cookies', { engagers: [bob, carol] });   // each engager likes it
  *   const input = b.build();
  */
-import type { PostKind } from '../../src/engine/population.js';
+import type { PostKind } from '../../src/engine/dataset.js';
 import type { TopicInput, TopicPost } from '../../src/engine/topics/expertise.js';
-import { day } from './population-builder.js';
+import { day } from './dataset-builder.js';
 
 export interface PostOptions {
   at?: number;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRun, readHistory, readPreviousRun, readRunScores, saveRun, type StoredScore } from '../../src/store/runs.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/population-builder.js';
+import { day } from '../helpers/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
 const row = (accountId: number, score: number): StoredScore => ({

@@ -2,12 +2,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
 import { findAccountsByHandle, readTopicInput } from '../../src/store/read-topic-input.js';
-import { readLatestActivity } from '../../src/store/read-population.js';
+import { readLatestActivity } from '../../src/store/read-dataset.js';
 import { writeTopicScores } from '../../src/store/write-topic-scores.js';
 import { computeTopicExpertise, type TopicPost } from '../../src/engine/topics/expertise.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/population-builder.js';
+import { day } from '../helpers/dataset-builder.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 
 const HUGE_ID = '123456789012345678901234567890';

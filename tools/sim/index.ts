@@ -1,17 +1,17 @@
 /**
  * The synthetic world with ground truth, for tests, measurements and benchmarks:
  *
- *   import { generateWorld, resolveConfig, computeTruth, toPopulation } from '../tools/sim/index.js';
+ *   import { generateWorld, resolveConfig, computeTruth, toDataset } from '../tools/sim/index.js';
  *   const world = generateWorld(resolveConfig('eval'));        // deterministic for a seed
  *   const truth = computeTruth(world);                         // per account: archetype, q, topics, past/future engagement
- *   const population = toPopulation(world);                    // the history as the engine's input
+ *   const population = toDataset(world);                    // the history as the engine's input
  *
  * Writing files (node:fs) lives apart, in write-generic.ts: writeGenericTables, writeTruth.
  */
 export { PRESETS, DEFAULT_AS_OF, resolveConfig, type PresetName, type WorldConfig, type WorldOverrides } from './config.js';
 export { generateWorld } from './world.js';
 export { computeTruth, type AccountTruth, type Truth, type TruthGroup, type WindowStats } from './truth.js';
-export { toPopulation, countTokens } from './to-population.js';
+export { toDataset, countTokens } from './to-dataset.js';
 export { forEachEngagement, ENGAGEMENT_KINDS } from './events.js';
 export { postText, postId, postUrl, accountBio } from './text.js';
 export { genericTableChunks, countGenericRows, csvField, isoSeconds, HEADERS, GENERIC_TABLES } from './generic-rows.js';

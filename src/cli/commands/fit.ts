@@ -7,13 +7,13 @@ import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadPairs } from '../load-pairs.js';
 import { addScoringOptions, assessPopulation, resolveWindow, type ScoringFlags } from '../scoring-options.js';
-import type { ScoringWindow } from '../../engine/population.js';
+import type { ScoringWindow } from '../../engine/window.js';
 import type { CommandContext } from '../context.js';
 import { DEFAULT_FIT_OPTIONS, fitModel, recalibrateModel } from '../../engine/fit.js';
 import { featureVectorOf, type FeatureVector } from '../../engine/features.js';
 import type { Model } from '../../engine/model.js';
 import { scoreAccounts } from '../../engine/score.js';
-import { readPopulationParallel } from '../../store/read-population.js';
+import { readDatasetParallel } from '../../store/read-dataset.js';
 import { MODEL_SPEC } from '../../engine/model-spec.js';
 import { toJson } from '../../render/json.js';
 import { renderFit, type FitSummary } from '../../render/eval-text.js';
@@ -41,7 +41,7 @@ async function calibrateOnDatabase(ctx: CommandContext, opts: FitFlags, model: M
   const db = ctx.openExistingStore();
   try {
     const window = resolveWindow(opts, db);
-    const pop = await readPopulationParallel(db, { bios: false });
+    const pop = await readDatasetParallel(db, { bios: false });
     const table = scoreAccounts(pop, { window, model, assessment: assessPopulation(pop, window) });
     const active: FeatureVector[] = [];
     for (let i = 0; i < table.n; i++) {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { indexHandles, resolveHandle } from '../resolve-handles.js';
-import { readAccounts } from '../../store/read-population.js';
+import { readAccounts } from '../../store/read-dataset.js';
 import { readHistory } from '../../store/runs.js';
 import { toJson } from '../../render/json.js';
 import { renderHistory, type HistoryReport } from '../../render/history-text.js';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { assessAuthenticity } from '../../engine/authenticity/index.js';
 import { buildAuthenticityReport, renderAuthenticityCsv, renderAuthenticityReport } from '../../render/authenticity-report.js';
 import { toJson } from '../../render/json.js';
-import { readLatestActivity, readPopulation } from '../../store/read-population.js';
+import { readLatestActivity, readDataset } from '../../store/read-dataset.js';
 import { makeContext } from '../context.js';
 import { parseAsOf, parseWindow } from '../scoring-options.js';
 import type { Io } from '../io.js';
@@ -21,7 +21,7 @@ export function registerReportAuthenticity(report: Command, io: Io): void {
       const requestedAsOf = opts.asOf === undefined ? null : parseAsOf(opts.asOf);
       const store = ctx.openExistingStore();
       try {
-        const pop = readPopulation(store);
+        const pop = readDataset(store);
         const asOf = requestedAsOf ?? readLatestActivity(store);
         const assessment = assessAuthenticity(pop, { asOf: asOf ?? 0, windowDays });
         const result = buildAuthenticityReport(pop, assessment, asOf, windowDays);

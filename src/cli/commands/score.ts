@@ -10,7 +10,7 @@ import { writeTopicScores } from '../../store/write-topic-scores.js';
 import { computeStoredExpertise, loadOntology } from '../topic-session.js';
 import type { CommandContext } from '../context.js';
 import type { Db } from '../../store/open.js';
-import type { ScoringWindow } from '../../engine/population.js';
+import type { ScoringWindow } from '../../engine/window.js';
 import { toJson } from '../../render/json.js';
 import { renderScoreCsv, renderScorePlain, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';

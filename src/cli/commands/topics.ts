@@ -8,7 +8,7 @@ import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { searchTopics } from '../../engine/topics/search.js';
 import { findAccountsByHandle } from '../../store/read-topic-input.js';
-import { readLatestActivity } from '../../store/read-population.js';
+import { readLatestActivity } from '../../store/read-dataset.js';
 import { parseAsOf } from '../scoring-options.js';
 import { computeStoredExpertise, loadOntology } from '../topic-session.js';
 import { renderTopicSearchText, renderTopicsCsv, renderTopicsText, toTopicSearchView, toTopicsView } from '../../render/topics.js';

@@ -19,7 +19,8 @@
  * reacts to is in the window; without a time and without a post it cannot be placed and
  * is left out (missing data must not fire a flag).
  */
-import { KIND, POST_KINDS, type Population, type ScoringWindow } from '../population.js';
+import { KIND, POST_KINDS, type Dataset } from '../dataset.js';
+import type { ScoringWindow } from '../window.js';
 import { DAY } from './measure.js';
 
 const ENGAGEMENT_KINDS = new Uint8Array(8);
@@ -80,7 +81,7 @@ export interface Activity {
  * come out of a single sequential sweep with one interleaved stamp array. On 10M
  * interactions the cost is a few passes of memory traffic, not hashing or comparison sorts.
  */
-export function indexActivity(pop: Population, window: ScoringWindow): Activity {
+export function indexActivity(pop: Dataset, window: ScoringWindow): Activity {
   const n = pop.accounts.n;
   const asOf = window.asOf;
   const from = asOf - window.windowDays * DAY;

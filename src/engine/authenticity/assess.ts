@@ -16,7 +16,8 @@
  * Example: a pod of 10 where each member reacts 27 times to each other's 30 posts ->
  * every member flagged engagement-pod, each ring event weighted 1/27.
  */
-import type { Population, ScoringWindow } from '../population.js';
+import type { Dataset } from '../dataset.js';
+import type { ScoringWindow } from '../window.js';
 import { FLAG_CODES, type AuthenticityAssessment, type Flag } from '../result-types.js';
 import { indexActivity } from './activity.js';
 import { detectBotCadence } from './bot-cadence.js';
@@ -29,7 +30,7 @@ import { detectHashtagStuffing } from './hashtag-stuffing.js';
 import { detectSerialEngagers, markSerialPairs } from './serial-engager.js';
 
 /** Detects gaming for every account in the window and turns it into flags, damping, caps and event weights. */
-export function assessAuthenticity(pop: Population, window: ScoringWindow, config: AuthenticityConfig = DEFAULT_AUTHENTICITY_CONFIG): AuthenticityAssessment {
+export function assessAuthenticity(pop: Dataset, window: ScoringWindow, config: AuthenticityConfig = DEFAULT_AUTHENTICITY_CONFIG): AuthenticityAssessment {
   const n = pop.accounts.n;
   const act = indexActivity(pop, window);
   const serial = markSerialPairs(act, config.serialEngager, config.coverageMinPosts);

@@ -17,14 +17,14 @@
  * Example: 600 follows in 90 days, 480 unfollowed within a week, now following 900:
  * cycles 480, undoneShare 0.8 -> fires, severity ~0.6.
  */
-import { KIND, type Population } from '../population.js';
+import { KIND, type Dataset } from '../dataset.js';
 import type { Activity } from './activity.js';
 import type { ChurnConfig } from './config.js';
 import { DAY, exceedance, known, logExceedance, meanSeverity, round } from './measure.js';
 import type { SignalHit } from './signal.js';
 
 /** Flags accounts that follow and unfollow in cycles. */
-export function detectChurn(pop: Population, act: Activity, cfg: ChurnConfig): SignalHit[] {
+export function detectChurn(pop: Dataset, act: Activity, cfg: ChurnConfig): SignalHit[] {
   const n = pop.accounts.n;
   const I = pop.interactions;
   const inWindow = (t: number): boolean => t > act.from && t <= act.asOf;

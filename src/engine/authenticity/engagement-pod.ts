@@ -16,7 +16,7 @@
  * minutes, little outside engagement: ring 9, reciprocity 1, concentration 0.95,
  * quickShare 1 -> fires, severity 1.
  */
-import type { Population } from '../population.js';
+import type { Dataset } from '../dataset.js';
 import { coverageOf, type Activity } from './activity.js';
 import type { EngagementPodConfig } from './config.js';
 import { MINUTE, exceedance, labelOf, meanSeverity, round } from './measure.js';
@@ -32,7 +32,7 @@ export interface PodDetection {
 const MAX_RING_LISTED = 12;
 
 /** Flags accounts whose engagement comes from a reciprocal, fast ring. */
-export function detectEngagementPods(pop: Population, act: Activity, cfg: EngagementPodConfig, coverageMinPosts: number): PodDetection {
+export function detectEngagementPods(pop: Dataset, act: Activity, cfg: EngagementPodConfig, coverageMinPosts: number): PodDetection {
   const n = act.accounts;
   const pairs = act.pairs;
   const ringPair = new Uint8Array(pairs.n);

@@ -25,7 +25,7 @@
  * audience as engagers and escapes; one posting twice in 90 days looks like a farm with
  * fewer).
  */
-import type { Population } from '../population.js';
+import type { Dataset } from '../dataset.js';
 import type { Activity } from './activity.js';
 import type { FollowBackConfig } from './config.js';
 import { exceedance, known, logExceedance, meanSeverity, round } from './measure.js';
@@ -34,7 +34,7 @@ import type { SignalHit } from './signal.js';
 const DEFAULT_AGGREGATE_DAYS = 90;
 
 /** Flags follow-back farms and social capitalists. */
-export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBackConfig): SignalHit[] {
+export function detectFollowBack(pop: Dataset, act: Activity, cfg: FollowBackConfig): SignalHit[] {
   const A = pop.accounts;
   const n = A.n;
   const F = pop.follows;
@@ -131,7 +131,7 @@ export function detectFollowBack(pop: Population, act: Activity, cfg: FollowBack
  * aggregates measured it).
  */
 function measureEngagers(
-  pop: Population,
+  pop: Dataset,
   act: Activity,
   a: number,
   declaredReactions: number,
@@ -168,7 +168,7 @@ interface ReciprocityIndex {
   stamp: Int32Array;
 }
 
-function indexFollows(pop: Population): ReciprocityIndex {
+function indexFollows(pop: Dataset): ReciprocityIndex {
   const n = pop.accounts.n;
   const F = pop.follows;
   const outStart = new Int32Array(n + 1);

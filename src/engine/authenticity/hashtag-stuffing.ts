@@ -11,7 +11,7 @@
  * stuffedShare 0.8, hashtagsPerWord 200/440 = 0.45 -> fires, severity 0.36.
  * Posts without text (hashtags = words = 0, e.g. an export with no text) are not counted.
  */
-import { POST_KINDS, type Population } from '../population.js';
+import { POST_KINDS, type Dataset } from '../dataset.js';
 import type { Activity } from './activity.js';
 import type { HashtagStuffingConfig } from './config.js';
 import { exceedance, meanSeverity, round } from './measure.js';
@@ -20,7 +20,7 @@ import type { SignalHit } from './signal.js';
 const RESHARE = POST_KINDS.indexOf('reshare');
 
 /** Flags accounts whose posts are stuffed with hashtags. */
-export function detectHashtagStuffing(pop: Population, act: Activity, cfg: HashtagStuffingConfig): SignalHit[] {
+export function detectHashtagStuffing(pop: Dataset, act: Activity, cfg: HashtagStuffingConfig): SignalHit[] {
   const n = pop.accounts.n;
   const P = pop.posts;
   // per author, interleaved (one cache line per post): [4a] posts, [4a+1] stuffed posts, [4a+2] hashtags, [4a+3] words

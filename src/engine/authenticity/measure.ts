@@ -1,5 +1,5 @@
 /** Small numeric helpers shared by the signals: severity scaling, rounding, labels. */
-import type { Population } from '../population.js';
+import type { Dataset } from '../dataset.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -42,7 +42,7 @@ export function round(x: number, digits = 4): number {
 }
 
 /** The handle an account is shown by in evidence ('#<dbId>' when only an id is known). */
-export function labelOf(pop: Population, i: number): string {
+export function labelOf(pop: Dataset, i: number): string {
   const h = pop.accounts.handle[i];
   return h ? h : `#${pop.accounts.dbId[i] ?? i}`;
 }

@@ -14,7 +14,7 @@
  * Example: 40 posts; 3 accounts react to 38, 39 and 40 of them, 12 others once each:
  * serialShare 117/129 = 0.91 -> fires, severity 0.88.
  */
-import type { Population } from '../population.js';
+import type { Dataset } from '../dataset.js';
 import { coverageOf, type Activity } from './activity.js';
 import type { SerialEngagerConfig } from './config.js';
 import { exceedance, labelOf, round } from './measure.js';
@@ -32,7 +32,7 @@ export function markSerialPairs(act: Activity, cfg: SerialEngagerConfig, coverag
 }
 
 /** Flags accounts whose engagement is dominated by serial pairs (ring pairs of pods excluded). */
-export function detectSerialEngagers(pop: Population, act: Activity, cfg: SerialEngagerConfig, serial: Uint8Array, ringPair: Uint8Array): SignalHit[] {
+export function detectSerialEngagers(pop: Dataset, act: Activity, cfg: SerialEngagerConfig, serial: Uint8Array, ringPair: Uint8Array): SignalHit[] {
   const pairs = act.pairs;
   const hits: SignalHit[] = [];
   for (let t = 0; t < act.accounts; t++) {

@@ -54,7 +54,8 @@
  * raw = 1.385 + 1.386 + 0.693 = 3.464, score = round(1 + 99 * 0.3194) = 33.
  * The same words in one post: posts = 1 < 3, not assigned.
  */
-import type { PostKind, ScoringWindow } from '../population.js';
+import type { PostKind } from '../dataset.js';
+import type { ScoringWindow } from '../window.js';
 import { createMatchScratch, languageMask, matchInto, type TopicMatcher } from './matcher.js';
 import { distinctShare, isSignificantlyDistinct, type TopicReference, type TopicUsage } from './distinctiveness.js';
 import type { Taxonomy } from './taxonomy.js';

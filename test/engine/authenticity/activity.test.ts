@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, indexActivity, radixSortBySlot } from '../../../src/engine/authenticity/activity.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { Rng, WINDOW } from './world.js';
 
 describe('radixSortBySlot', () => {
@@ -25,7 +25,7 @@ describe('radixSortBySlot', () => {
 
 describe('indexActivity', () => {
   it('groups engagement into pairs with event counts and distinct posts, following the window rules', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const [t, x, y] = [b.account({ handle: 't' }), b.account({ handle: 'x' }), b.account({ handle: 'y' })];
     const posts = [1, 2, 3, 4, 5, 6].map((d) => b.post(t, { at: day(d) }));
     const old = b.post(t, { at: day(-10) });
@@ -59,7 +59,7 @@ describe('indexActivity', () => {
   });
 
   it("measures coverage on content posts (originals, quotes): the account's replies and reshares are not in the denominator", () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const [t, x, other] = [b.account({ handle: 't' }), b.account({ handle: 'x' }), b.account({ handle: 'o' })];
     const originals = [1, 2, 3, 4].map((d) => b.post(t, { at: day(d) }));
     const quote = b.post(t, { at: day(5), kind: 'quote' });

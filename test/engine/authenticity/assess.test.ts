@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUTHENTICITY_CONFIG, FLAG_LABELS, assessAuthenticity, splitDampingPoints } from '../../../src/engine/authenticity/index.js';
 import { attachFactor, capFor, combineDamping } from '../../../src/engine/authenticity/damping.js';
 import { FLAG_CODES, neutralAssessment, type Flag } from '../../../src/engine/result-types.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { ROOT } from '../../helpers/cli.js';
 import { MINUTE, Rng, WINDOW, addBot, addFollowBackFarm, addHashtagStuffer } from './world.js';
 
@@ -48,7 +48,7 @@ describe('damping and cap', () => {
 describe('assessAuthenticity', () => {
   function mixed() {
     const rng = new Rng(99);
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const people = Array.from({ length: 300 }, (_, i) => b.account({ handle: `p${i}`, followers: 100, following: 100 }));
     const farm = addFollowBackFarm(b, rng, people, 'farm');
     const bot = addBot(b, rng, people, 'bot', 'scheduled');
@@ -102,7 +102,7 @@ describe('assessAuthenticity', () => {
   });
 
   it('judges only the window: activity after asOf or before the window does not count', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'later' });
     for (let t = day(91); t < day(100); t += 20 * MINUTE) b.post(a, { at: t });
     for (let t = day(-30); t < day(-1); t += 20 * MINUTE) b.post(a, { at: t });
@@ -117,9 +117,9 @@ describe('assessAuthenticity', () => {
   });
 
   it('handles an empty population and ignores events with unknown actors or targets', () => {
-    const empty = new PopulationBuilder().build();
+    const empty = new DatasetBuilder().build();
     expect(assessAuthenticity(empty, WINDOW)).toEqual(neutralAssessment(0, 0));
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'a' });
     b.interact(a, -1, 'like', { at: day(5) });
     b.interact(a, a, 'follow', { at: day(5) });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
 import { measureRegularity, quietestShare } from '../../../src/engine/authenticity/bot-cadence.js';
-import { DAY, PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { HOUR, MINUTE, Rng, WINDOW, humanTimes } from './world.js';
 
 function cadenceFlag(times: number[]) {
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const a = b.account({ handle: 'poster' });
   for (const at of times) b.post(a, { at });
   return assessAuthenticity(b.build(), WINDOW).flags[a]!.find((f) => f.code === 'bot-cadence');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DAY, PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { WINDOW } from './world.js';
 
 /** `follows` follow events; `undone(i)` days after which follow i is undone, or null. */
 function churner(opts: { follows: number; undone: (i: number) => number | null; following?: number; timed?: boolean }) {
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const a = b.account({ handle: 'churner', following: opts.following });
   for (let i = 0; i < opts.follows; i++) {
     const t = b.account({ handle: `t${i}` });
@@ -53,7 +53,7 @@ describe('churn', () => {
   });
 
   it('counts follows made from the follows table created_at, which alone shows no churn', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'grower', following: 250 });
     for (let i = 0; i < 200; i++) b.follow(a, b.account({ handle: `t${i}` }), day(1 + (i % 80)));
     expect(assessAuthenticity(b.build(), WINDOW).flags[a]).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { addCommunity } from './population-world.js';
 import { HOUR, MINUTE, Rng, WINDOW } from './world.js';
 
@@ -11,7 +11,7 @@ import { HOUR, MINUTE, Rng, WINDOW } from './world.js';
 function buildRing(opts: { size?: number; posts?: number; latency?: (i: number) => number; timed?: boolean; reciprocal?: boolean; outsiders?: number } = {}) {
   const size = opts.size ?? 8;
   const postsEach = opts.posts ?? 30;
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const members = Array.from({ length: size }, (_, i) => b.account({ handle: `pod${i}`, followers: 800, following: 600 }));
   const outsiders = Array.from({ length: opts.outsiders ?? 0 }, (_, i) => b.account({ handle: `out${i}` }));
   let k = 0;
@@ -73,7 +73,7 @@ describe('engagement-pod', () => {
 
   it('flags members whose own timelines are mostly their reshares of and replies to the ring (coverage counts originals only)', () => {
     // as in real exports (and the simulator): a member's reshares and replies are its posts too
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const members = Array.from({ length: 6 }, (_, i) => b.account({ handle: `pod${i}`, followers: 900, following: 700 }));
     members.forEach((owner, oi) => {
       for (let p = 0; p < 20; p++) {
@@ -123,7 +123,7 @@ describe('engagement-pod', () => {
 
   it('does not flag a small tight community: 8 friends engaging each other often but irregularly, with outside engagement', () => {
     const rng = new Rng(42);
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const outside = Array.from({ length: 200 }, (_, i) => b.account({ handle: `o${i}` }));
     const friends = addCommunity(b, rng, outside, 'friend', 8);
     const pop = b.build();

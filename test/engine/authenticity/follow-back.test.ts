@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { WINDOW } from './world.js';
 
 /** An account with `posts` posts in the window, engaged once each by `engagers` distinct accounts. */
-function farm(b: PopulationBuilder, spec: { followers?: number; following?: number }, posts = 10, engagers = 12): number {
+function farm(b: DatasetBuilder, spec: { followers?: number; following?: number }, posts = 10, engagers = 12): number {
   const a = b.account({ handle: 'farm', ...spec });
   const ps = Array.from({ length: posts }, (_, i) => b.post(a, { at: day(5 + i * 8) }));
   for (let i = 0; i < engagers; i++) {
@@ -14,11 +14,11 @@ function farm(b: PopulationBuilder, spec: { followers?: number; following?: numb
   return a;
 }
 
-const flagOf = (b: PopulationBuilder, a: number) => assessAuthenticity(b.build(), WINDOW).flags[a]!.find((f) => f.code === 'follow-back');
+const flagOf = (b: DatasetBuilder, a: number) => assessAuthenticity(b.build(), WINDOW).flags[a]!.find((f) => f.code === 'follow-back');
 
 describe('follow-back', () => {
   it('fires on matched large counts with little engagement, with the measured values and thresholds', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = farm(b, { followers: 5200, following: 5000 });
     const f = flagOf(b, a)!;
     expect(f).toBeDefined();
@@ -41,22 +41,22 @@ describe('follow-back', () => {
   });
 
   it('stays silent for a mutual follower with a real, engaged audience', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = farm(b, { followers: 1500, following: 1400 }, 20, 80);
     expect(flagOf(b, a)).toBeUndefined();
   });
 
   it('stays silent when followers and following are far apart (a celebrity, or a mass follower nobody follows back)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const celeb = farm(b, { followers: 50_000, following: 300 });
     expect(flagOf(b, celeb)).toBeUndefined();
-    const b2 = new PopulationBuilder();
+    const b2 = new DatasetBuilder();
     const spammer = farm(b2, { followers: 900, following: 5000 });
     expect(flagOf(b2, spammer)).toBeUndefined();
   });
 
   it('does not fire when engagement is not measured (a follower list: counts, no posts, no events, no aggregates)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'listed', followers: 5000, following: 5000 });
     const other = farm(b, { followers: 10, following: 10 });
     void other;
@@ -64,32 +64,32 @@ describe('follow-back', () => {
   });
 
   it('does not fire when counts are missing (NaN)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = farm(b, { following: 5000 });
     expect(flagOf(b, a)).toBeUndefined();
   });
 
   it('uses declared window aggregates when there are no events', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'agg', followers: 8000, following: 7900, mentionsReceived: 10, resharesReceived: 5, windowDays: 30 });
     const f = flagOf(b, a)!;
     expect(f.evidence).toMatchObject({ engagers: 45, engagersFrom: 'declared-aggregates', engagersPerFollower: 0.00563 });
   });
 
   it('takes the largest engagement estimate: declared reactions on posts can keep the flag from firing', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'declared', followers: 3000, following: 3000 });
     for (let i = 0; i < 10; i++) b.post(a, { at: day(10 + i), likes: 10, reshares: 2 });
     expect(flagOf(b, a)).toBeUndefined(); // 120 reactions / 3000 = 0.04 > 0.01
-    const b2 = new PopulationBuilder();
+    const b2 = new DatasetBuilder();
     const c = b2.account({ handle: 'declared', followers: 3000, following: 3000 });
     for (let i = 0; i < 10; i++) b2.post(c, { at: day(10 + i), likes: 1 });
     expect(flagOf(b2, c)!.evidence).toMatchObject({ engagers: 10, engagersFrom: 'declared-post-counts' });
   });
 
   it('adds reciprocity from the follows table and vetoes when it contradicts follow-back', () => {
-    const build = (mutual: boolean): { b: PopulationBuilder; a: number } => {
-      const b = new PopulationBuilder();
+    const build = (mutual: boolean): { b: DatasetBuilder; a: number } => {
+      const b = new DatasetBuilder();
       const a = farm(b, { followers: 2000, following: 2000 });
       for (let i = 0; i < 150; i++) {
         const x = b.account({ handle: `f${i}` });
@@ -108,7 +108,7 @@ describe('follow-back', () => {
   it('with a follow-back audience (overlap index >= 0.74 in the follows table), a trickle of engagers up to 5% of followers still fires', () => {
     // 2,000 followers, 60 distinct engagers over 10 posts (3%: above the 1% bar)
     const build = (followBack: number) => {
-      const b = new PopulationBuilder();
+      const b = new DatasetBuilder();
       const a = farm(b, { followers: 2000, following: 2000 }, 10, 60);
       for (let i = 0; i < 150; i++) {
         const x = b.account({ handle: `f${i}` });
@@ -123,13 +123,13 @@ describe('follow-back', () => {
     expect(f.evidence).toMatchObject({ engagers: 60, engagersPerFollower: 0.03, engagersPerFollowerMax: 0.05, overlap: 0.9667, overlapMin: 0.74, reciprocity: 0.9667 });
     const ordinary = build(75); // half mutual: overlap 0.5, reciprocity 0.5 (no veto) -> the 1% bar applies
     expect(flagOf(ordinary.b, ordinary.a)).toBeUndefined();
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const noGraph = farm(b, { followers: 2000, following: 2000 }, 10, 60); // overlap not measured -> the 1% bar
     expect(flagOf(b, noGraph)).toBeUndefined();
   });
 
   it('falls back to follows-table degrees when counts are not declared', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = farm(b, {}, 10, 3);
     for (let i = 0; i < 1100; i++) {
       const x = b.account({ handle: `m${i}` });

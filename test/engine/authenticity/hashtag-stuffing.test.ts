@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import type { PostKind } from '../../../src/engine/population.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import type { PostKind } from '../../../src/engine/dataset.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { WINDOW } from './world.js';
 
 function stuffingFlag(posts: { hashtags: number; words: number; kind?: PostKind }[]) {
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const a = b.account({ handle: 'tagger' });
   posts.forEach((p, i) => b.post(a, { at: day(1 + i * 0.5), ...p }));
   return assessAuthenticity(b.build(), WINDOW).flags[a]!.find((f) => f.code === 'hashtag-stuffing');

@@ -1,18 +1,18 @@
 /** Ordinary accounts that must not be flagged, each in a population where every signal is measurable. */
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { addCommunity } from './population-world.js';
 import { MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample } from './world.js';
 
-function crowd(b: PopulationBuilder, n: number): number[] {
+function crowd(b: DatasetBuilder, n: number): number[] {
   return Array.from({ length: n }, (_, i) => b.account({ handle: `crowd${i}`, followers: 50 + i, following: 120 }));
 }
 
 describe('ordinary accounts are not flagged', () => {
   it('a prolific but real poster: 30 a day, irregular bursts, a nightly sleep gap, diverse engagers, hashtags now and then', () => {
     const rng = new Rng(2024);
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const people = crowd(b, 600);
     const a = b.account({ handle: 'prolific', followers: 4200, following: 3900 });
     const posts = addPosts(b, a, humanTimes(rng, { perDay: 30, tz: 1, session: 6 }), () => ({ hashtags: rng.poisson(0.7), words: rng.int(5, 40) }));
@@ -28,14 +28,14 @@ describe('ordinary accounts are not flagged', () => {
 
   it('a small tight community: 8 friends engaging each other often but irregularly, with outside engagement', () => {
     const rng = new Rng(8);
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const friends = addCommunity(b, rng, crowd(b, 300), 'friend', 8);
     const as = assessAuthenticity(b.build(), WINDOW);
     for (const f of friends) expect(as.flags[f]).toEqual([]);
   });
 
   it('a new account with almost no data', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const people = crowd(b, 5);
     const a = b.account({ handle: 'newbie', followers: 3, following: 120, createdAt: day(85) });
     const p = b.post(a, { at: day(86), hashtags: 5, words: 2 });
@@ -47,7 +47,7 @@ describe('ordinary accounts are not flagged', () => {
   });
 
   it('an account with no timestamps at all, even with farm-like counts', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const people = crowd(b, 50);
     const a = b.account({ handle: 'untimed', followers: 5000, following: 5000 });
     for (let i = 0; i < 300; i++) {
@@ -66,7 +66,7 @@ describe('ordinary accounts are not flagged', () => {
   });
 
   it('an account with no data but declared counts (a follower-list row)', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'row', followers: 12_000, following: 11_800 });
     const as = assessAuthenticity(b.build(), WINDOW);
     expect(as.flags[a]).toEqual([]);

@@ -4,8 +4,8 @@
  * three kinds, two engagement pods, hashtag stuffers, bought serial engagement, churners).
  * Deterministic for a seed.
  */
-import type { Population } from '../../../src/engine/population.js';
-import { PopulationBuilder, day, DAY } from '../../helpers/population-builder.js';
+import type { Dataset } from '../../../src/engine/dataset.js';
+import { DatasetBuilder, day, DAY } from '../../helpers/dataset-builder.js';
 import {
   HOUR,
   MINUTE,
@@ -26,7 +26,7 @@ import {
 export type Archetype = 'follow-back' | 'bot' | 'pod' | 'hashtag-stuffing' | 'serial-engager' | 'churn';
 
 export interface PlantedWorld {
-  pop: Population;
+  pop: Dataset;
   /** active ordinary accounts (the false-positive denominator) */
   ordinary: number[];
   /** accounts that only engage others */
@@ -44,7 +44,7 @@ const ORDINARY_KINDS = ['casual', 'casual', 'casual', 'regular', 'regular', 'pro
 /** Builds the planted population for a seed. */
 export function buildPlantedWorld(seed: number, ordinaryCount = 500): PlantedWorld {
   const rng = new Rng(seed);
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const lurkers: number[] = [];
   for (let i = 0; i < 1500; i++) lurkers.push(b.account({ handle: `lurker${i}`, followers: Math.round(rng.lognormal(80, 1.2)), following: Math.round(rng.lognormal(150, 1)) }));
 
@@ -102,7 +102,7 @@ export function buildPlantedWorld(seed: number, ordinaryCount = 500): PlantedWor
   return { pop: b.build(), ordinary, lurkers, planted, fans, ordinaryKind };
 }
 
-function addOrdinary(b: PopulationBuilder, rng: Rng, audience: number[], kind: string, handle: string): number {
+function addOrdinary(b: DatasetBuilder, rng: Rng, audience: number[], kind: string, handle: string): number {
   const tz = rng.int(-8, 9);
   let followers = Math.round(rng.lognormal(250, 1.2));
   let following = Math.round(rng.lognormal(300, 0.9));
@@ -169,7 +169,7 @@ function addOrdinary(b: PopulationBuilder, rng: Rng, audience: number[], kind: s
 }
 
 /** A small tight community: friends who engage each other often but irregularly and slowly, plus outside engagement. */
-export function addCommunity(b: PopulationBuilder, rng: Rng, audience: number[], prefix: string, size: number): number[] {
+export function addCommunity(b: DatasetBuilder, rng: Rng, audience: number[], prefix: string, size: number): number[] {
   const members: number[] = [];
   const posts = new Map<number, ReturnType<typeof addPosts>>();
   const tz = rng.int(-8, 9);

@@ -1,5 +1,5 @@
 /**
- * Population level: ~500 ordinary accounts of varied behaviour (casual, regular,
+ * Dataset level: ~500 ordinary accounts of varied behaviour (casual, regular,
  * prolific, big, mutual-following socialites, hashtag lovers, habitual daily posters,
  * irregular sleepers, tight communities, near-dormant, heavy followers), 1,500 lurkers and
  * 60 planted gamers. The issue's bar: >= 90% of planted flagged, <= 3% of ordinary.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { PopulationBuilder, day } from '../../helpers/population-builder.js';
+import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 import { HOUR, WINDOW } from './world.js';
 
 /** 40 posts; `fans` accounts react to posts i where fanCovers(f, i); `organic` others once each. */
 function build(opts: { fans: number; fanCovers?: (f: number, i: number) => boolean; organic: number; posts?: number }) {
-  const b = new PopulationBuilder();
+  const b = new DatasetBuilder();
   const a = b.account({ handle: 'star', followers: 2000, following: 300 });
   const fans = Array.from({ length: opts.fans }, (_, i) => b.account({ handle: `fan${i}` }));
   const others = Array.from({ length: opts.organic }, (_, i) => b.account({ handle: `o${i}` }));
@@ -80,7 +80,7 @@ describe('serial-engager', () => {
   });
 
   it('gives self-engagement weight 0 and never counts it as engagement', () => {
-    const b = new PopulationBuilder();
+    const b = new DatasetBuilder();
     const a = b.account({ handle: 'self' });
     for (let i = 0; i < 40; i++) {
       const p = b.post(a, { at: day(1 + i) });

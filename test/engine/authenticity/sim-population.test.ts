@@ -1,5 +1,5 @@
 /**
- * Population level on the simulator's independent world (tools/sim): 2,000 accounts of the
+ * Dataset level on the simulator's independent world (tools/sim): 2,000 accounts of the
  * eval preset (seed 7, the preset's own), ~2.5 s to generate. Farms, bots and pods are
  * planted by code written apart from the detectors, ordinary accounts include the hard
  * negatives (prolific posters, tight communities). The issue's bar: >= 90% of planted
@@ -11,12 +11,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { computeTruth, generateWorld, resolveConfig, toPopulation } from '../../../tools/sim/index.js';
+import { computeTruth, generateWorld, resolveConfig, toDataset } from '../../../tools/sim/index.js';
 
 describe('simulator world (eval preset, 2,000 accounts, seed 7)', () => {
   const world = generateWorld(resolveConfig('eval', { accounts: 2000, seed: 7 }));
   const truth = computeTruth(world);
-  const as = assessAuthenticity(toPopulation(world), { asOf: world.asOf, windowDays: 90 });
+  const as = assessAuthenticity(toDataset(world), { asOf: world.asOf, windowDays: 90 });
   const of = (pred: (a: (typeof truth.accounts)[number]) => boolean): number[] => truth.accounts.flatMap((a, i) => (pred(a) ? [i] : []));
   const flagged = (xs: number[]): number[] => xs.filter((i) => as.flags[i]!.length > 0);
 

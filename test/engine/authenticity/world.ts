@@ -4,8 +4,8 @@
  * gaming archetypes (follow-back farms, bots, pods, hashtag stuffers, bought serial
  * engagement, follow/unfollow churners).
  */
-import type { ScoringWindow } from '../../../src/engine/population.js';
-import { DAY, PopulationBuilder, day } from '../../helpers/population-builder.js';
+import type { ScoringWindow } from '../../../src/engine/window.js';
+import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
@@ -111,7 +111,7 @@ export interface PostMeta {
 }
 
 /** Adds posts at the given times (hashtags/words drawn by `text`). */
-export function addPosts(b: PopulationBuilder, author: number, times: number[], text: (i: number) => { hashtags: number; words: number } = () => ({ hashtags: 0, words: 14 })): PostMeta[] {
+export function addPosts(b: DatasetBuilder, author: number, times: number[], text: (i: number) => { hashtags: number; words: number } = () => ({ hashtags: 0, words: 14 })): PostMeta[] {
   return times.map((at, i) => ({ index: b.post(author, { at, ...text(i) }), at }));
 }
 
@@ -123,7 +123,7 @@ const KINDS = ['like', 'like', 'like', 'like', 'like', 'reshare', 'reply', 'repl
  * (lognormal, median `latencyMin` minutes).
  */
 export function engageOrganically(
-  b: PopulationBuilder,
+  b: DatasetBuilder,
   rng: Rng,
   author: number,
   posts: PostMeta[],
@@ -164,7 +164,7 @@ export function sample<T>(rng: Rng, xs: readonly T[], k: number): T[] {
 // ---------------------------------------------------------------- gaming archetypes
 
 /** A follow-back farm: huge matched follower/following counts, a few posts nobody engages. */
-export function addFollowBackFarm(b: PopulationBuilder, rng: Rng, audience: number[], handle: string): number {
+export function addFollowBackFarm(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
   const followers = Math.round(rng.lognormal(5000, 0.8)) + 1000;
   const a = b.account({ handle, followers, following: Math.round(followers * rng.range(0.9, 1.12)) });
   const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.05, 0.3), tz: rng.int(-8, 9) }));
@@ -173,7 +173,7 @@ export function addFollowBackFarm(b: PopulationBuilder, rng: Rng, audience: numb
 }
 
 /** A bot: scheduled (metronomic), Poisson round the clock, or business-hours scheduler. */
-export function addBot(b: PopulationBuilder, rng: Rng, audience: number[], handle: string, style: 'scheduled' | 'random' | 'office' = 'scheduled'): number {
+export function addBot(b: DatasetBuilder, rng: Rng, audience: number[], handle: string, style: 'scheduled' | 'random' | 'office' = 'scheduled'): number {
   const a = b.account({ handle, followers: Math.round(rng.lognormal(800, 1)), following: Math.round(rng.lognormal(600, 1)) });
   const times: number[] = [];
   if (style === 'scheduled') {
@@ -193,7 +193,7 @@ export function addBot(b: PopulationBuilder, rng: Rng, audience: number[], handl
 }
 
 /** An engagement pod: every member reacts to (nearly) every other member's post within minutes. */
-export function addPod(b: PopulationBuilder, rng: Rng, audience: number[], prefix: string, size: number): number[] {
+export function addPod(b: DatasetBuilder, rng: Rng, audience: number[], prefix: string, size: number): number[] {
   const members: number[] = [];
   const posts = new Map<number, PostMeta[]>();
   for (let i = 0; i < size; i++) {
@@ -215,7 +215,7 @@ export function addPod(b: PopulationBuilder, rng: Rng, audience: number[], prefi
 }
 
 /** A hashtag stuffer: most posts carry 5-14 hashtags and few words. */
-export function addHashtagStuffer(b: PopulationBuilder, rng: Rng, audience: number[], handle: string): number {
+export function addHashtagStuffer(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
   const a = b.account({ handle, followers: Math.round(rng.lognormal(600, 1)), following: Math.round(rng.lognormal(500, 1)) });
   const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 2), tz: rng.int(-8, 9) }), () =>
     rng.chance(0.85) ? { hashtags: rng.int(5, 14), words: rng.int(4, 16) } : { hashtags: rng.int(0, 2), words: rng.int(8, 25) },
@@ -225,7 +225,7 @@ export function addHashtagStuffer(b: PopulationBuilder, rng: Rng, audience: numb
 }
 
 /** Bought serial engagement: 3-6 accounts that like and reshare every post within minutes, never engaged back. */
-export function addSerialTarget(b: PopulationBuilder, rng: Rng, audience: number[], handle: string): { target: number; fans: number[] } {
+export function addSerialTarget(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): { target: number; fans: number[] } {
   const a = b.account({ handle, followers: Math.round(rng.lognormal(1500, 0.8)), following: Math.round(rng.lognormal(400, 0.8)) });
   const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 1), tz: rng.int(-8, 9) }));
   const fans: number[] = [];
@@ -243,7 +243,7 @@ export function addSerialTarget(b: PopulationBuilder, rng: Rng, audience: number
 }
 
 /** A churner: follows hundreds of accounts and unfollows most within days. */
-export function addChurner(b: PopulationBuilder, rng: Rng, audience: number[], handle: string): number {
+export function addChurner(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
   const following = Math.round(rng.lognormal(900, 0.4));
   const a = b.account({ handle, followers: Math.round(following * rng.range(0.5, 1.1)), following });
   const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 1.5), tz: rng.int(-8, 9) }));

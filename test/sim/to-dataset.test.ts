@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KIND, POST_KINDS } from '../../src/engine/population.js';
+import { KIND, POST_KINDS } from '../../src/engine/dataset.js';
 import { computeTruth } from '../../tools/sim/truth.js';
-import { countTokens, toPopulation } from '../../tools/sim/to-population.js';
+import { countTokens, toDataset } from '../../tools/sim/to-dataset.js';
 import { asOfSec, sampleWorld } from './world-fixture.js';
 
-describe('toPopulation', () => {
+describe('toDataset', () => {
   const w = sampleWorld();
-  const pop = toPopulation(w);
+  const pop = toDataset(w);
   const truth = computeTruth(w);
 
   it('keeps accounts in order and only the history', () => {

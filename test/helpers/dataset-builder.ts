@@ -1,12 +1,12 @@
 /**
  * Builds engine Populations by hand for unit tests:
- *   const b = new PopulationBuilder();
+ *   const b = new DatasetBuilder();
  *   const alice = b.account({ handle: 'alice', followers: 100 });
  *   const p = b.post(alice, { at: day(1) });
  *   b.interact(bob, alice, 'reshare', { at: day(1.1), post: p });
  *   const pop = b.build();
  */
-import { KIND, POST_KINDS, type KindName, type Population, type PostKind } from '../../src/engine/population.js';
+import { KIND, POST_KINDS, type KindName, type Dataset, type PostKind } from '../../src/engine/dataset.js';
 
 export const DAY = 86_400_000;
 /** epoch ms of 2026-01-01 plus d days */
@@ -43,7 +43,7 @@ interface PostSpec {
 
 const num = (v: number | boolean | undefined): number => (v === undefined ? NaN : Number(v));
 
-export class PopulationBuilder {
+export class DatasetBuilder {
   private accounts: AccountSpec[] = [];
   private posts: (PostSpec & { author: number })[] = [];
   private interactions: { actor: number; target: number; kind: KindName; at: number; post: number }[] = [];
@@ -72,7 +72,7 @@ export class PopulationBuilder {
     return this;
   }
 
-  build(): Population {
+  build(): Dataset {
     const a = this.accounts;
     const col = (f: (s: AccountSpec) => number | boolean | undefined) => Float64Array.from(a, (s) => num(f(s)));
     return {

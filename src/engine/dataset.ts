@@ -2,7 +2,7 @@
  * The engine's input: the whole database (or the part a command needs) as dense, typed
  * columns. Accounts are numbered 0..n-1 (`index`); every other table refers to accounts by
  * that index. Missing numbers are NaN (never 0: a missing count is not evidence of a low
- * one). Times are epoch milliseconds. Built by store/read-population.ts; the engine never
+ * one). Times are epoch milliseconds. Built by store/read-dataset.ts; the engine never
  * touches the database.
  */
 
@@ -73,16 +73,10 @@ export interface FollowColumns {
   createdAt: Float64Array;
 }
 
-export interface Population {
+export interface Dataset {
   accounts: AccountColumns;
   posts: PostColumns;
   interactions: InteractionColumns;
   follows: FollowColumns;
 }
 
-/** When and over what span a result is computed. Never the wall clock: always passed in. */
-export interface ScoringWindow {
-  /** epoch ms; events after it are ignored */
-  asOf: number;
-  windowDays: number;
-}

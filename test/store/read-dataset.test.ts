@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KIND } from '../../src/engine/population.js';
-import { readAccounts, readLatestActivity, readPopulation } from '../../src/store/read-population.js';
+import { KIND } from '../../src/engine/dataset.js';
+import { readAccounts, readLatestActivity, readDataset } from '../../src/store/read-dataset.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/population-builder.js';
+import { day } from '../helpers/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
-describe('readPopulation', () => {
+describe('readDataset', () => {
   it('reads typed columns, NULL as NaN, target posts resolved on the actor\'s network', () => {
     const w = new DbWriter(path.join(tempDir(), 'p.db'));
     const alice = w.account({ handle: 'Alice', followers: 10 });
@@ -18,7 +18,7 @@ describe('readPopulation', () => {
     w.interact(carol, null, 'reshare', { at: null, post: '999' }); // unknown target and post
     w.interact(carol, alice, 'wave', { at: day(4) }); // unknown kind: skipped
     w.follow(carol, alice, day(0));
-    const pop = readPopulation(w.db);
+    const pop = readDataset(w.db);
     expect(readLatestActivity(w.db)).toBe(day(4));
     w.close();
 
@@ -48,7 +48,7 @@ describe('readPopulation', () => {
     const rows: [number, string, string][] = [];
     for (let k = 0; k < 40; k++) rows.push([ids[(k * 7) % 6]!, ['reply', 'like', 'mention'][(k * 5) % 3]!, `k${(k * 13) % 40}`]);
     rows.forEach(([actor, kind, key], k) => ins.run(actor, ids[(k + 1) % 6], kind, day(k % 30), key));
-    const pop = readPopulation(w.db);
+    const pop = readDataset(w.db);
     w.close();
     const got = Array.from({ length: pop.interactions.n }, (_, e) => [pop.accounts.dbId[pop.interactions.actor[e]!]!, pop.interactions.kind[e]!]);
     const codes: Record<string, number> = { reply: 0, mention: 3, like: 4 };
@@ -65,8 +65,8 @@ describe('readPopulation', () => {
     expect(accounts.handle).toEqual(['y', 'x']);
     expect(indexOf(1000000)).toBe(1);
     expect(accounts.bio[1]).toBeNull();
-    expect(readPopulation(w.db).posts.author[0]).toBe(1);
-    expect(readPopulation(w.db).accounts.bio[1]).toBe('hello');
+    expect(readDataset(w.db).posts.author[0]).toBe(1);
+    expect(readDataset(w.db).accounts.bio[1]).toBe('hello');
     w.close();
   });
 

@@ -7,19 +7,19 @@
  * An interaction's `target_post` (an external post id) is resolved to a post index when
  * that post is in the database, on the network of the interaction's actor (engagement does
  * not cross networks), by a join on the posts' (network, external_id) index
- * (read-interactions.ts): at 10M events the largest cost, so `readPopulationParallel`
+ * (read-interactions.ts): at 10M events the largest cost, so `readDatasetParallel`
  * reads half of the interactions in a worker thread.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
-import { POST_KINDS, type InteractionColumns, type Population } from '../engine/population.js';
+import { POST_KINDS, type InteractionColumns, type Dataset } from '../engine/dataset.js';
 import { forEachNumericRow } from './read-chunks.js';
 import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
 
 /** What to read besides the columns scoring needs. */
-export interface ReadPopulationOptions {
+export interface ReadDatasetOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;
 }
@@ -29,13 +29,13 @@ const countOf = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() 
 
 /** The accounts table as columns, with a map from database id to index. */
 export interface AccountsRead {
-  accounts: Population['accounts'];
+  accounts: Dataset['accounts'];
   /** account index of a database id, -1 when unknown */
   indexOf(id: number | null): number;
 }
 
 /** Reads only the accounts (cheap: handle lookups, history). */
-export function readAccounts(db: Db, options: ReadPopulationOptions = {}): AccountsRead {
+export function readAccounts(db: Db, options: ReadDatasetOptions = {}): AccountsRead {
   const bios = options.bios ?? true;
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
   const n = count('SELECT count(*) FROM accounts');
@@ -51,7 +51,7 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
     return sparseIndex!.get(id) ?? -1;
   };
   const f64 = () => new Float64Array(n);
-  const acc: Population['accounts'] = {
+  const acc: Dataset['accounts'] = {
     n,
     dbId: new Int32Array(n),
     network: new Array<string>(n),
@@ -121,13 +121,13 @@ export function readAccounts(db: Db, options: ReadPopulationOptions = {}): Accou
 }
 
 interface AccountsAndPosts extends AccountsRead {
-  posts: Population['posts'];
+  posts: Dataset['posts'];
   /** post index of a post database id, -1 when unknown */
   postOf(id: number): number;
 }
 
 /** Accounts, then posts (whose authors need the account index). */
-function readAccountsAndPosts(db: Db, options: ReadPopulationOptions): AccountsAndPosts {
+function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndPosts {
   const { accounts, indexOf } = readAccounts(db, options);
   const count = (sql: string): number => countOf(db, sql);
   // posts: db id -> index, for resolving target posts
@@ -137,7 +137,7 @@ function readAccountsAndPosts(db: Db, options: ReadPopulationOptions): AccountsA
   const postDense = maxPostId <= 4 * np + 1024;
   const postIndex = postDense ? new Int32Array(maxPostId + 1).fill(-1) : null;
   const postSparse = postDense ? null : new Map<number, number>();
-  const posts: Population['posts'] = {
+  const posts: Dataset['posts'] = {
     n: np,
     author: new Int32Array(np),
     createdAt: new Float64Array(np),
@@ -181,7 +181,7 @@ function readAccountsAndPosts(db: Db, options: ReadPopulationOptions): AccountsA
   return { accounts, indexOf, posts, postOf };
 }
 
-/** Population interaction columns from raw parts (in order), ids mapped to indices. */
+/** Dataset interaction columns from raw parts (in order), ids mapped to indices. */
 function toInteractionColumns(parts: RawInteractions[], indexOf: (id: number | null) => number, postOf: (id: number) => number): InteractionColumns {
   const n = parts.reduce((s, r) => s + r.n, 0);
   const out: InteractionColumns = {
@@ -206,10 +206,10 @@ function toInteractionColumns(parts: RawInteractions[], indexOf: (id: number | n
 }
 
 /** The follow edges. */
-function readFollows(db: Db, indexOf: (id: number | null) => number): Population['follows'] {
+function readFollows(db: Db, indexOf: (id: number | null) => number): Dataset['follows'] {
   const count = (sql: string): number => countOf(db, sql);
   const nf = count('SELECT count(*) FROM follows');
-  const follows: Population['follows'] = {
+  const follows: Dataset['follows'] = {
     n: nf,
     follower: new Int32Array(nf),
     followee: new Int32Array(nf),
@@ -232,8 +232,8 @@ function actorRange(db: Db): [number, number] {
   return [countOf(db, 'SELECT min(actor_id) FROM interactions'), countOf(db, 'SELECT max(actor_id) FROM interactions') + 1];
 }
 
-/** Loads the whole database as a Population. */
-export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Population {
+/** Loads the whole database as a Dataset. */
+export function readDataset(db: Db, options: ReadDatasetOptions = {}): Dataset {
   const base = readAccountsAndPosts(db, options);
   const [lo, hi] = actorRange(db);
   const interactions = toInteractionColumns([readRawInteractions(db, lo, hi, postJoinOf(db))], base.indexOf, base.postOf);
@@ -241,21 +241,21 @@ export function readPopulation(db: Db, options: ReadPopulationOptions = {}): Pop
 }
 
 /**
- * The same Population, read on two threads: a worker reads the upper half of the
+ * The same Dataset, read on two threads: a worker reads the upper half of the
  * interactions (by actor) from its own read-only connection while this thread reads the
- * accounts, posts and the lower half. Same result as readPopulation. One thread for an
+ * accounts, posts and the lower half. Same result as readDataset. One thread for an
  * in-memory database, fewer than `parallelMin` interactions (default 500,000: a worker
  * costs tens of ms to start), or when the worker cannot start (e.g. run from TypeScript
  * sources, where only the .ts file exists); a worker that fails is replaced by a read here.
  */
-export async function readPopulationParallel(
+export async function readDatasetParallel(
   db: Db,
-  options: ReadPopulationOptions & { parallelMin?: number; /** filled with the threads used */ report?: { threads?: number } } = {},
-): Promise<Population> {
+  options: ReadDatasetOptions & { parallelMin?: number; /** filled with the threads used */ report?: { threads?: number } } = {},
+): Promise<Dataset> {
   const total = countOf(db, 'SELECT count(*) FROM interactions');
   const workerFile = fileURLToPath(new URL('./read-interactions-worker.js', import.meta.url));
   if (options.report) options.report.threads = 1;
-  if (db.memory || total < Math.max(2, options.parallelMin ?? 500_000) || !fs.existsSync(workerFile)) return readPopulation(db, options);
+  if (db.memory || total < Math.max(2, options.parallelMin ?? 500_000) || !fs.existsSync(workerFile)) return readDataset(db, options);
   const join = postJoinOf(db);
   const [lo, hi] = actorRange(db);
   // split at the median actor: the actor of the middle row in key order

@@ -1,10 +1,10 @@
 /**
- * A World's history (everything up to asOf) as the engine's Population, without going
+ * A World's history (everything up to asOf) as the engine's Dataset, without going
  * through CSV files and the importer: for engine tests and measurements on known truth.
- * Account i of the World is account i of the Population; history posts are the first
+ * Account i of the World is account i of the Dataset; history posts are the first
  * posts of the World (posts are sorted by time), so post indexes are the same too.
  */
-import { KIND, type Population } from '../../src/engine/population.js';
+import { KIND, type Dataset } from '../../src/engine/dataset.js';
 import { forEachEngagement } from './events.js';
 import { accountBio, postText } from './text.js';
 import type { World } from './world-types.js';
@@ -21,7 +21,7 @@ export function countTokens(text: string): { hashtags: number; words: number } {
 }
 
 /** The history of `world` as the engine's input columns. */
-export function toPopulation(world: World): Population {
+export function toDataset(world: World): Dataset {
   const a = world.accounts;
   const p = world.posts;
   const asOfSec = (world.asOf - world.t0) / 1000;
