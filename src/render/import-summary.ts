@@ -1,11 +1,26 @@
 /** Plain/TTY view of an import summary. */
-import type { ImportSummary } from '../import/run-import.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-export function renderImportSummary(s: ImportSummary, theme: Theme): string {
+/** What an import reports (the fields this view shows of import/run-import.ts's summary). */
+export interface ImportSummaryView {
+  sources: {
+    path: string;
+    format: string;
+    read: Record<string, number>;
+    alreadyImported: boolean;
+    skippedRows: number;
+    skippedFiles: { name: string; reason: string }[];
+  }[];
+  added: { accounts: number; posts: number; interactions: number; follows: number; merged: number };
+  skippedRows: number;
+  firstProblems: { file?: string; line?: number; record?: number; field?: string; reason: string }[];
+}
+
+/** An import summary as text: per source what was read and left out, then what was added. */
+export function renderImportSummary(s: ImportSummaryView, theme: Theme): string {
   const { chalk } = theme;
   const lines: string[] = [];
   for (const src of s.sources) {
