@@ -99,6 +99,8 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
     sink.notice?.(entry.name, `the file name says ${fromName.did}, but the repository belongs to ${commit.did} (the repository is right)`);
   }
 
+  // Every record was written by the last commit, whose rev is a TID of its time; without a
+  // rev (v2), the goat file name's time bounds it (the export came after the last write).
   const exportTime = commit.revTime ?? (fromName?.localTime !== undefined ? fromName.localTime + LOCAL_ZONE_SLACK_MS : undefined);
   const early: TimeReport = { count: 0, examples: [] };
   const late: TimeReport = { count: 0, examples: [] };
@@ -186,7 +188,7 @@ function reportTimes(name: string, early: TimeReport, late: TimeReport, commit: 
     );
   }
   if (late.count > 0 && exportTime !== undefined) {
-    const basis = commit.revTime !== undefined ? `the export (rev ${commit.rev}, ${new Date(commit.revTime).toISOString()})` : 'the export time in the file name';
+    const basis = commit.revTime !== undefined ? `the repository's last commit (rev ${commit.rev}, ${new Date(commit.revTime).toISOString()})` : 'the export time in the file name';
     sink.notice?.(
       name,
       `${plural(late.count)} a createdAt more than ${FUTURE_SLACK_MS / 3_600_000} hours after ${basis}, kept as written: they move the default --as-of of score and rank (pass --as-of); e.g. ${late.examples.join('; ')}`,

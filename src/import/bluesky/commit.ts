@@ -18,7 +18,7 @@ export interface RepoCommit {
   version: 2 | 3;
   /** CID of the record tree's root node */
   data: Uint8Array;
-  /** the v3 revision (a TID) and the time it encodes: when this state of the repository was committed */
+  /** the v3 revision (a TID) and the time it encodes: when the repository last changed (not when it was exported) */
   rev?: string;
   revTime?: number;
 }

@@ -12,6 +12,7 @@ export const EARLIEST_PLAUSIBLE = Date.UTC(2022, 10, 1); // 2022-11-01T00:00:00Z
 /** How far after the export a record time may be before it is implausible: a client clock a day fast. */
 export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|z|[+-]\d{2}:?\d{2})?$/;
 
 /**
@@ -21,6 +22,11 @@ const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+)
  */
 export function parseDatetime(v: unknown): number | undefined {
   if (typeof v !== 'string' || v.length > 64) return undefined;
+  // The usual shape (JavaScript's toISOString) parses natively, years 0000-0099 included.
+  if (ISO_MS.test(v)) {
+    const t = Date.parse(v);
+    if (Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === v.slice(0, 10)) return t;
+  }
   const m = DATETIME.exec(v);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
@@ -44,7 +50,8 @@ function zoneOffsetMs(zone: string | undefined): number {
 /**
  * Why a record time is implausible, or undefined when it is not: before
  * EARLIEST_PLAUSIBLE (backdated posts copied from other networks, clocks at 1970), or more
- * than FUTURE_SLACK_MS after `exportTime`, the moment the repository was exported (when known).
+ * than FUTURE_SLACK_MS after `exportTime`, a moment no record can postdate (the repository's
+ * last commit, or its export), when known.
  */
 export function judgeTime(t: number, exportTime: number | undefined): 'before-network' | 'after-export' | undefined {
   if (t < EARLIEST_PLAUSIBLE) return 'before-network';

@@ -7,7 +7,7 @@
  * Framing is parsed by @atcute/car, which accepts only atproto's CIDs (v1, sha-256, DAG-CBOR
  * or raw).
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { fromUint8Array } from '@atcute/car';
 import * as CID from '@atcute/cid';
 import { InputError } from '../../errors.js';
@@ -140,11 +140,14 @@ function cidKey(cid: Uint8Array): string {
   return Buffer.from(cid.buffer, cid.byteOffset, cid.byteLength).toString('latin1');
 }
 
+// crypto.hash (Node 20.12+) is a one-shot digest about twice as fast as createHash for small blocks.
+const sha256: (data: Uint8Array) => Buffer =
+  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'buffer') : (data) => crypto.createHash('sha256').update(data).digest();
+
 /** A CIDv1 (01, codec, 0x12 sha-256, 0x20 = 32 bytes, digest) whose digest is the block's sha-256. */
 function digestMatches(cid: Uint8Array, block: Uint8Array): boolean {
   if (cid.length !== 36 || cid[2] !== 0x12 || cid[3] !== 0x20) return false;
-  const digest = createHash('sha256').update(block).digest();
-  return digest.equals(cid.subarray(4));
+  return sha256(block).equals(cid.subarray(4));
 }
 
 /** A CID as atproto tools print it (`bafyrei…`), for messages. */

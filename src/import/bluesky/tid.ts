@@ -3,7 +3,7 @@
  * characters of base32-sortable (`234567abcdefghijklmnopqrstuvwxyz`) holding a 64-bit
  * integer whose top bit is 0, then 53 bits of microseconds since 1970, then 10 bits of
  * clock id (atproto spec, "Record Key", TID syntax). Worked example: the commit rev
- * `3ljlyqit2uk2l` decodes to 2025-03-10T00:54:04.8Z.
+ * `3ljlyqit2uk2l` decodes to 2025-03-05T03:06:28.274Z (that repository's last write).
  */
 const ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;

@@ -234,14 +234,14 @@ describe('bluesky: record times set by clients', () => {
     like('3kaaaaaaaad22', BOB, '3kbob000post1', '1970-01-01T00:00:00Z'),
   ];
 
-  it('keeps implausible times as written and reports them: before 2022-11, or over a day after the rev', async () => {
+  it('keeps implausible times as written and reports them: before 2022-11, or over a day after the last commit (rev)', async () => {
     const sink = await read(fileSource('repo.car', writeRepo({ did: ALICE, records, rev })), { ...OPTIONS, owner: 'alice.test' });
     expect(sink.posts.map((p) => p.createdAt)).toEqual([Date.UTC(2009, 5, 1, 12), Date.UTC(2030, 11, 31, 22), Date.UTC(2025, 2, 10, 12)]);
     expect(sink.interactions[0]!.createdAt).toBe(0);
     expect(sink.notices).toHaveLength(2);
     expect(sink.notices[0]!.message).toMatch(/^2 records have a createdAt before 2022-11-01.*kept as written; e\.g\. app\.bsky\.feed\.like\/3kaaaaaaaad22 at 1970-01-01T00:00:00\.000Z; app\.bsky\.feed\.post\/3kaaaaaaaaa22 at 2009-06-01/);
     expect(sink.notices[0]!.message).toContain('app.bsky.feed.post/3kaaaaaaaaa22');
-    expect(sink.notices[1]!.message).toMatch(/^1 record has a createdAt more than 24 hours after the export \(rev 3.*, 2025-03-10T00:54:00\.000Z\).*--as-of.*app\.bsky\.feed\.post\/3kaaaaaaaab22 at 2030-12-31T22:00:00\.000Z$/);
+    expect(sink.notices[1]!.message).toMatch(/^1 record has a createdAt more than 24 hours after the repository's last commit \(rev 3.*, 2025-03-10T00:54:00\.000Z\).*--as-of.*app\.bsky\.feed\.post\/3kaaaaaaaab22 at 2030-12-31T22:00:00\.000Z$/);
   });
 
   it('without a rev (v2), bounds the future by the goat file name time plus the widest time zone, else not at all', async () => {
