@@ -135,6 +135,9 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
       case 'problem':
         sink.problem({ ...at, field: converted.field ? `${key}.${converted.field}` : key, reason: converted.reason, expected: converted.expected, fix: ROW_FIX });
         return;
+      case 'skip':
+        skipped.set(`${collection}: ${converted.reason}`, (skipped.get(`${collection}: ${converted.reason}`) ?? 0) + 1);
+        return;
       case 'profile':
         if (rkey !== 'self') return; // only the `self` record is the account's profile
         if (converted.displayName !== undefined) account.displayName = converted.displayName;
@@ -156,7 +159,10 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
   account.posts = posts;
   account.following = followed.size;
   sink.record(account, { file });
-  for (const [collection, n] of [...skipped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) sink.skippedFile(`${entry.name}#${collection}`, describeSkipped(collection, n));
+  for (const [what, n] of [...skipped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const [collection, reason] = what.split(': ') as [string, string | undefined];
+    sink.skippedFile(`${entry.name}#${collection}`, describeSkipped(collection, n, reason));
+  }
   reportTimes(entry.name, early, late, commit, exportTime, sink);
 }
 

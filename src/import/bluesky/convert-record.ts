@@ -9,6 +9,10 @@
  *   and `createdAt`; the subject's author is the DID in its URI.
  * - `app.bsky.graph.follow`: `subject` (a DID) and `createdAt`.
  * - `app.bsky.actor.profile` (key `self`): `displayName`, `description`. It holds no handle.
+ * Shapes of early 2023, which legacy repositories can still hold: `app.bsky.feed.vote`
+ * (`direction` 'up' is a like, 'down' is not; replaced by likes in March 2023), a follow
+ * `subject` that is an object `{did, declarationCid}`, and post mentions in `entities`
+ * (`{type: 'mention', value: DID}`) before facets.
  */
 import type { AccountRef, FollowRecord, InteractionRecord, PostRecord, PostRef } from '../../store/records.js';
 import { parseDatetime } from './datetime.js';
@@ -27,6 +31,7 @@ export type Converted =
   | { kind: 'interaction'; rec: InteractionRecord; time: number }
   | { kind: 'follow'; rec: FollowRecord; time: number }
   | { kind: 'profile'; displayName?: string; bio?: string }
+  | { kind: 'skip'; reason: string }
   | { kind: 'problem'; field: string; reason: string; expected: string };
 
 /** The collections influence reads, by NSID. */
@@ -36,6 +41,7 @@ export const READ_COLLECTIONS = {
   repost: 'app.bsky.feed.repost',
   follow: 'app.bsky.graph.follow',
   profile: 'app.bsky.actor.profile',
+  vote: 'app.bsky.feed.vote',
 } as const;
 
 const POST = READ_COLLECTIONS.post;
@@ -51,6 +57,8 @@ export function convertRecord(collection: string, rkey: string, value: unknown, 
       return convertRepost(rkey, value, owner);
     case READ_COLLECTIONS.like:
       return convertLike(value, owner);
+    case READ_COLLECTIONS.vote:
+      return isMap(value) && value['direction'] === 'down' ? { kind: 'skip', reason: 'down votes (early 2023) are not likes' } : convertLike(value, owner);
     case READ_COLLECTIONS.follow:
       return convertFollow(value, owner);
     case READ_COLLECTIONS.profile:
@@ -98,7 +106,7 @@ function convertPost(rkey: string, value: unknown, owner: RepoOwner): Converted 
   if (quoted === null) return problem('embed.record', 'is not a reference to a record', STRONG_REF_EXPECTED);
   if (quoted) post.quoteOf = quoted;
 
-  const { mentions, hashtags } = readFacets(value['facets'], value['tags'], owner.did);
+  const { mentions, hashtags } = readFacets(value['facets'], value['tags'], value['entities'], owner.did);
   if (mentions.length) post.mentions = mentions;
   if (hashtags.length) post.hashtags = hashtags;
   return { kind: 'post', rec: post, time: createdAt };
@@ -135,7 +143,7 @@ function quotedRef(embed: unknown): PostRef | undefined | null {
  * Mentions (by DID, from `app.bsky.richtext.facet#mention`) and hashtags (from `#tag` facets
  * and the `tags` list), each once; a mention of oneself is not a mention of anyone.
  */
-function readFacets(facets: unknown, tags: unknown, ownerDid: string): { mentions: AccountRef[]; hashtags: string[] } {
+function readFacets(facets: unknown, tags: unknown, entities: unknown, ownerDid: string): { mentions: AccountRef[]; hashtags: string[] } {
   const dids = new Set<string>();
   const hashtags = new Map<string, string>();
   const addTag = (t: unknown): void => {
@@ -152,6 +160,9 @@ function readFacets(facets: unknown, tags: unknown, ownerDid: string): { mention
     }
   }
   for (const t of Array.isArray(tags) ? tags : []) addTag(t);
+  for (const e of Array.isArray(entities) ? entities : []) {
+    if (isMap(e) && e['type'] === 'mention' && typeof e['value'] === 'string' && isDid(e['value']) && e['value'] !== ownerDid) dids.add(e['value']);
+  }
   return { mentions: [...dids].map((did) => ({ network: NETWORK, externalId: did })), hashtags: [...hashtags.values()] };
 }
 
@@ -197,7 +208,8 @@ function convertFollow(value: unknown, owner: RepoOwner): Converted {
   if (!isMap(value)) return problem('', 'is not a record object', 'a DAG-CBOR map');
   const createdAt = readCreatedAt(value);
   if (typeof createdAt !== 'number') return createdAt;
-  const subject = value['subject'];
+  // early 2023: subject {did, declarationCid}
+  const subject = isMap(value['subject']) ? value['subject']['did'] : value['subject'];
   if (typeof subject !== 'string' || !isDid(subject)) return problem('subject', 'is not a DID', "the followed account's DID, e.g. 'did:plc:…'");
   const follow: FollowRecord = { type: 'follow', follower: owner.ref, followee: { network: NETWORK, externalId: subject }, createdAt };
   return { kind: 'follow', rec: follow, time: createdAt };

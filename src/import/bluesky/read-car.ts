@@ -49,14 +49,28 @@ export async function readEntryBytes(entry: SourceEntry, maxBytes: number): Prom
       fix: 'this is larger than any account repository seen so far; check that it is a Bluesky repository export',
     });
   if (entry.size > maxBytes) throw tooLarge();
-  const chunks: Buffer[] = [];
+  // Filled in place (one copy of the file in memory, not two); an entry already in memory
+  // arrives as one chunk and is used as it is.
+  let out: Buffer | undefined;
   let total = 0;
   for await (const chunk of entry.openStream()) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) throw tooLarge();
-    chunks.push(chunk as Buffer);
+    const buf = chunk as Buffer;
+    if (total === 0 && buf.length === entry.size) {
+      out = buf;
+      total = buf.length;
+      continue;
+    }
+    if (total + buf.length > maxBytes) throw tooLarge();
+    if (!out || out.length < total + buf.length) {
+      // the entry grew while being read, or came in pieces after a whole first chunk
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(entry.size, 2 * (total + buf.length))));
+      if (out) out.copy(bigger, 0, 0, total);
+      out = bigger;
+    }
+    buf.copy(out, total);
+    total += buf.length;
   }
-  return Buffer.concat(chunks, total);
+  return out ? out.subarray(0, total) : new Uint8Array(0);
 }
 
 /**

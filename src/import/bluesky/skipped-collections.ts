@@ -17,12 +17,14 @@ export const SKIPPED_COLLECTIONS: Readonly<Record<string, string>> = {
   'app.bsky.feed.postgate': 'quote settings of posts',
   'app.bsky.labeler.service': 'a labeler declaration',
   'app.bsky.actor.status': 'a live status',
+  'app.bsky.system.declaration': 'an actor type declaration of 2022-23',
+  'app.bsky.graph.assertion': 'a membership assertion of 2022-23',
+  'app.bsky.graph.confirmation': 'a membership confirmation of 2022-23',
   'chat.bsky.actor.declaration': 'chat settings only (who may message this account): direct messages are never in a repository and never imported',
 };
 
-/** The summary's reason for `count` records of a collection that is not imported. */
-export function describeSkipped(collection: string, count: number): string {
+/** The summary's reason for `count` records of a collection that are not imported (`reason` when the records themselves said why). */
+export function describeSkipped(collection: string, count: number, reason?: string): string {
   const what = `${count} record${count === 1 ? '' : 's'}`;
-  const reason = SKIPPED_COLLECTIONS[collection];
-  return `${what}: ${reason ?? 'a collection influence does not read'}`;
+  return `${what}: ${reason ?? SKIPPED_COLLECTIONS[collection] ?? 'a collection influence does not read'}`;
 }

@@ -147,6 +147,24 @@ describe('bluesky: other layouts of the same repository', () => {
     expect(v2.records).toEqual(v3.records);
   });
 
+  it('reads the record shapes of early 2023 a legacy repository can hold: votes, follow subjects as objects, mention entities', async () => {
+    const legacy = [
+      post('3jaaaaaaaaa22', { text: 'hi @bob', createdAt: '2023-02-01T10:00:00.000Z', entities: [{ index: { start: 3, end: 7 }, type: 'mention', value: BOB }] }),
+      record('app.bsky.feed.vote', '3jaaaaaaaab22', { direction: 'up', subject: strongRef(BOB, 'app.bsky.feed.post', '3jbob0000001'), createdAt: '2023-02-01T11:00:00.000Z' }),
+      record('app.bsky.feed.vote', '3jaaaaaaaac22', { direction: 'down', subject: strongRef(BOB, 'app.bsky.feed.post', '3jbob0000002'), createdAt: '2023-02-01T12:00:00.000Z' }),
+      record('app.bsky.graph.follow', '3jaaaaaaaad22', { subject: { did: CAROL, declarationCid: 'bafyreid' }, createdAt: '2023-02-01T13:00:00.000Z' }),
+      record('app.bsky.system.declaration', 'self', { actorType: 'app.bsky.system.actorUser' }),
+    ];
+    const sink = await read(fileSource('repo.car', writeRepo({ did: ALICE, records: legacy, version: 2, prev: null })), { ...OPTIONS, owner: 'alice.test' });
+    expect(sink.posts[0]!.mentions).toEqual([{ network: 'bluesky', externalId: BOB }]);
+    expect(sink.interactions).toEqual([expect.objectContaining({ kind: 'like', target: { network: 'bluesky', externalId: BOB }, targetPost: `at://${BOB}/app.bsky.feed.post/3jbob0000001` })]);
+    expect(sink.follows.map((f) => f.followee)).toEqual([{ network: 'bluesky', externalId: CAROL }]);
+    expect(sink.skipped).toEqual([
+      { name: 'repo.car#app.bsky.feed.vote', reason: '1 record: down votes (early 2023) are not likes' },
+      { name: 'repo.car#app.bsky.system.declaration', reason: '1 record: an actor type declaration of 2022-23' },
+    ]);
+  });
+
   it('reads a repository whose commit is the first block', async () => {
     const first = await read(fileSource(GOAT_NAME, writeRepo({ did: ALICE, records: aliceRecords(), commitAt: 'first' })));
     const last = await read(fileSource(GOAT_NAME, writeRepo({ did: ALICE, records: aliceRecords(), commitAt: 'last' })));

@@ -3,7 +3,9 @@ import { InputError } from '../../../src/errors.js';
 import { isCarHead } from '../../../src/import/bluesky/car-head.js';
 import { EARLIEST_PLAUSIBLE, judgeTime, parseDatetime } from '../../../src/import/bluesky/datetime.js';
 import { isDid, normalizeHandle, parseAtUri, readGoatFileName, splitRepoKey } from '../../../src/import/bluesky/identifiers.js';
-import { indexCar } from '../../../src/import/bluesky/read-car.js';
+import { Readable } from 'node:stream';
+import { indexCar, readEntryBytes } from '../../../src/import/bluesky/read-car.js';
+import type { SourceEntry } from '../../../src/import/source.js';
 import { readTidTime } from '../../../src/import/bluesky/tid.js';
 import { walkMst } from '../../../src/import/bluesky/walk-mst.js';
 import { buildTree, encodeBlock, fakeCid, tidAt, writeCar, writeRepo } from '../../helpers/bluesky-repo.js';
@@ -90,6 +92,28 @@ describe('CAR framing', () => {
     expect(blocks.roots).toHaveLength(1);
     expect(blocks.has(blocks.roots[0]!)).toBe(true);
     expect(() => blocks.get(fakeCid('absent').bytes, 'the thing')).toThrow(/the thing is missing from the file/);
+  });
+});
+
+describe('reading an entry whole, within a bound', () => {
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+  const entry = (size: number, chunk: number): SourceEntry => ({
+    name: 'r.car',
+    displayPath: 'r.car',
+    size,
+    readText: async () => '',
+    openStream: () => Readable.from(Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk))),
+  });
+
+  it('assembles small chunks, and a stream longer than its declared size, byte for byte', async () => {
+    expect(Buffer.from(await readEntryBytes(entry(1000, 7), 5000)).equals(bytes)).toBe(true);
+    expect(Buffer.from(await readEntryBytes(entry(10, 64), 5000)).equals(bytes)).toBe(true);
+    expect(Buffer.from(await readEntryBytes(entry(1000, 1000), 5000)).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an entry over the bound by its declared size, and one that only streams past it', async () => {
+    await expect(readEntryBytes(entry(1000, 64), 999)).rejects.toThrow(/larger than 999 bytes/);
+    await expect(readEntryBytes(entry(10, 64), 500)).rejects.toThrow(/larger than 500 bytes/);
   });
 });
 
