@@ -27,6 +27,7 @@ import { walkMst } from './walk-mst.js';
 const LOCAL_ZONE_SLACK_MS = 14 * 3600 * 1000;
 const ROW_FIX = 'the client that wrote this record broke the lexicon; pass --skip-invalid to import the other records';
 const EXAMPLES = 3;
+const READ = new Set<string>(Object.values(READ_COLLECTIONS));
 
 /** Imports Bluesky repository exports (CAR files). */
 export const blueskyAdapter: Adapter = {
@@ -104,7 +105,9 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
   const exportTime = commit.revTime ?? (fromName?.localTime !== undefined ? fromName.localTime + LOCAL_ZONE_SLACK_MS : undefined);
   const early: TimeReport = { count: 0, examples: [] };
   const late: TimeReport = { count: 0, examples: [] };
+  // 'collection' or 'collection: reason' -> records not imported
   const skipped = new Map<string, number>();
+  const skip = (what: string): void => void skipped.set(what, (skipped.get(what) ?? 0) + 1);
   const account: AccountRecord = { type: 'account', ref };
   let posts = 0;
   const followed = new Set<string>();
@@ -117,11 +120,11 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
       return;
     }
     const { collection, rkey } = parts;
-    if (!(Object.values(READ_COLLECTIONS) as string[]).includes(collection)) {
+    if (!READ.has(collection)) {
       // Skipped records are never decoded, but their blocks are checked: a damaged file is
       // refused whole, whichever record the damage hit.
       blocks.get(cid, `record ${key}`);
-      skipped.set(collection, (skipped.get(collection) ?? 0) + 1);
+      skip(collection);
       return;
     }
     const value = decodeBlock(blocks, cid, `record ${key}`);
@@ -136,10 +139,13 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
         sink.problem({ ...at, field: converted.field ? `${key}.${converted.field}` : key, reason: converted.reason, expected: converted.expected, fix: ROW_FIX });
         return;
       case 'skip':
-        skipped.set(`${collection}: ${converted.reason}`, (skipped.get(`${collection}: ${converted.reason}`) ?? 0) + 1);
+        skip(`${collection}: ${converted.reason}`);
         return;
       case 'profile':
-        if (rkey !== 'self') return; // only the `self` record is the account's profile
+        if (rkey !== 'self') {
+          skip(`${collection}: only the record at key 'self' is the profile`);
+          return;
+        }
         if (converted.displayName !== undefined) account.displayName = converted.displayName;
         if (converted.bio !== undefined) account.bio = converted.bio;
         return;
@@ -160,7 +166,8 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
   account.following = followed.size;
   sink.record(account, { file });
   for (const [what, n] of [...skipped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const [collection, reason] = what.split(': ') as [string, string | undefined];
+    const cut = what.indexOf(': ');
+    const [collection, reason] = cut < 0 ? [what, undefined] : [what.slice(0, cut), what.slice(cut + 2)];
     sink.skippedFile(`${entry.name}#${collection}`, describeSkipped(collection, n, reason));
   }
   reportTimes(entry.name, early, late, commit, exportTime, sink);
