@@ -17,7 +17,7 @@ import { entryIsCar } from './car-head.js';
 import { type RepoCommit, readCommit } from './commit.js';
 import { READ_COLLECTIONS, type RepoOwner, convertRecord } from './convert-record.js';
 import { EARLIEST_PLAUSIBLE, FUTURE_SLACK_MS, judgeTime } from './datetime.js';
-import { decodeBlock } from './decode-block.js';
+import { decodeRecordBlock } from './decode-block.js';
 import { NETWORK, isDid, normalizeHandle, readGoatFileName, splitRepoKey } from './identifiers.js';
 import { type CarLimits, DEFAULT_CAR_LIMITS, indexCar, readEntryBytes } from './read-car.js';
 import { describeSkipped } from './skipped-collections.js';
@@ -127,7 +127,12 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
       skip(collection);
       return;
     }
-    const value = decodeBlock(blocks, cid, `record ${key}`);
+    const decoded = decodeRecordBlock(blocks, cid, `record ${key}`);
+    if ('error' in decoded) {
+      sink.problem({ ...at, field: key, reason: `is not valid DAG-CBOR (${decoded.error})`, expected: 'a record in canonical DAG-CBOR, as the atproto data model requires', fix: ROW_FIX });
+      return;
+    }
+    const value = decoded.value;
     const type = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['$type'] : undefined;
     if (type !== collection) {
       sink.problem({ ...at, field: `${key}.$type`, reason: `is ${JSON.stringify(type) ?? 'missing'}, not the record's collection`, expected: collection, fix: ROW_FIX });

@@ -21,6 +21,20 @@ export function decodeBlock(blocks: CarBlocks, cid: Uint8Array, what: string): u
   }
 }
 
+/**
+ * A record block decoded, or why it cannot be: unlike a tree node, a record whose bytes match
+ * its hash but are not DAG-CBOR (written by a lax server) is one bad record, not a damaged
+ * file. A missing or corrupted block is still an InputError.
+ */
+export function decodeRecordBlock(blocks: CarBlocks, cid: Uint8Array, what: string): { value: unknown } | { error: string } {
+  const bytes = blocks.get(cid, what);
+  try {
+    return { value: CBOR.decode(bytes) };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** The CID bytes of a decoded link (`{$link}`), or undefined when `v` is not a link. */
 export function linkBytes(v: unknown): Uint8Array | undefined {
   return v instanceof CBOR.CidLinkWrapper ? v.bytes : undefined;

@@ -289,6 +289,26 @@ describe('bluesky: records that break their lexicon', () => {
     expect((err as InputError).detail.fix).toContain('--skip-invalid');
   });
 
+  it('a record that matches its hash but is not canonical DAG-CBOR (map keys out of order) is one bad record', async () => {
+    const { writeCar, encodeBlock, cidOf } = await import('../../helpers/bluesky-repo.js');
+    // {"$type": …, "text": "x", "createdAt": …}: valid CBOR, but DAG-CBOR orders keys by length ("text" first)
+    const lax = Buffer.concat([Buffer.from([0xa3, 0x65]), Buffer.from('$type'), Buffer.from([0x72]), Buffer.from('app.bsky.feed.post'), Buffer.from([0x64]), Buffer.from('text'), Buffer.from([0x61, 0x78, 0x69]), Buffer.from('createdAt'), Buffer.from([0x78, 0x18]), Buffer.from('2025-01-02T03:04:05.678Z')]);
+    const laxBlock = { cid: cidOf(lax), bytes: lax };
+    const goodBlock = encodeBlock(post('3kaaaaaaaaa22', { text: 'fine' }).value);
+    const node = encodeBlock({ l: null, e: [
+      { p: 0, k: new TextEncoder().encode('app.bsky.feed.post/3kaaaaaaaaa22'), v: goodBlock.cid, t: null },
+      { p: 29, k: new TextEncoder().encode('b22'), v: laxBlock.cid, t: null },
+    ] });
+    const commit = encodeBlock({ did: ALICE, version: 3, data: node.cid, rev: tidAt(Date.UTC(2025, 2, 10)), prev: null, sig: new Uint8Array(64) });
+    const car = writeCar([commit.cid], [node, goodBlock, laxBlock, commit]);
+    const strictErr = await read(fileSource('repo.car', car), { ...OPTIONS, owner: 'alice.test' }).catch((e: unknown) => e);
+    expect((strictErr as InputError).detail.field).toBe('app.bsky.feed.post/3kaaaaaaaab22');
+    expect((strictErr as InputError).message).toMatch(/^is not valid DAG-CBOR/);
+    const sink = await read(fileSource('repo.car', car), { ...OPTIONS, owner: 'alice.test' }, false);
+    expect(sink.posts.map((p) => p.text)).toEqual(['fine']);
+    expect(sink.problems).toHaveLength(1);
+  });
+
   it('are each counted once with --skip-invalid, and the valid record is imported', async () => {
     const sink = await read(fileSource('repo.car', car), OPTIONS, false);
     expect(sink.posts.map((p) => p.text)).toEqual(['fine']);
