@@ -55,11 +55,15 @@ export function toResultView(pop: Dataset, s: AccountScore): ScoreResultView {
     handle: displayHandle(pop, s.index),
     network: pop.accounts.network[s.index]!,
     score: s.score,
+    interval: s.interval,
+    abstain: s.abstain,
     subscores: s.subscores,
     confidence: s.confidence,
     contributions: s.contributions,
     flags: s.flags,
     missing: s.missing,
+    activityInWindow: s.activityInWindow,
+    lastActivity: s.lastActivity,
   };
 }
 
@@ -67,7 +71,7 @@ export function toResultView(pop: Dataset, s: AccountScore): ScoreResultView {
 export function toStoredScore(pop: Dataset, s: AccountScore): StoredScore {
   return {
     accountId: pop.accounts.dbId[s.index]!,
-    score: s.score,
+    score: s.score ?? NaN, // abstentions are not stored (see saveRun callers)
     reach: s.subscores.reach,
     amplification: s.subscores.amplification,
     network: s.subscores.network,

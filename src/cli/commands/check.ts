@@ -73,7 +73,7 @@ function observeWith(session: ScoringSession, stored: StoredExpertise | null): (
     if (found.length !== 1) return undefined;
     const s = explainScore(table, found[0]!);
     return {
-      score: s.score,
+      score: s.score ?? NaN,
       flags: s.flags.map((f) => f.code),
       topics: stored ? topicsOfAccount(stored, pop.accounts.dbId[found[0]!]!).map((t) => t.slug) : [],
     };
@@ -91,6 +91,7 @@ async function writeExpectations(ctx: CommandContext, path: string, opts: CheckF
       const h = pop.accounts.handle[i]!;
       if (!h) continue; // an account known only by id cannot be named in the file
       const s = explainScore(table, i);
+      if (s.score === null) continue; // abstains: nothing to pin
       const unique = (index.get(h.toLowerCase()) ?? []).length === 1;
       const e: Expectation = { handle: unique ? `@${h}` : `${pop.accounts.network[i]}:${h}`, score: s.score };
       if (s.flags.length) e.flags = s.flags.map((f) => f.code).sort();

@@ -85,7 +85,7 @@ export function buildRankReport(ctx: CommandContext, session: ScoringSession, re
     for (const i of pool) popIndexOfDbId.set(pop.accounts.dbId[i]!, i);
     stored.input.dbIds.forEach((id, k) => {
       const i = popIndexOfDbId.get(id);
-      if (i !== undefined) influence[k] = explained.get(i)!.score;
+      if (i !== undefined) influence[k] = explained.get(i)!.score ?? NaN;
     });
     topicKeys = new Map();
     for (const e of rankByTopic(stored.expertise, topic, { influence, handles: stored.input.accounts.map((a) => a.handle) })) {
@@ -98,6 +98,7 @@ export function buildRankReport(ctx: CommandContext, session: ScoringSession, re
   for (const i of pool) {
     if (topicKeys && !topicKeys.has(i)) continue;
     const s = explained.get(i)!;
+    if (s.score === null) continue; // abstains (TODO lead: list abstentions after the scored accounts)
     candidates.push({ account: i, handle: displayHandle(pop, i), score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
@@ -116,7 +117,7 @@ export function buildRankReport(ctx: CommandContext, session: ScoringSession, re
         rank: r.rank,
         handle: r.handle,
         network: pop.accounts.network[r.account]!,
-        score: s.score,
+        score: s.score ?? NaN, // abstentions are not ranked (filtered above)
         subscores: s.subscores,
         confidence: s.confidence,
         topics: topicsOfAccount(stored, pop.accounts.dbId[r.account]!).slice(0, 3).map((t) => ({ slug: t.slug, score: t.score })),

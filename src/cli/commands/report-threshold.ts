@@ -79,10 +79,12 @@ export function buildThresholdReport(ctx: CommandContext, session: ScoringSessio
     pool = pool.filter((i) => topicsOfAccount(stored, pop.accounts.dbId[i]!).some((t) => isSelfOrAncestor(tax, topic, t.topic)));
     topicView = { slug: tax.slugs[topic]!, name: tax.names[topic]! };
   }
-  const scores = pool.map((i) => explainScore(table, i));
+  type Scored = AccountScore & { score: number };
+  // abstaining accounts have no score to compare with the threshold (TODO lead: count them apart)
+  const scores = pool.map((i) => explainScore(table, i)).filter((s): s is Scored => s.score !== null);
   const runId = req.save ? saveRun(db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s))) : null;
-  const view = (s: AccountScore): ThresholdAccount => ({ handle: displayHandle(pop, s.index), network: pop.accounts.network[s.index]!, score: s.score, subscores: s.subscores, flags: s.flags.map((f) => f.code) });
-  const byScore = (a: AccountScore, b: AccountScore) => b.score - a.score || (displayHandle(pop, a.index) < displayHandle(pop, b.index) ? -1 : 1);
+  const view = (s: Scored): ThresholdAccount => ({ handle: displayHandle(pop, s.index), network: pop.accounts.network[s.index]!, score: s.score, subscores: s.subscores, flags: s.flags.map((f) => f.code) });
+  const byScore = (a: Scored, b: Scored) => b.score - a.score || (displayHandle(pop, a.index) < displayHandle(pop, b.index) ? -1 : 1);
   const above = scores.filter((s) => bandOf(s.score, at, near) === 'above').sort(byScore);
   const nearMisses = scores.filter((s) => bandOf(s.score, at, near) === 'near').sort(byScore);
   return {
@@ -107,7 +109,7 @@ export function buildThresholdReport(ctx: CommandContext, session: ScoringSessio
 }
 
 /** Entrants (now at or above, before below) and drop-outs (the reverse) among accounts scored in both runs. */
-function movementSince(db: Parameters<typeof readPreviousRun>[0], runId: number | null, scores: AccountScore[], dbId: ArrayLike<number>, at: number, handle: (i: number) => string): ThresholdReport['movement'] {
+function movementSince(db: Parameters<typeof readPreviousRun>[0], runId: number | null, scores: (AccountScore & { score: number })[], dbId: ArrayLike<number>, at: number, handle: (i: number) => string): ThresholdReport['movement'] {
   if (runId === null) return { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] };
   const prev = readPreviousRun(db, runId);
   if (prev === null) return { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] };

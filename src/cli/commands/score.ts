@@ -39,7 +39,7 @@ export function registerScore(program: Command, io: Io): void {
       const indices = opts.all ? Array.from({ length: pop.accounts.n }, (_, i) => i) : [...new Set(handles.map((h) => session.resolve(h)))];
       const scores = explainMany(table, indices);
       if (opts.save !== false) {
-        const runId = saveRun(session.db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.map((s) => toStoredScore(pop, s)));
+        const runId = saveRun(session.db, { modelVersion: model.version, asOf: window.asOf, windowDays: window.windowDays, createdAt: Date.now() }, scores.filter((s) => s.score !== null).map((s) => toStoredScore(pop, s)));
         saveRunTopics(ctx, session.db, runId, window, new Set(scores.map((s) => pop.accounts.dbId[s.index]!)));
       }
       const report: ScoreReport = {
