@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { featureVectorOf } from '../engine/features.js';
 import { peerIndexFeatures } from '../engine/peerindex.js';
-import type { LabelledPair } from '../engine/fit.js';
+import type { LabelledPair } from '../engine/fit/pairs.js';
 import { parsePairs } from '../import/pairs.js';
 import type { CommandContext } from './context.js';
 import { InputError, UsageError } from '../errors.js';

@@ -15,14 +15,14 @@ import { MODELS_DIR } from './package-paths.js';
 const DAY = 86_400_000;
 
 /** The model shipped with the package. */
-export const DEFAULT_MODEL_PATH = path.join(MODELS_DIR, 'model-v1.json');
+export const DEFAULT_MODEL_PATH = path.join(MODELS_DIR, 'model-v2.json');
 
 /** Adds --as-of, --window and --model to a command. */
 export function addScoringOptions(cmd: Command): Command {
   return cmd
     .option('--as-of <date>', 'score as of this ISO date or date-time (default: the latest activity in the database; a date means the end of that day, UTC)')
     .option('--window <days>', 'window in days', '90')
-    .option('--model <file>', 'model file (default: the shipped models/model-v1.json)');
+    .option('--model <file>', 'model file (default: the shipped models/model-v2.json)');
 }
 
 /** The raw values of --as-of, --window, --model. */

@@ -1,6 +1,6 @@
 /**
  * The score model: an additive, transparent model stored as a versioned JSON file
- * (models/model-v1.json; the CLI loads it, the engine receives it).
+ * (models/model-v2.json; the CLI loads it, the engine receives it).
  *
  * Definition. For an account with feature values x_k (units in engine/features.ts):
  *   t_k   = ln(1 + s_k x_k)                               (log space; s_k the feature's
@@ -70,7 +70,7 @@ export interface NetworkParams {
   maxIterations: number;
 }
 
-/** A model file (models/model-v1.json), validated. */
+/** A model file (models/model-v2.json), validated. */
 export interface Model {
   schema: 1;
   version: string;

@@ -37,7 +37,7 @@ export function describeLever(lever: Lever): string {
   return `+${lever.increasePct.toLocaleString('en-US')}% ${featureLabel(lever.feature)} (${fmt(lever.from)} -> ${fmt(lever.to)}${unitOf(lever.feature)})`;
 }
 
-/** The unit of a scored feature's value, as models/model-v1.json `units` defines them. */
+/** The unit of a scored feature's value, as models/model-v2.json `units` defines them. */
 export function unitOf(feature: string): string {
   if (feature.endsWith('_per_post')) return ' per post';
   if (feature === 'engagers') return ' per 90 days';
