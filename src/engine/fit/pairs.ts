@@ -32,9 +32,17 @@ export interface LabelledPair {
   bCap?: number;
 }
 
-/** Score difference of a pair under a model (calibrated, unrounded): the eval statistic. */
+/**
+ * The eval statistic of a pair: the difference of the damped raw totals, T_A - T_B, the
+ * model's log-odds that A is judged more influential (P = 1 / (1 + e^-(T_A - T_B)), the
+ * Bradley-Terry model the curves are fitted with). The 1-100 calibration is monotone per
+ * account, but not linear, so differences of calibrated scores would rank pairs differently
+ * from the model's own probabilities.
+ */
 export function scorePair(model: Model, pair: LabelledPair): number {
-  return scoreFeatureVector(model, pair.a, pair.aDamping ?? 1, pair.aCap ?? 100).score - scoreFeatureVector(model, pair.b, pair.bDamping ?? 1, pair.bCap ?? 100).score;
+  const a = scoreFeatureVector(model, pair.a, pair.aDamping ?? 1, pair.aCap ?? 100);
+  const b = scoreFeatureVector(model, pair.b, pair.bDamping ?? 1, pair.bCap ?? 100);
+  return a.total * a.damping - b.total * b.damping;
 }
 
 /** The model's AUC and accuracy on pairs, with the followers-alone and listed-alone baselines. */
