@@ -55,5 +55,5 @@ export function runEngagementEval(file: string, fullPath: string, split: string 
   }
   const ds = datasetFromInteractions(parseInteractionsCsv(text, file));
   const rep = evaluateEngagement(splitEngagement(ds, at, windowDays, model));
-  return { schema: 1, model: model.version, ...rep };
+  return { schema: 1, model: model.version, ...rep, asOf: new Date(rep.asOf).toISOString(), split: new Date(rep.split).toISOString() };
 }

@@ -63,7 +63,7 @@ export function toResultView(pop: Dataset, s: AccountScore): ScoreResultView {
     flags: s.flags,
     missing: s.missing,
     activityInWindow: s.activityInWindow,
-    lastActivity: s.lastActivity,
+    lastActivity: s.lastActivity === null ? null : new Date(s.lastActivity).toISOString(),
   };
 }
 

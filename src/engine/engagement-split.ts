@@ -133,9 +133,11 @@ function distinctEngagers(ds: Dataset, n: number, engaging: Uint8Array, when: (t
 
 /** What `influence eval --engagement` reports. */
 export interface EngagementReport {
-  asOf: string;
+  /** epoch ms */
+  asOf: number;
   windowDays: number;
-  split: string;
+  /** epoch ms */
+  split: number;
   /** accounts with at least one engager in the window */
   population: number;
   spearman: number;
@@ -152,9 +154,9 @@ export function evaluateEngagement(s: EngagementSplit): EngagementReport {
   const ks = [...new Set([100, Math.max(1, Math.round(pop.length / 100))])].filter((k) => k <= pop.length).sort((a, b) => a - b);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
   return {
-    asOf: new Date(s.window.asOf).toISOString(),
+    asOf: s.window.asOf,
     windowDays: s.window.windowDays,
-    split: new Date(s.window.asOf + 1000).toISOString(),
+    split: s.window.asOf + 1000,
     population: pop.length,
     spearman: r4(spearman(score, future)),
     baseline: { pastEngagers: r4(spearman(past, future)) },

@@ -84,8 +84,8 @@ export interface AccountScore {
   missing: ScoredFeature[];
   /** the account's own posts and sent events in the window (0: suggest --as-of lastActivity) */
   activityInWindow: number;
-  /** ISO time of the account's latest own post or sent event in the data, null when none */
-  lastActivity: string | null;
+  /** epoch ms of the account's latest own post or sent event in the data, null when none */
+  lastActivity: number | null;
 }
 
 /** The engagement weights the model's network section defines, per KIND_CODES. */
@@ -299,7 +299,7 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   const ev = table.features.evidence;
   out.activityInWindow = ev.activityInWindow[i] ?? 0;
   const last = ev.lastActivity[i]!;
-  out.lastActivity = Number.isFinite(last) ? new Date(last).toISOString() : null;
+  out.lastActivity = Number.isFinite(last) ? last : null;
   const abstain = table.abstain[i] ?? null;
   if (abstain !== null) {
     out.abstain = abstain;
