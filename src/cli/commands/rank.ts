@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addOntologyOption, addScoringOptions, parseNumberFlag, type AnalysisFlags } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addScoringOptions, parseMinConfidence, parseNumberFlag, type AnalysisFlags } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { rankAccounts } from '../../engine/campaign/rank-accounts.js';
@@ -20,9 +20,11 @@ interface RankFlags extends AnalysisFlags {
   limit?: string;
   sort?: RankSort;
   excludeFlagged?: boolean;
+  minConfidence?: string;
 }
 
 export function registerRank(program: Command, io: Io): void {
+  addMinConfidenceOption(
   addOntologyOption(
     addScoringOptions(
       program
@@ -35,16 +37,17 @@ export function registerRank(program: Command, io: Io): void {
         .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
         .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
     ),
-  ).action(async (opts: RankFlags, cmd: Command) => {
+  )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
+    const minConfidence = parseMinConfidence(opts.minConfidence);
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const taxonomy = taxonomyOf(ctx, opts.ontology);
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy, opts.topic) : null;
     const analysis = await loadAnalysis(ctx, opts, { topics: taxonomy });
-    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged });
+    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged, minConfidence });
     await output.write(toRankReport(reportHeader(analysis.window, analysis.model.version), ranking));
   });
 }
