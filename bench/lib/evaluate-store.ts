@@ -4,7 +4,7 @@ import { readDataset } from '../../src/store/read-dataset.js';
 import { topicInputOf } from '../../src/engine/topics/input.js';
 import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
-import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
+import { evaluateTopicAssignments, type TopicEvaluation } from '../../tools/eval/topics-evaluate.js';
 import type { Taxonomy } from '../../src/engine/topics/taxonomy.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeTopicExpertise } from '../../src/engine/topics/expertise.js';
 import { rankByTopic } from '../../src/engine/topics/rank.js';
-import { evaluateTopicAssignments } from '../../src/engine/topics/evaluate.js';
+import { evaluateTopicAssignments } from '../../tools/eval/topics-evaluate.js';
 import { findTopic } from '../../src/engine/topics/taxonomy.js';
 import { poissonUpperTail } from '../../src/engine/topics/distinctiveness.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
