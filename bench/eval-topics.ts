@@ -86,7 +86,7 @@ let rankedTopics = 0;
 let top3Hits = 0;
 for (const [topic, set] of experts) {
   if (set.size < 3 || tax.parents[topic]!.includes(-1)) continue;
-  const top = rankByTopic(expertise, topic, { handles, limit: 3 });
+  const top = rankByTopic(expertise, topic, tax, { handles, limit: 3 });
   rankedTopics++;
   top3Hits += top.filter((r) => set.has(handles[r.account]!.toLowerCase())).length / 3;
 }

@@ -1,7 +1,7 @@
 /** Runs the topic model on a store and scores it against true topics (shared by bench/eval-topics.ts and its test). */
 import type { Db } from '../../src/store/open.js';
 import { readTopicInput } from '../../src/store/read-topic-input.js';
-import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
+import { matcherFor } from '../../src/cli/topic-session.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
 import type { Taxonomy } from '../../src/engine/topics/taxonomy.js';
@@ -19,7 +19,7 @@ export interface StoreEvaluation {
 /** Computes expertise from the store and evaluates it against `truth` (handle -> true slugs; handles case-insensitive). */
 export function evaluateStore(db: Db, tax: Taxonomy, truth: Map<string, string[]>, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): StoreEvaluation {
   const input = readTopicInput(db, window);
-  const expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window, config);
+  const expertise = computeTopicExpertise(input, tax, matcherFor(tax), window, config);
   const assigned = new Map<string, string[]>();
   for (const a of expertise.accounts) {
     const handle = input.accounts[a.account]!.handle.toLowerCase();

@@ -3,9 +3,11 @@ import type { ScoringWindow } from '../engine/window.js';
 import { buildTopicMatcher, type TopicMatcher } from '../engine/topics/matcher.js';
 import { computeTopicExpertise, type TopicExpertise } from '../engine/topics/expertise.js';
 import { findTopic, type Taxonomy } from '../engine/topics/taxonomy.js';
+import { suggestTopicSearch } from '../engine/topics/search.js';
 import type { Db } from '../store/open.js';
 import { readTopicInput, type StoredTopicInput } from '../store/read-topic-input.js';
 import { loadTaxonomy } from '../topics/ontology.js';
+import { loadBuiltinBackground } from '../topics/background.js';
 import { cleanText } from '../render/sanitize.js';
 import type { CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
@@ -13,11 +15,11 @@ import { UsageError } from '../errors.js';
 // Building a matcher takes a few hundred ms; in-process callers (tests, a dashboard) reuse it.
 const matchers = new WeakMap<Taxonomy, TopicMatcher>();
 
-/** The matcher of a taxonomy, built once per taxonomy object. */
+/** The matcher of a taxonomy against the shipped word-frequency background, built once per taxonomy object. */
 export function matcherFor(tax: Taxonomy): TopicMatcher {
   let m = matchers.get(tax);
   if (!m) {
-    m = buildTopicMatcher(tax);
+    m = buildTopicMatcher(tax, { background: loadBuiltinBackground() });
     matchers.set(tax, m);
   }
   return m;
@@ -48,9 +50,15 @@ export function computeStoredExpertise(db: Db, tax: Taxonomy, window: ScoringWin
   return { tax, input, expertise, indexOfDbId: new Map(input.dbIds.map((id, i) => [id, i])) };
 }
 
-/** A --topic SLUG as a taxonomy index; a UsageError pointing at `topics --search` when unknown. */
+/** A --topic SLUG as a taxonomy index; a UsageError naming close topics and a search that finds them when unknown. */
 export function resolveTopicFlag(tax: Taxonomy, slug: string): number {
   const t = findTopic(tax, slug);
-  if (t === null) throw new UsageError(`unknown topic '${cleanText(slug)}'`, `find its slug with: influence topics --search ${cleanText(slug).split(/[^a-z0-9]+/i)[0] ?? ''}`);
-  return t;
+  if (t !== null) return t;
+  const s = suggestTopicSearch(tax, slug);
+  if (s) {
+    const close = s.hits.map((h) => tax.slugs[h.topic]!).join(', ');
+    throw new UsageError(`unknown topic '${cleanText(slug)}'`, `close topics: ${cleanText(close)}; more with: influence topics --search ${cleanText(s.query)}`);
+  }
+  const supers = tax.superTopics.map((x) => tax.slugs[x]!).sort().join(', ');
+  throw new UsageError(`unknown topic '${cleanText(slug)}': no topic name contains it`, `topics are grouped under: ${cleanText(supers)}`);
 }

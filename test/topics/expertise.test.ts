@@ -191,7 +191,7 @@ describe('gaming resistance', () => {
     const fans2 = b2.audience(4);
     for (let i = 0; i < 30; i++) b2.post(s2, `batch ${i} ${tags}`, { engagers: fans2, hashtags: 15 });
     // a lenient gate, to see the evidence the stuffed posts carry
-    const cookies = topic(run(b2, { ...TOPIC_DEFAULTS, minWeightedPosts: 0, minPostWeight: 0, lift: { ...TOPIC_DEFAULTS.lift, alpha: 1 } }), s2, 'cookies');
+    const cookies = topic(run(b2, { ...TOPIC_DEFAULTS, minWeightedPosts: 0, minPostWeight: 0, fdr: 1 }), s2, 'cookies');
     expect(slugsOf(run(b2), s2)).toEqual([]);
     expect(cookies).toBeDefined();
     expect(cookies!.evidence.posts).toBe(30);

@@ -77,7 +77,7 @@ export function buildRankReport(ctx: CommandContext, session: ScoringSession, re
   const pool = match ? [...match.matched.keys()] : Array.from({ length: pop.accounts.n }, (_, i) => i);
   const explained = new Map(pool.map((i) => [i, explainScore(table, i)]));
 
-  let topicKeys: Map<number, { score: number; key: number }> | null = null;
+  let topicKeys: Map<number, { score: number; key: number; via?: string }> | null = null;
   if (topic !== null) {
     // rankByTopic works on topic-input indices; map the overall scores onto them
     const influence = new Float64Array(stored.input.dbIds.length).fill(NaN);
@@ -88,9 +88,9 @@ export function buildRankReport(ctx: CommandContext, session: ScoringSession, re
       if (i !== undefined) influence[k] = explained.get(i)!.score;
     });
     topicKeys = new Map();
-    for (const e of rankByTopic(stored.expertise, topic, { influence, handles: stored.input.accounts.map((a) => a.handle) })) {
+    for (const e of rankByTopic(stored.expertise, topic, tax, { influence, handles: stored.input.accounts.map((a) => a.handle) })) {
       const i = popIndexOfDbId.get(stored.input.dbIds[e.account]!);
-      if (i !== undefined) topicKeys.set(i, { score: e.topicScore, key: e.key });
+      if (i !== undefined) topicKeys.set(i, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
     }
   }
 

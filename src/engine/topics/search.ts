@@ -4,6 +4,7 @@
  * names starting with it, then a word starting with it, then anywhere, then other languages.
  */
 import { foldText } from './text.js';
+import { pluralOf, singularsOf } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 
 export interface TopicSearchHit {
@@ -45,4 +46,27 @@ export function searchTopics(tax: Taxonomy, query: string, limit = 50): TopicSea
   }
   hits.sort((a, b) => a.rank - b.rank || tax.names[a.topic]!.length - tax.names[b.topic]!.length || (tax.slugs[a.topic]! < tax.slugs[b.topic]! ? -1 : 1));
   return hits.slice(0, limit);
+}
+
+/** A search that finds something, for an unknown --topic: the query that worked and its best hits. */
+export interface TopicSuggestion {
+  query: string;
+  hits: TopicSearchHit[];
+}
+
+/**
+ * What to suggest for a slug or name the taxonomy does not have: the first of the query
+ * itself, its singular or plural ("wines" -> "wine"), and each of its words, that
+ * searchTopics finds something for; null when none does (the caller then lists the
+ * super-topics). A suggestion always names a search that returns something.
+ */
+export function suggestTopicSearch(tax: Taxonomy, query: string, limit = 5): TopicSuggestion | null {
+  const q = normalize(query);
+  const words = q.split(' ').filter((w) => w.length >= 2);
+  const tries = [q, ...singularsOf(q), ...(pluralOf(q) ? [pluralOf(q)!] : []), ...words.flatMap((w) => [w, ...singularsOf(w)])];
+  for (const t of [...new Set(tries)]) {
+    const hits = searchTopics(tax, t, limit);
+    if (hits.length) return { query: t, hits };
+  }
+  return null;
 }
