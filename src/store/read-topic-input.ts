@@ -1,6 +1,6 @@
 /**
- * Reads what the topic model needs from the store: accounts with bios, and the window's
- * posts streamed in id order, each with the engagement other accounts aimed at it
+ * Reads what the topic model needs from the store: accounts with bios, and the posts up to
+ * as-of streamed in id order (those before the window without their text, only counted), each with the engagement other accounts aimed at it
  * (interactions whose target_post is the post's external id, same network, author excluded,
  * at or before as-of). Engagement is aggregated by SQL in one pass over interactions, using
  * the posts(network, external_id) index; posts are then read through a cursor.
@@ -75,9 +75,10 @@ export function readTopicInput(db: Db, window: ScoringWindow): StoredTopicInput 
       GROUP BY p.id`,
   );
   for (const r of engaged.iterate(params) as IterableIterator<EngagementRow>) engagement.set(r.pid, r);
+  // posts before the window come without text: the model only counts them (for "try --window N")
   const postStmt = db.prepare(
-    `SELECT id, external_id, author_id, created_at, kind, text, lang, hashtags, likes, reshares, replies
-       FROM posts WHERE created_at > @from AND created_at <= @asOf ORDER BY id`,
+    `SELECT id, external_id, author_id, created_at, kind, CASE WHEN created_at > @from THEN text END AS text, lang, hashtags, likes, reshares, replies
+       FROM posts WHERE created_at <= @asOf ORDER BY id`,
   );
   const num = (v: number | null): number => (v === null ? NaN : v);
   function* posts(): Generator<TopicPost> {
