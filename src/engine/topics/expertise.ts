@@ -106,6 +106,8 @@ export interface TopicConfig {
   examples: number;
   /** sub-topics listed behind a topic */
   subTopics: number;
+  /** distinct named sub-topics a category needs before it is listed through them (roll-up) */
+  minSubTopics: number;
 }
 
 export const TOPIC_DEFAULTS: TopicConfig = {
@@ -125,6 +127,7 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
   subTopics: 5,
+  minSubTopics: 2,
 };
 
 /** An account as the topic model sees it (index = position in TopicInput.accounts). */
@@ -464,8 +467,14 @@ function hasSense(k: number, c: SenseContext, scratch: MatchScratch, matcher: To
   const t = scratch.topics[k]!;
   let near = neighbours.get(t);
   if (!near) neighbours.set(t, (near = neighbourhoodOf(tax, t)));
-  for (let j = 0; j < c.count; j++) if (j !== k && scratch.topics[j] !== t && near.has(scratch.topics[j]!)) return true;
+  // a neighbour counts when its own match stands on its own: two everyday words never vouch for each other ("cooking pasta")
+  for (let j = 0; j < c.count; j++) if (j !== k && scratch.topics[j] !== t && near.has(scratch.topics[j]!) && ownEvidence(j, c, scratch, matcher)) return true;
   return false;
+}
+
+/** Match j needs no context: not an everyday word, a hashtag, or a capitalised name. */
+function ownEvidence(j: number, c: SenseContext, scratch: MatchScratch, matcher: TopicMatcher): boolean {
+  return scratch.hashtag[j] === 1 || !isEveryday(scratch.node[j]!, c, matcher) || (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[j]!]!));
 }
 
 /** True when the form ending at `node` is an everyday word in the post's language. */
@@ -552,8 +561,10 @@ function scoreAccount(
   // one sense per discourse (sense.ts): a topic whose sense the account shows counts its plain uses too
   const sensePosts = new Map<number, number>();
   const plainTopics = new Set<number>();
+  // only the account's own words show its senses: not reshares, not hashtag-stuffed posts
+  const own = (mp: MatchedPost) => mp.quality >= config.countedQuality;
   for (const mp of posts) {
-    for (const t of mp.topics) sensePosts.set(t, (sensePosts.get(t) ?? 0) + 1);
+    if (own(mp)) for (const t of mp.topics) sensePosts.set(t, (sensePosts.get(t) ?? 0) + 1);
     for (const t of mp.plain) plainTopics.add(t);
   }
   const anchoredSense = new Set<number>();
@@ -567,7 +578,7 @@ function scoreAccount(
     if (near.size === 0) continue;
     let k = 0;
     for (const mp of posts) {
-      if (mp.topics.some((u) => near!.has(u)) || mp.plain.some((u) => near!.has(u))) k++;
+      if (own(mp) && mp.topics.some((u) => near!.has(u))) k++;
       if (k >= config.minPosts) break;
     }
     if (k >= config.minPosts) anchoredSense.add(t);
@@ -701,8 +712,10 @@ function scoreAccount(
       for (const up of tax.ancestors[c.t]!) s.anchored[up] = 1;
     }
   });
+  // a category is listed when it sums up several sub-topics: one (possibly false) topic never
+  // becomes six by roll-up; `rank --topic` still finds a single sub-topic's expert (rank.ts)
   candidates.forEach((c, i) => {
-    if (!c.direct && rejected[i] && s.anchored[c.t] && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
+    if (!c.direct && rejected[i] && s.anchored[c.t] && s.acc[c.t]!.parts.size >= config.minSubTopics && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
   });
 
   const out: TopicScore[] = [];

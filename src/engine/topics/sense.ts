@@ -7,14 +7,15 @@
  *      ordinary words (English, French, Spanish, Portuguese, Italian, Dutch; not German, where
  *      every noun is capitalised, nor scripts without case): "flights to Nice" but not "Nice
  *      work!" at the start of a sentence, nor "NICE", nor a Title Case Headline;
- *   3. the post also names a topic of its neighbourhood in the ontology: its parents, children
- *      and siblings, by any of their names or aliases ("running" beside "marathons" or "10K
- *      Races"; "python" beside "Django").
+ *   3. the post also names a topic of its neighbourhood in the ontology (its parents, children
+ *      and siblings, by any of their names or aliases) in a way that stands on its own: not an
+ *      everyday word, or a hashtag, or capitalised ("python" beside "Django"; "running" beside
+ *      "10K Races" or "#marathon"; but "cooking pasta" vouches for neither).
  * And one sense per discourse (Gale, Church and Yarowsky 1992, "One sense per discourse": a
  * word keeps one sense within a document, here an account's posts in the window): the
  * account's other uses of the word count too when at least `anchorPosts` (2) of its posts carry
  * such evidence, or when at least `minPosts` (3) of its posts name topics of the word's
- * neighbourhood outside the broad super-topics (discourseNeighbourhoodOf: a German who writes
+ * neighbourhood outside the broad super-topics, each with its own sense established (discourseNeighbourhoodOf: a German who writes
  * about Berlin, Austria and Poland means the country by "deutschland").
  * "Everyday word" is decided by the background's frequency, never by a hand list
  * (background.ts: Zipf >= 3.5 in the post's language).
