@@ -3,8 +3,8 @@
  * (never for fitting it):
  * - accounts write in eight languages (en 50%, de, fr, es, pt 8-12% each, ja, zh, ko 4% each);
  *   70% of their posts carry a language tag, the rest none (Threads, generic tables);
- * - everybody writes everyday chatter (chatter.ts): 15-60 posts of small talk that uses topic
- *   names as ordinary words ("nice weather today", "running late", "die Kinder schlafen",
+ * - everybody writes everyday chatter (chatter.ts): 15-60 posts of one or two sentences of
+ *   small talk (a sentence repeats across posts, as habits do) that uses topic names as ordinary words ("nice weather today", "running late", "die Kinder schlafen",
  *   "今日はいい天気"), the bulk of every timeline;
  * - experts (55%): 1-3 true topics from a pool of real Klout topics (everyday-word topics such
  *   as Weather, Coffee, Running or Music included), 3-14 posts on each; a topic's name is
@@ -174,9 +174,10 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     // ordinary life, everyday words included: most of every timeline
     const [cl, ch] = options.chatterPosts ?? [15, 60];
     for (let i = rng.int(cl, ch); i > 0; i--) {
-      const line = rng.pick(CHATTER[lang]);
-      const cased = style.lower ? line.toLowerCase() : line.charAt(0).toUpperCase() + line.slice(1);
-      post(a, rng.chance(0.4) ? `${cased}${sep}${filler(rng, lang, rng.int(1, 6))}` : cased);
+      // one sentence, or two (people do not pad their posts with random words)
+      const lines = rng.chance(0.4) ? [rng.pick(CHATTER[lang]), rng.pick(CHATTER[lang])] : [rng.pick(CHATTER[lang])];
+      const text = lines.map((line) => (style.lower ? line.toLowerCase() : line.charAt(0).toUpperCase() + line.slice(1))).join(CJK.has(lang) && lang !== 'ko' ? '。' : '. ');
+      post(a, text);
     }
     // strays: a topic named once (1-3 of them) and a weak interest named twice
     const strays = rng.int(1, 3);

@@ -73,11 +73,15 @@ export function parseBackgroundJson(text: string, file: string): Background {
   }
   const langs = doc['languages'] as Record<string, LanguageTable>;
   const languages = Object.keys(langs);
-  const tables: BackgroundLanguage[] = languages.map((l) => ({
-    words: groups(langs[l]!.words, file, `languages.${l}.words`),
-    characters: langs[l]!.characters ? groups(langs[l]!.characters, file, `languages.${l}.characters`) : null,
-    charactersPerWord: Number(langs[l]!.charactersPerWord ?? 1) || 1,
-  }));
+  const tables: BackgroundLanguage[] = languages.map((l) => {
+    const words = groups(langs[l]!.words, file, `languages.${l}.words`);
+    return {
+      words,
+      characters: langs[l]!.characters ? groups(langs[l]!.characters, file, `languages.${l}.characters`) : null,
+      charactersPerWord: Number(langs[l]!.charactersPerWord ?? 1) || 1,
+      ranked: Float32Array.from(words.values()).sort().reverse(),
+    };
+  });
   return {
     source: String(doc['source'] ?? file),
     attribution: typeof doc['attribution'] === 'string' ? doc['attribution'] : null,

@@ -15,14 +15,19 @@
  * Example: "nice" in English is Zipf 5.37 (f = 2.3e-4); "running xterm" = 1/(1/1.7e-4 +
  * 1/2.5e-8) = 2.5e-8 (Zipf 1.4).
  *
- * An everyday word is one at Zipf >= 3.5 in the post's language: above the low-frequency band
- * (Zipf 1-3) and halfway to the high-frequency band (4-7) of van Heuven et al.'s scale. In
- * English that makes "nice" (5.37), "running" (5.23), "weather" (4.87), "apple" (4.76) and
- * "python" (3.78) everyday words, and "astrophotography" not; in German "kinder" (5.60).
+ * An everyday word is one of the language's high-frequency vocabulary: at least as frequent
+ * as its 5,000th commonest word form. High-frequency vocabulary is the first 2,000-3,000
+ * word families (Nation 2006, "How large a vocabulary is needed for reading and listening?",
+ * Canadian Modern Language Review 63:59-82; Schmitt and Schmitt 2014, Language Teaching
+ * 47:484-503); counted as word forms (a family has its plural, its verb forms...) that is a
+ * few thousand more, and 5,000 forms is Zipf 4.22 in English, 4.18 in German and 4.17 in
+ * French. It makes "nice" (rank 426), "running" (599), "weather" (1,447), "apple" (1,786) and
+ * "pizza" (3,453) everyday words in English and "kinder" (233) in German; not "marathon"
+ * (5,520), "python" (9,923) or "psychiatry" (13,739), whose common use is the topic's.
  */
 
-/** The Zipf value at and above which a word is an everyday word (see the module doc). */
-export const EVERYDAY_ZIPF = 3.5;
+/** A form as frequent as the language's 5,000th commonest word form is an everyday word (see the module doc). */
+export const EVERYDAY_RANK = 5000;
 
 /** Languages that spell names with a capital letter and ordinary words without one. */
 const CASES_NAMES = new Set(['en', 'fr', 'es', 'pt', 'it', 'nl']);
@@ -35,6 +40,8 @@ export interface BackgroundLanguage {
   characters: Map<string, number> | null;
   /** characters per word token (1 for languages written with spaces) */
   charactersPerWord: number;
+  /** the table's Zipf values, most frequent first (rank r is ranked[r - 1]) */
+  ranked: Float32Array;
 }
 
 /** The background model: per-language tables, in a fixed language order. */
@@ -99,6 +106,11 @@ function combine(zipfs: number[]): number {
   let inv = 0;
   for (const z of zipfs) inv += 10 ** -z;
   return -Math.log10(inv);
+}
+
+/** Per background language: the Zipf value of its `rank`-th commonest word (Infinity for an empty table): the everyday threshold. */
+export function everydayThresholds(bg: Background, rank: number): Float64Array {
+  return Float64Array.from(bg.tables, (t) => (t.ranked.length >= rank && rank > 0 ? t.ranked[rank - 1]! : Infinity));
 }
 
 /** Occurrences per token position of a Zipf value. */

@@ -65,7 +65,7 @@ import type { PostKind } from '../dataset.js';
 import { DAY_MS, type ScoringWindow } from '../window.js';
 import { createMatchScratch, languageMask, matchTokens, tokenizeText, type MatchScratch, type TopicMatcher } from './matcher.js';
 import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
-import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_ZIPF, zipfToFrequency } from './background.js';
+import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayThresholds, zipfToFrequency } from './background.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
 import { benjaminiHochberg, distinctShare, negativeBinomialUpperTail } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -92,8 +92,8 @@ export interface TopicConfig {
   /** shape k of the negative binomial for a writer's word counts (fitted on real archives: bench/fit-topic-dispersion.ts) */
   dispersion: number;
   sense: {
-    /** Zipf value from which a form is an everyday word (background.ts) */
-    everydayZipf: number;
+    /** a form as frequent as the language's n-th commonest word is an everyday word (background.ts) */
+    everydayRank: number;
     /** s0: share of ordinary uses of an everyday word that carry sense evidence by accident */
     accidentalEvidence: number;
     /** posts with sense evidence after which all of an account's uses count (one sense per discourse) */
@@ -122,7 +122,7 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   freeTopicsPerPost: 4,
   fdr: 0.05,
   dispersion: 0.28,
-  sense: { everydayZipf: EVERYDAY_ZIPF, accidentalEvidence: 0.1, anchorPosts: 2 },
+  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2 },
   languageMargin: 2,
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
@@ -261,6 +261,9 @@ interface MatchedPost {
   hashtagOnly: number[];
   /** distinct topics matched only as everyday words without sense evidence, ascending */
   plain: number[];
+  /** per topic (of `topics`, then of `plain`): a hash of the sentence that names it (its first mention) */
+  topicKeys: number[];
+  plainKeys: number[];
 }
 
 interface Accumulator {
@@ -341,7 +344,7 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
   const onlyHash = new Uint8Array(T);
   const senseOk = new Uint8Array(T);
   const neighbours = new Map<number, Set<number>>();
-  const everydayZipf = config.sense.everydayZipf;
+  const everydayZipf = everydayThresholds(bg, config.sense.everydayRank);
   let seq = 0;
   let corpusPosts = 0;
 
@@ -389,6 +392,10 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     for (const t of topics) (senseOk[t] ? sensed : plain).push(t);
     sensed.sort((x, y) => x - y);
     plain.sort((x, y) => x - y);
+    const keyOf = (t: number): number => {
+      for (let k = 0; k < count; k++) if (scratch.topics[k] === t) return sentenceKey(scratch, scratch.start[k]!);
+      return 0;
+    };
     const reshare = p.kind === 'reshare';
     const h = Math.max(p.hashtags || 0, scratch.hashtags);
     const quality =
@@ -406,6 +413,8 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
       topics: sensed,
       hashtagOnly: sensed.map((t) => onlyHash[t]!),
       plain,
+      topicKeys: sensed.map(keyOf),
+      plainKeys: plain.map(keyOf),
     });
   }
 
@@ -448,6 +457,28 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
   return { window, accounts, corpus: { posts: corpusPosts, matchedPosts: matched.length, accounts: A } };
 }
 
+const SENTENCE_END = /[.!?\n\u3002\uff01\uff1f\u2026]/;
+
+/**
+ * A hash of the sentence around token i (its tokens; URLs, mentions and punctuation left out):
+ * the same sentence in several posts is one piece of evidence, as a repeated post is.
+ */
+function sentenceKey(s: MatchScratch, i: number): number {
+  const text = s.folded;
+  const boundary = (k: number): boolean => {
+    // between token k-1 and token k
+    for (let c = s.tokenStart[k - 1]!; c < s.tokenStart[k]!; c++) if (SENTENCE_END.test(text[c]!)) return true;
+    return false;
+  };
+  let a = i;
+  while (a > 0 && !boundary(a)) a--;
+  let b = i;
+  while (b + 1 < s.tokens && !boundary(b + 1)) b++;
+  let h = 0x811c9dc5;
+  for (let k = a; k <= b; k++) h = Math.imul(h ^ s.tokenHashes[k]!, 0x01000193);
+  return h;
+}
+
 interface SenseContext {
   /** the post's word column (a background language, OTHER, or undetermined) */
   col: number;
@@ -456,7 +487,8 @@ interface SenseContext {
   /** the post's text when capitals can be read from it, else null */
   caseText: string | null;
   count: number;
-  everydayZipf: number;
+  /** per background language: the everyday threshold (Zipf) */
+  everydayZipf: Float64Array;
 }
 
 /** Sense evidence for match k of the post in `scratch` (sense.ts). */
@@ -480,10 +512,10 @@ function ownEvidence(j: number, c: SenseContext, scratch: MatchScratch, matcher:
 /** True when the form ending at `node` is an everyday word in the post's language. */
 function isEveryday(node: number, c: SenseContext, matcher: TopicMatcher): boolean {
   const L = c.L;
-  if (c.col < L) return matcher.nodeZipf[node * L + c.col]! >= c.everydayZipf;
+  if (c.col < L) return matcher.nodeSenseZipf[node * L + c.col]! >= c.everydayZipf[c.col]!;
   if (c.col === c.OTHER) return false;
   // undetermined: everyday in any background language written in Latin script
-  for (const l of matcher.languageId.latin) if (matcher.nodeZipf[node * L + l]! >= c.everydayZipf) return true;
+  for (const l of matcher.languageId.latin) if (matcher.nodeSenseZipf[node * L + l]! >= c.everydayZipf[l]!) return true;
   return false;
 }
 
@@ -502,6 +534,7 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
   const full = new Float64Array(T * columns);
   const floor = zipfToFrequency(bg.floorZipf);
   const s0 = config.sense.accidentalEvidence;
+  const threshold = everydayThresholds(bg, config.sense.everydayRank);
   for (let t = 0; t < T; t++) {
     const pairs = matcher.topicForms[t]!;
     for (let k = 0; k < pairs.length; k += 2) {
@@ -512,9 +545,8 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
         let f = floor;
         let everyday = false;
         if (c < L) {
-          const z = matcher.nodeZipf[node * L + c]!;
-          f = zipfToFrequency(z);
-          everyday = z >= config.sense.everydayZipf;
+          f = zipfToFrequency(matcher.nodeZipf[node * L + c]!);
+          everyday = matcher.nodeSenseZipf[node * L + c]! >= threshold[c]!;
         }
         full[t * columns + c]! += f;
         sense[t * columns + c]! += everyday ? s0 * f : f;
@@ -557,6 +589,29 @@ function scoreAccount(
     for (let c = 0; c < cols; c++) mu += perWord[c]! * table[t * cols + c]!;
     return mu;
   };
+
+  // a sentence the account repeats across posts names its topics once (a habit or a template, like a repeated post)
+  const seenKeys = new Map<number, Set<number>>();
+  const fresh = (t: number, key: number): boolean => {
+    let set = seenKeys.get(t);
+    if (!set) seenKeys.set(t, (set = new Set()));
+    if (set.has(key)) return false;
+    set.add(key);
+    return true;
+  };
+  posts = posts.map((mp) => {
+    const keepT = mp.topics.map((t, i) => fresh(t, mp.topicKeys[i]!));
+    const keepP = mp.plain.map((t, i) => fresh(~t, mp.plainKeys[i]!));
+    if (keepT.every(Boolean) && keepP.every(Boolean)) return mp;
+    return {
+      ...mp,
+      topics: mp.topics.filter((_, i) => keepT[i]),
+      hashtagOnly: mp.hashtagOnly.filter((_, i) => keepT[i]),
+      topicKeys: mp.topicKeys.filter((_, i) => keepT[i]),
+      plain: mp.plain.filter((_, i) => keepP[i]),
+      plainKeys: mp.plainKeys.filter((_, i) => keepP[i]),
+    };
+  });
 
   // one sense per discourse (sense.ts): a topic whose sense the account shows counts its plain uses too
   const sensePosts = new Map<number, number>();

@@ -6,7 +6,7 @@
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
 import { foldText, scanTokens } from './text.js';
-import { generateSurfaceForms, type SurfaceForm } from './surface-forms.js';
+import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 import { emptyBackground, formZipf, type Background } from './background.js';
 import { buildLanguageId, scriptOf, SCRIPT_COUNT, type LanguageId } from './language.js';
@@ -38,6 +38,8 @@ export interface TopicMatcher {
   background: Background;
   /** per node and background language (node * L + l): the Zipf value of the node's form per token position */
   nodeZipf: Float32Array;
+  /** the same, taken as the larger with the form's plural or singular: "apples" is as everyday a word as "apple" (the sense rule reads this) */
+  nodeSenseZipf: Float32Array;
   /**
    * per topic: its forms as (node, column) pairs; column l < L is a background language the form
    * applies to alone, -1 = every language, L = a gated language the background does not know
@@ -84,9 +86,8 @@ function buildVocabTable(vocab: Map<string, number>): VocabTable {
   return t;
 }
 
-/** The id of s.slice(start, end), or -1 when no form uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number): number {
-  const h = hashSpan(s, start, end);
+/** The id of s.slice(start, end) (whose hashSpan is h), or -1 when no form uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = hashSpan(s, start, end)): number {
   const len = end - start;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const key = t.keys[i];
@@ -143,8 +144,9 @@ export interface MatchScratch {
   hashtags: number;
   tokenIds: Int32Array;
   tokenHash: Uint8Array;
-  /** per token: its offset in the folded text */
+  /** per token: its offset in the folded text, and a hash of its text */
   tokenStart: Int32Array;
+  tokenHashes: Int32Array;
   tokens: number;
   /** tokens per script (language.ts SCRIPT_*) */
   scripts: Int32Array;
@@ -164,6 +166,7 @@ export function createMatchScratch(): MatchScratch {
     tokenIds: new Int32Array(256),
     tokenHash: new Uint8Array(256),
     tokenStart: new Int32Array(256),
+    tokenHashes: new Int32Array(256),
     tokens: 0,
     scripts: new Int32Array(SCRIPT_COUNT),
     folded: '',
@@ -232,9 +235,17 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     }
   }
   const nodeZipf = new Float32Array(nodes * L);
+  const nodeSenseZipf = new Float32Array(nodes * L);
   for (let k = 0; k < nodes; k++) {
     const toks = nodeTokens[k];
-    if (toks) for (let l = 0; l < L; l++) nodeZipf[k * L + l] = formZipf(background, l, toks);
+    if (!toks) continue;
+    const last = toks[toks.length - 1]!;
+    const variants = [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])].map((v) => [...toks.slice(0, -1), v]);
+    for (let l = 0; l < L; l++) {
+      const z = formZipf(background, l, toks);
+      nodeZipf[k * L + l] = z;
+      nodeSenseZipf[k * L + l] = Math.max(z, ...variants.map((v) => formZipf(background, l, v)));
+    }
   }
   const formVocab = vocab.size;
   const languageId = buildLanguageId(background, vocab);
@@ -254,6 +265,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     forms: forms.length,
     background,
     nodeZipf,
+    nodeSenseZipf,
     topicForms: topicPairs.map((p) => Int32Array.from(p)),
     languageId,
   };
@@ -288,8 +300,11 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
       out.tokenIds = grow(out.tokenIds, out.tokens * 2);
       out.tokenHash = grow(out.tokenHash, out.tokens * 2);
       out.tokenStart = grow(out.tokenStart, out.tokens * 2);
+      out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
     }
-    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end) : lookupSpan(m.vocabTable, joined, 0, joined.length);
+    const h = joined === null ? hashSpan(s, start, end) : hashSpan(joined, 0, joined.length);
+    out.tokenHashes[out.tokens] = h;
+    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end, h) : lookupSpan(m.vocabTable, joined, 0, joined.length, h);
     out.tokenHash[out.tokens] = hashtag ? 1 : 0;
     out.tokenStart[out.tokens] = start;
     out.scripts[scriptOf(s.charCodeAt(start))]!++;
