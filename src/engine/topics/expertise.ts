@@ -303,8 +303,6 @@ interface Scratch {
   bestSelf: Uint8Array;
   selfW: Float64Array;
   bestHash: Uint8Array;
-  /** the matched topic below each reached topic that gave the post its weight */
-  bestFrom: Int32Array;
   reached: number[];
   stamp: number;
 }
@@ -436,7 +434,6 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     bestSelf: new Uint8Array(T),
     selfW: new Float64Array(T),
     bestHash: new Uint8Array(T),
-    bestFrom: new Int32Array(T),
     reached: [],
     stamp: 0,
   };
@@ -676,12 +673,8 @@ function scoreAccount(
           s.bestW[up] = w;
           s.bestSelf[up] = 0;
           s.bestHash[up] = 1;
-          s.bestFrom[up] = t;
           s.reached.push(up);
-        } else if (w > s.bestW[up]!) {
-          s.bestW[up] = w;
-          s.bestFrom[up] = t;
-        }
+        } else if (w > s.bestW[up]!) s.bestW[up] = w;
         if (up === t) {
           s.bestSelf[up] = 1;
           s.selfW[up] = w;
@@ -720,11 +713,9 @@ function scoreAccount(
       if (s.bestSelf[up] === 1) {
         x.direct = true;
         x.ownPosts++;
-      } else {
-        // the named sub-topic that carried the post here
-        const part = s.bestFrom[up]!;
-        x.parts.set(part, (x.parts.get(part) ?? 0) + 1);
       }
+      // the named sub-topics that carry the post here (each counted once per post)
+      for (const u of mp.topics) if (u !== up && s.share[u]! >= config.minDistinctiveness && tax.ancestors[u]!.includes(up)) x.parts.set(u, (x.parts.get(u) ?? 0) + 1);
       // a term that only ever turns up in posts about something the account names more often is a detail of that subject
       if (s.bestSelf[up] === 1 && !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!)) {
         x.selfPosts++;
