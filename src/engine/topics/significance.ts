@@ -26,7 +26,7 @@
  * (1995), "Poisson mixtures", Natural Language Engineering 1:163-190.
  * Example: an account names 30 topics (m = 30), q = 0.05; overpopulation in 29 posts where
  * ordinary writing predicts mu = 0.016: p = 1e-40, assigned. Venezuela in 3 posts at mu = 0.23:
- * P(X >= 3) / P(X >= 1) = 0.13: not assigned.
+ * P(X >= 3) / P(X >= 1) = 0.11: not assigned.
  */
 
 /** P(X >= n) for X ~ Poisson(mu), summed in log space from n upward (n an integer >= 0). */
