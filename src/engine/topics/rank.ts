@@ -2,7 +2,7 @@
  * Ranking accounts by influence on one topic (for `influence rank --topic SLUG`).
  *
  * Definition: an account qualifies when the topic or one of its sub-topics is assigned to it
- * (computeTopicExpertise), so `rank --topic music` includes the jazz and K-pop experts whose
+ * (computeTopicExpertise), so `rank --topic music` includes the K-pop and Exo experts whose
  * posts are not distinctive for the whole of music. Its topic score is the topic's own when
  * assigned, else its best sub-topic's (named in `via`). Without overall scores the
  * rank key is the topic score. With each account's overall influence score S (1-100, from the
