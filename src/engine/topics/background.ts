@@ -74,8 +74,10 @@ export function capitalisesNames(lang: string): boolean {
 }
 
 const isSingleCjk = (t: string): boolean => {
+  if (t.length === 0 || t.length > 2) return false;
   const c = t.codePointAt(0)!;
-  return [...t].length === 1 && (c >= 0x2e80 && c <= 0x9fff || c >= 0xf900 && c <= 0xfaff || c >= 0x20000);
+  if (t.length === 2 && c <= 0xffff) return false;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c >= 0x20000;
 };
 
 /** Zipf value of one token in a language table (the floor when absent). */

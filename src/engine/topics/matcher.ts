@@ -49,6 +49,36 @@ export interface TopicMatcher {
   languageId: LanguageId;
 }
 
+/**
+ * formZipf for every background language at once, with per-token values cached (the matcher
+ * asks for ~150,000 forms and variants over ~45,000 distinct tokens).
+ */
+function formZipfCache(bg: Background): (tokens: readonly string[]) => Float64Array {
+  const L = bg.languages.length;
+  const byToken = new Map<string, Float64Array>();
+  const tokenZipfs = (t: string): Float64Array => {
+    let z = byToken.get(t);
+    if (!z) {
+      z = new Float64Array(L);
+      for (let l = 0; l < L; l++) z[l] = formZipf(bg, l, [t]);
+      byToken.set(t, z);
+    }
+    return z;
+  };
+  return (tokens) => {
+    if (tokens.length === 1) return tokenZipfs(tokens[0]!);
+    // runs of Chinese or Japanese characters may be words of their own: the general path
+    if (tokens.some((t) => t.length <= 2 && t.charCodeAt(0) >= 0x2e80)) return Float64Array.from(bg.languages, (_, l) => formZipf(bg, l, tokens));
+    const out = new Float64Array(L);
+    for (let l = 0; l < L; l++) {
+      let inv = 0;
+      for (const t of tokens) inv += 10 ** -tokenZipfs(t)[l]!;
+      out[l] = -Math.log10(inv);
+    }
+    return out;
+  };
+}
+
 /** Options for buildTopicMatcher. */
 export interface MatcherOptions {
   /** the background (default: none, every word rare; the CLI passes the shipped one) */
@@ -236,15 +266,17 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
   }
   const nodeZipf = new Float32Array(nodes * L);
   const nodeSenseZipf = new Float32Array(nodes * L);
+  const zipfs = formZipfCache(background);
   for (let k = 0; k < nodes; k++) {
     const toks = nodeTokens[k];
     if (!toks) continue;
     const last = toks[toks.length - 1]!;
-    const variants = [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])].map((v) => [...toks.slice(0, -1), v]);
-    for (let l = 0; l < L; l++) {
-      const z = formZipf(background, l, toks);
-      nodeZipf[k * L + l] = z;
-      nodeSenseZipf[k * L + l] = Math.max(z, ...variants.map((v) => formZipf(background, l, v)));
+    const own = zipfs(toks);
+    nodeZipf.set(own, k * L);
+    nodeSenseZipf.set(own, k * L);
+    for (const v of [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])]) {
+      const z = zipfs([...toks.slice(0, -1), v]);
+      for (let l = 0; l < L; l++) if (z[l]! > nodeSenseZipf[k * L + l]!) nodeSenseZipf[k * L + l] = z[l]!;
     }
   }
   const formVocab = vocab.size;
