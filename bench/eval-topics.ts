@@ -15,14 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../src/store/open.js';
 import { readLatestActivity } from '../src/store/read-dataset.js';
-import { loadTaxonomy } from '../src/topics/ontology.js';
+import { loadTaxonomy } from '../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../src/engine/topics/rank.js';
 import { StoreRows } from '../test/helpers/store-rows.js';
 import { generateTopicWorld, writeWorld, type TopicWorld } from './lib/topic-world.js';
 import { CHATTER, CHATTER_LANGUAGES } from './lib/chatter.js';
 import { findTopics } from '../src/engine/topics/matcher.js';
-import { matcherFor } from '../src/cli/topic-session.js';
+import { topicSetupFor } from '../src/cli/analysis.js';
 import { evaluateStore, parseTruth } from './lib/evaluate-store.js';
 
 const args = process.argv.slice(2);
@@ -84,7 +84,7 @@ for (const [handle, slugs] of strays) {
 let everydayAccounts = 0;
 const everydayTopics = new Map<string, number>();
 if (world) {
-  const m = matcherFor(tax);
+  const m = topicSetupFor(tax).matcher;
   const named = new Map<string, Set<number>>(CHATTER_LANGUAGES.map((l) => [l, new Set(CHATTER[l].flatMap((line) => findTopics(m, line, l).map((x) => x.topic)))]));
   for (const a of world.accounts) {
     const trueTopics = a.trueTopics.map((s) => findTopic(tax, s)!);

@@ -17,8 +17,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBuiltinTaxonomy } from '../src/topics/ontology.js';
-import { matcherFor } from '../src/cli/topic-session.js';
+import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
+import { topicSetupFor } from '../src/cli/analysis.js';
 import { createMatchScratch, tokenizeText } from '../src/engine/topics/matcher.js';
 import { identifyLanguage, UNDETERMINED } from '../src/engine/topics/language.js';
 import { backgroundLanguageIndex, zipfToFrequency } from '../src/engine/topics/background.js';
@@ -30,7 +30,7 @@ import { readThreadsArchive, readTwitterArchive, type RealArchive } from './lib/
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const real = path.join(root, '..', 'shared', 'data', 'realdata');
 const tax = loadBuiltinTaxonomy();
-const m = matcherFor(tax);
+const m = topicSetupFor(tax).matcher;
 const bg = m.background;
 
 interface Obs { n: number; mu: number }

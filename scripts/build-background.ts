@@ -30,8 +30,8 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { isCjkToken, tokenize } from '../src/engine/topics/text.js';
 import { generateSurfaceForms } from '../src/engine/topics/surface-forms.js';
-import { loadBuiltinTaxonomy } from '../src/topics/ontology.js';
-import { BACKGROUND_FORMAT, BACKGROUND_VERSION, serializeBackground, type BackgroundData, type LanguageTable } from '../src/topics/background.js';
+import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
+import { BACKGROUND_FORMAT, BACKGROUND_VERSION, serializeBackground, type BackgroundData, type LanguageTable } from '../src/inputs/background.js';
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'it', 'ja', 'zh', 'ko', 'ar'];
 const SPACELESS = new Set(['ja', 'zh']);

@@ -1,7 +1,8 @@
 /** Runs the topic model on a store and scores it against true topics (shared by bench/eval-topics.ts and its test). */
 import type { Db } from '../../src/store/open.js';
-import { readTopicInput } from '../../src/store/read-topic-input.js';
-import { matcherFor } from '../../src/cli/topic-session.js';
+import { readDataset } from '../../src/store/read-dataset.js';
+import { topicInputOf } from '../../src/engine/topics/input.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
 import type { Taxonomy } from '../../src/engine/topics/taxonomy.js';
@@ -18,8 +19,8 @@ export interface StoreEvaluation {
 
 /** Computes expertise from the store and evaluates it against `truth` (handle -> true slugs; handles case-insensitive). */
 export function evaluateStore(db: Db, tax: Taxonomy, truth: Map<string, string[]>, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): StoreEvaluation {
-  const input = readTopicInput(db, window);
-  const expertise = computeTopicExpertise(input, tax, matcherFor(tax), window, config);
+  const input = topicInputOf(readDataset(db, { bios: true, texts: window }), window);
+  const expertise = computeTopicExpertise(input, tax, topicSetupFor(tax).matcher, window, config);
   const assigned = new Map<string, string[]>();
   for (const a of expertise.accounts) {
     const handle = input.accounts[a.account]!.handle.toLowerCase();

@@ -49,23 +49,29 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** realdata/twitter-milahu104-2026 (or any Twitter archive folder) through the importer into a temporary store. */
-export async function readTwitterArchive(dir: string, handle: string): Promise<RealArchive & { db: string }> {
+/** An archive (a Twitter folder, a Bluesky CAR, ...) through the project's importer into a temporary store, read as the CLI reads it. */
+export async function readImportedArchive(source: string, handle: string): Promise<RealArchive & { db: string }> {
   const { main } = await import('../../src/cli/main.js');
   const { openDb } = await import('../../src/store/open.js');
-  const { readTopicInput } = await import('../../src/store/read-topic-input.js');
-  const { readLatestActivity } = await import('../../src/store/read-dataset.js');
+  const { readDataset, readLatestActivity } = await import('../../src/store/read-dataset.js');
+  const { topicInputOf } = await import('../../src/engine/topics/input.js');
   const db = path.join(tempDir('influence-real-'), 'real.db');
   const sink = { write: (_: string) => true, isTTY: false };
-  const code = await main(['--db', db, '--quiet', 'import', dir], { stdout: sink, stderr: sink, env: { NO_COLOR: '1' }, cwd: process.cwd() });
-  if (code !== 0) throw new Error(`import of ${dir} failed (exit ${code})`);
+  const code = await main(['--db', db, '--quiet', 'import', source], { stdout: sink, stderr: sink, env: { NO_COLOR: '1' }, cwd: process.cwd() });
+  if (code !== 0) throw new Error(`import of ${source} failed (exit ${code})`);
   const store = openDb(db);
   try {
     const asOf = readLatestActivity(store)!;
-    // every post up to as-of: callers pick their window
-    const input = readTopicInput(store, { asOf, windowDays: 100_000 });
-    return { name: path.basename(dir), handle, input: { accounts: input.accounts, posts: [...input.posts] }, asOf, db };
+    // every post up to as-of, with its text: callers pick their window
+    const all = { asOf, windowDays: 100_000 };
+    const input = topicInputOf(readDataset(store, { bios: true, texts: all }), all);
+    return { name: path.basename(source).replace(/\.[a-z]+$/, ''), handle, input: { accounts: input.accounts, posts: [...input.posts] }, asOf, db };
   } finally {
     store.close();
   }
+}
+
+/** realdata/twitter-milahu104-2026 (or any Twitter archive folder) through the importer. */
+export async function readTwitterArchive(dir: string, handle: string): Promise<RealArchive & { db: string }> {
+  return { ...(await readImportedArchive(dir, handle)), name: path.basename(dir) };
 }

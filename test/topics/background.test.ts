@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinBackground } from '../../src/topics/background.js';
+import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { backgroundLanguageIndex, EVERYDAY_RANK, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
 import { tokenize } from '../../src/engine/topics/text.js';
 import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
 import { benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail } from '../../src/engine/topics/significance.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from '../../src/engine/topics/sense.js';
 import { createMatchScratch, tokenizeText } from '../../src/engine/topics/matcher.js';
-import { matcherFor } from '../../src/cli/topic-session.js';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { BASIC_TOPICS, makeTaxonomy } from '../helpers/topic-taxonomy.js';
 
 const bg = loadBuiltinBackground();
@@ -43,7 +43,7 @@ describe('the shipped background (wordfreq, CC BY-SA 4.0)', () => {
 });
 
 describe('language identification', () => {
-  const m = matcherFor(loadBuiltinTaxonomy());
+  const m = topicSetupFor(loadBuiltinTaxonomy()).matcher;
   const lang = (text: string): string => {
     const s = createMatchScratch();
     tokenizeText(m, text, s);

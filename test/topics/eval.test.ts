@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../../src/engine/topics/taxonomy.js';
 import { generateTopicWorld, worldToTopicInput, writeWorld } from '../../bench/lib/topic-world.js';
 import { CHATTER } from '../../bench/lib/chatter.js';
 import { computeTopicExpertise } from '../../src/engine/topics/expertise.js';
 import { findTopics } from '../../src/engine/topics/matcher.js';
-import { matcherFor } from '../../src/cli/topic-session.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
 import { evaluateStore, parseTruth } from '../../bench/lib/evaluate-store.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
@@ -25,7 +25,7 @@ describe('topic assignment on a generated population with known topics', () => {
     expect(evaluation.precision).toBeGreaterThanOrEqual(0.9);
     expect(evaluation.recall).toBeGreaterThanOrEqual(0.8);
     // everyday senses: a topic the account's own everyday chatter names, assigned though it is not true for it
-    const m = matcherFor(tax);
+    const m = topicSetupFor(tax).matcher;
     let everyday = 0;
     for (const a of world.accounts) {
       const named = new Set(CHATTER[a.lang].flatMap((line) => findTopics(m, line, a.lang).map((x) => x.topic)));
@@ -49,7 +49,7 @@ describe('topic assignment on a generated population with known topics', () => {
 
   it('gives an account the same topics whether it is imported alone or beside 1,000 others', () => {
     const tax = loadBuiltinTaxonomy();
-    const m = matcherFor(tax);
+    const m = topicSetupFor(tax).matcher;
     const world = generateTopicWorld(tax, { accounts: 1001, seed: 5 });
     const window = { asOf: world.asOf, windowDays: world.windowDays };
     const all = computeTopicExpertise(worldToTopicInput(world), tax, m, window);

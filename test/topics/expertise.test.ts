@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTopicExpertise, topicScore, TOPIC_DEFAULTS, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { findTopic } from '../../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../../src/engine/topics/rank.js';
-import { loadBuiltinBackground } from '../../src/topics/background.js';
+import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { TopicInputBuilder } from '../helpers/topic-input.js';
 import { day } from '../helpers/dataset-builder.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../../src/engine/topics/taxonomy.js';
 import { searchTopics, suggestTopicSearch } from '../../src/engine/topics/search.js';
 import { ROOT } from '../helpers/cli.js';

@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
-import { matcherFor } from '../../src/cli/topic-session.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
 import { readThreadsArchive, readTwitterArchive, type RealArchive } from '../../bench/lib/real-archives.js';
 import { evaluateArchive, readLabels, type RealEvaluation } from '../../bench/lib/evaluate-real.js';
 import { ROOT, runCli, SHARED, tempDir } from '../helpers/cli.js';
@@ -22,7 +22,7 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
   const evaluate = async (): Promise<Map<string, RealEvaluation>> => {
     if (!results) {
       const archives: RealArchive[] = [await readTwitterArchive(path.join(REAL, 'twitter-milahu104-2026'), 'milahu104'), readThreadsArchive(path.join(REAL, 'threads-yungztr-2024'))];
-      results = new Map(archives.map((a) => [a.name, evaluateArchive(a, labels[a.name]!, tax, matcherFor(tax))]));
+      results = new Map(archives.map((a) => [a.name, evaluateArchive(a, labels[a.name]!, tax, topicSetupFor(tax).matcher)]));
     }
     return results;
   };

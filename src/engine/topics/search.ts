@@ -5,7 +5,8 @@
  */
 import { foldText } from './text.js';
 import { pluralOf, singularsOf } from './surface-forms.js';
-import type { Taxonomy } from './taxonomy.js';
+import { findTopic, type Taxonomy } from './taxonomy.js';
+import { UsageError } from '../../errors.js';
 
 export interface TopicSearchHit {
   topic: number;
@@ -69,4 +70,20 @@ export function suggestTopicSearch(tax: Taxonomy, query: string, limit = 5): Top
     if (hits.length) return { query: t, hits };
   }
   return null;
+}
+
+/**
+ * A --topic argument as a taxonomy index; unknown, a UsageError naming close topics and a
+ * `topics --search` that finds them (never a search that finds nothing), or the super-topics.
+ */
+export function resolveTopicArg(tax: Taxonomy, slug: string): number {
+  const t = findTopic(tax, slug);
+  if (t !== null) return t;
+  const s = suggestTopicSearch(tax, slug);
+  if (s) {
+    const close = s.hits.map((h) => tax.slugs[h.topic]!).join(', ');
+    throw new UsageError(`unknown topic '${slug}'`, `close topics: ${close}; more with: influence topics --search ${s.query}`);
+  }
+  const supers = tax.superTopics.map((x) => tax.slugs[x]!).sort().join(', ');
+  throw new UsageError(`unknown topic '${slug}': no topic name contains it`, `topics are grouped under: ${supers}`);
 }
