@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { topicSetupFor } from '../src/cli/analysis.js';
 import { TOPIC_DEFAULTS } from '../src/engine/topics/expertise.js';
-import { readThreadsArchive, readTwitterArchive } from './lib/real-archives.js';
+import fs from 'node:fs';
+import { readImportedArchive, readThreadsArchive, readTwitterArchive } from './lib/real-archives.js';
 import { evaluateArchive, readLabels } from './lib/evaluate-real.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +23,13 @@ const config = { ...TOPIC_DEFAULTS, dispersion: arg('--dispersion') ?? TOPIC_DEF
 const tax = loadBuiltinTaxonomy();
 const m = topicSetupFor(tax).matcher;
 const labels = readLabels(root);
-const archives = [await readTwitterArchive(path.join(real, 'twitter-milahu104-2026'), 'milahu104'), readThreadsArchive(path.join(real, 'threads-yungztr-2024'))];
+const bluesky = path.join(real, 'bluesky-bnewbold-2025');
+const car = fs.readdirSync(bluesky).find((f) => f.endsWith('.car'))!;
+const archives = [
+  await readTwitterArchive(path.join(real, 'twitter-milahu104-2026'), 'milahu104'),
+  readThreadsArchive(path.join(real, 'threads-yungztr-2024')),
+  await readImportedArchive(path.join(bluesky, car), 'bnewbold.robocracy.org', 'bluesky-bnewbold-2025'),
+];
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const lines: string[] = [];
 for (const a of archives) {

@@ -50,7 +50,7 @@ export function tempDir(prefix: string): string {
 }
 
 /** An archive (a Twitter folder, a Bluesky CAR, ...) through the project's importer into a temporary store, read as the CLI reads it. */
-export async function readImportedArchive(source: string, handle: string): Promise<RealArchive & { db: string }> {
+export async function readImportedArchive(source: string, handle: string, name = path.basename(source)): Promise<RealArchive & { db: string }> {
   const { main } = await import('../../src/cli/main.js');
   const { openDb } = await import('../../src/store/open.js');
   const { readDataset, readLatestActivity } = await import('../../src/store/read-dataset.js');
@@ -65,7 +65,7 @@ export async function readImportedArchive(source: string, handle: string): Promi
     // every post up to as-of, with its text: callers pick their window
     const all = { asOf, windowDays: 100_000 };
     const input = topicInputOf(readDataset(store, { bios: true, texts: all }), all);
-    return { name: path.basename(source).replace(/\.[a-z]+$/, ''), handle, input: { accounts: input.accounts, posts: [...input.posts] }, asOf, db };
+    return { name, handle, input: { accounts: input.accounts, posts: [...input.posts] }, asOf, db };
   } finally {
     store.close();
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { topicSetupFor } from '../../src/cli/analysis.js';
-import { readThreadsArchive, readTwitterArchive, type RealArchive } from '../../bench/lib/real-archives.js';
+import { readImportedArchive, readThreadsArchive, readTwitterArchive, type RealArchive } from '../../bench/lib/real-archives.js';
 import { evaluateArchive, readLabels, type RealEvaluation } from '../../bench/lib/evaluate-real.js';
 import { ROOT, runCli, SHARED, tempDir } from '../helpers/cli.js';
 
@@ -21,7 +21,13 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
   let results: Map<string, RealEvaluation> | null = null;
   const evaluate = async (): Promise<Map<string, RealEvaluation>> => {
     if (!results) {
-      const archives: RealArchive[] = [await readTwitterArchive(path.join(REAL, 'twitter-milahu104-2026'), 'milahu104'), readThreadsArchive(path.join(REAL, 'threads-yungztr-2024'))];
+      const bluesky = path.join(REAL, 'bluesky-bnewbold-2025');
+      const car = fs.readdirSync(bluesky).find((f) => f.endsWith('.car'))!;
+      const archives: RealArchive[] = [
+        await readTwitterArchive(path.join(REAL, 'twitter-milahu104-2026'), 'milahu104'),
+        readThreadsArchive(path.join(REAL, 'threads-yungztr-2024')),
+        await readImportedArchive(path.join(bluesky, car), 'bnewbold.robocracy.org', 'bluesky-bnewbold-2025'),
+      ];
       results = new Map(archives.map((a) => [a.name, evaluateArchive(a, labels[a.name]!, tax, topicSetupFor(tax).matcher)]));
     }
     return results;
@@ -34,6 +40,10 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
   it('assigns no everyday-word sense ("nice", "weather", "kinder", "running", "musik") to either owner', async () => {
     const r = await evaluate();
     for (const [name, e] of r) expect(e.everydaySenses, name).toEqual([]);
+  }, 120_000);
+
+  it('gives the Bluesky developer’s 23 test posts no topic, as labelled', async () => {
+    expect((await evaluate()).get('bluesky-bnewbold-2025')!.assigned).toEqual([]);
   }, 120_000);
 
   it('finds the milahu104 owner’s most distinctive subjects, each a labelled true topic', async () => {
