@@ -59,6 +59,14 @@ export interface AnalysisFlags extends WindowFlags {
   ontology?: string;
 }
 
+/** An option group: adds its options to a command and returns it. */
+export type OptionGroup = (cmd: Command) => Command;
+
+/** Adds option groups to a command, in order (they list in --help in this order). */
+export function addOptionGroups(cmd: Command, ...groups: OptionGroup[]): Command {
+  return groups.reduce((c, add) => add(c), cmd);
+}
+
 /** Adds --as-of and --window. */
 export function addWindowOptions(cmd: Command): Command {
   return cmd

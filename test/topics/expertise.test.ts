@@ -5,7 +5,7 @@ import { rankByTopic } from '../../src/engine/topics/rank.js';
 import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { TopicInputBuilder } from '../helpers/topic-input.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 // the test taxonomy, judged against the shipped word frequencies (models/background.json.gz)
 const { tax, matcher } = makeTopics(BASIC_TOPICS, loadBuiltinBackground());

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addMinConfidenceOption, addOntologyOption, addScoringOptions, parseMinConfidence, parseNumberFlag, type AnalysisFlags } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { rankAccounts } from '../../engine/campaign/rank-accounts.js';
@@ -24,20 +24,18 @@ interface RankFlags extends AnalysisFlags {
 }
 
 export function registerRank(program: Command, io: Io): void {
-  addMinConfidenceOption(
-  addOntologyOption(
-    addScoringOptions(
-      program
-        .command('rank')
-        .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
-        .option('--list <file>', 'a follower list: CSV with a handle column (other columns kept), or one handle per line')
-        .option('--topic <slug>', 'rank by influence on this topic (sub-topics included): sqrt(topic score x score)')
-        .option('--min-score <n>', 'only accounts scoring at least N')
-        .option('--limit <n>', 'show the first N')
-        .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
-        .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
-    ),
-  )).action(async (opts: RankFlags, cmd: Command) => {
+  addOptionGroups(
+    program
+      .command('rank')
+      .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
+      .option('--list <file>', 'a follower list: CSV with a handle column (other columns kept), or one handle per line')
+      .option('--topic <slug>', 'rank by influence on this topic (sub-topics included): sqrt(topic score x score)')
+      .option('--min-score <n>', 'only accounts scoring at least N')
+      .option('--limit <n>', 'show the first N')
+      .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
+      .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
+    addScoringOptions, addOntologyOption, addMinConfidenceOption,
+  ).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addMinConfidenceOption, addOntologyOption, addScoringOptions, parseMinConfidence, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseRequiredNumberFlag } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import type { Analysis } from '../../engine/analyze.js';
@@ -26,19 +26,17 @@ interface ThresholdFlags extends AnalysisFlags {
 
 /** Registers `report threshold [--at 70] [--near 5] [--topic SLUG] [--list FILE]`. */
 export function registerReportThreshold(report: Command, io: Io): void {
-  addMinConfidenceOption(
-  addOntologyOption(
-    addScoringOptions(
-      report
-        .command('threshold')
-        .description('who is at or above a score (the Klout70 club), who is near and the one lever that lifts each over, movement since the last run')
-        .option('--at <score>', 'the threshold', '70')
-        .option('--near <points>', 'how far below the threshold counts as near', '5')
-        .option('--topic <slug>', 'only accounts with this topic (sub-topics included)')
-        .option('--list <file>', 'only the accounts of a follower list')
-        .option('--no-save', 'do not store this run (movement compares stored runs)'),
-    ),
-  )).action(async (opts: ThresholdFlags, cmd: Command) => {
+  addOptionGroups(
+    report
+      .command('threshold')
+      .description('who is at or above a score (the Klout70 club), who is near and the one lever that lifts each over, movement since the last run')
+      .option('--at <score>', 'the threshold', '70')
+      .option('--near <points>', 'how far below the threshold counts as near', '5')
+      .option('--topic <slug>', 'only accounts with this topic (sub-topics included)')
+      .option('--list <file>', 'only the accounts of a follower list')
+      .option('--no-save', 'do not store this run (movement compares stored runs)'),
+    addScoringOptions, addOntologyOption, addMinConfidenceOption,
+  ).action(async (opts: ThresholdFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<ThresholdReport>(ctx, 'report threshold', { plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme) => renderThresholdText(r, theme, true) });
     const at = parseRequiredNumberFlag(opts.at, '--at', { min: 1, max: 100 });
