@@ -21,7 +21,7 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
   let first = true;
   const finish = (last: string): Line => {
     line++;
-    if (tooLong) {
+    if (tooLong || pendingLength + last.length > MAX_RECORD_BYTES) {
       tooLong = false;
       pieces = [];
       pendingLength = 0;

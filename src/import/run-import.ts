@@ -16,7 +16,7 @@ import type { Db } from '../store/open.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import type { ImportRecord, RowProblem } from '../store/records.js';
+import { findUnstorableValue, type ImportRecord, type RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
@@ -128,7 +128,12 @@ export async function runImport(
       await adapter.read(
         source,
         {
-          record(rec) {
+          record(rec, at) {
+            const bad = findUnstorableValue(rec);
+            if (bad) {
+              this.problem({ ...at, field: bad.field, reason: bad.reason, expected: bad.expected, fix: 'correct the value in the file' });
+              return;
+            }
             summary.read[rec.type]++;
             w.write(rec);
           },
@@ -156,6 +161,7 @@ export async function runImport(
         },
         { defaultNetwork: options.defaultNetwork, owner: options.owner },
       );
+      if (options.format) await refuseEmptyForcedRead(opened, adapter, summary);
       sources.push(summary);
     }
     writer?.flush();
@@ -176,6 +182,29 @@ export async function runImport(
     await session.abort();
     throw err;
   }
+}
+
+/**
+ * A format forced with --format that read nothing from a source it does not recognise
+ * (`--format json` on a CSV: every file skipped as "not a JSON file") would log an import
+ * of nothing and exit 0; it is an input error naming what the files are.
+ */
+async function refuseEmptyForcedRead(source: Source, adapter: Adapter, summary: SourceSummary): Promise<void> {
+  const read = Object.values(summary.read).reduce((a, b) => a + b, 0);
+  if (read > 0 || summary.skippedRows > 0 || (await adapter.detect(source))) return;
+  let detected: Adapter | undefined;
+  for (const a of ADAPTERS) {
+    if (a !== adapter && (await a.detect(source))) {
+      detected = a;
+      break;
+    }
+  }
+  const why = summary.skippedFiles.slice(0, 3).map((f) => `${f.name}: ${f.reason}`).join('; ');
+  throw new InputError(`--format ${adapter.format} read nothing from this source${why ? ` (${why})` : ''}`, {
+    file: source.path,
+    expected: `${adapter.description}`,
+    fix: detected ? `leave --format out: this looks like ${detected.format} (${detected.description})` : 'check the file, or leave --format out to detect the format',
+  });
 }
 
 function shouldUseThreads(paths: readonly string[], threads: 'auto' | 'always' | 'never'): boolean {

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
+import { TIME_RANGE } from './records.js';
 import { POST_KINDS, type InteractionColumns, type Dataset } from '../engine/dataset.js';
 import { forEachNumericRow } from './read-chunks.js';
 import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
@@ -282,9 +283,14 @@ export async function readDatasetParallel(
  * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
  */
 export function readLatestActivity(db: Db): number | null {
+  // Only times the store accepts: a bad one stored by an older version (1e300) must not
+  // become the as-of date of every later command.
   const row = db
-    .prepare('SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM interactions)')
+    .prepare(
+      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+    )
     .pluck()
-    .get() as number | null;
+    .get({ min: TIME_RANGE.min, max: TIME_RANGE.max }) as number | null;
   return row ?? null;
 }

@@ -130,3 +130,42 @@ export interface RecordSink {
   /** bytes consumed so far of the current source, for progress on a TTY */
   progress?(bytesRead: number, bytesTotal: number): void;
 }
+
+/**
+ * The times the store accepts, epoch ms: 1990-01-01 (inclusive) to 2100-01-01 (exclusive).
+ * Wide for any social network, narrow enough that every stored time is a valid Date:
+ * `1e300` or `-1e16` as a created_at made every later command fail with "Invalid time value".
+ */
+export const TIME_RANGE = { min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1), text: '1990-01-01 to 2100-01-01' } as const;
+
+/** True for an epoch-ms time the store accepts. */
+export function isStorableTime(ms: number): boolean {
+  return ms >= TIME_RANGE.min && ms < TIME_RANGE.max;
+}
+
+/**
+ * The first value of a record the store must not hold (a time outside TIME_RANGE, a count
+ * that is negative or not finite), as the field and what is wrong; undefined when none.
+ * Checked for every record of every adapter, so no stored value can break a later command.
+ */
+export function findUnstorableValue(rec: ImportRecord): { field: string; reason: string; expected: string } | undefined {
+  const time = (field: string, v: number | undefined) =>
+    v !== undefined && !isStorableTime(v) ? { field, reason: `${Number.isFinite(v) ? new Date(v).toISOString() : String(v)} is outside the range of times the store accepts`, expected: `a time from ${TIME_RANGE.text}` } : undefined;
+  const count = (field: string, v: number | undefined) =>
+    v !== undefined && !(Number.isFinite(v) && v >= 0) ? { field, reason: `${v} is not a count`, expected: 'a finite number, 0 or more' } : undefined;
+  switch (rec.type) {
+    case 'account':
+      return (
+        time('created_at', rec.createdAt) ??
+        count('followers', rec.followers) ??
+        count('following', rec.following) ??
+        count('posts', rec.posts) ??
+        count('listed', rec.listed)
+      );
+    case 'post':
+      return time('created_at', rec.createdAt) ?? count('likes', rec.likes) ?? count('reshares', rec.reshares) ?? count('replies', rec.replies);
+    case 'interaction':
+    case 'follow':
+      return time('created_at', rec.createdAt);
+  }
+}

@@ -1,5 +1,5 @@
 /** Reading one JSON archive entry, turning a syntax error into a located, fixable problem. */
-import type { RecordSink } from '../../store/records.js';
+import { isStorableTime, type RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { readJsonItems, wholeDocument } from '../json/read-json-items.js';
 
@@ -54,9 +54,9 @@ export function linkId(v: unknown): string | undefined {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`), or undefined. */
+/** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`) within TIME_RANGE, or undefined. */
 export function parseIsoTime(v: unknown): number | undefined {
   if (typeof v !== 'string' || !ISO_TIME.test(v)) return undefined;
   const t = Date.parse(v);
-  return Number.isFinite(t) ? t : undefined;
+  return Number.isFinite(t) && isStorableTime(t) ? t : undefined;
 }
