@@ -51,7 +51,7 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
     quiet: opts.quiet === true,
     dbPath,
     openStore() {
-      const db = openDb(dbPath);
+      const db = openDb(dbPath, { onLockWait: (m) => void io.stderr.write(`${m}\n`) });
       opened.push(db);
       return db;
     },
@@ -59,7 +59,7 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
       if (!fs.existsSync(dbPath)) {
         throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
       }
-      const db = openDb(dbPath);
+      const db = openDb(dbPath, { onLockWait: (m) => void io.stderr.write(`${m}\n`) });
       opened.push(db);
       return db;
     },

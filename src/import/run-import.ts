@@ -32,6 +32,10 @@ export interface ImportOptions {
   /** time recorded in the imports log (I/O metadata; passed in, the engine never reads clocks) */
   now: number;
   onProgress?: (path: string, bytesRead: number, bytesTotal: number) => void;
+  /** told once when the import waits for another process's write lock (a message for stderr) */
+  onLockWait?: (message: string) => void;
+  /** how long to wait for another process's write lock (default: the store's LOCK_WAIT_MS) */
+  lockWaitMs?: number;
   /**
    * Where the writes run: 'auto' (default) uses a worker thread for inputs of
    * THREADED_MIN_BYTES or more on a machine with more than one CPU; 'always' and 'never'
@@ -104,7 +108,7 @@ export async function runImport(
   let skippedRows = 0;
   // The writes go through a connection of their own (same file), so `db` must be a file.
   if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
-  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto') });
+  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto'), onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
   try {
     const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
     let writer: RecordWriter | undefined;

@@ -6,7 +6,7 @@
  * Other stages add to a run by its id: topics write `topic_scores` rows
  * (run_id, account_id, topic_id, score, detail) for the run `createRun` returned.
  */
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 
 /** A run's metadata as stored. */
@@ -61,11 +61,12 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>)
 
 /** Stores a run with its scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: Omit<NewRun, 'accounts'>, rows: StoredScore[]): number {
-  return db.transaction(() => {
+  // waits for an import's write lock (with a message) instead of failing after 5 s
+  return writeTransaction(db, () => {
     const id = createRun(db, { ...run, accounts: rows.length });
     insertScores(db, id, rows);
     return id;
-  })();
+  });
 }
 
 /** One past run of one account. */

@@ -3,7 +3,7 @@
  * and topic twice is an error from the primary key). `detail` is the evidence as JSON, with
  * example post ids (not texts: the posts are in the database).
  */
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 import type { TopicExpertise } from '../engine/topics/expertise.js';
 
 /** Writes every assigned topic of every account as topic_scores rows for `runId`; returns the row count. */
@@ -13,7 +13,7 @@ export function writeTopicScores(db: Db, runId: number, expertise: TopicExpertis
   }
   const insert = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
   let rows = 0;
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const acct of expertise.accounts) {
       for (const t of acct.topics) {
         const { examples, ...evidence } = t.evidence;
@@ -21,6 +21,6 @@ export function writeTopicScores(db: Db, runId: number, expertise: TopicExpertis
         rows++;
       }
     }
-  })();
+  });
   return rows;
 }
