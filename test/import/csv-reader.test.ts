@@ -117,4 +117,20 @@ describe('readCsvRecords', () => {
       [3, ['zz2', '6']],
     ]);
   });
+
+  it('scans each character a bounded number of times when a record never ends (linear, not quadratic)', async () => {
+    // operation count, not time: characters handed to the parser per character of input
+    const ratios: number[] = [];
+    for (const mb of [1, 4]) {
+      for (const body of [`h,b\nx,"${'a,b\n'.repeat((mb * 2 ** 20) / 4)}`, `h,b\nx,${'abcd'.repeat((mb * 2 ** 20) / 4)}`]) {
+        const buf = Buffer.from(body);
+        const stats = { scanned: 0 };
+        const chunks = Array.from({ length: Math.ceil(buf.length / 65_536) }, (_, i) => buf.subarray(i * 65_536, (i + 1) * 65_536));
+        for await (const _ of readCsvRecords(Readable.from(chunks), 'x.csv', stats));
+        ratios.push(stats.scanned / buf.length);
+      }
+    }
+    // re-scanning per 64 KiB chunk would be ~8 at 1 MiB and ~32 at 4 MiB
+    for (const r of ratios) expect(r).toBeLessThan(3);
+  });
 });
