@@ -110,6 +110,7 @@ export class JsonScanner {
   // cached positions of the next '"' and '\' in `buf` (re-searched only once passed)
   private nextQuote = -1;
   private nextBackslash = -1;
+  private nextNewline = -1;
   // a string (key or inside a value) in progress
   private inString = false;
   private escapePending = false;
@@ -139,6 +140,7 @@ export class JsonScanner {
     this.counted = 0;
     this.nextQuote = -1;
     this.nextBackslash = -1;
+    this.nextNewline = -1;
     this.start = 0;
     let i = 0;
     const n = chunk.length;
@@ -494,9 +496,17 @@ export class JsonScanner {
 
   /** The 1-based line of offset `pos` of the current chunk (offsets only move forward). */
   private lineAt(pos: number): number {
+    if (pos <= this.counted) return this.line;
+    // the next newline is searched again only once passed: a one-line file is scanned once per chunk, not once per record
     const b = this.buf;
-    for (let k = b.indexOf(0x0a, this.counted); k >= 0 && k < pos; k = b.indexOf(0x0a, k + 1)) this.line++;
-    if (pos > this.counted) this.counted = pos;
+    let k = this.nextNewline;
+    if (k < this.counted) k = b.indexOf(0x0a, this.counted);
+    while (k >= 0 && k < pos) {
+      this.line++;
+      k = b.indexOf(0x0a, k + 1);
+    }
+    this.nextNewline = k < 0 ? b.length : k;
+    this.counted = pos;
     return this.line;
   }
 }
