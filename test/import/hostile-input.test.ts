@@ -139,7 +139,7 @@ describe('item 3: times outside 1990-01-01 to 2100-01-01', () => {
     raw.prepare("INSERT INTO interactions (actor_id, kind, event_key, target_id, created_at) SELECT a.id, 'like', 'bad', b.id, 1e300 FROM accounts a, accounts b WHERE a.handle = 'seed1' AND b.handle = 'seed2'").run();
     raw.prepare("INSERT INTO posts (network, external_id, author_id, created_at, kind) SELECT 'generic', 'bad', id, -1e16, 'original' FROM accounts WHERE handle = 'seed1'").run();
     raw.close();
-    for (const argv of [['db', 'info', '--json'], ['score', '--all', '--json'], ['rank', '--json'], ['topics', '--all', '--json'], ['explain', 'seed1']]) {
+    for (const argv of [['db', 'info', '--json'], ['score', '--all', '--json'], ['rank', '--json'], ['topics', '--all', '--json'], ['explain', 'seed1'], ['report', 'threshold', '--json'], ['report', 'authenticity', '--json'], ['history', 'seed1']]) {
       const r = await runCli([...argv, '--db', db]);
       expect(r.stderr, argv.join(' ')).not.toMatch(/Invalid time value|internal error/);
       expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
