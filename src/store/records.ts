@@ -153,23 +153,31 @@ export function isStorableTime(ms: number): boolean {
  * Checked for every record of every adapter, so no stored value can break a later command.
  */
 export function findUnstorableValue(rec: ImportRecord): { field: string; reason: string; expected: string } | undefined {
-  const time = (field: string, v: number | undefined) =>
-    v !== undefined && !isStorableTime(v) ? { field, reason: `${Number.isFinite(v) ? new Date(v).toISOString() : String(v)} is outside the range of times the store accepts`, expected: `a time from ${TIME_RANGE.text}` } : undefined;
-  const count = (field: string, v: number | undefined) =>
-    v !== undefined && !(Number.isFinite(v) && v >= 0) ? { field, reason: `${v} is not a count`, expected: 'a finite number, 0 or more' } : undefined;
+  // plain functions and comparisons: this runs once per imported record
   switch (rec.type) {
     case 'account':
       return (
-        time('created_at', rec.createdAt) ??
-        count('followers', rec.followers) ??
-        count('following', rec.following) ??
-        count('posts', rec.posts) ??
-        count('listed', rec.listed)
+        badTime('created_at', rec.createdAt) ??
+        badCount('followers', rec.followers) ??
+        badCount('following', rec.following) ??
+        badCount('posts', rec.posts) ??
+        badCount('listed', rec.listed)
       );
     case 'post':
-      return time('created_at', rec.createdAt) ?? count('likes', rec.likes) ?? count('reshares', rec.reshares) ?? count('replies', rec.replies);
+      return badTime('created_at', rec.createdAt) ?? badCount('likes', rec.likes) ?? badCount('reshares', rec.reshares) ?? badCount('replies', rec.replies);
     case 'interaction':
     case 'follow':
-      return time('created_at', rec.createdAt);
+      return badTime('created_at', rec.createdAt);
   }
+}
+
+function badTime(field: string, v: number | undefined): { field: string; reason: string; expected: string } | undefined {
+  if (v === undefined || (v >= TIME_RANGE.min && v < TIME_RANGE.max)) return undefined;
+  const shown = Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? new Date(v).toISOString() : String(v);
+  return { field, reason: `${shown} is outside the range of times the store accepts`, expected: `a time from ${TIME_RANGE.text}` };
+}
+
+function badCount(field: string, v: number | undefined): { field: string; reason: string; expected: string } | undefined {
+  if (v === undefined || (Number.isFinite(v) && v >= 0)) return undefined;
+  return { field, reason: `${v} is not a count`, expected: 'a finite number, 0 or more' };
 }
