@@ -16,6 +16,10 @@ const row = (accountId: number, score: number): RunAccount => ({
     contributions: [{ feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' }],
     missing: ['listed'],
     flags: score > 50 ? [{ code: 'bot-cadence', severity: 0.5, evidence: { gaps: 3 }, factor: 0.7 }] : [],
+    interval: [score - 5, score + 5],
+    abstain: null,
+    activityInWindow: 1,
+    lastActivity: null,
   },
   topics: [],
 });
