@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
 import { TIME_RANGE } from './records.js';
+import { storedTime } from './stored-time.js';
 import { POST_KINDS, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
 import { windowStart, type ScoringWindow } from '../engine/window.js';
 import { forEachNumericRow } from './read-chunks.js';
@@ -113,7 +114,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
     },
     (v) => {
       if (row >= n) return;
@@ -160,7 +161,7 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
       from: 'FROM posts',
       rangeKey: 'id',
       range: { min: minPostId, max: maxPostId, rows: np },
-      columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
+      columns: ['id', 'author_id', storedTime('created_at', TIME_RANGE.min), kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
     },
     (v) => {
       if (p >= np) return;
@@ -234,7 +235,7 @@ function readFollows(db: Db, indexOf: (id: number | null) => number): Dataset['f
     followee: new Int32Array(nf),
     createdAt: new Float64Array(nf),
   };
-  const followRows = db.prepare('SELECT follower_id, followee_id, created_at FROM follows ORDER BY followee_id, follower_id').raw();
+  const followRows = db.prepare(`SELECT follower_id, followee_id, ${storedTime('created_at')} FROM follows ORDER BY followee_id, follower_id`).raw();
   let f = 0;
   for (const r of followRows.iterate() as IterableIterator<(number | null)[]>) {
     if (f >= nf) break;
