@@ -33,4 +33,6 @@ export async function readLikes(entry: SourceEntry, ctx: ArchiveContext): Promis
     if (target) like.target = target;
     sink.record(like, { file, record: index });
   });
+  // The export holds every status the owner favourited: its length is the likes given.
+  sink.record({ type: 'account', ref: owner.ref, likesGiven: items.length }, { file });
 }
