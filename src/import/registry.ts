@@ -5,6 +5,7 @@
  */
 import type { Adapter } from './source.js';
 import { genericCsvAdapter, genericJsonAdapter, genericNdjsonAdapter } from './generic/adapters.js';
+import { blueskyAdapter } from './bluesky/index.js';
 import { mastodonAdapter, mastodonFollowingAdapter } from './mastodon/index.js';
 import { twitterAdapter } from './twitter/index.js';
 
@@ -14,6 +15,7 @@ export const ADAPTERS: readonly Adapter[] = [
   twitterAdapter,
   mastodonAdapter,
   mastodonFollowingAdapter,
+  blueskyAdapter,
   genericCsvAdapter,
   genericJsonAdapter,
   genericNdjsonAdapter,

@@ -137,4 +137,8 @@ export interface RecordSink {
   skippedFile(name: string, reason: string): void;
   /** bytes consumed so far of the current source, for progress on a TTY */
   progress?(bytesRead: number, bytesTotal: number): void;
+  /** the account whose export this is, named in the import summary */
+  owner?(ref: AccountRef): void;
+  /** something imported as written that deserves a look (a date a client set wrongly), listed in the summary */
+  notice?(name: string, message: string): void;
 }

@@ -1,3 +1,4 @@
+import { LISTS } from '../../src/engine/dataset.js';
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph } from '../../src/engine/engagement.js';
 import { extractFeatures, featureVectorOf } from '../../src/engine/features.js';
@@ -47,7 +48,10 @@ describe('features', () => {
     const fans = Array.from({ length: 3 }, () => b.account());
     for (const f of fans) b.follow(f, a);
     b.follow(fans[0]!, a, day(150)); // after as-of: not counted
-    const f = features(b.build(), a);
+    const pop = b.build();
+    pop.accounts.lists = new Uint8Array(pop.accounts.n);
+    pop.accounts.lists[a] = LISTS.FOLLOWERS; // edges count only with the account's own follower list
+    const f = features(pop, a);
     expect(f.value.followers).toBe(3);
     expect(f.source.followers).toBe('events');
   });
