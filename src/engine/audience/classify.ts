@@ -23,7 +23,7 @@ import type { Dataset } from '../dataset.js';
 import type { Flag } from '../result-types.js';
 import { PROFILE_FEATURES, computeProfileFeatures, hasProfileEvidence, readProfileFacts, type ProfileFacts } from './features.js';
 import { applyAudienceModel, type AudienceClass, type AudienceModel, type ModelOutput } from './model.js';
-import { buildReasons } from './reasons.js';
+import { buildReasons, formatCount } from './reasons.js';
 
 /** One account's verdict, with its reasons. */
 export interface AccountVerdict {
@@ -50,10 +50,10 @@ export interface ClassifyOptions {
 }
 
 /** Decides the class from model output (see the module comment). */
-export function decideClass(model: AudienceModel, out: ModelOutput): { class: AudienceClass; probability: number } {
+export function decideClass(model: AudienceModel, out: ModelOutput): { class: AudienceClass; probability: number; massFollower?: true } {
   const { real, fake, bot } = out.p;
   const t = out.submodel;
-  if (real >= t.real) return out.massFollower ? { class: 'suspicious', probability: fake + bot } : { class: 'real', probability: real };
+  if (real >= t.real) return out.massFollower ? { class: 'suspicious', probability: fake + bot, massFollower: true } : { class: 'real', probability: real };
   if (real < t.flag) return fake >= bot ? { class: 'fake', probability: fake } : { class: 'bot', probability: bot };
   return { class: 'suspicious', probability: fake + bot };
 }
@@ -90,6 +90,8 @@ export function classifyProfile(model: AudienceModel, facts: ProfileFacts, scrat
   const out = applyAudienceModel(model, computeProfileFeatures(facts, scratch));
   const decision = decideClass(model, out);
   const reasons = buildReasons(facts, supportFor(model, decision.class, out), { patterns: decision.class !== 'real' });
+  // the mass-follower rule, not the model, made it suspicious: say so first
+  if (decision.massFollower) reasons.unshift(`following ${formatCount(facts.following)}: at or above ${formatCount(model.massFollowing)}, the mass-follower count`);
   return { class: decision.class, probability: round(decision.probability), p: { real: round(out.p.real), fake: round(out.p.fake), bot: round(out.p.bot) }, reasons, evidence: 'profile' };
 }
 

@@ -448,7 +448,8 @@ export function chooseThresholds(model: AudienceModel, sub: Submodel, data: Labe
   const pReal = Float64Array.from(data.x, (row) => applyAudienceModel(one, hideEvidence(row, sub)).p.real);
   const real = Math.min(0.99, Math.max(1e-6, realQuantile(pReal, data, options.realFlagRate)));
   const flag = Math.min(real, Math.max(1e-6, realQuantile(pReal, data, options.hardFlagRate)));
-  return { real: Number(real.toPrecision(6)), flag: Number(flag.toPrecision(6)) };
+  // not rounded: rounding up would put the person at the threshold below it
+  return { real, flag };
 }
 
 /**

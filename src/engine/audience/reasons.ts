@@ -64,9 +64,10 @@ function formatRate(x: number): string {
 /** The named patterns of a suspicious profile (issue 12: mass-follower, inactive, empty new account). */
 export function describePatterns(f: ProfileFacts): string[] {
   const out: string[] = [];
-  // following hundreds while followed back by under a tenth of them (HypeAuditor calls
-  // accounts following 1,500+ "mass followers"; here the ratio matters, not one cut-off)
-  if (f.following >= 500 && (f.followers + 1) / (f.following + 1) < 0.1) out.push('mass-follower');
+  // HypeAuditor's "mass followers" follow more than 1,500 accounts (help.hypeauditor.com)
+  if (f.following > 1500) out.push('mass-follower');
+  // following at least a hundred while fewer than a tenth as many follow back
+  else if (f.following >= 100 && (f.followers + 1) / (f.following + 1) < 0.1) out.push('one-sided following');
   if (f.posts === 0 || (f.posts < 10 && f.ageDays >= 365)) out.push('inactive');
   const empty = (f.bio !== null && f.bio.trim() === '') || f.defaultAvatar === 1;
   if (f.ageDays < 90 && empty) out.push('empty new account');
