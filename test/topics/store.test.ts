@@ -12,7 +12,7 @@ import type { Db } from '../../src/store/open.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 
 const HUGE_ID = '123456789012345678901234567890';
