@@ -137,7 +137,7 @@ describe('audit renderers', () => {
   });
 
   it('buildAuditView cleans control characters out of handles', async () => {
-    const { DatasetBuilder } = await import('../helpers/dataset-builder.js');
+    const { DatasetBuilder } = await import('../../tools/sim/dataset-builder.js');
     const b = new DatasetBuilder();
     const a = b.account({ handle: 'evil\u001b[2Jname' });
     const v = buildAuditView(b.build(), { account: a, asOf: null, windowDays: 90, followers: 0, declaredFollowers: null, classified: 0, counts: { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 }, quality: null, interval: null, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null }, engagement: null, growth: { source: 'none', points: [], bursts: [], untimed: 0 }, verdicts: [] }, 'm');

@@ -15,7 +15,7 @@ import {
   type AudienceModel,
 } from '../../../src/engine/audience/index.js';
 import { ROOT } from '../../helpers/cli.js';
-import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DAY, DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 
 const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/audience-v1.json'), 'utf8')) as AudienceModel;
 const YEAR = 365 * DAY;

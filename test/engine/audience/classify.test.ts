@@ -10,7 +10,7 @@ import { checkAudienceModel, classifyAccounts, classifyProfile, readProfileFacts
 import { submodelFor } from '../../../src/engine/audience/model.js';
 import type { Flag } from '../../../src/engine/result-types.js';
 import { ROOT } from '../../helpers/cli.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 
 const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/audience-v1.json'), 'utf8')) as AudienceModel;
 const AS_OF = day(0);
