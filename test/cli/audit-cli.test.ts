@@ -84,6 +84,22 @@ describe('influence audit', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour off a TTY
   });
 
+  it('without follow times, the follower series comes from the declared counts of successive imports', async () => {
+    const dir = tempDir();
+    const db2 = path.join(dir, 'g.db');
+    const write = (name: string, followers: number) => {
+      fs.writeFileSync(path.join(dir, name), `handle,followers,following\nbrand,${followers},300\n`);
+      return path.join(dir, name);
+    };
+    fs.writeFileSync(path.join(dir, 'follows.csv'), 'follower,followee\nann,brand\n');
+    expect((await runCli(['import', '--db', db2, write('a1.csv', 1000), path.join(dir, 'follows.csv')])).code).toBe(0);
+    expect((await runCli(['import', '--db', db2, write('a2.csv', 1400)])).code).toBe(0);
+    const j = JSON.parse((await runCli(['audit', '--db', db2, '@brand', '--json'])).stdout) as AuditView;
+    expect(j.growthSource).toBe('imports');
+    expect(j.growth.map((p) => [p.followers, p.gained])).toEqual([[1000, 0], [1400, 400]]);
+    expect(j.summary.unknown).toBe(1); // ann: a follower known by handle only
+  });
+
   it('unknown handle and unusable model file: exit 2 with the fix', async () => {
     const missing = await runCli(['audit', '--db', db, '@nosuch']);
     expect(missing.code).toBe(2);
