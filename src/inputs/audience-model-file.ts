@@ -14,17 +14,17 @@ export function readAudienceModelFile(p: string = DEFAULT_AUDIENCE_MODEL_PATH): 
   try {
     text = fs.readFileSync(p, 'utf8');
   } catch {
-    throw new UsageError(`cannot read audience model file ${p}`, 'pass --audience-model FILE with a file written by tools/audience/fit-audience.ts');
+    throw new UsageError(`cannot read audience model file ${p}`, 'pass --audience-model FILE with a file written by scripts/fit-audience.ts');
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`not JSON: ${(err as Error).message}`, { file: p, expected: 'an audience model file (models/audience-v1.json)', fix: 'regenerate it with tools/audience/fit-audience.ts' });
+    throw new InputError(`not JSON: ${(err as Error).message}`, { file: p, expected: 'an audience model file (models/audience-v1.json)', fix: 'regenerate it with scripts/fit-audience.ts' });
   }
   const problems = checkAudienceModel(data);
   if (problems.length > 0) {
-    throw new InputError(`not an audience model: ${problems.slice(0, 3).join('; ')}`, { file: p, expected: 'an audience model file (models/audience-v1.json)', fix: 'regenerate it with tools/audience/fit-audience.ts' });
+    throw new InputError(`not an audience model: ${problems.slice(0, 3).join('; ')}`, { file: p, expected: 'an audience model file (models/audience-v1.json)', fix: 'regenerate it with scripts/fit-audience.ts' });
   }
   return data as AudienceModel;
 }

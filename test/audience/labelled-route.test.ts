@@ -14,7 +14,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditView } from '../../src/render/audit-view.js';
 import { runCli, SHARED, tempDir } from '../helpers/cli.js';
-import { readLabelledAccounts, type LabelledAccount } from '../../tools/audience/labelled-accounts.js';
+import { readLabelledAccounts, type LabelledAccount } from '../../scripts/lib/audience/labelled-accounts.js';
 import { writeGenericAudience } from '../../tools/audience/generic-csv.js';
 
 const DATA = path.join(SHARED, 'data', 'labelled-accounts');

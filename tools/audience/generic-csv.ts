@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LabelledAccount } from './labelled-accounts.js';
+import type { LabelledAccount } from '../../scripts/lib/audience/labelled-accounts.js';
 
 const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const num = (v: number): string => (Number.isFinite(v) ? String(v) : '');

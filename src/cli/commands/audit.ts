@@ -4,7 +4,7 @@
  * alone; activity, where the database has it, adds the authenticity flags.
  */
 import type { Command } from 'commander';
-import { assessAuthenticity } from '../../engine/authenticity/index.js';
+import { assessAuthenticity } from '../../engine/authenticity/assess.js';
 import { auditAudience } from '../../engine/audience/index.js';
 import { indexHandles, resolveHandle } from '../../engine/handles.js';
 import { readAudienceModelFile } from '../../inputs/audience-model-file.js';

@@ -2,6 +2,7 @@
  * Pure normalizers for the archive's small files: the owner (account.js, profile.js,
  * manifest.js userInfo) and the owner's edges (follower.js, following.js, like.js).
  */
+import { decodeEntities } from '../../html-entities.js';
 import type { AccountRef, FollowRecord, InteractionRecord } from '../../store/records.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readHandle, readId, readString } from './values.js';
@@ -47,7 +48,7 @@ export function normalizeProfile(row: unknown): ProfileInfo | RowFault {
   const d = asObject(p['description']) ?? {};
   const info: ProfileInfo = {};
   // an empty string is evidence (no bio), an absent key is not
-  if (typeof d['bio'] === 'string') info.bio = d['bio'];
+  if (typeof d['bio'] === 'string') info.bio = decodeEntities(d['bio']);
   if (typeof d['website'] === 'string') info.url = d['website'];
   if (typeof d['location'] === 'string') info.location = d['location'];
   const avatar = readString(p['avatarMediaUrl']);

@@ -1,13 +1,13 @@
 /**
  * The audience fitter on small made-up data (properties only: the real fit is
- * tools/audience/fit-audience.ts on the labelled accounts): it finds the direction the
+ * scripts/fit-audience.ts on the labelled accounts): it finds the direction the
  * data shows, keeps sign constraints, is deterministic, its thresholds hold the false-flag
  * rate on the training people, and the folds are stratified by source.
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
-import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, hideEvidence, type LabelledFeatures } from '../../../src/engine/audience/fit.js';
-import { assignFolds, singleFeatureBaseline, type LabelledSet } from '../../../src/engine/audience/evaluate.js';
+import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
+import { assignFolds, singleFeatureBaseline, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
 import { applyAudienceModel } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
 

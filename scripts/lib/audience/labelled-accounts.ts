@@ -8,10 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { AccountColumns } from '../../src/engine/dataset.js';
-import { PROFILE_FEATURES, computeProfileFeatures, readProfileFacts } from '../../src/engine/audience/features.js';
-import type { LabelledSet } from '../../src/engine/audience/evaluate.js';
-import { parseTime } from '../../src/import/values.js';
+import type { AccountColumns } from '../../../src/engine/dataset.js';
+import { PROFILE_FEATURES, computeProfileFeatures, readProfileFacts } from '../../../src/engine/audience/features.js';
+import type { LabelledSet } from './evaluate.js';
+import { parseTime } from '../../../src/import/values.js';
 
 /** 0 real (genuine), 1 fake (bought follower), 2 bot (spambot). */
 export type Label = 0 | 1 | 2;

@@ -24,8 +24,8 @@
  * Example: two examples, one feature, real at x = 1 and fake at x = -1, lambda 1: the
  * optimum has weight < 0 (lower x, more likely fake) and the fake example's P(fake) > 0.5.
  */
-import { FEATURE_UNITS, PROFILE_FEATURES, type ProfileFeature } from './features.js';
-import { applyAudienceModel, type Archetype, type AudienceModel, type EvidenceKey, type InauthenticClass, type ModelFeature, type Submodel } from './model.js';
+import { FEATURE_UNITS, PROFILE_FEATURES, type ProfileFeature } from '../../../src/engine/audience/features.js';
+import { applyAudienceModel, type Archetype, type AudienceModel, type EvidenceKey, type InauthenticClass, type ModelFeature, type Submodel } from '../../../src/engine/audience/model.js';
 
 /** -1: the weight may only be <= 0; 1: only >= 0; 0: free. Per feature, for fake archetypes and for bot archetypes. */
 export type SignConstraints = Record<ProfileFeature, { fake: -1 | 0 | 1; bot: -1 | 0 | 1 }>;
@@ -71,7 +71,7 @@ export const AUDIENCE_SIGNS: SignConstraints = {
   verified: { fake: -1, bot: -1 },
 };
 
-/** The defaults `tools/audience/fit-audience.ts` uses for models/audience-v1.json. */
+/** The defaults `scripts/fit-audience.ts` uses for models/audience-v1.json. */
 export const AUDIENCE_FIT_DEFAULTS: AudienceFitOptions = {
   lambda: 1,
   lambdaArchetype: 1000,
@@ -216,7 +216,7 @@ function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, mean: 
  * theta is penalised by `lambda`, delta by `lambdaArchetype` (larger): what the families of
  * a class share is learnt from all of them, what sets one family apart only as far as the
  * data insists. An unseen family is then judged mostly by the shared part (see
- * leave-one-source-out in tools/audience/fit-audience.ts). theta and delta both keep the
+ * leave-one-source-out in scripts/fit-audience.ts). theta and delta both keep the
  * class's sign, so their sum does too.
  */
 function solveConstrainedLogit(design: Design, archetypes: ArchetypeSpec[], options: AudienceFitOptions): { values: Float64Array; iterations: number } {

@@ -5,14 +5,14 @@
  * (columns hidden at prediction time), and leave-one-source-out (each bot family and the
  * fake followers judged by a model that never saw them).
  *
- *   npx tsx tools/audience/fit-audience.ts [--data DIR] [--out FILE] [--date YYYY-MM-DD] [--k 5] [--report FILE]
+ *   npx tsx scripts/fit-audience.ts [--data DIR] [--out FILE] [--date YYYY-MM-DD] [--k 5] [--report FILE]
  *
  * Deterministic: the same files and options give the same model file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel } from '../../src/engine/audience/fit.js';
+import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel } from './lib/audience/fit.js';
 import {
   confusion,
   crossValidateAudience,
@@ -22,13 +22,13 @@ import {
   type ConfusionRow,
   type FeatureMask,
   type LabelledSet,
-} from '../../src/engine/audience/evaluate.js';
-import { applyAudienceModel, type AudienceClass } from '../../src/engine/audience/model.js';
-import { decideClass } from '../../src/engine/audience/classify.js';
-import type { ProfileFeature } from '../../src/engine/audience/features.js';
-import { LABELLED_AS_OF, readLabelledAccounts, toLabelledSet } from './labelled-accounts.js';
+} from './lib/audience/evaluate.js';
+import { applyAudienceModel, type AudienceClass } from '../src/engine/audience/model.js';
+import { decideClass } from '../src/engine/audience/classify.js';
+import type { ProfileFeature } from '../src/engine/audience/features.js';
+import { LABELLED_AS_OF, readLabelledAccounts, toLabelledSet } from './lib/audience/labelled-accounts.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 const { values: args } = parseArgs({
   options: {
@@ -146,7 +146,7 @@ const model = fitAudienceModel(set as LabelledSet, options, {
   description:
     'influence audience model 1.0.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017); decisions on P(real) at thresholds chosen for 2% (real) and 0.8% (fake/bot) of genuine accounts flagged',
   provenance: {
-    command: `npx tsx tools/audience/fit-audience.ts --date ${args.date} --k ${k}`,
+    command: `npx tsx scripts/fit-audience.ts --date ${args.date} --k ${k}`,
     date: args.date,
     data: files.map((f) => ({ file: f.file, label: ['real', 'fake', 'bot'][f.label], sha256: f.sha256, rows: f.rows })),
     source: 'Cresci et al. 2017, "The paradigm-shift of social spambots" (WWW\'17 companion), MIB datasets; profiles re-fetched April 2017 (github.com/chloechen1995/Fake_Twitter_Account_Detection @56ed954)',

@@ -15,9 +15,9 @@
  *
  * Example: 5 folds of 13,493 accounts -> 5 fits, each on ~10,800, judged on ~2,700.
  */
-import { PROFILE_FEATURES, type ProfileFeature } from './features.js';
-import { applyAudienceModel, type AudienceClass, type AudienceModel } from './model.js';
-import { decideClass } from './classify.js';
+import { PROFILE_FEATURES, type ProfileFeature } from '../../../src/engine/audience/features.js';
+import { applyAudienceModel, type AudienceClass, type AudienceModel } from '../../../src/engine/audience/model.js';
+import { decideClass } from '../../../src/engine/audience/classify.js';
 import { fitAudienceModel, type AudienceFitOptions, type LabelledFeatures } from './fit.js';
 
 /** Labelled features with where each example came from. */
