@@ -23,7 +23,7 @@ export interface ImportSummaryView {
     skippedRows: number;
     skippedFiles: { name: string; reason: string }[];
   }[];
-  added: { accounts: number; posts: number; interactions: number; follows: number; merged: number };
+  added: { accounts: number; posts: number; interactions: number; follows: number; merged: number; identitiesMoved?: number; identitiesKept?: number };
   skippedRows: number;
   firstProblems: { file?: string; line?: number; record?: number; field?: string; reason: string }[];
 }
@@ -55,6 +55,10 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
     `added ${fmt(a.accounts)} accounts, ${fmt(a.posts)} posts, ${fmt(a.interactions)} interactions, ${fmt(a.follows)} follows` +
       (a.merged ? `; merged ${fmt(a.merged)} accounts known by id and by handle` : ''),
   );
+  if (a.identitiesMoved) lines.push(`moved ${fmt(a.identitiesMoved)} account${a.identitiesMoved === 1 ? '' : 's'} to the identity this import declares (an earlier import had put ${a.identitiesMoved === 1 ? 'it' : 'them'} in another)`);
+  if (a.identitiesKept) {
+    lines.push(chalk.yellow(`kept ${fmt(a.identitiesKept)} identity link${a.identitiesKept === 1 ? '' : 's'} made by hand: the import's identity column says otherwise (influence identity list; identity link NAME ACCOUNT to change)`));
+  }
   if (s.skippedRows) {
     lines.push(chalk.yellow(`skipped ${fmt(s.skippedRows)} invalid rows; first reasons:`));
     for (const p of s.firstProblems) {

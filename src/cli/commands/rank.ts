@@ -12,6 +12,7 @@ import { resolveTopicArg } from '../../engine/topics/search.js';
 import { readFollowerList } from '../../inputs/follower-list.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderRankCsv, renderRankText, toRankReport, type RankReport } from '../../render/rank-view.js';
+import { addIdentitiesRankOption, rankPeople } from '../identity-score.js';
 
 interface RankFlags extends AnalysisFlags {
   list?: string;
@@ -21,6 +22,7 @@ interface RankFlags extends AnalysisFlags {
   sort?: RankSort;
   excludeFlagged?: boolean;
   minConfidence?: string;
+  identities?: boolean;
 }
 
 export function registerRank(program: Command, io: Io): void {
@@ -34,9 +36,10 @@ export function registerRank(program: Command, io: Io): void {
       .option('--limit <n>', 'show the first N')
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
-    addScoringOptions, addOntologyOption, addMinConfidenceOption,
+    addScoringOptions, addOntologyOption, addMinConfidenceOption, addIdentitiesRankOption,
   ).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
+    if (opts.identities) return rankPeople(ctx, opts);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });

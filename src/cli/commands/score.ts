@@ -12,10 +12,12 @@ import { saveRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsv, renderScorePlain, toScoreResultView, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
+import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
   save?: boolean;
+  identity?: string[];
 }
 
 /** More results than this are drawn as rows, not cards, on a terminal. */
@@ -30,9 +32,10 @@ export function registerScore(program: Command, io: Io): void {
       .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
       .option('--all', 'score every account in the database')
       .option('--no-save', 'do not store this run (history shows stored runs)'),
-    addScoringOptions, addOntologyOption,
+    addScoringOptions, addOntologyOption, addIdentityScoreOption,
   ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
+    if (opts.identity) return scoreIdentities(ctx, opts, opts.identity, handles);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
     if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
     const output = outputOf<ScoreReport>(ctx, 'score', {
