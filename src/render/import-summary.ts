@@ -57,7 +57,8 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
   );
   if (a.identitiesMoved) lines.push(`moved ${fmt(a.identitiesMoved)} account${a.identitiesMoved === 1 ? '' : 's'} to the identity this import declares (an earlier import had put ${a.identitiesMoved === 1 ? 'it' : 'them'} in another)`);
   if (a.identitiesKept) {
-    lines.push(chalk.yellow(`kept ${fmt(a.identitiesKept)} identity link${a.identitiesKept === 1 ? '' : 's'} made by hand: the import's identity column says otherwise (influence identity list; identity link NAME ACCOUNT to change)`));
+    const n = a.identitiesKept;
+    lines.push(chalk.yellow(`kept ${fmt(n)} account${n === 1 ? '' : 's'} as linked or unlinked by hand, where the import's identity column says otherwise (influence identity list; influence identity link NAME ACCOUNT changes it)`));
   }
   if (s.skippedRows) {
     lines.push(chalk.yellow(`skipped ${fmt(s.skippedRows)} invalid rows; first reasons:`));
