@@ -16,7 +16,7 @@ import type { Db } from '../store/open.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import type { ImportRecord, RowProblem } from '../store/records.js';
+import type { ImportRecord, OwnerNote, RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
@@ -53,6 +53,8 @@ export interface SourceSummary {
   alreadyImported: boolean;
   skippedRows: number;
   skippedFiles: { name: string; reason: string }[];
+  /** whose export this is, per network, when the adapter says (own-data exports) */
+  owners?: { network: string; handle?: string; from: string; placeholder?: boolean }[];
 }
 
 export interface ImportSummary {
@@ -152,6 +154,10 @@ export async function runImport(
           },
           progress(bytesRead, bytesTotal) {
             options.onProgress?.(p, bytesRead, bytesTotal);
+          },
+          owner(note: OwnerNote) {
+            summary.owners ??= [];
+            summary.owners.push({ network: note.ref.network, handle: note.ref.handle, from: note.from, ...(note.placeholder ? { placeholder: true } : {}) });
           },
         },
         { defaultNetwork: options.defaultNetwork, owner: options.owner },

@@ -14,6 +14,10 @@ export function renderImportSummary(s: ImportSummary, theme: Theme): string {
       .map(([type, n]) => `${fmt(n)} ${type}${n === 1 ? '' : 's'}`)
       .join(', ');
     lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${read || 'nothing'}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
+    for (const o of src.owners ?? []) {
+      const who = `${o.network}:${o.handle ?? '?'}`;
+      lines.push(o.placeholder ? chalk.yellow(`  owner: ${cleanText(who)} (${cleanText(o.from)})`) : `  owner: ${cleanText(who)} (from ${cleanText(o.from)})`);
+    }
     if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${fmt(src.skippedRows)} invalid row${src.skippedRows === 1 ? '' : 's'}`));
     for (const f of src.skippedFiles) lines.push(chalk.dim(`  not imported: ${cleanText(f.name)} (${cleanText(f.reason)})`));
   }

@@ -1,0 +1,71 @@
+/**
+ * The Instagram adapter: "Download your information" in JSON (the .zip, its folder, or
+ * one of its files), in the 2024 and 2026 layouts, with the Threads part an Instagram
+ * download carries in `your_instagram_activity/threads/`. See README "Instagram".
+ */
+import type { Adapter, Source } from '../source.js';
+import { runExportPlan } from '../own-data/export-plan.js';
+import { parseSimpleHandle } from '../own-data/handles.js';
+import { refuseHtmlExport } from '../own-data/html-export.js';
+import { declareOwnerCounts, makeMetaContext } from '../own-data/meta-readers.js';
+import { makeExportOwner } from '../own-data/owner.js';
+import { peekText } from '../own-data/read-json.js';
+import { THREADS } from '../threads/read-threads.js';
+import { THREADS_FIX } from '../threads/index.js';
+import { INSTAGRAM_HTML_MARKER, INSTAGRAM_MARKER, INSTAGRAM_RULES, type InstagramContext } from './files.js';
+import { INSTAGRAM } from './read-content.js';
+
+/** How to get a good copy, for error messages. */
+export const INSTAGRAM_FIX = 'download your information again from Instagram in JSON format (Accounts Center > Your information and permissions > Download your information)';
+
+const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+const inThreads = (name: string): boolean => /(?:^|\/)threads\//i.test(name);
+
+/** True when the source holds an Instagram export file (by name, or following.json / personal_information.json by content). */
+export async function detectInstagram(source: Source): Promise<boolean> {
+  const outside = source.entries.filter((e) => !inThreads(e.name));
+  if (outside.some((e) => INSTAGRAM_MARKER.test(base(e.name)) || INSTAGRAM_HTML_MARKER.test(base(e.name)))) return true;
+  const candidates = outside.filter((e) => /^(?:following(?:_\d+)?|personal_information)\.json$/.test(base(e.name))).slice(0, 3);
+  if (source.kind === 'file' && candidates.length === 0 && /\.json$/i.test(source.entries[0]?.name ?? '')) candidates.push(source.entries[0]!);
+  for (const e of candidates) if (/^\s*\{\s*"(?:relationships_following|relationships_followers|profile_user|likes_media_likes|ig_reels_media|comments_reels_comments)"/.test(await peekText(e, 256))) return true;
+  return false;
+}
+
+/** Imports an Instagram export. */
+export const instagramAdapter: Adapter = {
+  format: 'instagram',
+  description: 'Instagram "Download your information" (JSON): followers_1.json, following.json, posts_1.json, liked_posts.json, post_comments_1.json',
+  detect: detectInstagram,
+  async read(source, sink, options) {
+    refuseHtmlExport(source, INSTAGRAM_HTML_MARKER, 'Instagram');
+    const igOwner = makeExportOwner(INSTAGRAM, sink, options.owner, parseSimpleHandle);
+    const threadsOwner = makeExportOwner(THREADS, sink, options.owner, parseSimpleHandle);
+    const ctx: InstagramContext = {
+      instagram: makeMetaContext(sink, INSTAGRAM, igOwner, INSTAGRAM_FIX),
+      threads: makeMetaContext(sink, THREADS, threadsOwner, THREADS_FIX),
+    };
+    const rules = INSTAGRAM_RULES.map((r) =>
+      r.read && r.order === 0 && !r.match('threads/x', 'personal_information.json')
+        ? {
+            ...r,
+            // a Threads profile has the Instagram user name: the Instagram profile names both owners
+            async read(entry: Parameters<NonNullable<typeof r.read>>[0], c: InstagramContext) {
+              await r.read!(entry, c);
+              const named = igOwner.named();
+              if (named) threadsOwner.nameFromExport(named.handle, named.file);
+            },
+          }
+        : r,
+    );
+    const plan = await runExportPlan(source, '', rules, ctx, sink, 'Instagram');
+    const readNames = (inThreadsFolder: boolean) => plan.read.filter((e) => inThreads(e.name) === inThreadsFolder).map((e) => base(e.name));
+    const ig = readNames(false);
+    declareOwnerCounts(ctx.instagram, { followers: ig.some((n) => n.startsWith('followers')), following: ig.some((n) => n.startsWith('following')) });
+    const th = readNames(true);
+    if (ig.length > 0 || th.length === 0) igOwner.finish(plan.read.find((e) => !inThreads(e.name))?.displayPath ?? source.path);
+    if (th.length > 0) {
+      declareOwnerCounts(ctx.threads, { followers: th.some((n) => n.startsWith('followers')), following: th.some((n) => n.startsWith('following')) });
+      threadsOwner.finish(plan.read.find((e) => inThreads(e.name))?.displayPath ?? source.path);
+    }
+  },
+};
