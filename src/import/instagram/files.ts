@@ -33,7 +33,11 @@ const th = (read: Read | undefined) => (read ? (entry: SourceEntry, ctx: Instagr
 /** Every rule, in matching order. */
 export const INSTAGRAM_RULES: readonly FileRule<InstagramContext>[] = [
   // Direct messages first: a conversation folder may hold files with any name.
-  { match: (path) => inMessages(path), group: 'direct messages', skip: 'direct messages are private: never imported' },
+  {
+    match: (path) => inMessages(path),
+    group: (path) => /^(.*?(?:^|\/)(?:messages|inbox|message_requests)\/)/i.exec(path)?.[1] ?? 'messages/',
+    skip: 'direct messages are private: never imported',
+  },
   { match: named(/^personal_information\.json$/), order: 0, read: ig((e, c) => readMetaProfile(e, c, ['profile_user'])) },
   { match: named(/^followers(?:_\d+)?\.json$/), order: 2, read: ig((e, c) => readFollowList(e, c, 'in', ['relationships_followers'])) },
   { match: named(/^following(?:_\d+)?\.json$/), order: 2, read: ig((e, c) => readFollowList(e, c, 'out', ['relationships_following'])) },

@@ -18,8 +18,8 @@ export interface FileRule<C> {
   read?(entry: SourceEntry, ctx: C): Promise<void>;
   /** why the file is not imported (rules without `read`) */
   skip?: string;
-  /** files of a skipping rule are listed as one line per group ('direct messages') */
-  group?: string;
+  /** files of a skipping rule are listed as one line per group: the group's name from the path ('messages/') */
+  group?: (path: string) => string;
 }
 
 /** What a plan read and skipped. */
@@ -54,7 +54,7 @@ export async function runExportPlan<C>(source: Source, root: string, rules: read
     const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
     const rule = rules.find((r) => r.match(rel, base));
     if (rule?.read) planned.push({ entry, rule, index });
-    else if (rule?.group) addGroup(`${rule.group}\u0000${rule.skip ?? ''}`, rule.skip ?? 'not imported');
+    else if (rule?.group) addGroup(`${rule.group(entry.name)}\u0000${rule.skip ?? ''}`, rule.skip ?? 'not imported');
     else if (rule) sink.skippedFile(entry.name, rule.skip ?? 'not imported');
     else if (isMediaName(base)) addGroup(`${topFolder(rel)}\u0000media are not imported`, 'media are not imported');
     else sink.skippedFile(entry.name, `not used by influence`);

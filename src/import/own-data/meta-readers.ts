@@ -50,7 +50,7 @@ export async function readRecords(entry: SourceEntry, ctx: MetaContext, keys: re
  */
 export async function readFollowList(entry: SourceEntry, ctx: MetaContext, direction: 'in' | 'out', keys: readonly string[]): Promise<void> {
   const what = direction === 'in' ? 'followers' : 'following';
-  const items = await readRecords(entry, ctx, keys, `a ${ctx.network} ${what} list: [{"title", "string_list_data": [{"href", "value", "timestamp"}]}]`);
+  const items = await readRecords(entry, ctx, keys, `the ${ctx.network} ${what} list: [{"title", "string_list_data": [{"href", "value", "timestamp"}]}]`);
   if (!items) return;
   const owner = ctx.owner.ref();
   const seen = direction === 'in' ? ctx.followers : ctx.following;
@@ -82,7 +82,7 @@ export async function readFollowList(entry: SourceEntry, ctx: MetaContext, direc
  * link (2026 layout: `label_values`). `postPath` finds the shortcode in a link.
  */
 export async function readMetaLikes(entry: SourceEntry, ctx: MetaContext, keys: readonly string[], postPath: RegExp): Promise<void> {
-  const items = await readRecords(entry, ctx, keys, `a ${ctx.network} list of liked posts`);
+  const items = await readRecords(entry, ctx, keys, `the ${ctx.network} list of liked posts`);
   if (!items) return;
   const owner = ctx.owner.ref();
   items.forEach((item, index) => {
