@@ -9,6 +9,7 @@ import type {
   FollowRecord,
   ImportRecord,
   InteractionRecord,
+  OwnerNote,
   PostRecord,
   RecordLocation,
   RecordSink,
@@ -29,6 +30,8 @@ export interface CollectingSink extends RecordSink {
   problems: RowProblem[];
   skipped: Array<{ name: string; reason: string }>;
   progressCalls: Array<[number, number]>;
+  /** owners the adapter named (own-data exports) */
+  owners: OwnerNote[];
 }
 
 /** A fresh collecting sink. */
@@ -44,6 +47,7 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     problems: [],
     skipped: [],
     progressCalls: [],
+    owners: [],
     record(rec, at) {
       sink.all.push({ rec, at });
       sink.records.push(rec);
@@ -65,6 +69,9 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     },
     progress(bytesRead, bytesTotal) {
       sink.progressCalls.push([bytesRead, bytesTotal]);
+    },
+    owner(note) {
+      sink.owners.push(note);
     },
   };
   return sink;
