@@ -142,7 +142,7 @@ describe('instagram: owner and detection', () => {
     expect(sink.owners[0]!.from).toMatch(/--owner someone.else ignored/);
   });
 
-  it('refuses an --owner that is not an Instagram user name before reading anything', async () => {
+  it('refuses an --owner that is not an Instagram user name when the export names no owner', async () => {
     await expect(read(makeMemorySource('dl', { 'followers_1.json': followers }), { ...OPTIONS, owner: 'not a handle' })).rejects.toBeInstanceOf(UsageError);
   });
 

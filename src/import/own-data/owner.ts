@@ -26,16 +26,16 @@ export interface ExportOwner {
   finish(file: string): void;
 }
 
+const NETWORK_NAMES: Record<string, string> = { instagram: 'an Instagram', threads: 'a Threads', tiktok: 'a TikTok', linkedin: 'a LinkedIn' };
+
 /**
  * An owner for `network`. `parseHandle` turns a handle as written (or a profile URL) into
- * the network's handle, or undefined; `--owner` is checked with it here, so a typo fails
- * before anything is read.
+ * the network's handle, or undefined. `--owner` is checked when it is needed (the export
+ * names no owner): one `--owner` serves every path of a command, and an export that names
+ * its owner does not need it.
  */
 export function makeExportOwner(network: string, sink: RecordSink, optionOwner: string | undefined, parseHandle: (raw: string) => string | undefined): ExportOwner {
   const fromOption = optionOwner === undefined ? undefined : parseHandle(optionOwner.trim());
-  if (optionOwner !== undefined && fromOption === undefined) {
-    throw new UsageError(`--owner '${optionOwner}' is not a ${network} handle`, `pass --owner HANDLE, the ${network} user name of the export's owner`);
-  }
   let exported: { handle: string; file: string } | undefined;
   let resolved: AccountRef | undefined;
   const owner: ExportOwner = {
@@ -53,6 +53,9 @@ export function makeExportOwner(network: string, sink: RecordSink, optionOwner: 
         resolved = { network, handle: exported.handle };
         const ignored = fromOption !== undefined && fromOption.toLowerCase() !== exported.handle.toLowerCase();
         sink.owner?.({ ref: resolved, from: ignored ? `${exported.file}; --owner ${fromOption} ignored: the export names its owner` : exported.file });
+      } else if (optionOwner !== undefined && fromOption === undefined) {
+        const kind = NETWORK_NAMES[network] ?? `a ${network}`;
+        throw new UsageError(`--owner '${optionOwner}' is not ${kind} user name, and the export does not name its owner`, `pass --owner HANDLE, ${kind} user name (or profile link) of the export's owner`);
       } else if (fromOption !== undefined) {
         resolved = { network, handle: fromOption };
         sink.owner?.({ ref: resolved, from: '--owner' });
