@@ -16,7 +16,7 @@ import type { Db } from '../store/open.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import type { ImportRecord, OwnerNote, RowProblem } from '../store/records.js';
+import type { AccountRef, ImportRecord, RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
@@ -53,8 +53,10 @@ export interface SourceSummary {
   alreadyImported: boolean;
   skippedRows: number;
   skippedFiles: { name: string; reason: string }[];
-  /** whose export this is, per network, when the adapter says (own-data exports) */
-  owners?: { network: string; handle?: string; from: string; placeholder?: boolean }[];
+  /** whose export this is, when the adapter knows (one per repository or archive read) */
+  owners: AccountRef[];
+  /** facts about the data worth a look, which changed nothing (e.g. implausible dates kept as written) */
+  notices: { name: string; message: string }[];
 }
 
 export interface ImportSummary {
@@ -126,6 +128,8 @@ export async function runImport(
         alreadyImported: seen.get(source.sha256, adapter.format) !== undefined,
         skippedRows: 0,
         skippedFiles: [],
+        owners: [],
+        notices: [],
       };
       await adapter.read(
         source,
@@ -155,9 +159,11 @@ export async function runImport(
           progress(bytesRead, bytesTotal) {
             options.onProgress?.(p, bytesRead, bytesTotal);
           },
-          owner(note: OwnerNote) {
-            summary.owners ??= [];
-            summary.owners.push({ network: note.ref.network, handle: note.ref.handle, from: note.from, ...(note.placeholder ? { placeholder: true } : {}) });
+          owner(ref) {
+            summary.owners.push(ref);
+          },
+          notice(name, message) {
+            summary.notices.push({ name, message });
           },
         },
         { defaultNetwork: options.defaultNetwork, owner: options.owner },

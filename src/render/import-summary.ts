@@ -1,9 +1,17 @@
 /** Plain/TTY view of an import summary. */
 import type { ImportSummary } from '../import/run-import.js';
+import type { AccountRef } from '../store/records.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** `network:handle (id)`, or the id alone when the export names no handle. */
+function showOwner(o: AccountRef): string {
+  if (o.handle && o.externalId) return `${o.network}:${o.handle} (${o.externalId})`;
+  if (o.handle) return `${o.network}:${o.handle}`;
+  return `${o.network}:${o.externalId ?? '?'} (no handle in the export)`;
+}
 
 export function renderImportSummary(s: ImportSummary, theme: Theme): string {
   const { chalk } = theme;
@@ -14,10 +22,8 @@ export function renderImportSummary(s: ImportSummary, theme: Theme): string {
       .map(([type, n]) => `${fmt(n)} ${type}${n === 1 ? '' : 's'}`)
       .join(', ');
     lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${read || 'nothing'}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
-    for (const o of src.owners ?? []) {
-      const who = `${o.network}:${o.handle ?? '?'}`;
-      lines.push(o.placeholder ? chalk.yellow(`  owner: ${cleanText(who)} (${cleanText(o.from)})`) : `  owner: ${cleanText(who)} (from ${cleanText(o.from)})`);
-    }
+    for (const o of src.owners) lines.push(`  owner: ${cleanText(showOwner(o))}`);
+    for (const n of src.notices) lines.push(chalk.yellow(`  note: ${cleanText(n.name)}: ${cleanText(n.message)}`));
     if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${fmt(src.skippedRows)} invalid row${src.skippedRows === 1 ? '' : 's'}`));
     for (const f of src.skippedFiles) lines.push(chalk.dim(`  not imported: ${cleanText(f.name)} (${cleanText(f.reason)})`));
   }

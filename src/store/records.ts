@@ -118,18 +118,6 @@ export interface RowProblem extends RecordLocation {
 }
 
 /**
- * Whose export a source is, and how that was found ('personal_information.json',
- * '--owner', or why it could not be): shown in the import summary.
- */
-export interface OwnerNote {
-  ref: AccountRef;
-  /** where the owner was read, or why it is a placeholder */
-  from: string;
-  /** true when neither the export nor --owner named the owner */
-  placeholder?: boolean;
-}
-
-/**
  * Where adapters send what they read. Synchronous: the orchestrator writes inside one
  * open transaction. `problem` either throws (strict mode) or counts the row as skipped
  * (`--skip-invalid`); adapters call it and move on to the next row.
@@ -141,6 +129,8 @@ export interface RecordSink {
   skippedFile(name: string, reason: string): void;
   /** bytes consumed so far of the current source, for progress on a TTY */
   progress?(bytesRead: number, bytesTotal: number): void;
-  /** the export's owner, for the import summary (adapters that know it say it once per network) */
-  owner?(note: OwnerNote): void;
+  /** the account whose export this is, named in the import summary */
+  owner?(ref: AccountRef): void;
+  /** something imported as written that deserves a look (a date a client set wrongly), listed in the summary */
+  notice?(name: string, message: string): void;
 }

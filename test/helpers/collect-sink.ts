@@ -9,7 +9,7 @@ import type {
   FollowRecord,
   ImportRecord,
   InteractionRecord,
-  OwnerNote,
+  AccountRef,
   PostRecord,
   RecordLocation,
   RecordSink,
@@ -30,8 +30,10 @@ export interface CollectingSink extends RecordSink {
   problems: RowProblem[];
   skipped: Array<{ name: string; reason: string }>;
   progressCalls: Array<[number, number]>;
-  /** owners the adapter named (own-data exports) */
-  owners: OwnerNote[];
+  /** owners the adapter named */
+  owners: AccountRef[];
+  /** notices: facts worth a look that changed nothing */
+  notices: Array<{ name: string; message: string }>;
 }
 
 /** A fresh collecting sink. */
@@ -48,6 +50,7 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     skipped: [],
     progressCalls: [],
     owners: [],
+    notices: [],
     record(rec, at) {
       sink.all.push({ rec, at });
       sink.records.push(rec);
@@ -70,8 +73,11 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     progress(bytesRead, bytesTotal) {
       sink.progressCalls.push([bytesRead, bytesTotal]);
     },
-    owner(note) {
-      sink.owners.push(note);
+    owner(ref) {
+      sink.owners.push(ref);
+    },
+    notice(name, message) {
+      sink.notices.push({ name, message });
     },
   };
   return sink;

@@ -30,10 +30,8 @@ describe('instagram: the 2024 layout', async () => {
   });
 
   it('names the owner from personal_information.json, for Instagram and its Threads part', () => {
-    expect(sink.owners.map((o) => [o.ref.network, o.ref.handle, o.placeholder ?? false])).toEqual([
-      ['instagram', 'ana.fixture', false],
-      ['threads', 'ana.fixture', false],
-    ]);
+    expect(sink.owners).toEqual([ig('ana.fixture'), { network: 'threads', handle: 'ana.fixture' }]);
+    expect(sink.notices).toEqual([]);
     const owner = sink.accounts.find((a) => a.ref.network === 'instagram' && a.ref.handle === 'ana.fixture')!;
     expect(owner).toMatchObject({ displayName: 'Ana María', bio: 'Cooking 🍳 and cycling', followers: 3, following: 2, posts: 2 });
   });
@@ -115,7 +113,7 @@ describe('instagram: the 2026 layout', async () => {
   });
 
   it('names the owner from a label_values profile with a localised label', () => {
-    expect(sink.owners[0]).toMatchObject({ ref: ig('ana.fixture'), from: 'personal_information/personal_information/personal_information.json' });
+    expect(sink.owners).toEqual([ig('ana.fixture')]);
     expect(sink.accounts.find((a) => a.ref.handle === 'ana.fixture')).toMatchObject({ displayName: 'Ana María', followers: 2, following: 3, posts: 1 });
   });
 });
@@ -125,21 +123,21 @@ describe('instagram: owner and detection', () => {
 
   it('uses --owner when the export names nobody, and says so', async () => {
     const sink = await read(makeMemorySource('dl', { 'connections/followers_and_following/followers_1.json': followers }), { ...OPTIONS, owner: '@me.here' });
-    expect(sink.owners).toEqual([{ ref: ig('me.here'), from: '--owner' }]);
+    expect(sink.owners).toEqual([ig('me.here')]);
+    expect(sink.notices).toEqual([]);
     expect(sink.follows[0]!.followee).toEqual(ig('me.here'));
   });
 
   it('records a placeholder owner, flagged, when neither the export nor --owner names one', async () => {
     const sink = await read(makeMemorySource('dl', { 'followers_1.json': followers }));
-    expect(sink.owners).toHaveLength(1);
-    expect(sink.owners[0]).toMatchObject({ ref: ig('~owner'), placeholder: true });
-    expect(sink.owners[0]!.from).toMatch(/does not name its owner.*--owner/);
+    expect(sink.owners).toEqual([ig('~owner')]);
+    expect(sink.notices).toEqual([{ name: 'instagram owner', message: expect.stringMatching(/does not name its owner.*--owner/) }]);
   });
 
   it('prefers the owner the export names over --owner, and says --owner was ignored', async () => {
     const sink = await read(loadFolderSource(path.join(FIX, 'export-2026')), { ...OPTIONS, owner: 'someone.else' });
-    expect(sink.owners[0]!.ref).toEqual(ig('ana.fixture'));
-    expect(sink.owners[0]!.from).toMatch(/--owner someone.else ignored/);
+    expect(sink.owners).toEqual([ig('ana.fixture')]);
+    expect(sink.notices).toEqual([{ name: 'personal_information/personal_information/personal_information.json', message: 'names the owner instagram:ana.fixture; --owner someone.else was ignored' }]);
   });
 
   it('refuses an --owner that is not an Instagram user name when the export names no owner', async () => {

@@ -136,12 +136,13 @@ describe('linkedin: the 2018 Shares.csv (UTF-16LE with BOM, tab-separated)', () 
 describe('linkedin: owner, values and errors', () => {
   it('records a placeholder owner and says so when there is no --owner (LinkedIn names its owner by name only)', async () => {
     const sink = await read(loadFolderSource(path.join(FIX, 'export-2022')), { defaultNetwork: 'generic' });
-    expect(sink.owners[0]).toMatchObject({ ref: { network: 'linkedin', handle: '~owner' }, placeholder: true });
+    expect(sink.owners).toEqual([{ network: 'linkedin', handle: '~owner' }]);
+    expect(sink.notices[0]!.message).toMatch(/does not name its owner/);
   });
 
   it('accepts --owner as a profile link', async () => {
     const sink = await read(loadFolderSource(path.join(FIX, 'export-2025')), { defaultNetwork: 'generic', owner: 'https://www.linkedin.com/in/owner-person/' });
-    expect(sink.owners[0]!.ref).toEqual(me);
+    expect(sink.owners).toEqual([me]);
   });
 
   it('reports a truncated Shares.csv with its file and line', async () => {

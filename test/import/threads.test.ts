@@ -49,7 +49,7 @@ describe('threads: a Threads export', async () => {
   });
 
   it('reads followers (display names decoded), following and likes; names the owner from personal_information.json', () => {
-    expect(sink.owners).toEqual([{ ref: { network: 'threads', handle: 'th.owner' }, from: 'personal_information.json' }]);
+    expect(sink.owners).toEqual([{ network: 'threads', handle: 'th.owner' }]);
     expect(sink.follows.map((f) => `${f.follower.handle}>${f.followee.handle}`)).toEqual(['pine.marten>th.owner', 'th.friend>th.owner', 'th.owner>th.friend']);
     expect(sink.accounts.find((a) => a.ref.handle === 'pine.marten')?.displayName).toBe('Pine Marten école');
     expect(sink.interactions).toEqual([{ type: 'interaction', actor: { network: 'threads', handle: 'th.owner' }, kind: 'like', target: { network: 'threads', handle: 'river.otter' }, targetPost: 'DAbCdEfGhIj', createdAt: 1705000300000 }]);

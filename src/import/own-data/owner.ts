@@ -51,21 +51,23 @@ export function makeExportOwner(network: string, sink: RecordSink, optionOwner: 
       if (resolved) return resolved;
       if (exported) {
         resolved = { network, handle: exported.handle };
-        const ignored = fromOption !== undefined && fromOption.toLowerCase() !== exported.handle.toLowerCase();
-        sink.owner?.({ ref: resolved, from: ignored ? `${exported.file}; --owner ${fromOption} ignored: the export names its owner` : exported.file });
+        sink.owner?.(resolved);
+        if (fromOption !== undefined && fromOption.toLowerCase() !== exported.handle.toLowerCase()) {
+          sink.notice?.(exported.file, `names the owner ${network}:${exported.handle}; --owner ${fromOption} was ignored`);
+        }
       } else if (optionOwner !== undefined && fromOption === undefined) {
         const kind = NETWORK_NAMES[network] ?? `a ${network}`;
         throw new UsageError(`--owner '${optionOwner}' is not ${kind} user name, and the export does not name its owner`, `pass --owner HANDLE, ${kind} user name (or profile link) of the export's owner`);
       } else if (fromOption !== undefined) {
         resolved = { network, handle: fromOption };
-        sink.owner?.({ ref: resolved, from: '--owner' });
+        sink.owner?.(resolved);
       } else {
         resolved = { network, handle: PLACEHOLDER_OWNER };
-        sink.owner?.({
-          ref: resolved,
-          from: `the export does not name its owner and no --owner was given: recorded as '${PLACEHOLDER_OWNER}'; import with --owner HANDLE to name it`,
-          placeholder: true,
-        });
+        sink.owner?.(resolved);
+        sink.notice?.(
+          `${network} owner`,
+          `the export does not name its owner and no --owner was given: recorded as '${PLACEHOLDER_OWNER}'; import with --owner HANDLE to name it`,
+        );
       }
       return resolved;
     },
