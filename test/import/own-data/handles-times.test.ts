@@ -48,6 +48,9 @@ describe('times in own-data exports (no zone = UTC)', () => {
     expect(parseExportTime('9/1/22, 10:00 AM')).toBe(Date.UTC(2022, 8, 1, 10, 0));
     expect(parseExportTime('12/31/2019, 12:30 PM')).toBe(Date.UTC(2019, 11, 31, 12, 30));
     expect(parseExportTime('1/1/20, 12:05 AM')).toBe(Date.UTC(2020, 0, 1, 0, 5));
+    expect(parseExportTime('10/12/18')).toBe(Date.UTC(2018, 9, 12));
+    expect(parseExportTime('Oct 12, 2018')).toBe(Date.UTC(2018, 9, 12));
+    expect(parseExportTime('Oct 12, 2018, 9:05 PM')).toBe(Date.UTC(2018, 9, 12, 21, 5));
   });
 
   it('refuses dates that do not exist and text that is no date', () => {
