@@ -176,3 +176,10 @@ describe('instagram: owner and detection', () => {
     expect(sink.posts).toHaveLength(1);
   });
 });
+
+describe('instagram: detection does not take other JSON', () => {
+  it('a generic JSON table (a bare array) is not Instagram, whatever its name', async () => {
+    const lone = makeMemorySource('people.json', { 'people.json': '[{"handle": "alice", "followers": 3}]' }, 'file');
+    expect((await chooseAdapter(lone)).format).toBe('json');
+  });
+});

@@ -73,3 +73,14 @@ describe('threads: a Threads export', async () => {
     expect(sink2.posts).toEqual([]);
   });
 });
+
+describe('threads: numbered follower files', () => {
+  it('a Threads download with followers_1.json is Threads, not Instagram', async () => {
+    const source = makeMemorySource('t', {
+      'followers_1.json': '{"text_post_app_text_post_app_followers": [{"title": "", "string_list_data": [{"href": "https://www.threads.net/a.b", "value": "a.b", "timestamp": 1705000000}]}]}',
+    });
+    expect((await chooseAdapter(source)).format).toBe('threads');
+    const sink = await read(source, { ...OPTIONS, owner: 'me' });
+    expect(sink.follows).toEqual([{ type: 'follow', follower: { network: 'threads', handle: 'a.b' }, followee: { network: 'threads', handle: 'me' }, createdAt: 1705000000000 }]);
+  });
+});

@@ -21,14 +21,26 @@ export const INSTAGRAM_FIX = 'download your information again from Instagram in 
 const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
 const inThreads = (name: string): boolean => /(?:^|\/)threads\//i.test(name);
 
-/** True when the source holds an Instagram export file (by name, or following.json / personal_information.json by content). */
+const IG_KEYS = /^\s*\{\s*"(?:relationships_\w+|profile_user|likes_media_likes|ig_\w+|comments_\w+)"/;
+const IG_ARRAY = /^\s*\[/;
+
+/**
+ * True when the source holds an Instagram export file: a file of Instagram's names (outside
+ * `threads/`) whose content is Instagram's (a Threads download may also name a file
+ * followers_1.json, but its key starts with `text_post_app_`), or the HTML download.
+ */
 export async function detectInstagram(source: Source): Promise<boolean> {
   const outside = source.entries.filter((e) => !inThreads(e.name));
-  if (outside.some((e) => INSTAGRAM_MARKER.test(base(e.name)) || INSTAGRAM_HTML_MARKER.test(base(e.name)))) return true;
-  const candidates = outside.filter((e) => /^(?:following(?:_\d+)?|personal_information)\.json$/.test(base(e.name))).slice(0, 3);
-  if (source.kind === 'file' && candidates.length === 0 && /\.json$/i.test(source.entries[0]?.name ?? '')) candidates.push(source.entries[0]!);
-  for (const e of candidates) if (/^\s*\{\s*"(?:relationships_following|relationships_followers|profile_user|likes_media_likes|ig_reels_media|comments_reels_comments)"/.test(await peekText(e, 256))) return true;
-  return false;
+  if (outside.some((e) => INSTAGRAM_HTML_MARKER.test(base(e.name)))) return true;
+  const candidates = outside.filter((e) => INSTAGRAM_MARKER.test(base(e.name)) || /^(?:following(?:_\d+)?|personal_information)\.json$/.test(base(e.name))).slice(0, 6);
+  for (const e of candidates) {
+    const head = await peekText(e, 256);
+    // followers_1.json, posts_1.json and post_comments_1.json are bare arrays
+    if (IG_KEYS.test(head) || (INSTAGRAM_MARKER.test(base(e.name)) && IG_ARRAY.test(head))) return true;
+  }
+  // a lone file under another name: only by a key of Instagram's own (a bare array is any JSON table)
+  const lone = source.kind === 'file' ? source.entries[0] : undefined;
+  return lone !== undefined && candidates.length === 0 && /\.json$/i.test(lone.name) && IG_KEYS.test(await peekText(lone, 256));
 }
 
 /** Imports an Instagram export. */
