@@ -156,6 +156,7 @@ export const LINKEDIN_RULES: readonly FileRule<LinkedinContext>[] = [
   { match: named('reactions.csv'), order: 4, read: csvRead(convertReaction, false) },
   { match: (path, b) => /^(?:guest_)?messages\.csv$/.test(b) || /(?:^|\/)messages\//i.test(path), order: 9, read: countMessages },
   { match: named('invitations.csv'), skip: 'connection invitations are private: not imported' },
+  { match: (path) => /(?:^|\/)articles\//i.test(path), group: (path) => /^(.*?(?:^|\/)articles\/)/i.exec(path)?.[1] ?? 'Articles/', skip: 'articles (long-form pages as HTML): not imported' },
   { match: named('member_follows.csv'), skip: 'people you follow are listed by name only: not imported' },
   { match: named('company_follows.csv'), skip: 'companies followed: not imported' },
   { match: (_p, b) => /^(?:email|phone|registration|ad_targeting|security|logins|search|receipts|inferences|job|saved|learning|endorsement|recommendation|skills|positions|education|certifications|languages|projects|publications|honors|courses|causes|volunteering|patents|rich_media|votes|events|private_identity|verifications|whatsapp)/.test(b), skip: 'profile, account and activity data not used by influence' },
