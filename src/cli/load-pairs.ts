@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { featureVectorOf } from '../engine/features.js';
+import { peerIndexFeatures } from '../engine/peerindex.js';
 import type { LabelledPair } from '../engine/fit.js';
 import { parsePairs } from '../import/pairs.js';
 import type { CommandContext } from './context.js';
@@ -36,7 +37,7 @@ export async function loadPairs(ctx: CommandContext, files: string[], flags: Sco
     if (parsed.pairs.length === 0) throw new InputError('no pairs in the file', { file, expected: 'at least one labelled pair', fix: 'add rows under the header' });
     const source = path.basename(file);
     if (parsed.format === 'peerindex') {
-      pairs.push(...parsed.pairs.map((p) => ({ ...p, source })));
+      pairs.push(...parsed.pairs.map((p) => ({ a: peerIndexFeatures(p.a), b: peerIndexFeatures(p.b), winner: p.winner, source })));
     } else {
       session ??= await openScoringSession(ctx, flags);
       const s = session;

@@ -5,18 +5,23 @@
  *     mentions_received, retweets_received, mentions_sent, retweets_sent, posts,
  *     network_feature_1..3` (the network features are ignored);
  *   - `a,b,winner`: two handles of accounts in the database and the handle that won.
- * PeerIndex rates are smoothed (the smallest value, 0.1005, means none); they are read as
- * events per day after removing that floor (the model file's "units.peerindex").
+ * This module only parses: the mapping of PeerIndex columns to model features (its rates
+ * are smoothed: the smallest value, 0.1005, means none) is the engine's (engine/peerindex.ts).
  */
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { emptyFeatureVector, REFERENCE_WINDOW_DAYS, type FeatureVector } from '../engine/features.js';
-import type { LabelledPair } from '../engine/fit.js';
 
-/** The smoothing floor of the PeerIndex rate columns (read as zero). */
-export const PEERINDEX_RATE_FLOOR = 0.100503358535;
+/** The per-side columns of the PeerIndex wide CSV this reader keeps, in this order (the three network features are ignored). */
+export const PEERINDEX_SIDE_COLUMNS = ['follower_count', 'following_count', 'listed_count', 'mentions_received', 'retweets_received', 'mentions_sent', 'retweets_sent', 'posts'] as const;
 
-const SIDE_COLUMNS = ['follower_count', 'following_count', 'listed_count', 'mentions_received', 'retweets_received', 'mentions_sent', 'retweets_sent', 'posts'] as const;
+/** One PeerIndex judgement: each side's raw values in PEERINDEX_SIDE_COLUMNS order (the engine maps them to features). */
+export interface PeerIndexPair {
+  a: number[];
+  b: number[];
+  /** 1 when A was judged more influential, 0 when B */
+  winner: 0 | 1;
+  line: number;
+}
 
 /** One `a,b,winner` row. */
 export interface HandlePair {
@@ -28,7 +33,7 @@ export interface HandlePair {
 }
 
 /** A parsed pairs file, by format. */
-export type PairsFile = { format: 'peerindex'; pairs: LabelledPair[] } | { format: 'handles'; pairs: HandlePair[] };
+export type PairsFile = { format: 'peerindex'; pairs: PeerIndexPair[] } | { format: 'handles'; pairs: HandlePair[] };
 
 /** Parses a pairs file (either format); bad rows are InputErrors naming line and field. */
 export function parsePairs(text: string, file: string): PairsFile {
@@ -46,16 +51,16 @@ export function parsePairs(text: string, file: string): PairsFile {
   });
 }
 
-function parsePeerIndexRows(header: string[], rows: string[][], file: string): LabelledPair[] {
+function parsePeerIndexRows(header: string[], rows: string[][], file: string): PeerIndexPair[] {
   const col = (name: string): number => {
     const i = header.indexOf(name);
     if (i < 0) throw new InputError(`missing column ${name}`, { file, line: 1, field: name, expected: 'the PeerIndex wide header', fix: `add the ${name} column` });
     return i;
   };
   const choice = col('Choice');
-  const a = SIDE_COLUMNS.map((c) => col(`A_${c}`));
-  const b = SIDE_COLUMNS.map((c) => col(`B_${c}`));
-  const pairs: LabelledPair[] = [];
+  const a = PEERINDEX_SIDE_COLUMNS.map((c) => col(`A_${c}`));
+  const b = PEERINDEX_SIDE_COLUMNS.map((c) => col(`B_${c}`));
+  const pairs: PeerIndexPair[] = [];
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const line = r + 1;
@@ -69,33 +74,10 @@ function parsePeerIndexRows(header: string[], rows: string[][], file: string): L
     };
     const c = row[choice];
     if (c !== '0' && c !== '1') throw new InputError(`Choice must be 0 or 1, got ${JSON.stringify(c ?? '')}`, { file, line, field: 'Choice', expected: '1 (A more influential) or 0 (B)', fix: 'correct or remove the row' });
-    const side = (cols: number[], prefix: string): FeatureVector => peerIndexFeatures(cols.map((i, k) => num(i, `${prefix}_${SIDE_COLUMNS[k]}`)));
-    pairs.push({ a: side(a, 'A'), b: side(b, 'B'), winner: c === '1' ? 1 : 0 });
+    const side = (cols: number[], prefix: string): number[] => cols.map((i, k) => num(i, `${prefix}_${PEERINDEX_SIDE_COLUMNS[k]}`));
+    pairs.push({ a: side(a, 'A'), b: side(b, 'B'), winner: c === '1' ? 1 : 0, line });
   }
   return pairs;
-}
-
-/** One PeerIndex side (values in SIDE_COLUMNS order) as model features (all 'declared'). */
-export function peerIndexFeatures(v: number[]): FeatureVector {
-  const [followers, following, listed, mentionsReceived, retweetsReceived, mentionsSent, retweetsSent, posts] = v.map((x) => x ?? NaN) as [
-    number, number, number, number, number, number, number, number,
-  ];
-  const rate = (x: number): number => Math.max(0, x - PEERINDEX_RATE_FLOOR);
-  const fv = emptyFeatureVector();
-  const put = (name: keyof FeatureVector['value'], value: number): void => {
-    fv.value[name] = value;
-    fv.source[name] = 'declared';
-  };
-  put('followers', followers);
-  put('listed', listed);
-  put('mentions_received', rate(mentionsReceived));
-  put('reshares_received', rate(retweetsReceived));
-  put('reshares_per_post', (REFERENCE_WINDOW_DAYS * rate(retweetsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
-  put('following', following);
-  put('posts_per_day', rate(posts));
-  put('mentions_sent', rate(mentionsSent));
-  put('reshares_sent', rate(retweetsSent));
-  return fv;
 }
 
 function parseHandleRows(lower: string[], rows: string[][], file: string): HandlePair[] {

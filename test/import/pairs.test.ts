@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parsePairs, PEERINDEX_RATE_FLOOR } from '../../src/import/pairs.js';
+import { parsePairs } from '../../src/import/pairs.js';
+import { peerIndexFeatures, PEERINDEX_RATE_FLOOR } from '../../src/engine/peerindex.js';
 
 const HEAD =
   'Choice,A_follower_count,A_following_count,A_listed_count,A_mentions_received,A_retweets_received,A_mentions_sent,A_retweets_sent,A_posts,A_network_feature_1,A_network_feature_2,A_network_feature_3,B_follower_count,B_following_count,B_listed_count,B_mentions_received,B_retweets_received,B_mentions_sent,B_retweets_sent,B_posts,B_network_feature_1,B_network_feature_2,B_network_feature_3';
 
 describe('labelled pairs', () => {
-  it('reads the PeerIndex wide format, removing the rate floor', () => {
+  it('reads the PeerIndex wide format; the engine maps it to features, removing the rate floor', () => {
     const f = PEERINDEX_RATE_FLOOR;
     const text = `${HEAD}\n1,5000,300,40,${2 + f},${1 + f},${f},${f},${0.5 + f},9,9,9,100,90,1,${f},${f},${f},${f},${f},1,1,1\n0,1,1,0,${f},${f},${f},${f},${f},0,0,0,2,2,0,${f},${f},${f},${f},${f},0,0,0\n`;
     const pf = parsePairs(text, 'p.csv');
     expect(pf.format).toBe('peerindex');
     if (pf.format !== 'peerindex') return;
     expect(pf.pairs).toHaveLength(2);
-    const a = pf.pairs[0]!.a;
+    expect(pf.pairs[0]!.a).toEqual([5000, 300, 40, 2 + f, 1 + f, f, f, 0.5 + f]);
+    expect(pf.pairs[0]!.line).toBe(2);
+    const a = peerIndexFeatures(pf.pairs[0]!.a);
     expect(pf.pairs[0]!.winner).toBe(1);
     expect(pf.pairs[1]!.winner).toBe(0);
     expect(a.value.followers).toBe(5000);
@@ -24,7 +27,7 @@ describe('labelled pairs', () => {
     expect(a.value.following).toBe(300);
     expect(a.source.followers).toBe('declared');
     expect(a.source.engagers).toBe('missing');
-    expect(pf.pairs[0]!.b.value.mentions_received).toBe(0);
+    expect(peerIndexFeatures(pf.pairs[0]!.b).value.mentions_received).toBe(0);
   });
 
   it('names the line and field of a bad value', () => {
