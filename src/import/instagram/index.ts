@@ -69,7 +69,7 @@ export const instagramAdapter: Adapter = {
           }
         : r,
     );
-    const plan = await runExportPlan(source, '', rules, ctx, sink, 'Instagram');
+    const plan = await runExportPlan(source, rules, ctx, sink);
     const readNames = (inThreadsFolder: boolean) => plan.read.filter((e) => inThreads(e.name) === inThreadsFolder).map((e) => base(e.name));
     const ig = readNames(false);
     declareOwnerCounts(ctx.instagram, { followers: ig.some((n) => n.startsWith('followers')), following: ig.some((n) => n.startsWith('following')) });

@@ -178,7 +178,7 @@ export const linkedinAdapter: Adapter = {
       const rule = kind ? rules.find((r) => r.match(kind, kind)) : undefined;
       if (rule) rules = [{ ...rule, match: () => true }];
     }
-    const plan = await runExportPlan(source, '', rules, ctx, sink, 'LinkedIn');
+    const plan = await runExportPlan(source, rules, ctx, sink);
     // LinkedIn connections are mutual: the count is both followers and following
     if (ctx.connections !== undefined) {
       owner.profile.followers = ctx.connections;

@@ -10,7 +10,7 @@ import type { Source, SourceEntry } from '../source.js';
 
 /** One rule of an export's file registry. */
 export interface FileRule<C> {
-  /** `path` is relative to the export's root, '/'-separated; `base` is its last segment, lower-cased */
+  /** `path` is the entry's name in the source, '/'-separated; `base` is its last segment, lower-cased */
   match(path: string, base: string): boolean;
   /** rules that read run in ascending order (the owner's profile first) */
   order?: number;
@@ -28,16 +28,12 @@ export interface PlanResult {
   read: SourceEntry[];
 }
 
-/** Splits `root/rest` names: the path below the export root (where the export's own files start). */
-export function relativePath(name: string, root: string): string | undefined {
-  return root === '' ? name : name.startsWith(`${root}/`) ? name.slice(root.length + 1) : undefined;
-}
-
 /**
- * Runs the rules over every entry of `source` below `root`: reads the matched files in
+ * Runs the rules over every entry of `source` (files are matched by name wherever they
+ * sit: exports arrive zipped with or without a top folder): reads the matched files in
  * order, lists the others as skipped, and reports progress by bytes read.
  */
-export async function runExportPlan<C>(source: Source, root: string, rules: readonly FileRule<C>[], ctx: C, sink: RecordSink, exportName: string): Promise<PlanResult> {
+export async function runExportPlan<C>(source: Source, rules: readonly FileRule<C>[], ctx: C, sink: RecordSink): Promise<PlanResult> {
   const planned: Array<{ entry: SourceEntry; rule: FileRule<C>; index: number }> = [];
   const groups = new Map<string, { count: number; reason: string }>();
   const addGroup = (key: string, reason: string): void => {
@@ -46,18 +42,14 @@ export async function runExportPlan<C>(source: Source, root: string, rules: read
     groups.set(key, g);
   };
   source.entries.forEach((entry, index) => {
-    const rel = relativePath(entry.name, root);
-    if (rel === undefined) {
-      sink.skippedFile(entry.name, `outside the ${exportName} folder '${root}'`);
-      return;
-    }
-    const base = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-    const rule = rules.find((r) => r.match(rel, base));
+    const path = entry.name;
+    const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const rule = rules.find((r) => r.match(path, base));
     if (rule?.read) planned.push({ entry, rule, index });
-    else if (rule?.group) addGroup(`${rule.group(entry.name)}\u0000${rule.skip ?? ''}`, rule.skip ?? 'not imported');
-    else if (rule) sink.skippedFile(entry.name, rule.skip ?? 'not imported');
-    else if (isMediaName(base)) addGroup(`${topFolder(rel)}\u0000media are not imported`, 'media are not imported');
-    else sink.skippedFile(entry.name, `not used by influence`);
+    else if (rule?.group) addGroup(`${rule.group(path)}\u0000${rule.skip ?? ''}`, rule.skip ?? 'not imported');
+    else if (rule) sink.skippedFile(path, rule.skip ?? 'not imported');
+    else if (isMediaName(base)) addGroup(`${topFolder(path)}\u0000media are not imported`, 'media are not imported');
+    else sink.skippedFile(path, 'not used by influence');
   });
   for (const [key, g] of groups) {
     const label = key.slice(0, key.indexOf('\u0000'));

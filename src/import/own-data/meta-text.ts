@@ -34,11 +34,6 @@ export function fixMojibake(s: string): string {
   return out;
 }
 
-/** True when the string holds at least one byte run that `fixMojibake` would repair. */
-export function hasMojibake(s: string): boolean {
-  return fixMojibake(s) !== s;
-}
-
 function firstHighLatin1(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -52,7 +52,7 @@ export const threadsAdapter: Adapter = {
       const byKey = key ? KEY_FILES[key] : undefined;
       if (byKey) rules.unshift({ ...rules.find((r) => r.match(byKey, byKey))!, match: () => true });
     }
-    const plan = await runExportPlan(source, '', rules, ctx, sink, 'Threads');
+    const plan = await runExportPlan(source, rules, ctx, sink);
     const names = plan.read.map((e) => base(e.name));
     declareOwnerCounts(ctx, { followers: names.some((n) => n.startsWith('followers')), following: names.some((n) => n.startsWith('following')) });
     owner.finish(plan.read[0]?.displayPath ?? source.path);
