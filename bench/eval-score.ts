@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { assessAuthenticity } from '../src/engine/authenticity/index.js';
 import { scoreAccounts } from '../src/engine/score.js';
-import { loadModel } from '../src/cli/scoring-options.js';
+import { readModelFile } from '../src/inputs/model-file.js';
 import { computeTruth, generateWorld, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string, fallback: string): string => {
@@ -21,7 +21,7 @@ const arg = (name: string, fallback: string): string => {
 const preset = arg('preset', 'eval') as PresetName;
 const seeds = arg('seeds', '1').split(',').map(Number);
 const modelFile = process.argv.includes('--model') ? arg('model', '') : undefined;
-const { model } = loadModel(modelFile, (p) => path.resolve(p));
+const { model } = readModelFile(modelFile !== undefined ? path.resolve(modelFile) : undefined);
 
 /** Spearman rank correlation with average ranks for ties. */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {

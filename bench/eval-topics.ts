@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb } from '../src/store/open.js';
 import { readLatestActivity } from '../src/store/read-dataset.js';
-import { loadTaxonomy } from '../src/topics/ontology.js';
+import { loadTaxonomy } from '../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../src/engine/topics/rank.js';
 import { StoreRows } from '../test/helpers/store-rows.js';

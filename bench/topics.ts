@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { buildTopicMatcher, createMatchScratch, languageMask, matchInto } from '../src/engine/topics/matcher.js';
 import { computeTopicExpertise, type TopicPost } from '../src/engine/topics/expertise.js';
-import { loadBuiltinTaxonomy } from '../src/topics/ontology.js';
+import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { makeRng } from './lib/random.js';
 import { makePostText } from './lib/post-text.js';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { KLOUT_ATTRIBUTION, KLOUT_LICENSE, readOntologyDir, serializeTaxonomy } from '../src/topics/ontology.js';
+import { KLOUT_ATTRIBUTION, KLOUT_LICENSE, readOntologyDir, serializeTaxonomy } from '../src/inputs/ontology.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'data', 'klout-topic-ontology'));

@@ -1,6 +1,7 @@
 /** Runs the topic model on a store and scores it against true topics (shared by bench/eval-topics.ts and its test). */
 import type { Db } from '../../src/store/open.js';
-import { readTopicInput } from '../../src/store/read-topic-input.js';
+import { readDataset } from '../../src/store/read-dataset.js';
+import { topicInputOf } from '../../src/engine/topics/input.js';
 import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
@@ -18,7 +19,7 @@ export interface StoreEvaluation {
 
 /** Computes expertise from the store and evaluates it against `truth` (handle -> true slugs; handles case-insensitive). */
 export function evaluateStore(db: Db, tax: Taxonomy, truth: Map<string, string[]>, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): StoreEvaluation {
-  const input = readTopicInput(db, window);
+  const input = topicInputOf(readDataset(db, { bios: true, texts: window }), window);
   const expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window, config);
   const assigned = new Map<string, string[]>();
   for (const a of expertise.accounts) {

@@ -26,6 +26,8 @@ export interface CommandContext {
   openStore(): Db;
   /** opens an existing store; a clear error when there is none yet */
   openExistingStore(): Db;
+  /** runs `use` on the existing store and closes it, whatever happens */
+  withStore<T>(use: (db: Db) => T): T;
   /** resolves a user-given path against the working directory */
   resolvePath(p: string): string;
   /** writes a line to stdout */
@@ -43,25 +45,26 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
   const mode = selectOutputMode(opts, isTTY);
   const color = mode === 'tty' && colorEnabled(opts, isTTY, io.env);
   const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env, defaults.defaultDb));
-  const opened: Db[] = [];
   return {
     io,
     mode,
     theme: makeTheme(color),
     quiet: opts.quiet === true,
     dbPath,
-    openStore() {
-      const db = openDb(dbPath);
-      opened.push(db);
-      return db;
-    },
+    openStore: () => openDb(dbPath),
     openExistingStore() {
       if (!fs.existsSync(dbPath)) {
         throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
       }
-      const db = openDb(dbPath);
-      opened.push(db);
-      return db;
+      return openDb(dbPath);
+    },
+    withStore(use) {
+      const db = this.openExistingStore();
+      try {
+        return use(db);
+      } finally {
+        db.close();
+      }
     },
     resolvePath: (p) => path.resolve(io.cwd, p),
     out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -1,15 +1,14 @@
-/** Reads labelled pair files for `eval` and `fit`; handle pairs take their features from the database. */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
+/** Reads labelled pair files for `eval` and `fit`; handle pairs take their features from an analysis of the database. */
 import path from 'node:path';
 import { featureVectorOf } from '../engine/features.js';
-import { peerIndexFeatures } from '../engine/peerindex.js';
 import type { LabelledPair } from '../engine/fit.js';
-import { parsePairs } from '../import/pairs.js';
-import type { CommandContext } from './context.js';
+import { peerIndexFeatures } from '../engine/peerindex.js';
+import { resolveAccount, type Analysis } from '../engine/analyze.js';
+import { readPairsFile } from '../inputs/pairs.js';
 import { InputError, UsageError } from '../errors.js';
-import { openScoringSession, type ScoringSession } from './run-scoring.js';
-import type { ScoringFlags } from './scoring-options.js';
+import type { CommandContext } from './context.js';
+import { loadAnalysis } from './analysis.js';
+import type { AnalysisFlags } from './options.js';
 
 /** A pairs file as recorded in a fitted model's provenance. */
 export interface PairsSource {
@@ -20,31 +19,24 @@ export interface PairsSource {
   pairs: number;
 }
 
-/** Loads every file's pairs (a database session is opened only for handle pairs; caller closes it). */
-export async function loadPairs(ctx: CommandContext, files: string[], flags: ScoringFlags): Promise<{ pairs: LabelledPair[]; sources: PairsSource[]; session: ScoringSession | null }> {
+/** Loads every file's pairs (the database is analysed only for handle pairs). */
+export async function loadPairs(ctx: CommandContext, files: string[], flags: AnalysisFlags): Promise<{ pairs: LabelledPair[]; sources: PairsSource[]; analysis: Analysis | null }> {
   const pairs: LabelledPair[] = [];
   const sources: PairsSource[] = [];
-  let session: ScoringSession | null = null;
+  let analysis: Analysis | null = null;
   for (const file of files) {
-    const full = ctx.resolvePath(file);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(full);
-    } catch {
-      throw new UsageError(`cannot read ${file}`, 'check the path');
-    }
-    const parsed = parsePairs(bytes.toString('utf8'), file);
-    if (parsed.pairs.length === 0) throw new InputError('no pairs in the file', { file, expected: 'at least one labelled pair', fix: 'add rows under the header' });
+    const { parsed, sha256 } = readPairsFile(ctx.resolvePath(file), file);
     const source = path.basename(file);
     if (parsed.format === 'peerindex') {
       pairs.push(...parsed.pairs.map((p) => ({ a: peerIndexFeatures(p.a), b: peerIndexFeatures(p.b), winner: p.winner, source })));
     } else {
-      session ??= await openScoringSession(ctx, flags);
-      const s = session;
+      analysis ??= await loadAnalysis(ctx, flags, { topics: false });
+      const an = analysis;
+      const { table, dataset } = an;
       for (const hp of parsed.pairs) {
         const resolve = (h: string): number => {
           try {
-            return s.resolve(h);
+            return resolveAccount(an, h);
           } catch (err) {
             if (err instanceof UsageError) throw new InputError(err.message, { file, line: hp.line, field: h === hp.a ? 'a' : 'b', expected: 'a handle in the database', fix: err.fix ?? 'import the account first' });
             throw err;
@@ -53,20 +45,20 @@ export async function loadPairs(ctx: CommandContext, files: string[], flags: Sco
         const a = resolve(hp.a);
         const b = resolve(hp.b);
         pairs.push({
-          a: featureVectorOf(s.table.features, a),
-          b: featureVectorOf(s.table.features, b),
+          a: featureVectorOf(table.features, a),
+          b: featureVectorOf(table.features, b),
           winner: hp.winner,
           source,
-          aKey: `db:${s.pop.accounts.dbId[a]}`,
-          bKey: `db:${s.pop.accounts.dbId[b]}`,
-          aDamping: s.table.assessment.damping[a] ?? 1,
-          bDamping: s.table.assessment.damping[b] ?? 1,
-          aCap: s.table.assessment.cap[a] ?? 100,
-          bCap: s.table.assessment.cap[b] ?? 100,
+          aKey: `db:${dataset.accounts.dbId[a]}`,
+          bKey: `db:${dataset.accounts.dbId[b]}`,
+          aDamping: table.assessment.damping[a] ?? 1,
+          bDamping: table.assessment.damping[b] ?? 1,
+          aCap: table.assessment.cap[a] ?? 100,
+          bCap: table.assessment.cap[b] ?? 100,
         });
       }
     }
-    sources.push({ file: path.basename(file), sha256: crypto.createHash('sha256').update(bytes).digest('hex'), format: parsed.format, pairs: parsed.pairs.length });
+    sources.push({ file: path.basename(file), sha256, format: parsed.format, pairs: parsed.pairs.length });
   }
-  return { pairs, sources, session };
+  return { pairs, sources, analysis };
 }

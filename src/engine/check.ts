@@ -8,6 +8,8 @@
  * Example: expected score 63.4, tolerance 1, fresh 64.1 -> ok (delta +0.7);
  * fresh 65.0 -> drift (delta +1.6).
  */
+import { explainAccount, topicsOfAccount, type Analysis } from './analyze.js';
+import { findAccounts, parseHandleSpec } from './handles.js';
 
 export interface Expectation {
   handle: string;
@@ -95,3 +97,38 @@ function describeExpectation(e: Expectation, tolerance: number): string {
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const fmtDelta = (d: number): string => (d >= 0 ? `+${d}` : `${d}`);
+
+/** How many topics `check --write` records per account: the best few, so small topic shifts do not fail CI. */
+export const EXPECTED_TOPICS = 3;
+
+/** Looks a handle of an expectations file up (`@a`, `a` or `network:a`); undefined when absent or ambiguous. */
+export function observeAccount(analysis: Analysis, handle: string): Observed | undefined {
+  const spec = parseHandleSpec(handle);
+  const found = spec ? findAccounts(analysis.dataset.accounts, analysis.handles, spec) : [];
+  if (found.length !== 1) return undefined;
+  const s = explainAccount(analysis, found[0]!);
+  return { score: s.score, flags: s.flags.map((f) => f.code), topics: topicsOfAccount(analysis, found[0]!).map((t) => t.slug) };
+}
+
+/**
+ * An expectations document from the analysis: every account with a handle (one known only
+ * by id cannot be named in the file), its score, flags and best topics, sorted by handle.
+ * `asOfIso` is the analysis's as-of as the file writes it (ISO; the engine reads no dates).
+ */
+export function expectationsOf(analysis: Analysis, tolerance: number, asOfIso: string): Expectations {
+  const { dataset, window, model } = analysis;
+  const accounts: Expectation[] = [];
+  for (let i = 0; i < dataset.accounts.n; i++) {
+    const h = dataset.accounts.handle[i]!;
+    if (!h) continue;
+    const s = explainAccount(analysis, i);
+    const unique = (analysis.handles.get(h.toLowerCase()) ?? []).length === 1;
+    const e: Expectation = { handle: unique ? `@${h}` : `${dataset.accounts.network[i]}:${h}`, score: s.score };
+    if (s.flags.length) e.flags = s.flags.map((f) => f.code).sort();
+    const topics = topicsOfAccount(analysis, i).slice(0, EXPECTED_TOPICS).map((t) => t.slug);
+    if (topics.length) e.topics = topics;
+    accounts.push(e);
+  }
+  accounts.sort((a, b) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0));
+  return { schema: 1, asOf: asOfIso, windowDays: window.windowDays, model: model.version, tolerance, accounts };
+}

@@ -73,10 +73,24 @@ export interface FollowColumns {
   createdAt: Float64Array;
 }
 
+/**
+ * Post texts for the topic model, per post index: read only for the posts a window needs
+ * (null elsewhere), since texts are most of a database's bytes and scoring needs none.
+ */
+export interface PostTexts {
+  /** the platform's post id */
+  externalId: (string | null)[];
+  text: (string | null)[];
+  lang: (string | null)[];
+}
+
+/** Everything the engine knows, in one account index space. */
 export interface Dataset {
   accounts: AccountColumns;
   posts: PostColumns;
   interactions: InteractionColumns;
   follows: FollowColumns;
+  /** absent when the reader was not asked for texts */
+  texts?: PostTexts;
 }
 

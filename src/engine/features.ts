@@ -60,6 +60,11 @@ export type ScoredFeature = (typeof SCORED_FEATURES)[number];
 /** Any feature's name. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
+/** Whether account i posted in the window: its posting rate measured from its own posts (source code 0, events) and above zero. The "active account" of calibration. */
+export function isActiveInWindow(table: FeatureTable, i: number): boolean {
+  return table.source.posts_per_day[i] === EVENTS && table.value.posts_per_day[i]! > 0;
+}
+
 /** Source codes in FeatureTable.source columns (3: events, but only a lower bound). */
 export const SOURCE_CODES: readonly FeatureSource[] = ['events', 'declared', 'missing', 'events'];
 const EVENTS = 0;

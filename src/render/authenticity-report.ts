@@ -1,64 +1,22 @@
 /**
- * `report authenticity`: the view model (also the --json contract) and its plain/TTY and
- * CSV projections. Handles and evidence strings come from imported data: every one goes
+ * `report authenticity`: the plain/TTY and CSV projections of the engine's report (whose
+ * shape is also the --json contract). Handles and evidence strings come from imported data: every one goes
  * through cleanText (terminal) or spreadsheetSafe (CSV).
  */
 import { FLAG_LABELS } from '../engine/authenticity/index.js';
-import type { Dataset } from '../engine/dataset.js';
-import { FLAG_CODES, type AuthenticityAssessment, type Flag, type FlagCode } from '../engine/result-types.js';
+import { FLAG_CODES, type Flag } from '../engine/result-types.js';
+import type { AuthenticityReport } from '../engine/authenticity/report.js';
+
+/** The `report authenticity --json` contract: the engine's report with its as-of as ISO text. */
+export type AuthenticityReportView = Omit<AuthenticityReport, 'asOf'> & { asOf: string };
+
+/** Projects the engine's report to its view (the as-of as ISO). */
+export function toAuthenticityReportView(r: AuthenticityReport): AuthenticityReportView {
+  return { ...r, asOf: new Date(r.asOf).toISOString() };
+}
 import type { Theme } from './output-mode.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { cleanText } from './sanitize.js';
-
-/** One flagged account in the report. */
-export interface FlaggedAccount {
-  handle: string;
-  network: string;
-  /** multiplier on the raw additive score (1 = none) */
-  damping: number;
-  /** highest calibrated score the account may show */
-  cap: number;
-  flags: Flag[];
-}
-
-/** The report: what was judged, how many were flagged by which signal, and each flagged account. */
-export interface AuthenticityReport {
-  /** ISO time the window ends, null when the database has no timed activity */
-  asOf: string | null;
-  windowDays: number;
-  accounts: number;
-  flagged: number;
-  byCode: Record<FlagCode, number>;
-  results: FlaggedAccount[];
-}
-
-/** Builds the report from an assessment: flagged accounts, worst first (largest severity, then strongest damping, then handle). */
-export function buildAuthenticityReport(pop: Dataset, as: AuthenticityAssessment, asOf: number | null, windowDays: number): AuthenticityReport {
-  const byCode = Object.fromEntries(FLAG_CODES.map((c) => [c, 0])) as Record<FlagCode, number>;
-  const results: (FlaggedAccount & { worst: number })[] = [];
-  for (let i = 0; i < pop.accounts.n; i++) {
-    const flags = as.flags[i]!;
-    if (flags.length === 0) continue;
-    for (const f of flags) byCode[f.code]++;
-    results.push({
-      handle: pop.accounts.handle[i] || `#${pop.accounts.dbId[i]}`,
-      network: pop.accounts.network[i]!,
-      damping: as.damping[i]!,
-      cap: as.cap[i]!,
-      flags,
-      worst: Math.max(...flags.map((f) => f.severity)),
-    });
-  }
-  results.sort((a, b) => b.worst - a.worst || a.damping - b.damping || a.handle.localeCompare(b.handle) || a.network.localeCompare(b.network));
-  return {
-    asOf: asOf === null ? null : new Date(asOf).toISOString(),
-    windowDays,
-    accounts: pop.accounts.n,
-    flagged: results.length,
-    byCode,
-    results: results.map(({ worst: _worst, ...r }) => r),
-  };
-}
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -88,7 +46,7 @@ export function formatEvidence(evidence: Flag['evidence']): string {
 }
 
 /** Plain text (colour when the theme has it). */
-export function renderAuthenticityReport(r: AuthenticityReport, theme: Theme): string {
+export function renderAuthenticityReport(r: AuthenticityReportView, theme: Theme): string {
   const { chalk } = theme;
   const window = `window ${r.windowDays} days${r.asOf ? ` to ${r.asOf.slice(0, 10)}` : ''}`;
   const lines = [
@@ -108,7 +66,7 @@ export function renderAuthenticityReport(r: AuthenticityReport, theme: Theme): s
 }
 
 /** CSV: one row per flag, evidence as JSON in the last column. */
-export function renderAuthenticityCsv(r: AuthenticityReport): string {
+export function renderAuthenticityCsv(r: AuthenticityReportView): string {
   const rows: CsvCell[][] = [];
   for (const a of r.results) {
     for (const f of a.flags) rows.push([a.handle, a.network, f.code, f.severity, f.factor, a.damping, a.cap, JSON.stringify(f.evidence)]);

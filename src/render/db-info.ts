@@ -1,11 +1,23 @@
 /** Plain/TTY view of `db info`. */
-import type { DbInfo } from '../store/read-info.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-export function renderDbInfo(info: DbInfo, theme: Theme): string {
+/** What `db info` shows (also its --json contract, with `schema`). */
+export interface DbInfoView {
+  path: string;
+  schemaVersion: number;
+  counts: { accounts: number; posts: number; interactions: number; follows: number; runs: number };
+  interactionsByKind: Record<string, number>;
+  networks: { network: string; accounts: number; posts: number }[];
+  /** earliest and latest event time (posts and interactions), ISO, or null when empty */
+  dateRange: { from: string | null; to: string | null };
+  imports: { path: string; format: string; sha256: string; importedAt: string; counts: unknown }[];
+}
+
+/** The database summary as text. */
+export function renderDbInfo(info: DbInfoView, theme: Theme): string {
   const { chalk } = theme;
   const lines = [
     `${chalk.bold('database')}  ${cleanText(info.path)} (schema ${info.schemaVersion})`,

@@ -1,5 +1,6 @@
 /** One result contract, several sinks: which sink a command writes to, decided once. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { UsageError } from '../errors.js';
 
 export type OutputMode = 'tty' | 'plain' | 'json' | 'csv';
 
@@ -11,8 +12,10 @@ export interface OutputFlags {
   color?: boolean;
 }
 
-/** Picks the sink: explicit --json/--csv/--plain, else a TTY gets the rich view, a pipe plain text. */
+/** Picks the sink: explicit --json/--csv/--plain (one of them), else a TTY gets the rich view, a pipe plain text. */
 export function selectOutputMode(flags: OutputFlags, isTTY: boolean): OutputMode {
+  const asked = (['json', 'csv', 'plain'] as const).filter((f) => flags[f] === true);
+  if (asked.length > 1) throw new UsageError(`${asked.map((f) => `--${f}`).join(' and ')} together`, 'choose one output format');
   if (flags.json) return 'json';
   if (flags.csv) return 'csv';
   if (flags.plain || !isTTY) return 'plain';

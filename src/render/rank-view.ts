@@ -1,4 +1,6 @@
 /** `rank` views: the JSON contract, a table (TTY boxes or plain columns) and spreadsheet-safe CSV. */
+import type { Ranking } from '../engine/campaign/rank-accounts.js';
+import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
@@ -38,6 +40,32 @@ export interface RankReport {
   duplicates: { input: string; line: number }[];
   counts: { listed: number | null; ranked: number; unknown: number; duplicates: number; filtered: number; cut: number };
   extraColumns: string[];
+}
+
+/** Projects a ranking to the `rank --json` contract. */
+export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport {
+  return {
+    schema: 1,
+    ...header,
+    sort: ranking.sort,
+    topic: ranking.topic ? { slug: ranking.topic.slug, name: ranking.topic.name } : null,
+    results: ranking.results.map((r) => ({
+      rank: r.rank,
+      handle: r.handle,
+      network: r.network,
+      score: r.result.score,
+      subscores: r.result.subscores,
+      confidence: r.result.confidence,
+      topics: r.topics.map((t) => ({ slug: t.slug, score: t.score })),
+      flags: r.result.flags.map((f) => f.code),
+      ...(r.topicKey ? { topic: r.topicKey } : {}),
+      ...(r.entry ? { extra: r.entry.extra } : {}),
+    })),
+    unknown: ranking.unknown,
+    duplicates: ranking.duplicates.map((d) => ({ input: d.input, line: d.line })),
+    counts: ranking.counts,
+    extraColumns: ranking.extraColumns,
+  };
 }
 
 function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): string[] {

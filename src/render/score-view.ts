@@ -3,6 +3,7 @@
  * the engine's AccountScore; they never recompute a number.
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
+import type { AccountResult } from '../engine/analyze.js';
 import type { Theme } from './output-mode.js';
 import { cleanText, spreadsheetSafe } from './sanitize.js';
 
@@ -17,6 +18,20 @@ export interface ScoreResultView {
   flags: Flag[];
   /** scored features that were missing and imputed */
   missing: string[];
+}
+
+/** Projects an engine result to the JSON/view contract (key order as documented). */
+export function toScoreResultView(r: AccountResult): ScoreResultView {
+  return {
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    subscores: r.subscores,
+    confidence: r.confidence,
+    contributions: r.contributions,
+    flags: r.flags,
+    missing: r.missing,
+  };
 }
 
 /** The whole `score --json` document; no run id or creation time, so it is byte-stable. */

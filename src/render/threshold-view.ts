@@ -1,5 +1,8 @@
 /** `report threshold` views: counts, the club, near misses with their lever, movement since the last run. */
 import type { Lever } from '../engine/threshold.js';
+import type { AccountResult } from '../engine/analyze.js';
+import type { Movement, ThresholdPlan } from '../engine/campaign/threshold-report.js';
+import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { featureLabel } from './score-view.js';
@@ -28,6 +31,38 @@ export interface ThresholdReport {
   near: (ThresholdAccount & { gap: number; lever: Lever })[];
   movement: { previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
   unknown: { input: string; line: number; reason: string }[];
+}
+
+/** The previous run movement is measured against, when there is one. */
+export interface PreviousRun {
+  id: number;
+  /** ISO */
+  asOf: string;
+}
+
+/** Projects a threshold plan (and the run it was stored as, and its movement) to the `report threshold --json` contract. */
+export function toThresholdReport(
+  header: ReportHeader,
+  plan: ThresholdPlan,
+  runId: number | null,
+  previous: { run: PreviousRun; movement: Movement } | null,
+): ThresholdReport {
+  const view = (r: AccountResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
+  return {
+    schema: 1,
+    ...header,
+    at: plan.at,
+    nearWithin: plan.near,
+    topic: plan.topic ? { slug: plan.topic.slug, name: plan.topic.name } : null,
+    runId,
+    counts: plan.counts,
+    above: plan.above.map(view),
+    near: plan.nearMisses.map((n) => ({ ...view(n.result), gap: n.gap, lever: n.lever })),
+    movement: previous
+      ? { previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
+      : { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
+    unknown: plan.unknown,
+  };
 }
 
 /** A lever as a phrase: "+18% engagers", "capped at 39.9 by authenticity flags", "no single feature". */

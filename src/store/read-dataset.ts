@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
-import { POST_KINDS, type InteractionColumns, type Dataset } from '../engine/dataset.js';
+import { POST_KINDS, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
+import { windowStart, type ScoringWindow } from '../engine/window.js';
 import { forEachNumericRow } from './read-chunks.js';
 import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
 
@@ -22,6 +23,8 @@ import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from 
 export interface ReadDatasetOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;
+  /** read the texts of the posts in this window (topics need them; scoring does not) */
+  texts?: ScoringWindow;
 }
 
 const nan = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
@@ -122,6 +125,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
 
 interface AccountsAndPosts extends AccountsRead {
   posts: Dataset['posts'];
+  texts?: PostTexts;
   /** post index of a post database id, -1 when unknown */
   postOf(id: number): number;
 }
@@ -178,7 +182,21 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
     return postSparse!.get(id) ?? -1;
   };
 
-  return { accounts, indexOf, posts, postOf };
+  return { accounts, indexOf, posts, postOf, ...(options.texts ? { texts: readPostTexts(db, np, postOf, options.texts) } : {}) };
+}
+
+/** Texts of the posts in the window, by post index (null for the others). */
+function readPostTexts(db: Db, n: number, postOf: (id: number) => number, window: ScoringWindow): PostTexts {
+  const texts: PostTexts = { externalId: new Array(n).fill(null), text: new Array(n).fill(null), lang: new Array(n).fill(null) };
+  const rows = db.prepare('SELECT id, external_id, text, lang FROM posts WHERE created_at > ? AND created_at <= ?').raw();
+  for (const r of rows.iterate(windowStart(window), window.asOf) as IterableIterator<[number, string, string | null, string | null]>) {
+    const p = postOf(r[0]);
+    if (p < 0) continue;
+    texts.externalId[p] = r[1];
+    texts.text[p] = r[2];
+    texts.lang[p] = r[3];
+  }
+  return texts;
 }
 
 /** Dataset interaction columns from raw parts (in order), ids mapped to indices. */
@@ -237,7 +255,7 @@ export function readDataset(db: Db, options: ReadDatasetOptions = {}): Dataset {
   const base = readAccountsAndPosts(db, options);
   const [lo, hi] = actorRange(db);
   const interactions = toInteractionColumns([readRawInteractions(db, lo, hi, postJoinOf(db))], base.indexOf, base.postOf);
-  return { accounts: base.accounts, posts: base.posts, interactions, follows: readFollows(db, base.indexOf) };
+  return { accounts: base.accounts, posts: base.posts, interactions, follows: readFollows(db, base.indexOf), ...(base.texts ? { texts: base.texts } : {}) };
 }
 
 /**
@@ -250,7 +268,7 @@ export function readDataset(db: Db, options: ReadDatasetOptions = {}): Dataset {
  */
 export async function readDatasetParallel(
   db: Db,
-  options: ReadDatasetOptions & { parallelMin?: number; /** filled with the threads used */ report?: { threads?: number } } = {},
+  options: ReadDatasetOptions & { parallelMin?: number; /** filled with the threads used, and why a worker failed (the read then falls back to one thread) */ report?: { threads?: number; workerError?: string } } = {},
 ): Promise<Dataset> {
   const total = countOf(db, 'SELECT count(*) FROM interactions');
   const workerFile = fileURLToPath(new URL('./read-interactions-worker.js', import.meta.url));
@@ -264,7 +282,10 @@ export async function readDatasetParallel(
   const worker = new Worker(workerFile, { workerData: { file: db.name, lo: mid, hi, join }, execArgv: [] });
   const upper = new Promise<RawInteractions | null>((resolve) => {
     worker.once('message', (raw: RawInteractions) => resolve(raw));
-    worker.once('error', (e) => { if (process.env['INFLUENCE_DEBUG']) process.stderr.write(`reader worker: ${String(e)}\n`); resolve(null); });
+    worker.once('error', (e) => {
+      if (options.report) options.report.workerError = String(e);
+      resolve(null);
+    });
     worker.once('exit', () => resolve(null));
   });
   const base = readAccountsAndPosts(db, options);
@@ -274,7 +295,7 @@ export async function readDatasetParallel(
   if (fromWorker && options.report) options.report.threads = 2;
   const rest = fromWorker ?? readRawInteractions(db, mid, hi, join);
   await worker.terminate();
-  return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows };
+  return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}) };
 }
 
 /**

@@ -24,9 +24,12 @@ export function kindCase(column: string, codes: readonly string[]): string {
   return `CASE ${column} ${codes.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} ELSE 255 END`;
 }
 
-/** How target posts are joined: on one network a constant (fast), else the actor's network. */
+/**
+ * How target posts are joined: on the actor's network (engagement does not cross networks);
+ * when every account is on one network, that network as a constant (fast).
+ */
 export function postJoinOf(db: Db): { from: string; params: unknown[] } {
-  const networks = db.prepare('SELECT DISTINCT network FROM posts').pluck().all() as string[];
+  const networks = db.prepare('SELECT DISTINCT network FROM accounts LIMIT 2').pluck().all() as string[];
   return networks.length <= 1
     ? { from: 'FROM interactions i LEFT JOIN posts p ON p.network = ? AND p.external_id = i.target_post', params: [networks[0] ?? ''] }
     : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };

@@ -3,11 +3,13 @@
  * creation time, with its scores and flags. Runs are only ever inserted, never updated:
  * a new model version or date is a new run, and old runs keep what they showed.
  *
- * Other stages add to a run by its id: topics write `topic_scores` rows
- * (run_id, account_id, topic_id, score, detail) for the run `createRun` returned.
+ * A run is written whole, in one transaction: its scores, flags and topic scores
+ * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
+ * command that stores runs.
  */
 import type { Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
+import type { RunAccount, RunRecord } from '../engine/run-record.js';
 
 /** A run's metadata as stored. */
 export interface NewRun {
@@ -59,13 +61,43 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>)
   return n;
 }
 
-/** Stores a run with its scores in one transaction; returns the run id. */
-export function saveRun(db: Db, run: Omit<NewRun, 'accounts'>, rows: StoredScore[]): number {
+/** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
+export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
   return db.transaction(() => {
-    const id = createRun(db, { ...run, accounts: rows.length });
-    insertScores(db, id, rows);
+    const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length });
+    insertScores(db, id, run.accounts.map(toStoredScore));
+    insertTopicScores(db, id, run.accounts);
     return id;
   })();
+}
+
+function toStoredScore(a: RunAccount): StoredScore {
+  const r = a.result;
+  return {
+    accountId: a.accountId,
+    score: r.score,
+    reach: r.subscores.reach,
+    amplification: r.subscores.amplification,
+    network: r.subscores.network,
+    confidence: r.confidence,
+    contributions: r.contributions,
+    missing: r.missing,
+    flags: r.flags,
+  };
+}
+
+/** Topic scores of a run's accounts; `detail` is the evidence as JSON with example post ids (the texts are in the posts table). */
+function insertTopicScores(db: Db, runId: number, accounts: readonly RunAccount[]): number {
+  const insert = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
+  let rows = 0;
+  for (const a of accounts) {
+    for (const t of a.topics) {
+      const { examples, ...evidence } = t.evidence;
+      insert.run(runId, a.accountId, t.id, t.score, JSON.stringify({ slug: t.slug, ...evidence, examples: examples.map((x) => x.id) }));
+      rows++;
+    }
+  }
+  return rows;
 }
 
 /** One past run of one account. */
@@ -105,6 +137,11 @@ export function readRunScores(db: Db, runId: number): Map<number, number> {
     out.set(r[0], r[1]);
   }
   return out;
+}
+
+/** The as-of date of a stored run (epoch ms), null when there is no such run. */
+export function readRunAsOf(db: Db, runId: number): number | null {
+  return (db.prepare('SELECT as_of FROM runs WHERE id = ?').pluck().get(runId) as number | undefined) ?? null;
 }
 
 /** The run stored just before `runId` with the same model version and window (null when none). */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/store/open.js';
 import { readLatestActivity, readDataset } from '../../src/store/read-dataset.js';
-import { parseAsOf } from '../../src/cli/scoring-options.js';
+import { parseAsOf } from '../../src/cli/options.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const DAY = 86_400_000;

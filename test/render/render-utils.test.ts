@@ -4,7 +4,7 @@ import { toCsv } from '../../src/render/csv.js';
 import { renderJunit } from '../../src/render/junit.js';
 import { sparkline } from '../../src/render/sparkline.js';
 import { cleanText } from '../../src/render/sanitize.js';
-import { parseHandleSpec } from '../../src/import/handle-spec.js';
+import { parseHandleSpec } from '../../src/engine/handles.js';
 
 describe('toCsv', () => {
   it('quotes, and neutralises every cell a spreadsheet would run as a formula', () => {

@@ -117,7 +117,7 @@ describe('influence topics', () => {
       [['topics', '--db', db], /give one of/],
       [['topics', '@nobody', '--db', db], /no account '@nobody'/],
       [['topics', '--all', '--as-of', 'yesterday', '--db', db], /not a date/],
-      [['topics', '--all', '--window', '-3', '--db', db], /not a positive whole number/],
+      [['topics', '--all', '--window', '-3', '--db', db], /--window: expected a whole number from 1 to 3650/],
       [['topics', '--all', '--db', path.join(dir, 'missing.db')], /no database at/],
     ];
     for (const [argv, message] of cases) {

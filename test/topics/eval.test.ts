@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../../src/engine/topics/taxonomy.js';
 import { generateTopicWorld, writeWorld } from '../../bench/lib/topic-world.js';
 import { evaluateStore, parseTruth } from '../../bench/lib/evaluate-store.js';

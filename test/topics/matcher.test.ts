@@ -5,7 +5,7 @@ import { findTopics } from '../../src/engine/topics/matcher.js';
 import { foldText, tokenize } from '../../src/engine/topics/text.js';
 import { pluralOf, singularsOf } from '../../src/engine/topics/surface-forms.js';
 import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
-import { loadBuiltinTaxonomy } from '../../src/topics/ontology.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { SHARED } from '../helpers/cli.js';
 

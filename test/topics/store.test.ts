@@ -1,10 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
-import { findAccountsByHandle, readTopicInput } from '../../src/store/read-topic-input.js';
-import { readLatestActivity } from '../../src/store/read-dataset.js';
-import { writeTopicScores } from '../../src/store/write-topic-scores.js';
+import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js';
+import { saveRun } from '../../src/store/runs.js';
+import { topicInputOf } from '../../src/engine/topics/input.js';
+import { findAccounts, indexHandles, parseHandleArg } from '../../src/engine/handles.js';
 import { computeTopicExpertise, type TopicPost } from '../../src/engine/topics/expertise.js';
+import type { RunRecord } from '../../src/engine/run-record.js';
+import type { AccountScore } from '../../src/engine/score.js';
+import type { Db } from '../../src/store/open.js';
+import type { ScoringWindow } from '../../src/engine/window.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
 import { day } from '../helpers/dataset-builder.js';
@@ -35,6 +40,12 @@ function makeStore() {
   return { db, alice, bob, carol, other, posts };
 }
 
+/** The topic input of the store as the analysis builds it: the dataset with the window's texts. */
+function readTopicInput(db: Db, window: ScoringWindow) {
+  const dataset = readDataset(db, { bios: true, texts: window });
+  return { ...topicInputOf(dataset, window), dbIds: Array.from(dataset.accounts.dbId) };
+}
+
 describe('reading topic input', () => {
   it('streams the window’s posts with the engagement aimed at each', () => {
     const { db, alice, bob, carol } = makeStore();
@@ -59,11 +70,20 @@ describe('reading topic input', () => {
   it('finds the latest activity and accounts by handle on every network', () => {
     const { db, alice, other } = makeStore();
     expect(readLatestActivity(db)).toBe(day(99));
-    expect(findAccountsByHandle(db, '@ALICE').sort()).toEqual([alice, other].sort());
-    expect(findAccountsByHandle(db, 'nobody')).toEqual([]);
+    const { accounts } = readDataset(db);
+    const byHandle = (h: string) => findAccounts(accounts, indexHandles(accounts), parseHandleArg(h)).map((i) => accounts.dbId[i]!);
+    expect(byHandle('@ALICE').sort()).toEqual([alice, other].sort());
+    expect(byHandle('mastodon:alice')).toEqual([other]);
+    expect(byHandle('nobody')).toEqual([]);
     db.close();
   });
 });
+
+/** A run of every account with its topics (scores are not what this test is about). */
+function runOf(expertise: ReturnType<typeof computeTopicExpertise>, dbIds: number[]): RunRecord {
+  const result = (index: number): AccountScore => ({ index, score: 10, subscores: { reach: 1, amplification: 1, network: 1 }, confidence: 1, contributions: [], flags: [], missing: [] });
+  return { modelVersion: 'test', asOf: day(30), windowDays: 90, accounts: expertise.accounts.map((a) => ({ accountId: dbIds[a.account]!, result: result(a.account), topics: a.topics })) };
+}
 
 describe('writing topic scores', () => {
   it('stores each assigned topic with the run, ids as exact strings', () => {
@@ -72,10 +92,10 @@ describe('writing topic scores', () => {
     const input = readTopicInput(db, { asOf: day(30), windowDays: 90 });
     const expertise = computeTopicExpertise(input, tax, matcher, { asOf: day(30), windowDays: 90 });
     expect(expertise.accounts[0]!.topics.map((t) => t.slug)).toContain('cookies');
-    expect(() => writeTopicScores(db, 1, expertise, input.dbIds)).toThrow(/run 1 does not exist/);
-    db.prepare("INSERT INTO runs (id, model_version, as_of, window_days, created_at, accounts) VALUES (1, 'test', ?, 90, 0, 4)").run(day(30));
-    const n = writeTopicScores(db, 1, expertise, input.dbIds);
+    const runId = saveRun(db, runOf(expertise, input.dbIds), 0);
+    const n = db.prepare('SELECT count(*) FROM topic_scores WHERE run_id = ?').pluck().get(runId) as number;
     expect(n).toBe(expertise.accounts.reduce((s, a) => s + a.topics.length, 0));
+    expect(n).toBeGreaterThan(0);
     const row = db.prepare("SELECT account_id, topic_id, typeof(topic_id) AS type, score, detail FROM topic_scores WHERE topic_id = ?").get(HUGE_ID) as {
       account_id: number;
       topic_id: string;
@@ -87,8 +107,10 @@ describe('writing topic scores', () => {
     const cookies = expertise.accounts[0]!.topics.find((t) => t.slug === 'cookies')!;
     expect(row.score).toBe(cookies.score);
     expect(JSON.parse(row.detail)).toMatchObject({ slug: 'cookies', posts: 3, engagers: cookies.evidence.engagers, examples: cookies.evidence.examples.map((x) => x.id) });
-    // a run is never rewritten
-    expect(() => writeTopicScores(db, 1, expertise, input.dbIds)).toThrow();
+    // storing again makes a new run; the first is never rewritten
+    const again = saveRun(db, runOf(expertise, input.dbIds), 1);
+    expect(again).toBeGreaterThan(runId);
+    expect(db.prepare('SELECT count(*) FROM topic_scores WHERE run_id = ?').pluck().get(runId)).toBe(n);
     db.close();
   });
 });

@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { loadPairs } from '../load-pairs.js';
-import { addScoringOptions, loadModel, type ScoringFlags } from '../scoring-options.js';
+import { addScoringOptions, type AnalysisFlags } from '../options.js';
+import { outputOf } from '../output.js';
 import { evaluatePairs } from '../../engine/fit.js';
-import { toJson } from '../../render/json.js';
+import { readModelFile } from '../../inputs/model-file.js';
 import { renderEval, type EvalReport } from '../../render/eval-text.js';
 
 /** Registers `influence eval`. */
@@ -15,16 +16,12 @@ export function registerEval(program: Command, io: Io): void {
       .command('eval')
       .description('AUC and pairwise accuracy of the model on labelled pairs (PeerIndex wide CSV or a,b,winner)')
       .argument('<pairs...>', 'pair files'),
-  ).action(async (files: string[], opts: ScoringFlags, cmd: Command) => {
+  ).action(async (files: string[], opts: AnalysisFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const { model } = loadModel(opts.model, ctx.resolvePath);
-    const { pairs, session } = await loadPairs(ctx, files, opts);
-    try {
-      const e = evaluatePairs(model, pairs);
-      const report: EvalReport = { schema: 1, model: model.version, n: e.n, auc: e.auc, accuracy: e.accuracy, baselines: e.baselines };
-      ctx.out(ctx.mode === 'json' ? toJson(report) : renderEval(report, ctx.theme));
-    } finally {
-      session?.db.close();
-    }
+    const output = outputOf<EvalReport>(ctx, 'eval', { plain: renderEval });
+    const { model } = readModelFile(opts.model !== undefined ? ctx.resolvePath(opts.model) : undefined);
+    const { pairs } = await loadPairs(ctx, files, opts);
+    const e = evaluatePairs(model, pairs);
+    await output.write({ schema: 1, model: model.version, n: e.n, auc: e.auc, accuracy: e.accuracy, baselines: e.baselines });
   });
 }

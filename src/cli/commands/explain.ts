@@ -2,14 +2,16 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addScoringOptions, type ScoringFlags } from '../scoring-options.js';
-import { displayHandle, openScoringSession, toResultView } from '../run-scoring.js';
-import { explainScore } from '../../engine/score.js';
-import { explainNetworkInfluence } from '../../engine/network.js';
-import { toJson } from '../../render/json.js';
+import { addScoringOptions, type AnalysisFlags } from '../options.js';
+import { loadAnalysis } from '../analysis.js';
+import { outputOf } from '../output.js';
+import { resolveAccount, resultOf, topEngagersOf } from '../../engine/analyze.js';
+import { reportHeader } from '../../render/report-header.js';
+import { toScoreResultView } from '../../render/score-view.js';
 import { renderExplain, sumTenths, type ExplainReport } from '../../render/explain-text.js';
 
-const r6 = (x: number): number => Number(x.toPrecision(6));
+/** How many of the account's most valuable engagers explain lists. */
+const TOP_ENGAGERS = 5;
 
 /** Registers `influence explain`. */
 export function registerExplain(program: Command, io: Io): void {
@@ -18,31 +20,18 @@ export function registerExplain(program: Command, io: Io): void {
       .command('explain')
       .description('every contribution to an account\'s score, and the proof that they add up')
       .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host'),
-  ).action(async (handle: string, opts: ScoringFlags, cmd: Command) => {
+  ).action(async (handle: string, opts: AnalysisFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const session = await openScoringSession(ctx, opts);
-    try {
-      const { pop, table, window, model } = session;
-      const i = session.resolve(handle);
-      const result = toResultView(pop, explainScore(table, i));
-      const report: ExplainReport = {
-        schema: 1,
-        asOf: new Date(window.asOf).toISOString(),
-        windowDays: window.windowDays,
-        model: model.version,
-        result,
-        sum: sumTenths(result.contributions.map((c) => c.points)) / 10,
-        topEngagers: explainNetworkInfluence(table.graph, table.network, i, 5).map((e) => ({
-          handle: displayHandle(pop, e.engager),
-          network: pop.accounts.network[e.engager]!,
-          share: r6(e.share),
-          rank: r6(e.engagerRank),
-          value: r6(e.value),
-        })),
-      };
-      ctx.out(ctx.mode === 'json' ? toJson(report) : renderExplain(report, ctx.theme));
-    } finally {
-      session.db.close();
-    }
+    const output = outputOf<ExplainReport>(ctx, 'explain', { plain: renderExplain });
+    const analysis = await loadAnalysis(ctx, opts, { topics: false });
+    const i = resolveAccount(analysis, handle);
+    const result = toScoreResultView(resultOf(analysis, i));
+    await output.write({
+      schema: 1,
+      ...reportHeader(analysis.window, analysis.model.version),
+      result,
+      sum: sumTenths(result.contributions.map((c) => c.points)) / 10,
+      topEngagers: topEngagersOf(analysis, i, TOP_ENGAGERS),
+    });
   });
 }

@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { indexHandles, resolveHandle } from '../resolve-handles.js';
+import { indexHandles, resolveHandle } from '../../engine/handles.js';
+import { outputOf } from '../output.js';
 import { readAccounts } from '../../store/read-dataset.js';
 import { readHistory } from '../../store/runs.js';
-import { toJson } from '../../render/json.js';
 import { renderHistory, type HistoryReport } from '../../render/history-text.js';
 
 /** Registers `influence history`. */
@@ -14,13 +14,13 @@ export function registerHistory(program: Command, io: Io): void {
     .command('history')
     .description('an account\'s score over stored runs (oldest first)')
     .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host')
-    .action((handle: string, _opts: unknown, cmd: Command) => {
+    .action(async (handle: string, _opts: unknown, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const db = ctx.openExistingStore();
-      try {
+      const output = outputOf<HistoryReport>(ctx, 'history', { plain: (r, theme) => renderHistory(r, theme, false), tty: (r, theme) => renderHistory(r, theme, true) });
+      const report = ctx.withStore((db): HistoryReport => {
         const { accounts } = readAccounts(db, { bios: false });
         const i = resolveHandle(accounts, indexHandles(accounts), handle);
-        const report: HistoryReport = {
+        return {
           schema: 1,
           handle: accounts.handle[i]!,
           network: accounts.network[i]!,
@@ -36,9 +36,7 @@ export function registerHistory(program: Command, io: Io): void {
             flags: r.flags,
           })),
         };
-        ctx.out(ctx.mode === 'json' ? toJson(report) : renderHistory(report, ctx.theme, ctx.mode === 'tty'));
-      } finally {
-        db.close();
-      }
+      });
+      await output.write(report);
     });
 }

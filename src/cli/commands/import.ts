@@ -2,11 +2,11 @@
 import { Command, Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { runImport } from '../../import/run-import.js';
+import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary } from '../../render/import-summary.js';
-import { toJson } from '../../render/json.js';
+import { outputOf } from '../output.js';
 import { makeProgress } from '../progress.js';
 
 interface ImportFlags {
@@ -28,6 +28,7 @@ export function registerImport(program: Command, io: Io): void {
     .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const flags = cmd.opts<ImportFlags>();
+      const output = outputOf<ImportSummary & { schema: 1 }>(ctx, 'import', { plain: renderImportSummary });
       const progress = makeProgress(io, ctx.quiet);
       const db = ctx.openStore();
       try {
@@ -45,7 +46,7 @@ export function registerImport(program: Command, io: Io): void {
           openSource,
         );
         progress.done();
-        ctx.out(ctx.mode === 'json' ? toJson({ schema: 1, ...summary }) : renderImportSummary(summary, ctx.theme));
+        await output.write({ schema: 1, ...summary });
       } finally {
         progress.done();
         db.close();

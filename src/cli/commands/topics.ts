@@ -6,77 +6,75 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
+import { addOntologyOption, addWindowOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { loadAnalysis, taxonomyOf } from '../analysis.js';
+import { outputOf } from '../output.js';
+import { allAccounts, type Analysis } from '../../engine/analyze.js';
+import { findAccounts, parseHandleArg } from '../../engine/handles.js';
 import { searchTopics } from '../../engine/topics/search.js';
-import { findAccountsByHandle } from '../../store/read-topic-input.js';
-import { readLatestActivity } from '../../store/read-dataset.js';
-import { parseAsOf } from '../scoring-options.js';
-import { computeStoredExpertise, loadOntology } from '../topic-session.js';
-import { renderTopicSearchText, renderTopicsCsv, renderTopicsText, toTopicSearchView, toTopicsView } from '../../render/topics.js';
-import { toJson } from '../../render/json.js';
-import { cleanText } from '../../render/sanitize.js';
+import { renderTopicSearchText, renderTopicsCsv, renderTopicsText, toTopicSearchView, toTopicsView, type TopicSearchView, type TopicsView } from '../../render/topics.js';
 
-interface TopicsOptions {
+interface TopicsFlags extends AnalysisFlags {
   all?: boolean;
   search?: string;
-  ontology?: string;
-  asOf?: string;
-  window: string;
   limit: string;
 }
 
+/** Search hits computed (text shows the first 5 x --limit of them). */
+const MAX_SEARCH_HITS = 500;
 
-function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} '${cleanText(value)}' is not a positive whole number`, `for example ${flag} 90`);
-  return n;
+interface TopicSearchReport {
+  schema: 1;
+  query: string;
+  ontology: { source: string; attribution: string | null; license: string | null };
+  results: TopicSearchView[];
 }
 
 export function registerTopics(program: Command, io: Io): void {
-  program
-    .command('topics')
-    .description('topic expertise per account with its evidence, or browse the topic ontology')
-    .argument('[handles...]', 'accounts to show (@handle or handle)')
-    .option('--all', 'every account in the database')
-    .option('--search <word>', 'browse the ontology: topics whose name or slug contains WORD')
-    .option('--ontology <dir>', 'your own ontology: a directory with Klout-format CSVs')
-    .option('--as-of <date>', 'compute as of this date (default: the latest activity in the database)')
-    .option('--window <days>', 'window in days', '90')
-    .option('--limit <n>', 'topics shown per account in text output', '10')
-    .action((handles: string[], opts: TopicsOptions, cmd: Command) => {
-      const ctx = makeContext(io, cmd);
-      const modes = [handles.length > 0, opts.all === true, opts.search !== undefined].filter(Boolean).length;
-      if (modes !== 1) {
-        throw new UsageError('give one of: handles, --all, or --search WORD', 'e.g. influence topics @alice, influence topics --all --json, influence topics --search music');
-      }
-      const windowDays = positiveInt(opts.window, '--window');
-      const limit = positiveInt(opts.limit, '--limit');
-      const asOfFlag = opts.asOf !== undefined ? parseAsOf(opts.asOf) : undefined;
-      const tax = loadOntology(ctx, opts.ontology);
+  addOntologyOption(
+    addWindowOptions(
+      program
+        .command('topics')
+        .description('topic expertise per account with its evidence, or browse the topic ontology')
+        .argument('[handles...]', 'accounts to show (@handle or handle)')
+        .option('--all', 'every account in the database')
+        .option('--search <word>', 'browse the ontology: topics whose name or slug contains WORD'),
+    ).option('--limit <n>', 'topics shown per account in text output', '10'),
+  ).action(async (handles: string[], opts: TopicsFlags, cmd: Command) => {
+    const ctx = makeContext(io, cmd);
+    const modes = [handles.length > 0, opts.all === true, opts.search !== undefined].filter(Boolean).length;
+    if (modes !== 1) {
+      throw new UsageError('give one of: handles, --all, or --search WORD', 'e.g. influence topics @alice, influence topics --all --json, influence topics --search music');
+    }
+    const limit = parseRequiredNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
 
-      if (opts.search !== undefined) {
-        const hits = toTopicSearchView(searchTopics(tax, opts.search, ctx.mode === 'json' ? 500 : limit * 5), tax);
-        ctx.out(ctx.mode === 'json' ? toJson({ schema: 1, query: opts.search, ontology: { source: tax.source, attribution: tax.attribution, license: tax.license }, results: hits }) : renderTopicSearchText(hits, ctx.theme, tax.attribution));
-        return;
-      }
+    if (opts.search !== undefined) {
+      const query = opts.search;
+      const output = outputOf<TopicSearchReport>(ctx, 'topics --search', { plain: (r, theme) => renderTopicSearchText(r.results.slice(0, limit * 5), theme, r.ontology.attribution) });
+      const tax = taxonomyOf(ctx, opts.ontology);
+      const results = toTopicSearchView(searchTopics(tax, query, MAX_SEARCH_HITS), tax);
+      await output.write({ schema: 1, query, ontology: { source: tax.source, attribution: tax.attribution, license: tax.license }, results });
+      return;
+    }
 
-      const db = ctx.openExistingStore();
-      try {
-        const wanted = handles.map((h) => {
-          const ids = findAccountsByHandle(db, h);
-          if (ids.length === 0) throw new UsageError(`no account '${cleanText(h)}' in the database`, 'check the handle; `influence db info` shows what has been imported');
-          return ids;
-        });
-        const asOf = asOfFlag ?? readLatestActivity(db);
-        if (asOf === null) throw new UsageError('the database has no posts or interactions yet', 'import some activity first: influence import FILE');
-        const window = { asOf, windowDays };
-        const { input, expertise, indexOfDbId: indexOf } = computeStoredExpertise(db, tax, window);
-        const selected = opts.all ? input.accounts.map((_, i) => i) : [...new Set(wanted.flat())].map((id) => indexOf.get(id)!);
-        const view = toTopicsView(expertise, input.accounts, input.externalIds, selected, tax);
-        if (ctx.mode === 'json') ctx.out(toJson({ schema: 1, ...view }));
-        else if (ctx.mode === 'csv') ctx.out(renderTopicsCsv(view));
-        else ctx.out(renderTopicsText(view, ctx.theme, { limit, skipEmpty: opts.all === true }));
-      } finally {
-        db.close();
-      }
+    const output = outputOf<TopicsView & { schema: 1 }>(ctx, 'topics', {
+      csv: renderTopicsCsv,
+      plain: (v, theme) => renderTopicsText(v, theme, { limit, skipEmpty: opts.all === true }),
     });
+    const specs = handles.map((h) => ({ raw: h, spec: parseHandleArg(h) }));
+    const analysis = await loadAnalysis(ctx, opts, { topics: true });
+    const selected = opts.all ? allAccounts(analysis) : [...new Set(specs.flatMap((s) => accountsNamed(analysis, s.raw, s.spec)))];
+    const { dataset } = analysis;
+    const accounts = Array.from({ length: dataset.accounts.n }, (_, i) => ({ handle: dataset.accounts.handle[i]!, network: dataset.accounts.network[i]! }));
+    const { expertise, taxonomy } = analysis.topics!;
+    await output.write({ schema: 1, ...toTopicsView(expertise, accounts, dataset.accounts.externalId, selected, taxonomy) });
+  });
+}
+
+/** Every account a handle names (on any network unless it names one); a UsageError when none. */
+function accountsNamed(analysis: Analysis, raw: string, spec: ReturnType<typeof parseHandleArg>): number[] {
+  const found = findAccounts(analysis.dataset.accounts, analysis.handles, spec);
+  if (found.length === 0) throw new UsageError(`no account '${raw}' in the database`, 'check the handle; `influence db info` shows what has been imported');
+  const network = analysis.dataset.accounts.network;
+  return found.sort((a, b) => (network[a]! < network[b]! ? -1 : network[a]! > network[b]! ? 1 : a - b));
 }

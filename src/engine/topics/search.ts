@@ -4,7 +4,8 @@
  * names starting with it, then a word starting with it, then anywhere, then other languages.
  */
 import { foldText } from './text.js';
-import type { Taxonomy } from './taxonomy.js';
+import { findTopic, type Taxonomy } from './taxonomy.js';
+import { UsageError } from '../../errors.js';
 
 export interface TopicSearchHit {
   topic: number;
@@ -45,4 +46,11 @@ export function searchTopics(tax: Taxonomy, query: string, limit = 50): TopicSea
   }
   hits.sort((a, b) => a.rank - b.rank || tax.names[a.topic]!.length - tax.names[b.topic]!.length || (tax.slugs[a.topic]! < tax.slugs[b.topic]! ? -1 : 1));
   return hits.slice(0, limit);
+}
+
+/** A --topic argument as a taxonomy index; a UsageError pointing at `topics --search` when unknown. */
+export function resolveTopicArg(tax: Taxonomy, slug: string): number {
+  const t = findTopic(tax, slug);
+  if (t === null) throw new UsageError(`unknown topic '${slug}'`, `find its slug with: influence topics --search ${slug.split(/[^a-z0-9]+/i)[0] ?? ''}`);
+  return t;
 }

@@ -1,6 +1,6 @@
 /** Matches a follower list against the scored population: every entry ranked-able or unknown. */
-import type { AccountColumns } from '../engine/dataset.js';
-import type { FollowerList, ListEntry } from '../import/follower-list.js';
+import type { AccountColumns } from '../dataset.js';
+import type { FollowerList, ListEntry } from './list.js';
 
 export interface UnknownEntry {
   input: string;

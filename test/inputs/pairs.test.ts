@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parsePairs } from '../../src/import/pairs.js';
+import { parsePairs } from '../../src/inputs/pairs.js';
 import { peerIndexFeatures, PEERINDEX_RATE_FLOOR } from '../../src/engine/peerindex.js';
 
 const HEAD =

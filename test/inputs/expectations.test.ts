@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateExpectations } from '../../src/cli/read-expectations.js';
+import { validateExpectations } from '../../src/inputs/expectations.js';
 import { InputError } from '../../src/errors.js';
 
 const good = { schema: 1, asOf: '2026-04-01T11:00:00Z', windowDays: 90, model: '1.0.0', tolerance: 1, accounts: [{ handle: '@a', score: 50, flags: ['follow-back'], topics: ['astronomy'] }, { handle: 'b', min: 10, max: 20 }] };

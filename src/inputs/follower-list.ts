@@ -6,24 +6,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
-import { parseHandleSpec, type HandleSpec } from './handle-spec.js';
-
-export interface ListEntry extends HandleSpec {
-  /** the text as written in the list */
-  input: string;
-  /** 1-based line */
-  line: number;
-  /** the list's other columns, by header name */
-  extra: Record<string, string>;
-}
-
-export interface FollowerList {
-  entries: ListEntry[];
-  /** names of the extra columns, in file order */
-  extraColumns: string[];
-  /** repeated handles: counted once, listed here */
-  duplicates: ListEntry[];
-}
+import { parseHandleSpec } from '../engine/handles.js';
+import type { FollowerList, ListEntry } from '../engine/campaign/list.js';
 
 const HANDLE_COLUMNS = ['handle', 'screen_name', 'username', 'account', 'account address', 'acct'];
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFollowerList } from '../../src/import/follower-list.js';
+import { readFollowerList } from '../../src/inputs/follower-list.js';
 import { tempDir } from '../helpers/cli.js';
 
 function write(name: string, text: string): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { createTaxonomy, findTopic, ROOT } from '../../src/engine/topics/taxonomy.js';
-import { BUILTIN_TAXONOMY_PATH, KLOUT_ATTRIBUTION, loadBuiltinTaxonomy, loadTaxonomy, parseOntologyCsvs, parseTaxonomyJson, readOntologyDir, serializeTaxonomy } from '../../src/topics/ontology.js';
+import { BUILTIN_TAXONOMY_PATH, KLOUT_ATTRIBUTION, loadBuiltinTaxonomy, loadTaxonomy, parseOntologyCsvs, parseTaxonomyJson, readOntologyDir, serializeTaxonomy } from '../../src/inputs/ontology.js';
 import { SHARED, tempDir } from '../helpers/cli.js';
 
 const KLOUT_DIR = path.join(SHARED, 'data', 'klout-topic-ontology');

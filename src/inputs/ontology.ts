@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
+import { MODELS_DIR } from '../package-paths.js';
 import { ROOT, createTaxonomy, type Taxonomy, type TaxonomyData } from '../engine/topics/taxonomy.js';
 
 export const KLOUT_ATTRIBUTION = 'Klout Topic Ontology, Klout, 2015-2018, CC BY 3.0';
@@ -17,12 +18,8 @@ export const KLOUT_LICENSE = 'https://creativecommons.org/licenses/by/3.0/';
 export const TAXONOMY_FORMAT = 'influence-topics';
 export const TAXONOMY_VERSION = 1;
 
-/** models/topics.json in the package (two levels up from src/topics and dist/topics alike). */
-export const BUILTIN_TAXONOMY_PATH = fileFromUrl(new URL('../../models/topics.json', import.meta.url));
-
-function fileFromUrl(u: URL): string {
-  return decodeURIComponent(u.pathname.replace(/^\/([A-Za-z]:)/, '$1'));
-}
+/** models/topics.json in the package. */
+export const BUILTIN_TAXONOMY_PATH = path.join(MODELS_DIR, 'topics.json');
 
 /** One CSV file's text and the name errors should give. */
 export interface CsvText {

@@ -8,8 +8,10 @@
  * This module only parses: the mapping of PeerIndex columns to model features (its rates
  * are smoothed: the smallest value, 0.1005, means none) is the engine's (engine/peerindex.ts).
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /** The per-side columns of the PeerIndex wide CSV this reader keeps, in this order (the three network features are ignored). */
 export const PEERINDEX_SIDE_COLUMNS = ['follower_count', 'following_count', 'listed_count', 'mentions_received', 'retweets_received', 'mentions_sent', 'retweets_sent', 'posts'] as const;
@@ -100,4 +102,23 @@ function parseHandleRows(lower: string[], rows: string[][], file: string): Handl
     out.push({ a, b, winner, line });
   }
   return out;
+}
+
+/** A pairs file read from disk, with what a fitted model records of it. */
+export interface PairsFileRead {
+  parsed: PairsFile;
+  sha256: string;
+}
+
+/** Reads and parses a pairs file; an empty one is an InputError. */
+export function readPairsFile(file: string, shownAs: string): PairsFileRead {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`cannot read ${shownAs}`, 'check the path');
+  }
+  const parsed = parsePairs(bytes.toString('utf8'), shownAs);
+  if (parsed.pairs.length === 0) throw new InputError('no pairs in the file', { file: shownAs, expected: 'at least one labelled pair', fix: 'add rows under the header' });
+  return { parsed, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,0 +1,82 @@
+/**
+ * The flags the commands share and their one parser each: numbers (--window, --at,
+ * --limit, ...), --as-of, and the option groups (window, model, ontology).
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { DAY_MS } from '../engine/window.js';
+
+/** Longest window a command accepts, in days. */
+export const MAX_WINDOW_DAYS = 3650;
+
+/** Bounds of a number flag. */
+export interface NumberBounds {
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+/** Parses a number flag within bounds; undefined stays undefined. */
+export function parseNumberFlag(value: string | undefined, flag: string, bounds: NumberBounds): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const whole = bounds.integer === true;
+  if (value.trim() === '' || !Number.isFinite(n) || n < bounds.min || n > bounds.max || (whole && !Number.isInteger(n))) {
+    const range = bounds.max === Infinity ? `${bounds.min} or more` : `from ${bounds.min} to ${bounds.max}`;
+    const example = Math.min(bounds.max, Math.max(bounds.min, whole ? 20 : 10));
+    throw new UsageError(`${flag}: expected ${whole ? 'a whole number' : 'a number'} ${range}, got ${JSON.stringify(value)}`, `e.g. ${flag} ${example}`);
+  }
+  return n;
+}
+
+/** A number flag that has a default (commander supplies it), so never undefined. */
+export function parseRequiredNumberFlag(value: string, flag: string, bounds: NumberBounds): number {
+  return parseNumberFlag(value, flag, bounds)!;
+}
+
+/** Parses an --as-of value: an ISO date means the end of that day (UTC); a date-time is taken as is. */
+export function parseAsOf(value: string): number {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(t)) throw new UsageError(`--as-of: ${JSON.stringify(value)} is not a date (an ISO date or date-time)`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
+  return dateOnly ? t + DAY_MS - 1 : t;
+}
+
+/** Parses --window (whole days, 1..MAX_WINDOW_DAYS). */
+export function parseWindow(value: string | undefined): number {
+  return parseNumberFlag(value ?? '90', '--window', { min: 1, max: MAX_WINDOW_DAYS, integer: true })!;
+}
+
+/** The raw values of --as-of and --window. */
+export interface WindowFlags {
+  asOf?: string;
+  window?: string;
+}
+
+/** The raw values of the analysis flags. */
+export interface AnalysisFlags extends WindowFlags {
+  model?: string;
+  ontology?: string;
+}
+
+/** Adds --as-of and --window. */
+export function addWindowOptions(cmd: Command): Command {
+  return cmd
+    .option('--as-of <date>', 'as of this ISO date or date-time (default: the latest activity in the database; a date means the end of that day, UTC)')
+    .option('--window <days>', 'window in days', '90');
+}
+
+/** Adds --as-of, --window and --model (the scoring commands). */
+export function addScoringOptions(cmd: Command): Command {
+  return addWindowOptions(cmd).option('--model <file>', 'model file (default: the shipped model)');
+}
+
+/** Adds --ontology (commands that compute topics). */
+export function addOntologyOption(cmd: Command): Command {
+  return cmd.option('--ontology <dir>', 'your own topic ontology: a directory with Klout-format CSVs');
+}
+
+/** Whether the user gave an option on the command line (not its default). */
+export function givenOnCommandLine(cmd: Command, option: string): boolean {
+  return cmd.getOptionValueSource(option) === 'cli';
+}

@@ -1,0 +1,133 @@
+/**
+ * One analysis of one dataset: what every command projects from. `analyze` runs each
+ * stage once, in one account index space: authenticity (flags, damping, caps, event
+ * weights), the score table (features, network value, the model), and, when a taxonomy is
+ * given, topic expertise. Commands then ask it for what they show (an account's itemised
+ * score, its topics, a ranking, a threshold report, a check), never re-reading the store.
+ *
+ * Same dataset + same options = the same Analysis: nothing here reads a clock or a file.
+ */
+import type { Dataset } from './dataset.js';
+import type { ScoringWindow } from './window.js';
+import type { Model } from './model.js';
+import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from './score.js';
+import { assessAuthenticity } from './authenticity/assess.js';
+import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
+import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
+import type { Taxonomy } from './topics/taxonomy.js';
+import { topicInputOf } from './topics/input.js';
+import { indexHandles, resolveHandle } from './handles.js';
+import { explainNetworkInfluence } from './network.js';
+
+/** A taxonomy with the matcher built from it. */
+export interface TopicSetup {
+  taxonomy: Taxonomy;
+  matcher: TopicMatcher;
+}
+
+/** What an analysis needs besides the dataset. */
+export interface AnalyzeOptions {
+  window: ScoringWindow;
+  model: Model;
+  /** compute topic expertise with this taxonomy (the dataset must carry the window's texts) */
+  topics?: TopicSetup;
+}
+
+/** The results of every stage, per account index of `dataset`. */
+export interface Analysis {
+  dataset: Dataset;
+  window: ScoringWindow;
+  model: Model;
+  /** scores, sub-scores, features, network values and the authenticity assessment */
+  table: ScoreTable;
+  /** topic expertise, when a taxonomy was given */
+  topics: { taxonomy: Taxonomy; expertise: TopicExpertise } | null;
+  /** lower-case handle -> account indices */
+  handles: Map<string, number[]>;
+}
+
+// Building a matcher takes a few hundred ms; callers that analyse twice (tests, a
+// dashboard) reuse it. A memo of a pure function of an immutable taxonomy: no state leaks.
+const matchers = new WeakMap<Taxonomy, TopicMatcher>();
+
+/** The taxonomy with its matcher, built once per taxonomy object. */
+export function topicSetupOf(taxonomy: Taxonomy): TopicSetup {
+  let matcher = matchers.get(taxonomy);
+  if (!matcher) {
+    matcher = buildTopicMatcher(taxonomy);
+    matchers.set(taxonomy, matcher);
+  }
+  return { taxonomy, matcher };
+}
+
+/** Runs every stage on the dataset (see the module doc). */
+export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
+  const { window, model } = options;
+  const assessment = assessAuthenticity(dataset, window);
+  const table = scoreAccounts(dataset, { window, model, assessment });
+  const topics = options.topics
+    ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
+    : null;
+  return { dataset, window, model, table, topics, handles: indexHandles(dataset.accounts) };
+}
+
+/** An itemised score with the name and network it is shown under. */
+export interface AccountResult extends AccountScore {
+  handle: string;
+  network: string;
+}
+
+/** Account i's itemised score with its display handle and network. */
+export function resultOf(analysis: Analysis, i: number, score: AccountScore = explainAccount(analysis, i)): AccountResult {
+  return { ...score, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };
+}
+
+/** Account i's itemised score: contributions that add up to the score shown. */
+export function explainAccount(analysis: Analysis, i: number): AccountScore {
+  return explainScore(analysis.table, i);
+}
+
+/** Account i's assigned topics, best first ([] when none or when topics were not computed). */
+export function topicsOfAccount(analysis: Analysis, i: number): TopicScore[] {
+  return analysis.topics?.expertise.accounts[i]?.topics ?? [];
+}
+
+/** The account a handle argument names; a UsageError that helps when it names none or several. */
+export function resolveAccount(analysis: Analysis, raw: string): number {
+  return resolveHandle(analysis.dataset.accounts, analysis.handles, raw);
+}
+
+/** The name an account is shown by: its handle, else its platform id. */
+export function displayHandle(dataset: Dataset, i: number): string {
+  return dataset.accounts.handle[i] || `id:${dataset.accounts.externalId[i] ?? dataset.accounts.dbId[i]}`;
+}
+
+/** Every account index, in order (the population of `--all`). */
+export function allAccounts(analysis: Analysis): number[] {
+  return Array.from({ length: analysis.dataset.accounts.n }, (_, i) => i);
+}
+
+/** One engager of an account, by the network value it passed on (explain's "top engagers"). */
+export interface EngagerShare {
+  handle: string;
+  network: string;
+  /** the engager's share of its attention given to the account */
+  share: number;
+  /** the engager's own network value */
+  rank: number;
+  /** the value it passed on: share x rank */
+  value: number;
+}
+
+const sixDigits = (x: number): number => Number(x.toPrecision(6));
+
+/** The `count` engagers that passed account i the most network value, largest first. */
+export function topEngagersOf(analysis: Analysis, i: number, count: number): EngagerShare[] {
+  return explainNetworkInfluence(analysis.table.graph, analysis.table.network, i, count).map((e) => ({
+    handle: displayHandle(analysis.dataset, e.engager),
+    network: analysis.dataset.accounts.network[e.engager]!,
+    share: sixDigits(e.share),
+    rank: sixDigits(e.engagerRank),
+    value: sixDigits(e.value),
+  }));
+}

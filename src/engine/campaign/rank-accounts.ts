@@ -1,0 +1,110 @@
+/**
+ * A ranking of an analysis for `rank` (and the demo): the database or a campaign list,
+ * by score, a sub-score or influence on a topic, filtered and cut (engine/ranking.ts),
+ * each row with the reasons a renderer shows (itemised score, best topics, flags).
+ *
+ * With a topic, only accounts with the topic assigned (sub-topics roll up) qualify, and
+ * the key is sqrt(topic score x score) (engine/topics/rank.ts).
+ */
+import { displayHandle, explainAccount, topicsOfAccount, type Analysis } from '../analyze.js';
+import type { AccountScore } from '../score.js';
+import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
+import { rankByTopic } from '../topics/rank.js';
+import type { TopicScore } from '../topics/expertise.js';
+import type { FollowerList, ListEntry } from './list.js';
+import { matchFollowerList, type UnknownEntry } from './list-match.js';
+
+/** How many of an account's best topics a ranking row carries. */
+export const RANK_TOPICS = 3;
+
+/** What to rank and how. */
+export interface RankRequest {
+  list: FollowerList | null;
+  /** taxonomy index of the topic to rank by (needs topics in the analysis) */
+  topic: number | null;
+  minScore?: number;
+  limit?: number;
+  sort?: RankSort;
+  excludeFlagged?: boolean;
+}
+
+/** One ranked account with its reasons. */
+export interface RankedAccount {
+  rank: number;
+  account: number;
+  handle: string;
+  network: string;
+  result: AccountScore;
+  /** best assigned topics (at most RANK_TOPICS) */
+  topics: TopicScore[];
+  /** with a topic: its score and the rank key */
+  topicKey: { score: number; key: number } | null;
+  /** with a list: the entry that named the account */
+  entry: ListEntry | null;
+}
+
+/** A ranking and everything it left out, counted. */
+export interface Ranking {
+  sort: RankSort | 'topic';
+  /** the topic ranked by */
+  topic: { index: number; slug: string; name: string } | null;
+  results: RankedAccount[];
+  unknown: UnknownEntry[];
+  duplicates: ListEntry[];
+  counts: { listed: number | null; ranked: number; unknown: number; duplicates: number; filtered: number; cut: number };
+  extraColumns: string[];
+}
+
+/** Ranks the analysis (see the module doc). */
+export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
+  const { dataset } = analysis;
+  const list = req.list;
+  const match = list ? matchFollowerList(dataset.accounts, analysis.handles, list) : null;
+  const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
+  const explained = new Map(pool.map((i) => [i, explainAccount(analysis, i)]));
+
+  let topicKeys: Map<number, { score: number; key: number }> | null = null;
+  if (req.topic !== null && analysis.topics) {
+    const influence = new Float64Array(dataset.accounts.n).fill(NaN);
+    for (const [i, s] of explained) influence[i] = s.score;
+    topicKeys = new Map();
+    for (const e of rankByTopic(analysis.topics.expertise, req.topic, { influence, handles: dataset.accounts.handle })) {
+      if (explained.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key });
+    }
+  }
+
+  const candidates: RankCandidate[] = [];
+  for (const i of pool) {
+    if (topicKeys && !topicKeys.has(i)) continue;
+    const s = explained.get(i)!;
+    candidates.push({ account: i, handle: displayHandle(dataset, i), score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
+  }
+  const sort = req.sort ?? (topicKeys ? 'key' : 'score');
+  const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, limit: req.limit });
+  const duplicates = [...(list?.duplicates ?? []), ...(match?.repeated ?? [])].sort((a, b) => a.line - b.line);
+  return {
+    sort: sort === 'key' ? 'topic' : sort,
+    topic: topicKeys && analysis.topics ? { index: req.topic!, slug: analysis.topics.taxonomy.slugs[req.topic!]!, name: analysis.topics.taxonomy.names[req.topic!]! } : null,
+    results: result.ranked.map((r) => ({
+      rank: r.rank,
+      account: r.account,
+      handle: r.handle,
+      network: dataset.accounts.network[r.account]!,
+      result: explained.get(r.account)!,
+      topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
+      topicKey: topicKeys?.get(r.account) ?? null,
+      entry: match?.matched.get(r.account) ?? null,
+    })),
+    unknown: match?.unknown ?? [],
+    duplicates,
+    counts: {
+      listed: list ? list.entries.length + list.duplicates.length : null,
+      ranked: result.ranked.length,
+      unknown: match?.unknown.length ?? 0,
+      duplicates: duplicates.length,
+      filtered: result.filtered + (topicKeys ? pool.length - candidates.length : 0),
+      cut: result.cut,
+    },
+    extraColumns: list?.extraColumns ?? [],
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * What a scoring run stores: the model, as-of and window, and for each account of the run
+ * its itemised score, flags and assigned topics, keyed by database id. The engine builds
+ * it from an analysis; the store writes it in one transaction (store/runs.ts).
+ */
+import { explainAccount, topicsOfAccount, type Analysis } from './analyze.js';
+import type { AccountScore } from './score.js';
+import type { TopicScore } from './topics/expertise.js';
+
+/** One account's part of a run. */
+export interface RunAccount {
+  /** database id of the account */
+  accountId: number;
+  result: AccountScore;
+  /** assigned topics (empty when the run computed none) */
+  topics: TopicScore[];
+}
+
+/** A run as stored. */
+export interface RunRecord {
+  modelVersion: string;
+  /** epoch ms */
+  asOf: number;
+  windowDays: number;
+  accounts: RunAccount[];
+}
+
+/** The run of the given accounts (index order as given), with their topics when the analysis has them. */
+export function runRecordOf(analysis: Analysis, indices: Iterable<number>, results?: ReadonlyMap<number, AccountScore>): RunRecord {
+  const accounts: RunAccount[] = [];
+  for (const i of indices) {
+    accounts.push({ accountId: analysis.dataset.accounts.dbId[i]!, result: results?.get(i) ?? explainAccount(analysis, i), topics: topicsOfAccount(analysis, i) });
+  }
+  return { modelVersion: analysis.model.version, asOf: analysis.window.asOf, windowDays: analysis.window.windowDays, accounts };
+}
