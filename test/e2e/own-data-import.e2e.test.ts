@@ -144,6 +144,14 @@ describe.each(SAMPLES)('real sample: $name', (sample) => {
 });
 
 describe('real samples: text and owners', () => {
+  it.skipIf(!fs.existsSync(path.join(REAL, 'tiktok-laminelsu')))('TikTok: the data file alone imports like its folder', async () => {
+    const dir = tempDir();
+    const file = path.join(REAL, 'tiktok-laminelsu', 'user_data_tiktok.json');
+    const a = await runCli(['import', file, '--db', path.join(dir, 'file.db')]);
+    expect(a.code, a.stderr).toBe(0);
+    checkDatabase(path.join(dir, 'file.db'), expectTiktok(path.join(REAL, 'tiktok-laminelsu')));
+  });
+
   it.skipIf(!fs.existsSync(path.join(REAL, 'threads-yungztr-2024')))('Threads: mojibake is decoded, hand-fixed text survives, the summary says the owner is unnamed', async () => {
     const db = path.join(tempDir(), 't.db');
     const r = await runCli(['import', path.join(REAL, 'threads-yungztr-2024'), '--db', db]);

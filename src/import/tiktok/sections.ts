@@ -136,7 +136,7 @@ export function skipReason(path: string): string {
 
 /** A field of a TikTok record by any of its spellings (`date`, `Date`; `link`, `Link`, `VideoLink`). */
 export function pick(obj: Record<string, unknown>, ...names: string[]): unknown {
-  for (const n of names) if (n in obj) return obj[n];
+  for (const n of names) if (Object.hasOwn(obj, n)) return obj[n];
   const wanted = new Set(names.map(norm));
   for (const [k, v] of Object.entries(obj)) if (wanted.has(norm(k))) return v;
   return undefined;
