@@ -5,6 +5,7 @@
  */
 import type { Adapter } from './source.js';
 import { genericCsvAdapter, genericJsonAdapter, genericNdjsonAdapter } from './generic/adapters.js';
+import { blueskyAdapter } from './bluesky/index.js';
 import { instagramAdapter } from './instagram/index.js';
 import { linkedinAdapter } from './linkedin/index.js';
 import { mastodonAdapter, mastodonFollowingAdapter } from './mastodon/index.js';
@@ -24,6 +25,7 @@ export const ADAPTERS: readonly Adapter[] = [
   tiktokAdapter,
   linkedinAdapter,
   mastodonFollowingAdapter,
+  blueskyAdapter,
   genericCsvAdapter,
   genericJsonAdapter,
   genericNdjsonAdapter,

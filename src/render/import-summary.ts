@@ -4,18 +4,11 @@ import { cleanText } from './sanitize.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** An account as the summary names it. */
-interface OwnerView {
+/** An account an import names as an export's owner. */
+export interface OwnerView {
   network: string;
-  handle?: string;
-  externalId?: string;
-}
-
-/** `network:handle (id)`, or the id alone when the export names no handle. */
-function showOwner(o: OwnerView): string {
-  if (o.handle && o.externalId) return `${o.network}:${o.handle} (${o.externalId})`;
-  if (o.handle) return `${o.network}:${o.handle}`;
-  return `${o.network}:${o.externalId ?? '?'} (no handle in the export)`;
+  handle?: string | null;
+  externalId?: string | null;
 }
 
 /** What an import reports (the fields this view shows of import/run-import.ts's summary). */
@@ -25,19 +18,24 @@ export interface ImportSummaryView {
     format: string;
     read: Record<string, number>;
     alreadyImported: boolean;
+    owners: OwnerView[];
+    notices: { name: string; message: string }[];
     skippedRows: number;
     skippedFiles: { name: string; reason: string }[];
-    /** whose export this is, when the adapter knows */
-    owners?: OwnerView[];
-    /** facts worth a look that changed nothing */
-    notices?: { name: string; message: string }[];
   }[];
   added: { accounts: number; posts: number; interactions: number; follows: number; merged: number };
   skippedRows: number;
   firstProblems: { file?: string; line?: number; record?: number; field?: string; reason: string }[];
 }
 
-/** An import summary as text: per source what was read and left out, then what was added. */
+/** `network:handle (id)`, or the id alone when the export names no handle. */
+function showOwner(o: OwnerView): string {
+  if (o.handle && o.externalId) return `${o.network}:${o.handle} (${o.externalId})`;
+  if (o.handle) return `${o.network}:${o.handle}`;
+  return `${o.network}:${o.externalId ?? '?'} (no handle in the export)`;
+}
+
+/** An import summary as text: per source what was read, its owner and notes, what was left out; then what was added. */
 export function renderImportSummary(s: ImportSummaryView, theme: Theme): string {
   const { chalk } = theme;
   const lines: string[] = [];
@@ -47,8 +45,8 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
       .map(([type, n]) => `${fmt(n)} ${type}${n === 1 ? '' : 's'}`)
       .join(', ');
     lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${read || 'nothing'}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
-    for (const o of src.owners ?? []) lines.push(`  owner: ${cleanText(showOwner(o))}`);
-    for (const n of src.notices ?? []) lines.push(chalk.yellow(`  note: ${cleanText(n.name)}: ${cleanText(n.message)}`));
+    for (const o of src.owners) lines.push(`  owner: ${cleanText(showOwner(o))}`);
+    for (const n of src.notices) lines.push(chalk.yellow(`  note: ${cleanText(n.name)}: ${cleanText(n.message)}`));
     if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${fmt(src.skippedRows)} invalid row${src.skippedRows === 1 ? '' : 's'}`));
     for (const f of src.skippedFiles) lines.push(chalk.dim(`  not imported: ${cleanText(f.name)} (${cleanText(f.reason)})`));
   }

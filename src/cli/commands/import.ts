@@ -19,12 +19,12 @@ interface ImportFlags {
 export function registerImport(program: Command, io: Io): void {
   program
     .command('import')
-    .description('import exports (Twitter/X or Mastodon archives, generic CSV/JSON/NDJSON) into the database')
+    .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
-    .option('--owner <handle>', 'owner of a standalone following list (e.g. alice@mastodon.social)')
+    .option('--owner <handle>', 'owner of a standalone following list (e.g. alice@mastodon.social), or of a Bluesky repository (alice.bsky.social)')
     .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const flags = cmd.opts<ImportFlags>();
