@@ -1,7 +1,7 @@
 /** Reads labelled pair files for `eval` and `fit`; handle pairs take their features from an analysis of the database. */
 import path from 'node:path';
 import { featureVectorOf } from '../engine/features.js';
-import type { LabelledPair } from '../engine/fit.js';
+import type { LabelledPair } from '../engine/fit/pairs.js';
 import { peerIndexFeatures } from '../engine/peerindex.js';
 import { resolveAccount, type Analysis } from '../engine/analyze.js';
 import { readPairsFile } from '../inputs/pairs.js';

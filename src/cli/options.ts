@@ -59,6 +59,14 @@ export interface AnalysisFlags extends WindowFlags {
   ontology?: string;
 }
 
+/** An option group: adds its options to a command and returns it. */
+export type OptionGroup = (cmd: Command) => Command;
+
+/** Adds option groups to a command, in order (they list in --help in this order). */
+export function addOptionGroups(cmd: Command, ...groups: OptionGroup[]): Command {
+  return groups.reduce((c, add) => add(c), cmd);
+}
+
 /** Adds --as-of and --window. */
 export function addWindowOptions(cmd: Command): Command {
   return cmd
@@ -79,4 +87,21 @@ export function addOntologyOption(cmd: Command): Command {
 /** Whether the user gave an option on the command line (not its default). */
 export function givenOnCommandLine(cmd: Command, option: string): boolean {
   return cmd.getOptionValueSource(option) === 'cli';
+}
+
+/** Parses a --split date: an ISO date means its first instant (00:00 UTC); a date-time is taken as is. */
+export function parseSplitDate(value: string): number {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(t)) throw new UsageError(`--split: ${JSON.stringify(value)} is not a date`, 'use an ISO date such as 2008-11-06');
+  return t;
+}
+
+/** Adds --min-confidence (commands that compare accounts). */
+export function addMinConfidenceOption(cmd: Command): Command {
+  return cmd.option('--min-confidence <x>', 'list accounts whose score confidence is below X (0-1) apart, with those that abstain');
+}
+
+/** Parses --min-confidence (0..1); undefined stays undefined. */
+export function parseMinConfidence(value: string | undefined): number | undefined {
+  return parseNumberFlag(value, '--min-confidence', { min: 0, max: 1 });
 }

@@ -77,6 +77,33 @@ export interface AccountResult extends AccountScore {
   network: string;
 }
 
+/** A result with a score (the account does not abstain). */
+export type ScoredResult = AccountResult & { score: number; interval: [number, number] };
+
+/** Whether a result carries a score. */
+export function isScored<T extends AccountScore>(r: T): r is T & { score: number; interval: [number, number] } {
+  return r.score !== null;
+}
+
+/** An account left out of a ranking or report because it has no score to compare, and why. */
+export interface Abstention {
+  account: number;
+  handle: string;
+  network: string;
+  reason: string;
+}
+
+/**
+ * Why a result is not compared with others: it abstains (the data holds nothing about its
+ * audience), or its confidence is below `minConfidence`; null when it is compared.
+ */
+export function abstentionOf(r: AccountResult, minConfidence: number | undefined): Abstention | null {
+  const at = { account: r.index, handle: r.handle, network: r.network };
+  if (r.score === null) return { ...at, reason: r.abstain ?? 'no score' };
+  if (minConfidence !== undefined && r.confidence < minConfidence) return { ...at, reason: `confidence ${r.confidence.toFixed(2)} is below --min-confidence ${minConfidence}` };
+  return null;
+}
+
 /** Account i's itemised score with its display handle and network. */
 export function resultOf(analysis: Analysis, i: number, score: AccountScore = explainAccount(analysis, i)): AccountResult {
   return { ...score, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };

@@ -31,7 +31,10 @@ export interface Expectations {
 
 /** What the check needs of a fresh result. */
 export interface Observed {
-  score: number;
+  /** null when the account abstains */
+  score: number | null;
+  /** why it abstains, when it does */
+  abstain?: string | null;
   flags: string[];
   topics: string[];
 }
@@ -66,14 +69,20 @@ export function compareExpectations(
     const expected = describeExpectation(e, tolerance);
     const o = observed(e.handle);
     if (!o) return { handle: e.handle, status: 'missing', expected, actual: null, delta: null, problems: ['not in the database'] };
+    if (o.score === null) {
+      const expectsScore = e.score !== undefined || e.min !== undefined || e.max !== undefined;
+      const problems = expectsScore ? [`no score: ${o.abstain ?? 'the account abstains'}`] : [];
+      return { handle: e.handle, status: problems.length ? 'drift' : 'ok', expected, actual: null, delta: null, problems };
+    }
+    const score = o.score;
     const problems: string[] = [];
-    const delta = e.score !== undefined ? round1(o.score - e.score) : null;
-    if (e.score !== undefined && Math.abs(o.score - e.score) > tolerance + 1e-9) problems.push(`score ${o.score} is ${fmtDelta(delta!)} from ${e.score}`);
-    if (e.min !== undefined && o.score < e.min - 1e-9) problems.push(`score ${o.score} is below ${e.min}`);
-    if (e.max !== undefined && o.score > e.max + 1e-9) problems.push(`score ${o.score} is above ${e.max}`);
+    const delta = e.score !== undefined ? round1(score - e.score) : null;
+    if (e.score !== undefined && Math.abs(score - e.score) > tolerance + 1e-9) problems.push(`score ${score} is ${fmtDelta(delta!)} from ${e.score}`);
+    if (e.min !== undefined && score < e.min - 1e-9) problems.push(`score ${score} is below ${e.min}`);
+    if (e.max !== undefined && score > e.max + 1e-9) problems.push(`score ${score} is above ${e.max}`);
     for (const f of e.flags ?? []) if (!o.flags.includes(f)) problems.push(`flag ${f} not raised`);
     for (const t of e.topics ?? []) if (!o.topics.includes(t)) problems.push(`topic ${t} not assigned`);
-    return { handle: e.handle, status: problems.length ? 'drift' : 'ok', expected, actual: o.score, delta, problems };
+    return { handle: e.handle, status: problems.length ? 'drift' : 'ok', expected, actual: score, delta, problems };
   });
   const model = { expected: exp.model, actual: modelVersion, ok: exp.model === modelVersion };
   const counts = {
@@ -107,12 +116,13 @@ export function observeAccount(analysis: Analysis, handle: string): Observed | u
   const found = spec ? findAccounts(analysis.dataset.accounts, analysis.handles, spec) : [];
   if (found.length !== 1) return undefined;
   const s = explainAccount(analysis, found[0]!);
-  return { score: s.score, flags: s.flags.map((f) => f.code), topics: topicsOfAccount(analysis, found[0]!).map((t) => t.slug) };
+  return { score: s.score, abstain: s.abstain, flags: s.flags.map((f) => f.code), topics: topicsOfAccount(analysis, found[0]!).map((t) => t.slug) };
 }
 
 /**
- * An expectations document from the analysis: every account with a handle (one known only
- * by id cannot be named in the file), its score, flags and best topics, sorted by handle.
+ * An expectations document from the analysis: every scored account with a handle (one
+ * known only by id cannot be named in the file; one that abstains has no score to pin),
+ * its score, flags and best topics, sorted by handle.
  * `asOfIso` is the analysis's as-of as the file writes it (ISO; the engine reads no dates).
  */
 export function expectationsOf(analysis: Analysis, tolerance: number, asOfIso: string): Expectations {
@@ -122,6 +132,7 @@ export function expectationsOf(analysis: Analysis, tolerance: number, asOfIso: s
     const h = dataset.accounts.handle[i]!;
     if (!h) continue;
     const s = explainAccount(analysis, i);
+    if (s.score === null) continue;
     const unique = (analysis.handles.get(h.toLowerCase()) ?? []).length === 1;
     const e: Expectation = { handle: unique ? `@${h}` : `${dataset.accounts.network[i]}:${h}`, score: s.score };
     if (s.flags.length) e.flags = s.flags.map((f) => f.code).sort();

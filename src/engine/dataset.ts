@@ -37,7 +37,22 @@ export interface AccountColumns {
   mentionsSent: Float64Array;
   resharesSent: Float64Array;
   aggregateWindowDays: Float64Array;
+  /**
+   * What the database holds of each account's own lists (LISTS bits): its follower list,
+   * its following list, its own posts, or all engagement it received. Absent: none known
+   * (a follow edge from someone else's export is then not a follower count).
+   */
+  lists?: Uint8Array;
 }
+
+/**
+ * Bits of AccountColumns.lists. FOLLOWERS: the account's own follower list was imported, so
+ * its incoming follow edges are its followers. FOLLOWING: likewise its following list.
+ * POSTS: its own posts (an archive). RECEPTION: the data holds all engagement the account
+ * received (a population dataset such as an interactions file built for `eval`), so zero
+ * received is evidence, not a gap.
+ */
+export const LISTS = { FOLLOWERS: 1, FOLLOWING: 2, POSTS: 4, RECEPTION: 8 } as const;
 
 export interface PostColumns {
   n: number;

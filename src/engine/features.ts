@@ -1,40 +1,51 @@
 /**
  * Per-account features for a window, each with where it came from ('events' measured in
- * the database, 'declared' by an export's counts, or 'missing').
+ * the database, 'declared' by an export's counts, or 'missing'), how many counted events
+ * stand behind it (for the score's interval), and what the database knows of the account
+ * at all (audience, reception, activity: for abstention and the as-of hint).
  *
- * Units (the model's units; see models/model-v1.json "units"):
- *   followers, listed        accounts (followers: max of the declared count and follow edges)
+ * Units (the model's units; see the model file's "units"):
+ *   followers, listed        accounts (followers: declared, or the incoming follow edges
+ *                            when the account's own follower list was imported; a follow
+ *                            edge from someone else's export is not a follower count)
+ *   follower_ratio           followers / max(1, following) (both declared or own lists)
  *   engagers                 distinct accounts engaging in the window, per 90 days
  *                            (distinct * 90 / windowDays; each counted at its largest
  *                            authenticity weight)
  *   mentions_received        mentions and replies received per day
  *   reshares_received        reshares received per day
  *   *_per_post               reactions of that kind received in the window per authored post
- *                            (original, reply or quote) in the window, at least 1 post
+ *                            (original, reply or quote) in the window, at least 1 post;
+ *                            mentions_per_post counts mentions and replies
  *   network                  TunkRank value of the account (engine/network.ts)
+ *   conversation             mentions and replies the account sent per day
  *   following, posts_per_day, mentions_sent, reshares_sent, replies_sent, likes_sent:
  *                            context (not scored): authenticity and display use them.
  * Received counts are sums of authenticity weights (1 per event when nothing is flagged).
  *
  * Where received reactions come from, per account i:
- *   - events, complete: i's posts are in the database and the database holds engagement
- *     with authors of posts (a generic or simulated dataset; a single owner's archive holds
- *     only the owner's outgoing events). Then zero is evidence, not a gap.
- *   - events, a lower bound: i's posts are not in the database but others' engagement with
- *     i is (an account seen only as a target). The scorer uses the larger of the observed
- *     value and the imputation (engine/score.ts), so one observed reply never lowers an
- *     account below what its other evidence implies.
+ *   - events, complete: the data holds all engagement i received: i's posts are in the
+ *     database and the database holds engagement with authors of posts (a generic or
+ *     simulated dataset; a single owner's archive holds only the owner's outgoing events),
+ *     or i is marked LISTS.RECEPTION. Then zero is evidence, not a gap.
+ *   - events, a lower bound: others' engagement with i is in the database but not i's
+ *     reception as a whole (i is the far end of someone else's edges). The scorer uses the
+ *     larger of the observed value and the imputation (engine/score.ts).
  *   - declared: counts on i's posts in the window, or the accounts table's window
  *     aggregates scaled to the window (value * windowDays / window_days).
  *   When several are available the largest wins (each undercounts the same quantity).
  *   Engagers and network have no declared form: missing unless events are observed.
  *
+ * Evidence (FeatureTable.evidence): audience = followers or listed known; reception =
+ * complete events or declared reception counts. An account with neither abstains
+ * (engine/score.ts): the database holds only the far end of others' edges.
+ *
  * Worked example: window 90 days, alice posted 3 originals in it, bob and carol reshared
  * two of them and bob replied once: engagers = 2, reshares_received = 2/90 per day,
- * reshares_per_post = 2/3, replies_per_post = 1/3, mentions_received = 1/90 per day.
+ * reshares_per_post = 2/3, mentions_per_post = 1/3, mentions_received = 1/90 per day.
  */
 import type { EngagementGraph } from './engagement.js';
-import { KIND, POST_KINDS, type Dataset } from './dataset.js';
+import { KIND, LISTS, POST_KINDS, type Dataset } from './dataset.js';
 import { DAY_MS, type ScoringWindow } from './window.js';
 import type { FeatureSource } from './result-types.js';
 
@@ -42,14 +53,17 @@ import type { FeatureSource } from './result-types.js';
 export const SCORED_FEATURES = [
   'followers',
   'listed',
+  'follower_ratio',
   'engagers',
   'mentions_received',
   'reshares_received',
+  'mentions_per_post',
   'reshares_per_post',
   'replies_per_post',
   'quotes_per_post',
   'likes_per_post',
   'network',
+  'conversation',
 ] as const;
 /** Features computed for context (authenticity, display), not scored. */
 export const CONTEXT_FEATURES = ['following', 'posts_per_day', 'mentions_sent', 'reshares_sent', 'replies_sent', 'likes_sent'] as const;
@@ -76,11 +90,32 @@ export const LOWER_BOUND = 3;
 /** The reference window of volume features that are not per day (engagers). */
 export const REFERENCE_WINDOW_DAYS = 90;
 
+/** What the database knows of each account besides its feature values. */
+export interface AccountEvidence {
+  /** 1: followers or listed are known (declared, or the account's own follower list) */
+  audience: Uint8Array;
+  /** 1: the account's reception is known (complete events, or declared counts) */
+  reception: Uint8Array;
+  /** the account's own posts and sent events in the window */
+  activityInWindow: Float64Array;
+  /** time of the account's latest own post or sent event in the data (any time), NaN when none */
+  lastActivity: Float64Array;
+  /** events received in the window from others (for the abstention reason) */
+  receivedInWindow: Float64Array;
+}
+
 /** Features of every account, as columns: value NaN when missing. */
 export interface FeatureTable {
   n: number;
   value: Record<FeatureName, Float64Array>;
   source: Record<FeatureName, Uint8Array>;
+  /**
+   * per feature: the value's units per counted event (e.g. 1/windowDays for a per-day
+   * rate, 1/posts for a per-post rate, 90/windowDays for engagers), NaN when the value is
+   * not a count of events (declared counts): the counting noise of the interval
+   */
+  perCount: Record<FeatureName, Float64Array>;
+  evidence: AccountEvidence;
 }
 
 /** One account's features (pairs, tests): NaN / 'missing' when absent. */
@@ -89,6 +124,8 @@ export interface FeatureVector {
   source: Record<FeatureName, FeatureSource>;
   /** features whose value is only a lower bound (see LOWER_BOUND) */
   lowerBound?: Partial<Record<FeatureName, boolean>>;
+  /** per feature: units per counted event (see FeatureTable.perCount); absent: not counts */
+  perCount?: Partial<Record<FeatureName, number>>;
 }
 
 /** A feature vector with every feature missing. */
@@ -110,6 +147,8 @@ export function featureVectorOf(table: FeatureTable, i: number): FeatureVector {
     const code = table.source[f][i]!;
     v.source[f] = SOURCE_CODES[code]!;
     if (code === LOWER_BOUND) (v.lowerBound ??= {})[f] = true;
+    const pc = table.perCount[f][i]!;
+    if (!Number.isNaN(pc)) (v.perCount ??= {})[f] = pc;
   }
   return v;
 }
@@ -141,13 +180,28 @@ export function extractFeatures(
 
   const value = {} as Record<FeatureName, Float64Array>;
   const source = {} as Record<FeatureName, Uint8Array>;
+  const perCount = {} as Record<FeatureName, Float64Array>;
   for (const f of FEATURE_NAMES) {
     value[f] = new Float64Array(n).fill(NaN);
     source[f] = new Uint8Array(n).fill(MISSING);
+    perCount[f] = new Float64Array(n).fill(NaN);
   }
-  const set = (f: FeatureName, i: number, v: number, s: number): void => {
+  const evidence: AccountEvidence = {
+    audience: new Uint8Array(n),
+    reception: new Uint8Array(n),
+    activityInWindow: new Float64Array(n),
+    lastActivity: new Float64Array(n).fill(NaN),
+    receivedInWindow: new Float64Array(n),
+  };
+  const set = (f: FeatureName, i: number, v: number, s: number, unitsPerCount = NaN): void => {
     value[f][i] = v;
     source[f][i] = s;
+    perCount[f][i] = unitsPerCount;
+  };
+  const lists = A.lists;
+  const hasList = (i: number, bit: number): boolean => lists !== undefined && (lists[i]! & bit) !== 0;
+  const seen = (i: number, t: number): void => {
+    if (!(t <= evidence.lastActivity[i]!)) evidence.lastActivity[i] = Number.isNaN(t) ? evidence.lastActivity[i]! : t;
   };
 
   // posts: who has any, authored posts in the window, declared counts on them
@@ -164,8 +218,10 @@ export function extractFeatures(
     const a = P.author[p]!;
     if (a < 0) continue;
     hasPosts[a] = 1;
+    seen(a, P.createdAt[p]!);
     if (!within(P.createdAt[p]!)) continue;
     allPosts[a]!++;
+    evidence.activityInWindow[a]!++;
     if (AUTHORED[P.kind[p]!] !== 1) continue;
     authored[a]!++;
     addDeclared(declLikes, a, P.likes[p]!);
@@ -177,12 +233,17 @@ export function extractFeatures(
   const hasIncoming = new Uint8Array(n);
   const hasOutgoing = new Uint8Array(n);
   const received = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const receivedCount = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const sent = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   let observesAuthors = false;
   for (let e = 0; e < E.n; e++) {
     const k = E.kind[e]!;
-    if (k > KIND.like) continue; // follow, unfollow
     const a = E.actor[e]!;
+    if (a >= 0) seen(a, E.createdAt[e]!);
+    if (k > KIND.like) {
+      if (a >= 0 && within(E.createdAt[e]!)) evidence.activityInWindow[a]!++;
+      continue; // follow, unfollow
+    }
     const b = E.target[e]!;
     if (a >= 0) hasOutgoing[a] = 1;
     const other = b >= 0 && b !== a;
@@ -192,11 +253,18 @@ export function extractFeatures(
     }
     if (!within(E.createdAt[e]!)) continue;
     const w = interactionWeight[e] ?? 1;
-    if (a >= 0) sent[k]![a]! += w;
-    if (other) received[k]![b]! += w;
+    if (a >= 0) {
+      sent[k]![a]! += w;
+      evidence.activityInWindow[a]!++;
+    }
+    if (other) {
+      received[k]![b]! += w;
+      receivedCount[k]![b]!++;
+      evidence.receivedInWindow[b]!++;
+    }
   }
 
-  // follow edges as a lower bound of declared audience counts
+  // follow edges: followers (following) only for accounts whose own list is present
   const inEdges = new Float64Array(n);
   const outEdges = new Float64Array(n);
   for (let f = 0; f < pop.follows.n; f++) {
@@ -215,11 +283,15 @@ export function extractFeatures(
 
   for (let i = 0; i < n; i++) {
     // audience
-    audience('followers', i, A.followers[i]!, inEdges[i]!);
-    audience('following', i, A.following[i]!, outEdges[i]!);
+    audience('followers', i, A.followers[i]!, inEdges[i]!, hasList(i, LISTS.FOLLOWERS));
+    audience('following', i, A.following[i]!, outEdges[i]!, hasList(i, LISTS.FOLLOWING));
     if (!Number.isNaN(A.listed[i]!)) set('listed', i, A.listed[i]!, DECLARED);
+    const fo = value.followers[i]!;
+    const fg = value.following[i]!;
+    if (!Number.isNaN(fo) && !Number.isNaN(fg)) set('follower_ratio', i, fo / Math.max(1, fg), source.followers[i] === DECLARED || source.following[i] === DECLARED ? DECLARED : EVENTS);
+    if (!Number.isNaN(fo) || !Number.isNaN(A.listed[i]!)) evidence.audience[i] = 1;
 
-    const complete = hasPosts[i] === 1 && observesAuthors;
+    const complete = (hasPosts[i] === 1 && observesAuthors) || hasList(i, LISTS.RECEPTION);
     const observed = complete || hasIncoming[i] === 1;
     const evSrc = complete ? EVENTS : LOWER_BOUND;
 
@@ -241,75 +313,92 @@ export function extractFeatures(
       }
     }
 
-    // received reactions, per kind, in the window: [value, source]
-    const reshares = pick(observed ? received[KIND.reshare]![i]! : NaN, evSrc, declReshares[i]!, agg(A.resharesReceived[i]!, i));
-    const replies = pick(observed ? received[KIND.reply]![i]! : NaN, evSrc, declReplies[i]!, agg(A.repliesReceived[i]!, i));
-    const likes = pick(observed ? received[KIND.like]![i]! : NaN, evSrc, declLikes[i]!, agg(A.likesReceived[i]!, i));
-    const quotes = pick(observed ? received[KIND.quote]![i]! : NaN, evSrc, NaN, NaN);
+    // received reactions, per kind, in the window: [value, source, events counted]
+    const ev = (k: number): number => (observed ? received[k]![i]! : NaN);
+    const cnt = (k: number): number => receivedCount[k]![i]!;
+    const reshares = pick(ev(KIND.reshare), evSrc, cnt(KIND.reshare), declReshares[i]!, agg(A.resharesReceived[i]!, i));
+    const replies = pick(ev(KIND.reply), evSrc, cnt(KIND.reply), declReplies[i]!, agg(A.repliesReceived[i]!, i));
+    const likes = pick(ev(KIND.like), evSrc, cnt(KIND.like), declLikes[i]!, agg(A.likesReceived[i]!, i));
+    const quotes = pick(ev(KIND.quote), evSrc, cnt(KIND.quote), NaN, NaN);
     const mentions = pick(
       observed ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
       evSrc,
+      cnt(KIND.mention) + cnt(KIND.reply),
       declReplies[i]!,
       agg(A.mentionsReceived[i]!, i),
     );
-    if (mentions[1] !== MISSING) set('mentions_received', i, mentions[0] / days, mentions[1]);
-    if (reshares[1] !== MISSING) set('reshares_received', i, reshares[0] / days, reshares[1]);
+    if (mentions[1] !== MISSING) set('mentions_received', i, mentions[0] / days, mentions[1], 1 / days);
+    if (reshares[1] !== MISSING) set('reshares_received', i, reshares[0] / days, reshares[1], 1 / days);
     perPost('reshares_per_post', i, reshares, posts, postsSource);
     perPost('replies_per_post', i, replies, posts, postsSource);
     perPost('quotes_per_post', i, quotes, posts, postsSource);
     perPost('likes_per_post', i, likes, posts, postsSource);
+    perPost('mentions_per_post', i, mentions, posts, postsSource);
+    if (complete || [reshares, replies, likes, mentions].some((r) => r[1] === DECLARED)) evidence.reception[i] = 1;
 
     if (observed) {
       let engagers = 0;
       for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) engagers += graph.pairWeight[k]!;
-      set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, evSrc);
+      set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, evSrc, REFERENCE_WINDOW_DAYS / days);
       set('network', i, network[i]!, evSrc);
     }
 
     // activity sent: events when the database has the account's own activity
-    if (hasOutgoing[i] === 1 || hasPosts[i] === 1) {
+    if (hasOutgoing[i] === 1 || hasPosts[i] === 1 || hasList(i, LISTS.RECEPTION)) {
       set('mentions_sent', i, sent[KIND.mention]![i]! / days, EVENTS);
       set('reshares_sent', i, sent[KIND.reshare]![i]! / days, EVENTS);
       set('replies_sent', i, sent[KIND.reply]![i]! / days, EVENTS);
       set('likes_sent', i, sent[KIND.like]![i]! / days, EVENTS);
+      set('conversation', i, (sent[KIND.mention]![i]! + sent[KIND.reply]![i]!) / days, EVENTS, 1 / days);
     } else {
       const ms = A.mentionsSent[i]!;
       const rs = A.resharesSent[i]!;
-      if (!Number.isNaN(ms)) set('mentions_sent', i, scaleAggregate(ms, i) / days, DECLARED);
+      if (!Number.isNaN(ms)) {
+        set('mentions_sent', i, scaleAggregate(ms, i) / days, DECLARED);
+        set('conversation', i, scaleAggregate(ms, i) / days, DECLARED);
+      }
       if (!Number.isNaN(rs)) set('reshares_sent', i, scaleAggregate(rs, i) / days, DECLARED);
     }
   }
-  return { n, value, source };
+  return { n, value, source, perCount, evidence };
 
   function agg(v: number, i: number): number {
     return Number.isNaN(v) ? NaN : scaleAggregate(v, i);
   }
 
-  function audience(f: FeatureName, i: number, declared: number, edges: number): void {
-    if (!Number.isNaN(declared) && declared >= edges) set(f, i, declared, DECLARED);
-    else if (edges > 0) set(f, i, edges, EVENTS);
+  function audience(f: FeatureName, i: number, declared: number, edges: number, ownList: boolean): void {
+    if (!Number.isNaN(declared) && (declared >= edges || !ownList)) set(f, i, declared, DECLARED);
+    else if (ownList) set(f, i, edges, EVENTS);
   }
 
-  function perPost(f: FeatureName, i: number, reactions: [number, number], posts: number, postsSource: number): void {
+  function perPost(f: FeatureName, i: number, reactions: Reactions, posts: number, postsSource: number): void {
     if (reactions[1] === MISSING || postsSource === MISSING) return;
     const s = reactions[1] === LOWER_BOUND ? LOWER_BOUND : reactions[1] === EVENTS && postsSource === EVENTS ? EVENTS : DECLARED;
-    set(f, i, reactions[0] / Math.max(1, posts), s);
+    // each reaction counted adds 1/posts (declared per-post counts are counts too)
+    set(f, i, reactions[0] / Math.max(1, posts), s, 1 / Math.max(1, posts));
   }
 }
 
+/** A received quantity: [value, source code, events counted behind it]. */
+type Reactions = [number, number, number];
+
+
 /** The largest available of events / declared-per-post / declared-aggregate (ties: events). */
-function pick(events: number, eventsSource: number, perPost: number, aggregate: number): [number, number] {
+function pick(events: number, eventsSource: number, counted: number, perPost: number, aggregate: number): Reactions {
   let best = NaN;
   let src = MISSING;
+  let n = 0;
   if (!Number.isNaN(events)) {
     best = events;
     src = eventsSource;
+    n = counted;
   }
   for (const v of [perPost, aggregate]) {
     if (!Number.isNaN(v) && (Number.isNaN(best) || v > best)) {
       best = v;
       src = DECLARED;
+      n = 0;
     }
   }
-  return [best, src];
+  return [best, src, n];
 }

@@ -30,6 +30,24 @@ import type { Model } from './model.js';
 
 /** Fills `t` (log-space values, NaN where missing) in place with imputations; returns how many were missing. */
 export function imputeMissing(model: Model, t: Float64Array): number {
+  return imputeWithVariance(model, t).missing;
+}
+
+/** The common factor given the present features: its conditional mean (clamped) and variance. */
+export interface FactorPosterior {
+  missing: number;
+  /** E[F | present], clamped to +-maxFactor */
+  factor: number;
+  /** Var(F | present) = 1 / (1 + sum_P loading^2 / psi) (1 with nothing present) */
+  variance: number;
+}
+
+/**
+ * Fills `t` like imputeMissing and returns the factor's posterior. The conditional
+ * variance of an imputed z_m is loading_m^2 Var(F | present) + psi_m (the score's interval,
+ * engine/interval.ts); with nothing present it is 1 (the reference population's spread).
+ */
+export function imputeWithVariance(model: Model, t: Float64Array): FactorPosterior {
   let num = 0;
   let den = 1;
   let missing = 0;
@@ -45,15 +63,15 @@ export function imputeMissing(model: Model, t: Float64Array): number {
     num += (l * (v - ref.median)) / ref.scale / psi;
     den += (l * l) / psi;
   }
-  if (missing === 0) return 0;
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
+  if (missing === 0) return { missing, factor, variance: 1 / den };
   for (let k = 0; k < model.features.length; k++) {
     if (!Number.isNaN(t[k]!)) continue;
     const ref = model.features[k]!.reference;
     t[k] = Math.max(0, ref.median + ref.scale * ref.loading * factor);
   }
-  return missing;
+  return { missing, factor, variance: 1 / den };
 }
 
 /** The largest loading allowed: keeps every psi = 1 - loading^2 away from 0. */

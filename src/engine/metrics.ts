@@ -48,3 +48,52 @@ export function pairAccuracy(diff: ArrayLike<number>, winner: ArrayLike<number>)
   }
   return right / diff.length;
 }
+
+/**
+ * Spearman rank correlation with average ranks for ties: the Pearson correlation of the
+ * ranks (Spearman 1904). Worked example: x = [1, 2, 3], y = [10, 30, 20]: ranks [1,2,3]
+ * and [1,3,2], rho = 0.5. NaN when either side is constant.
+ */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const rx = averageRanks(x);
+  const ry = averageRanks(y);
+  const n = x.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i]! - mean) * (ry[i]! - mean);
+    sxx += (rx[i]! - mean) ** 2;
+    syy += (ry[i]! - mean) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Ranks 1..n, ties sharing their average rank (ties broken by nothing: deterministic). */
+export function averageRanks(v: ArrayLike<number>): Float64Array {
+  const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a]! - v[b]! || a - b);
+  const r = new Float64Array(v.length);
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && v[idx[j + 1]!] === v[idx[i]!]) j++;
+    for (let k = i; k <= j; k++) r[idx[k]!] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+/**
+ * Top-k overlap: the share of the k accounts ranked highest by `score` that are also among
+ * the k highest by `truth` (ties broken by lower index). Worked example: score [3, 2, 1],
+ * truth [1, 3, 2], k = 2: {0, 1} and {1, 2} share 1 -> 0.5.
+ */
+export function topKOverlap(score: ArrayLike<number>, truth: ArrayLike<number>, k: number): number {
+  const top = (v: ArrayLike<number>): Set<number> =>
+    new Set(Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[b]! - v[a]! || a - b).slice(0, k));
+  const a = top(score);
+  const b = top(truth);
+  let both = 0;
+  for (const i of a) if (b.has(i)) both++;
+  return k > 0 ? both / Math.min(k, score.length) : 0;
+}

@@ -1,9 +1,11 @@
 /**
  * The score model: an additive, transparent model stored as a versioned JSON file
- * (models/model-v1.json; the CLI loads it, the engine receives it).
+ * (models/model-v2.json; the CLI loads it, the engine receives it).
  *
  * Definition. For an account with feature values x_k (units in engine/features.ts):
- *   t_k   = ln(1 + x_k)                                   (log space)
+ *   t_k   = ln(1 + s_k x_k)                               (log space; s_k the feature's
+ *                                                          scale, default 1: a per-day rate
+ *                                                          with s = 30 is read per 30 days)
  *   g_k   = piecewise-linear curve through (knots_k, points_k) at t_k, continued past the
  *           last knot with the last segment's slope; g_k(0) = 0, non-decreasing
  *   T     = sum_k g_k                                     (raw total, in logit units)
@@ -34,7 +36,9 @@ export interface ModelFeature {
   group: ScoreGroup;
   /** what the value measures (documentation) */
   unit: string;
-  /** knots in t = ln(1 + x), ascending, the first 0 */
+  /** t = ln(1 + scale * x); default 1 */
+  scale?: number;
+  /** knots in t = ln(1 + scale * x), ascending, the first 0 */
   knots: number[];
   /** curve values at the knots (logit units), the first 0, non-decreasing */
   points: number[];
@@ -66,7 +70,7 @@ export interface NetworkParams {
   maxIterations: number;
 }
 
-/** A model file (models/model-v1.json), validated. */
+/** A model file (models/model-v2.json), validated. */
 export interface Model {
   schema: 1;
   version: string;
@@ -81,6 +85,26 @@ export interface Model {
   calibration: Calibration;
   subscoreCalibration: Record<ScoreGroup, Calibration>;
   network: NetworkParams;
+}
+
+/** t = ln(1 + scale * x) for x >= 0; NaN stays NaN (missing). */
+export function featureT(f: Pick<ModelFeature, 'scale'>, x: number): number {
+  return Number.isNaN(x) ? NaN : Math.log1p((f.scale ?? 1) * Math.max(0, x));
+}
+
+/** x from t: the inverse of featureT. */
+export function featureValueOf(f: Pick<ModelFeature, 'scale'>, t: number): number {
+  return Math.expm1(t) / (f.scale ?? 1);
+}
+
+/** The curve's slope at t (right derivative; the last segment's slope past the last knot). */
+export function curveSlope(knots: readonly number[], points: readonly number[], t: number): number {
+  const last = knots.length - 1;
+  if (last === 0) return 0;
+  let j = 1;
+  while (j < last && t >= knots[j]!) j++;
+  if (t < knots[0]!) return 0;
+  return (points[j]! - points[j - 1]!) / (knots[j]! - knots[j - 1]!);
 }
 
 /** g(t): the piecewise-linear curve at t (t >= 0), continued linearly past the last knot. */
@@ -136,6 +160,7 @@ export function validateModel(data: unknown): Model {
     if (!f.reference || !(f.reference.scale > 0) || !Number.isFinite(f.reference.median)) fail(`${at}.reference needs a median and a positive scale`);
     if (!(f.reference.loading >= 0 && f.reference.loading <= MAX_LOADING)) fail(`${at}.reference.loading must be in [0, ${MAX_LOADING}]`);
     if (!(f.importance >= 0)) fail(`${at}.importance must be >= 0`);
+    if (f.scale !== undefined && !(f.scale > 0)) fail(`${at}.scale must be > 0`);
   }
   checkCalibration('calibration', m.calibration, fail);
   for (const g of SCORE_GROUPS) checkCalibration(`subscoreCalibration.${g}`, m.subscoreCalibration?.[g], fail);

@@ -5,7 +5,9 @@
  * counts; mentions_received, retweets_received, mentions_sent, retweets_sent and posts are
  * smoothed rates whose floor (0.1005) means none, read as events per day after removing
  * the floor: rate(x) = max(0, x - floor). Reshares per post over the reference window W is
- * W * rate(retweets) / max(1, W * rate(posts)).
+ * W * rate(retweets) / max(1, W * rate(posts)), mentions per post likewise; the follower
+ * ratio is followers / max(1, following); conversation (mentions sent per day) is
+ * rate(mentions_sent).
  * Source: the competition's data page (the rate columns are smoothed; the floor is their
  * smallest value) and the model file's "units.peerindex".
  * Worked example: retweets_received 1.1005, posts 10.1005, W = 90 -> rate 1 and 10 per day,
@@ -36,6 +38,9 @@ export function peerIndexFeatures(v: readonly number[]): FeatureVector {
   put('mentions_received', rate(mentionsReceived));
   put('reshares_received', rate(retweetsReceived));
   put('reshares_per_post', (REFERENCE_WINDOW_DAYS * rate(retweetsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
+  put('mentions_per_post', (REFERENCE_WINDOW_DAYS * rate(mentionsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
+  put('follower_ratio', followers / Math.max(1, following));
+  put('conversation', rate(mentionsSent));
   put('following', following);
   put('posts_per_day', rate(posts));
   put('mentions_sent', rate(mentionsSent));

@@ -4,13 +4,14 @@
  */
 
 export type ContributionGroup = 'reach' | 'amplification' | 'network' | 'authenticity' | 'baseline';
-export type FeatureSource = 'events' | 'declared' | 'missing';
+/** Where a value came from; 'imputed': not in the data, assumed from the present features (engine/impute.ts). */
+export type FeatureSource = 'events' | 'declared' | 'missing' | 'imputed';
 
 /** One itemised part of a score: a feature's value and the points it adds (or removes). */
 export interface Contribution {
   feature: string;
   group: ContributionGroup;
-  /** the feature value the points come from; null when missing */
+  /** the feature value the points come from (for source 'imputed', the value assumed); null for baseline */
   value: number | null;
   points: number;
   source: FeatureSource;

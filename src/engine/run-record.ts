@@ -3,7 +3,7 @@
  * its itemised score, flags and assigned topics, keyed by database id. The engine builds
  * it from an analysis; the store writes it in one transaction (store/runs.ts).
  */
-import { explainAccount, topicsOfAccount, type Analysis } from './analyze.js';
+import { explainAccount, isScored, topicsOfAccount, type Analysis } from './analyze.js';
 import type { AccountScore } from './score.js';
 import type { TopicScore } from './topics/expertise.js';
 
@@ -11,7 +11,7 @@ import type { TopicScore } from './topics/expertise.js';
 export interface RunAccount {
   /** database id of the account */
   accountId: number;
-  result: AccountScore;
+  result: AccountScore & { score: number };
   /** assigned topics (empty when the run computed none) */
   topics: TopicScore[];
 }
@@ -25,11 +25,15 @@ export interface RunRecord {
   accounts: RunAccount[];
 }
 
-/** The run of the given accounts (index order as given), with their topics when the analysis has them. */
+/**
+ * The run of the given accounts (index order as given), with their topics when the analysis
+ * has them. Accounts that abstain are not part of a run: a stored run is a set of scores.
+ */
 export function runRecordOf(analysis: Analysis, indices: Iterable<number>, results?: ReadonlyMap<number, AccountScore>): RunRecord {
   const accounts: RunAccount[] = [];
   for (const i of indices) {
-    accounts.push({ accountId: analysis.dataset.accounts.dbId[i]!, result: results?.get(i) ?? explainAccount(analysis, i), topics: topicsOfAccount(analysis, i) });
+    const result = results?.get(i) ?? explainAccount(analysis, i);
+    if (isScored(result)) accounts.push({ accountId: analysis.dataset.accounts.dbId[i]!, result, topics: topicsOfAccount(analysis, i) });
   }
   return { modelVersion: analysis.model.version, asOf: analysis.window.asOf, windowDays: analysis.window.windowDays, accounts };
 }

@@ -15,11 +15,21 @@
  *
  * Worked example: C(0) = 1, T = 2 with g_followers = 1.5, g_listed = 0.5, C(2) = 41, no
  * damping: baseline 1, followers 30, listed 10; sum 41 = score.
+ *
+ * Why these points are the features' effects: for a score f(T) of an additive total, the
+ * Aumann-Shapley attribution along the straight path from 0 to the account's values is
+ * exactly g_k (f(T) - f(0)) / T, so each feature's points rise when only its g_k rises
+ * (both factors rise) and they add up to f(T) - f(0) (Aumann and Shapley 1974, Values of
+ * Non-Atomic Games).
+ *
+ * Interval and abstention: see engine/interval.ts. An account about whose audience and
+ * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
 import { extractFeatures, featureVectorOf, LOWER_BOUND, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
-import { imputeMissing } from './impute.js';
-import { applyCalibration, evaluateCurve, type Model, type ScoreGroup } from './model.js';
+import { imputeWithVariance } from './impute.js';
+import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
+import { scoreInterval, totalVariance } from './interval.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
 import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
@@ -50,18 +60,32 @@ export interface ScoreTable {
   amplification: Float64Array;
   networkScore: Float64Array;
   confidence: Float64Array;
+  /** 80% interval of the score (engine/interval.ts) */
+  low: Float64Array;
+  high: Float64Array;
+  /** per account: why it abstains (no score is shown), null when scored */
+  abstain: (string | null)[];
 }
 
 /** One account's result, as every renderer and the JSON contract show it. */
 export interface AccountScore {
   index: number;
-  score: number;
+  /** null when the account abstains (see `abstain`) */
+  score: number | null;
+  /** 80% interval [lo, hi] around the score (engine/interval.ts); null when abstaining */
+  interval: [number, number] | null;
+  /** why no score is shown: the data holds nothing about the account's audience or reception */
+  abstain: string | null;
   subscores: { reach: number; amplification: number; network: number };
   confidence: number;
   contributions: Contribution[];
   flags: Flag[];
   /** scored features that were missing (imputed) */
   missing: ScoredFeature[];
+  /** the account's own posts and sent events in the window (0: suggest --as-of lastActivity) */
+  activityInWindow: number;
+  /** epoch ms of the account's latest own post or sent event in the data, null when none */
+  lastActivity: number | null;
 }
 
 /** The engagement weights the model's network section defines, per KIND_CODES. */
@@ -79,7 +103,24 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
   const network = computeNetworkInfluence(graph, model.network);
   const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
-  return { n, window, model, assessment, graph, network, features, ...computeScores(features, model, assessment.damping, assessment.cap) };
+  const scores = computeScores(features, model, assessment.damping, assessment.cap);
+  const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
+  return { n, window, model, assessment, graph, network, features, ...scores, abstain };
+}
+
+/**
+ * Why account i abstains, or null: it abstains when the data holds nothing about its
+ * audience (no follower count, no list count, no own follower list) and nothing about its
+ * reception (no complete engagement record, no declared reaction counts): all that is
+ * known is the far end of other accounts' edges.
+ */
+export function abstentionOf(features: FeatureTable, i: number): string | null {
+  const ev = features.evidence;
+  if (ev.audience[i] === 1 || ev.reception[i] === 1) return null;
+  const got = ev.receivedInWindow[i]!;
+  return got > 0
+    ? `only others' engagement with it is in the data (${got} event${got === 1 ? '' : 's'} in the window); its audience and reception are not`
+    : 'nothing about its audience or reception is in the data (it appears only at the far end of other accounts\' edges)';
 }
 
 /** The model applied to every row of a feature table: scores, sub-scores, confidence as columns. */
@@ -88,7 +129,7 @@ export function computeScores(
   model: Model,
   damping: Float64Array,
   cap?: Float64Array,
-): Pick<ScoreTable, 'total' | 'score' | 'reach' | 'amplification' | 'networkScore' | 'confidence'> {
+): Pick<ScoreTable, 'total' | 'score' | 'reach' | 'amplification' | 'networkScore' | 'confidence' | 'low' | 'high'> {
   const n = features.n;
   const out = {
     total: new Float64Array(n),
@@ -97,30 +138,37 @@ export function computeScores(
     amplification: new Float64Array(n),
     networkScore: new Float64Array(n),
     confidence: new Float64Array(n),
+    low: new Float64Array(n),
+    high: new Float64Array(n),
   };
   const K = model.features.length;
   const columns = model.features.map((f) => features.value[f.name]);
   const sources = model.features.map((f) => features.source[f.name]);
+  const perCount = model.features.map((f) => features.perCount[f.name]);
   const t = new Float64Array(K);
   const lower = new Uint8Array(K);
+  const pc = new Float64Array(K);
   const ev = makeEvaluation(K);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < K; k++) {
-      t[k] = toLogSpace(columns[k]![i]!);
+      t[k] = featureT(model.features[k]!, columns[k]![i]!);
       lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
+      pc[k] = perCount[k]![i]!;
     }
-    evaluateInto(model, t, damping[i] ?? 1, ev, lower, cap?.[i] ?? 100);
+    evaluateInto(model, t, damping[i] ?? 1, ev, lower, cap?.[i] ?? 100, pc);
     out.total[i] = ev.total;
     out.score[i] = ev.score;
     out.reach[i] = ev.subscores.reach;
     out.amplification[i] = ev.subscores.amplification;
     out.networkScore[i] = ev.subscores.network;
     out.confidence[i] = ev.confidence;
+    out.low[i] = ev.interval[0];
+    out.high[i] = ev.interval[1];
   }
   return out;
 }
 
-/** ln(1 + x) for x >= 0; NaN stays NaN (missing). */
+/** ln(1 + x) for x >= 0; NaN stays NaN (missing). The model's features use featureT (with their scale). */
 export function toLogSpace(x: number): number {
   return Number.isNaN(x) ? NaN : Math.log1p(Math.max(0, x));
 }
@@ -138,6 +186,10 @@ export interface Evaluation {
   score: number;
   subscores: Record<ScoreGroup, number>;
   confidence: number;
+  /** standard deviation of the raw total (imputation and counting noise) */
+  sd: number;
+  /** 80% interval of the score */
+  interval: [number, number];
 }
 
 function makeEvaluation(K: number): Evaluation {
@@ -150,6 +202,8 @@ function makeEvaluation(K: number): Evaluation {
     score: 0,
     subscores: { reach: 0, amplification: 0, network: 0 },
     confidence: 0,
+    sd: 0,
+    interval: [0, 0],
   };
 }
 
@@ -158,16 +212,16 @@ function makeEvaluation(K: number): Evaluation {
  * `lower` marks values that are only lower bounds: they are imputed like missing ones
  * (without informing the imputation) and then raised to the observed value if larger.
  */
-export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array, cap = 100): Evaluation {
+export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?: Uint8Array, cap = 100, perCount?: Float64Array): Evaluation {
   const ev = makeEvaluation(model.features.length);
-  evaluateInto(model, t, damping, ev, lower, cap);
+  evaluateInto(model, t, damping, ev, lower, cap, perCount);
   return ev;
 }
 
-function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number): void {
+function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number, perCount?: Float64Array): void {
   const K = model.features.length;
   for (let k = 0; k < K; k++) ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
-  imputeMissing(model, ev.t);
+  const posterior = imputeWithVariance(model, ev.t);
   let importanceAll = 0;
   let importancePresent = 0;
   for (let k = 0; k < K; k++) {
@@ -202,13 +256,16 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
   ev.subscores.amplification = Math.min(cap, applyCalibration(model.subscoreCalibration.amplification, amplification * damping));
   ev.subscores.network = Math.min(cap, applyCalibration(model.subscoreCalibration.network, network * damping));
   ev.confidence = importanceAll > 0 ? importancePresent / importanceAll : 0;
+  ev.sd = Math.sqrt(totalVariance(model, ev.t, ev.imputed, posterior.variance, perCount));
+  ev.interval = scoreInterval(model, total, ev.sd, damping, cap);
 }
 
 /** Scores one feature vector (labelled pairs, tests): the same model path as scoreAccounts. */
 export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1, cap = 100): Evaluation {
-  const t = Float64Array.from(model.features, (f) => toLogSpace(fv.value[f.name]));
+  const t = Float64Array.from(model.features, (f) => featureT(f, fv.value[f.name]));
   const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
-  return evaluateModel(model, t, damping, lower, cap);
+  const perCount = fv.perCount ? Float64Array.from(model.features, (f) => fv.perCount?.[f.name] ?? NaN) : undefined;
+  return evaluateModel(model, t, damping, lower, cap, perCount);
 }
 
 const tenths = (x: number): number => Math.round(x * 10);
@@ -238,7 +295,18 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   const fv = featureVectorOf(table.features, i);
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  return itemiseScore(table.model, fv, damping, flags, i, table.assessment.cap[i] ?? 100);
+  const out = itemiseScore(table.model, fv, damping, flags, i, table.assessment.cap[i] ?? 100);
+  const ev = table.features.evidence;
+  out.activityInWindow = ev.activityInWindow[i] ?? 0;
+  const last = ev.lastActivity[i]!;
+  out.lastActivity = Number.isFinite(last) ? last : null;
+  const abstain = table.abstain[i] ?? null;
+  if (abstain !== null) {
+    out.abstain = abstain;
+    out.score = null;
+    out.interval = null;
+  }
+  return out;
 }
 
 /** Itemises the score of a feature vector: contributions that add up to the shown score. */
@@ -251,8 +319,14 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
   const items: Omit<Contribution, 'points'>[] = [{ feature: 'baseline', group: 'baseline', value: null, source: 'declared' }];
   model.features.forEach((f, k) => {
     exact.push(ev.total > 0 ? (pool * ev.g[k]!) / ev.total : 0);
-    const missing = ev.imputed[k] === 1;
-    items.push({ feature: f.name, group: f.group, value: missing ? null : significant(fv.value[f.name]), source: fv.source[f.name] === 'missing' || missing ? 'missing' : fv.source[f.name] });
+    // an imputed value is shown with the value it assumed (explain: ~value)
+    const imputed = ev.imputed[k] === 1;
+    items.push({
+      feature: f.name,
+      group: f.group,
+      value: significant(imputed ? featureValueOf(f, ev.t[k]!) : fv.value[f.name]),
+      source: imputed ? 'imputed' : fv.source[f.name],
+    });
   });
   const authenticity = ev.score - undamped;
   if (damping < 1 || cap < 100 || flags.length > 0) {
@@ -274,9 +348,12 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
   // key order as the JSON contract lists them: feature, group, value, points, source
   const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source }));
   const missing = model.features.filter((_, k) => ev.imputed[k] === 1).map((f) => f.name);
+  const interval: [number, number] = [Math.min(tenths(ev.interval[0]), scoreTenths) / 10, Math.max(tenths(ev.interval[1]), scoreTenths) / 10];
   return {
     index,
     score: scoreTenths / 10,
+    interval,
+    abstain: null,
     subscores: {
       reach: tenths(ev.subscores.reach) / 10,
       amplification: tenths(ev.subscores.amplification) / 10,
@@ -286,5 +363,7 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
     contributions,
     flags,
     missing,
+    activityInWindow: 0,
+    lastActivity: null,
   };
 }

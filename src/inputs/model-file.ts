@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import { MODELS_DIR } from '../package-paths.js';
 
 /** The model shipped with the package. */
-export const DEFAULT_MODEL_PATH = path.join(MODELS_DIR, 'model-v1.json');
+export const DEFAULT_MODEL_PATH = path.join(MODELS_DIR, 'model-v2.json');
 
 /** Loads and validates a model file (default: the shipped model); errors name the file and the fix. */
 export function readModelFile(file: string = DEFAULT_MODEL_PATH): { model: Model; path: string } {

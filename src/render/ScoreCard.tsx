@@ -4,7 +4,7 @@ import { Box, Text, renderToString } from 'ink';
 import type { Theme } from './output-mode.js';
 import { bar, bigDigits } from './big-digits.js';
 import { cleanText } from './sanitize.js';
-import { featureLabel, formatFlags, formatPoints, scoreColor, topContributions, type ScoreResultView } from './score-view.js';
+import { asOfHint, featureLabel, formatFlags, formatPoints, formatScore, scoreColor, topContributions, type ScoreResultView } from './score-view.js';
 
 interface Props {
   result: ScoreResultView;
@@ -13,8 +13,20 @@ interface Props {
 
 /** One account's card. Colour props are only set when colour is on (NO_COLOR, --no-color). */
 export function ScoreCard({ result, color }: Props): React.ReactElement {
+  if (result.score === null) {
+    return (
+      <Box flexDirection="column" borderStyle="round" paddingX={1} width={52}>
+        <Text bold={color}>
+          @{cleanText(result.handle)} <Text dimColor={color}>({cleanText(result.network)})</Text>
+        </Text>
+        <Text>score - (abstains)</Text>
+        <Text>{cleanText(result.abstain ?? '')}</Text>
+      </Box>
+    );
+  }
   const digits = bigDigits(result.score.toFixed(0));
   const tint = color ? scoreColor(result.score) : undefined;
+  const hint = asOfHint(result);
   const bars: [string, number][] = [
     ['reach', result.subscores.reach],
     ['amplification', result.subscores.amplification],
@@ -34,7 +46,8 @@ export function ScoreCard({ result, color }: Props): React.ReactElement {
           ))}
         </Box>
         <Box flexDirection="column">
-          <Text>score {result.score.toFixed(1)} / 100</Text>
+          <Text>score {formatScore(result)}</Text>
+          {hint ? <Text>{hint}</Text> : null}
           <Text>confidence {Math.round(result.confidence * 100)}%</Text>
           <Text>flags: {formatFlags(result.flags)}</Text>
         </Box>
@@ -50,7 +63,7 @@ export function ScoreCard({ result, color }: Props): React.ReactElement {
         <Text key={c.feature}>
           {'  '}
           {featureLabel(c.feature).padEnd(22)} {formatPoints(c.points).padStart(6)}
-          {c.source === 'missing' ? ' (imputed)' : ''}
+          {c.source === 'imputed' ? ' (imputed)' : ''}
         </Text>
       ))}
     </Box>

@@ -32,7 +32,7 @@ export interface FitSummary {
   pairs: number;
   fitted: string[];
   prior: string[];
-  cv: { folds: number; auc: number; accuracy: number; foldAuc: number[]; bySource: Record<string, number> } | null;
+  cv: { folds: number; auc: number; foldAuc: number[] } | null;
   inSample: { auc: number; accuracy: number };
 }
 
@@ -43,10 +43,35 @@ export function renderFit(rep: FitSummary, theme: Theme): string {
     `${b('model')}      ${cleanText(rep.model)}${rep.out ? ` -> ${cleanText(rep.out)}` : ''}`,
     `${b('pairs')}      ${rep.pairs}`,
     `${b('fitted')}     ${rep.fitted.join(', ') || '-'}`,
-    `${b('priors')}     ${rep.prior.join(', ') || '-'} (kept from the model spec: not shown by these pairs, or fixed by design)`,
+    `${b('priors')}     ${rep.prior.join(', ') || '-'} (kept from the base model: not shown by these pairs)`,
     rep.cv
-      ? `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)}, accuracy ${rep.cv.accuracy.toFixed(4)} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')}; by source ${Object.entries(rep.cv.bySource).map(([k, v]) => `${cleanText(k)} ${v.toFixed(4)}`).join(', ')})`
+      ? `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')})`
       : `${b('CV')}         none (--folds < 2)`,
     `${b('in-sample')}  AUC ${rep.inSample.auc.toFixed(4)}, accuracy ${rep.inSample.accuracy.toFixed(4)}`,
+  ].join('\n');
+}
+
+/** The `eval --engagement --json` document. */
+export interface EngagementEvalReport {
+  schema: 1;
+  model: string;
+  asOf: string;
+  windowDays: number;
+  split: string;
+  population: number;
+  spearman: number;
+  baseline: { pastEngagers: number };
+  topK: { k: number; score: number; pastEngagers: number }[];
+}
+
+/** Plain text of an engagement evaluation. */
+export function renderEngagementEval(rep: EngagementEvalReport, theme: Theme): string {
+  const b = theme.chalk.bold;
+  return [
+    `${b('model')}      ${cleanText(rep.model)}`,
+    `${b('as of')}      ${rep.asOf}, window ${rep.windowDays} days; future: engagement at or after ${rep.split}`,
+    `${b('accounts')}   ${rep.population} (at least one distinct engager in the window)`,
+    `${b('Spearman')}   score ${rep.spearman.toFixed(4)}, past distinct engagers ${rep.baseline.pastEngagers.toFixed(4)} (with distinct engagers after the split)`,
+    ...rep.topK.map((t) => `${b(`top ${t.k}`.padEnd(10))} overlap with the future top ${t.k}: score ${t.score.toFixed(3)}, past engagers ${t.pastEngagers.toFixed(3)}`),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 /** `explain` views: every contribution, and the line proving they add up to the score. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
-import { featureLabel, formatFlags, formatPoints, type ScoreResultView } from './score-view.js';
+import { asOfHint, featureLabel, formatFlags, formatPoints, formatScore, type ScoreResultView } from './score-view.js';
 
 /** One top engager as `explain` shows it. */
 export interface EngagerView {
@@ -38,19 +38,27 @@ export function renderExplain(rep: ExplainReport, theme: Theme): string {
   const rows = r.contributions.map((c) => [
     featureLabel(c.feature),
     c.group,
-    formatValue(c.value),
-    c.group === 'baseline' ? 'model' : c.source === 'missing' ? 'imputed' : c.source,
+    c.source === 'imputed' && c.value !== null ? `~${formatValue(c.value)}` : formatValue(c.value),
+    c.group === 'baseline' ? 'model' : c.source,
     formatPoints(c.points),
   ]);
   const head = ['contribution', 'group', 'value', 'source', 'points'];
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k !== 3 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ');
+  if (r.score === null) {
+    return [
+      `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  as of ${rep.asOf}, window ${rep.windowDays} days, model ${cleanText(rep.model)}`,
+      `score -  abstains: ${cleanText(r.abstain ?? '')}`,
+    ].join('\n');
+  }
   const total = sumTenths(r.contributions.map((c) => c.points));
   const adds = total === Math.round(r.score * 10);
+  const hint = asOfHint(r);
   const terms = r.contributions.map((c) => c.points.toFixed(1)).join(' + ').replace(/\+ -/g, '- ');
   const lines = [
     `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  as of ${rep.asOf}, window ${rep.windowDays} days, model ${cleanText(rep.model)}`,
-    `score ${chalk.bold(r.score.toFixed(1))}  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}  confidence ${r.confidence.toFixed(2)}`,
+    ...(hint ? [hint] : []),
+    `score ${chalk.bold(formatScore(r))}  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}  confidence ${r.confidence.toFixed(2)}`,
     '',
     chalk.bold(line(head)),
     ...rows.map(line),

@@ -5,6 +5,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { renderTable } from './table.js';
+import { formatScore } from './score-view.js';
 
 export interface RankTopicView {
   slug: string;
@@ -16,6 +17,8 @@ export interface RankResultView {
   handle: string;
   network: string;
   score: number;
+  /** 80% interval [lo, hi] */
+  interval: [number, number];
   subscores: { reach: number; amplification: number; network: number };
   confidence: number;
   /** assigned topics, best first (at most 3) */
@@ -36,9 +39,11 @@ export interface RankReport {
   sort: string;
   topic: { slug: string; name: string } | null;
   results: RankResultView[];
+  /** accounts without a score to rank, after the ranking (with a list: their line) */
+  abstained: { handle: string; network: string; reason: string; line: number | null }[];
   unknown: { input: string; line: number; reason: string }[];
   duplicates: { input: string; line: number }[];
-  counts: { listed: number | null; ranked: number; unknown: number; duplicates: number; filtered: number; cut: number };
+  counts: { listed: number | null; ranked: number; abstained: number; unknown: number; duplicates: number; filtered: number; cut: number };
   extraColumns: string[];
 }
 
@@ -54,6 +59,7 @@ export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport
       handle: r.handle,
       network: r.network,
       score: r.result.score,
+      interval: r.result.interval,
       subscores: r.result.subscores,
       confidence: r.result.confidence,
       topics: r.topics.map((t) => ({ slug: t.slug, score: t.score })),
@@ -61,6 +67,7 @@ export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport
       ...(r.topicKey ? { topic: r.topicKey } : {}),
       ...(r.entry ? { extra: r.entry.extra } : {}),
     })),
+    abstained: ranking.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason, line: a.entry?.line ?? null })),
     unknown: ranking.unknown,
     duplicates: ranking.duplicates.map((d) => ({ input: d.input, line: d.line })),
     counts: ranking.counts,
@@ -72,7 +79,7 @@ function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): s
   return [
     String(r.rank),
     `@${cleanText(r.handle)}`,
-    r.score.toFixed(1),
+    formatScore(r),
     ...(topicMode && r.topic ? [r.topic.score.toFixed(1), r.topic.key.toFixed(1)] : []),
     r.subscores.reach.toFixed(1),
     r.subscores.amplification.toFixed(1),
@@ -95,11 +102,16 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): str
   const c = rep.counts;
   const parts = [`${c.ranked} ranked`];
   if (c.listed !== null) parts.unshift(`${c.listed} listed`);
+  if (c.abstained) parts.push(`${c.abstained} without a score`);
   if (c.unknown) parts.push(`${c.unknown} unknown`);
   if (c.duplicates) parts.push(`${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'}`);
   if (c.filtered) parts.push(`${c.filtered} filtered out`);
   if (c.cut) parts.push(`${c.cut} past --limit`);
   out.push(`${parts.join(', ')}  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`);
+  if (rep.abstained.length) {
+    out.push(theme.chalk.bold('without a score (not ranked):'));
+    for (const a of rep.abstained) out.push(`  ${a.line !== null ? `line ${a.line}: ` : ''}@${cleanText(a.handle)} (${cleanText(a.network)}): ${cleanText(a.reason)}`);
+  }
   if (rep.unknown.length) {
     out.push(theme.chalk.bold('unknown:'));
     for (const u of rep.unknown) out.push(`  line ${u.line}: ${cleanText(u.input)} (${u.reason})`);
@@ -111,15 +123,17 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): str
   return out.join('\n');
 }
 
-/** The ranking as CSV (unknown handles as rows with status 'unknown', so nothing drops out of a spreadsheet). */
+/** The ranking as CSV (accounts without a score, unknown and duplicate handles as rows with their status, so nothing drops out of a spreadsheet). */
 export function renderRankCsv(rep: RankReport): string {
-  const head = ['rank', 'status', 'handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'topics', 'flags', ...(rep.topic ? ['topic_score', 'topic_key'] : []), ...rep.extraColumns];
+  const head = ['rank', 'status', 'handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'topics', 'flags', ...(rep.topic ? ['topic_score', 'topic_key'] : []), ...rep.extraColumns];
   const rows: CsvCell[][] = rep.results.map((r) => [
     r.rank,
     'ranked',
     r.handle,
     r.network,
     r.score,
+    r.interval[0],
+    r.interval[1],
     r.subscores.reach,
     r.subscores.amplification,
     r.subscores.network,
@@ -129,7 +143,9 @@ export function renderRankCsv(rep: RankReport): string {
     ...(rep.topic ? [r.topic?.score ?? null, r.topic?.key ?? null] : []),
     ...rep.extraColumns.map((c) => r.extra?.[c] ?? ''),
   ]);
-  for (const u of rep.unknown) rows.push([null, 'unknown', u.input, null, null, null, null, null, null, null, null, ...(rep.topic ? [null, null] : []), ...rep.extraColumns.map(() => null)]);
-  for (const d of rep.duplicates) rows.push([null, 'duplicate', d.input, null, null, null, null, null, null, null, null, ...(rep.topic ? [null, null] : []), ...rep.extraColumns.map(() => null)]);
+  const blank = (status: string, handle: string, network: string | null): CsvCell[] => [null, status, handle, network, ...head.slice(4).map(() => null)];
+  for (const a of rep.abstained) rows.push(blank('no score', a.handle, a.network));
+  for (const u of rep.unknown) rows.push(blank('unknown', u.input, null));
+  for (const d of rep.duplicates) rows.push(blank('duplicate', d.input, null));
   return toCsv(head, rows);
 }

@@ -11,13 +11,34 @@ import { cleanText, spreadsheetSafe } from './sanitize.js';
 export interface ScoreResultView {
   handle: string;
   network: string;
-  score: number;
+  /** null when the account abstains */
+  score: number | null;
+  /** 80% interval [lo, hi]; null when abstaining */
+  interval: [number, number] | null;
+  /** why the account abstains (no score), null when scored */
+  abstain: string | null;
   subscores: { reach: number; amplification: number; network: number };
   confidence: number;
   contributions: Contribution[];
   flags: Flag[];
   /** scored features that were missing and imputed */
   missing: string[];
+  /** own posts and sent events in the window; 0 with lastActivity set: suggest --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
+}
+
+/** '57.0 (48.2-63.1)', or '-' when the account abstains. */
+export function formatScore(r: Pick<ScoreResultView, 'score' | 'interval'>): string {
+  if (r.score === null) return '-';
+  return r.interval ? `${r.score.toFixed(1)} (${r.interval[0].toFixed(1)}-${r.interval[1].toFixed(1)})` : r.score.toFixed(1);
+}
+
+/** A note when the account did nothing in the window but did before or after it, else null. */
+export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActivity'>): string | null {
+  if (r.activityInWindow > 0 || r.lastActivity === null) return null;
+  return `no activity of its own in the window; last activity ${r.lastActivity.slice(0, 10)} (try --as-of ${r.lastActivity.slice(0, 10)})`;
 }
 
 /** Projects an engine result to the JSON/view contract (key order as documented). */
@@ -26,11 +47,15 @@ export function toScoreResultView(r: AccountResult): ScoreResultView {
     handle: r.handle,
     network: r.network,
     score: r.score,
+    interval: r.interval,
+    abstain: r.abstain,
     subscores: r.subscores,
     confidence: r.confidence,
     contributions: r.contributions,
     flags: r.flags,
     missing: r.missing,
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
   };
 }
 
@@ -82,10 +107,13 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
   const { chalk } = theme;
   const handle = `@${cleanText(r.handle)}`;
   const top = topContributions(r.contributions)
-    .map((c) => `${featureLabel(c.feature)} ${formatPoints(c.points)}${c.source === 'missing' ? ' (imputed)' : ''}`)
+    .map((c) => `${featureLabel(c.feature)} ${formatPoints(c.points)}${c.source === 'imputed' ? ' (imputed)' : ''}`)
     .join(', ');
+  if (r.score === null) return [`${chalk.bold(handle)} (${cleanText(r.network)})  score -  (abstains: ${cleanText(r.abstain ?? '')})`].join('\n');
+  const hint = asOfHint(r);
   return [
-    `${chalk.bold(handle)} (${cleanText(r.network)})  score ${chalk.bold(r.score.toFixed(1))}  confidence ${r.confidence.toFixed(2)}`,
+    `${chalk.bold(handle)} (${cleanText(r.network)})  score ${chalk.bold(formatScore(r))}  confidence ${r.confidence.toFixed(2)}`,
+    ...(hint ? [`  ${hint}`] : []),
     `  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}`,
     `  top: ${top || 'none'}`,
     ...(r.missing.length > 0 ? [`  missing (imputed): ${r.missing.map(featureLabel).join(', ')}`] : []),
@@ -99,7 +127,7 @@ export function renderScoreRows(results: ScoreResultView[], theme: Theme): strin
   const rows = results.map((r) => [
     `@${cleanText(r.handle)}`,
     cleanText(r.network),
-    r.score.toFixed(1),
+    formatScore(r),
     r.subscores.reach.toFixed(1),
     r.subscores.amplification.toFixed(1),
     r.subscores.network.toFixed(1),
@@ -125,10 +153,10 @@ const csvCell = (v: string | number): string => {
 
 /** CSV of results (one row per account), safe to open in a spreadsheet. */
 export function renderScoreCsv(results: ScoreResultView[]): string {
-  const rows = [['handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags'].join(',')];
+  const rows = [['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'].join(',')];
   for (const r of results) {
     rows.push(
-      [r.handle, r.network, r.score, r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' ')]
+      [r.handle, r.network, r.score ?? '', r.interval?.[0] ?? '', r.interval?.[1] ?? '', r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? '']
         .map(csvCell)
         .join(','),
     );

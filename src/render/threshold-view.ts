@@ -1,6 +1,6 @@
 /** `report threshold` views: counts, the club, near misses with their lever, movement since the last run. */
 import type { Lever } from '../engine/threshold.js';
-import type { AccountResult } from '../engine/analyze.js';
+import type { ScoredResult } from '../engine/analyze.js';
 import type { Movement, ThresholdPlan } from '../engine/campaign/threshold-report.js';
 import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
@@ -26,10 +26,12 @@ export interface ThresholdReport {
   nearWithin: number;
   topic: { slug: string; name: string } | null;
   runId: number | null;
-  counts: { above: number; near: number; below: number; unknown: number };
+  counts: { above: number; near: number; below: number; abstained: number; unknown: number };
   above: ThresholdAccount[];
   near: (ThresholdAccount & { gap: number; lever: Lever })[];
   movement: { previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
+  /** accounts without a score to compare (abstaining, or below --min-confidence) */
+  abstained: { handle: string; network: string; reason: string }[];
   unknown: { input: string; line: number; reason: string }[];
 }
 
@@ -47,7 +49,7 @@ export function toThresholdReport(
   runId: number | null,
   previous: { run: PreviousRun; movement: Movement } | null,
 ): ThresholdReport {
-  const view = (r: AccountResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
+  const view = (r: ScoredResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
   return {
     schema: 1,
     ...header,
@@ -61,6 +63,7 @@ export function toThresholdReport(
     movement: previous
       ? { previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
       : { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
+    abstained: plan.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason })),
     unknown: plan.unknown,
   };
 }
@@ -72,7 +75,7 @@ export function describeLever(lever: Lever): string {
   return `+${lever.increasePct.toLocaleString('en-US')}% ${featureLabel(lever.feature)} (${fmt(lever.from)} -> ${fmt(lever.to)}${unitOf(lever.feature)})`;
 }
 
-/** The unit of a scored feature's value, as models/model-v1.json `units` defines them. */
+/** The unit of a scored feature's value, as models/model-v2.json `units` defines them. */
 export function unitOf(feature: string): string {
   if (feature.endsWith('_per_post')) return ' per post';
   if (feature === 'engagers') return ' per 90 days';
@@ -91,6 +94,7 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
     chalk.bold(`Klout${rep.at} club${scope}: ${c.above} at or above ${rep.at}, ${c.near} near (within ${rep.nearWithin}), ${c.below} below`) +
       `  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`,
   ];
+  if (c.abstained) out.push(`${c.abstained} account${c.abstained === 1 ? '' : 's'} without a score, not counted: ${rep.abstained.slice(0, 10).map((a) => `@${cleanText(a.handle)}`).join(', ')}${c.abstained > 10 ? ', ...' : ''} (--json lists them with the reason)`);
   if (c.unknown) out.push(`${c.unknown} listed handle${c.unknown === 1 ? '' : 's'} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
   const row = (a: ThresholdAccount) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.subscores.reach.toFixed(1), a.subscores.amplification.toFixed(1), a.subscores.network.toFixed(1), a.flags.join(',') || '-'];
   if (rep.above.length) {

@@ -24,9 +24,11 @@ describe('score', () => {
     expect(doc.schema).toBe(1);
     expect(doc.asOf).toBe('2026-02-15T08:52:48.000Z'); // the latest activity (day 45 + 0.1 + 29/100), not the clock
     expect(doc.windowDays).toBe(90);
-    expect(doc.model).toBe('1.0.0');
+    expect(doc.model).toBe('2.0.0');
     const r = doc.results[0];
-    expect(Object.keys(r)).toEqual(['handle', 'network', 'score', 'subscores', 'confidence', 'contributions', 'flags', 'missing']);
+    expect(Object.keys(r)).toEqual(['handle', 'network', 'score', 'interval', 'abstain', 'subscores', 'confidence', 'contributions', 'flags', 'missing', 'activityInWindow', 'lastActivity']);
+    expect(r.interval[0]).toBeLessThanOrEqual(r.score);
+    expect(r.interval[1]).toBeGreaterThanOrEqual(r.score);
     expect(Object.keys(r.contributions[1])).toEqual(['feature', 'group', 'value', 'points', 'source']);
     expect(r.handle).toBe('alice');
     expect(r.score).toBeGreaterThan(doc.results[1].score);
@@ -71,7 +73,7 @@ describe('score', () => {
     const many = await cli('score', 'bob', 'carol', '--no-save');
     expect(many.stdout.split('\n')[0]).toMatch(/^handle\s+network\s+score/);
     const csv = await cli('score', 'bob', 'carol', '--no-save', '--csv');
-    expect(csv.stdout.split('\n')[0]).toBe('handle,network,score,reach,amplification,network_score,confidence,missing,flags');
+    expect(csv.stdout.split('\n')[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
     expect(csv.stdout.split('\n')[1]).toMatch(/^bob,twitter,\d/);
   });
 
@@ -151,9 +153,9 @@ describe('eval and fit', () => {
     expect(typeof model.provenance.cvAuc).toBe('number');
     const scored = await cli('score', 'bob', '--model', 'm1.json', '--json', '--no-save');
     expect(JSON.parse(scored.stdout).model).toBe('test-1');
-    const cal = await cli('fit', pairs, '--out', 'm3.json', '--folds', '0', '--calibrate-db');
-    expect(cal.code).toBe(2);
-    expect(cal.stderr).toContain('only 3 active accounts');
+    const tooFew = await cli('fit', pairs, '--out', 'm3.json', '--folds', '6'); // 58 pairs < 6 x 10
+    expect(tooFew.code).toBe(2);
+    expect(tooFew.stderr).toMatch(/too few for 6-fold cross-validation/);
   });
 
   it.runIf(fs.existsSync(path.join(SHARED, 'benchmarks/peerindex-pairs/dev.csv')))('the shipped model scores AUC >= 0.85 on the PeerIndex dev pairs', async () => {

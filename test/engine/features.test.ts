@@ -1,9 +1,10 @@
+import { LISTS } from '../../src/engine/dataset.js';
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph } from '../../src/engine/engagement.js';
 import { extractFeatures, featureVectorOf } from '../../src/engine/features.js';
 import { computeNetworkInfluence } from '../../src/engine/network.js';
 import type { Dataset } from '../../src/engine/dataset.js';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 
 const window = { asOf: day(100), windowDays: 90 };
 const weights = { kindWeight: [0.8, 1, 1, 0.6, 0.3, 0, 0], halfLifeDays: 30 };
@@ -47,7 +48,10 @@ describe('features', () => {
     const fans = Array.from({ length: 3 }, () => b.account());
     for (const f of fans) b.follow(f, a);
     b.follow(fans[0]!, a, day(150)); // after as-of: not counted
-    const f = features(b.build(), a);
+    const pop = b.build();
+    pop.accounts.lists = new Uint8Array(pop.accounts.n);
+    pop.accounts.lists[a] = LISTS.FOLLOWERS; // edges count only with the account's own follower list
+    const f = features(pop, a);
     expect(f.value.followers).toBe(3);
     expect(f.source.followers).toBe('events');
   });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFeatureVector } from '../../src/engine/features.js';
-import { evaluatePairs, fitLogisticNonNegative, fitModel, recalibrateModel, solveCholesky, type LabelledPair } from '../../src/engine/fit.js';
+import { evaluatePairs, fitModelOnPairs, type LabelledPair } from '../../src/engine/fit/pairs.js';
+import { fitLogisticNonNegative } from '../../src/engine/fit/logistic.js';
+import { solveCholesky } from '../../src/engine/fit/linear-algebra.js';
+import { buildCalibration, KLOUT_TARGETS } from '../../src/engine/fit/calibration.js';
+import { factorLoadings } from '../../src/engine/fit/factor-analysis.js';
 import { scoreFeatureVector } from '../../src/engine/score.js';
-import { pairAccuracy, pairAuc } from '../../src/engine/metrics.js';
-import { MODEL_SPEC } from '../../src/engine/model-spec.js';
+import { pairAccuracy, pairAuc, spearman, topKOverlap } from '../../src/engine/metrics.js';
 import { validateModel } from '../../src/engine/model.js';
+import { shippedModel } from '../helpers/model.js';
 
 /** Pairs of declared accounts where the one with more listed and mentions wins 85% of the time. */
 function syntheticPairs(n: number): LabelledPair[] {
@@ -26,8 +30,6 @@ function syntheticPairs(n: number): LabelledPair[] {
     return { a: a.fv, b: b.fv, winner: (a.level > b.level) === right ? 1 : 0 };
   });
 }
-
-const options = { lambda: 1, folds: 3, knots: 3, minPresence: 0.5, version: 't', description: 't', provenance: { date: '2026-01-01' } };
 
 describe('fit', () => {
   it('computes AUC and accuracy with ties (worked example)', () => {
@@ -51,47 +53,44 @@ describe('fit', () => {
     expect(beta[0]).toBe(0);
   });
 
-  it('fits shown features, keeps priors for the rest, cross-validates, and is deterministic', () => {
+  it('refits the curves the pairs show, deterministically, monotone with no flat segment', () => {
     const pairs = syntheticPairs(600);
-    // flat priors: the fitted curves must carry the signal themselves
-    const spec = structuredClone(MODEL_SPEC);
-    for (const f of spec.features) f.prior.points = f.prior.points.map(() => 0);
-    const r1 = fitModel(spec, pairs, options);
-    const r2 = fitModel(spec, pairs, options);
+    const base = shippedModel();
+    const r1 = fitModelOnPairs(base, pairs, 3);
+    const r2 = fitModelOnPairs(base, pairs, 3);
     expect(JSON.stringify(r1.model)).toBe(JSON.stringify(r2.model));
     expect(r1.fitted).toEqual(['followers', 'listed', 'mentions_received']);
-    expect(r1.prior).toContain('network');
+    expect(r1.kept).toContain('network');
     expect(r1.cv!.auc).toBeGreaterThan(0.75);
     expect(r1.cv!.foldAuc).toHaveLength(3);
     validateModel(JSON.parse(JSON.stringify(r1.model)));
-    const listed = r1.model.features.find((f) => f.name === 'listed')!;
-    expect(listed.fitted).toBe(true);
-    expect(listed.points[listed.points.length - 1]).toBeGreaterThan(0);
-    expect(r1.model.provenance['cvAuc']).toBe(r1.cv!.auc);
-    expect(r1.model.provenance['date']).toBe('2026-01-01');
+    for (const f of r1.model.features) for (let k = 1; k < f.points.length; k++) expect(f.points[k]).toBeGreaterThan(f.points[k - 1]!);
     const e = evaluatePairs(r1.model, pairs);
     expect(e.auc).toBe(r1.inSample.auc);
     expect(e.baselines.listed).toBeGreaterThan(0.7);
-    // the calibration puts the reference median near 40
-    expect(r1.model.calibration.scores).toContain(40);
   });
 
-  it('recalibrates on a population: its median scores 40 and its 95th percentile 63', () => {
-    const model = fitModel(MODEL_SPEC, syntheticPairs(300), { ...options, folds: 0 }).model;
-    const population = syntheticPairs(500).flatMap((p) => [p.a, p.b]);
-    const cal = recalibrateModel(model, MODEL_SPEC, population);
-    const scores = population.map((fv) => scoreFeatureVector(cal, fv).score).sort((a, b) => a - b);
-    expect(scores[Math.floor(0.5 * scores.length)]).toBeCloseTo(40, 0);
-    expect(scores[Math.floor(0.95 * scores.length)]).toBeCloseTo(63, 0);
-    expect(scores.filter((s) => s >= 70).length / scores.length).toBeLessThan(0.02);
-    expect(cal.features).toEqual(model.features); // curves untouched: rankings unchanged
+  it('calibrates a population to the Klout shape: median 40, 95th percentile 63', () => {
+    const totals = Array.from({ length: 1000 }, (_, i) => i / 100);
+    const cal = buildCalibration(totals, totals.map(() => 1), KLOUT_TARGETS, 1);
+    expect(cal.scores).toEqual([1, 8, 18, 29, 40, 50, 58, 63, 71]);
+    expect(cal.totals[4]).toBeCloseTo(4.99, 1);
+    expect(cal.totals[7]).toBeCloseTo(9.49, 1);
   });
 
-  it('with the real spec, imputed priors share the signal and the model still ranks well', () => {
-    const pairs = syntheticPairs(400);
-    const r = fitModel(MODEL_SPEC, pairs, { ...options, folds: 0 });
-    expect(r.cv).toBeNull();
-    expect(r.inSample.auc).toBeGreaterThan(0.78);
-    for (const f of r.model.features) for (let k = 1; k < f.points.length; k++) expect(f.points[k]).toBeGreaterThanOrEqual(f.points[k - 1]!);
+  it('finds one-factor loadings (three features all correlated 0.64 load 0.8)', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+    const rows = Array.from({ length: 4000 }, () => {
+      const f = gauss();
+      return Float64Array.from([0, 1, 2], () => 0.8 * f + 0.6 * gauss());
+    });
+    for (const l of factorLoadings(rows, [0, 1, 2])) expect(l).toBeCloseTo(0.8, 1);
+  });
+
+  it('Spearman and top-k overlap (worked examples)', () => {
+    expect(spearman([1, 2, 3], [10, 30, 20])).toBeCloseTo(0.5, 12);
+    expect(topKOverlap([3, 2, 1], [1, 3, 2], 2)).toBe(0.5);
   });
 });

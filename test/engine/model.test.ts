@@ -29,8 +29,10 @@ describe('model', () => {
 
   it('the shipped model validates and reports how it was made', () => {
     const m = shippedModel();
-    expect(m.version).toBe('1.0.0');
-    expect((m.provenance['cvAucBySource'] as Record<string, number>)['dev.csv']).toBeGreaterThanOrEqual(0.85);
+    expect(m.version).toBe('2.0.0');
+    const cv = m.provenance['cv'] as { 'dev.csv': { auc: number }; digg: { spearman: number } };
+    expect(cv['dev.csv'].auc).toBeGreaterThanOrEqual(0.87);
+    expect((m.provenance['data'] as { sha256: string }[]).every((d) => /^[0-9a-f]{64}$/.test(d.sha256))).toBe(true);
     expect(typeof m.units['peerindex']).toBe('string');
     expect(m.features.map((f) => f.group)).toContain('network');
   });

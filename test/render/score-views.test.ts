@@ -11,12 +11,16 @@ const result: ScoreResultView = {
   handle: 'evil\u001b[31m\u001b]8;;http://x\u0007name',
   network: 'twitter',
   score: 47.3,
+  interval: [40.1, 55.2],
+  abstain: null,
+  activityInWindow: 3,
+  lastActivity: '2026-01-01T00:00:00.000Z',
   subscores: { reach: 52.1, amplification: 38, network: 44.2 },
   confidence: 0.82,
   contributions: [
     { feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' },
     { feature: 'followers', group: 'reach', value: 1200, points: 20.1, source: 'declared' },
-    { feature: 'engagers', group: 'reach', value: null, points: 14.5, source: 'missing' },
+    { feature: 'engagers', group: 'reach', value: 12, points: 14.5, source: 'imputed' },
     { feature: 'likes_per_post', group: 'amplification', value: 2.5, points: 15, source: 'events' },
     { feature: 'authenticity:follow-back', group: 'authenticity', value: 0.6, points: -3.3, source: 'events' },
   ],
@@ -35,7 +39,7 @@ describe('score views', () => {
   it('renders a plain block with imported text sanitised', () => {
     const s = renderScoreBlock(result, plain);
     expect(s).not.toMatch(/[\u001b\u0007]/);
-    expect(s).toContain('@evilname (twitter)  score 47.3  confidence 0.82');
+    expect(s).toContain('@evilname (twitter)  score 47.3 (40.1-55.2)  confidence 0.82');
     expect(s).toContain('engagers +14.5 (imputed)');
     expect(s).toContain('flags: follow-back 0.60');
     expect(renderScoreRows([result, { ...result, handle: 'b', flags: [] }], plain).split('\n')).toHaveLength(3);
@@ -43,8 +47,11 @@ describe('score views', () => {
 
   it('writes spreadsheet-safe CSV', () => {
     const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
-    expect(csv[0]).toBe('handle,network,score,reach,amplification,network_score,confidence,missing,flags');
-    expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,52.1,38,44.2,0.82,engagers,follow-back`);
+    expect(csv[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
+    expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,40.1,55.2,52.1,38,44.2,0.82,engagers,follow-back,`);
+    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\n');
+    expect(abstained[1]).toContain(',,,');
+    expect(renderScoreBlock({ ...result, score: null, interval: null, abstain: 'only the far end of edges' }, plain)).toContain('score -  (abstains: only the far end of edges)');
   });
 
   it('draws the big digits and bars', () => {
@@ -56,7 +63,7 @@ describe('score views', () => {
   it('renders the ink card without colour when colour is off', () => {
     const s = renderScoreCards([result], plain, 80);
     expect(s).not.toMatch(/\u001b\[/);
-    expect(s).toContain('score 47.3 / 100');
+    expect(s).toContain('score 47.3 (40.1-55.2)');
     expect(s).toContain('confidence 82%');
     expect(s).toContain('reach');
     expect(s).toContain('█');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readHistory, readPreviousRun, readRunScores, saveRun } from '../../src/store/runs.js';
 import type { RunAccount, RunRecord } from '../../src/engine/run-record.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
 const row = (accountId: number, score: number): RunAccount => ({
@@ -16,6 +16,10 @@ const row = (accountId: number, score: number): RunAccount => ({
     contributions: [{ feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' }],
     missing: ['listed'],
     flags: score > 50 ? [{ code: 'bot-cadence', severity: 0.5, evidence: { gaps: 3 }, factor: 0.7 }] : [],
+    interval: [score - 5, score + 5],
+    abstain: null,
+    activityInWindow: 1,
+    lastActivity: null,
   },
   topics: [],
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { StoreRows } from '../helpers/store-rows.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 const HUGE_ID = '123456789012345678901234567890';
 

@@ -6,7 +6,7 @@ import { findTopic } from '../../src/engine/topics/taxonomy.js';
 import { poissonUpperTail } from '../../src/engine/topics/distinctiveness.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { TopicInputBuilder } from '../helpers/topic-input.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 const { tax, matcher } = makeTopics(BASIC_TOPICS);
 const WINDOW = { asOf: day(30), windowDays: 90 };

@@ -12,7 +12,7 @@ import type { Db } from '../../src/store/open.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 
 const HUGE_ID = '123456789012345678901234567890';
@@ -81,7 +81,19 @@ describe('reading topic input', () => {
 
 /** A run of every account with its topics (scores are not what this test is about). */
 function runOf(expertise: ReturnType<typeof computeTopicExpertise>, dbIds: number[]): RunRecord {
-  const result = (index: number): AccountScore => ({ index, score: 10, subscores: { reach: 1, amplification: 1, network: 1 }, confidence: 1, contributions: [], flags: [], missing: [] });
+  const result = (index: number): AccountScore & { score: number } => ({
+    index,
+    score: 10,
+    interval: [5, 15],
+    abstain: null,
+    subscores: { reach: 1, amplification: 1, network: 1 },
+    confidence: 1,
+    contributions: [],
+    flags: [],
+    missing: [],
+    activityInWindow: 1,
+    lastActivity: null,
+  });
   return { modelVersion: 'test', asOf: day(30), windowDays: 90, accounts: expertise.accounts.map((a) => ({ accountId: dbIds[a.account]!, result: result(a.account), topics: a.topics })) };
 }
 

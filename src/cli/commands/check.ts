@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { CheckFailed, UsageError } from '../../errors.js';
-import { addOntologyOption, addScoringOptions, givenOnCommandLine, parseNumberFlag, type AnalysisFlags } from '../options.js';
+import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, givenOnCommandLine, parseNumberFlag } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { compareExpectations, expectationsOf, observeAccount, type CheckResult } from '../../engine/check.js';
@@ -31,17 +31,16 @@ interface CheckReport extends CheckResult {
 }
 
 export function registerCheck(program: Command, io: Io): void {
-  addOntologyOption(
-    addScoringOptions(
-      program
-        .command('check')
-        .description('compare fresh scores with an expectations file (exit 1 on drift), or --write one from the current scores')
-        .argument('<file>', 'expectations file (JSON)')
-        .option('--tolerance <points>', 'allowed score difference (default: the file\'s tolerance, else 1)')
-        .option('--junit <file>', 'also write JUnit XML for CI')
-        .option('--write', 'write FILE from the current scores of every account instead of checking')
-        .option('--all', 'list every expectation, not only those that moved'),
-    ),
+  addOptionGroups(
+    program
+      .command('check')
+      .description('compare fresh scores with an expectations file (exit 1 on drift), or --write one from the current scores')
+      .argument('<file>', 'expectations file (JSON)')
+      .option('--tolerance <points>', 'allowed score difference (default: the file\'s tolerance, else 1)')
+      .option('--junit <file>', 'also write JUnit XML for CI')
+      .option('--write', 'write FILE from the current scores of every account instead of checking')
+      .option('--all', 'list every expectation, not only those that moved'),
+    addScoringOptions, addOntologyOption,
   ).action(async (file: string, opts: CheckFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const tolerance = parseNumberFlag(opts.tolerance, '--tolerance', { min: 0, max: 100 });

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addOntologyOption, addScoringOptions, parseNumberFlag, type AnalysisFlags } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { rankAccounts } from '../../engine/campaign/rank-accounts.js';
@@ -20,31 +20,32 @@ interface RankFlags extends AnalysisFlags {
   limit?: string;
   sort?: RankSort;
   excludeFlagged?: boolean;
+  minConfidence?: string;
 }
 
 export function registerRank(program: Command, io: Io): void {
-  addOntologyOption(
-    addScoringOptions(
-      program
-        .command('rank')
-        .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
-        .option('--list <file>', 'a follower list: CSV with a handle column (other columns kept), or one handle per line')
-        .option('--topic <slug>', 'rank by influence on this topic (sub-topics included): sqrt(topic score x score)')
-        .option('--min-score <n>', 'only accounts scoring at least N')
-        .option('--limit <n>', 'show the first N')
-        .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
-        .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
-    ),
+  addOptionGroups(
+    program
+      .command('rank')
+      .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
+      .option('--list <file>', 'a follower list: CSV with a handle column (other columns kept), or one handle per line')
+      .option('--topic <slug>', 'rank by influence on this topic (sub-topics included): sqrt(topic score x score)')
+      .option('--min-score <n>', 'only accounts scoring at least N')
+      .option('--limit <n>', 'show the first N')
+      .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
+      .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
+    addScoringOptions, addOntologyOption, addMinConfidenceOption,
   ).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
+    const minConfidence = parseMinConfidence(opts.minConfidence);
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const taxonomy = taxonomyOf(ctx, opts.ontology);
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy, opts.topic) : null;
     const analysis = await loadAnalysis(ctx, opts, { topics: taxonomy });
-    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged });
+    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged, minConfidence });
     await output.write(toRankReport(reportHeader(analysis.window, analysis.model.version), ranking));
   });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addOntologyOption, addScoringOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseRequiredNumberFlag } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import type { Analysis } from '../../engine/analyze.js';
@@ -21,32 +21,33 @@ interface ThresholdFlags extends AnalysisFlags {
   topic?: string;
   list?: string;
   save?: boolean;
+  minConfidence?: string;
 }
 
 /** Registers `report threshold [--at 70] [--near 5] [--topic SLUG] [--list FILE]`. */
 export function registerReportThreshold(report: Command, io: Io): void {
-  addOntologyOption(
-    addScoringOptions(
-      report
-        .command('threshold')
-        .description('who is at or above a score (the Klout70 club), who is near and the one lever that lifts each over, movement since the last run')
-        .option('--at <score>', 'the threshold', '70')
-        .option('--near <points>', 'how far below the threshold counts as near', '5')
-        .option('--topic <slug>', 'only accounts with this topic (sub-topics included)')
-        .option('--list <file>', 'only the accounts of a follower list')
-        .option('--no-save', 'do not store this run (movement compares stored runs)'),
-    ),
+  addOptionGroups(
+    report
+      .command('threshold')
+      .description('who is at or above a score (the Klout70 club), who is near and the one lever that lifts each over, movement since the last run')
+      .option('--at <score>', 'the threshold', '70')
+      .option('--near <points>', 'how far below the threshold counts as near', '5')
+      .option('--topic <slug>', 'only accounts with this topic (sub-topics included)')
+      .option('--list <file>', 'only the accounts of a follower list')
+      .option('--no-save', 'do not store this run (movement compares stored runs)'),
+    addScoringOptions, addOntologyOption, addMinConfidenceOption,
   ).action(async (opts: ThresholdFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<ThresholdReport>(ctx, 'report threshold', { plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme) => renderThresholdText(r, theme, true) });
     const at = parseRequiredNumberFlag(opts.at, '--at', { min: 1, max: 100 });
     const near = parseRequiredNumberFlag(opts.near, '--near', { min: 0, max: 99 });
+    const minConfidence = parseMinConfidence(opts.minConfidence);
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const save = opts.save !== false;
     const taxonomy = opts.topic !== undefined || save ? taxonomyOf(ctx, opts.ontology) : null;
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy!, opts.topic) : null;
     const analysis = await loadAnalysis(ctx, opts, { topics: taxonomy ?? false });
-    const request: ThresholdRequest = { at, near, list, topic };
+    const request: ThresholdRequest = { at, near, list, topic, minConfidence };
     const plan = planThreshold(analysis, request);
     const { runId, previous } = save ? ctx.withStore((db) => storeAndCompare(db, analysis, plan)) : { runId: null, previous: null };
     await output.write(toThresholdReport(reportHeader(analysis.window, analysis.model.version), plan, runId, previous));

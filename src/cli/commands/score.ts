@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
-import { addOntologyOption, addScoringOptions, type AnalysisFlags } from '../options.js';
+import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { allAccounts, resolveAccount, resultOf } from '../../engine/analyze.js';
@@ -23,15 +23,14 @@ const MAX_CARDS = 20;
 
 /** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
-  addOntologyOption(
-    addScoringOptions(
-      program
-        .command('score')
-        .description('score accounts 1-100 (reach, amplification, network), with every contribution')
-        .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
-        .option('--all', 'score every account in the database')
-        .option('--no-save', 'do not store this run (history shows stored runs)'),
-    ),
+  addOptionGroups(
+    program
+      .command('score')
+      .description('score accounts 1-100 (reach, amplification, network), with every contribution')
+      .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
+      .option('--all', 'score every account in the database')
+      .option('--no-save', 'do not store this run (history shows stored runs)'),
+    addScoringOptions, addOntologyOption,
   ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');

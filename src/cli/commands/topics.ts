@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
-import { addOntologyOption, addWindowOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addOntologyOption, addOptionGroups, addWindowOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { allAccounts, type Analysis } from '../../engine/analyze.js';
@@ -31,15 +31,15 @@ interface TopicSearchReport {
 }
 
 export function registerTopics(program: Command, io: Io): void {
-  addOntologyOption(
-    addWindowOptions(
-      program
-        .command('topics')
-        .description('topic expertise per account with its evidence, or browse the topic ontology')
-        .argument('[handles...]', 'accounts to show (@handle or handle)')
-        .option('--all', 'every account in the database')
-        .option('--search <word>', 'browse the ontology: topics whose name or slug contains WORD'),
-    ).option('--limit <n>', 'topics shown per account in text output', '10'),
+  addOptionGroups(
+    program
+      .command('topics')
+      .description('topic expertise per account with its evidence, or browse the topic ontology')
+      .argument('[handles...]', 'accounts to show (@handle or handle)')
+      .option('--all', 'every account in the database')
+      .option('--search <word>', 'browse the ontology: topics whose name or slug contains WORD')
+      .option('--limit <n>', 'topics shown per account in text output', '10'),
+    addWindowOptions, addOntologyOption,
   ).action(async (handles: string[], opts: TopicsFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const modes = [handles.length > 0, opts.all === true, opts.search !== undefined].filter(Boolean).length;

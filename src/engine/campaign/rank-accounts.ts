@@ -6,8 +6,7 @@
  * With a topic, only accounts with the topic assigned (sub-topics roll up) qualify, and
  * the key is sqrt(topic score x score) (engine/topics/rank.ts).
  */
-import { displayHandle, explainAccount, topicsOfAccount, type Analysis } from '../analyze.js';
-import type { AccountScore } from '../score.js';
+import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
 import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
 import { rankByTopic } from '../topics/rank.js';
 import type { TopicScore } from '../topics/expertise.js';
@@ -26,6 +25,8 @@ export interface RankRequest {
   limit?: number;
   sort?: RankSort;
   excludeFlagged?: boolean;
+  /** accounts with a lower confidence are listed apart with the abstentions */
+  minConfidence?: number;
 }
 
 /** One ranked account with its reasons. */
@@ -34,7 +35,7 @@ export interface RankedAccount {
   account: number;
   handle: string;
   network: string;
-  result: AccountScore;
+  result: ScoredResult;
   /** best assigned topics (at most RANK_TOPICS) */
   topics: TopicScore[];
   /** with a topic: its score and the rank key */
@@ -49,9 +50,11 @@ export interface Ranking {
   /** the topic ranked by */
   topic: { index: number; slug: string; name: string } | null;
   results: RankedAccount[];
+  /** accounts of the pool without a score to rank (abstaining, or below --min-confidence), listed after the ranking */
+  abstained: (Abstention & { entry: ListEntry | null })[];
   unknown: UnknownEntry[];
   duplicates: ListEntry[];
-  counts: { listed: number | null; ranked: number; unknown: number; duplicates: number; filtered: number; cut: number };
+  counts: { listed: number | null; ranked: number; abstained: number; unknown: number; duplicates: number; filtered: number; cut: number };
   extraColumns: string[];
 }
 
@@ -61,7 +64,14 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   const list = req.list;
   const match = list ? matchFollowerList(dataset.accounts, analysis.handles, list) : null;
   const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
-  const explained = new Map(pool.map((i) => [i, explainAccount(analysis, i)]));
+  const explained = new Map<number, ScoredResult>();
+  const abstained: Ranking['abstained'] = [];
+  for (const i of pool) {
+    const r = resultOf(analysis, i);
+    const apart = abstentionOf(r, req.minConfidence);
+    if (apart === null && isScored(r)) explained.set(i, r);
+    else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
+  }
 
   let topicKeys: Map<number, { score: number; key: number }> | null = null;
   if (req.topic !== null && analysis.topics) {
@@ -74,10 +84,9 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   }
 
   const candidates: RankCandidate[] = [];
-  for (const i of pool) {
+  for (const [i, s] of explained) {
     if (topicKeys && !topicKeys.has(i)) continue;
-    const s = explained.get(i)!;
-    candidates.push({ account: i, handle: displayHandle(dataset, i), score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
+    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
   const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, limit: req.limit });
@@ -95,14 +104,16 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
       topicKey: topicKeys?.get(r.account) ?? null,
       entry: match?.matched.get(r.account) ?? null,
     })),
+    abstained,
     unknown: match?.unknown ?? [],
     duplicates,
     counts: {
       listed: list ? list.entries.length + list.duplicates.length : null,
       ranked: result.ranked.length,
+      abstained: abstained.length,
       unknown: match?.unknown.length ?? 0,
       duplicates: duplicates.length,
-      filtered: result.filtered + (topicKeys ? pool.length - candidates.length : 0),
+      filtered: result.filtered + (topicKeys ? explained.size - candidates.length : 0),
       cut: result.cut,
     },
     extraColumns: list?.extraColumns ?? [],

@@ -4,7 +4,7 @@
  * scores of a previous run, who entered and who dropped out. Storing the run and reading
  * the previous one are the caller's (read -> plan -> apply).
  */
-import { resultOf, topicsOfAccount, type AccountResult, type Analysis } from '../analyze.js';
+import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
 import { featureVectorOf } from '../features.js';
 import { bandOf, findCheapestLever, type Lever } from '../threshold.js';
 import { isSelfOrAncestor } from '../topics/taxonomy.js';
@@ -18,11 +18,13 @@ export interface ThresholdRequest {
   list: FollowerList | null;
   /** only accounts with this topic (taxonomy index; sub-topics count) */
   topic: number | null;
+  /** accounts with a lower confidence are counted apart with the abstentions */
+  minConfidence?: number;
 }
 
 /** A near miss: how far below, and what would lift it over. */
 export interface NearMiss {
-  result: AccountResult;
+  result: ScoredResult;
   gap: number;
   lever: Lever;
 }
@@ -32,12 +34,15 @@ export interface ThresholdPlan {
   at: number;
   near: number;
   topic: { index: number; slug: string; name: string } | null;
-  /** every account considered, in index order (the run a caller stores) */
+  /** every account considered, in index order */
   pool: number[];
-  scores: AccountResult[];
-  above: AccountResult[];
+  /** the scored accounts of the pool (the run a caller stores) */
+  scores: ScoredResult[];
+  above: ScoredResult[];
   nearMisses: NearMiss[];
-  counts: { above: number; near: number; below: number; unknown: number };
+  /** accounts of the pool without a score to compare (abstaining, or below --min-confidence) */
+  abstained: Abstention[];
+  counts: { above: number; near: number; below: number; abstained: number; unknown: number };
   unknown: UnknownEntry[];
 }
 
@@ -61,8 +66,15 @@ export function planThreshold(analysis: Analysis, req: ThresholdRequest): Thresh
     pool = pool.filter((i) => topicsOfAccount(analysis, i).some((x) => isSelfOrAncestor(taxonomy, t, x.topic)));
     topic = { index: t, slug: taxonomy.slugs[t]!, name: taxonomy.names[t]! };
   }
-  const scores = pool.map((i) => resultOf(analysis, i));
-  const byScore = (a: AccountResult, b: AccountResult): number => b.score - a.score || (a.handle < b.handle ? -1 : 1);
+  const scores: ScoredResult[] = [];
+  const abstained: Abstention[] = [];
+  for (const i of pool) {
+    const r = resultOf(analysis, i);
+    const apart = abstentionOf(r, req.minConfidence);
+    if (apart === null && isScored(r)) scores.push(r);
+    else abstained.push(apart!);
+  }
+  const byScore = (a: ScoredResult, b: ScoredResult): number => b.score - a.score || (a.handle < b.handle ? -1 : 1);
   const above = scores.filter((s) => bandOf(s.score, at, near) === 'above').sort(byScore);
   const nearScores = scores.filter((s) => bandOf(s.score, at, near) === 'near').sort(byScore);
   return {
@@ -77,7 +89,8 @@ export function planThreshold(analysis: Analysis, req: ThresholdRequest): Thresh
       gap: Math.round((at - s.score) * 10) / 10,
       lever: findCheapestLever(model, featureVectorOf(table.features, s.index), at, table.assessment.damping[s.index] ?? 1, table.assessment.cap[s.index] ?? 100),
     })),
-    counts: { above: above.length, near: nearScores.length, below: scores.length - above.length - nearScores.length, unknown: match?.unknown.length ?? 0 },
+    abstained,
+    counts: { above: above.length, near: nearScores.length, below: scores.length - above.length - nearScores.length, abstained: abstained.length, unknown: match?.unknown.length ?? 0 },
     unknown: match?.unknown ?? [],
   };
 }

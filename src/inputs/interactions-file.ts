@@ -1,0 +1,50 @@
+/**
+ * A timestamped interactions file for `eval --engagement`: a generic interactions CSV
+ * (actor,target,kind,created_at; more columns are ignored). A bad row is an InputError
+ * naming its line and field. (Converters for other layouts, e.g. KONECT edge lists, live
+ * in scripts/.)
+ */
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { InputError, UsageError } from '../errors.js';
+import { KIND_CODES, type KindName } from '../engine/dataset.js';
+import type { InteractionRow } from '../engine/engagement-split.js';
+
+/** Parses the interactions CSV text. */
+export function parseInteractionsCsv(text: string, file: string): InteractionRow[] {
+  const rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  const head = (rows[0] ?? []).map((h) => h.toLowerCase());
+  const col = (name: string): number => {
+    const i = head.indexOf(name);
+    if (i < 0) throw new InputError(`missing column ${name}`, { file, line: 1, field: name, expected: 'a header actor,target,kind,created_at', fix: 'convert the file (e.g. scripts/konect-to-interactions.ts for KONECT edge lists)' });
+    return i;
+  };
+  const [ia, it, ik, ic] = [col('actor'), col('target'), col('kind'), col('created_at')];
+  const out: InteractionRow[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = r + 1;
+    const actor = row[ia] ?? '';
+    const target = row[it] ?? '';
+    const kind = (row[ik] ?? '').toLowerCase();
+    const raw = row[ic] ?? '';
+    const t = /^\d+$/.test(raw) ? Number(raw) * (raw.length <= 10 ? 1000 : 1) : Date.parse(raw);
+    if (actor === '' || target === '') throw new InputError('actor and target are required', { file, line, field: actor === '' ? 'actor' : 'target', expected: 'a handle', fix: 'fill it in or remove the row' });
+    if (!(KIND_CODES as readonly string[]).includes(kind)) throw new InputError(`unknown kind ${JSON.stringify(kind)}`, { file, line, field: 'kind', expected: KIND_CODES.join(', '), fix: 'use one of the kinds' });
+    if (!Number.isFinite(t)) throw new InputError(`not a time: ${JSON.stringify(raw)}`, { file, line, field: 'created_at', expected: 'an ISO date-time or Unix seconds', fix: 'correct the time' });
+    out.push({ actor, target, kind: kind as KindName, createdAt: t });
+  }
+  if (out.length === 0) throw new InputError('no interactions in the file', { file, expected: 'rows under the header', fix: 'add rows' });
+  return out;
+}
+
+/** Reads and parses the file at `path` (errors name it as `shownAs`). */
+export function readInteractionsFile(path: string, shownAs: string): InteractionRow[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${shownAs}`, 'check the path');
+  }
+  return parseInteractionsCsv(text, shownAs);
+}
