@@ -7,7 +7,7 @@
  *                                         seconds and RSS of assessAuthenticity on a synthetic
  *                                         population built directly in typed arrays
  */
-import { assessAuthenticity } from '../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
 import { KIND, type Dataset } from '../src/engine/dataset.js';
 import { buildPlantedWorld } from '../tools/sim/scenarios/planted-population.js';
 import { DatasetBuilder, day } from '../tools/sim/dataset-builder.js';

@@ -1,6 +1,6 @@
 /** Ordinary accounts that must not be flagged, each in a population where every signal is measurable. */
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
 import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 import { addCommunity } from '../../../tools/sim/scenarios/planted-population.js';
 import { MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample } from '../../../tools/sim/scenarios/authenticity.js';
