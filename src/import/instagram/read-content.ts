@@ -9,7 +9,7 @@
 import type { PostRecord } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { contentId } from '../own-data/ids.js';
-import { type MetaContext, readRecords } from '../own-data/meta-readers.js';
+import { type MetaContext, forEachRecord } from '../own-data/meta-readers.js';
 import { type MetaField, asObject, findField, flattenFields, labelSet, metaString, readMetaFields } from '../own-data/meta-fields.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { findEntities } from '../own-data/text-entities.js';
@@ -48,10 +48,8 @@ export function convertPost(item: unknown, owner: PostRecord['author'], network:
 
 /** Reads a posts file: one post per record. */
 export async function readPosts(entry: SourceEntry, ctx: MetaContext): Promise<void> {
-  const items = await readRecords(entry, ctx, ['ig_posts_media', 'ig_reels_media', 'ig_igtv_media'], 'an Instagram posts file: [{"media": [{"uri", "creation_timestamp", "title"}]}]');
-  if (!items) return;
   const owner = ctx.owner.ref();
-  items.forEach((item, index) => {
+  await forEachRecord(entry, ctx, 'an Instagram posts file: [{"media": [{"uri", "creation_timestamp", "title"}]}]', (item, index) => {
     const post = convertPost(item, owner, ctx.network);
     if ('reason' in post) {
       ctx.sink.problem({ file: entry.displayPath, record: index, field: post.field || undefined, reason: post.reason, expected: 'a post with its media and creation_timestamp', fix: `${ctx.fix}, or pass --skip-invalid` });
@@ -101,10 +99,8 @@ export function convertComment(item: unknown, owner: PostRecord['author'], netwo
 
 /** Reads a comments file: one reply post per comment. */
 export async function readComments(entry: SourceEntry, ctx: MetaContext): Promise<void> {
-  const items = await readRecords(entry, ctx, ['comments_media_comments', 'comments_reels_comments'], 'an Instagram comments file: [{"string_map_data": {"Comment", "Media Owner", "Time"}}]');
-  if (!items) return;
   const owner = ctx.owner.ref();
-  items.forEach((item, index) => {
+  await forEachRecord(entry, ctx, 'an Instagram comments file: [{"string_map_data": {"Comment", "Media Owner", "Time"}}]', (item, index) => {
     const post = convertComment(item, owner, ctx.network);
     if ('reason' in post) {
       ctx.sink.problem({ file: entry.displayPath, record: index, field: post.field, reason: post.reason, expected: 'a comment with its text, media owner and time', fix: `${ctx.fix}, or pass --skip-invalid` });

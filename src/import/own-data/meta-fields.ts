@@ -131,17 +131,3 @@ export function readRelationship(item: unknown): NamedAccount {
   if (time !== undefined) out.time = time;
   return out;
 }
-
-/**
- * The array of records in a Meta file: the file itself when it is an array (Instagram's
- * followers_1.json), else the first array under one of `keys`, else the only array value
- * of a one-key object. Undefined when there is none.
- */
-export function recordArray(doc: unknown, keys: readonly string[]): unknown[] | undefined {
-  if (Array.isArray(doc)) return doc;
-  const obj = asObject(doc);
-  if (!obj) return undefined;
-  for (const k of keys) if (Array.isArray(obj[k])) return obj[k] as unknown[];
-  const arrays = Object.values(obj).filter(Array.isArray);
-  return arrays.length === 1 ? (arrays[0] as unknown[]) : undefined;
-}

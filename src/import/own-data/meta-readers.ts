@@ -6,9 +6,9 @@
 import type { AccountRef, FollowRecord, InteractionRecord, RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import type { ExportOwner } from './owner.js';
-import { USERNAME_LABELS, NAME_LABELS, asObject, findField, flattenFields, metaString, readMetaFields, readRelationship, recordArray } from './meta-fields.js';
+import { USERNAME_LABELS, NAME_LABELS, asObject, findField, flattenFields, metaString, readMetaFields, readRelationship } from './meta-fields.js';
 import { handleFromProfileUrl, parseSimpleHandle } from './handles.js';
-import { readJsonFile } from './read-json.js';
+import { type JsonSelect, readJsonRecords } from './read-json.js';
 import { fromUnixSeconds } from './times.js';
 
 /** What the readers of one network's part of a Meta export share. */
@@ -30,31 +30,31 @@ export function makeMetaContext(sink: RecordSink, network: string, owner: Export
   return { sink, network, owner, fix, followers: new Set(), following: new Set() };
 }
 
-/** Reads a file's record array, or reports why it has none; `null` (an empty list) reads as []. */
-export async function readRecords(entry: SourceEntry, ctx: MetaContext, keys: readonly string[], expected: string): Promise<unknown[] | undefined> {
-  const doc = await readJsonFile(entry, ctx.sink, { expected, fix: ctx.fix });
-  if (doc === undefined) return undefined;
-  const obj = asObject(doc);
-  if (obj && Object.keys(obj).length === 1 && Object.values(obj)[0] === null) return [];
-  const items = recordArray(doc, keys);
-  if (!items) {
-    ctx.sink.problem({ file: entry.displayPath, reason: `no list of records (looked for ${keys.join(', ') || 'a top-level array'})`, expected, fix: ctx.fix });
-    return undefined;
-  }
-  return items;
+/**
+ * Streams a Meta file's records: the elements of the file itself when it is an array
+ * (Instagram's followers_1.json), else of the array under its root key
+ * (`relationships_following`, `text_post_app_text_posts`); `null` there is an empty list.
+ * A file with neither is reported.
+ */
+export async function forEachRecord(entry: SourceEntry, ctx: MetaContext, expected: string, onRecord: (value: unknown, index: number) => void): Promise<void> {
+  let sawList = false;
+  const select: JsonSelect = (path, kind) => {
+    if ((path.length === 0 && kind === 'array') || (path.length === 1 && typeof path[0] === 'string' && kind !== 'object')) sawList = true;
+    return (path.length === 1 && typeof path[0] === 'number') || (path.length === 2 && typeof path[0] === 'string' && typeof path[1] === 'number');
+  };
+  const complete = await readJsonRecords(entry, ctx.sink, { expected, fix: ctx.fix }, select, (item) => onRecord(item.value, item.index));
+  if (complete && !sawList) ctx.sink.problem({ file: entry.displayPath, reason: 'no list of records in the file', expected, fix: ctx.fix });
 }
 
 /**
  * A followers or following list: one follow per account. `direction` 'in' = the account
  * follows the owner (followers_1.json), 'out' = the owner follows it (following.json).
  */
-export async function readFollowList(entry: SourceEntry, ctx: MetaContext, direction: 'in' | 'out', keys: readonly string[]): Promise<void> {
+export async function readFollowList(entry: SourceEntry, ctx: MetaContext, direction: 'in' | 'out'): Promise<void> {
   const what = direction === 'in' ? 'followers' : 'following';
-  const items = await readRecords(entry, ctx, keys, `the ${ctx.network} ${what} list: [{"title", "string_list_data": [{"href", "value", "timestamp"}]}]`);
-  if (!items) return;
   const owner = ctx.owner.ref();
   const seen = direction === 'in' ? ctx.followers : ctx.following;
-  items.forEach((item, index) => {
+  await forEachRecord(entry, ctx, `the ${ctx.network} ${what} list: [{"title", "string_list_data": [{"href", "value", "timestamp"}]}]`, (item, index) => {
     const account = readRelationship(item);
     if (account.handle === undefined) {
       ctx.sink.problem({
@@ -81,11 +81,9 @@ export async function readFollowList(entry: SourceEntry, ctx: MetaContext, direc
  * liked post's id); the author by `title` (2024 layout), a Username field or a profile
  * link (2026 layout: `label_values`). `postPath` finds the shortcode in a link.
  */
-export async function readMetaLikes(entry: SourceEntry, ctx: MetaContext, keys: readonly string[], postPath: RegExp): Promise<void> {
-  const items = await readRecords(entry, ctx, keys, `the ${ctx.network} list of liked posts`);
-  if (!items) return;
+export async function readMetaLikes(entry: SourceEntry, ctx: MetaContext, postPath: RegExp): Promise<void> {
   const owner = ctx.owner.ref();
-  items.forEach((item, index) => {
+  await forEachRecord(entry, ctx, `the ${ctx.network} list of liked posts`, (item, index) => {
     const obj = asObject(item);
     const fields = flattenFields(readMetaFields(item));
     let post: string | undefined;
@@ -123,10 +121,13 @@ export async function readMetaLikes(entry: SourceEntry, ctx: MetaContext, keys: 
  * The owner's profile (`personal_information.json`): user name, display name and bio from
  * its Username / Name / Bio fields (labels in the account's language).
  */
-export async function readMetaProfile(entry: SourceEntry, ctx: MetaContext, keys: readonly string[]): Promise<void> {
-  const items = await readRecords(entry, ctx, keys, `the ${ctx.network} owner's profile (personal_information.json)`);
-  if (!items || items.length === 0) return;
-  const fields = readMetaFields(items[0]);
+export async function readMetaProfile(entry: SourceEntry, ctx: MetaContext): Promise<void> {
+  let first: unknown;
+  await forEachRecord(entry, ctx, `the ${ctx.network} owner's profile (personal_information.json)`, (item, index) => {
+    if (index === 0) first = item;
+  });
+  if (first === undefined) return;
+  const fields = readMetaFields(first);
   const handle = findField(fields, USERNAME_LABELS)?.value;
   if (handle !== undefined) ctx.owner.nameFromExport(handle, entry.name);
   const name = findField(fields, NAME_LABELS)?.value;

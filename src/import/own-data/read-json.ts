@@ -1,12 +1,17 @@
 /**
- * The one way the own-data adapters (Instagram, Threads, TikTok) read a JSON file. Every
- * JSON entry goes through `readJsonFile`, so switching to a streaming reader for large
- * files is a change in this module only. A file that is not valid JSON (cut off, damaged)
- * is reported as a problem naming the file, line and column; strict imports stop there.
+ * The one way the own-data adapters (Instagram, Threads, TikTok) read a JSON file: streamed
+ * record by record with the project's JSON scanner (import/json/), so a 50 MB TikTok
+ * export is never one string or one object tree in memory. The adapter says which values
+ * are its records (`select`, on their path from the root) and receives each one parsed;
+ * everything else (a watch history, direct messages) is walked over without being parsed.
+ * A damaged record is reported and skipped; a file cut off or broken between records is
+ * reported (file, line, reason, fix) with the records before the damage delivered.
  */
 import type { RecordSink } from '../../store/records.js';
-import { locateJsonError } from '../locate-json-error.js';
+import { type JsonItem, type JsonKey, type JsonKind, type JsonSelect, readJsonItems } from '../json/read-json-items.js';
 import type { SourceEntry } from '../source.js';
+
+export type { JsonItem, JsonKey, JsonKind, JsonSelect } from '../json/read-json-items.js';
 
 /** What a JSON reader needs to report a bad file: what the file should be, and how to get a good one. */
 export interface JsonExpectation {
@@ -16,22 +21,13 @@ export interface JsonExpectation {
   fix: string;
 }
 
-/** The parsed document, or undefined after reporting a problem (file, line, reason, fix). */
-export async function readJsonFile(entry: SourceEntry, sink: RecordSink, what: JsonExpectation): Promise<unknown> {
-  const text = await entry.readText();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const where = locateJsonError(text);
-    sink.problem({
-      file: entry.displayPath,
-      ...(where ? { line: where.line } : {}),
-      reason: `invalid JSON: ${where ? `${where.reason} (column ${where.column})` : cleanMessage(err)}`,
-      expected: what.expected,
-      fix: where?.truncated ? `the file is cut off: ${what.fix}` : what.fix,
-    });
-    return undefined;
-  }
+/**
+ * Streams `entry`, handing each value `select` picks to `onItem`; returns false when the
+ * file could not be read to its end (the problem went to the sink).
+ */
+export async function readJsonRecords(entry: SourceEntry, sink: RecordSink, what: JsonExpectation, select: JsonSelect, onItem: (item: JsonItem) => void): Promise<boolean> {
+  const result = await readJsonItems(entry, sink, { select, onItem, expected: what.expected, fix: what.fix });
+  return result.complete;
 }
 
 /** The first `bytes` bytes of an entry as text (BOM removed), for detection without reading it all. */

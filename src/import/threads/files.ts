@@ -13,11 +13,11 @@ export const THREADS_POST_LINK = /threads\.(?:net|com)\/@?[^/\s]+\/post\/([A-Za-
 export function threadsRules(inThreadsFolder: boolean): FileRule<MetaContext>[] {
   const at = (re: RegExp) => (path: string, base: string) => re.test(base) && (!inThreadsFolder || /(?:^|\/)threads\//i.test(path));
   return [
-    { match: at(/^personal_information\.json$/), order: 0, read: (e, c) => readMetaProfile(e, c, ['text_post_app_text_post_app_profile']) },
+    { match: at(/^personal_information\.json$/), order: 0, read: readMetaProfile },
     { match: at(/^threads_and_replies(?:_\d+)?\.json$/), order: 1, read: readThreadsPosts },
-    { match: at(/^followers(?:_\d+)?\.json$/), order: 2, read: (e, c) => readFollowList(e, c, 'in', ['text_post_app_text_post_app_followers']) },
-    { match: at(/^following(?:_\d+)?\.json$/), order: 2, read: (e, c) => readFollowList(e, c, 'out', ['text_post_app_text_post_app_following']) },
-    { match: at(/^liked_threads(?:_\d+)?\.json$/), order: 3, read: (e, c) => readMetaLikes(e, c, ['text_post_app_media_likes'], THREADS_POST_LINK) },
+    { match: at(/^followers(?:_\d+)?\.json$/), order: 2, read: (e, c) => readFollowList(e, c, 'in') },
+    { match: at(/^following(?:_\d+)?\.json$/), order: 2, read: (e, c) => readFollowList(e, c, 'out') },
+    { match: at(/^liked_threads(?:_\d+)?\.json$/), order: 3, read: (e, c) => readMetaLikes(e, c, THREADS_POST_LINK) },
     { match: at(/^saved_threads/), skip: 'saved threads are private: not imported' },
     { match: at(/^archived_threads/), skip: 'archived threads are hidden from your profile: not imported' },
     { match: at(/^threads_viewed/), skip: 'viewing history: not imported' },

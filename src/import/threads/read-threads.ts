@@ -9,7 +9,7 @@
 import type { PostRecord } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { contentId } from '../own-data/ids.js';
-import { type MetaContext, readRecords } from '../own-data/meta-readers.js';
+import { type MetaContext, forEachRecord } from '../own-data/meta-readers.js';
 import { asObject, metaString } from '../own-data/meta-fields.js';
 import { findEntities } from '../own-data/text-entities.js';
 import { fromUnixSeconds } from '../own-data/times.js';
@@ -44,10 +44,8 @@ export function convertThreadsPost(item: unknown, owner: PostRecord['author'], n
 
 /** Reads threads_and_replies.json: one post per record. */
 export async function readThreadsPosts(entry: SourceEntry, ctx: MetaContext): Promise<void> {
-  const items = await readRecords(entry, ctx, ['text_post_app_text_posts'], 'Threads posts: {"text_post_app_text_posts": [{"media": [{"creation_timestamp", "title"}]}]}');
-  if (!items) return;
   const owner = ctx.owner.ref();
-  items.forEach((item, index) => {
+  await forEachRecord(entry, ctx, 'Threads posts: {"text_post_app_text_posts": [{"media": [{"creation_timestamp", "title"}]}]}', (item, index) => {
     const post = convertThreadsPost(item, owner, ctx.network);
     if ('reason' in post) {
       ctx.sink.problem({ file: entry.displayPath, record: index, field: post.field || undefined, reason: post.reason, expected: 'a post with media[].creation_timestamp', fix: `${ctx.fix}, or pass --skip-invalid` });

@@ -4,14 +4,14 @@
  * comments, posts and reposts; direct messages are counted and never read. See README
  * "TikTok".
  */
-import type { FollowRecord, InteractionRecord, PostRecord, RecordSink } from '../../store/records.js';
+import type { AccountRef, FollowRecord, InteractionRecord, PostRecord, RecordSink } from '../../store/records.js';
 import type { Adapter, Source, SourceEntry } from '../source.js';
 import { asObject } from '../own-data/meta-fields.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { type ExportOwner, makeExportOwner } from '../own-data/owner.js';
-import { peekText, readJsonFile } from '../own-data/read-json.js';
+import { type JsonItem, type JsonSelect, peekText, readJsonRecords } from '../own-data/read-json.js';
 import { TIKTOK, type Fault, convertComment, convertFollow, convertLike, convertPost, convertRepost, readCount } from './convert.js';
-import { type Section, findSections, pick, skipReason } from './sections.js';
+import { type RecordKind, classifyPath, pick, skipReason } from './sections.js';
 
 const FIX = 'download your data again from TikTok in JSON format (Settings and privacy > Account > Download your data)';
 const DATA_FILE = /^user_data(?:_tiktok)?\.json$/i;
@@ -37,67 +37,93 @@ export const tiktokAdapter: Adapter = {
     const data = await findDataFile(source);
     for (const e of source.entries) if (e !== data) sink.skippedFile(e.name, DATA_FILE.test(base(e.name)) ? 'a second TikTok data file: only the first is read' : 'not part of the TikTok JSON export');
     const owner = makeExportOwner(TIKTOK, sink, options.owner, parseSimpleHandle);
-    if (!data) return;
-    const doc = await readJsonFile(data, sink, { expected: 'a TikTok export: {"Your Activity": {...}, "Profile": {...}, ...}', fix: FIX });
-    sink.progress?.(data.size, data.size);
-    if (doc === undefined) return;
-    const root = asObject(doc);
-    if (!root) {
-      sink.problem({ file: data.displayPath, line: 1, reason: 'the file is not a JSON object', expected: 'a TikTok export: {"Your Activity": {...}, ...}', fix: FIX });
-      return;
-    }
-    readTikTok(root, data, sink, owner);
+    if (data) await readTikTok(data, sink, owner);
   },
 };
 
-/** Reads the sections of a parsed export into records (the profile first: it names the owner). */
-export function readTikTok(root: Record<string, unknown>, entry: SourceEntry, sink: RecordSink, owner: ExportOwner): void {
-  const sections = findSections(root);
-  for (const s of sections.filter((x) => x.kind === 'profile')) readProfile(s, entry, owner);
-  const counts = { followers: undefined as number | undefined, following: undefined as number | undefined, posts: undefined as number | undefined };
-  for (const s of sections) {
-    switch (s.kind) {
-      case 'followers':
-        counts.followers = (counts.followers ?? 0) + emitAll(s, entry, sink, (item) => convertFollow(item, owner.ref(), 'in'));
-        break;
-      case 'following':
-        counts.following = (counts.following ?? 0) + emitAll(s, entry, sink, (item) => convertFollow(item, owner.ref(), 'out'));
-        break;
-      case 'likes':
-        emitAll(s, entry, sink, (item) => convertLike(item, owner.ref()));
-        break;
-      case 'comments':
-        emitAll(s, entry, sink, (item) => convertComment(item, owner.ref()));
-        break;
-      case 'posts':
-        counts.posts = (counts.posts ?? 0) + emitAll(s, entry, sink, (item) => convertPost(item, owner.ref()));
-        break;
-      case 'reposts':
-        emitAll(s, entry, sink, (item) => convertRepost(item, owner.ref()));
-        break;
-      case 'messages':
-        // Counted, listed, never read: not even the partner's name becomes an account.
-        if (s.items.length > 0 || (s.conversations ?? 0) > 0) sink.skippedFile(`${entry.name}: ${s.path}`, `${s.items.length} direct message${s.items.length === 1 ? '' : 's'} in ${s.conversations ?? 0} conversation${s.conversations === 1 ? '' : 's'}: direct messages are private, never imported`);
-        break;
-      case 'other':
-        sink.skippedFile(`${entry.name}: ${s.path}`, skipReason(s.path));
-        break;
-      case 'profile':
-        break;
+/** Records of a kind, by converter. */
+const CONVERTERS: Record<RecordKind, (item: unknown, owner: AccountRef) => Converted> = {
+  followers: (item, owner) => convertFollow(item, owner, 'in'),
+  following: (item, owner) => convertFollow(item, owner, 'out'),
+  likes: convertLike,
+  comments: convertComment,
+  posts: convertPost,
+  reposts: convertRepost,
+};
+
+type Converted = PostRecord | FollowRecord | InteractionRecord | Fault;
+
+/**
+ * Streams the data file into records. The owner is named by the profile, which comes
+ * after some record sections in the file (categories are in alphabetical order): records
+ * met before it wait, as parsed items, until it is read (or the file ends).
+ */
+export async function readTikTok(entry: SourceEntry, sink: RecordSink, owner: ExportOwner): Promise<void> {
+  const file = entry.displayPath;
+  const counts: Partial<Record<RecordKind, number>> = {};
+  const messages = new Map<string, { messages: number; conversations: Set<string> }>();
+  const others = new Map<string, number>();
+  let ownerKnown = false;
+  const waiting: Array<{ kind: RecordKind; section: string; item: JsonItem }> = [];
+
+  const emit = (kind: RecordKind, section: string, item: JsonItem): void => {
+    const rec = CONVERTERS[kind](item.value, owner.ref());
+    if ('reason' in rec) {
+      sink.problem({ file, line: item.line, record: item.index, field: `${section} [${item.index}]${rec.field ? `.${rec.field}` : ''}`, reason: rec.reason, expected: rec.expected, fix: `${FIX}, or pass --skip-invalid` });
+      return;
     }
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    sink.record(rec, { file, line: item.line, record: item.index });
+  };
+  const flush = (): void => {
+    ownerKnown = true;
+    for (const w of waiting.splice(0)) emit(w.kind, w.section, w.item);
+  };
+
+  const select: JsonSelect = (path, kind) => {
+    const c = classifyPath(path, kind);
+    if (c.type === 'message') {
+      const m = messages.get(c.section) ?? { messages: 0, conversations: new Set<string>() };
+      m.messages++;
+      if (c.conversation) m.conversations.add(c.conversation);
+      messages.set(c.section, m);
+      return false; // counted, never parsed
+    }
+    if (c.type === 'other-record') others.set(c.section, (others.get(c.section) ?? 0) + 1);
+    if (c.type === 'list') counts[c.kind] ??= 0;
+    return c.type === 'record' || c.type === 'profile';
+  };
+  const complete = await readJsonRecords(entry, sink, { expected: 'a TikTok export: {"Your Activity": {...}, "Profile": {...}, ...}', fix: FIX }, select, (item) => {
+    const c = classifyPath(item.path, 'object');
+    if (c.type === 'profile') {
+      readProfile(item.value, c.section, entry, owner);
+      flush();
+    } else if (c.type === 'record') {
+      if (ownerKnown) emit(c.kind, c.section, item);
+      else waiting.push({ kind: c.kind, section: c.section, item });
+    }
+  });
+  flush();
+  sink.progress?.(entry.size, entry.size);
+  for (const [section, m] of messages) {
+    sink.skippedFile(`${entry.name}: ${section}`, `${m.messages} direct message${m.messages === 1 ? '' : 's'} in ${m.conversations.size} conversation${m.conversations.size === 1 ? '' : 's'}: direct messages are private, never imported`);
   }
+  for (const [section, n] of others) sink.skippedFile(`${entry.name}: ${section}`, `${n} record${n === 1 ? '' : 's'}: ${skipReason(section)}`);
+  if (!complete) return;
   // declared counts from the profile win; else the lists' lengths (the export's lists are complete)
-  owner.profile.followers ??= counts.followers;
-  owner.profile.following ??= counts.following;
-  owner.profile.posts ??= counts.posts;
-  for (const k of ['followers', 'following', 'posts'] as const) if (owner.profile[k] === undefined) delete owner.profile[k];
-  owner.finish(entry.displayPath);
+  const declare = (key: 'followers' | 'following' | 'posts', n: number | undefined): void => {
+    if (owner.profile[key] === undefined && n !== undefined) owner.profile[key] = n;
+  };
+  declare('followers', counts.followers);
+  declare('following', counts.following);
+  declare('posts', counts.posts);
+  owner.finish(file);
 }
 
-function readProfile(s: Section, entry: SourceEntry, owner: ExportOwner): void {
-  const map = s.map ?? {};
+function readProfile(value: unknown, section: string, entry: SourceEntry, owner: ExportOwner): void {
+  const map = asObject(value) ?? {};
   const handle = pick(map, 'userName', 'username', 'UserName');
-  if (typeof handle === 'string') owner.nameFromExport(handle, `${base(entry.name)} (${s.path})`);
+  if (typeof handle === 'string') owner.nameFromExport(handle, `${base(entry.name)} (${section})`);
   const display = pick(map, 'displayName', 'nickName', 'nickname');
   if (typeof display === 'string' && display.trim() && display !== 'N/A') owner.profile.displayName = display;
   const bio = pick(map, 'bioDescription', 'bio');
@@ -106,21 +132,4 @@ function readProfile(s: Section, entry: SourceEntry, owner: ExportOwner): void {
   if (followers !== undefined) owner.profile.followers = followers;
   const following = readCount(pick(map, 'followingCount'));
   if (following !== undefined) owner.profile.following = following;
-}
-
-type Converted = PostRecord | FollowRecord | InteractionRecord | Fault;
-
-/** Emits each item's record (or its problem); returns how many records were emitted. */
-function emitAll(s: Section, entry: SourceEntry, sink: RecordSink, convert: (item: unknown) => Converted): number {
-  let n = 0;
-  s.items.forEach((item, index) => {
-    const rec = convert(item);
-    if ('reason' in rec) {
-      sink.problem({ file: entry.displayPath, record: index, field: `${s.path} [${index}]${rec.field ? `.${rec.field}` : ''}`, reason: rec.reason, expected: rec.expected, fix: `${FIX}, or pass --skip-invalid` });
-      return;
-    }
-    n++;
-    sink.record(rec, { file: entry.displayPath, record: index });
-  });
-  return n;
 }

@@ -3,30 +3,23 @@
  * categories and sections, and the layout moves between years: the root was `Activity`,
  * then `Your Activity` beside `Profile`, `Post`, `Comment`, `Direct Message`; 2025 exports
  * move the follower lists to `Profile And Settings` and likes to `Likes and Favorites`.
- * So sections are found by the list they hold (`FansList`, `ItemFavoriteList`,
- * `CommentsList`, …) wherever they sit, two levels down at most. Empty lists are `null`.
+ * So a record is recognised by the list that holds it (`FansList`, `ItemFavoriteList`,
+ * `CommentsList`, …), wherever that list sits, from its path in the file:
+ * `[category, section, list, index]`, or `[category, list, index]` in old files. Empty
+ * lists are `null`.
+ *
+ * Direct messages are recognised the same way (a `Direct Message(s)` category, or a list
+ * under a key ending with a colon: `"Chat History with bob:"`) and only counted: the
+ * reader never parses them.
  */
-import { asObject } from '../own-data/meta-fields.js';
+import type { JsonKey, JsonKind } from '../own-data/read-json.js';
 
 /** What a section holds, as far as influence cares. */
-export type SectionKind = 'followers' | 'following' | 'likes' | 'comments' | 'posts' | 'reposts' | 'profile' | 'messages' | 'other';
+export type RecordKind = 'followers' | 'following' | 'likes' | 'comments' | 'posts' | 'reposts';
 
-/** One section of the export: where it is, what it is, and its records. */
-export interface Section {
-  /** 'Your Activity > Like List' */
-  path: string;
-  kind: SectionKind;
-  /** the section's records (empty when the export wrote null) */
-  items: unknown[];
-  /** the profile map, for kind 'profile' */
-  map?: Record<string, unknown>;
-  /** for kind 'messages': conversations and messages counted (never read) */
-  conversations?: number;
-}
+const norm = (s: JsonKey | undefined): string => String(s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-const LIST_KINDS: Record<string, SectionKind> = {
+const LIST_KINDS: Record<string, RecordKind> = {
   fanslist: 'followers',
   itemfavoritelist: 'likes',
   commentslist: 'comments',
@@ -36,83 +29,55 @@ const FOLLOWING_SECTIONS = new Set(['following', 'followinglist']);
 const POST_SECTIONS = new Set(['posts', 'videos', 'video', 'post']);
 const MESSAGE_CATEGORIES = new Set(['directmessage', 'directmessages', 'chathistory']);
 
-/** Every section of the export that holds something, classified. */
-export function findSections(doc: Record<string, unknown>): Section[] {
-  const out: Section[] = [];
-  for (const [category, catValue] of Object.entries(doc)) {
-    const cat = asObject(catValue);
-    if (!cat) continue;
-    if (MESSAGE_CATEGORIES.has(norm(category))) {
-      out.push(countMessages(category, cat));
-      continue;
-    }
-    // the old layout's category may hold a list itself ({"Comment": {"CommentsList": [...]}})
-    const own = classify(category, category, cat);
-    if (own) {
-      out.push(own);
-      continue;
-    }
-    for (const [name, value] of Object.entries(cat)) {
-      const section = asObject(value);
-      const path = `${category} > ${name}`;
-      if (section) {
-        const found = classify(name, path, section);
-        if (found) out.push(found);
-        else if (MESSAGE_CATEGORIES.has(norm(name))) out.push({ path, kind: 'messages', ...countMessagesIn(section) });
-        else if (holdsData(section)) out.push({ path, kind: 'other', items: [] });
-      } else if (Array.isArray(value) && value.length > 0) out.push({ path, kind: 'other', items: value });
-    }
-  }
-  return out;
-}
+/** What the value at a path is. */
+export type PathClass =
+  | { type: 'record'; kind: RecordKind; section: string }
+  | { type: 'list'; kind: RecordKind }
+  | { type: 'profile'; section: string }
+  | { type: 'message'; section: string; conversation?: string }
+  | { type: 'other-record'; section: string }
+  | { type: 'none' };
 
-/** The section's kind from its list key (and name), or undefined when it is not one influence reads. */
-function classify(name: string, path: string, section: Record<string, unknown>): Section | undefined {
-  for (const [key, value] of Object.entries(section)) {
-    const k = norm(key);
-    const items = Array.isArray(value) ? value : [];
-    if (value !== null && !Array.isArray(value) && k !== 'profilemap' && k !== 'chathistory') continue;
-    if (LIST_KINDS[k]) return { path, kind: LIST_KINDS[k]!, items };
-    if (k === 'following' && FOLLOWING_SECTIONS.has(norm(name))) return { path, kind: 'following', items };
-    if (k === 'videolist' && POST_SECTIONS.has(norm(name))) return { path, kind: 'posts', items };
-    if (k === 'profilemap' && asObject(value)) return { path, kind: 'profile', items: [], map: asObject(value)! };
-    if (k === 'chathistory') return { path, kind: 'messages', ...countMessagesIn(section) };
-  }
+/** The kind of a list from its section's name and its own key, or undefined when influence does not read it. */
+function listKind(sectionName: JsonKey | undefined, listKey: JsonKey | undefined): RecordKind | undefined {
+  const k = norm(listKey);
+  if (LIST_KINDS[k]) return LIST_KINDS[k];
+  if (k === 'following' && FOLLOWING_SECTIONS.has(norm(sectionName))) return 'following';
+  if (k === 'videolist' && POST_SECTIONS.has(norm(sectionName))) return 'posts';
   return undefined;
 }
 
-/** A direct-message category, counted: conversations are keys ending with ':' ("Chat History with bob:"). */
-function countMessages(category: string, cat: Record<string, unknown>): Section {
-  return { path: category, kind: 'messages', ...countMessagesIn(cat) };
-}
-
-function countMessagesIn(node: unknown, depth = 0): { conversations: number; items: unknown[] } {
-  let conversations = 0;
-  const items: unknown[] = [];
-  const obj = asObject(node);
-  if (!obj || depth > 4) return { conversations, items };
-  for (const [key, value] of Object.entries(obj)) {
-    if (Array.isArray(value)) {
-      if (key.trimEnd().endsWith(':') || value.some((m) => asObject(m) && ('Content' in asObject(m)! || 'content' in asObject(m)!))) conversations++;
-      items.push(...value);
-    } else {
-      const inner = countMessagesIn(value, depth + 1);
-      conversations += inner.conversations;
-      items.push(...inner.items);
-    }
+/** Classifies the value at `path` (see the module comment for the shapes). */
+export function classifyPath(path: readonly JsonKey[], kind: JsonKind): PathClass {
+  const n = path.length;
+  const last = path[n - 1];
+  const isElement = typeof last === 'number';
+  const section = (depth: number): string => path.slice(0, Math.min(depth, n)).map(String).join(' > ');
+  const inMessages = MESSAGE_CATEGORIES.has(norm(path[0])) || path.some((k, i) => i < n - 1 && typeof k === 'string' && k.trimEnd().endsWith(':') && typeof path[i + 1] === 'number');
+  if (inMessages) {
+    if (!isElement || n < 2) return { type: 'none' };
+    const parent = path[n - 2];
+    const conversation = typeof parent === 'string' && parent.trimEnd().endsWith(':') ? parent : undefined;
+    // only the elements of the message lists themselves, not arrays nested in a message
+    const nested = path.slice(0, n - 2).some((k) => typeof k === 'number');
+    return nested ? { type: 'none' } : { type: 'message', section: section(MESSAGE_CATEGORIES.has(norm(path[0])) ? 1 : 2), ...(conversation ? { conversation } : {}) };
   }
-  return { conversations, items };
-}
-
-const EMPTY_VALUES = new Set(['', 'n/a', 'none', 'null', '0', 'default']);
-
-/** True when a section holds anything (null, [], {}, "", "N/A" and "None" are TikTok's empty values). */
-function holdsData(v: unknown, depth = 0): boolean {
-  if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'string') return !EMPTY_VALUES.has(v.trim().toLowerCase());
-  const obj = asObject(v);
-  if (!obj || depth > 3) return false;
-  return Object.entries(obj).some(([k, x]) => k !== 'App' && k !== 'IsFastLane' && holdsData(x, depth + 1));
+  if (kind === 'object' && norm(last) === 'profilemap' && (n === 2 || n === 3)) return { type: 'profile', section: section(n - 1) };
+  // the list itself (null when empty): its section exists, so its count is known, if 0
+  if (kind !== 'object' && (n === 3 || n === 2)) {
+    const k = n === 3 ? listKind(path[1], path[2]) : listKind(path[0], path[1]);
+    if (k) return { type: 'list', kind: k };
+  }
+  if (isElement && n === 4) {
+    const k = listKind(path[1], path[2]);
+    if (k) return { type: 'record', kind: k, section: section(2) };
+  }
+  if (isElement && n === 3) {
+    const k = listKind(path[0], path[1]);
+    if (k) return { type: 'record', kind: k, section: section(1) };
+  }
+  if (isElement && n >= 3 && !path.slice(0, n - 1).some((k) => typeof k === 'number')) return { type: 'other-record', section: section(2) };
+  return { type: 'none' };
 }
 
 const SKIP_REASONS: ReadonlyArray<[RegExp, string]> = [
@@ -127,9 +92,9 @@ const SKIP_REASONS: ReadonlyArray<[RegExp, string]> = [
   [/deleted/, 'deleted posts: not imported'],
 ];
 
-/** Why a section of kind 'other' is not imported. */
-export function skipReason(path: string): string {
-  const key = norm(path);
+/** Why a section that holds records influence does not read is not imported. */
+export function skipReason(section: string): string {
+  const key = norm(section);
   for (const [re, reason] of SKIP_REASONS) if (re.test(key)) return reason;
   return 'not used by influence';
 }
