@@ -64,6 +64,11 @@ describe('tiktok: the 2024 layout (root "Your Activity")', async () => {
     expect(reshares.map((p) => [p.reshareOf, p.createdAt])).toEqual([[{ externalId: '7200000000000000003' }, Date.UTC(2024, 2, 5, 11)]]);
   });
 
+  it('attributes records met before the profile (Comment, Post come first in the file) to the owner it names', () => {
+    expect(sink.posts.map((p) => p.author)).toEqual(Array(5).fill(tt('tok.owner')));
+    expect(sink.notices).toEqual([]);
+  });
+
   it('declares the owner counts from its lists', () => {
     expect(sink.accounts.find((a) => a.ref.handle === 'tok.owner')).toMatchObject({ bio: 'Dancing daily', followers: 3, following: 2, posts: 2 });
   });
@@ -126,6 +131,13 @@ describe('tiktok: other layouts', () => {
     await tiktokAdapter.read(makeMemorySource('t', { 'user_data_tiktok.json': JSON.stringify(doc) }), sink, OPTIONS);
     expect(sink.follows).toHaveLength(1);
     expect(sink.problems).toEqual([expect.objectContaining({ record: 1, field: 'Your Activity > Follower [1].UserName' })]);
+  });
+
+  it('with --skip-invalid, a file cut off keeps the records before the cut', async () => {
+    const sink = makeCollectingSink();
+    await tiktokAdapter.read(loadFolderSource(path.join(FIX, 'truncated')), sink, OPTIONS);
+    expect(sink.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/user_data_tiktok\.json$/), line: 6, reason: expect.stringMatching(/truncated/) })]);
+    expect(sink.interactions.map((i) => [i.actor, i.targetPost])).toEqual([[tt('cut.owner'), '7200000000000000001']]);
   });
 
   it('reads video links of every shape, and counts written as text or number', () => {
