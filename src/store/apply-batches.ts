@@ -118,6 +118,8 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   const updateAccount = db.prepare(
     `UPDATE accounts SET
        display_name = coalesce(@displayName, display_name), bio = coalesce(@bio, bio), url = coalesce(@url, url),
+       location = coalesce(@location, location), default_avatar = coalesce(@defaultAvatar, default_avatar),
+       likes_given = coalesce(@likesGiven, likes_given),
        followers = coalesce(@followers, followers), following = coalesce(@following, following),
        posts = coalesce(@posts, posts), listed = coalesce(@listed, listed), verified = coalesce(@verified, verified),
        created_at = coalesce(@createdAt, created_at),
@@ -150,6 +152,16 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   const insertInteractions = db.prepare(interactionsSql + values(7, ROWS_PER_INSERT));
   const insertInteraction = db.prepare(interactionsSql + values(7, 1));
 
+  // Accounts this import declared counts for: each gets a snapshot if its counts changed (see finish).
+  const declared = new Set<number>();
+  const insertSnapshot = db.prepare(
+    `INSERT OR IGNORE INTO account_snapshots (account_id, observed_at, followers, following, posts)
+     SELECT a.id, @at, a.followers, a.following, a.posts FROM accounts a
+      WHERE a.id = @id AND NOT EXISTS (
+        SELECT 1 FROM (SELECT followers, following, posts FROM account_snapshots WHERE account_id = a.id ORDER BY observed_at DESC LIMIT 1) s
+         WHERE s.followers IS a.followers AND s.following IS a.following AND s.posts IS a.posts)`,
+  );
+
   // Deferred targets need resolving only when this import could change them (see finish).
   let wrotePosts = false;
   let unresolvedTargets = false;
@@ -180,9 +192,12 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
 
   function applyOp(op: WriteOp): void {
     switch (op.op) {
-      case 'account':
+      case 'account': {
         updateAccount.run(op.values);
+        const v = op.values;
+        if (v.followers !== null || v.following !== null || v.posts !== null) declared.add(v.id);
         return;
+      }
       case 'identity':
         insertIdentity.run(op.identity, op.accountId);
         return;
@@ -255,6 +270,10 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       flushRun();
       // Pending rows can only resolve through a post, and only rows left pending need it.
       if (wrotePosts || unresolvedTargets) resolveDeferredTargets(db);
+      // Declared counts as this import left them, dated by the import (a re-import of the
+      // same counts adds nothing): the follower series of successive imports.
+      const at = imports[0]?.importedAt;
+      if (at !== undefined) for (const id of declared) insertSnapshot.run({ id, at });
       const log = db.prepare('INSERT INTO imports (path, sha256, format, bytes, counts, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const r of imports) log.run(r.path, r.sha256, r.format, r.bytes, r.counts, r.importedAt);
       const after = countRows(db);

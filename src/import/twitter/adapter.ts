@@ -168,11 +168,14 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   if (owner.displayName !== undefined) rec.displayName = owner.displayName;
   if (profile?.bio !== undefined) rec.bio = profile.bio;
   if (profile?.url !== undefined) rec.url = profile.url;
+  if (profile?.location !== undefined) rec.location = profile.location;
+  if (profile?.defaultAvatar !== undefined) rec.defaultAvatar = profile.defaultAvatar;
   if (owner.createdAt !== undefined) rec.createdAt = owner.createdAt;
   // the archive's lists are complete: their lengths are the owner's declared counts
   if (counts.follower !== undefined) rec.followers = counts.follower;
   if (counts.following !== undefined) rec.following = counts.following;
   if (counts.tweets !== undefined) rec.posts = counts.tweets;
+  if (counts.like !== undefined) rec.likesGiven = counts.like;
   return rec;
 }
 
