@@ -26,11 +26,18 @@ import {
   type IdentityListReport,
 } from '../../render/identity-view.js';
 
+/** `--help` examples, in the format every command's help ends with. */
+const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+
 /** Registers `influence identity` and its subcommands. */
 export function registerIdentity(program: Command, io: Io): void {
-  const identity = program.command('identity').description('one person across networks: link accounts into an identity, unlink them, list identities');
+  const identity = program
+    .command('identity')
+    .description('one person across networks: link accounts into an identity, unlink them, list identities')
+    .addHelpText('after', examples('influence identity link alice twitter:alice mastodon:alice@example.social', 'influence identity list --json', 'influence score --identity alice'));
   identity
     .command('link')
+    .addHelpText('after', examples('influence identity link alice twitter:alice mastodon:alice@example.social bluesky:alice.bsky.social', 'influence identity link alice bluesky:alice.bsky.social --json'))
     .description('put accounts in identity NAME (an account in another identity moves here)')
     .argument('<name>', 'the identity\'s name, e.g. alice')
     .argument('<accounts...>', 'accounts: twitter:alice mastodon:alice@example.social bluesky:alice.bsky.social')
@@ -42,6 +49,7 @@ export function registerIdentity(program: Command, io: Io): void {
     });
   identity
     .command('unlink')
+    .addHelpText('after', examples('influence identity unlink alice bluesky:alice.bsky.social', 'influence identity unlink alice'))
     .description('take accounts out of identity NAME (all of them when none is named); imports do not link them again')
     .argument('<name>', 'the identity\'s name')
     .argument('[accounts...]', 'accounts to take out (default: every account, so the identity is gone)')
@@ -53,6 +61,7 @@ export function registerIdentity(program: Command, io: Io): void {
     });
   identity
     .command('list')
+    .addHelpText('after', examples('influence identity list', 'influence identity list alice --csv'))
     .description('identities and their accounts (one identity when NAME is given)')
     .argument('[name]', 'the identity to show')
     .action(async (name: string | undefined, _opts: unknown, cmd: Command) => {
