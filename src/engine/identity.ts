@@ -35,9 +35,9 @@
  * Individual Choice Behavior (the choice axiom); the delta method (Casella and Berger,
  * Statistical Inference, 5.5.4).
  *
- * Worked example (model 2's calibration): twitter E = 5.0 (score 35.3), mastodon E = 4.0
- * (score 17.3): E* = ln(e^5 + e^4) = 5.313, score C(5.313) = 39.7; shares 0.73 and 0.27;
- * itemised: twitter 35.3 + mastodon 4.4 = 39.7.
+ * Worked example, with a calibration linear from (4, 20) to (6, 50): twitter E = 5.0 (score
+ * 35.0), mastodon E = 4.0 (score 20.0): E* = ln(e^5 + e^4) = 5.313, score C(5.313) = 39.7;
+ * shares 0.73 and 0.27; itemised: twitter 35.0 + mastodon 4.7 = 39.7.
  */
 import type { Analysis, AccountResult } from './analyze.js';
 import { resultOf } from './analyze.js';
