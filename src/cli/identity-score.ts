@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadAnalysis } from './analysis.js';
 import { outputOf } from './output.js';
-import { parseMinConfidence, parseNumberFlag, type AnalysisFlags } from './options.js';
+import type { AnalysisFlags } from './options.js';
 import { resolveIdentity, scoreIdentity } from '../engine/identity.js';
 import { rankIdentities } from '../engine/campaign/rank-identities.js';
 import { reportHeader } from '../render/report-header.js';
@@ -77,22 +77,16 @@ export interface IdentityRankFlags extends AnalysisFlags {
   list?: string;
   topic?: string;
   sort?: string;
-  minScore?: string;
-  limit?: string;
   excludeFlagged?: boolean;
-  minConfidence?: string;
 }
 
-/** `rank --identities`: people ranked by combined score (engine/campaign/rank-identities.ts). */
-export async function rankPeople(ctx: CommandContext, flags: IdentityRankFlags): Promise<void> {
+/** `rank --identities`: people ranked by combined score (engine/campaign/rank-identities.ts); `filters` as `rank` parsed them. */
+export async function rankPeople(ctx: CommandContext, flags: IdentityRankFlags, filters: { minScore?: number; limit?: number; minConfidence?: number }): Promise<void> {
   if (flags.list !== undefined) throw new UsageError('--identities with --list is not supported', 'rank the list\'s accounts (influence rank --list FILE), or everyone by identity (influence rank --identities)');
   if (flags.topic !== undefined) throw new UsageError('--identities with --topic is not supported: topics are per account', 'rank accounts by topic (influence rank --topic SLUG)');
   if (flags.sort !== undefined && flags.sort !== 'score') throw new UsageError(`--identities ranks by score; --sort ${flags.sort} is per account`, 'leave out --sort, or rank accounts');
   const output = outputOf<IdentityRankReport>(ctx, 'rank', { csv: renderIdentityRankCsv, plain: (r, theme) => renderIdentityRankText(r, theme, false), tty: (r, theme) => renderIdentityRankText(r, theme, true) });
-  const minScore = parseNumberFlag(flags.minScore, '--min-score', { min: 0, max: 100 });
-  const limit = parseNumberFlag(flags.limit, '--limit', { min: 1, max: Infinity, integer: true });
-  const minConfidence = parseMinConfidence(flags.minConfidence);
   const analysis = await loadAnalysis(ctx, flags, { topics: false });
-  const ranking = rankIdentities(analysis, { minScore, limit, excludeFlagged: flags.excludeFlagged, minConfidence });
+  const ranking = rankIdentities(analysis, { ...filters, excludeFlagged: flags.excludeFlagged });
   await output.write(toIdentityRankReport(reportHeader(analysis.window, analysis.model.version), ranking));
 }

@@ -36,6 +36,17 @@ export interface IdentityChangeReport {
   accounts: IdentityAccountView[];
 }
 
+/** What an import's identity column did besides adding rows (store/identities.ts): lines for its summary. */
+export function renderIdentityOutcome(added: { merged: number; identitiesMoved?: number; identitiesKept?: number }, theme: Theme): string[] {
+  const { identitiesMoved: moved = 0, identitiesKept: kept = 0 } = added;
+  const lines: string[] = [];
+  if (moved) lines.push(`moved ${moved} account${moved === 1 ? '' : 's'} to the identity this import declares (an earlier import had put ${moved === 1 ? 'it' : 'them'} in another)`);
+  if (kept) {
+    lines.push(theme.chalk.yellow(`kept ${kept} account${kept === 1 ? '' : 's'} as linked or unlinked by hand, where the import's identity column says otherwise (influence identity list; influence identity link NAME ACCOUNT changes it)`));
+  }
+  return lines;
+}
+
 /** `network:handle`, the way the CLI takes an account. */
 export function accountName(a: { network: string; handle: string }): string {
   return `${a.network}:${a.handle}`;

@@ -1,6 +1,7 @@
 /** Plain/TTY view of an import summary. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
+import { renderIdentityOutcome } from './identity-view.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -23,7 +24,7 @@ export interface ImportSummaryView {
     skippedRows: number;
     skippedFiles: { name: string; reason: string }[];
   }[];
-  added: { accounts: number; posts: number; interactions: number; follows: number; merged: number; identitiesMoved?: number; identitiesKept?: number };
+  added: { accounts: number; posts: number; interactions: number; follows: number; merged: number };
   skippedRows: number;
   firstProblems: { file?: string; line?: number; record?: number; field?: string; reason: string }[];
 }
@@ -55,11 +56,6 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
     `added ${fmt(a.accounts)} accounts, ${fmt(a.posts)} posts, ${fmt(a.interactions)} interactions, ${fmt(a.follows)} follows` +
       (a.merged ? `; merged ${fmt(a.merged)} accounts known by id and by handle` : ''),
   );
-  if (a.identitiesMoved) lines.push(`moved ${fmt(a.identitiesMoved)} account${a.identitiesMoved === 1 ? '' : 's'} to the identity this import declares (an earlier import had put ${a.identitiesMoved === 1 ? 'it' : 'them'} in another)`);
-  if (a.identitiesKept) {
-    const n = a.identitiesKept;
-    lines.push(chalk.yellow(`kept ${fmt(n)} account${n === 1 ? '' : 's'} as linked or unlinked by hand, where the import's identity column says otherwise (influence identity list; influence identity link NAME ACCOUNT changes it)`));
-  }
   if (s.skippedRows) {
     lines.push(chalk.yellow(`skipped ${fmt(s.skippedRows)} invalid rows; first reasons:`));
     for (const p of s.firstProblems) {
@@ -67,5 +63,6 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
       lines.push(`  ${cleanText(where)}: ${p.field ? `${cleanText(p.field)}: ` : ''}${cleanText(p.reason)}`);
     }
   }
+  lines.push(...renderIdentityOutcome(s.added, theme));
   return lines.join('\n');
 }

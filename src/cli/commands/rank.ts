@@ -26,7 +26,7 @@ interface RankFlags extends AnalysisFlags {
 }
 
 export function registerRank(program: Command, io: Io): void {
-  addOptionGroups(
+  addIdentitiesRankOption(addOptionGroups(
     program
       .command('rank')
       .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
@@ -36,14 +36,14 @@ export function registerRank(program: Command, io: Io): void {
       .option('--limit <n>', 'show the first N')
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
-    addScoringOptions, addOntologyOption, addMinConfidenceOption, addIdentitiesRankOption,
-  ).action(async (opts: RankFlags, cmd: Command) => {
+    addScoringOptions, addOntologyOption, addMinConfidenceOption,
+  )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    if (opts.identities) return rankPeople(ctx, opts);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);
+    if (opts.identities) return rankPeople(ctx, opts, { minScore, limit, minConfidence });
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const taxonomy = taxonomyOf(ctx, opts.ontology);
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy, opts.topic) : null;

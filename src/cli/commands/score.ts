@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
@@ -12,7 +13,6 @@ import { saveRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsv, renderScorePlain, toScoreResultView, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
-import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
@@ -25,15 +25,15 @@ const MAX_CARDS = 20;
 
 /** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
-  addOptionGroups(
+  addIdentityScoreOption(addOptionGroups(
     program
       .command('score')
       .description('score accounts 1-100 (reach, amplification, network), with every contribution')
       .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
       .option('--all', 'score every account in the database')
       .option('--no-save', 'do not store this run (history shows stored runs)'),
-    addScoringOptions, addOntologyOption, addIdentityScoreOption,
-  ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
+    addScoringOptions, addOntologyOption,
+  )).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (opts.identity) return scoreIdentities(ctx, opts, opts.identity, handles);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
