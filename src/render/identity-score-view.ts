@@ -27,7 +27,7 @@ export interface NetworkPartView {
   share: number | null;
   /** points it adds to the combined score (the first network: its own score); they sum to the score */
   points: number | null;
-  /** its effective total in logits, E_n; null when abstaining */
+  /** its effective total in logits, E_n; null when abstaining (and for an account in no identity in `rank --identities`, which ranks by its own score) */
   total: number | null;
   /** flag codes of the counted account */
   flags: string[];

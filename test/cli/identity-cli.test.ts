@@ -174,6 +174,24 @@ describe('identity link / unlink / list', () => {
     ]);
   });
 
+  it('rank --identities: CSV rows with their status, filters as rank has them, per-account options refused', async () => {
+    const { db } = await importedDb();
+    const csv = await cli(db, 'rank', '--identities', '--limit', '2', '--csv');
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('rank,status,identity,handle,network,score,low,high,confidence,networks,flags');
+    expect(lines[1]).toMatch(/^1,ranked,alice,,,[\d.]+,[\d.]+,[\d.]+,[\d.]+,twitter:alice [\d.]+; mastodon:alice@example.social [\d.]+,$/);
+    expect(lines[2]).toMatch(/^2,ranked,,bob,twitter,/);
+    expect(lines.filter((l) => l.startsWith(',no score,carol,'))).toHaveLength(1);
+    const doc = JSON.parse((await cli(db, 'rank', '--identities', '--min-score', '30', '--json')).stdout);
+    expect(doc.results.every((r: { score: number }) => r.score >= 30)).toBe(true);
+    expect(doc.counts.filtered).toBeGreaterThan(0);
+    const sorted = await cli(db, 'rank', '--identities', '--sort', 'reach');
+    expect(sorted.code).toBe(2);
+    expect(sorted.stderr).toContain('--identities ranks by score');
+    expect((await cli(db, 'rank', '--identities', '--list', 'x.csv')).code).toBe(2);
+  });
+
   it('migration 4: a version 3 database keeps one identity per account (the first name in byte order)', () => {
     const file = path.join(tempDir(), 'v3.db');
     const old = new Database(file);
