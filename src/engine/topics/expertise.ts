@@ -236,6 +236,41 @@ export interface AccountTopics {
   /** assigned topics, highest score first (at equal scores: matched directly first, then more posts, then slug) */
   topics: TopicScore[];
   activity: TopicActivity;
+  /** every topic the account named or reached, with the gate that decided it (only with `TopicDetail.decisions`) */
+  decisions?: TopicDecision[];
+}
+
+/** Where a topic stopped (or that it was assigned): the first gate it failed, in pipeline order. */
+export type TopicGate = 'sense' | 'distinctiveness' | 'min-posts' | 'not-leading' | 'fdr' | 'roll-up' | 'assigned';
+
+/** One topic of one account through the pipeline (the detailed variant; bench/diagnose-real-topics.ts prints it). */
+export interface TopicDecision {
+  topic: number;
+  slug: string;
+  /** counted posts naming the topic with its sense established (n of the direct test) */
+  named: number;
+  /** posts naming it only as an everyday word without sense evidence (before one sense per discourse) */
+  plain: number;
+  /** the sense was anchored for the whole account (one sense per discourse) */
+  senseAnchored: boolean;
+  /** posts of its own or its sub-topics that count after the distinctiveness gate */
+  counting: number;
+  weighted: number;
+  direct: boolean;
+  /** the tested count, the background's expectation, D and the p-value (NaN when never tested) */
+  n: number;
+  mu: number;
+  distinctiveness: number;
+  pValue: number;
+  /** the Benjamini-Hochberg cut-off the account's family reached (the largest p-value rejected; 0 when none) */
+  fdrCutoff: number;
+  gate: TopicGate;
+}
+
+/** Options of the detailed variant. */
+export interface TopicDetail {
+  /** accounts whose decisions are returned (AccountTopics.decisions) */
+  decisions?: ReadonlySet<number>;
 }
 
 export interface TopicExpertise {
@@ -324,7 +359,14 @@ interface Rates {
  * window and config give the same output, and an account's topics do not depend on which
  * other accounts are in the input.
  */
-export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher: TopicMatcher, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): TopicExpertise {
+export function computeTopicExpertise(
+  input: TopicInput,
+  tax: Taxonomy,
+  matcher: TopicMatcher,
+  window: ScoringWindow,
+  config: TopicConfig = TOPIC_DEFAULTS,
+  detail: TopicDetail = {},
+): TopicExpertise {
   const A = input.accounts.length;
   const T = tax.size;
   const bg = matcher.background;
@@ -449,7 +491,9 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     for (let l = 0; l < L; l++) if (words[a * C + l]! > 0 && (main < 0 || words[a * C + l]! > words[a * C + main]!)) main = l;
     for (let c = 0; c <= OTHER; c++) perWord[c] = words[a * C + c]!;
     perWord[main < 0 ? OTHER : main]! += words[a * C + UNDET]!;
-    accounts[a]!.topics = scoreAccount(ctx, uniquePosts(posts.map((k) => matched[k]!)), perWord, rates, bio[a], tax, config, s);
+    const decisions: TopicDecision[] | null = detail.decisions?.has(a) ? [] : null;
+    accounts[a]!.topics = scoreAccount(ctx, uniquePosts(posts.map((k) => matched[k]!)), perWord, rates, bio[a], tax, config, s, decisions);
+    if (decisions) accounts[a]!.decisions = decisions;
   }
   return { window, accounts, corpus: { posts: corpusPosts, matchedPosts: matched.length, accounts: A } };
 }
@@ -573,6 +617,7 @@ function scoreAccount(
   tax: Taxonomy,
   config: TopicConfig,
   s: Scratch,
+  decisions: TopicDecision[] | null = null,
 ): TopicScore[] {
   const cols = rates.columns;
   const mark = (t: number) => {
@@ -764,6 +809,8 @@ function scoreAccount(
     if (!c.direct && rejected[i] && s.anchored[c.t] && s.acc[c.t]!.parts.size >= config.minSubTopics && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
   });
 
+  if (decisions) recordDecisions(decisions, effective, candidates, rejected, assigned, expectedDirect, tax, config, s);
+
   const out: TopicScore[] = [];
   for (const c of candidates) {
     if (!assigned.has(c.t)) continue;
@@ -809,6 +856,58 @@ function scoreAccount(
   return out.sort(
     (x, y) => y.score - x.score || Number(y.evidence.direct) - Number(x.evidence.direct) || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0),
   );
+}
+
+/** The detailed variant: every topic the account named or reached, with the first gate it failed (see TopicGate). */
+function recordDecisions(
+  out: TopicDecision[],
+  posts: MatchedPost[],
+  candidates: { t: number; n: number; mu: number; p: number; direct: boolean }[],
+  rejected: boolean[],
+  assigned: Set<number>,
+  expectedDirect: (t: number) => number,
+  tax: Taxonomy,
+  config: TopicConfig,
+  s: Scratch,
+): void {
+  const plain = new Map<number, number>();
+  for (const mp of posts) if (mp.quality >= config.countedQuality) for (const t of mp.plain) plain.set(t, (plain.get(t) ?? 0) + 1);
+  const tested = new Map(candidates.map((c, i) => [c.t, { ...c, rejected: rejected[i]! }]));
+  let cutoff = 0;
+  candidates.forEach((c, i) => {
+    if (rejected[i]) cutoff = Math.max(cutoff, c.p);
+  });
+  const topics = new Set<number>([...s.touched, ...plain.keys()]);
+  for (const t of [...topics].sort((x, y) => x - y)) {
+    const c = tested.get(t);
+    const x = s.acc[t];
+    const named = s.seen[t] ? s.directN[t]! : 0;
+    let gate: TopicGate;
+    if (assigned.has(t)) gate = 'assigned';
+    else if (named === 0 && (plain.get(t) ?? 0) > 0 && !(s.seen[t] && s.counting[t]! > 0)) gate = 'sense';
+    else if (named > 0 && s.share[t]! < config.minDistinctiveness && !(s.counting[t]! > 0)) gate = 'distinctiveness';
+    else if (!c) gate = 'min-posts';
+    else if (!c.rejected) gate = 'fdr';
+    else if (!c.direct && x && x.selfPosts > 0 && s.directN[t]! >= config.minPosts) gate = 'not-leading';
+    else if (distinctShare(c.n, c.mu) < config.minDistinctiveness) gate = 'distinctiveness';
+    else gate = 'roll-up';
+    out.push({
+      topic: t,
+      slug: tax.slugs[t]!,
+      named,
+      plain: plain.get(t) ?? 0,
+      senseAnchored: s.senseAnchored[t] === 1,
+      counting: s.seen[t] ? s.counting[t]! : 0,
+      weighted: round3(x?.weighted ?? 0),
+      direct: c?.direct ?? false,
+      n: c?.n ?? NaN,
+      mu: Number((c ? c.mu : expectedDirect(t)).toPrecision(3)),
+      distinctiveness: c ? round3(distinctShare(c.n, c.mu)) : named > 0 ? round3(s.share[t]!) : NaN,
+      pValue: c ? Number(c.p.toPrecision(3)) : NaN,
+      fdrCutoff: Number(cutoff.toPrecision(3)),
+      gate,
+    });
+  }
 }
 
 /**
