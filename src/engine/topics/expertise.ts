@@ -67,7 +67,7 @@ import { createMatchScratch, languageMask, matchTokens, tokenizeText, type Match
 import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
 import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayThresholds, zipfToFrequency } from './background.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
-import { benjaminiHochberg, distinctShare, negativeBinomialUpperTail } from './significance.js';
+import { bayesianFdrSelect, distinctShare, posteriorNullProbability } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Every tunable of the topic model, in one place. */
@@ -87,9 +87,9 @@ export interface TopicConfig {
   freeHashtags: number;
   /** distinct topics a post may name before each counts less */
   freeTopicsPerPost: number;
-  /** Benjamini-Hochberg level per account (significance.ts) */
+  /** Bayesian false discovery rate per account: the largest average lfdr of the topics assigned (significance.ts) */
   fdr: number;
-  /** shape k of the negative binomial for a writer's word counts (fitted on real archives: bench/fit-topic-dispersion.ts) */
+  /** shape k of the Gamma prior of a writer's rate of a word relative to the background (fitted on real archives: bench/fit-topic-dispersion.ts) */
   dispersion: number;
   sense: {
     /** a form as frequent as the language's n-th commonest word is an everyday word (background.ts) */
@@ -197,9 +197,9 @@ export interface TopicEvidence {
   engagementKnown: boolean;
   /** P / quality-weighted posts: 1 = nothing explained by ordinary use of the words */
   distinctiveness: number;
-  /** posts the background predicts for the account's words (mu), and the chance of seeing this many or more */
+  /** posts the background predicts for the account's words (mu), and the posterior chance that the account names the topic no more than twice as often as ordinary writing (lfdr) */
   expected: number;
-  pValue: number;
+  lfdr: number;
   /** of the posts, how many matched only through hashtags */
   hashtagOnly: number;
   /** of the posts, how many were reshares */
@@ -257,12 +257,12 @@ export interface TopicDecision {
   counting: number;
   weighted: number;
   direct: boolean;
-  /** the tested count, the background's expectation, D and the p-value (NaN when never tested) */
+  /** the tested count, the background's expectation, D and the lfdr (NaN when never tested) */
   n: number;
   mu: number;
   distinctiveness: number;
-  pValue: number;
-  /** the Benjamini-Hochberg cut-off the account's family reached (the largest p-value rejected; 0 when none) */
+  lfdr: number;
+  /** the largest lfdr the account's Bayesian FDR selection kept (0 when none) */
   fdrCutoff: number;
   gate: TopicGate;
 }
@@ -761,8 +761,8 @@ function scoreAccount(
       }
       // the named sub-topics that carry the post here (each counted once per post)
       for (const u of mp.topics) if (u !== up && s.share[u]! >= config.minDistinctiveness && tax.ancestors[u]!.includes(up)) x.parts.set(u, (x.parts.get(u) ?? 0) + 1);
-      // a term that only ever turns up in posts about something the account names more often is a detail of that subject
-      if (s.bestSelf[up] === 1 && !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!)) {
+      // a topic named in its own right is tested on its own words, also where the post names a bigger subject of the account
+      if (s.bestSelf[up] === 1) {
         x.selfPosts++;
         x.selfWeighted += s.selfW[up]!;
       }
@@ -787,15 +787,12 @@ function scoreAccount(
       // descendants whose sense the account anchored enter at full weight
       for (const d of s.touched) if (s.senseAnchored[d] && tax.ancestors[d]!.includes(t)) for (let c = 0; c < cols; c++) mu += perWord[c]! * anchoredExtra(d, c);
     }
-    // conditional on the topic being named at all (the selection that put it in the family)
-    const k = Math.round(n);
-    const p = Math.min(1, negativeBinomialUpperTail(k, mu, config.dispersion) / negativeBinomialUpperTail(1, mu, config.dispersion));
+    // empirical Bayes: how likely the account's rate is at most 1/(1 - D_min) times ordinary writing's
+    const p = posteriorNullProbability(Math.round(n), mu, config.dispersion, 1 / (1 - config.minDistinctiveness));
     candidates.push({ t, n, mu, p, direct });
   }
-  // the family: every topic the account names (or reaches through a sub-topic) in a counted post
-  let family = 0;
-  for (const t of s.touched) if (s.directN[t]! >= 1 || (s.acc[t]?.counted ?? 0) >= 1 || s.counting[t]! >= 1) family++;
-  const rejected = benjaminiHochberg(candidates.map((c) => c.p), family, config.fdr);
+  // Bayesian FDR over the account's candidates: the expected share of ordinary-writing topics among those kept is at most q
+  const rejected = bayesianFdrSelect(candidates.map((c) => c.p), config.fdr);
   const assigned = new Set<number>();
   candidates.forEach((c, i) => {
     if (c.direct && rejected[i] && distinctShare(c.n, c.mu) >= config.minDistinctiveness) {
@@ -833,7 +830,7 @@ function scoreAccount(
         engagementKnown: x.engagementKnown,
         distinctiveness: round3(x.weighted / x.quality),
         expected: round3(c.mu),
-        pValue: Number(c.p.toPrecision(3)),
+        lfdr: Number(c.p.toPrecision(3)),
         hashtagOnly: x.hashtagOnly,
         reshares: x.reshares,
         bio: hasBio,
@@ -887,8 +884,8 @@ function recordDecisions(
     else if (named === 0 && (plain.get(t) ?? 0) > 0 && !(s.seen[t] && s.counting[t]! > 0)) gate = 'sense';
     else if (named > 0 && s.share[t]! < config.minDistinctiveness && !(s.counting[t]! > 0)) gate = 'distinctiveness';
     else if (!c) gate = 'min-posts';
+    else if (!c.direct && s.directN[t]! >= config.minPosts) gate = 'not-leading';
     else if (!c.rejected) gate = 'fdr';
-    else if (!c.direct && x && x.selfPosts > 0 && s.directN[t]! >= config.minPosts) gate = 'not-leading';
     else if (distinctShare(c.n, c.mu) < config.minDistinctiveness) gate = 'distinctiveness';
     else gate = 'roll-up';
     out.push({
@@ -903,7 +900,7 @@ function recordDecisions(
       n: c?.n ?? NaN,
       mu: Number((c ? c.mu : expectedDirect(t)).toPrecision(3)),
       distinctiveness: c ? round3(distinctShare(c.n, c.mu)) : named > 0 ? round3(s.share[t]!) : NaN,
-      pValue: c ? Number(c.p.toPrecision(3)) : NaN,
+      lfdr: c ? Number(c.p.toPrecision(3)) : NaN,
       fdrCutoff: Number(cutoff.toPrecision(3)),
       gate,
     });
