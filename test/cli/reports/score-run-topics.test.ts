@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-import { query } from '../helpers/db.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { runCli, tempDir } from '../../helpers/cli.js';
+import { query } from '../../helpers/db.js';
+import { sampleDb } from '../../helpers/sample-db.js';
 
 describe('score stores topic scores with its run', () => {
   it('writes topic_scores for the scored accounts only, under the new run id, ids as strings', async () => {

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, spawnCli, tempDir } from '../helpers/cli.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { runCli, spawnCli, tempDir } from '../../helpers/cli.js';
+import { sampleDb } from '../../helpers/sample-db.js';
 
 interface Report {
   at: number;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnCli, tempDir } from '../helpers/cli.js';
+import { ROOT, spawnCli, tempDir } from '../../helpers/cli.js';
 
 describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influence demo (spawned)', () => {
   it('shows the score card of the top account, a top-10 ranking and the Klout70 report that agree with score --all', () => {

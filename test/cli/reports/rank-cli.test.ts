@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { runCli, tempDir } from '../../helpers/cli.js';
+import { sampleDb } from '../../helpers/sample-db.js';
 
 interface RankJson {
   results: { rank: number; handle: string; score: number; subscores: Record<string, number>; flags: string[]; topics: { slug: string }[]; topic?: { score: number; key: number }; extra?: Record<string, string> }[];

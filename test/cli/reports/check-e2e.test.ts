@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnCli, tempDir } from '../helpers/cli.js';
+import { ROOT, spawnCli, tempDir } from '../../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'fixtures', 'scoring');
 const EXPECTED = path.join(FIXTURES, 'expected.json');
