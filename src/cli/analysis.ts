@@ -1,7 +1,7 @@
 /**
  * The read half of every analysing command: the window from the flags and the store's
- * latest activity, the dataset (with texts when topics are wanted), the model and the
- * taxonomy from their files, then one `analyze`. Commands project the Analysis it returns.
+ * dates (engine/window.ts resolveWindow), the dataset (with texts when topics are wanted),
+ * the model, the audience model and the taxonomy from their files, then one `analyze`. Commands project the Analysis it returns.
  */
 import { analyze, topicSetupOf, type Analysis, type TopicSetup } from '../engine/analyze.js';
 import { loadBuiltinBackground } from '../inputs/background.js';
@@ -10,7 +10,9 @@ import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
 import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
-import { readDatasetParallel, readLatestActivity } from '../store/read-dataset.js';
+import { readDatasetParallel } from '../store/read-dataset.js';
+import { readDataDates } from '../store/read-data-dates.js';
+import { readAudienceModelFile } from '../inputs/audience-model-file.js';
 import type { CommandContext } from './context.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
 
@@ -50,9 +52,11 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
   const db = ctx.openExistingStore();
   try {
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
-    const window = resolveWindow(requested, readLatestActivity(db));
-    const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
-    return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
+    const window = resolveWindow(requested, readDataDates(db));
+    const audience = readAudienceModelFile(flags.audienceModel !== undefined ? ctx.resolvePath(flags.audienceModel) : undefined);
+    // bios and profile text always: the audience classifier reads them (an empty bio is a feature)
+    const dataset = await readDatasetParallel(db, { bios: true, profile: true, ...(taxonomy ? { texts: window } : {}) });
+    return analyze(dataset, { window, model, audience, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
   } finally {
     db.close();
   }

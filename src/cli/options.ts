@@ -57,6 +57,7 @@ export interface WindowFlags {
 export interface AnalysisFlags extends WindowFlags {
   model?: string;
   ontology?: string;
+  audienceModel?: string;
 }
 
 /** An option group: adds its options to a command and returns it. */
@@ -74,9 +75,14 @@ export function addWindowOptions(cmd: Command): Command {
     .option('--window <days>', 'window in days', '90');
 }
 
-/** Adds --as-of, --window and --model (the scoring commands). */
+/** Adds --as-of, --window, --model and --audience-model (the scoring commands). */
 export function addScoringOptions(cmd: Command): Command {
-  return addWindowOptions(cmd).option('--model <file>', 'model file (default: the shipped model)');
+  return addAudienceModelOption(addWindowOptions(cmd).option('--model <file>', 'model file (default: the shipped model)'));
+}
+
+/** Adds --audience-model (the follower classifier every analysis runs: audit, rank quality, real followers in the score). */
+export function addAudienceModelOption(cmd: Command): Command {
+  return cmd.option('--audience-model <file>', 'audience model file (default: the shipped models/audience-v1.json)');
 }
 
 /** Adds --ontology (commands that compute topics). */

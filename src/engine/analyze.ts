@@ -19,6 +19,10 @@ import type { Taxonomy } from './topics/taxonomy.js';
 import { topicInputOf } from './topics/input.js';
 import { indexHandles, resolveHandle } from './handles.js';
 import { explainNetworkInfluence } from './network.js';
+import { classifyAudience, type AudienceTable } from './audience/classes.js';
+import { classifyAccounts, type AccountVerdict } from './audience/classify.js';
+import { auditAudience, type AudienceAudit } from './audience/audit.js';
+import type { AudienceModel } from './audience/model.js';
 
 /** A taxonomy with the matcher built from it. */
 export interface TopicSetup {
@@ -32,6 +36,8 @@ export interface AnalyzeOptions {
   model: Model;
   /** compute topic expertise with this taxonomy (the dataset must carry the window's texts) */
   topics?: TopicSetup;
+  /** classify every account's audience with this model (the dataset must carry bios and profile text) */
+  audience?: AudienceModel;
 }
 
 /** The results of every stage, per account index of `dataset`. */
@@ -45,6 +51,10 @@ export interface Analysis {
   topics: { taxonomy: Taxonomy; expertise: TopicExpertise } | null;
   /** lower-case handle -> account indices */
   handles: Map<string, number[]>;
+  /** every account's audience class and its followers' classes, when an audience model was given */
+  audience: AudienceTable | null;
+  /** the audience model, when given */
+  audienceModel: AudienceModel | null;
 }
 
 // Building a matcher takes a second; callers that analyse twice (tests, a dashboard) reuse
@@ -71,7 +81,8 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
     : null;
-  return { dataset, window, model, table, topics, handles: indexHandles(dataset.accounts) };
+  const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
+  return { dataset, window, model, table, topics, handles: indexHandles(dataset.accounts), audience, audienceModel: options.audience ?? null };
 }
 
 /** An itemised score with the name and network it is shown under. */
@@ -160,4 +171,22 @@ export function topEngagersOf(analysis: Analysis, i: number, count: number): Eng
     rank: sixDigits(e.engagerRank),
     value: sixDigits(e.value),
   }));
+}
+
+/** The analysis's audience table and model; a message naming what is missing otherwise (a programming error: the command did not ask for it). */
+function audienceOfAnalysis(analysis: Analysis): { table: AudienceTable; model: AudienceModel } {
+  if (!analysis.audience || !analysis.audienceModel) throw new Error('the analysis was computed without an audience model');
+  return { table: analysis.audience, model: analysis.audienceModel };
+}
+
+/** The verdicts (class, probability, reasons) of the given accounts: the classes of `analysis.audience`, with their reasons. */
+export function verdictsOf(analysis: Analysis, accounts: ArrayLike<number>): AccountVerdict[] {
+  const { table, model } = audienceOfAnalysis(analysis);
+  return classifyAccounts(analysis.dataset, model, { asOf: table.asOf, accounts, flags: analysis.table.assessment.flags });
+}
+
+/** The audience audit of account i (engine/audience/audit.ts) on the analysis's classes, as-of and flags. */
+export function auditAccount(analysis: Analysis, i: number, snapshots: readonly { at: number; followers: number }[] = []): AudienceAudit {
+  const { table, model } = audienceOfAnalysis(analysis);
+  return auditAudience({ dataset: analysis.dataset, account: i, model, asOf: table.asOf, windowDays: analysis.window.windowDays, flags: analysis.table.assessment.flags, snapshots });
 }

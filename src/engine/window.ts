@@ -8,11 +8,16 @@ import { UsageError } from '../errors.js';
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
+/** Where a window's as-of came from (the as-of policy's tiers, in order). */
+export type AsOfSource = 'requested' | 'activity' | 'follow' | 'import';
+
 /** When and over what span a result is computed. Never the wall clock: always passed in. */
 export interface ScoringWindow {
   /** epoch ms; events after it are ignored */
   asOf: number;
   windowDays: number;
+  /** which tier of the as-of policy dated it (absent: given directly, as `requested`) */
+  datedBy?: AsOfSource;
 }
 
 /** The window's exclusive lower bound: asOf - windowDays days. */
@@ -31,13 +36,32 @@ export interface RequestedWindow {
   windowDays: number;
 }
 
+/** What in a database can date a result, epoch ms, null when it holds none. */
+export interface DataDates {
+  /** latest post or interaction */
+  activity: number | null;
+  /** latest dated follow edge */
+  follow?: number | null;
+  /** latest import (when a list without dates was taken, as near as the data knows) */
+  imported?: number | null;
+}
+
 /**
- * The one as-of policy: the requested date, else the latest activity in the database
- * (never the wall clock, so the same database gives the same result tomorrow); a database
- * with no activity and no --as-of is a UsageError saying what to do.
+ * The one as-of policy: the requested date, else the latest activity in the database,
+ * else its latest dated follow, else its latest import (a follower list alone is data: an
+ * audit needs no posts). Never the wall clock, so the same database gives the same result
+ * tomorrow; an empty database and no --as-of is a UsageError saying what to do. The
+ * window records which tier dated it: an import time is not when the profiles were read,
+ * so account ages are not counted from it (engine/audience/classes.ts).
+ *
+ * Example: posts up to 2026-03-01, follows up to 2026-03-05 -> as of 2026-03-01 (activity).
  */
-export function resolveWindow(requested: RequestedWindow, latestActivity: number | null): ScoringWindow {
-  if (requested.asOf !== undefined) return { asOf: requested.asOf, windowDays: requested.windowDays };
-  if (latestActivity === null) throw new UsageError('the database has no activity to date a score by', 'import posts or interactions, or pass --as-of DATE');
-  return { asOf: latestActivity, windowDays: requested.windowDays };
+export function resolveWindow(requested: RequestedWindow, dates: DataDates | number | null): ScoringWindow {
+  const { windowDays } = requested;
+  if (requested.asOf !== undefined) return { asOf: requested.asOf, windowDays, datedBy: 'requested' };
+  const d: DataDates = typeof dates === 'number' || dates === null ? { activity: dates } : dates;
+  if (d.activity !== null) return { asOf: d.activity, windowDays, datedBy: 'activity' };
+  if (d.follow !== undefined && d.follow !== null) return { asOf: d.follow, windowDays, datedBy: 'follow' };
+  if (d.imported !== undefined && d.imported !== null) return { asOf: d.imported, windowDays, datedBy: 'import' };
+  throw new UsageError('the database has no activity to date a score by', 'import posts or interactions, or pass --as-of DATE');
 }

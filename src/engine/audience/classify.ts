@@ -47,6 +47,8 @@ export interface ClassifyOptions {
   accounts?: ArrayLike<number>;
   /** authenticity flags per account index, when the database has activity */
   flags?: readonly (readonly Flag[])[];
+  /** build the reasons (default true); without them the class and probability are the same, only cheaper */
+  reasons?: boolean;
 }
 
 /** Decides the class from model output (see the module comment). */
@@ -85,13 +87,13 @@ function supportFor(model: AudienceModel, cls: AudienceClass, out: ModelOutput):
 }
 
 /** Classifies one account from its profile facts. */
-export function classifyProfile(model: AudienceModel, facts: ProfileFacts, scratch = new Float64Array(PROFILE_FEATURES.length)): Omit<AccountVerdict, 'index'> {
+export function classifyProfile(model: AudienceModel, facts: ProfileFacts, scratch = new Float64Array(PROFILE_FEATURES.length), withReasons = true): Omit<AccountVerdict, 'index'> {
   if (!hasProfileEvidence(facts)) return { class: 'unknown', probability: null, p: null, reasons: ['no profile data: followers, following, posts, lists and likes all unknown'], evidence: 'none' };
   const out = applyAudienceModel(model, computeProfileFeatures(facts, scratch));
   const decision = decideClass(model, out);
-  const reasons = buildReasons(facts, supportFor(model, decision.class, out), { patterns: decision.class !== 'real' });
+  const reasons = withReasons ? buildReasons(facts, supportFor(model, decision.class, out), { patterns: decision.class !== 'real' }) : [];
   // the mass-follower rule, not the model, made it suspicious: say so first
-  if (decision.massFollower) reasons.unshift(`following ${formatCount(facts.following)}: at or above ${formatCount(model.massFollowing)}, the mass-follower count`);
+  if (decision.massFollower && withReasons) reasons.unshift(`following ${formatCount(facts.following)}: at or above ${formatCount(model.massFollowing)}, the mass-follower count`);
   return { class: decision.class, probability: round(decision.probability), p: { real: round(out.p.real), fake: round(out.p.fake), bot: round(out.p.bot) }, reasons, evidence: 'profile' };
 }
 
@@ -120,7 +122,7 @@ export function classifyAccounts(dataset: Dataset, model: AudienceModel, options
   const out: AccountVerdict[] = new Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
-    let v = classifyProfile(model, readProfileFacts(a, i, options.asOf), scratch);
+    let v = classifyProfile(model, readProfileFacts(a, i, options.asOf), scratch, options.reasons ?? true);
     const flags = options.flags?.[i];
     if (flags && flags.length > 0) v = applyActivity(v, flags);
     out[k] = { index: i, ...v };

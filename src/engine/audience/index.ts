@@ -5,3 +5,4 @@ export { BENCHMARK_SOURCE, HYPEAUDITOR_2018_TIERS, measureEngagement, tierOf, ty
 export { PROFILE_FEATURES, computeProfileFeatures, hasProfileEvidence, readProfileFacts, type ProfileFacts, type ProfileFeature } from './features.js';
 export { DEFAULT_BURST_CONFIG, growthFromFollowTimes, growthFromSnapshots, modifiedZScores, type BurstConfig, type GrowthPoint, type GrowthSeries } from './growth.js';
 export { AUDIENCE_CLASSES, applyAudienceModel, checkAudienceModel, type AudienceClass, type AudienceModel, type Submodel } from './model.js';
+export { CLASS_INDEX, audienceAsOf, audienceQualityOf, classOf, classifyAudience, followerClassesOf, type AudienceTable } from './classes.js';

@@ -1,0 +1,89 @@
+/**
+ * The audience classes of every account of a dataset, computed once per analysis
+ * (engine/analyze.ts) so that audit, rank, report authenticity and the score agree on who
+ * is real: each account's own class (classify.ts, with the analysis's authenticity flags)
+ * and, per account, how many of its followers in the database fall in each class.
+ *
+ * Followers of account a: the distinct accounts with a follow edge to a (self-follows and
+ * unknown followers left out), as in audit.ts followersOf.
+ *
+ * Ages count from the window's as-of, except when the as-of policy dated the window by an
+ * import (engine/window.ts): an import time is when a file was read, not when the profiles
+ * were, so ages are then unknown and the classifier uses its no-age sub-model.
+ *
+ * Example: b and c follow a; b is classified real, c fake -> followers of a: real 1, fake 1.
+ */
+import type { Dataset } from '../dataset.js';
+import type { Flag } from '../result-types.js';
+import type { ScoringWindow } from '../window.js';
+import { wilsonInterval } from './audit.js';
+import { classifyAccounts } from './classify.js';
+import { AUDIENCE_CLASSES, type AudienceClass, type AudienceModel } from './model.js';
+
+/** Index of a class in AUDIENCE_CLASSES. */
+export const CLASS_INDEX: Record<AudienceClass, number> = { real: 0, suspicious: 1, fake: 2, bot: 3, unknown: 4 };
+
+/** Every account's class and its followers' classes. */
+export interface AudienceTable {
+  /** the audience model's version */
+  model: string;
+  /** what account ages count from (epoch ms); null when the data gives no date the profiles were read at */
+  asOf: number | null;
+  /** per account: index into AUDIENCE_CLASSES */
+  class: Uint8Array;
+  /** per account: the probability of its class (suspicious: of not being real); NaN for unknown */
+  probability: Float64Array;
+  /** per account and class: distinct followers of the account in the database with that class */
+  followers: Record<AudienceClass, Int32Array>;
+}
+
+/** What the classifier counts account ages from, for a window (see the module doc). */
+export function audienceAsOf(window: ScoringWindow): number | null {
+  return window.datedBy === 'import' ? null : window.asOf;
+}
+
+/** Classifies every account and counts each account's followers per class (see the module doc). */
+export function classifyAudience(dataset: Dataset, model: AudienceModel, options: { window: ScoringWindow; flags?: readonly (readonly Flag[])[] }): AudienceTable {
+  const n = dataset.accounts.n;
+  const asOf = audienceAsOf(options.window);
+  const verdicts = classifyAccounts(dataset, model, { asOf, flags: options.flags, reasons: false });
+  const cls = new Uint8Array(n);
+  const probability = new Float64Array(n).fill(NaN);
+  for (const v of verdicts) {
+    cls[v.index] = CLASS_INDEX[v.class];
+    if (v.probability !== null) probability[v.index] = v.probability;
+  }
+  const followers = Object.fromEntries(AUDIENCE_CLASSES.map((c) => [c, new Int32Array(n)])) as Record<AudienceClass, Int32Array>;
+  const byClass = AUDIENCE_CLASSES.map((c) => followers[c]);
+  const F = dataset.follows;
+  const seen = new Set<number>();
+  for (let e = 0; e < F.n; e++) {
+    const f = F.follower[e]!;
+    const a = F.followee[e]!;
+    if (f < 0 || a < 0 || f === a) continue;
+    const key = a * n + f; // exact below 2^53 for any realistic n
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byClass[cls[f]!]![a]!++;
+  }
+  return { model: model.version, asOf, class: cls, probability, followers };
+}
+
+/** Account i's class. */
+export function classOf(table: AudienceTable, i: number): AudienceClass {
+  return AUDIENCE_CLASSES[table.class[i]!]!;
+}
+
+/** Account i's followers per class, and how many the database has. */
+export function followerClassesOf(table: AudienceTable, i: number): { total: number; counts: Record<AudienceClass, number> } {
+  const counts = Object.fromEntries(AUDIENCE_CLASSES.map((c) => [c, table.followers[c][i]!])) as Record<AudienceClass, number>;
+  return { total: AUDIENCE_CLASSES.reduce((s, c) => s + counts[c], 0), counts };
+}
+
+/** Account i's audience quality: 100 x real / classified followers with its 95% Wilson interval (audit.ts); null when none is classified. */
+export function audienceQualityOf(table: AudienceTable, i: number): { quality: number; interval: [number, number]; classified: number; followers: number } | null {
+  const { total, counts } = followerClassesOf(table, i);
+  const classified = total - counts.unknown;
+  if (classified === 0) return null;
+  return { quality: Number(((100 * counts.real) / classified).toFixed(1)), interval: wilsonInterval(counts.real, classified), classified, followers: total };
+}

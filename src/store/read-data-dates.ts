@@ -1,0 +1,19 @@
+/** What in the database can date a result (engine/window.ts resolveWindow): latest activity, latest dated follow, latest import. */
+import type { DataDates } from '../engine/window.js';
+import type { Db } from './open.js';
+import { TIME_RANGE } from './records.js';
+
+/** The database's dates, each null when it holds none (only times the store accepts: a bad stored one must not date every later command). */
+export function readDataDates(db: Db): DataDates {
+  const range = { min: TIME_RANGE.min, max: TIME_RANGE.max };
+  const activity = db
+    .prepare(
+      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+    )
+    .pluck()
+    .get(range) as number | null;
+  const follow = db.prepare('SELECT max(created_at) FROM follows WHERE created_at >= @min AND created_at < @max').pluck().get(range) as number | null;
+  const imported = db.prepare('SELECT max(imported_at) FROM imports').pluck().get() as number | null;
+  return { activity: activity ?? null, follow: follow ?? null, imported: imported ?? null };
+}
