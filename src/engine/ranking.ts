@@ -4,7 +4,8 @@
  * Definition: candidates are sorted by the key (score, or one sub-score, or a precomputed
  * key such as a topic rank key), descending; ties go to the higher overall score, then the
  * handle (byte order), so the order is total and reproducible. Filters (minimum score,
- * flagged accounts excluded) apply before --limit, and what they remove is counted.
+ * flagged accounts excluded, minimum audience quality) apply before --limit, and what they
+ * remove is counted.
  * Example: scores 40 (flagged), 55, 70 with minScore 50 and excludeFlagged -> [70, 55],
  * filtered 1.
  */
@@ -21,6 +22,8 @@ export interface RankCandidate {
   amplification: number;
   network: number;
   flagged: boolean;
+  /** audience quality 0-100 (engine/audience/classes.ts); absent or null when not measured (never filtered by minQuality here) */
+  quality?: number | null;
   /** an externally computed key (topic rank); used when `sort` is 'key' */
   key?: number;
 }
@@ -29,6 +32,8 @@ export interface RankOptions {
   sort: RankSort | 'key';
   minScore?: number;
   excludeFlagged?: boolean;
+  /** leave out candidates whose measured audience quality is below this */
+  minQuality?: number;
   limit?: number;
 }
 
@@ -38,7 +43,7 @@ export interface RankedEntry extends RankCandidate {
 
 export interface RankResult {
   ranked: RankedEntry[];
-  /** removed by --min-score or --exclude-flagged */
+  /** removed by --min-score, --exclude-flagged or --min-quality */
   filtered: number;
   /** cut by --limit */
   cut: number;
@@ -47,7 +52,8 @@ export interface RankResult {
 /** Sorts, filters and limits candidates (see the module doc). Pure. */
 export function rankCandidates(candidates: readonly RankCandidate[], options: RankOptions): RankResult {
   const keyOf = (c: RankCandidate): number => (options.sort === 'key' ? (c.key ?? -Infinity) : c[options.sort]);
-  const kept = candidates.filter((c) => (options.minScore === undefined || c.score >= options.minScore) && !(options.excludeFlagged && c.flagged));
+  const belowQuality = (c: RankCandidate): boolean => options.minQuality !== undefined && c.quality !== undefined && c.quality !== null && c.quality < options.minQuality;
+  const kept = candidates.filter((c) => (options.minScore === undefined || c.score >= options.minScore) && !(options.excludeFlagged && c.flagged) && !belowQuality(c));
   const sorted = [...kept].sort((a, b) => keyOf(b) - keyOf(a) || b.score - a.score || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : a.account - b.account));
   const limited = options.limit !== undefined ? sorted.slice(0, options.limit) : sorted;
   return {

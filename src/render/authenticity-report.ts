@@ -4,7 +4,7 @@
  * through cleanText (terminal) or spreadsheetSafe (CSV).
  */
 import { FLAG_CODES, FLAG_LABELS, type Flag } from '../engine/result-types.js';
-import type { AuthenticityReport } from '../engine/authenticity/report.js';
+import type { AuthenticityReport, ProfileVerdict } from '../engine/authenticity/report.js';
 
 /** The `report authenticity --json` contract: the engine's report with its as-of as ISO text. */
 export type AuthenticityReportView = Omit<AuthenticityReport, 'asOf'> & { asOf: string };
@@ -61,14 +61,43 @@ export function renderAuthenticityReport(r: AuthenticityReportView, theme: Theme
       lines.push(`    ${formatEvidence(f.evidence)}`);
     }
   }
+  if (r.profiles) lines.push('', ...renderProfileVerdicts(r.profiles, theme));
   return lines.join('\n');
 }
 
-/** CSV: one row per flag, evidence as JSON in the last column. */
+/** The profile-based verdicts: counts per class, then each suspicious, fake or bot account with its probability and reasons. */
+function renderProfileVerdicts(p: NonNullable<AuthenticityReportView['profiles']>, theme: Theme): string[] {
+  const { chalk } = theme;
+  const shown = p.results.length;
+  const lines = [
+    shown === 0
+      ? `profiles: no account classified suspicious, fake or bot (${fmt(p.classified)} with profile data, audience model ${cleanText(p.model)})`
+      : `profiles: ${chalk.bold(fmt(shown))} of ${fmt(p.classified)} accounts with profile data classified suspicious, fake or bot (audience model ${cleanText(p.model)})`,
+    `  ${Object.entries(p.byClass).map(([c, k]) => `${c} ${fmt(k)}`).join(' · ')}`,
+  ];
+  for (const v of p.results) {
+    const prob = v.probability === null ? '' : `  p ${v.probability.toFixed(2)}`;
+    lines.push(`  ${chalk.bold(`@${cleanText(v.handle)}`)} (${cleanText(v.network)})  ${chalk.yellow(v.class)}${prob}`);
+    if (v.reasons.length) lines.push(`    ${v.reasons.map((x) => cleanText(x)).join('; ')}`);
+  }
+  return lines;
+}
+
+/**
+ * CSV: one row per flag (evidence as JSON), then one row per account the profile
+ * classifier calls suspicious, fake or bot (code empty); every row carries the account's
+ * profile class, its probability and reasons (joined by '; ') when it has one.
+ */
 export function renderAuthenticityCsv(r: AuthenticityReportView): string {
   const rows: CsvCell[][] = [];
+  const verdicts = new Map((r.profiles?.results ?? []).map((v) => [`${v.network}\u0000${v.handle}`, v]));
+  const profileCells = (v: ProfileVerdict | undefined): CsvCell[] => [v?.class ?? null, v?.probability ?? null, v ? v.reasons.join('; ') : null];
   for (const a of r.results) {
-    for (const f of a.flags) rows.push([a.handle, a.network, f.code, f.severity, f.factor, a.damping, a.cap, JSON.stringify(f.evidence)]);
+    const key = `${a.network}\u0000${a.handle}`;
+    const v = verdicts.get(key);
+    for (const f of a.flags) rows.push([a.handle, a.network, f.code, f.severity, f.factor, a.damping, a.cap, JSON.stringify(f.evidence), ...profileCells(v)]);
+    verdicts.delete(key);
   }
-  return toCsv(['handle', 'network', 'code', 'severity', 'factor', 'damping', 'cap', 'evidence'], rows);
+  for (const v of verdicts.values()) rows.push([v.handle, v.network, null, null, null, null, null, null, ...profileCells(v)]);
+  return toCsv(['handle', 'network', 'code', 'severity', 'factor', 'damping', 'cap', 'evidence', 'class', 'probability', 'reasons'], rows);
 }

@@ -29,6 +29,8 @@ export interface RankResultView {
   topic?: { score: number; key: number; via?: string };
   /** with --list: the list's other columns */
   extra?: Record<string, string>;
+  /** the account's own audience class, and the quality (0-100, real share of its classified followers, with its 95% interval; null when none is classified) */
+  audience: { class: string; quality: number | null; interval: [number, number] | null; classified: number } | null;
 }
 
 export interface RankReport {
@@ -66,6 +68,7 @@ export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport
       flags: r.result.flags.map((f) => f.code),
       ...(r.topicKey ? { topic: r.topicKey } : {}),
       ...(r.entry ? { extra: r.entry.extra } : {}),
+      audience: r.audience,
     })),
     abstained: ranking.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason, line: a.entry?.line ?? null })),
     unknown: ranking.unknown,
@@ -87,14 +90,23 @@ function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): s
     r.confidence.toFixed(2),
     r.topics.map((t) => cleanText(t.slug)).join(', ') || '-',
     r.flags.join(',') || '-',
+    formatQuality(r),
     ...extraColumns.map((c) => cleanText(r.extra?.[c] ?? '')),
   ];
+}
+
+/** '62 fake' style: the audience quality ('-' when not measured), and the account's own class when it is not real or unknown. */
+function formatQuality(r: RankResultView): string {
+  const a = r.audience;
+  if (!a) return '-';
+  const q = a.quality === null ? '-' : a.quality.toFixed(0);
+  return a.class === 'real' || a.class === 'unknown' ? q : `${q} (${a.class})`;
 }
 
 /** The ranking as a table (TTY: cli-table3; piped: aligned columns), with the unknown handles listed after. */
 export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): string {
   const topicMode = rep.topic !== null;
-  const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', ...rep.extraColumns.map(cleanText)];
+  const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', 'quality', ...rep.extraColumns.map(cleanText)];
   const numeric = new Set(topicMode ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6]);
   const out: string[] = [];
   if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));
@@ -125,7 +137,7 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): str
 
 /** The ranking as CSV (accounts without a score, unknown and duplicate handles as rows with their status, so nothing drops out of a spreadsheet). */
 export function renderRankCsv(rep: RankReport): string {
-  const head = ['rank', 'status', 'handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'topics', 'flags', ...(rep.topic ? ['topic_score', 'topic_key'] : []), ...rep.extraColumns];
+  const head = ['rank', 'status', 'handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'topics', 'flags', 'audience_quality', 'quality_low', 'quality_high', 'audience_class', ...(rep.topic ? ['topic_score', 'topic_key'] : []), ...rep.extraColumns];
   const rows: CsvCell[][] = rep.results.map((r) => [
     r.rank,
     'ranked',
@@ -140,6 +152,10 @@ export function renderRankCsv(rep: RankReport): string {
     r.confidence,
     r.topics.map((t) => t.slug).join(' '),
     r.flags.join(' '),
+    r.audience?.quality ?? null,
+    r.audience?.interval?.[0] ?? null,
+    r.audience?.interval?.[1] ?? null,
+    r.audience?.class ?? null,
     ...(rep.topic ? [r.topic?.score ?? null, r.topic?.key ?? null] : []),
     ...rep.extraColumns.map((c) => r.extra?.[c] ?? ''),
   ]);

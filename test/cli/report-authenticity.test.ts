@@ -88,8 +88,9 @@ describe('report authenticity', () => {
     const r = await runCli(['report', 'authenticity', '--db', db, '--csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('handle,network,code,severity,factor,damping,cap,evidence');
-    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('handle,network,code,severity,factor,damping,cap,evidence,class,probability,reasons');
+    // one row per flag (a code in the third column); profile verdict rows, if any, have none
+    expect(lines.slice(1).filter((l) => /^[^,]*,generic,[a-z-]+,/.test(l))).toHaveLength(3);
     expect(lines.some((l) => l.startsWith("'=stuffer,generic,hashtag-stuffing,"))).toBe(true);
   });
 

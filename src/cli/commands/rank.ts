@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { makeContext } from '../context.js';
+import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
@@ -21,6 +22,7 @@ interface RankFlags extends AnalysisFlags {
   limit?: string;
   sort?: RankSort;
   excludeFlagged?: boolean;
+  minQuality?: string;
   minConfidence?: string;
   identities?: boolean;
 }
@@ -35,7 +37,8 @@ export function registerRank(program: Command, io: Io): void {
       .option('--min-score <n>', 'only accounts scoring at least N')
       .option('--limit <n>', 'show the first N')
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
-      .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
+      .option('--exclude-flagged', 'leave out accounts with authenticity flags, and accounts whose profile is classified fake or bot')
+      .option('--min-quality <n>', 'only accounts whose audience quality (0-100: real share of their classified followers) is at least N; accounts without classified followers are listed apart'),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
@@ -43,12 +46,14 @@ export function registerRank(program: Command, io: Io): void {
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);
+    const minQuality = parseNumberFlag(opts.minQuality, '--min-quality', { min: 0, max: 100 });
+    if (opts.identities && minQuality !== undefined) throw new UsageError('--min-quality ranks accounts, not identities', 'drop --identities, or --min-quality');
     if (opts.identities) return rankPeople(ctx, opts, { minScore, limit, minConfidence });
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const taxonomy = taxonomyOf(ctx, opts.ontology);
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy, opts.topic) : null;
     const analysis = await loadAnalysis(ctx, opts, { topics: taxonomy });
-    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged, minConfidence });
+    const ranking = rankAccounts(analysis, { list, topic, minScore, limit, sort: opts.sort, excludeFlagged: opts.excludeFlagged, minConfidence, minQuality });
     await output.write(toRankReport(reportHeader(analysis.window, analysis.model.version), ranking));
   });
 }

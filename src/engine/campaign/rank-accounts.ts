@@ -5,6 +5,13 @@
  *
  * With a topic, only accounts with the topic assigned (sub-topics roll up) qualify, and
  * the key is sqrt(topic score x score) (engine/topics/rank.ts).
+ *
+ * Audience (issue 12): each row carries the account's audience quality (real share of its
+ * classified followers, engine/audience/classes.ts) and its own class. --exclude-flagged
+ * also leaves out accounts whose own profile classifies them fake or bot; --min-quality N
+ * leaves out accounts whose measured quality is below N, and lists accounts whose quality
+ * cannot be measured (no classified follower in the database) apart with the abstentions,
+ * saying so: an unmeasured audience is neither kept as good nor dropped as bad.
  */
 import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
 import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
@@ -12,6 +19,18 @@ import { rankByTopic } from '../topics/rank.js';
 import type { TopicScore } from '../topics/expertise.js';
 import type { FollowerList, ListEntry } from './list.js';
 import { matchFollowerList, type UnknownEntry } from './list-match.js';
+import { audienceQualityOf, classOf } from '../audience/classes.js';
+import type { AudienceClass } from '../audience/model.js';
+
+/** Account i's audience row (null without an audience model). */
+function audienceOf(analysis: Analysis, i: number): RankAudience | null {
+  const t = analysis.audience;
+  if (!t) return null;
+  const q = audienceQualityOf(t, i);
+  return { class: classOf(t, i), quality: q?.quality ?? null, interval: q?.interval ?? null, classified: q?.classified ?? 0 };
+}
+
+const INAUTHENTIC: ReadonlySet<AudienceClass> = new Set(['fake', 'bot']);
 
 /** How many of an account's best topics a ranking row carries. */
 export const RANK_TOPICS = 3;
@@ -27,6 +46,20 @@ export interface RankRequest {
   excludeFlagged?: boolean;
   /** accounts with a lower confidence are listed apart with the abstentions */
   minConfidence?: number;
+  /** leave out accounts whose audience quality is below this; those without a measured quality are listed apart */
+  minQuality?: number;
+}
+
+/** An account's audience as a ranking row shows it. */
+export interface RankAudience {
+  /** the account's own class (from its profile and activity) */
+  class: AudienceClass;
+  /** 0-100, real share of its classified followers; null when none is classified */
+  quality: number | null;
+  /** 95% Wilson interval of quality */
+  interval: [number, number] | null;
+  /** followers classified (not unknown) */
+  classified: number;
 }
 
 /** One ranked account with its reasons. */
@@ -42,6 +75,8 @@ export interface RankedAccount {
   topicKey: { score: number; key: number } | null;
   /** with a list: the entry that named the account */
   entry: ListEntry | null;
+  /** audience quality and own class; null when the analysis has no audience model */
+  audience: RankAudience | null;
 }
 
 /** A ranking and everything it left out, counted. */
@@ -66,9 +101,12 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
   const explained = new Map<number, ScoredResult>();
   const abstained: Ranking['abstained'] = [];
+  const audience = new Map<number, RankAudience | null>();
   for (const i of pool) {
     const r = resultOf(analysis, i);
-    const apart = abstentionOf(r, req.minConfidence);
+    const a = audienceOf(analysis, i);
+    audience.set(i, a);
+    const apart = abstentionOf(r, req.minConfidence) ?? unmeasuredQuality(r, a, req.minQuality);
     if (apart === null && isScored(r)) explained.set(i, r);
     else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
   }
@@ -87,10 +125,12 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   const candidates: RankCandidate[] = [];
   for (const [i, s] of explained) {
     if (topicKeys && !topicKeys.has(i)) continue;
-    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
+    const a = audience.get(i) ?? null;
+    const flagged = s.flags.length > 0 || (a !== null && INAUTHENTIC.has(a.class));
+    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged, quality: a?.quality ?? null, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
-  const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, limit: req.limit });
+  const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, minQuality: req.minQuality, limit: req.limit });
   const duplicates = [...(list?.duplicates ?? []), ...(match?.repeated ?? [])].sort((a, b) => a.line - b.line);
   return {
     sort: sort === 'key' ? 'topic' : sort,
@@ -104,6 +144,7 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
       topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
       topicKey: topicKeys?.get(r.account) ?? null,
       entry: match?.matched.get(r.account) ?? null,
+      audience: audience.get(r.account) ?? null,
     })),
     abstained,
     unknown: match?.unknown ?? [],
@@ -119,4 +160,10 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
     },
     extraColumns: list?.extraColumns ?? [],
   };
+}
+
+/** With --min-quality, an account whose audience quality cannot be measured is listed apart, saying why. */
+function unmeasuredQuality(r: ReturnType<typeof resultOf>, a: RankAudience | null, minQuality: number | undefined): Abstention | null {
+  if (minQuality === undefined || r.score === null || (a !== null && a.quality !== null)) return null;
+  return { account: r.index, handle: r.handle, network: r.network, reason: `audience quality unknown (no classified follower in the database), so not compared with --min-quality ${minQuality}` };
 }
