@@ -164,7 +164,7 @@ describe('rank with audience quality', () => {
 describe('report authenticity shows profile verdicts', () => {
   it('JSON: counts per class and each non-real account with its probability and reasons', async () => {
     const r = await runCli(['report', 'authenticity', '--db', db, '--json']);
-    const out = json<{ flagged: number; profiles: { classified: number; byClass: Record<string, number>; results: { handle: string; class: string; probability: number; reasons: string[] }[] } }>(r.stdout);
+    const out = json<{ flagged: number; profiles: { classified: number; byClass: { fake: number; bot: number }; results: { handle: string; class: string; probability: number; reasons: string[] }[] } }>(r.stdout);
     expect(out.flagged).toBe(0); // no activity, no activity flags
     expect(out.profiles.classified).toBe(22);
     expect(out.profiles.byClass.fake + out.profiles.byClass.bot).toBeGreaterThanOrEqual(7);
