@@ -77,11 +77,11 @@ export function topicSetupOf(taxonomy: Taxonomy, background: Background): TopicS
 export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const { window, model } = options;
   const assessment = assessAuthenticity(dataset, window);
-  const table = scoreAccounts(dataset, { window, model, assessment });
+  const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
+  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}) });
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
     : null;
-  const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
   return { dataset, window, model, table, topics, handles: indexHandles(dataset.accounts), audience, audienceModel: options.audience ?? null };
 }
 

@@ -33,6 +33,8 @@ import { scoreInterval, totalVariance } from './interval.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
 import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
+import type { AudienceTable } from './audience/classes.js';
+import { applyRealFollowers, type RealFollowers } from './audience/real-followers.js';
 import { neutralAssessment, type AuthenticityAssessment, type Contribution, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
@@ -41,6 +43,8 @@ export interface ScoreOptions {
   model: Model;
   /** authenticity stage output; default: nothing flagged, nothing damped */
   assessment?: AuthenticityAssessment;
+  /** audience classes: fake and bot followers do not count as audience (engine/audience/real-followers.ts) */
+  audience?: AudienceTable;
 }
 
 /** Every account's score as columns, plus what is needed to explain any one of them. */
@@ -65,6 +69,8 @@ export interface ScoreTable {
   high: Float64Array;
   /** per account: why it abstains (no score is shown), null when scored */
   abstain: (string | null)[];
+  /** the fake and bot followers left out of the followers feature; null without audience classes */
+  realFollowers: RealFollowers | null;
 }
 
 /** One account's result, as every renderer and the JSON contract show it. */
@@ -103,9 +109,10 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
   const network = computeNetworkInfluence(graph, model.network);
   const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
+  const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
   const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
-  return { n, window, model, assessment, graph, network, features, ...scores, abstain };
+  return { n, window, model, assessment, graph, network, features, ...scores, abstain, realFollowers };
 }
 
 /**

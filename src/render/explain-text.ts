@@ -1,5 +1,6 @@
 /** `explain` views: every contribution, and the line proving they add up to the score. */
 import type { Theme } from './output-mode.js';
+import type { FollowerDiscount } from '../engine/audience/follower-discount.js';
 import { cleanText } from './sanitize.js';
 import { asOfHint, featureLabel, formatFlags, formatPoints, formatScore, type ScoreResultView } from './score-view.js';
 
@@ -22,6 +23,18 @@ export interface ExplainReport {
   /** the contributions' sum, computed in integer tenths */
   sum: number;
   topEngagers: EngagerView[];
+  /** fake and bot followers left out of the followers feature, and the points that cost; null when no audit of its followers was possible */
+  realFollowers?: FollowerDiscount | null;
+}
+
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** 'fake followers: 412 of 1,030 classified (fake 400, bot 12), not counted as audience: followers 1,030 -> 618, -3.1'. */
+export function formatFollowerDiscount(d: FollowerDiscount): string {
+  const x = d.fake + d.bot;
+  const points = d.points === null ? '' : `, ${d.points > 0 ? '+' : ''}${d.points.toFixed(1)}`;
+  const change = x === 0 ? 'all counted as audience' : `not counted as audience: followers ${count(d.before)} -> ${count(d.after)}`;
+  return `fake followers: ${count(x)} of ${count(d.classified)} classified (fake ${count(d.fake)}, bot ${count(d.bot)}), ${change}${points}`;
 }
 
 /** Sum of points in integer tenths (exact: no floating-point drift). */
@@ -65,6 +78,7 @@ export function renderExplain(rep: ExplainReport, theme: Theme): string {
     '',
     `sum: ${terms} = ${(total / 10).toFixed(1)} ${adds ? '=' : '!='} score ${r.score.toFixed(1)}`,
   ];
+  if (rep.realFollowers) lines.push(formatFollowerDiscount(rep.realFollowers));
   if (r.missing.length > 0) {
     lines.push(`missing: ${r.missing.map(featureLabel).join(', ')} (imputed from the present features; they lower the confidence)`);
   }

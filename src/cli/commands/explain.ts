@@ -1,5 +1,6 @@
 /** `influence explain @handle`: every contribution, proven to add up to the score shown. */
 import type { Command } from 'commander';
+import { followerDiscountOf } from '../../engine/audience/follower-discount.js';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { addScoringOptions, type AnalysisFlags } from '../options.js';
@@ -36,6 +37,7 @@ export function registerExplain(program: Command, io: Io): void {
       result,
       sum: sumTenths(result.contributions.map((c) => c.points)) / 10,
       topEngagers: topEngagersOf(analysis, i, TOP_ENGAGERS),
+      realFollowers: followerDiscountOf(analysis.table, i),
     });
   });
 }

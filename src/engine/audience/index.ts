@@ -6,3 +6,5 @@ export { PROFILE_FEATURES, computeProfileFeatures, hasProfileEvidence, readProfi
 export { DEFAULT_BURST_CONFIG, growthFromFollowTimes, growthFromSnapshots, modifiedZScores, type BurstConfig, type GrowthPoint, type GrowthSeries } from './growth.js';
 export { AUDIENCE_CLASSES, applyAudienceModel, checkAudienceModel, type AudienceClass, type AudienceModel, type Submodel } from './model.js';
 export { CLASS_INDEX, audienceAsOf, audienceQualityOf, classOf, classifyAudience, followerClassesOf, type AudienceTable } from './classes.js';
+export { applyRealFollowers, type RealFollowers } from './real-followers.js';
+export { followerDiscountOf, type FollowerDiscount } from './follower-discount.js';
