@@ -187,3 +187,30 @@ describe('report authenticity shows profile verdicts', () => {
     expect(lines.some((l) => l.startsWith('ann,'))).toBe(false);
   });
 });
+
+describe('the score counts real followers only (issue 12 item 4)', () => {
+  interface ExplainJson {
+    result: { score: number; contributions: { feature: string; value: number | null; points: number }[] };
+    realFollowers: { fake: number; bot: number; classified: number; before: number; after: number; points: number } | null;
+  }
+  it('fake followers leave the followers feature: half scores below its twin with the same profile and a real audience', async () => {
+    const [half, twin, noaudit] = await Promise.all(['half', 'twin', 'noaudit'].map((h) => runCli(['explain', '--db', db, `@${h}`, '--json'])));
+    const h = json<ExplainJson>(half!.stdout);
+    const t = json<ExplainJson>(twin!.stdout);
+    expect(h.realFollowers).toEqual({ fake: h.realFollowers!.fake, bot: h.realFollowers!.bot, classified: 12, before: 12, after: 6, points: h.realFollowers!.points });
+    expect(h.realFollowers!.fake + h.realFollowers!.bot).toBe(6);
+    expect(h.realFollowers!.points).toBeLessThan(0);
+    expect(h.result.contributions.find((c) => c.feature === 'followers')!.value).toBe(6);
+    expect(t.realFollowers).toMatchObject({ fake: 0, bot: 0, classified: 6, before: 12, after: 12, points: 0 });
+    expect(json<ExplainJson>(noaudit!.stdout).realFollowers).toBeNull();
+    // same profile: the whole difference is the discount
+    expect(Math.round((t.result.score - h.result.score) * 10)).toBe(Math.round(-h.realFollowers!.points * 10));
+    const score = json<{ results: { handle: string; score: number }[] }>((await runCli(['score', '--db', db, '@half', '--json'])).stdout);
+    expect(score.results[0]!.score).toBe(h.result.score);
+  });
+
+  it('explain itemises them in text: "fake followers: 6 of 12 ..., -x.x"', async () => {
+    const r = await runCli(['explain', '--db', db, '@half', '--plain']);
+    expect(r.stdout).toMatch(/^fake followers: 6 of 12 classified \(fake \d, bot \d\), not counted as audience: followers 12 -> 6, -\d+\.\d$/m);
+  });
+});
