@@ -3,7 +3,8 @@
  * profiles with every profile column and follow times: bench/lib/audience-profiles.ts),
  * from the database: seconds, CPU and peak RSS of the audit command alone, in a child
  * process running the built CLI, after a timed import. Also the text view, to show the
- * per-follower work is not only JSON.
+ * per-follower work is not only JSON; then a ranking with --min-quality and an explanation
+ * of the target (its real followers), which pay for classifying the whole database.
  *
  *   npx tsx bench/audit.ts [--followers 100000] [--regenerate]
  */
@@ -34,6 +35,9 @@ const rows: string[] = [];
 for (const [label, args] of [
   ['audit --json', ['audit', '--db', db, '@target', '--as-of', AS_OF, '--json']],
   ['audit (text)', ['audit', '--db', db, '@target', '--as-of', AS_OF, '--plain']],
+  // every analysis classifies the audience: the cost a ranking and an explanation pay for quality and real followers
+  ['rank --min-quality 50 --limit 20 --json', ['rank', '--db', db, '--as-of', AS_OF, '--min-quality', '50', '--limit', '20', '--json']],
+  ['explain @target (real followers)', ['explain', '--db', db, '@target', '--as-of', AS_OF, '--plain']],
 ] as const) {
   const run = timeCli([...args]);
   if (run.code !== 0) throw new Error(`${label} failed: ${run.stderr}`);
