@@ -71,7 +71,7 @@ export function addOptionGroups(cmd: Command, ...groups: OptionGroup[]): Command
 /** Adds --as-of and --window. */
 export function addWindowOptions(cmd: Command): Command {
   return cmd
-    .option('--as-of <date>', 'as of this ISO date or date-time (default: the latest activity in the database; a date means the end of that day, UTC)')
+    .option('--as-of <date>', 'as of this ISO date or date-time (default: the latest activity in the database, else its latest dated follow, else its latest import; a date means the end of that day, UTC)')
     .option('--window <days>', 'window in days', '90');
 }
 

@@ -42,7 +42,7 @@ function bodyLines(v: AuditView, theme: Theme, options: { accounts: number }): s
       out.push(`  @${a.handle}  ${colour[a.class](a.class)}${p}  ${a.reasons.join('; ')}`);
     }
   }
-  if (v.asOf === null) out.push(chalk.gray('No as-of date in the database: account ages unknown (pass --as-of, the date the profiles were read).'));
+  if (v.asOf === null) out.push(chalk.gray('No date the profiles were read (the database is dated only by its import): account ages unknown (pass --as-of, the date the profiles were read).'));
   return out;
 }
 
