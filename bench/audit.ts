@@ -38,6 +38,7 @@ for (const [label, args] of [
   // every analysis classifies the audience: the cost a ranking and an explanation pay for quality and real followers
   ['rank --min-quality 50 --limit 20 --json', ['rank', '--db', db, '--as-of', AS_OF, '--min-quality', '50', '--limit', '20', '--json']],
   ['explain @target (real followers)', ['explain', '--db', db, '@target', '--as-of', AS_OF, '--plain']],
+  ['report authenticity --json (profile verdicts)', ['report', 'authenticity', '--db', db, '--as-of', AS_OF, '--json']],
 ] as const) {
   const run = timeCli([...args]);
   if (run.code !== 0) throw new Error(`${label} failed: ${run.stderr}`);
