@@ -105,8 +105,8 @@ function filler(rng: Rng, lang: ChatterLanguage, n: number): string {
   return Array.from({ length: n }, () => rng.pick(FILLER_WORDS[lang])).join(sep);
 }
 
-/** A neighbour of t (parent, child or sibling; not a super-topic), or null. */
-function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
+/** The neighbours a post about t may name: parents (not super-topics), siblings, children. */
+function neighboursOf(tax: Taxonomy, t: number): number[] {
   const near: number[] = [];
   for (const p of tax.parents[t]!) {
     if (p === ROOT) continue;
@@ -114,6 +114,12 @@ function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
     for (const s of tax.children[p]!) if (s !== t) near.push(s);
   }
   near.push(...tax.children[t]!);
+  return near;
+}
+
+/** A neighbour of t (parent, child or sibling; not a super-topic), or null. */
+function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
+  const near = neighboursOf(tax, t);
   return near.length ? rng.pick(near) : null;
 }
 
@@ -180,11 +186,15 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
       post(a, text);
     }
     // strays: a topic named once (1-3 of them) and a weak interest named twice
+    // (never a neighbour of a true topic, nor a topic whose name the topic posts' frames use ("Reading up on"):
+    // the topic posts would name it too, and then it is named in more than two posts)
+    const nearTrue = new Set(acct.trueTopics.flatMap((slug) => neighboursOf(tax, tax.bySlug.get(slug)!)));
+    const frameWords = ` ${[...frame.before, ...frame.after].join(' ').toLowerCase()} `;
     const strays = rng.int(1, 3);
     for (let i = 0; i <= strays; i++) {
       const t = rng.pick(pool);
       const slug = tax.slugs[t]!;
-      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug)) continue;
+      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug) || nearTrue.has(t) || frameWords.includes(` ${tax.names[t]!.toLowerCase()} `)) continue;
       acct.strayTopics.push(slug);
       for (let k = i === strays ? 2 : 1; k > 0; k--) post(a, [filler(rng, lang, 3), written(rng, tax, t, lang, style), filler(rng, lang, 4)].join(sep));
     }
