@@ -21,8 +21,9 @@ export interface DashboardFlags extends AnalysisFlags {
 
 /** Runs the dashboard until the user quits (see the module doc). */
 export async function runDashboard(ctx: CommandContext, flags: DashboardFlags, io: Io): Promise<void> {
-  if (ctx.mode !== 'tty' || io.stdout.isTTY !== true || io.stdin?.isTTY !== true) {
-    const why = ctx.mode === 'json' || ctx.mode === 'csv' || ctx.mode === 'plain' ? `--${ctx.mode} asks for output to a file or a pipe` : `${io.stdin?.isTTY !== true ? 'stdin' : 'stdout'} is not a terminal`;
+  const notTerminal = io.stdout.isTTY !== true ? 'stdout' : io.stdin?.isTTY !== true ? 'stdin' : null;
+  if (notTerminal !== null || ctx.mode !== 'tty') {
+    const why = notTerminal !== null ? `${notTerminal} is not a terminal` : `--${ctx.mode} asks for output to a file or a pipe`;
     throw new UsageError(`influence dashboard is interactive and needs a terminal (${why})`, 'for a script or a pipe use `influence rank` (add --json for machine-readable output)');
   }
   // everything that can be wrong with the flags is reported before the screen changes

@@ -109,16 +109,20 @@ const QUIT = Symbol('quit while loading');
 function holdKeys(stdin: NodeJS.ReadStream): { quit(): boolean; release(): void } {
   const held: Buffer[] = [];
   let released = false;
-  const onData = (chunk: Buffer | string): void => void held.push(Buffer.from(chunk));
+  // 'readable' and read(), as ink reads: a 'data' listener would switch the stream to
+  // flowing mode, and after pause() a tty stream gave ink nothing more to read
+  const onReadable = (): void => {
+    let chunk: Buffer | string | null;
+    while ((chunk = stdin.read() as Buffer | string | null) !== null) held.push(Buffer.from(chunk));
+  };
   stdin.setRawMode?.(true);
-  stdin.on('data', onData);
+  stdin.on('readable', onReadable);
   return {
     quit: () => held.some((b) => b.includes(3) || b.includes(0x71)),
     release() {
       if (released) return;
       released = true;
-      stdin.off('data', onData);
-      stdin.pause();
+      stdin.off('readable', onReadable);
       for (const b of held.reverse()) stdin.unshift(b);
       held.length = 0;
     },

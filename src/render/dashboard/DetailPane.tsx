@@ -51,7 +51,7 @@ interface Props {
 export function DetailPane({ lines, scroll, rows, width, height, focused, color }: Props): React.ReactElement {
   const more = lines.length - scroll - rows;
   return (
-    <Frame title="detail" note={focused ? (lines.length > rows ? `j/k scroll · ${more > 0 ? `${more} more below` : 'end'}` : 'Esc back') : lines.length > rows ? 'Enter to scroll' : ''} focused={focused} color={color} width={width} height={height}>
+    <Frame title="detail" note={focused ? `· Esc back${lines.length > rows ? ` · j/k scroll${more > 0 ? ` · ${more} more` : ''}` : ''}` : lines.length > rows ? '· Enter to scroll' : ''} focused={focused} color={color} width={width} height={height}>
       <Box flexDirection="column">{lines.slice(scroll, scroll + rows)}</Box>
     </Frame>
   );

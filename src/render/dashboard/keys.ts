@@ -105,20 +105,39 @@ function filterAction(input: string, key: KeyPress): DashboardAction | null {
 }
 
 /**
- * A read from the keyboard -> the next state. Several plain keys in one read (fast typing,
- * keys sent by a script) are several presses, each seeing the state the previous one made;
- * once `/` opens the filter prompt the rest is filter text.
+ * A read from the keyboard -> the next state. Several keys in one read (fast typing, keys
+ * typed while loading, a script) are several presses, each seeing the state the previous
+ * one made: plain characters, and Enter, Tab, Backspace among them. Once `/` opens the
+ * filter prompt, the rest of the read up to an Enter is filter text.
  */
 export function reduceKeys(state: DashboardState, input: string, key: KeyPress, ctx: ReduceContext): DashboardState {
-  const single = input.length <= 1 || key.ctrl || key.meta || key.escape || key.return || key.tab;
+  if (input.length <= 1 || key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) {
+    const action = actionOfKey(input, key, state);
+    return action ? reduceDashboard(state, action, ctx) : state;
+  }
   let next = state;
-  for (let k = 0; k < (single ? 1 : input.length); k++) {
-    if (!single && next.editing !== null) {
-      const action = actionOfKey(input.slice(k), key, next);
-      return action ? reduceDashboard(next, action, ctx) : next;
+  let k = 0;
+  while (k < input.length) {
+    if (next.editing !== null && input[k] !== '\r') {
+      const enter = input.indexOf('\r', k);
+      const text = input.slice(k, enter < 0 ? input.length : enter);
+      const typed = text ? actionOfKey(text, {}, next) : null;
+      if (typed) next = reduceDashboard(next, typed, ctx);
+      k += text.length;
+      continue;
     }
-    const action = actionOfKey(single ? input : input[k]!, key, next);
+    const ch = input[k]!;
+    const action = actionOfKey(ch, keyOfChar(ch), next);
     if (action) next = reduceDashboard(next, action, ctx);
+    k++;
   }
   return next;
+}
+
+/** The key a lone control character stands for inside a longer read. */
+function keyOfChar(ch: string): KeyPress {
+  if (ch === '\r' || ch === '\n') return { return: true };
+  if (ch === '\t') return { tab: true };
+  if (ch === '\u007f' || ch === '\b') return { backspace: true };
+  return {};
 }

@@ -41,8 +41,12 @@ describe('dashboard reducer', () => {
     expect(reduceKeys(start, 'jjj', {}, ctx()).cursors.ranking.cursor).toBe(3);
     const s = reduceKeys(start, '2jj', {}, ctx());
     expect([s.panel, s.cursors.klout.cursor]).toEqual(['klout', 2]);
-    // after '/', the rest of the read is filter text, not keys
+    // after '/', the rest of the read up to an Enter is filter text, not keys
     expect(reduceKeys(start, '/jq', {}, ctx())).toMatchObject({ editing: 'jq', filter: 'jq', quit: false });
+    const typed = reduceKeys(start, '/ab\rjj\r', {}, ctx());
+    expect(typed).toMatchObject({ editing: null, filter: 'ab', focus: 'detail' });
+    expect(typed.cursors.ranking.cursor).toBe(2);
+    expect(reduceKeys(start, '\t\t', {}, ctx()).focus).toBe('topics');
   });
 
   it('filters: typing narrows as it goes, backspace erases, Enter keeps, Esc clears; control characters never get in', () => {
