@@ -34,6 +34,9 @@ export async function runDashboard(ctx: CommandContext, flags: DashboardFlags, i
   const list = flags.list !== undefined ? readFollowerList(ctx.resolvePath(flags.list)) : null;
   const taxonomy = taxonomyOf(ctx, flags.ontology);
   const topic = flags.topic !== undefined ? resolveTopicArg(taxonomy, flags.topic) : null;
+  // React's development build times and traces every component render: several times the
+  // cost of a frame. This process only ever runs the production build (tests keep theirs).
+  process.env['NODE_ENV'] ??= 'production';
   const { showDashboard } = await import('./show-dashboard.js');
   await showDashboard(ctx, io, { flags, list, listFile: flags.list ?? null, taxonomy, topic });
 }

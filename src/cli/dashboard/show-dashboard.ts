@@ -5,6 +5,7 @@
  * screen), or a signal (restored, then the signal is raised again so the exit status says so).
  * Reads only: the store is opened read-only for stored-run history, and no run is saved.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import React from 'react';
 import { render, type Instance } from 'ink';
@@ -62,6 +63,8 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
   for (const s of SIGNALS) process.on(s, onSignal);
   process.on('exit', restore);
 
+  const marks = stageMarks(io.env['INFLUENCE_PROFILE']);
+  marks.mark('start');
   stdout.write(ENTER_ALTERNATE_SCREEN);
   const db = openDb(ctx.dbPath, { readonly: true, mustExist: true });
   const typeAhead = holdKeys(stdin);
@@ -70,10 +73,12 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
     const shown = instance;
     const analysis = await loadAnalysis(ctx, setup.flags, { topics: setup.taxonomy }, async (stage) => {
       if (typeAhead.quit()) throw QUIT;
+      marks.mark(stage.split(' ')[0]!);
       shown.rerender(React.createElement(LoadingScreen, { stage, color }));
       // let the frame reach the terminal before the engine holds the thread
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    marks.mark('analysed');
     if (typeAhead.quit()) throw QUIT;
     shown.rerender(React.createElement(LoadingScreen, { stage: 'ranking', color }));
     const source = makeDashboardSource({
@@ -84,8 +89,10 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
       readRuns: (accountId) => readHistory(db, accountId).map((r) => ({ asOf: r.asOf, score: r.score })),
     });
     if (typeAhead.quit()) throw QUIT;
+    marks.mark('source');
     typeAhead.release();
     shown.rerender(React.createElement(Dashboard, { source, color, initial: { topic: setup.topic } }));
+    marks.mark('first frame');
     await shown.waitUntilExit();
   } catch (err) {
     if (err !== QUIT) throw err;
@@ -95,7 +102,25 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
     db.close();
     restore();
     detach();
+    marks.save();
   }
+}
+
+/**
+ * Stage times for `npm run bench:dashboard`: with INFLUENCE_PROFILE=FILE, when each
+ * loading stage began (ms since the process started, and CPU ms used by then), written to
+ * FILE on exit.
+ */
+function stageMarks(file: string | undefined): { mark(stage: string): void; save(): void } {
+  const marks: { stage: string; ms: number; cpuMs: number }[] = [];
+  return {
+    mark(stage) {
+      if (!file) return;
+      const cpu = process.cpuUsage();
+      marks.push({ stage, ms: Math.round(performance.now()), cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+    },
+    save: () => void (file && fs.writeFileSync(file, `${JSON.stringify(marks)}\n`)),
+  };
 }
 
 /** Thrown when q or Ctrl-C was pressed while loading: a quit, not an error. */

@@ -84,29 +84,35 @@ export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
   const list = req.list;
   const match = list ? matchFollowerList(dataset.accounts, analysis.handles, list) : null;
   const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
-  const scored = new Map<number, ScoredSummary>();
+  // by account index (an array, not a Map: 100k entries are built on a key press)
+  const scored: (ScoredSummary | undefined)[] = new Array(dataset.accounts.n);
+  const scoredIn: number[] = [];
   const abstained: Ranking['abstained'] = [];
   for (const i of pool) {
     const s = summaryOf(analysis, i);
     const apart = abstentionOf(s, req.minConfidence);
-    if (apart === null && isScored(s)) scored.set(i, s);
-    else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
+    if (apart === null && isScored(s)) {
+      scored[i] = s;
+      scoredIn.push(i);
+    } else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
   }
 
   let topicKeys: Map<number, { score: number; key: number }> | null = null;
   if (req.topic !== null && analysis.topics) {
     const influence = new Float64Array(dataset.accounts.n).fill(NaN);
-    for (const [i, s] of scored) influence[i] = s.score;
+    for (const i of scoredIn) influence[i] = scored[i]!.score;
     topicKeys = new Map();
     for (const e of rankByTopic(analysis.topics.expertise, req.topic, { influence, handles: dataset.accounts.handle })) {
-      if (scored.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key });
+      if (scored[e.account]) topicKeys.set(e.account, { score: e.topicScore, key: e.key });
     }
   }
 
   const candidates: RankCandidate[] = [];
-  for (const [i, s] of scored) {
+  for (const i of scoredIn) {
     if (topicKeys && !topicKeys.has(i)) continue;
-    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
+    const s = scored[i]!;
+    const { reach, amplification, network } = s.subscores;
+    candidates.push({ account: i, handle: s.handle, score: s.score, reach, amplification, network, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
   const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, limit: req.limit });
@@ -119,7 +125,7 @@ export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
       account: r.account,
       handle: r.handle,
       network: dataset.accounts.network[r.account]!,
-      summary: scored.get(r.account)!,
+      summary: scored[r.account]!,
       topicKey: topicKeys?.get(r.account) ?? null,
       entry: match?.matched.get(r.account) ?? null,
     })),
@@ -132,7 +138,7 @@ export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
       abstained: abstained.length,
       unknown: match?.unknown.length ?? 0,
       duplicates: duplicates.length,
-      filtered: result.filtered + (topicKeys ? scored.size - candidates.length : 0),
+      filtered: result.filtered + (topicKeys ? scoredIn.length - candidates.length : 0),
       cut: result.cut,
     },
     extraColumns: list?.extraColumns ?? [],

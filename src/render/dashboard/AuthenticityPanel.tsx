@@ -1,10 +1,10 @@
 /** Panel 4: how many of the accounts considered each authenticity signal flagged, and the flagged accounts, worst first. */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { AuthenticityView } from './view.js';
 import type { ListCursor } from './dashboard-state.js';
 import { Frame } from './Frame.js';
-import { ListRows, positionNote } from './ListRows.js';
+import { ListRows, NameCell, positionNote } from './ListRows.js';
 import { abbreviateFlags } from './rank-columns.js';
 import { formatCount } from './text-fit.js';
 import { FLAG_CODES } from '../../engine/result-types.js';
@@ -32,23 +32,16 @@ export function AuthenticityPanel({ view, cursor, rows, width, height, focused, 
         offset={cursor.offset}
         cursor={cursor.cursor}
         rows={rows}
-        focused={focused}
         color={color}
         empty="no account is flagged"
         renderRow={(a) => (
-          <Box flexDirection="row">
-            <Box flexGrow={1} flexBasis={12} paddingRight={1}>
-              <Text wrap="truncate">@{a.handle}</Text>
-            </Box>
-            <Box width={12}>
-              <Text wrap="truncate" color={color ? 'red' : undefined}>
-                {abbreviateFlags(a.codes)}
-              </Text>
-            </Box>
-            <Box width={11} justifyContent="flex-end">
-              <Text wrap="truncate">cap {a.cap.toFixed(1)}</Text>
-            </Box>
-          </Box>
+          <>
+            <NameCell text={`@${a.handle}`} width={Math.max(10, width - 2 - 1 - 25)} />
+            <Text wrap="truncate">
+              <Text color={color ? 'red' : undefined}>{abbreviateFlags(a.codes).slice(0, 12).padEnd(12)}</Text>
+              {`cap ${a.cap.toFixed(1)}`.padStart(10)}
+            </Text>
+          </>
         )}
       />
     </Frame>

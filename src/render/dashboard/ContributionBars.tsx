@@ -4,7 +4,7 @@
  * the numbers are the engine's and add up to the score exactly.
  */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { ContributionView } from './view.js';
 import { scaleBar } from './text-fit.js';
 import { formatPoints } from '../score-view.js';
@@ -17,24 +17,18 @@ export function contributionLines(contributions: readonly ContributionView[], sc
   const barWidth = Math.max(4, width - LABEL - POINTS - 2);
   const shown = contributions.filter((c) => c.points !== 0);
   const zero = contributions.length - shown.length;
-  const line = (key: string, label: string, points: number, bold: boolean, imputed = false): React.ReactElement => (
-    <Box key={key} flexDirection="row" height={1}>
-      <Box width={LABEL + 1}>
-        <Text wrap="truncate" bold={bold && color}>
-          {imputed ? '~' : ''}
-          {label}
-        </Text>
-      </Box>
-      <Box width={barWidth + 1}>
-        <Text color={color ? (points < 0 ? 'red' : bold ? 'magenta' : 'blue') : undefined} wrap="truncate">
-          {scaleBar(points, barWidth)}
-        </Text>
-      </Box>
-      <Box width={POINTS} justifyContent="flex-end">
-        <Text bold={bold && color}>{bold ? points.toFixed(1) : formatPoints(points)}</Text>
-      </Box>
-    </Box>
-  );
+  // one text per line: drawn on every key, so few ink nodes
+  const line = (key: string, label: string, points: number, bold: boolean, imputed = false): React.ReactElement => {
+    const name = `${imputed ? '~' : ''}${label}`;
+    const shown = name.length > LABEL ? `${name.slice(0, LABEL - 1)}…` : name.padEnd(LABEL);
+    return (
+      <Text key={key} wrap="truncate" bold={bold && color}>
+        {`${shown} `}
+        <Text color={color ? (points < 0 ? 'red' : bold ? 'magenta' : 'blue') : undefined}>{scaleBar(points, barWidth).padEnd(barWidth)}</Text>
+        {` ${(bold ? points.toFixed(1) : formatPoints(points)).padStart(POINTS - 1)}`}
+      </Text>
+    );
+  };
   return [
     <Text key="contributions-head" bold={color} wrap="truncate">
       contributions <Text dimColor={color}>(sum = score)</Text>

@@ -4,11 +4,11 @@
  * cheapest lever of each (the selected one's in full on the second line).
  */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { KloutItem, KloutView } from './view.js';
 import type { ListCursor } from './dashboard-state.js';
 import { Frame } from './Frame.js';
-import { ListRows, positionNote } from './ListRows.js';
+import { ListRows, NameCell, positionNote } from './ListRows.js';
 import { abbreviateFlags } from './rank-columns.js';
 import { formatCount } from './text-fit.js';
 
@@ -38,34 +38,22 @@ export function KloutPanel({ view, cursor, rows, width, height, focused, color }
       <Text wrap="truncate" dimColor={color}>
         {selected?.kind === 'near' ? `lever for @${selected.handle}: ${selected.lever}` : selected ? `@${selected.handle} is in the club` : `nobody within ${view.near} of ${view.at}`}
       </Text>
-      <ListRows items={view.items} offset={cursor.offset} cursor={cursor.cursor} rows={rows} focused={focused} color={color} empty={`nobody at or above ${view.at - view.near}`} renderRow={(item) => <KloutRow item={item} color={color} />} />
+      <ListRows items={view.items} offset={cursor.offset} cursor={cursor.cursor} rows={rows} color={color} empty={`nobody at or above ${view.at - view.near}`} renderRow={(item) => <KloutRow item={item} width={Math.max(10, Math.min(24, width - 2 - 1 - 13 - 16))} color={color} />} />
     </Frame>
   );
 }
 
-function KloutRow({ item, color }: { item: KloutItem; color: boolean }): React.ReactElement {
+function KloutRow({ item, width, color }: { item: KloutItem; width: number; color: boolean }): React.ReactElement {
+  const mark = item.kind === 'above' ? 'club' : `-${item.gap.toFixed(1)}`;
+  const after = item.kind === 'above' ? (item.flags.length ? abbreviateFlags(item.flags) : '') : item.leverShort;
   return (
-    <Box flexDirection="row">
-      <Box flexGrow={1} flexBasis={10} paddingRight={1}>
-        <Text wrap="truncate">@{item.handle}</Text>
-      </Box>
-      <Box width={5} justifyContent="flex-end">
-        <Text>{item.score.toFixed(1)}</Text>
-      </Box>
-      <Box width={6} justifyContent="flex-end" paddingRight={1}>
-        <Text color={color ? (item.kind === 'above' ? 'magenta' : 'yellow') : undefined}>{item.kind === 'above' ? 'club' : `-${item.gap.toFixed(1)}`}</Text>
-      </Box>
-      <Box flexGrow={1} flexBasis={14}>
-        {item.kind === 'above' ? (
-          <Text wrap="truncate" color={color && item.flags.length ? 'red' : undefined}>
-            {item.flags.length ? abbreviateFlags(item.flags) : ''}
-          </Text>
-        ) : (
-          <Text wrap="truncate" dimColor={color}>
-            {item.leverShort}
-          </Text>
-        )}
-      </Box>
-    </Box>
+    <>
+      <NameCell text={`@${item.handle}`} width={width} />
+      <Text wrap="truncate">
+        {`${item.score.toFixed(1).padStart(5)} `}
+        <Text color={color ? (item.kind === 'above' ? 'magenta' : 'yellow') : undefined}>{mark.padStart(5)}</Text>
+        <Text dimColor={color && item.kind === 'near'} color={color && item.kind === 'above' && after ? 'red' : undefined}>{` ${after}`}</Text>
+      </Text>
+    </>
   );
 }

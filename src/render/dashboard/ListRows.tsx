@@ -8,16 +8,15 @@ interface Props<T> {
   offset: number;
   cursor: number;
   rows: number;
-  focused: boolean;
   color: boolean;
-  /** one row's content (a single line) */
-  renderRow: (item: T, k: number) => React.ReactNode;
+  /** one row's content (a single line, after the selection mark); few ink nodes, as it is drawn on every key */
+  renderRow: (item: T, selected: boolean) => React.ReactNode;
   /** shown when the list is empty */
   empty: string;
 }
 
 /** Renders only what is on screen, so a list of 100k rows costs what a list of 20 does. */
-export function ListRows<T>({ items, offset, cursor, rows, focused, color, renderRow, empty }: Props<T>): React.ReactElement {
+export function ListRows<T>({ items, offset, cursor, rows, color, renderRow, empty }: Props<T>): React.ReactElement {
   if (items.length === 0) {
     return (
       <Text dimColor={color} wrap="truncate">
@@ -31,12 +30,10 @@ export function ListRows<T>({ items, offset, cursor, rows, focused, color, rende
     const selected = k === cursor;
     shown.push(
       <Box key={k} flexDirection="row" height={1}>
-        <Text bold={selected && color} color={selected && color ? (focused ? 'cyan' : 'blue') : undefined}>
+        <Text bold={selected && color} color={selected && color ? 'cyan' : undefined}>
           {selected ? '>' : ' '}
         </Text>
-        <Box flexGrow={1} flexDirection="column">
-          {renderRow(items.at(k), k)}
-        </Box>
+        {renderRow(items.at(k), selected)}
       </Box>,
     );
   }
@@ -46,4 +43,15 @@ export function ListRows<T>({ items, offset, cursor, rows, focused, color, rende
 /** A row position note for a title: "12 of 300". */
 export function positionNote(cursor: number, length: number): string {
   return length === 0 ? '0 rows' : `${(cursor + 1).toLocaleString('en-US')} of ${length.toLocaleString('en-US')}`;
+}
+
+/** A name that may be wide or long (a handle, a topic): its own box, truncated to `width` cells. */
+export function NameCell({ text, width, bold }: { text: string; width: number; bold?: boolean }): React.ReactElement {
+  return (
+    <Box width={width} flexShrink={0} marginRight={1}>
+      <Text wrap="truncate" bold={bold}>
+        {text}
+      </Text>
+    </Box>
+  );
 }

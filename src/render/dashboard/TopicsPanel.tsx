@@ -1,10 +1,10 @@
 /** Panel 3: the topic picker: "all topics", then every topic present in the analysis with how many accounts have it; Enter picks. */
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { RowList, TopicChoice } from './view.js';
 import type { ListCursor } from './dashboard-state.js';
 import { Frame } from './Frame.js';
-import { ListRows, positionNote } from './ListRows.js';
+import { ListRows, NameCell, positionNote } from './ListRows.js';
 import { formatCount } from './text-fit.js';
 
 interface Props {
@@ -29,21 +29,13 @@ export function TopicsPanel({ items, current, available, cursor, rows, width, he
         offset={cursor.offset}
         cursor={cursor.cursor}
         rows={rows}
-        focused={focused}
         color={color}
         empty={available ? 'no topic is assigned to anyone here' : 'topics were not computed'}
         renderRow={(t) => (
-          <Box flexDirection="row">
-            <Box width={2}>
-              <Text color={color ? 'green' : undefined}>{t.topic === current ? '*' : ' '}</Text>
-            </Box>
-            <Box flexGrow={1}>
-              <Text wrap="truncate">{t.topic === null ? 'all topics' : `${t.name} (${t.slug})`}</Text>
-            </Box>
-            <Box width={9} justifyContent="flex-end">
-              <Text dimColor={color}>{formatCount(t.accounts)}</Text>
-            </Box>
-          </Box>
+          <>
+            <NameCell text={`${t.topic === current ? '*' : ' '} ${t.topic === null ? 'all topics' : `${t.name} (${t.slug})`}`} width={Math.max(10, width - 2 - 1 - 10)} />
+            <Text dimColor={color}>{formatCount(t.accounts).padStart(8)}</Text>
+          </>
         )}
       />
     </Frame>

@@ -20,7 +20,7 @@ const HANDLE_MIN = 12;
 
 const FIXED: Record<Exclude<RankColumnId, 'rank' | 'handle'>, Omit<RankColumn, 'id'>> = {
   score: { title: 'score', width: 5, right: true },
-  key: { title: 'topic', width: 5, right: true },
+  key: { title: 'key', width: 5, right: true },
   interval: { title: '80% int', width: 9, right: true },
   audience: { title: 'aud%', width: 5, right: true },
   flags: { title: 'flags', width: 7, right: false },
@@ -29,7 +29,7 @@ const FIXED: Record<Exclude<RankColumnId, 'rank' | 'handle'>, Omit<RankColumn, '
   network: { title: 'netw', width: 5, right: true },
 };
 
-/** The columns for a panel's inner width (one cell per gap between columns, one for the cursor mark). */
+/** The columns for a panel's inner width: the cursor mark, then each column and a space after it. */
 export function planRankColumns(width: number, sort: DashboardSort, rankDigits: number, hasAudience: boolean): RankColumn[] {
   const subs: ('reach' | 'amplification' | 'network')[] = ['reach', 'amplification', 'network'];
   const key: Exclude<RankColumnId, 'rank' | 'handle'> | null = sort === 'score' ? null : sort === 'topic' ? 'key' : sort;
@@ -42,7 +42,7 @@ export function planRankColumns(width: number, sort: DashboardSort, rankDigits: 
     ...subs.filter((s) => s !== key),
   ];
   const rank: RankColumn = { id: 'rank', title: '#', width: Math.max(3, rankDigits), right: true };
-  let used = 1 + rank.width + 1 + HANDLE_MIN;
+  let used = 1 + rank.width + 1 + HANDLE_MIN + 1;
   const chosen: RankColumn[] = [];
   for (const id of wanted) {
     const c = FIXED[id];
