@@ -97,8 +97,8 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
   } catch (err) {
     if (err !== QUIT) throw err;
   } finally {
-    typeAhead.release();
     instance?.unmount();
+    typeAhead.stop();
     db.close();
     restore();
     detach();
@@ -131,7 +131,7 @@ const QUIT = Symbol('quit while loading');
  * screen), handed back to the app when it starts (type-ahead), and a q or Ctrl-C among
  * them quits at the next stage boundary (the engine's stages themselves run to the end).
  */
-function holdKeys(stdin: NodeJS.ReadStream): { quit(): boolean; release(): void } {
+function holdKeys(stdin: NodeJS.ReadStream): { quit(): boolean; release(): void; stop(): void } {
   const held: Buffer[] = [];
   let released = false;
   // 'readable' and read(), as ink reads: a 'data' listener would switch the stream to
@@ -150,6 +150,13 @@ function holdKeys(stdin: NodeJS.ReadStream): { quit(): boolean; release(): void 
       stdin.off('readable', onReadable);
       for (const b of held.reverse()) stdin.unshift(b);
       held.length = 0;
+    },
+    /** the keyboard back as it was: cooked mode, and not keeping the process alive */
+    stop() {
+      this.release();
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      stdin.unref?.();
     },
   };
 }

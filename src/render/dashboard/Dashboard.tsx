@@ -28,9 +28,13 @@ interface Props {
   viewport?: Viewport;
 }
 
-/** The size of the terminal ink draws on. */
+/**
+ * The part of the terminal the dashboard draws on: all of it but the last row. ink redraws a
+ * frame in place only while it is shorter than the terminal; a full-height frame makes it
+ * clear the whole terminal, scrollback included in some emulators, on every key.
+ */
 function viewportOf(stdout: NodeJS.WriteStream): Viewport {
-  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  return { columns: stdout.columns || 80, rows: Math.max(1, (stdout.rows || 24) - 1) };
 }
 
 const clamp = (c: ListCursor, length: number): ListCursor => {
