@@ -92,8 +92,8 @@ async function runOnce(db: string, accounts: number): Promise<RunResult> {
   await press('s s s (back to score)', 'sss', 'ranking by score');
   await press('/ a (filter)', '/a', ' match');
   await press('Esc (clear filter)', '\u001b', `1 of ${n}`);
-  await press('2 (Klout70)', '2', 'Klout70');
-  await press('- (threshold 69)', '-', 'Klout69');
+  await press('2 (Klout70 panel)', '2', '2 Klout70');
+  await press('- (threshold 69)', '-', '2 Klout69');
   await press('1 Enter (detail)', '1\r', 'Esc back');
   child.stdin.write('q');
   const code = await closed;

@@ -125,15 +125,31 @@ export interface AccountSummary extends ShownScore {
 /** A summary with a score (the account does not abstain). */
 export type ScoredSummary = AccountSummary & { score: number; interval: [number, number] };
 
+// Summaries are read again on every re-sort and threshold step of an interactive view: kept
+// per analysis once made. A memo of a pure function of an immutable analysis (callers never
+// mutate a summary), built lazily so a 50-handle list on a large database makes 50.
+const summaries = new WeakMap<Analysis, (AccountSummary | undefined)[]>();
+
 /** Account i's summary (see AccountSummary). */
 export function summaryOf(analysis: Analysis, i: number): AccountSummary {
-  return {
-    index: i,
-    handle: displayHandle(analysis.dataset, i),
-    network: analysis.dataset.accounts.network[i]!,
-    ...shownScoreOf(analysis.table, i),
-    flags: analysis.table.assessment.flags[i] ?? [],
-  };
+  let made = summaries.get(analysis);
+  if (!made) summaries.set(analysis, (made = new Array<AccountSummary | undefined>(analysis.dataset.accounts.n)));
+  let s = made[i];
+  if (!s) {
+    const shown = shownScoreOf(analysis.table, i);
+    made[i] = s = {
+      index: i,
+      handle: displayHandle(analysis.dataset, i),
+      network: analysis.dataset.accounts.network[i]!,
+      score: shown.score,
+      interval: shown.interval,
+      abstain: shown.abstain,
+      subscores: shown.subscores,
+      confidence: shown.confidence,
+      flags: analysis.table.assessment.flags[i] ?? [],
+    };
+  }
+  return s;
 }
 
 /** Account i's itemised result when its summary says it is scored (an Error if the two disagree, which would be a bug). */

@@ -63,7 +63,9 @@ export function makeDashboardSource(input: SourceInput): DashboardSource {
     return order;
   };
   const base = orderOf('score', null);
-  const pool = [...base.rows.map((r) => r.account), ...base.abstained.map((a) => a.account)].sort((a, b) => a - b);
+  // the accounts considered: the list's (ranked or not), else every account
+  const pool = list ? [...base.rows.map((r) => r.account), ...base.abstained.map((a) => a.account)] : undefined;
+  const considered = pool?.length ?? analysis.dataset.accounts.n;
   const flagged = flaggedAccountsOf(analysis, pool);
 
   const rankings = new Map<string, RankingView>();
@@ -76,11 +78,11 @@ export function makeDashboardSource(input: SourceInput): DashboardSource {
       asOf: isoOf(analysis.window),
       windowDays: analysis.window.windowDays,
       model: analysis.model.version,
-      accounts: list ? pool.length : analysis.dataset.accounts.n,
+      accounts: considered,
       scored: base.counts.ranked,
       abstaining: base.counts.abstained,
       flagged: flagged.length,
-      list: list && input.listFile !== null ? { file: input.listFile, listed: base.counts.listed ?? 0, matched: pool.length, unknown: base.counts.unknown } : null,
+      list: list && input.listFile !== null ? { file: input.listFile, listed: base.counts.listed ?? 0, matched: considered, unknown: base.counts.unknown } : null,
     },
     topicsAvailable: analysis.topics !== null,
 
@@ -139,7 +141,7 @@ export function makeDashboardSource(input: SourceInput): DashboardSource {
     },
 
     authenticity(): AuthenticityView {
-      return { accounts: pool.length, flagged: flagged.length, byCode: countFlags(flagged), items: lazyList(flagged.length, (k) => toFlaggedItem(flagged[k]!)) };
+      return { accounts: considered, flagged: flagged.length, byCode: countFlags(flagged), items: lazyList(flagged.length, (k) => toFlaggedItem(flagged[k]!)) };
     },
 
     detail(account) {

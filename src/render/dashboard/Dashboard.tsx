@@ -50,24 +50,30 @@ export function Dashboard({ source, color, initial, viewport: fixed }: Props): R
   const layout = layoutOf(state.viewport);
 
   const ranking = useMemo(() => source.ranking({ sort: state.sort, topic: state.topic, filter: state.filter }), [source, state.sort, state.topic, state.filter]);
-  const klout = useMemo(() => source.klout({ at: state.at, near: state.near, topic: state.topic }), [source, state.at, state.near, state.topic]);
-  const topics = useMemo(() => listOf<TopicChoice>([{ topic: null, slug: '', name: 'all topics', accounts: source.header.list?.matched ?? source.header.accounts }, ...source.topics()]), [source]);
-  const authenticity = useMemo(() => source.authenticity(), [source]);
+  // the other panels are asked for only while shown: a 100k-account database starts on the ranking alone
+  const panel = state.help ? null : state.panel;
+  const klout = useMemo(() => (panel === 'klout' ? source.klout({ at: state.at, near: state.near, topic: state.topic }) : null), [source, panel, state.at, state.near, state.topic]);
+  const topics = useMemo(() => (panel === 'topics' ? listOf<TopicChoice>([{ topic: null, slug: '', name: 'all topics', accounts: source.header.list?.matched ?? source.header.accounts }, ...source.topics()]) : null), [source, panel]);
+  const authenticity = useMemo(() => (panel === 'authenticity' ? source.authenticity() : null), [source, panel]);
+  // a list not shown has no known length: Infinity leaves its cursor where it was
+  const lengthOf = (list: { length: number } | null): number => list?.length ?? Number.POSITIVE_INFINITY;
   const cursors = {
     ranking: clamp(state.cursors.ranking, ranking.items.length),
-    klout: clamp(state.cursors.klout, klout.items.length),
-    topics: clamp(state.cursors.topics, topics.length),
-    authenticity: clamp(state.cursors.authenticity, authenticity.items.length),
+    klout: clamp(state.cursors.klout, lengthOf(klout?.items ?? null)),
+    topics: clamp(state.cursors.topics, lengthOf(topics)),
+    authenticity: clamp(state.cursors.authenticity, lengthOf(authenticity?.items ?? null)),
   };
   const detail = useMemo(() => selectedDetail(source, state, cursors, ranking, klout, authenticity), [source, state.panel, cursors.ranking.cursor, cursors.klout.cursor, cursors.authenticity.cursor, ranking, klout, authenticity]);
   const paneWidth = layout.split ? layout.rightWidth : layout.columns;
   const lines = useMemo(() => detailLines(detail, paneWidth - 2, color, source.topicsAvailable), [detail, paneWidth, color, source.topicsAvailable]);
 
   const ctx: ReduceContext = {
-    lengths: { ranking: ranking.items.length, klout: klout.items.length, topics: topics.length, authenticity: authenticity.items.length, detail: lines.length },
-    topicAt: (row) => (row < topics.length ? topics.at(row).topic : null),
+    lengths: { ranking: ranking.items.length, klout: lengthOf(klout?.items ?? null), topics: lengthOf(topics), authenticity: lengthOf(authenticity?.items ?? null), detail: lines.length },
+    topicAt: (row) => (topics && row < topics.length ? topics.at(row).topic : null),
     rowOfTopic: (topic) => {
-      for (let k = 0; k < topics.length; k++) if (topics.at(k).topic === topic) return k;
+      // the picker opens on the current topic; its list is built when it is shown, so look it up here
+      const choices = topics ?? listOf<TopicChoice>([{ topic: null, slug: '', name: '', accounts: 0 }, ...source.topics()]);
+      for (let k = 0; k < choices.length; k++) if (choices.at(k).topic === topic) return k;
       return 0;
     },
   };
@@ -115,9 +121,9 @@ interface LeftProps {
   cursors: Record<'ranking' | 'klout' | 'topics' | 'authenticity', ListCursor>;
   layout: ReturnType<typeof layoutOf>;
   ranking: RankingView;
-  klout: KloutView;
-  topics: ReturnType<typeof listOf<TopicChoice>>;
-  authenticity: AuthenticityView;
+  klout: KloutView | null;
+  topics: ReturnType<typeof listOf<TopicChoice>> | null;
+  authenticity: AuthenticityView | null;
   source: DashboardSource;
   color: boolean;
 }
@@ -128,11 +134,11 @@ function LeftPanel({ state, cursors, layout, ranking, klout, topics, authenticit
     case 'ranking':
       return <RankingPanel view={ranking} cursor={cursors.ranking} audience={source.audience !== undefined} {...common} />;
     case 'klout':
-      return <KloutPanel view={klout} cursor={cursors.klout} {...common} />;
+      return klout ? <KloutPanel view={klout} cursor={cursors.klout} {...common} /> : <Text> </Text>;
     case 'topics':
-      return <TopicsPanel items={topics} current={state.topic} available={source.topicsAvailable} cursor={cursors.topics} {...common} />;
+      return topics ? <TopicsPanel items={topics} current={state.topic} available={source.topicsAvailable} cursor={cursors.topics} {...common} /> : <Text> </Text>;
     case 'authenticity':
-      return <AuthenticityPanel view={authenticity} cursor={cursors.authenticity} {...common} />;
+      return authenticity ? <AuthenticityPanel view={authenticity} cursor={cursors.authenticity} {...common} /> : <Text> </Text>;
   }
 }
 
@@ -142,11 +148,11 @@ function selectedDetail(
   state: DashboardState,
   cursors: Record<'ranking' | 'klout' | 'authenticity', ListCursor>,
   ranking: RankingView,
-  klout: KloutView,
-  authenticity: AuthenticityView,
+  klout: KloutView | null,
+  authenticity: AuthenticityView | null,
 ): DetailView {
-  if (state.panel === 'klout') return klout.items.length ? source.detail(klout.items.at(cursors.klout.cursor).account) : { kind: 'none' };
-  if (state.panel === 'authenticity') return authenticity.items.length ? source.detail(authenticity.items.at(cursors.authenticity.cursor).account) : { kind: 'none' };
+  if (state.panel === 'klout' && klout) return klout.items.length ? source.detail(klout.items.at(cursors.klout.cursor).account) : { kind: 'none' };
+  if (state.panel === 'authenticity' && authenticity) return authenticity.items.length ? source.detail(authenticity.items.at(cursors.authenticity.cursor).account) : { kind: 'none' };
   if (ranking.items.length === 0) return { kind: 'none' };
   const item = ranking.items.at(cursors.ranking.cursor);
   return item.kind === 'unknown' ? { kind: 'unknown', input: item.input, line: item.line, reason: item.reason } : source.detail(item.account);

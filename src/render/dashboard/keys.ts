@@ -37,7 +37,7 @@ export const KEY_HELP: readonly { keys: string; does: string }[] = [
   { keys: 'Esc  ←  h', does: 'back to the panel; close help' },
   { keys: '/', does: 'filter handles: type, Enter keeps the filter, Esc clears it' },
   { keys: 't', does: 'pick a topic (those present); "all topics" clears it' },
-  { keys: 's', does: 'cycle the sort: score, reach, amplification, network' },
+  { keys: 's', does: 'cycle the sort: (topic,) score, reach, amplification, network' },
   { keys: '+ -', does: 'move the Klout70 threshold by one point' },
   { keys: '?', does: 'this help' },
   { keys: 'q  Ctrl-C', does: 'quit' },

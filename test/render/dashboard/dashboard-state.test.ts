@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { initialDashboardState, pageOf, reduceDashboard, sortsFor, type DashboardState, type ReduceContext } from '../../../src/render/dashboard/dashboard-state.js';
 import { actionOfKey, KEY_HELP, reduceKeys, type KeyPress } from '../../../src/render/dashboard/keys.js';
 import { layoutOf, listRowsOf } from '../../../src/render/dashboard/layout.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../helpers/cli.js';
 
 const ctx = (over: Partial<ReduceContext['lengths']> = {}): ReduceContext => ({
   lengths: { ranking: 1000, klout: 30, topics: 5, authenticity: 7, detail: 60, ...over },
@@ -138,6 +141,11 @@ describe('dashboard reducer', () => {
     expect(keys(start, ['/', 'a']).quit).toBe(false);
     expect(reduceKeys(keys(start, ['/', 'a']), 'c', { ctrl: true }, ctx()).quit).toBe(true);
     expect(actionOfKey('x', {}, start)).toBeNull();
+  });
+
+  it('the README lists every key of the help, as the help words it', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const k of KEY_HELP) expect(readme).toContain(`| \`${k.keys}\` | ${k.does} |`);
   });
 
   it('the help lists a key for every action the key map knows', () => {
