@@ -3,6 +3,7 @@ import { analyze, topicSetupOf, type Analysis } from '../../src/engine/analyze.j
 import { resolveWindow } from '../../src/engine/window.js';
 import type { FollowerList } from '../../src/engine/campaign/list.js';
 import { loadTaxonomy } from '../../src/inputs/ontology.js';
+import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { readModelFile } from '../../src/inputs/model-file.js';
 import { openDb } from '../../src/store/open.js';
 import { readDatasetParallel, readLatestActivity } from '../../src/store/read-dataset.js';
@@ -17,7 +18,7 @@ export async function analyseDb(file: string): Promise<Analysis> {
     const taxonomy = loadTaxonomy(undefined).taxonomy;
     const window = resolveWindow({ asOf: undefined, windowDays: 90 }, readLatestActivity(db));
     const dataset = await readDatasetParallel(db, { bios: true, texts: window });
-    return analyze(dataset, { window, model: readModelFile(undefined).model, topics: topicSetupOf(taxonomy) });
+    return analyze(dataset, { window, model: readModelFile(undefined).model, topics: topicSetupOf(taxonomy, loadBuiltinBackground()) });
   } finally {
     db.close();
   }

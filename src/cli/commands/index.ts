@@ -1,6 +1,7 @@
 /** The command registry: each command is one module that adds itself to the program. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerDashboard } from './dashboard.js';
 import { registerDb } from './db.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRank,
   registerHistory,
   registerReport,
+  registerAudit,
   registerCheck,
   registerEval,
   registerFit,

@@ -1,4 +1,4 @@
-/** The selected account's topics with their evidence: score, posts, engagers, bio, and the best example post (cleaned). */
+/** The selected account's topics with their evidence: score, posts (and the sub-topics behind them), engagers (unknown when the export has none), bio, the best example post (cleaned). */
 import React from 'react';
 import { Text } from 'ink';
 import type { TopicLine } from './view.js';
@@ -28,9 +28,17 @@ export function topicLines(topics: readonly TopicLine[], available: boolean, wid
         {` ${t.name} (${t.slug})`}
       </Text>,
       <Text key={`e${k}`} wrap="truncate" dimColor={color}>
-        {`    ${t.posts} posts, ${t.engagers} engagers${t.bio ? ', bio' : ''}${t.direct ? '' : ', via sub-topics'}`}
+        {`    ${t.posts} posts, ${t.engagers === null ? '? engagers (not in the export)' : `${t.engagers} engagers`}${t.bio ? ', bio' : ''}${t.direct ? '' : ', via sub-topics'}`}
       </Text>,
     );
+    if (t.subTopics.length) {
+      const parts = t.subTopics.map((p) => `${p.name} ${p.posts}`).join(', ');
+      lines.push(
+        <Text key={`s${k}`} wrap="truncate" dimColor={color}>
+          {`    posts: ${t.ownPosts ? `${t.ownPosts} naming it, ` : ''}${parts}`}
+        </Text>,
+      );
+    }
     if (t.example && t.direct) {
       wrapWords(`e.g. "${t.example}"`, width - 4)
         .slice(0, 2)

@@ -167,7 +167,12 @@ export interface TopicLine {
   slug: string;
   score: number;
   posts: number;
-  engagers: number;
+  /** of the posts, those that name the topic itself (the rest name a sub-topic) */
+  ownPosts: number;
+  /** null when the export carries no engagement for these posts (unknown, not zero) */
+  engagers: number | null;
+  /** the sub-topics behind the topic with their posts, most first */
+  subTopics: { name: string; posts: number }[];
   bio: boolean;
   direct: boolean;
   /** the best example post, cleaned and clipped; null when none */
@@ -316,7 +321,9 @@ export function toAccountDetail(r: AccountResult, topics: readonly TopicScore[],
       slug: cleanText(t.slug),
       score: t.score,
       posts: t.evidence.posts,
-      engagers: t.evidence.engagers,
+      ownPosts: t.evidence.ownPosts,
+      engagers: t.evidence.engagementKnown ? t.evidence.engagers : null,
+      subTopics: t.evidence.subTopics.map((p) => ({ name: cleanText(p.name), posts: p.posts })),
       bio: t.evidence.bio,
       direct: t.evidence.direct,
       example: t.evidence.examples[0] ? clip(t.evidence.examples[0].text, EXAMPLE_CHARS) : null,

@@ -12,7 +12,7 @@ import { RANK_SORTS } from '../../../src/engine/ranking.js';
 import { toDataset } from '../../../tools/sim/index.js';
 import { sampleWorld } from '../../sim/world-fixture.js';
 import { shippedModel } from '../../helpers/model.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 
 describe('summaries, orders and bands agree with itemised results', () => {
   const world = sampleWorld();

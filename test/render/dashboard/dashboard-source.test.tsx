@@ -15,7 +15,7 @@ import { readFollowerList } from '../../../src/inputs/follower-list.js';
 import { makeDashboardSource } from '../../../src/cli/dashboard/dashboard-source.js';
 import { Dashboard } from '../../../src/render/dashboard/Dashboard.js';
 import { toAccountDetail, type DashboardSource } from '../../../src/render/dashboard/view.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 import { shippedModel } from '../../helpers/model.js';
 import { runCli, tempDir } from '../../helpers/cli.js';
 import { sampleDb } from '../../helpers/sample-db.js';
@@ -67,13 +67,30 @@ describe('dashboard content', () => {
       slug: 'wi\u001bne',
       name: 'Wine\u001b]0;t\u0007',
       score: 40,
-      evidence: { posts: 4, engagers: 3, weightedPosts: 3, engagement: 2, distinctiveness: 1, hashtagOnly: 0, reshares: 0, bio: false, direct: true, examples: [{ id: 'p1', text: 'great \u001b[2Jwine\u0000 here', engagement: 1 }] },
+      evidence: {
+        posts: 4,
+        ownPosts: 3,
+        engagers: 3,
+        weightedPosts: 3,
+        engagement: 2,
+        engagementKnown: true,
+        distinctiveness: 1,
+        expected: 0.1,
+        lfdr: 0.01,
+        hashtagOnly: 0,
+        reshares: 0,
+        bio: false,
+        direct: true,
+        subTopics: [{ id: '2', slug: 'red', name: 'Red\u001b[31m wine', posts: 1 }],
+        examples: [{ id: 'p1', text: 'great \u001b[2Jwine\u0000 here', engagement: 1 }],
+      },
     };
     const d = toAccountDetail(result, [topic], []);
     const text = JSON.stringify(d);
     for (const bad of ['\\u001b', '\\u0007', '\\u0000']) expect(text).not.toContain(bad);
     expect(d.kind === 'account' && d.topics[0]!.example).toBe('great wine here');
     expect(d.kind === 'account' && d.flags[0]!.evidence).toContain('#x');
+    expect(d.kind === 'account' && d.topics[0]!.subTopics).toEqual([{ name: 'Red wine', posts: 1 }]);
   });
 
   it('audience quality: a column and a detail line when the source provides it, none (and no made-up value) when it does not', async () => {
