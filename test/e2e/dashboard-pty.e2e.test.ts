@@ -19,18 +19,19 @@ const LEAVE_ALT = '\u001b[?1049l';
 const CAPTURE = process.env['INFLUENCE_CAPTURE'];
 
 /** A session: the pty's output so far, keys to send, and a wait for text to appear. */
-function startSession(args: string[], cwd: string, size = { columns: 80, rows: 24 }) {
+function startSession(args: string[], cwd: string, size = { columns: 80, rows: 24 }, env: Record<string, string> = { NO_COLOR: '1', TERM: 'xterm-256color' }) {
   const command = `stty cols ${size.columns} rows ${size.rows}; exec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}`;
   const child = spawn(SCRIPT!, ['-qfec', command, '-E', 'never', '/dev/null'], {
     cwd,
-    env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', TERM: 'xterm-256color', LANG: 'C.UTF-8' },
+    env: { PATH: process.env['PATH'] ?? '', LANG: 'C.UTF-8', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
-  let waiters: { text: string; from: number; resolve: (at: number) => void }[] = [];
+  let waiters: { text: string; from: number; plain: boolean; resolve: (at: number) => void }[] = [];
   const check = () => {
+    const plain = waiters.some((w) => w.plain) ? stripEscapes(out) : '';
     waiters = waiters.filter((w) => {
-      const at = out.indexOf(w.text, w.from);
+      const at = (w.plain ? plain : out).indexOf(w.text, w.from);
       if (at >= 0) w.resolve(at);
       return at < 0;
     });
@@ -47,12 +48,43 @@ function startSession(args: string[], cwd: string, size = { columns: 80, rows: 2
     /** resolves with the offset where `text` appears at or after `from` */
     waitFor: (text: string, from = 0) =>
       new Promise<number>((resolve) => {
-        waiters.push({ text, from, resolve });
+        waiters.push({ text, from, plain: false, resolve });
+        check();
+      }),
+    /** the same in the output without escape sequences (offsets in that text): colours split words */
+    waitForPlain: (text: string, from = 0) =>
+      new Promise<number>((resolve) => {
+        waiters.push({ text, from, plain: true, resolve });
         check();
       }),
     exited,
     kill: () => child.kill('SIGKILL'),
   };
+}
+
+/**
+ * The colours a terminal output sets: the foreground and background parameters of each SGR
+ * sequence (ESC [ ... m), a 256-colour or true-colour one as '38;5;n' / '48;2;r;g;b'.
+ */
+function coloursIn(out: string): string[] {
+  const found: string[] = [];
+  for (const m of out.matchAll(/\u001b\[([0-9;]*)m/g)) {
+    const params = m[1]!.split(';').filter((p) => p !== '');
+    for (let k = 0; k < params.length; k++) {
+      const p = Number(params[k]);
+      if (p === 38 || p === 48) {
+        const len = params[k + 1] === '5' ? 3 : 5;
+        found.push(params.slice(k, k + len).join(';'));
+        k += len - 1;
+      } else if ((p >= 30 && p <= 37) || (p >= 40 && p <= 47) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107)) found.push(String(p));
+    }
+  }
+  return found;
+}
+
+/** The output without CSI escape sequences. */
+function stripEscapes(out: string): string {
+  return out.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 }
 
 /** The last full frame drawn before `end` (ink redraws whole frames): from the header's last start. */
@@ -119,6 +151,30 @@ describe('influence dashboard in a pseudo-terminal', () => {
     // cursor shown again on the way out
     expect(out.slice(out.lastIndexOf('q quit'))).toContain('\u001b[?25h');
     expect(tables()).toEqual(before);
+    // NO_COLOR: not one colour set (bold, dim and inverse are not colours and may remain)
+    expect(coloursIn(out)).toEqual([]);
+  });
+
+  // on a terminal that offers 256 colours, so that a 256-colour or hex colour would show up
+  // (on a 16-colour one chalk would quietly downsample it)
+  it('in colour it sets only the 16 basic colours, so a 16-colour terminal shows it as meant', async () => {
+    const dir = tempDir('influence-dash-');
+    const db = path.join(dir, 'sample.db');
+    expect((await runCli(['demo', '--db', db, '--json'], { cwd: dir })).code).toBe(0);
+    const session = startSession(['dashboard', '--db', 'sample.db'], dir, { columns: 100, rows: 30 }, { TERM: 'xterm-256color' });
+    try {
+      await session.waitForPlain('q quit', await session.waitForPlain('1 ranking by score'));
+      // the Klout70 panel too: its bands have colours of their own
+      session.send('2');
+      await session.waitForPlain('q quit', await session.waitForPlain('+/- threshold'));
+      session.send('q');
+      expect(await session.exited).toBe(0);
+    } finally {
+      session.kill();
+    }
+    const colours = coloursIn(session.output());
+    expect(colours.length).toBeGreaterThan(0);
+    expect(colours.filter((c) => c.startsWith('38;') || c.startsWith('48;'))).toEqual([]);
   });
 
   it('refuses off a terminal (exit 2, pointing to rank) and with --json, before touching the screen', () => {
