@@ -113,6 +113,7 @@ describe('influence dashboard in a pseudo-terminal', () => {
       results: { score: number; interval: [number, number]; subscores: { reach: number; amplification: number; network: number } }[];
     };
     const want = scored.results[0]!;
+    const audit = JSON.parse((await runCli(['--db', db, 'audit', `@${third}`, '--json'], { cwd: dir })).stdout) as { summary: { quality: number; interval: [number, number] } };
     const tables = () => [
       ...['runs', 'scores', 'flags', 'topic_scores'].map((t) => query<{ n: number }>(db, `SELECT count(*) AS n FROM ${t}`)[0]),
       query<{ n: number }>(db, 'SELECT max(id) AS n FROM runs')[0],
@@ -139,6 +140,7 @@ describe('influence dashboard in a pseudo-terminal', () => {
       expect(frame).toContain(`score ${want.score.toFixed(1)}  80% ${want.interval[0].toFixed(1)}-${want.interval[1].toFixed(1)}`);
       expect(frame).toContain(`reach ${want.subscores.reach.toFixed(1)} amp ${want.subscores.amplification.toFixed(1)} net ${want.subscores.network.toFixed(1)}`);
       expect(frame).toMatch(/history \S+ 1 run/);
+      expect(frame).toContain(`audience ${audit.summary.quality.toFixed(1)}% real 95% ${audit.summary.interval[0].toFixed(1)}-${audit.summary.interval[1].toFixed(1)}`);
       if (CAPTURE) fs.writeFileSync(CAPTURE, frame);
       session.send('q');
       expect(await session.exited).toBe(0);

@@ -41,8 +41,10 @@ export interface SourceInput {
   database: string;
   /** an account's stored runs, oldest first, by its database id */
   readRuns: (accountId: number) => StoredRunScore[];
-  /** audience quality per account index, when the analysis carries an audit (issue 12) */
+  /** audience quality per account index for the ranking's column and the detail, when cheap enough for every row */
   audience?: (account: number) => AudienceQualityView | null;
+  /** audience quality of the account in the detail pane only (one audit per account shown: cli/dashboard/audience-quality.ts) */
+  detailAudience?: (account: number) => AudienceQualityView | null;
 }
 
 // filtered rankings kept for going back and forth while typing
@@ -147,7 +149,7 @@ export function makeDashboardSource(input: SourceInput): DashboardSource {
     detail(account) {
       let view = details.get(account);
       if (view) return view;
-      view = toAccountDetail(resultOf(analysis, account), topicsOfAccount(analysis, account), input.readRuns(analysis.dataset.accounts.dbId[account]!), input.audience?.(account));
+      view = toAccountDetail(resultOf(analysis, account), topicsOfAccount(analysis, account), input.readRuns(analysis.dataset.accounts.dbId[account]!), (input.audience ?? input.detailAudience)?.(account));
       if (details.size >= DETAIL_CACHE) details.clear();
       details.set(account, view);
       return view;

@@ -19,6 +19,8 @@ import type { CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { loadAnalysis } from '../analysis.js';
 import { makeDashboardSource } from './dashboard-source.js';
+import { makeAudienceQuality } from './audience-quality.js';
+import { readAudienceModelFile } from '../../inputs/audience-model-file.js';
 import type { DashboardFlags } from './run-dashboard.js';
 
 /** xterm's alternate screen (saves the cursor, clears): every terminal emulator in use has it. */
@@ -63,6 +65,8 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
   for (const s of SIGNALS) process.on(s, onSignal);
   process.on('exit', restore);
 
+  // the shipped audience model, for the detail's audience quality (read before the screen changes)
+  const audienceModel = readAudienceModelFile();
   const marks = stageMarks(io.env['INFLUENCE_PROFILE']);
   marks.mark('start');
   stdout.write(ENTER_ALTERNATE_SCREEN);
@@ -87,6 +91,7 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
       listFile: setup.listFile,
       database: shownPath(io.cwd, ctx.dbPath),
       readRuns: (accountId) => readHistory(db, accountId).map((r) => ({ asOf: r.asOf, score: r.score })),
+      detailAudience: makeAudienceQuality(analysis, audienceModel),
     });
     if (typeAhead.quit()) throw QUIT;
     marks.mark('source');

@@ -56,7 +56,8 @@ export function scoreSummaryLines(d: AccountDetail, width: number, color: boolea
     const a = d.audience;
     lines.push(
       <Text key="audience" wrap="truncate">
-        {a === null || a.quality === null || a.interval === null ? 'audience quality: no follower classified' : `audience quality ${a.quality.toFixed(1)}% real (95% ${formatInterval(a.interval)})`}
+        {/* as the score line has it ("score 62.0  80% 60.3-63.4"), short enough for an 80-column detail pane */}
+        {a === null || a.quality === null || a.interval === null ? 'audience: no follower classified' : `audience ${a.quality.toFixed(1)}% real 95% ${formatInterval(a.interval)}`}
       </Text>,
     );
   }

@@ -4,9 +4,15 @@
  * what the reducer needs to know about the data (list lengths, which topic a picker row
  * names) arrives in `context`, so key sequences are unit-tested without a terminal.
  */
-import { RANK_SORTS } from '../../engine/ranking.js';
+import type { RankSort } from '../../engine/ranking.js';
 import type { DashboardSort } from './view.js';
 import { layoutOf, listRowsOf, PANELS, type FocusId, type PanelId, type Viewport } from './layout.js';
+
+/**
+ * The sorts `s` cycles through, in rank's --sort order (engine RANK_SORTS: render imports
+ * engine types only, so the list is repeated here and a test keeps the two equal).
+ */
+export const DASHBOARD_SORTS: readonly RankSort[] = ['score', 'reach', 'amplification', 'network'];
 
 /** A list's selected row and the first row on screen. */
 export interface ListCursor {
@@ -95,7 +101,7 @@ export function initialDashboardState(options: Partial<Pick<DashboardState, 'top
 
 /** The sorts `s` cycles through: with a topic, influence on it comes first. */
 export function sortsFor(topic: number | null): DashboardSort[] {
-  return topic === null ? [...RANK_SORTS] : ['topic', ...RANK_SORTS];
+  return topic === null ? [...DASHBOARD_SORTS] : ['topic', ...DASHBOARD_SORTS];
 }
 
 /** The next state (see the module doc). */

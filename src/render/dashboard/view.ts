@@ -49,9 +49,9 @@ export function lazyList<T>(length: number, build: (k: number) => T): RowList<T>
 
 /**
  * Audience quality (issue 12's audit): the share of an account's classified followers that
- * are real, in percent, with its 95% interval. The dashboard shows a column and a detail
- * section for it when its source provides it (`DashboardSource.audience`); nothing is shown,
- * and nothing estimated, when the analysis does not carry an audit.
+ * are real, in percent, with its 95% interval. Shown in the detail when the account's view
+ * carries it, and as a ranking column only when the source has it for every row
+ * (`DashboardSource.audience`); where it is absent nothing is shown, and nothing estimated.
  */
 export interface AudienceQualityView {
   /** null when no follower could be classified */
@@ -227,7 +227,7 @@ export interface DashboardSource {
   topics(): TopicChoice[];
   authenticity(): AuthenticityView;
   detail(account: number): DetailView;
-  /** audience quality per account, when the analysis carries an audit (issue 12); absent until then */
+  /** audience quality for every row (a ranking column); absent when only the detail has it (an audit per row is too dear) */
   audience?: (account: number) => AudienceQualityView | null;
 }
 

@@ -1,6 +1,7 @@
 /**
  * What the dashboard shows besides key handling: imported text cleaned on every path, the
- * audience-quality hook (a column and a section only when the source has it), and a
+ * audience quality (a column and a section only when the source has it; the CLI's source
+ * gives the detail `audit`'s number), and a
  * campaign list (its ranking and threshold counts equal `rank --list` and
  * `report threshold --list` on the same database, unknown handles listed apart).
  */
@@ -20,6 +21,8 @@ import { shippedModel } from '../../helpers/model.js';
 import { runCli, tempDir } from '../../helpers/cli.js';
 import { sampleDb } from '../../helpers/sample-db.js';
 import { analyseDb, sourceOf } from '../../helpers/dashboard.js';
+import { makeAudienceQuality } from '../../../src/cli/dashboard/audience-quality.js';
+import { readAudienceModelFile } from '../../../src/inputs/audience-model-file.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const EVIL = 'evil\u001b[2J\u001b]0;owned\u0007\u009b31m\u202ename';
@@ -97,7 +100,7 @@ describe('dashboard content', () => {
     const without = render(<Dashboard source={evilSource()} color={false} viewport={{ columns: 130, rows: 30 }} />);
     await tick();
     expect(without.lastFrame()).not.toContain('aud%');
-    expect(without.lastFrame()).not.toContain('audience quality');
+    expect(without.lastFrame()).not.toMatch(/audience \d|audience: /);
     without.unmount();
     const source = evilSource((i) => (i === 1 ? { quality: null, interval: null } : { quality: 60 + i + 0.25, interval: [50 + i, 70 + i] }));
     const first = source.ranking({ sort: 'score', topic: null, filter: '' }).items.at(0) as { account: number; handle: string };
@@ -107,7 +110,7 @@ describe('dashboard content', () => {
     const frame = app.lastFrame()!;
     expect(frame).toContain('aud%');
     expect(frame).toMatch(new RegExp(`@${first.handle} .* ${(60 + first.account + 0.25).toFixed(0)} `));
-    expect(frame).toContain(`audience quality ${(60 + first.account + 0.25).toFixed(1)}% real (95% ${(50 + first.account).toFixed(1)}-${(70 + first.account).toFixed(1)})`);
+    expect(frame).toContain(`audience ${(60 + first.account + 0.25).toFixed(1)}% real 95% ${(50 + first.account).toFixed(1)}-${(70 + first.account).toFixed(1)}`);
     // an account nobody could classify says so; no number is made up for it
     app.stdin.write('/');
     await tick();
@@ -115,7 +118,7 @@ describe('dashboard content', () => {
     await tick();
     await tick();
     expect(app.lastFrame()).toContain('@fan0 (generic)');
-    expect(app.lastFrame()).toContain('audience quality: no follower classified');
+    expect(app.lastFrame()).toContain('audience: no follower classified');
     app.unmount();
   });
 
@@ -152,6 +155,28 @@ describe('dashboard content', () => {
     await tick();
     expect(app.lastFrame()).toContain('list list.csv (4 listed, 1 unknown)');
     expect(app.lastFrame()).toContain('nobody_at_all_here (line 5): not in the database');
+    app.unmount();
+  });
+
+  it('the detail shows the selected account\'s audience quality as `audit --json` gives it; the ranking has no audience column (an audit per row is too dear)', async () => {
+    const db = await sampleDb();
+    const analysis = await analyseDb(db);
+    const source = sourceOf(db, analysis, { detailAudience: makeAudienceQuality(analysis, readAudienceModelFile()) });
+    const view = source.ranking({ sort: 'score', topic: null, filter: '' });
+    // the first and a mid-table account: both have followers in the sample
+    for (const k of [0, 60]) {
+      const item = view.items.at(k) as { account: number; handle: string };
+      const audit = JSON.parse((await runCli(['--db', db, 'audit', `@${item.handle}`, '--json'])).stdout) as { classified: number; summary: { quality: number | null; interval: [number, number] | null } };
+      expect(audit.classified).toBeGreaterThan(0);
+      const detail = source.detail(item.account);
+      expect(detail.kind === 'account' && detail.audience).toEqual({ quality: audit.summary.quality, interval: audit.summary.interval });
+    }
+    const first = view.items.at(0) as { handle: string };
+    const audit = JSON.parse((await runCli(['--db', db, 'audit', `@${first.handle}`, '--json'])).stdout) as { summary: { quality: number; interval: [number, number] } };
+    const app = render(<Dashboard source={source} color={false} viewport={{ columns: 130, rows: 30 }} />);
+    await tick();
+    expect(app.lastFrame()).toContain(`audience ${audit.summary.quality.toFixed(1)}% real 95% ${audit.summary.interval[0].toFixed(1)}-${audit.summary.interval[1].toFixed(1)}`);
+    expect(app.lastFrame()).not.toContain('aud%');
     app.unmount();
   });
 });

@@ -1,6 +1,7 @@
 /** The dashboard's reducer and key map, without a terminal: key sequences -> states. */
 import { describe, expect, it } from 'vitest';
-import { initialDashboardState, pageOf, reduceDashboard, sortsFor, type DashboardState, type ReduceContext } from '../../../src/render/dashboard/dashboard-state.js';
+import { RANK_SORTS } from '../../../src/engine/ranking.js';
+import { DASHBOARD_SORTS, initialDashboardState, pageOf, reduceDashboard, sortsFor, type DashboardState, type ReduceContext } from '../../../src/render/dashboard/dashboard-state.js';
 import { actionOfKey, KEY_HELP, reduceKeys, type KeyPress } from '../../../src/render/dashboard/keys.js';
 import { layoutOf, listRowsOf } from '../../../src/render/dashboard/layout.js';
 import fs from 'node:fs';
@@ -21,6 +22,10 @@ function keys(state: DashboardState, sequence: (string | KeyPress)[], c: ReduceC
 const start = initialDashboardState({ viewport: { columns: 80, rows: 24 } });
 
 describe('dashboard reducer', () => {
+  it('s cycles the sorts rank --sort has, in its order (the render layer keeps its own copy of the list)', () => {
+    expect(DASHBOARD_SORTS).toEqual(RANK_SORTS);
+  });
+
   it('moves the selection and keeps it on screen', () => {
     const rows = listRowsOf(layoutOf(start.viewport), 'ranking');
     let s = keys(start, ['j', 'j', { downArrow: true }]);
