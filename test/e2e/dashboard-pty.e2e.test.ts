@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
 
@@ -17,6 +17,14 @@ const ENTER_ALT = '\u001b[?1049h';
 const LEAVE_ALT = '\u001b[?1049l';
 /** Where the README's capture is written when INFLUENCE_CAPTURE names a file (not part of the test). */
 const CAPTURE = process.env['INFLUENCE_CAPTURE'];
+
+// sessions still running when a test ends: a test that times out never reaches its
+// `finally`, and its dashboard would outlive the run
+const running = new Set<() => void>();
+afterEach(() => {
+  for (const kill of running) kill();
+  running.clear();
+});
 
 /** A session: the pty's output so far, keys to send, and a wait for text to appear. */
 function startSession(args: string[], cwd: string, size = { columns: 80, rows: 24 }, env: Record<string, string> = { NO_COLOR: '1', TERM: 'xterm-256color' }) {
@@ -42,6 +50,9 @@ function startSession(args: string[], cwd: string, size = { columns: 80, rows: 2
     check();
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const kill = () => void child.kill('SIGKILL');
+  running.add(kill);
+  void exited.then(() => running.delete(kill));
   return {
     output: () => out,
     send: (keys: string) => void child.stdin.write(keys),
@@ -58,7 +69,7 @@ function startSession(args: string[], cwd: string, size = { columns: 80, rows: 2
         check();
       }),
     exited,
-    kill: () => child.kill('SIGKILL'),
+    kill,
   };
 }
 
