@@ -12,8 +12,12 @@
  * leaves out accounts whose measured quality is below N, and lists accounts whose quality
  * cannot be measured (no classified follower in the database) apart with the abstentions,
  * saying so: an unmeasured audience is neither kept as good nor dropped as bad.
+ *
+ * The order is decided on summaries (the shown numbers read from the score table's columns,
+ * equal to the itemised ones): `orderAccounts` is that order alone, cheap enough for an
+ * interactive view of 100k accounts; `rankAccounts` adds each ranked row's itemised result.
  */
-import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
+import { abstentionOf, isScored, scoredResultOf, summaryOf, topicsOfAccount, type Abstention, type AccountSummary, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
 import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
 import { rankByTopic } from '../topics/rank.js';
 import type { TopicScore } from '../topics/expertise.js';
@@ -93,41 +97,65 @@ export interface Ranking {
   extraColumns: string[];
 }
 
-/** Ranks the analysis (see the module doc). */
-export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
+/** One ranked account by its shown numbers (the itemisation left out). */
+export interface OrderedAccount {
+  rank: number;
+  account: number;
+  handle: string;
+  network: string;
+  summary: ScoredSummary;
+  /** with a topic: its score and the rank key */
+  topicKey: { score: number; key: number } | null;
+  /** with a list: the entry that named the account */
+  entry: ListEntry | null;
+  /** audience quality and own class; null when the analysis has no audience model */
+  audience: RankAudience | null;
+}
+
+/** A ranking's order and everything it left out, without the itemised results. */
+export type RankOrder = Omit<Ranking, 'results'> & { rows: OrderedAccount[] };
+
+/** Orders the analysis (see the module doc): the ranking of rankAccounts without itemising. */
+export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
   const { dataset } = analysis;
   const list = req.list;
   const match = list ? matchFollowerList(dataset.accounts, analysis.handles, list) : null;
   const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
-  const explained = new Map<number, ScoredResult>();
+  // by account index (an array, not a Map: 100k entries are built on a key press)
+  const scored: (ScoredSummary | undefined)[] = new Array(dataset.accounts.n);
+  const scoredIn: number[] = [];
   const abstained: Ranking['abstained'] = [];
-  const audience = new Map<number, RankAudience | null>();
+  const audience: (RankAudience | null)[] = new Array(dataset.accounts.n);
   for (const i of pool) {
-    const r = resultOf(analysis, i);
+    const s = summaryOf(analysis, i);
     const a = audienceOf(analysis, i);
-    audience.set(i, a);
-    const apart = abstentionOf(r, req.minConfidence) ?? unmeasuredQuality(r, a, req.minQuality);
-    if (apart === null && isScored(r)) explained.set(i, r);
-    else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
+    audience[i] = a;
+    const apart = abstentionOf(s, req.minConfidence) ?? unmeasuredQuality(s, a, req.minQuality);
+    if (apart === null && isScored(s)) {
+      scored[i] = s;
+      scoredIn.push(i);
+    } else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
   }
 
   let topicKeys: Map<number, { score: number; key: number; via?: string }> | null = null;
   if (req.topic !== null && analysis.topics) {
     const influence = new Float64Array(dataset.accounts.n).fill(NaN);
-    for (const [i, s] of explained) influence[i] = s.score;
+    for (const i of scoredIn) influence[i] = scored[i]!.score;
     topicKeys = new Map();
     // sub-topics included: a K-pop expert ranks for music; `via` names the sub-topic
     for (const e of rankByTopic(analysis.topics.expertise, req.topic, analysis.topics.taxonomy, { influence, handles: dataset.accounts.handle })) {
-      if (explained.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
+      if (scored[e.account]) topicKeys.set(e.account, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
     }
   }
 
   const candidates: RankCandidate[] = [];
-  for (const [i, s] of explained) {
+  for (const i of scoredIn) {
     if (topicKeys && !topicKeys.has(i)) continue;
-    const a = audience.get(i) ?? null;
+    const s = scored[i]!;
+    const { reach, amplification, network } = s.subscores;
+    const a = audience[i] ?? null;
     const flagged = s.flags.length > 0 || (a !== null && INAUTHENTIC.has(a.class));
-    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged, quality: a?.quality ?? null, key: topicKeys?.get(i)?.key });
+    candidates.push({ account: i, handle: s.handle, score: s.score, reach, amplification, network, flagged, quality: a?.quality ?? null, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
   const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, minQuality: req.minQuality, limit: req.limit });
@@ -135,16 +163,15 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   return {
     sort: sort === 'key' ? 'topic' : sort,
     topic: topicKeys && analysis.topics ? { index: req.topic!, slug: analysis.topics.taxonomy.slugs[req.topic!]!, name: analysis.topics.taxonomy.names[req.topic!]! } : null,
-    results: result.ranked.map((r) => ({
+    rows: result.ranked.map((r) => ({
       rank: r.rank,
       account: r.account,
       handle: r.handle,
       network: dataset.accounts.network[r.account]!,
-      result: explained.get(r.account)!,
-      topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
+      summary: scored[r.account]!,
       topicKey: topicKeys?.get(r.account) ?? null,
       entry: match?.matched.get(r.account) ?? null,
-      audience: audience.get(r.account) ?? null,
+      audience: audience[r.account] ?? null,
     })),
     abstained,
     unknown: match?.unknown ?? [],
@@ -155,7 +182,7 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
       abstained: abstained.length,
       unknown: match?.unknown.length ?? 0,
       duplicates: duplicates.length,
-      filtered: result.filtered + (topicKeys ? explained.size - candidates.length : 0),
+      filtered: result.filtered + (topicKeys ? scoredIn.length - candidates.length : 0),
       cut: result.cut,
     },
     extraColumns: list?.extraColumns ?? [],
@@ -163,7 +190,33 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
 }
 
 /** With --min-quality, an account whose audience quality cannot be measured is listed apart, saying why. */
-function unmeasuredQuality(r: ReturnType<typeof resultOf>, a: RankAudience | null, minQuality: number | undefined): Abstention | null {
+function unmeasuredQuality(r: AccountSummary, a: RankAudience | null, minQuality: number | undefined): Abstention | null {
   if (minQuality === undefined || r.score === null || (a !== null && a.quality !== null)) return null;
   return { account: r.index, handle: r.handle, network: r.network, reason: `audience quality unknown (no classified follower in the database), so not compared with --min-quality ${minQuality}` };
 }
+
+/** Ranks the analysis (see the module doc): the order, each row with its itemised result and best topics. */
+export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
+  const { rows, ...order } = orderAccounts(analysis, req);
+  return {
+    sort: order.sort,
+    topic: order.topic,
+    results: rows.map((r) => ({
+      rank: r.rank,
+      account: r.account,
+      handle: r.handle,
+      network: r.network,
+      result: scoredResultOf(analysis, r.account),
+      topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
+      topicKey: r.topicKey,
+      entry: r.entry,
+      audience: r.audience,
+    })),
+    abstained: order.abstained,
+    unknown: order.unknown,
+    duplicates: order.duplicates,
+    counts: order.counts,
+    extraColumns: order.extraColumns,
+  };
+}
+
