@@ -5,7 +5,8 @@
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { AccountResult } from '../engine/analyze.js';
 import type { Theme } from './output-mode.js';
-import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { cleanText } from './sanitize.js';
+import { toCsv, type CsvCell } from './csv.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -145,21 +146,19 @@ export function renderScorePlain(report: ScoreReport, theme: Theme): string {
   return renderScoreRows(report.results, theme);
 }
 
-const csvCell = (v: string | number): string => {
-  if (typeof v === 'number') return String(v);
-  const safe = spreadsheetSafe(v);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+/** The `score --csv` columns. */
+export const SCORE_CSV_HEADER = ['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'] as const;
+
+/** One `score --csv` record. */
+export function scoreCsvCells(r: ScoreResultView): CsvCell[] {
+  return [r.handle, r.network, r.score, r.interval?.[0], r.interval?.[1], r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? ''];
+}
 
 /** CSV of results (one row per account), safe to open in a spreadsheet. */
-export function renderScoreCsv(results: ScoreResultView[]): string {
-  const rows = [['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'].join(',')];
-  for (const r of results) {
-    rows.push(
-      [r.handle, r.network, r.score ?? '', r.interval?.[0] ?? '', r.interval?.[1] ?? '', r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? '']
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return rows.join('\n');
+export function renderScoreCsv(results: Iterable<ScoreResultView>): string {
+  return toCsv(SCORE_CSV_HEADER, mapIterable(results, scoreCsvCells));
+}
+
+function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
 }

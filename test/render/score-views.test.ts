@@ -46,10 +46,10 @@ describe('score views', () => {
   });
 
   it('writes spreadsheet-safe CSV', () => {
-    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
+    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\r\n');
     expect(csv[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
     expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,40.1,55.2,52.1,38,44.2,0.82,engagers,follow-back,`);
-    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\n');
+    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\r\n');
     expect(abstained[1]).toContain(',,,');
     expect(renderScoreBlock({ ...result, score: null, interval: null, abstain: 'only the far end of edges' }, plain)).toContain('score -  (abstains: only the far end of edges)');
   });

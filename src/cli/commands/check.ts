@@ -13,6 +13,7 @@ import { outputOf } from '../output.js';
 import { compareExpectations, expectationsOf, observeAccount, type CheckResult } from '../../engine/check.js';
 import { readExpectations } from '../../inputs/expectations.js';
 import { renderJunit } from '../../render/junit.js';
+import { toJson } from '../../render/json.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderCheckText, toJunitCases } from '../../render/check-view.js';
 
@@ -64,7 +65,7 @@ async function writeExpectationsFile(ctx: CommandContext, path: string, opts: Ch
   const output = outputOf<{ schema: 1; file: string; accounts: number }>(ctx, 'check --write', { plain: () => null });
   const analysis = await loadAnalysis(ctx, opts, { topics: true });
   const doc = expectationsOf(analysis, tolerance ?? 1, reportHeader(analysis.window, analysis.model.version).asOf);
-  fs.writeFileSync(path, `${JSON.stringify(doc, null, 2)}\n`);
+  fs.writeFileSync(path, toJson(doc));
   ctx.info(`wrote ${doc.accounts.length} expectations to ${path} (as of ${doc.asOf}, ${doc.windowDays}-day window, model ${doc.model}, tolerance ${doc.tolerance})`);
   await output.write({ schema: 1, file: path, accounts: doc.accounts.length });
 }
