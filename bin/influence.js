@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 // Thin entry point: all behaviour lives in dist/cli/main.js (built by `npm install`).
 import { main } from '../dist/cli/main.js';
+import { processIo } from '../dist/cli/process-io.js';
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
+process.exitCode = await main(process.argv.slice(2), processIo());
