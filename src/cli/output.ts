@@ -27,7 +27,7 @@ export interface Output<V> {
 /** Checks that the command has the requested output (a UsageError naming the ones it has) and returns its writer. */
 export function outputOf<V>(ctx: CommandContext, command: string, renderers: Renderers<V>): Output<V> {
   if (ctx.mode === 'csv' && !renderers.csv) {
-    throw new UsageError(`\`${command}\` has no CSV output`, 'use --json for machine-readable output, or --plain for text');
+    throw new UsageError(`\`${command}\` has no CSV output; it writes ${describeOutputs(renderers)}`, 'use --json for machine-readable output, or --plain for text');
   }
   return {
     async write(view) {
@@ -35,6 +35,12 @@ export function outputOf<V>(ctx: CommandContext, command: string, renderers: Ren
       if (text !== null) ctx.out(text);
     },
   };
+}
+
+/** The outputs a command has, as a phrase for messages: "text (--plain, a rich view on a terminal) and --json". */
+export function describeOutputs<V>(renderers: Renderers<V>): string {
+  const text = renderers.tty ? 'text (--plain, a rich view on a terminal)' : 'text (--plain)';
+  return `${text}, --json${renderers.csv ? ' and --csv' : ''}`;
 }
 
 async function render<V>(ctx: CommandContext, renderers: Renderers<V>, view: V): Promise<string | null> {
