@@ -25,6 +25,8 @@ export function buildProgram(io: Io): Command {
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-q, --quiet', 'no progress or info messages on stderr')
     .showHelpAfterError('(run with --help for usage)')
+    // every command's --help lists these global flags too (commands inherit this setting)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),

@@ -6,7 +6,7 @@ import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { featureLabel } from './score-view.js';
-import { renderTable } from './table.js';
+import { DEFAULT_COLUMNS, renderTable } from './table.js';
 
 export interface ThresholdAccount {
   handle: string;
@@ -86,7 +86,7 @@ export function unitOf(feature: string): string {
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 
 /** The report as text: counts, the club table, near misses, movement. */
-export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boolean): string {
+export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   const { chalk } = theme;
   const c = rep.counts;
   const scope = rep.topic ? ` about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)})` : '';
@@ -99,11 +99,11 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
   const row = (a: ThresholdAccount) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.subscores.reach.toFixed(1), a.subscores.amplification.toFixed(1), a.subscores.network.toFixed(1), a.flags.join(',') || '-'];
   if (rep.above.length) {
     out.push('', chalk.bold(`at or above ${rep.at}`));
-    out.push(renderTable({ head: ['handle', 'score', 'reach', 'amplif', 'network', 'flags'], rows: rep.above.map(row), numeric: new Set([1, 2, 3, 4]) }, theme, tty));
+    out.push(renderTable({ head: ['handle', 'score', 'reach', 'amplif', 'network', 'flags'], rows: rep.above.map(row), numeric: new Set([1, 2, 3, 4]) }, theme, tty, columns));
   }
   if (rep.near.length) {
     out.push('', chalk.bold('near misses and the cheapest lever (one feature changed, the model re-evaluated)'));
-    out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty));
+    out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty, columns));
   }
   const m = rep.movement;
   out.push('');

@@ -8,7 +8,7 @@ import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadPairs } from '../load-pairs.js';
-import { addScoringOptions, parseSplitDate, parseWindow, type AnalysisFlags } from '../options.js';
+import { addScoringOptions, parseSplitDate, parseWindow, type AnalysisFlags, helpExamples } from '../options.js';
 import { outputOf } from '../output.js';
 import { evaluatePairs } from '../../engine/fit/pairs.js';
 import { datasetFromInteractions, evaluateEngagement, splitEngagement } from '../../engine/engagement-split.js';
@@ -29,7 +29,8 @@ export function registerEval(program: Command, io: Io): void {
       .description('AUC and pairwise accuracy of the model on labelled pairs (PeerIndex wide CSV or a,b,winner); or, with --engagement, how the score ranks future distinct engagers')
       .argument('[pairs...]', 'pair files')
       .option('--engagement <file>', 'interactions CSV (actor,target,kind,created_at): score as of --split, compare with distinct engagers after it')
-      .option('--split <date>', 'with --engagement: the start of the late period (scored as of one millisecond before; a date means 00:00 UTC)'),
+      .option('--split <date>', 'with --engagement: the start of the late period (scored as of one millisecond before; a date means 00:00 UTC)')
+      .addHelpText('after', helpExamples(['influence eval dev.csv', 'influence eval --engagement digg.csv --split 2008-11-06 --window 9 --json'])),
   ).action(async (files: string[], opts: EvalFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (opts.engagement !== undefined) return evalEngagement(ctx, opts.engagement, opts);

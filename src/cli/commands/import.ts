@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { helpExamples } from '../options.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { ADAPTERS } from '../../import/registry.js';
@@ -21,6 +22,7 @@ export function registerImport(program: Command, io: Io): void {
     .command('import')
     .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
+      .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseRequiredNumberFlag } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseRequiredNumberFlag, helpExamples } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import type { Analysis } from '../../engine/analyze.js';
@@ -34,11 +34,12 @@ export function registerReportThreshold(report: Command, io: Io): void {
       .option('--near <points>', 'how far below the threshold counts as near', '5')
       .option('--topic <slug>', 'only accounts with this topic (sub-topics included)')
       .option('--list <file>', 'only the accounts of a follower list')
-      .option('--no-save', 'do not store this run (movement compares stored runs)'),
+      .option('--no-save', 'do not store this run (movement compares stored runs)')
+      .addHelpText('after', helpExamples(['influence report threshold --at 70', 'influence report threshold --at 60 --list followers.csv --require 5 --json'])),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   ).action(async (opts: ThresholdFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<ThresholdReport>(ctx, 'report threshold', { plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme) => renderThresholdText(r, theme, true) });
+    const output = outputOf<ThresholdReport>(ctx, 'report threshold', { plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme, columns) => renderThresholdText(r, theme, true, columns) });
     const at = parseRequiredNumberFlag(opts.at, '--at', { min: 1, max: 100 });
     const near = parseRequiredNumberFlag(opts.near, '--near', { min: 0, max: 99 });
     const minConfidence = parseMinConfidence(opts.minConfidence);

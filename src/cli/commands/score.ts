@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
-import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags } from '../options.js';
+import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { allAccounts, resolveAccount, resultOf } from '../../engine/analyze.js';
@@ -29,7 +29,8 @@ export function registerScore(program: Command, io: Io): void {
       .description('score accounts 1-100 (reach, amplification, network), with every contribution')
       .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
       .option('--all', 'score every account in the database')
-      .option('--no-save', 'do not store this run (history shows stored runs)'),
+      .option('--no-save', 'do not store this run (history shows stored runs)')
+      .addHelpText('after', helpExamples(['influence score @alice', 'influence score --all --json > scores.json'])),
     addScoringOptions, addOntologyOption,
   ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
