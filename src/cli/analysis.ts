@@ -11,6 +11,7 @@ import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
 import { readDatasetParallel, readLatestActivity } from '../store/read-dataset.js';
 import type { CommandContext } from './context.js';
+import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
 
 /** What a command needs computed besides scores. */
@@ -30,23 +31,37 @@ export function taxonomyOf(ctx: CommandContext, ontology: string | undefined): T
 
 /** Flags -> window, dataset, model, taxonomy -> one analysis (see the module doc). */
 export async function loadAnalysis(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds): Promise<Analysis> {
+  return (await loadAnalysisForRun(ctx, flags, needs)).analysis;
+}
+
+/** An analysis with the fingerprint of the data it read (for a run to be stored: store/data-fingerprint.ts). */
+export interface RunAnalysis {
+  analysis: Analysis;
+  data: DataFingerprint;
+}
+
+/** The same, with the fingerprint of the data read (the import log taken before the dataset, in the same connection). */
+export async function loadAnalysisForRun(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds): Promise<RunAnalysis> {
   const { model } = readModelFile(flags.model !== undefined ? ctx.resolvePath(flags.model) : undefined);
   return analyzeStore(ctx, flags, model, needs);
 }
 
 /** The same, with a model in hand (fit calibrates the model it just fitted). */
 export async function loadAnalysisWithModel(ctx: CommandContext, flags: AnalysisFlags, model: Model): Promise<Analysis> {
-  return analyzeStore(ctx, flags, model, { topics: false });
+  return (await analyzeStore(ctx, flags, model, { topics: false })).analysis;
 }
 
-async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds): Promise<Analysis> {
+async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds): Promise<RunAnalysis> {
   const taxonomy = needs.topics === true ? taxonomyOf(ctx, flags.ontology) : needs.topics || null;
   const db = ctx.openExistingStore();
   try {
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
+    const log = readImportLogState(db);
     const window = resolveWindow(requested, readLatestActivity(db));
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
-    return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupOf(taxonomy) } : {}) });
+    const analysis = analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupOf(taxonomy) } : {}) });
+    const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
+    return { analysis, data };
   } finally {
     db.close();
   }

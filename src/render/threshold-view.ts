@@ -29,7 +29,8 @@ export interface ThresholdReport {
   counts: { above: number; near: number; below: number; abstained: number; unknown: number };
   above: ThresholdAccount[];
   near: (ThresholdAccount & { gap: number; lever: Lever })[];
-  movement: { previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
+  /** against the previous stored run of the same model, window and population (null fields when there is none) */
+  movement: { population: string; previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
   /** accounts without a score to compare (abstaining, or below --min-confidence) */
   abstained: { handle: string; network: string; reason: string }[];
   unknown: { input: string; line: number; reason: string }[];
@@ -48,6 +49,7 @@ export function toThresholdReport(
   plan: ThresholdPlan,
   runId: number | null,
   previous: { run: PreviousRun; movement: Movement } | null,
+  population = 'all',
 ): ThresholdReport {
   const view = (r: ScoredResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
   return {
@@ -61,8 +63,8 @@ export function toThresholdReport(
     above: plan.above.map(view),
     near: plan.nearMisses.map((n) => ({ ...view(n.result), gap: n.gap, lever: n.lever })),
     movement: previous
-      ? { previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
-      : { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
+      ? { population, previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
+      : { population, previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
     abstained: plan.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason })),
     unknown: plan.unknown,
   };
@@ -107,10 +109,10 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
   }
   const m = rep.movement;
   out.push('');
-  if (m.previousRun === null) out.push('movement: no previous run with this model and window to compare with');
+  if (m.previousRun === null) out.push(`movement: no previous run of this model, window and population (${cleanText(m.population)}) to compare with`);
   else {
     const list = (xs: string[]) => (xs.length ? xs.map((h) => `@${cleanText(h)}`).join(', ') : 'none');
-    out.push(`movement since run ${m.previousRun} (as of ${m.previousAsOf?.slice(0, 10)}): new ${list(m.entrants)}; dropped ${list(m.dropouts)}`);
+    out.push(`movement since run ${m.previousRun} (as of ${m.previousAsOf?.slice(0, 10)}, population ${cleanText(m.population)}): new ${list(m.entrants)}; dropped ${list(m.dropouts)}`);
   }
   return out.join('\n');
 }

@@ -1,16 +1,22 @@
 /**
  * Scoring runs: every scoring is stored with its model version, as-of date, window and
  * creation time, with its scores and flags. Runs are only ever inserted, never updated:
- * a new model version or date is a new run, and old runs keep what they showed.
+ * a new model version or date is a new run, and old runs keep what they showed (until
+ * `influence runs prune` deletes them, whole).
  *
  * A run is written whole, in one transaction: its scores, flags and topic scores
  * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
  * command that stores runs.
+ *
+ * What a run is of (RunScope): its population (which accounts: 'all', a topic, a list, or
+ * named accounts) and the data it read (DataFingerprint). A run identical to one stored
+ * (same model, as-of, window, population and data) is not stored again: the stored one
+ * stands for it. Movement (`report threshold`) compares a run with the previous stored run
+ * of the same model, window and population.
  */
 import type { Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
-
 /** A run's metadata as stored. */
 export interface NewRun {
   modelVersion: string;
@@ -21,6 +27,18 @@ export interface NewRun {
   createdAt: number;
   /** number of accounts scored in this run */
   accounts: number;
+  /** RunScope.population; null for a run of unknown scope */
+  population?: string | null;
+  /** RunScope.data; null for a run of unknown scope */
+  data?: string | null;
+}
+
+/** What a run is of besides model, as-of and window (see the module doc). */
+export interface RunScope {
+  /** which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>' (cli/run-scope.ts builds them) */
+  population: string;
+  /** the data read: a DataFingerprint (store/data-fingerprint.ts) as JSON */
+  data: string;
 }
 
 /** One account's stored result (`detail` keeps the itemisation shown). */
@@ -40,8 +58,8 @@ export interface StoredScore {
 /** Inserts a run; returns its id. */
 export function createRun(db: Db, run: NewRun): number {
   const info = db
-    .prepare('INSERT INTO runs (model_version, as_of, window_days, created_at, accounts) VALUES (?, ?, ?, ?, ?)')
-    .run(run.modelVersion, run.asOf, run.windowDays, run.createdAt, run.accounts);
+    .prepare('INSERT INTO runs (model_version, as_of, window_days, created_at, accounts, population, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(run.modelVersion, run.asOf, run.windowDays, run.createdAt, run.accounts, run.population ?? null, run.data ?? null);
   return Number(info.lastInsertRowid);
 }
 
@@ -63,12 +81,44 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>)
 
 /** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
-  return db.transaction(() => {
-    const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length });
-    insertScores(db, id, run.accounts.map(toStoredScore));
-    insertTopicScores(db, id, run.accounts);
-    return id;
-  })();
+  return db.transaction(() => insertRun(db, run, createdAt, null))();
+}
+
+/** A run as `storeRun` left it: the id of the new run, or of the stored run identical to it. */
+export interface StoredRun {
+  runId: number;
+  /** false: an identical run was stored before (runId is that run) */
+  stored: boolean;
+}
+
+/**
+ * Stores a run of a known scope, unless a run identical to it is stored already (same
+ * model, as-of, window, population and data): then that run's id, and nothing written.
+ * The check and the insert are one transaction.
+ */
+export function storeRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope): StoredRun {
+  return db.transaction((): StoredRun => {
+    const same = findIdenticalRun(db, run, scope);
+    if (same !== null) return { runId: same, stored: false };
+    return { runId: insertRun(db, run, createdAt, scope), stored: true };
+  }).immediate();
+}
+
+/** The latest stored run identical to `run` of `scope` (see storeRun), null when none. */
+export function findIdenticalRun(db: Db, run: Pick<RunRecord, 'modelVersion' | 'asOf' | 'windowDays'>, scope: RunScope): number | null {
+  return (
+    (db
+      .prepare('SELECT id FROM runs WHERE model_version = ? AND window_days = ? AND population = ? AND as_of = ? AND data = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(run.modelVersion, run.windowDays, scope.population, run.asOf, scope.data) as number | undefined) ?? null
+  );
+}
+
+function insertRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope | null): number {
+  const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length, population: scope?.population, data: scope?.data });
+  insertScores(db, id, run.accounts.map(toStoredScore));
+  insertTopicScores(db, id, run.accounts);
+  return id;
 }
 
 function toStoredScore(a: RunAccount): StoredScore {
@@ -155,4 +205,131 @@ export function readPreviousRun(db: Db, runId: number): number | null {
     .pluck()
     .get(runId) as number | undefined;
   return row ?? null;
+}
+
+/** A stored run's metadata. */
+export interface RunInfo {
+  id: number;
+  modelVersion: string;
+  /** epoch ms */
+  asOf: number;
+  windowDays: number;
+  /** epoch ms */
+  createdAt: number;
+  accounts: number;
+  population: string | null;
+  data: string | null;
+}
+
+const RUN_COLUMNS = 'id, model_version AS modelVersion, as_of AS asOf, window_days AS windowDays, created_at AS createdAt, accounts, population, data';
+
+/**
+ * The run movement is measured against: the latest stored run of the same model, window
+ * and population that is not the same scoring again (its as-of or data differ), stored
+ * before `before` when given (the current run's id). Null when there is none. Runs of an
+ * unknown population (stored before populations were recorded) never match.
+ */
+export function findPreviousRun(
+  db: Db,
+  current: { modelVersion: string; windowDays: number; asOf: number; population: string; data: string },
+  before?: number,
+): RunInfo | null {
+  return (
+    (db
+      .prepare(
+        `SELECT ${RUN_COLUMNS} FROM runs
+          WHERE model_version = ? AND window_days = ? AND population = ? AND NOT (as_of = ? AND data = ?) AND id < ?
+          ORDER BY id DESC LIMIT 1`,
+      )
+      .get(current.modelVersion, current.windowDays, current.population, current.asOf, current.data, before ?? Number.MAX_SAFE_INTEGER) as RunInfo | undefined) ?? null
+  );
+}
+
+/** How many runs are stored. */
+export function countRuns(db: Db): number {
+  return db.prepare('SELECT count(*) FROM runs').pluck().get() as number;
+}
+
+/** Stored runs, newest first (`limit` of them when given). */
+export function listRuns(db: Db, limit?: number): RunInfo[] {
+  return db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?`).all(limit ?? -1) as RunInfo[];
+}
+
+/** One stored run's metadata, null when there is no such run. */
+export function readRun(db: Db, runId: number): RunInfo | null {
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as RunInfo | undefined) ?? null;
+}
+
+/** One account's stored score in a run, as `runs show` lists it. */
+export interface RunScoreRow {
+  accountId: number;
+  network: string;
+  handle: string | null;
+  externalId: string | null;
+  score: number;
+  reach: number;
+  amplification: number;
+  networkScore: number;
+  confidence: number;
+  flags: string[];
+}
+
+/** A run's scores, best first (then by account id), `limit` of them when given. */
+export function readRunRows(db: Db, runId: number, limit?: number): RunScoreRow[] {
+  const rows = db
+    .prepare(
+      `SELECT s.account_id AS accountId, a.network, a.handle, a.external_id AS externalId, s.score, s.reach, s.amplification,
+              s.network AS networkScore, s.confidence,
+              (SELECT group_concat(code, ',') FROM (SELECT code FROM flags f WHERE f.run_id = s.run_id AND f.account_id = s.account_id ORDER BY code)) AS flags
+         FROM scores s JOIN accounts a ON a.id = s.account_id
+        WHERE s.run_id = ?
+        ORDER BY s.score DESC, s.account_id LIMIT ?`,
+    )
+    .all(runId, limit ?? -1) as (Omit<RunScoreRow, 'flags'> & { flags: string | null })[];
+  return rows.map((r) => ({ ...r, flags: r.flags ? r.flags.split(',') : [] }));
+}
+
+/** Which runs `pruneRuns` deletes: those not among the `keep` latest, and/or created before `before` (epoch ms); both: both must hold. */
+export interface PruneRule {
+  keep?: number;
+  before?: number;
+}
+
+/** The ids of the runs a prune rule selects, newest first. */
+export function selectPrunedRuns(db: Db, rule: PruneRule): number[] {
+  const ids = db.prepare('SELECT id, created_at FROM runs ORDER BY id DESC').raw().all() as [number, number][];
+  return ids.filter(([, created], k) => (rule.keep === undefined || k >= rule.keep) && (rule.before === undefined || created < rule.before)).map(([id]) => id);
+}
+
+/** Rows of runs per table: what deleting them would delete. */
+export function countRunRows(db: Db, runIds: readonly number[]): { runs: number; scores: number; flags: number; topicScores: number } {
+  const out = { runs: 0, scores: 0, flags: 0, topicScores: 0 };
+  const count = {
+    scores: db.prepare('SELECT count(*) FROM scores WHERE run_id = ?').pluck(),
+    flags: db.prepare('SELECT count(*) FROM flags WHERE run_id = ?').pluck(),
+    topicScores: db.prepare('SELECT count(*) FROM topic_scores WHERE run_id = ?').pluck(),
+    runs: db.prepare('SELECT count(*) FROM runs WHERE id = ?').pluck(),
+  };
+  for (const id of runIds) for (const k of ['runs', 'scores', 'flags', 'topicScores'] as const) out[k] += count[k].get(id) as number;
+  return out;
+}
+
+/** Deletes runs with their scores, flags and topic scores, in one transaction; rows deleted per table. */
+export function deleteRuns(db: Db, runIds: readonly number[]): { runs: number; scores: number; flags: number; topicScores: number } {
+  return db.transaction(() => {
+    const out = { runs: 0, scores: 0, flags: 0, topicScores: 0 };
+    const del = {
+      scores: db.prepare('DELETE FROM scores WHERE run_id = ?'),
+      flags: db.prepare('DELETE FROM flags WHERE run_id = ?'),
+      topicScores: db.prepare('DELETE FROM topic_scores WHERE run_id = ?'),
+      runs: db.prepare('DELETE FROM runs WHERE id = ?'),
+    };
+    for (const id of runIds) {
+      out.scores += del.scores.run(id).changes;
+      out.flags += del.flags.run(id).changes;
+      out.topicScores += del.topicScores.run(id).changes;
+      out.runs += del.runs.run(id).changes;
+    }
+    return out;
+  }).immediate();
 }

@@ -137,4 +137,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, account_id, code)
   ) WITHOUT ROWID;
   `,
+  /* 2: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
+  ALTER TABLE runs ADD COLUMN population TEXT;   -- which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>'; NULL before this migration
+  ALTER TABLE runs ADD COLUMN data TEXT;         -- the data read, as JSON: import log length and last id, rows per table; NULL before
+  CREATE INDEX runs_by_scope ON runs(model_version, window_days, population, id);
+  `,
 ];

@@ -11,6 +11,7 @@ import { registerHistory } from './history.js';
 import { registerImport } from './import.js';
 import { registerRank } from './rank.js';
 import { registerReport } from './report.js';
+import { registerRuns } from './runs.js';
 import { registerScore } from './score.js';
 import { registerTopics } from './topics.js';
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTopics,
   registerRank,
   registerHistory,
+  registerRuns,
   registerReport,
   registerCheck,
   registerEval,

@@ -4,11 +4,12 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
-import { loadAnalysis } from '../analysis.js';
+import { loadAnalysisForRun } from '../analysis.js';
+import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
 import { allAccounts, resolveAccount, resultOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
-import { saveRun } from '../../store/runs.js';
+import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsv, renderScorePlain, toScoreResultView, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
@@ -43,10 +44,14 @@ export function registerScore(program: Command, io: Io): void {
     });
     const save = opts.save !== false;
     // a stored run keeps its accounts' topics, so storing needs the topic stage
-    const analysis = await loadAnalysis(ctx, opts, { topics: save });
+    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save });
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
     const results = indices.map((i) => resultOf(analysis, i));
-    if (save) ctx.withStore((db) => saveRun(db, runRecordOf(analysis, indices, new Map(results.map((r) => [r.index, r]))), Date.now()));
+    if (save) {
+      const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
+      const run = ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices, new Map(results.map((r) => [r.index, r]))), Date.now(), runScopeOf(population, data)));
+      if (!run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
+    }
     await output.write({ schema: 1, ...reportHeader(analysis.window, analysis.model.version), results: results.map(toScoreResultView) });
   });
 }
