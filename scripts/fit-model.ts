@@ -18,8 +18,8 @@ import { peerIndexFeatures } from '../src/engine/peerindex.js';
 import { readKonect } from './lib/konect.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
 import { emptyFeatureVector, type FeatureVector } from '../src/engine/features.js';
-import { fitRealModel, type RealData } from '../src/engine/fit/real-data.js';
-import { MODEL_V2_SPEC, DIGG_SPLIT } from '../src/engine/fit/spec-v2.js';
+import { fitRealModel, type RealData } from './lib/fit/real-data.js';
+import { MODEL_V2_SPEC, DIGG_SPLIT } from './lib/fit/spec-v2.js';
 import type { Model } from '../src/engine/model.js';
 
 const args = process.argv.slice(2);

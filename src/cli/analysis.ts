@@ -3,7 +3,8 @@
  * latest activity, the dataset (with texts when topics are wanted), the model and the
  * taxonomy from their files, then one `analyze`. Commands project the Analysis it returns.
  */
-import { analyze, topicSetupOf, type Analysis } from '../engine/analyze.js';
+import { analyze, topicSetupOf, type Analysis, type TopicSetup } from '../engine/analyze.js';
+import { loadBuiltinBackground } from '../inputs/background.js';
 import { resolveWindow } from '../engine/window.js';
 import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
@@ -27,6 +28,11 @@ export function taxonomyOf(ctx: CommandContext, ontology: string | undefined): T
     ctx.info(`ontology: ${report.skippedEdges} edge${report.skippedEdges === 1 ? '' : 's'} name topics the topics file does not have; skipped (first at line ${report.firstSkippedEdgeLine})`);
   }
   return taxonomy;
+}
+
+/** The taxonomy's topic setup against the shipped word-frequency background (models/background.json.gz). */
+export function topicSetupFor(taxonomy: Taxonomy): TopicSetup {
+  return topicSetupOf(taxonomy, loadBuiltinBackground());
 }
 
 /** Flags -> window, dataset, model, taxonomy -> one analysis (see the module doc). */
@@ -59,7 +65,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const log = readImportLogState(db);
     const window = resolveWindow(requested, readLatestActivity(db));
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
-    const analysis = analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupOf(taxonomy) } : {}) });
+    const analysis = analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
     const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
     return { analysis, data };
   } finally {

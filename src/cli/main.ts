@@ -11,6 +11,9 @@ import type { Io } from './io.js';
 import { cleanText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 
+// the real process's Io (bin/influence.js): a closed stdout ends the command quietly
+export { processIo } from './process-io.js';
+
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
 
 /** Builds the commander program with global flags that also work after the command name. */

@@ -10,7 +10,8 @@
  * rows 1.7 s (so runs need not be large, and the writer can start early).
  */
 import { mergeAccounts } from './merge-accounts.js';
-import { openDb, type Db } from './open.js';
+import { beginImmediate, openDb, type Db } from './open.js';
+import { toStoreError } from './store-errors.js';
 import { KIND_BY_CODE, deriveEventKey, type InteractionColumns, type NewAccounts, type WriteBatch, type WriteOp } from './write-batch.js';
 
 /** Rows in each data table. */
@@ -54,19 +55,32 @@ const ROWS_PER_INSERT = 32;
  * out from `firstAccountId` cannot collide: BEGIN IMMEDIATE holds the write lock until
  * COMMIT, so nothing else inserts accounts meanwhile.
  */
-export function beginWrite(dbPath: string): WriteTransaction {
-  const db = openDb(dbPath);
+export function beginWrite(dbPath: string, options: { onLockWait?: (message: string) => void; lockWaitMs?: number } = {}): WriteTransaction {
+  const db = openDb(dbPath, { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
   try {
-    db.exec('BEGIN IMMEDIATE');
+    // a second import waits here for the first one's commit (with a message), not 5 s
+    beginImmediate(db);
     const firstAccountId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM accounts').pluck().get() as number);
     const applier = createApplier(db);
     let open = true;
     return {
       firstAccountId,
-      apply: applier.apply,
+      apply(batch) {
+        try {
+          applier.apply(batch);
+        } catch (err) {
+          // a read-only file grants the lock and fails on the first write: here
+          throw toStoreError(err, dbPath);
+        }
+      },
       commit(imports) {
-        const added = applier.finish(imports);
-        db.exec('COMMIT');
+        let added: TableCounts;
+        try {
+          added = applier.finish(imports);
+          db.exec('COMMIT');
+        } catch (err) {
+          throw toStoreError(err, dbPath);
+        }
         open = false;
         db.close();
         return added;
@@ -84,7 +98,7 @@ export function beginWrite(dbPath: string): WriteTransaction {
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
-    throw err;
+    throw toStoreError(err, dbPath);
   }
 }
 

@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
+import { TIME_RANGE } from './records.js';
+import { storedTime } from './stored-time.js';
 import { POST_KINDS, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
 import { windowStart, type ScoringWindow } from '../engine/window.js';
 import { forEachNumericRow } from './read-chunks.js';
@@ -112,7 +114,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
     },
     (v) => {
       if (row >= n) return;
@@ -159,7 +161,7 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
       from: 'FROM posts',
       rangeKey: 'id',
       range: { min: minPostId, max: maxPostId, rows: np },
-      columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
+      columns: ['id', 'author_id', storedTime('created_at', TIME_RANGE.min), kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
     },
     (v) => {
       if (p >= np) return;
@@ -233,7 +235,7 @@ function readFollows(db: Db, indexOf: (id: number | null) => number): Dataset['f
     followee: new Int32Array(nf),
     createdAt: new Float64Array(nf),
   };
-  const followRows = db.prepare('SELECT follower_id, followee_id, created_at FROM follows ORDER BY followee_id, follower_id').raw();
+  const followRows = db.prepare(`SELECT follower_id, followee_id, ${storedTime('created_at')} FROM follows ORDER BY followee_id, follower_id`).raw();
   let f = 0;
   for (const r of followRows.iterate() as IterableIterator<(number | null)[]>) {
     if (f >= nf) break;
@@ -303,9 +305,14 @@ export async function readDatasetParallel(
  * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
  */
 export function readLatestActivity(db: Db): number | null {
+  // Only times the store accepts: a bad one stored by an older version (1e300) must not
+  // become the as-of date of every later command.
   const row = db
-    .prepare('SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM interactions)')
+    .prepare(
+      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+    )
     .pluck()
-    .get() as number | null;
+    .get({ min: TIME_RANGE.min, max: TIME_RANGE.max }) as number | null;
   return row ?? null;
 }

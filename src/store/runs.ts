@@ -14,7 +14,7 @@
  * stands for it. Movement (`report threshold`) compares a run with the previous stored run
  * of the same model, window and population.
  */
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
 /** A run's metadata as stored. */
@@ -81,7 +81,8 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>)
 
 /** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
-  return db.transaction(() => insertRun(db, run, createdAt, null))();
+  // waits for an import's write lock (with a message) instead of failing after 5 s
+  return writeTransaction(db, () => insertRun(db, run, createdAt, null));
 }
 
 /** A run as `storeRun` left it: the id of the new run, or of the stored run identical to it. */
@@ -97,11 +98,11 @@ export interface StoredRun {
  * The check and the insert are one transaction.
  */
 export function storeRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope): StoredRun {
-  return db.transaction((): StoredRun => {
+  return writeTransaction(db, (): StoredRun => {
     const same = findIdenticalRun(db, run, scope);
     if (same !== null) return { runId: same, stored: false };
     return { runId: insertRun(db, run, createdAt, scope), stored: true };
-  }).immediate();
+  });
 }
 
 /** The latest stored run identical to `run` of `scope` (see storeRun), null when none. */
@@ -316,7 +317,7 @@ export function countRunRows(db: Db, runIds: readonly number[]): { runs: number;
 
 /** Deletes runs with their scores, flags and topic scores, in one transaction; rows deleted per table. */
 export function deleteRuns(db: Db, runIds: readonly number[]): { runs: number; scores: number; flags: number; topicScores: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const out = { runs: 0, scores: 0, flags: 0, topicScores: 0 };
     const del = {
       scores: db.prepare('DELETE FROM scores WHERE run_id = ?'),
@@ -331,5 +332,5 @@ export function deleteRuns(db: Db, runIds: readonly number[]): { runs: number; s
       out.runs += del.runs.run(id).changes;
     }
     return out;
-  }).immediate();
+  });
 }

@@ -6,7 +6,31 @@
  * Conventions: platform ids are TEXT; times are INTEGER Unix epoch milliseconds (UTC);
  * counts that an export may not give are NULL (missing), never 0.
  */
-export const MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3';
+import { decodeEntities } from '../html-entities.js';
+
+/** SQL to run, or a function for a data migration SQL cannot express. */
+export type Migration = string | ((db: Database.Database) => void);
+
+/**
+ * Twitter text and bios imported before the importer decoded HTML entities ("&gt; quote",
+ * "R&amp;D") are decoded once, as the importer now does at import.
+ */
+function decodeTwitterEntities(db: Database.Database): void {
+  const posts = db.prepare(`SELECT p.id, p.text FROM posts p WHERE p.network = 'twitter' AND p.text LIKE '%&%;%'`).all() as { id: number; text: string }[];
+  const setText = db.prepare('UPDATE posts SET text = ? WHERE id = ?');
+  for (const p of posts) {
+    const text = decodeEntities(p.text);
+    if (text !== p.text) setText.run(text, p.id);
+  }
+  const bios = db.prepare(`SELECT id, bio FROM accounts WHERE network = 'twitter' AND bio LIKE '%&%;%'`).all() as { id: number; bio: string }[];
+  const setBio = db.prepare('UPDATE accounts SET bio = ? WHERE id = ?');
+  for (const a of bios) {
+    const bio = decodeEntities(a.bio);
+    if (bio !== a.bio) setBio.run(bio, a.id);
+  }
+}
+export const MIGRATIONS: readonly Migration[] = [
   /* 1: the core data model */ `
   CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -137,7 +161,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, account_id, code)
   ) WITHOUT ROWID;
   `,
-  /* 2: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
+  /* 2: Twitter text as written (HTML entities decoded, issue 11) */ decodeTwitterEntities,
+  /* 3: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
   ALTER TABLE runs ADD COLUMN population TEXT;   -- which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>'; NULL before this migration
   ALTER TABLE runs ADD COLUMN data TEXT;         -- the data read, as JSON: import log length and last id, rows per table; NULL before
   CREATE INDEX runs_by_scope ON runs(model_version, window_days, population, id);

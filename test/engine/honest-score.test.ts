@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 import { shippedModel } from '../helpers/model.js';
 import { explainScore, scoreAccounts, scoreFeatureVector } from '../../src/engine/score.js';
 import { emptyFeatureVector, type FeatureVector } from '../../src/engine/features.js';

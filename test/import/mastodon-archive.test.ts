@@ -268,7 +268,7 @@ describe('mastodon archive: bad input', () => {
       [1, 'orderedItems[1].object', 'is missing'],
       [2, 'orderedItems[2].object.id', 'is missing'],
       [3, 'orderedItems[3]', 'is not an object'],
-      [4, 'orderedItems[4].published', 'is missing or not a date'],
+      [4, 'orderedItems[4].published', 'is missing, not a date, or outside 1990-01-01 to 2100-01-01'],
     ]);
     expect(sink.problems.every((p) => p.expected && p.fix)).toBe(true);
   });

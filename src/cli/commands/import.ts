@@ -44,6 +44,7 @@ export function registerImport(program: Command, io: Io): void {
             owner: flags.owner,
             now: Date.now(),
             onProgress: progress.update,
+            onLockWait: (message) => ctx.warn(message),
           },
           openSource,
         );

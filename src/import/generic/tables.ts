@@ -4,7 +4,7 @@
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
 import { INTERACTION_KINDS, type ImportRecord, type InteractionKind } from '../../store/records.js';
-import { ValueError, parseBool, parseCount, parseHandle, parseTime } from '../values.js';
+import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
 
@@ -219,7 +219,7 @@ function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
   try {
     return parse(raw);
   } catch (err) {
-    if (err instanceof ValueError) throw new RowError(name, `'${String(raw).slice(0, 60)}' is not valid`, err.expected, err.fix);
+    if (err instanceof ValueError) throw new RowError(name, `${describeValue(raw)} is not valid`, err.expected, err.fix);
     throw err;
   }
 }
@@ -229,8 +229,8 @@ const time = (row: Row, name: string) => field(row, name, parseTime);
 
 function text(row: Row, name: string): string | undefined {
   const v = row.get(name);
-  if (v === undefined || v === null || v === '') return undefined;
-  return typeof v === 'string' ? v : String(v);
+  // CSV cells are strings: the common case skips the checks
+  return typeof v === 'string' ? (v === '' ? undefined : v) : field(row, name, parseText);
 }
 
 function requiredText(row: Row, name: string): string {

@@ -13,7 +13,7 @@ import { type ArchiveLayout, baseName, classifyEntries, findDataDir, splitName }
 import { type ManifestInfo, type OwnerInfo, type ProfileInfo, normalizeAccount, normalizeManifest, normalizeProfile } from './normalize-rows.js';
 import { isFault } from './row-fault.js';
 import { NETWORK, readHandle } from './values.js';
-import { type YtdItem, parseYtdArray, parseYtdObject } from './ytd-file.js';
+import { type YtdItem, parseYtdObject, readYtdArray } from './ytd-file.js';
 
 const YTD_HEAD = /^\s*window\.(?:YTD\.(\w+)\.part\d+|__THAR_CONFIG)\s*=/;
 const ROW_FIX = 'correct or remove this record, or pass --skip-invalid to import the rest';
@@ -61,20 +61,20 @@ async function readTwitterArchive(source: Source, sink: RecordSink, options: Ada
     if (!entries) continue;
     const seen = new Set<string>();
     for (const entry of entries) {
-      const items = await readArray(entry, sink);
-      for (const item of items) {
+      // streamed: a tweets.js of any size is read one tweet at a time
+      await readYtdArray(entry, sink, (item) => {
         const rec = ROW_NORMALIZERS[kind](item.value, owner.ref);
         const at = { file: entry.displayPath, line: item.line, record: item.index };
         if (isFault(rec)) {
           sink.problem({ ...at, field: rec.field, reason: rec.reason, expected: rec.expected, fix: ROW_FIX });
-          continue;
+          return;
         }
         // the same row twice (tweet.js beside tweets.js, overlapping parts) counts once
         const key = rec.type === 'post' ? rec.externalId : rec.type === 'follow' ? `${rec.follower.externalId}>${rec.followee.externalId}` : (rec.targetPost ?? '');
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return;
         seen.add(key);
         sink.record(rec, at);
-      }
+      });
       progress(entry);
     }
     counts[kind] = seen.size;
@@ -176,10 +176,11 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   return rec;
 }
 
+/** The elements of a small data file (account.js, profile.js), collected. */
 async function readArray(entry: SourceEntry, sink: RecordSink): Promise<YtdItem[]> {
-  const parsed = parseYtdArray(await entry.readText(), entry.displayPath);
-  for (const p of parsed.problems) sink.problem(p);
-  return parsed.items;
+  const items: YtdItem[] = [];
+  await readYtdArray(entry, sink, (item) => items.push(item));
+  return items;
 }
 
 function rowProblem(entry: SourceEntry, item: YtdItem, field: string, reason: string, expected: string): RowProblem {

@@ -2,6 +2,7 @@
  * Pure normalizers for the archive's small files: the owner (account.js, profile.js,
  * manifest.js userInfo) and the owner's edges (follower.js, following.js, like.js).
  */
+import { decodeEntities } from '../../html-entities.js';
 import type { AccountRef, FollowRecord, InteractionRecord } from '../../store/records.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readHandle, readId, readString } from './values.js';
@@ -41,7 +42,7 @@ export function normalizeProfile(row: unknown): ProfileInfo | RowFault {
   const d = asObject(p['description']) ?? {};
   const info: ProfileInfo = {};
   const bio = readString(d['bio']);
-  if (bio !== undefined) info.bio = bio;
+  if (bio !== undefined) info.bio = decodeEntities(bio);
   const url = readString(d['website']);
   if (url !== undefined) info.url = url;
   const location = readString(d['location']);

@@ -232,3 +232,11 @@ describe('values', () => {
     expect(parseStatusUrl('https://evil.com/?u=https://x.com/a/status/1')).toBeUndefined();
   });
 });
+
+describe('text as written', () => {
+  it('decodes the HTML entities Twitter stores in full_text and bios, in one pass', () => {
+    expect(post(makeTweet({ full_text: '&gt; How did we get here? R&amp;D &lt;3 and a literal &amp;lt;' })).text).toBe('> How did we get here? R&D <3 and a literal &lt;');
+    expect(post(makeTweet({ full_text: 'RT @x: fish &amp; chips' })).text).toBe('RT @x: fish & chips');
+    expect(normalizeProfile({ profile: { description: { bio: 'maker &amp; breaker' } } })).toEqual({ bio: 'maker & breaker' });
+  });
+});

@@ -1,11 +1,14 @@
 /**
- * Deterministic generators for authenticity tests: a tiny seeded PRNG and builders for
+ * Deterministic generators for authenticity tests (the simulator's seeded Rng) and builders for
  * ordinary behaviour (diurnal, bursty humans with real, diverse audiences) and for the
  * gaming archetypes (follow-back farms, bots, pods, hashtag stuffers, bought serial
  * engagement, follow/unfollow churners).
  */
 import type { ScoringWindow } from '../../../src/engine/window.js';
-import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DAY, DatasetBuilder, day } from '../dataset-builder.js';
+import { Rng } from '../random.js';
+
+export { Rng };
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
@@ -13,54 +16,6 @@ export const MINUTE = 60_000;
 export const WINDOW: ScoringWindow = { asOf: day(90), windowDays: 90 };
 const FROM = day(0);
 const TO = day(90);
-
-/** mulberry32: a tiny, fast, seeded PRNG (public domain, Tommy Ettinger). */
-export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  range(lo: number, hi: number): number {
-    return lo + (hi - lo) * this.next();
-  }
-  int(lo: number, hi: number): number {
-    return Math.floor(this.range(lo, hi + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)]!;
-  }
-  normal(): number {
-    const u = 1 - this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
-  }
-  lognormal(median: number, sigma: number): number {
-    return median * Math.exp(sigma * this.normal());
-  }
-  exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
-  }
-  poisson(lambda: number): number {
-    if (lambda > 50) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-    const l = Math.exp(-lambda);
-    let k = 0;
-    let p = 1;
-    do {
-      k++;
-      p *= this.next();
-    } while (p > l);
-    return k - 1;
-  }
-}
 
 const inWindow = (t: number): boolean => t > FROM && t <= TO;
 
@@ -90,10 +45,10 @@ export function humanTimes(rng: Rng, r: HumanRhythm): number[] {
   const out: number[] = [];
   for (let d = 0; d < 90; d++) {
     const posts = rng.poisson(r.perDay);
-    const shift = r.jitter ? rng.range(-r.jitter, r.jitter) : 0;
+    const shift = r.jitter ? rng.uniform(-r.jitter, r.jitter) : 0;
     let left = posts;
     while (left > 0) {
-      let t = day(d) + (wake - tz + shift + rng.range(0, awake)) * HOUR;
+      let t = day(d) + (wake - tz + shift + rng.uniform(0, awake)) * HOUR;
       const size = Math.min(left, 1 + rng.poisson(session - 1));
       for (let i = 0; i < size; i++) {
         out.push(Math.round(t));
@@ -147,7 +102,7 @@ export function engageOrganically(
       const actor = audience[j]!;
       if (actor === author || seen.has(actor)) continue;
       seen.add(actor);
-      const at = p.at + rng.lognormal((opts.latencyMin ?? 120) * MINUTE, 1.3);
+      const at = p.at + rng.lognormalMedian((opts.latencyMin ?? 120) * MINUTE, 1.3);
       if (at <= TO) b.interact(actor, author, rng.pick(KINDS), { at, post: p.index });
     }
   }
@@ -165,27 +120,27 @@ export function sample<T>(rng: Rng, xs: readonly T[], k: number): T[] {
 
 /** A follow-back farm: huge matched follower/following counts, a few posts nobody engages. */
 export function addFollowBackFarm(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
-  const followers = Math.round(rng.lognormal(5000, 0.8)) + 1000;
-  const a = b.account({ handle, followers, following: Math.round(followers * rng.range(0.9, 1.12)) });
-  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.05, 0.3), tz: rng.int(-8, 9) }));
+  const followers = Math.round(rng.lognormalMedian(5000, 0.8)) + 1000;
+  const a = b.account({ handle, followers, following: Math.round(followers * rng.uniform(0.9, 1.12)) });
+  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.uniform(0.05, 0.3), tz: rng.between(-8, 9) }));
   engageOrganically(b, rng, a, posts, sample(rng, audience, 10), { perPost: 0.3 });
   return a;
 }
 
 /** A bot: scheduled (metronomic), Poisson round the clock, or business-hours scheduler. */
 export function addBot(b: DatasetBuilder, rng: Rng, audience: number[], handle: string, style: 'scheduled' | 'random' | 'office' = 'scheduled'): number {
-  const a = b.account({ handle, followers: Math.round(rng.lognormal(800, 1)), following: Math.round(rng.lognormal(600, 1)) });
+  const a = b.account({ handle, followers: Math.round(rng.lognormalMedian(800, 1)), following: Math.round(rng.lognormalMedian(600, 1)) });
   const times: number[] = [];
   if (style === 'scheduled') {
     const every = rng.pick([20, 30, 60, 120]) * MINUTE;
-    for (let t = day(0) + rng.range(0, every); t <= TO; t += every) times.push(Math.round(t + rng.range(-0.05, 0.05) * every));
+    for (let t = day(0) + rng.uniform(0, every); t <= TO; t += every) times.push(Math.round(t + rng.uniform(-0.05, 0.05) * every));
   } else if (style === 'random') {
-    const mean = DAY / rng.range(12, 60);
+    const mean = DAY / rng.uniform(12, 60);
     for (let t = day(0) + rng.exponential(mean); t <= TO; t += rng.exponential(mean)) times.push(Math.round(t));
   } else {
     const every = rng.pick([10, 15, 30]) * MINUTE;
-    const tz = rng.int(-8, 9);
-    for (let d = 0; d < 90; d++) for (let t = day(d) + (8 - tz) * HOUR; t < day(d) + (22 - tz) * HOUR; t += every) times.push(Math.round(t + rng.range(-0.1, 0.1) * every));
+    const tz = rng.between(-8, 9);
+    for (let d = 0; d < 90; d++) for (let t = day(d) + (8 - tz) * HOUR; t < day(d) + (22 - tz) * HOUR; t += every) times.push(Math.round(t + rng.uniform(-0.1, 0.1) * every));
   }
   const posts = addPosts(b, a, times.filter(inWindow).sort((x, y) => x - y));
   engageOrganically(b, rng, a, posts, sample(rng, audience, 40), { perPost: 0.2 });
@@ -197,15 +152,15 @@ export function addPod(b: DatasetBuilder, rng: Rng, audience: number[], prefix: 
   const members: number[] = [];
   const posts = new Map<number, PostMeta[]>();
   for (let i = 0; i < size; i++) {
-    const a = b.account({ handle: `${prefix}${i}`, followers: Math.round(rng.lognormal(2000, 0.6)), following: Math.round(rng.lognormal(900, 0.5)) });
+    const a = b.account({ handle: `${prefix}${i}`, followers: Math.round(rng.lognormalMedian(2000, 0.6)), following: Math.round(rng.lognormalMedian(900, 0.5)) });
     members.push(a);
-    posts.set(a, addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.25, 0.5), tz: rng.int(-2, 2), session: 1 })));
+    posts.set(a, addPosts(b, a, humanTimes(rng, { perDay: rng.uniform(0.25, 0.5), tz: rng.between(-2, 2), session: 1 })));
   }
   for (const owner of members) {
     for (const p of posts.get(owner)!) {
       for (const m of members) {
         if (m === owner || !rng.chance(0.9)) continue;
-        const at = p.at + rng.range(2, 45) * MINUTE;
+        const at = p.at + rng.uniform(2, 45) * MINUTE;
         if (at <= TO) b.interact(m, owner, rng.chance(0.7) ? 'like' : 'reply', { at, post: p.index });
       }
     }
@@ -216,9 +171,9 @@ export function addPod(b: DatasetBuilder, rng: Rng, audience: number[], prefix: 
 
 /** A hashtag stuffer: most posts carry 5-14 hashtags and few words. */
 export function addHashtagStuffer(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
-  const a = b.account({ handle, followers: Math.round(rng.lognormal(600, 1)), following: Math.round(rng.lognormal(500, 1)) });
-  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 2), tz: rng.int(-8, 9) }), () =>
-    rng.chance(0.85) ? { hashtags: rng.int(5, 14), words: rng.int(4, 16) } : { hashtags: rng.int(0, 2), words: rng.int(8, 25) },
+  const a = b.account({ handle, followers: Math.round(rng.lognormalMedian(600, 1)), following: Math.round(rng.lognormalMedian(500, 1)) });
+  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.uniform(0.3, 2), tz: rng.between(-8, 9) }), () =>
+    rng.chance(0.85) ? { hashtags: rng.between(5, 14), words: rng.between(4, 16) } : { hashtags: rng.between(0, 2), words: rng.between(8, 25) },
   );
   engageOrganically(b, rng, a, posts, sample(rng, audience, 60), { perPost: 2 });
   return a;
@@ -226,15 +181,15 @@ export function addHashtagStuffer(b: DatasetBuilder, rng: Rng, audience: number[
 
 /** Bought serial engagement: 3-6 accounts that like and reshare every post within minutes, never engaged back. */
 export function addSerialTarget(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): { target: number; fans: number[] } {
-  const a = b.account({ handle, followers: Math.round(rng.lognormal(1500, 0.8)), following: Math.round(rng.lognormal(400, 0.8)) });
-  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 1), tz: rng.int(-8, 9) }));
+  const a = b.account({ handle, followers: Math.round(rng.lognormalMedian(1500, 0.8)), following: Math.round(rng.lognormalMedian(400, 0.8)) });
+  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.uniform(0.3, 1), tz: rng.between(-8, 9) }));
   const fans: number[] = [];
-  const k = rng.int(3, 6);
+  const k = rng.between(3, 6);
   for (let i = 0; i < k; i++) fans.push(b.account({ handle: `${handle}_fan${i}`, followers: 20, following: 3000 }));
   for (const p of posts) {
     for (const f of fans) {
       if (!rng.chance(0.97)) continue;
-      const at = p.at + rng.range(1, 20) * MINUTE;
+      const at = p.at + rng.uniform(1, 20) * MINUTE;
       if (at <= TO) b.interact(f, a, rng.chance(0.6) ? 'like' : 'reshare', { at, post: p.index });
     }
   }
@@ -244,18 +199,18 @@ export function addSerialTarget(b: DatasetBuilder, rng: Rng, audience: number[],
 
 /** A churner: follows hundreds of accounts and unfollows most within days. */
 export function addChurner(b: DatasetBuilder, rng: Rng, audience: number[], handle: string): number {
-  const following = Math.round(rng.lognormal(900, 0.4));
-  const a = b.account({ handle, followers: Math.round(following * rng.range(0.5, 1.1)), following });
-  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.range(0.3, 1.5), tz: rng.int(-8, 9) }));
+  const following = Math.round(rng.lognormalMedian(900, 0.4));
+  const a = b.account({ handle, followers: Math.round(following * rng.uniform(0.5, 1.1)), following });
+  const posts = addPosts(b, a, humanTimes(rng, { perDay: rng.uniform(0.3, 1.5), tz: rng.between(-8, 9) }));
   engageOrganically(b, rng, a, posts, sample(rng, audience, 50), { perPost: 1.5 });
-  const follows = rng.int(200, 900);
-  const undoneShare = rng.range(0.6, 0.9);
+  const follows = rng.between(200, 900);
+  const undoneShare = rng.uniform(0.6, 0.9);
   for (let i = 0; i < follows; i++) {
     const t = rng.pick(audience);
     if (t === a) continue;
-    const at = day(rng.range(0, 85));
+    const at = day(rng.uniform(0, 85));
     b.interact(a, t, 'follow', { at });
-    if (rng.chance(undoneShare)) b.interact(a, t, 'unfollow', { at: Math.min(TO, at + rng.range(1, 8) * DAY) });
+    if (rng.chance(undoneShare)) b.interact(a, t, 'unfollow', { at: Math.min(TO, at + rng.uniform(1, 8) * DAY) });
   }
   return a;
 }

@@ -6,9 +6,9 @@
  * saturates above (engine/model.ts applyCalibration). Worked example: totals whose median
  * is 3.5 and 95th percentile 8.8 get C(3.5) = 40, C(8.8) = 63.
  */
-import { SCORE_GROUPS, type Calibration, type Model, type ScoreGroup } from '../model.js';
-import type { Evaluation } from '../score.js';
-import { round, weightedQuantile } from './stats.js';
+import { SCORE_GROUPS, type Calibration, type Model, type ScoreGroup } from '../../../src/engine/model.js';
+import type { Evaluation } from '../../../src/engine/score.js';
+import { round, weightedQuantile } from '../../../src/engine/fit/stats.js';
 
 /** A calibration target: the population's q-quantile maps to `score`. */
 export interface CalibrationTarget {

@@ -8,7 +8,7 @@
  * 10 (reactions per ten posts).
  */
 import { KLOUT_TARGETS } from './calibration.js';
-import { DEFAULT_CURVE_OPTIONS } from './curves.js';
+import { DEFAULT_CURVE_OPTIONS } from '../../../src/engine/fit/curves.js';
 import type { RealFitSpec } from './real-data.js';
 
 /** The Digg split of the issue: scored as of 2008-11-05T23:59:59Z over 9 days. */

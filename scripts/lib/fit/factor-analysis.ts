@@ -7,7 +7,7 @@
  * Analysis, 3rd ed., ch. 3. Worked example: three features with all correlations 0.64
  * converge to loadings 0.8 each (0.8 * 0.8 = 0.64).
  */
-import { MAX_LOADING } from '../impute.js';
+import { MAX_LOADING } from '../../../src/engine/impute.js';
 
 /** Loadings of the columns of `rows` (NaN = missing) on one factor; NaN for columns with fewer than 3 values. */
 export function factorLoadings(rows: readonly Float64Array[], columns: readonly number[]): number[] {

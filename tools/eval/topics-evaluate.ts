@@ -11,7 +11,7 @@
  * Example: truth {a: [cookies]}, assigned {a: [cookies, food-and-drink-super, weather]} ->
  * precision 2/3, strict 1/3, recall 1/1.
  */
-import { findTopic, isSelfOrAncestor, type Taxonomy } from './taxonomy.js';
+import { findTopic, isSelfOrAncestor, type Taxonomy } from '../../src/engine/topics/taxonomy.js';
 
 export interface TopicEvaluation {
   accounts: number;

@@ -19,16 +19,16 @@
  * Source: Bradley and Terry (1952); the issue's protocol (dev.csv 5-fold AUC; the Digg
  * split at 2008-11-06). Worked example: see README "Measured".
  */
-import { featureVectorOf, type FeatureVector, type ScoredFeature } from '../features.js';
-import { imputeMissing } from '../impute.js';
-import { pairAuc, spearman } from '../metrics.js';
-import { evaluateCurve, featureT, type Model, type ModelFeature, type NetworkParams, type ScoreGroup } from '../model.js';
-import { scoreFeatureVector } from '../score.js';
+import { featureVectorOf, type FeatureVector, type ScoredFeature } from '../../../src/engine/features.js';
+import { imputeMissing } from '../../../src/engine/impute.js';
+import { pairAuc, spearman } from '../../../src/engine/metrics.js';
+import { evaluateCurve, featureT, type Model, type ModelFeature, type NetworkParams, type ScoreGroup } from '../../../src/engine/model.js';
+import { scoreFeatureVector } from '../../../src/engine/score.js';
 import { calibrateOn, type CalibrationTarget } from './calibration.js';
-import { fitCurves, knotsOf, type CurveOptions, type SidePair } from './curves.js';
+import { fitCurves, knotsOf, type CurveOptions, type SidePair } from '../../../src/engine/fit/curves.js';
 import { factorLoadings } from './factor-analysis.js';
-import { round, weightedReference } from './stats.js';
-import type { EngagementSplit } from '../engagement-split.js';
+import { round, weightedReference } from '../../../src/engine/fit/stats.js';
+import type { EngagementSplit } from '../../../src/engine/engagement-split.js';
 
 /** A feature of the spec: where it is fitted. */
 export interface RealFeatureSpec {
