@@ -32,6 +32,7 @@ export function outputOf<V>(ctx: CommandContext, command: string, renderers: Ren
   return {
     async write(view) {
       const text = await render(ctx, renderers, view);
+      ctx.progress.done();
       if (text !== null) ctx.out(text);
     },
   };

@@ -32,7 +32,15 @@ export interface AnalyzeOptions {
   model: Model;
   /** compute topic expertise with this taxonomy (the dataset must carry the window's texts) */
   topics?: TopicSetup;
+  /**
+   * Told as each stage starts (the caller may show progress; the engine does no I/O):
+   * the stage, its number (1-based) and how many stages this analysis runs.
+   */
+  onStage?: (stage: AnalysisStage, step: number, steps: number) => void;
 }
+
+/** The stages of an analysis, in order. */
+export type AnalysisStage = 'authenticity' | 'scores' | 'topics';
 
 /** The results of every stage, per account index of `dataset`. */
 export interface Analysis {
@@ -65,9 +73,13 @@ export function topicSetupOf(taxonomy: Taxonomy, background: Background): TopicS
 
 /** Runs every stage on the dataset (see the module doc). */
 export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
-  const { window, model } = options;
+  const { window, model, onStage } = options;
+  const steps = options.topics ? 3 : 2;
+  onStage?.('authenticity', 1, steps);
   const assessment = assessAuthenticity(dataset, window);
+  onStage?.('scores', 2, steps);
   const table = scoreAccounts(dataset, { window, model, assessment });
+  if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
     : null;

@@ -6,7 +6,7 @@ import { helpExamples } from '../options.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { ADAPTERS } from '../../import/registry.js';
-import { renderImportSummary } from '../../render/import-summary.js';
+import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
 import { makeProgress } from '../progress.js';
 
@@ -50,6 +50,11 @@ export function registerImport(program: Command, io: Io): void {
         );
         progress.done();
         await output.write({ schema: 1, ...summary });
+        // what was left out is a message (stderr, quiet with -q), one line per source; --json lists each file
+        for (const src of summary.sources) {
+          const line = renderNotImported(src);
+          if (line) ctx.info(line);
+        }
       } finally {
         progress.done();
         db.close();

@@ -13,6 +13,7 @@ import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsv, renderScorePlain, toScoreResultView, type ScoreReport } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
+import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
@@ -46,7 +47,10 @@ export function registerScore(program: Command, io: Io): void {
     // a stored run keeps its accounts' topics, so storing needs the topic stage
     const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save });
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
+    const big = indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS;
+    if (big) ctx.progress.stage(`itemising ${indices.length.toLocaleString('en-US')} scores`);
     const results = indices.map((i) => resultOf(analysis, i));
+    if (big && save) ctx.progress.stage('storing the run');
     if (save) {
       const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
       const run = ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices, new Map(results.map((r) => [r.index, r]))), Date.now(), runScopeOf(population, data)));
