@@ -10,7 +10,7 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from './score.js';
+import { explainScore, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -122,6 +122,19 @@ export function abstentionOf(r: AccountResult, minConfidence: number | undefined
 /** Account i's itemised score with its display handle and network. */
 export function resultOf(analysis: Analysis, i: number, score: AccountScore = explainAccount(analysis, i)): AccountResult {
   return { ...score, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };
+}
+
+/** An account's result without its contributions (what rows and CSV show). */
+export type AccountSummary = Omit<AccountResult, 'contributions'>;
+
+/** Account i's result without contributions: the numbers resultOf shows, read from the score table (cheap: no itemising). */
+export function summaryOf(analysis: Analysis, i: number): AccountSummary {
+  const s = summarizeScore(analysis.table, i);
+  if (s === null) {
+    const { contributions: _itemised, ...rest } = resultOf(analysis, i);
+    return rest;
+  }
+  return { ...s, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };
 }
 
 /** Account i's itemised score: contributions that add up to the score shown. */

@@ -63,19 +63,100 @@ export function createRun(db: Db, run: NewRun): number {
   return Number(info.lastInsertRowid);
 }
 
-/** Inserts scores and flags of a run (call inside a transaction for speed and atomicity). */
-export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>): number {
-  const score = db.prepare(
-    'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+/** Score rows per multi-row INSERT: one statement call binds this many rows. */
+const SCORE_ROWS_PER_INSERT = 32;
+const SCORE_COLUMNS = 8;
+const SCORE_SQL = 'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
+const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')})`).join(', ');
+
+const jsonNumber = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'null' : String(x));
+
+/**
+ * The names a run's score details refer to (feature, group and source names, imputed
+ * features), each given an index the first time it is seen; stored once per run in
+ * runs.detail_keys, so a row's detail holds numbers only.
+ */
+export class DetailKeys {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The index of a name (added when new). */
+  keyOf(name: string): number {
+    let k = this.index.get(name);
+    if (k === undefined) {
+      k = this.names.length;
+      this.names.push(name);
+      this.index.set(name, k);
+    }
+    return k;
+  }
+}
+
+/**
+ * A score's `detail` column: `{"c":[[feature,group,value,points,source],...],"m":[missing...]}`
+ * with feature, group, source and missing as indices into the run's DetailKeys (about 150
+ * bytes a row instead of 700: a run of 100k accounts writes 100k of them).
+ * readScoreDetail reads it back.
+ */
+export function scoreDetailJson(contributions: readonly Contribution[], missing: readonly string[], keys: DetailKeys): string {
+  let out = '{"c":[';
+  for (let k = 0; k < contributions.length; k++) {
+    const c = contributions[k]!;
+    out += `${k ? ',' : ''}[${keys.keyOf(c.feature)},${keys.keyOf(c.group)},${jsonNumber(c.value)},${jsonNumber(c.points)},${keys.keyOf(c.source)}]`;
+  }
+  out += '],"m":[';
+  for (let k = 0; k < missing.length; k++) out += `${k ? ',' : ''}${keys.keyOf(missing[k]!)}`;
+  return `${out}]}`;
+}
+
+/** A stored detail read back: the contributions and missing features as shown (either stored form). */
+export function readScoreDetail(detail: string, detailKeys: string | null): { contributions: Contribution[]; missing: string[] } {
+  const d = JSON.parse(detail) as { c?: unknown[][]; m?: number[]; contributions?: unknown[][]; missing?: string[] };
+  if (detailKeys === null || d.c === undefined) {
+    return { contributions: (d.contributions ?? []).map(([feature, group, value, points, source]) => ({ feature, group, value, points, source }) as Contribution), missing: d.missing ?? [] };
+  }
+  const names = JSON.parse(detailKeys) as string[];
+  return {
+    contributions: d.c.map(([f, g, value, points, s]) => ({ feature: names[f as number]!, group: names[g as number]!, value, points, source: names[s as number]! }) as Contribution),
+    missing: (d.m ?? []).map((k) => names[k]!),
+  };
+}
+
+/**
+ * Inserts scores, flags and topic scores of a run as `rows` yields them (call inside a
+ * transaction for speed and atomicity): scores SCORE_ROWS_PER_INSERT to a statement.
+ * Returns the number of scores inserted.
+ */
+export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore & { topics?: RunAccount['topics'] }>, keys = new DetailKeys()): number {
+  const many = db.prepare(SCORE_SQL + valuesList(SCORE_ROWS_PER_INSERT));
+  const one = db.prepare(SCORE_SQL + valuesList(1));
   const flag = db.prepare('INSERT INTO flags (run_id, account_id, code, severity, evidence) VALUES (?, ?, ?, ?, ?)');
+  const topic = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
+  const args: unknown[] = new Array(SCORE_COLUMNS * SCORE_ROWS_PER_INSERT);
+  let k = 0;
   let n = 0;
   for (const r of rows) {
-    const detail = JSON.stringify({ contributions: r.contributions.map((c) => [c.feature, c.group, c.value, c.points, c.source]), missing: r.missing });
-    score.run(runId, r.accountId, r.score, r.reach, r.amplification, r.network, r.confidence, detail);
+    args[k++] = runId;
+    args[k++] = r.accountId;
+    args[k++] = r.score;
+    args[k++] = r.reach;
+    args[k++] = r.amplification;
+    args[k++] = r.network;
+    args[k++] = r.confidence;
+    args[k++] = scoreDetailJson(r.contributions, r.missing, keys);
+    if (k === args.length) {
+      many.run(...args);
+      k = 0;
+    }
     for (const f of r.flags) flag.run(runId, r.accountId, f.code, f.severity, JSON.stringify(f.evidence));
+    // `detail` is the evidence as JSON with example post ids (the texts are in the posts table)
+    for (const t of r.topics ?? []) {
+      const { examples, ...evidence } = t.evidence;
+      topic.run(runId, r.accountId, t.id, t.score, JSON.stringify({ slug: t.slug, ...evidence, examples: examples.map((x) => x.id) }));
+    }
     n++;
   }
+  for (let r = 0; r < k; r += SCORE_COLUMNS) one.run(...args.slice(r, r + SCORE_COLUMNS));
   return n;
 }
 
@@ -116,13 +197,19 @@ export function findIdenticalRun(db: Db, run: Pick<RunRecord, 'modelVersion' | '
 }
 
 function insertRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope | null): number {
-  const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length, population: scope?.population, data: scope?.data });
-  insertScores(db, id, run.accounts.map(toStoredScore));
-  insertTopicScores(db, id, run.accounts);
+  // the accounts are counted as they are written (a run's accounts are produced one by one)
+  const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: 0, population: scope?.population, data: scope?.data });
+  const keys = new DetailKeys();
+  const n = insertScores(db, id, mapIterable(run.accounts, toStoredScore), keys);
+  db.prepare('UPDATE runs SET accounts = ?, detail_keys = ? WHERE id = ?').run(n, JSON.stringify(keys.names), id);
   return id;
 }
 
-function toStoredScore(a: RunAccount): StoredScore {
+function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
+}
+
+function toStoredScore(a: RunAccount): StoredScore & { topics: RunAccount['topics'] } {
   const r = a.result;
   return {
     accountId: a.accountId,
@@ -134,21 +221,8 @@ function toStoredScore(a: RunAccount): StoredScore {
     contributions: r.contributions,
     missing: r.missing,
     flags: r.flags,
+    topics: a.topics,
   };
-}
-
-/** Topic scores of a run's accounts; `detail` is the evidence as JSON with example post ids (the texts are in the posts table). */
-function insertTopicScores(db: Db, runId: number, accounts: readonly RunAccount[]): number {
-  const insert = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
-  let rows = 0;
-  for (const a of accounts) {
-    for (const t of a.topics) {
-      const { examples, ...evidence } = t.evidence;
-      insert.run(runId, a.accountId, t.id, t.score, JSON.stringify({ slug: t.slug, ...evidence, examples: examples.map((x) => x.id) }));
-      rows++;
-    }
-  }
-  return rows;
 }
 
 /** One past run of one account. */

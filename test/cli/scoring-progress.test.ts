@@ -57,7 +57,7 @@ describe('scoring progress', () => {
       'reading the database (1/3)',
       `scoring ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} accounts: authenticity checks (2/3)`,
       `scoring ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} accounts: network and scores (3/3)`,
-      `itemising ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} scores`,
+      `writing ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} scores`,
     ]);
     expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(r.stdout.split('\r\n')).toHaveLength(STAGE_PROGRESS_MIN_ACCOUNTS + 3);
