@@ -75,3 +75,72 @@ export async function readImportedArchive(source: string, handle: string, name =
 export async function readTwitterArchive(dir: string, handle: string): Promise<RealArchive & { db: string }> {
   return { ...(await readImportedArchive(dir, handle)), name: path.basename(dir) };
 }
+
+/** realdata/linkedin-sajiah-2022/Shares.csv: Date (UTC "YYYY-MM-DD HH:MM:SS"), ShareCommentary with doubled quotes inside a quoted field. */
+export function readLinkedInShares(dir: string, name: string): RealArchive {
+  const rows = parseCsv(fs.readFileSync(path.join(dir, 'Shares.csv'), 'utf8'));
+  const head = rows[0]!;
+  const date = head.indexOf('Date');
+  const text = head.indexOf('ShareCommentary');
+  const posts: TopicPost[] = rows.slice(1).filter((r) => r.length > text).map((r, i) => ({
+    author: 0, id: `l${i + 1}`, createdAt: Date.parse(`${r[date]!.replace(' ', 'T')}Z`), kind: 'original' as const,
+    // the export wraps each paragraph in its own quotes: "a"\n""\n"b"
+    text: r[text]!.replace(/^"|"$/gm, ''), lang: null, hashtags: 0, events: noEngagement, declared: noDeclared, engagers: [],
+  }));
+  posts.sort((a, b) => a.createdAt - b.createdAt);
+  return { name, handle: 'owner', input: { accounts: [{ handle: 'owner', network: 'linkedin', bio: null }], posts }, asOf: Math.max(...posts.map((p) => p.createdAt)) };
+}
+
+/** realdata/instagram-yummyhopper-2024: your_instagram_activity/content/posts_1.json, media[].title (mojibake fixed) and creation_timestamp. */
+export function readInstagramPosts(dir: string, name: string): RealArchive {
+  const doc = JSON.parse(fs.readFileSync(path.join(dir, 'your_instagram_activity', 'content', 'posts_1.json'), 'utf8')) as { title?: string; creation_timestamp?: number; media?: { title?: string; creation_timestamp: number }[] }[];
+  const posts: TopicPost[] = [];
+  for (const p of doc) {
+    const media = p.media ?? [];
+    const title = p.title || media.map((m) => m.title ?? '').find((t) => t) || '';
+    const at = p.creation_timestamp ?? media[0]?.creation_timestamp ?? 0;
+    posts.push({ author: 0, id: `i${posts.length + 1}`, createdAt: at * 1000, kind: 'original', text: fixMojibake(title), lang: null, hashtags: 0, events: noEngagement, declared: noDeclared, engagers: [] });
+  }
+  posts.sort((a, b) => a.createdAt - b.createdAt);
+  return { name, handle: 'owner', input: { accounts: [{ handle: 'owner', network: 'instagram', bio: null }], posts }, asOf: Math.max(...posts.map((p) => p.createdAt)) };
+}
+
+/** RFC 4180 rows (quoted fields, doubled quotes, CRLF or LF). */
+function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** Every real archive the topic evaluation uses, by the names of the labels file; `ownFixtures` adds the project's Mastodon fixture. */
+export async function readRealArchives(real: string, root: string): Promise<RealArchive[]> {
+  const bluesky = path.join(real, 'bluesky-bnewbold-2025');
+  const car = fs.readdirSync(bluesky).find((f) => f.endsWith('.car'))!;
+  const linkedin = path.join(real, 'linkedin-sajiah-2022');
+  const mastodon = await readImportedArchive(path.join(root, 'test', 'fixtures', 'mastodon', 'cyclist-2024'), 'mara@velo.example', 'mastodon-cyclist-2024');
+  return [
+    await readTwitterArchive(path.join(real, 'twitter-milahu104-2026'), 'milahu104'),
+    readThreadsArchive(path.join(real, 'threads-yungztr-2024')),
+    await readImportedArchive(path.join(bluesky, car), 'bnewbold.robocracy.org', 'bluesky-bnewbold-2025'),
+    readLinkedInShares(linkedin, 'linkedin-sajiah-2022'),
+    readLinkedInShares(linkedin, 'linkedin-sajiah-2022-90d'),
+    readInstagramPosts(path.join(real, 'instagram-yummyhopper-2024'), 'instagram-yummyhopper-2024'),
+    mastodon,
+  ];
+}

@@ -4,17 +4,18 @@
  * --skip-invalid) or any failure rolls everything back and leaves the database exactly
  * as it was. Adapters stay pure parsers; this module owns writes and bookkeeping.
  *
- * Large imports write on a worker thread (store/write-session.ts) while this thread
- * parses; `db` is then only read, for what was in the database before the import.
+ * It writes to an ImportTarget (store/import-target.ts): large imports write on a worker
+ * thread while this thread parses, and the target's reader only serves what was in the
+ * database before the import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { InputError } from '../errors.js';
 import type { ImportLogRow, UpdatedCounts } from '../store/apply-batches.js';
-import type { Db } from '../store/open.js';
+import type { ImportTarget } from '../store/import-target.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
-import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
+import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
 import { findUnstorableValue, type AccountRef, type ImportRecord, type InteractionKind, type RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
@@ -108,7 +109,7 @@ export const THREADED_MIN_BYTES = 8 * 2 ** 20;
 
 /** Imports every path in one transaction; throws InputError (and rolls back) on bad input. */
 export async function runImport(
-  db: Db,
+  target: ImportTarget,
   paths: string[],
   options: ImportOptions,
   openSource: (path: string) => Promise<Source>,
@@ -116,17 +117,14 @@ export async function runImport(
   const sources: SourceSummary[] = [];
   const firstProblems: RowProblem[] = [];
   let skippedRows = 0;
-  // The writes go through a connection of their own (same file), so `db` must be a file.
-  if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
-  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto'), onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
+  const session = target.openSession({ threaded: shouldUseThreads(paths, options.threads ?? 'auto'), onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
   try {
-    const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
     let writer: RecordWriter | undefined;
     for (const p of paths) {
       const opened = await openSource(p);
       const adapter = await chooseAdapter(opened, options.format);
       // The writer's account ids start after the last one, read under the write lock.
-      writer ??= createRecordWriter(db, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
+      writer ??= createRecordWriter(target.reader, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
       const w = writer;
       const source = session.threaded ? gateSource(opened, () => session.backpressure()) : opened;
       const summary: SourceSummary = {
@@ -136,7 +134,7 @@ export async function runImport(
         bytes: source.totalBytes,
         read: { account: 0, post: 0, interaction: 0, follow: 0 },
         readInteractions: {},
-        alreadyImported: seen.get(source.sha256, adapter.format) !== undefined,
+        alreadyImported: target.wasImported(source.sha256, adapter.format),
         skippedRows: 0,
         skippedFiles: [],
         owners: [],

@@ -144,6 +144,8 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
   const updateAccount = db.prepare(
     `UPDATE accounts SET
        display_name = coalesce(@displayName, display_name), bio = coalesce(@bio, bio), url = coalesce(@url, url),
+       location = coalesce(@location, location), default_avatar = coalesce(@defaultAvatar, default_avatar),
+       likes_given = coalesce(@likesGiven, likes_given),
        followers = coalesce(@followers, followers), following = coalesce(@following, following),
        posts = coalesce(@posts, posts), listed = coalesce(@listed, listed), verified = coalesce(@verified, verified),
        created_at = coalesce(@createdAt, created_at),
@@ -157,6 +159,8 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
      WHERE id = @id
        -- only when a value changes: .changes then counts real updates
        AND ((@displayName IS NOT NULL AND @displayName IS NOT display_name) OR (@bio IS NOT NULL AND @bio IS NOT bio) OR
+            (@location IS NOT NULL AND @location IS NOT location) OR (@defaultAvatar IS NOT NULL AND @defaultAvatar IS NOT default_avatar) OR
+            (@likesGiven IS NOT NULL AND @likesGiven IS NOT likes_given) OR
             (@url IS NOT NULL AND @url IS NOT url) OR (@followers IS NOT NULL AND @followers IS NOT followers) OR
             (@following IS NOT NULL AND @following IS NOT following) OR (@posts IS NOT NULL AND @posts IS NOT posts) OR
             (@listed IS NOT NULL AND @listed IS NOT listed) OR (@verified IS NOT NULL AND @verified IS NOT verified) OR
@@ -193,6 +197,16 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
   const insertInteractions = db.prepare(interactionsSql + values(7, ROWS_PER_INSERT));
   const insertInteraction = db.prepare(interactionsSql + values(7, 1));
 
+  // Accounts this import declared counts for: each gets a snapshot if its counts changed (see finish).
+  const declared = new Set<number>();
+  const insertSnapshot = db.prepare(
+    `INSERT OR IGNORE INTO account_snapshots (account_id, observed_at, followers, following, posts)
+     SELECT a.id, @at, a.followers, a.following, a.posts FROM accounts a
+      WHERE a.id = @id AND NOT EXISTS (
+        SELECT 1 FROM (SELECT followers, following, posts FROM account_snapshots WHERE account_id = a.id ORDER BY observed_at DESC LIMIT 1) s
+         WHERE s.followers IS a.followers AND s.following IS a.following AND s.posts IS a.posts)`,
+  );
+
   // Deferred targets need resolving only when this import could change them (see finish).
   let wrotePosts = false;
   let unresolvedTargets = false;
@@ -223,9 +237,12 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
 
   function applyOp(op: WriteOp): void {
     switch (op.op) {
-      case 'account':
+      case 'account': {
         accountChanged(op.values.id, updateAccount.run(op.values).changes);
+        const v = op.values;
+        if (v.followers !== null || v.following !== null || v.posts !== null) declared.add(v.id);
         return;
+      }
       case 'identity':
         insertIdentity.run(op.identity, op.accountId);
         return;
@@ -300,6 +317,10 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
       flushRun();
       // Pending rows can only resolve through a post, and only rows left pending need it.
       if (wrotePosts || unresolvedTargets) resolveDeferredTargets(db);
+      // Declared counts as this import left them, dated by the import (a re-import of the
+      // same counts adds nothing): the follower series of successive imports.
+      const at = imports[0]?.importedAt;
+      if (at !== undefined) for (const id of declared) insertSnapshot.run({ id, at });
       const after = countRows(db);
       const added = {
         accounts: after.accounts - before.accounts,

@@ -25,6 +25,8 @@ import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from 
 export interface ReadDatasetOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;
+  /** read the profile text (display name, url, location: the audience audit needs them): default true */
+  profile?: boolean;
   /** read the texts of the posts in this window (topics need them; scoring does not) */
   texts?: ScoringWindow;
 }
@@ -47,6 +49,7 @@ export interface AccountsRead {
 /** Reads only the accounts (cheap: handle lookups, history). */
 export function readAccounts(db: Db, options: ReadDatasetOptions = {}): AccountsRead {
   const bios = options.bios ?? true;
+  const profile = options.profile ?? true;
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
   const n = count('SELECT count(*) FROM accounts');
   const maxId = count('SELECT max(id) FROM accounts');
@@ -68,6 +71,11 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     handle: new Array<string>(n),
     externalId: new Array<string | null>(n),
     bio: new Array<string | null>(n),
+    displayName: new Array<string | null>(n),
+    url: new Array<string | null>(n),
+    location: new Array<string | null>(n),
+    defaultAvatar: f64(),
+    likesGiven: f64(),
     followers: f64(),
     following: f64(),
     listed: f64(),
@@ -83,9 +91,11 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     aggregateWindowDays: f64(),
   };
   // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
-  const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'} FROM accounts ORDER BY id`).raw();
+  const text = profile ? 'display_name, url, location' : 'NULL, NULL, NULL';
+  const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'}, ${text} FROM accounts ORDER BY id`).raw();
   let i = 0;
-  for (const r of accountRows.iterate() as IterableIterator<[number, string, string | null, string | null, string | null]>) {
+  type TextRow = [number, string, string | null, string | null, string | null, string | null, string | null, string | null];
+  for (const r of accountRows.iterate() as IterableIterator<TextRow>) {
     if (i >= n) break;
     const id = r[0];
     acc.dbId[i] = id;
@@ -95,6 +105,9 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.handle[i] = r[2] ?? '';
     acc.externalId[i] = r[3];
     acc.bio[i] = r[4];
+    acc.displayName[i] = r[5];
+    acc.url[i] = r[6];
+    acc.location[i] = r[7];
     i++;
   }
   const numeric = [
@@ -111,6 +124,8 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.mentionsSent,
     acc.resharesSent,
     acc.aggregateWindowDays,
+    acc.defaultAvatar,
+    acc.likesGiven,
   ];
   let row = 0;
   forEachNumericRow(
@@ -119,7 +134,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given'],
     },
     (v) => {
       if (row >= n) return;

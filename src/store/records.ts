@@ -31,8 +31,16 @@ export interface AccountRecord {
   type: 'account';
   ref: AccountRef;
   displayName?: string;
+  /** '' when the export shows the bio is empty (absent when it does not say) */
   bio?: string;
+  /** the website in the profile; '' when known to be empty */
   url?: string;
+  /** the free-text location in the profile; '' when known to be empty */
+  location?: string;
+  /** true when the account shows the network's default picture (no picture of its own) */
+  defaultAvatar?: boolean;
+  /** likes (favourites) the account has given, all time */
+  likesGiven?: number;
   followers?: number;
   following?: number;
   posts?: number;

@@ -162,7 +162,22 @@ export const MIGRATIONS: readonly Migration[] = [
   ) WITHOUT ROWID;
   `,
   /* 2: Twitter text as written (HTML entities decoded, issue 11) */ decodeTwitterEntities,
-  /* 3: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
+  /* 3: profile columns for the audience audit (issue 12), and declared counts per import */ `
+  ALTER TABLE accounts ADD COLUMN default_avatar INTEGER;   -- 1 = the network's default picture, 0 = own picture, NULL = not known
+  ALTER TABLE accounts ADD COLUMN location TEXT;            -- '' = known to be empty, NULL = not known
+  ALTER TABLE accounts ADD COLUMN likes_given INTEGER;      -- likes (favourites) the account gave, all time
+  -- The declared counts an import saw, one row per account and import where they changed:
+  -- a follower series from successive imports, dated by the import.
+  CREATE TABLE account_snapshots (
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    observed_at   INTEGER NOT NULL,
+    followers     INTEGER,
+    following     INTEGER,
+    posts         INTEGER,
+    PRIMARY KEY (account_id, observed_at)
+  ) WITHOUT ROWID;
+  `,
+  /* 4: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
   ALTER TABLE runs ADD COLUMN population TEXT;   -- which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>'; NULL before this migration
   ALTER TABLE runs ADD COLUMN data TEXT;         -- the data read, as JSON: import log length and last id, rows per table; NULL before
   ALTER TABLE runs ADD COLUMN detail_keys TEXT;  -- JSON array of the names scores.detail refers to by index (store/runs.ts); NULL: detail names them in full

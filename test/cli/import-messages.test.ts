@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/import/run-import.js';
 import { openSource } from '../../src/import/open-source.js';
 import { openDb } from '../../src/store/open.js';
+import { importTargetOf } from '../../src/store/import-target.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const TWITTER = path.join(ROOT, 'test', 'fixtures', 'twitter', 'archive-2026');
@@ -54,6 +55,7 @@ describe('import messages', () => {
       runImport: built ? ((await import(dist('import/run-import.js'))) as typeof import('../../src/import/run-import.js')).runImport : runImport,
       openSource: built ? ((await import(dist('import/open-source.js'))) as typeof import('../../src/import/open-source.js')).openSource : openSource,
       openDb: built ? ((await import(dist('store/open.js'))) as typeof import('../../src/store/open.js')).openDb : openDb,
+      importTargetOf: built ? ((await import(dist('store/import-target.js'))) as typeof import('../../src/store/import-target.js')).importTargetOf : importTargetOf,
     };
     const dir = tempDir();
     const dbPath = path.join(dir, 'u.db');
@@ -63,7 +65,7 @@ describe('import messages', () => {
     const run = async (...paths: string[]) => {
       const db = lib.openDb(dbPath);
       try {
-        return await lib.runImport(db, paths, { skipInvalid: false, defaultNetwork: 'generic', now: 1_770_000_000_000, threads }, lib.openSource);
+        return await lib.runImport(lib.importTargetOf(db), paths, { skipInvalid: false, defaultNetwork: 'generic', now: 1_770_000_000_000, threads }, lib.openSource);
       } finally {
         db.close();
       }
@@ -109,7 +111,7 @@ describe('import messages', () => {
     const seen: [number, number][] = [];
     const db = openDb(path.join(dir, 'p.db'));
     try {
-      await runImport(db, [folder], { skipInvalid: false, defaultNetwork: 'generic', now: 0, threads: 'never', onProgress: (_p, read, all) => seen.push([read, all]) }, openSource);
+      await runImport(importTargetOf(db), [folder], { skipInvalid: false, defaultNetwork: 'generic', now: 0, threads: 'never', onProgress: (_p, read, all) => seen.push([read, all]) }, openSource);
     } finally {
       db.close();
     }

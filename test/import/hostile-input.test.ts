@@ -13,6 +13,7 @@ import { runImport } from '../../src/import/run-import.js';
 import { openDb } from '../../src/store/open.js';
 import { makeMemorySource } from '../../src/import/memory-source.js';
 import { MAX_RECORD_BYTES } from '../../src/import/record-limits.js';
+import { importTargetOf } from '../../src/store/import-target.js';
 
 /** A database holding one earlier import, and a snapshot of it to compare with. */
 async function seededDb(): Promise<{ dir: string; db: string }> {
@@ -240,7 +241,7 @@ describe('item 7: deep nesting and big JSON files', () => {
     for (const e of source.entries) e.readText = () => Promise.reject(new Error('Cannot create a string longer than 0x1fffffe8 characters'));
     const handle = openDb(db);
     try {
-      const summary = await runImport(handle, ['archive.zip'], { skipInvalid: false, defaultNetwork: 'generic', now: 0, threads: 'never' }, async () => source);
+      const summary = await runImport(importTargetOf(handle), ['archive.zip'], { skipInvalid: false, defaultNetwork: 'generic', now: 0, threads: 'never' }, async () => source);
       expect(summary.sources[0]!.read.post).toBe(2);
     } finally {
       handle.close();

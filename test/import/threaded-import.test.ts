@@ -16,6 +16,7 @@ type RunImport = typeof import('../../src/import/run-import.js').runImport;
 const dist = (p: string) => path.join(ROOT, 'dist', p);
 const { runImport } = (await import(dist('import/run-import.js'))) as { runImport: RunImport };
 const { openDb } = (await import(dist('store/open.js'))) as typeof import('../../src/store/open.js');
+const { importTargetOf } = (await import(dist('store/import-target.js'))) as typeof import('../../src/store/import-target.js');
 const { openSource } = (await import(dist('import/open-source.js'))) as typeof import('../../src/import/open-source.js');
 const distErrors = (await import(dist('errors.js'))) as { InputError: typeof InputError; StoreError: typeof StoreError };
 const { openWriteSession } = (await import(dist('store/write-session.js'))) as typeof import('../../src/store/write-session.js');
@@ -42,7 +43,7 @@ async function importInto(dbPath: string, paths: string[], v: Variant, extra: { 
   const db = openDb(dbPath);
   try {
     return await runImport(
-      db,
+      importTargetOf(db),
       paths,
       { skipInvalid: extra.skipInvalid ?? false, defaultNetwork: extra.network ?? 'generic', owner: extra.owner, now: 1_770_000_000_000, threads: v.threads, preloadLimit: v.preloadLimit, lockWaitMs: extra.lockWaitMs, onLockWait: extra.onLockWait },
       openSource,
@@ -155,8 +156,9 @@ describe('a threaded import is one transaction', () => {
       const { openDb } = await import(${JSON.stringify(dist('store/open.js'))});
       const { runImport } = await import(${JSON.stringify(dist('import/run-import.js'))});
       const { openSource } = await import(${JSON.stringify(dist('import/open-source.js'))});
+      const { importTargetOf } = await import(${JSON.stringify(dist('store/import-target.js'))});
       const db = openDb(${JSON.stringify(dbPath)});
-      const s = await runImport(db, ${JSON.stringify(GENERIC)}, { skipInvalid: false, defaultNetwork: 'twitter', now: 0, threads: 'always' }, openSource);
+      const s = await runImport(importTargetOf(db), ${JSON.stringify(GENERIC)}, { skipInvalid: false, defaultNetwork: 'twitter', now: 0, threads: 'always' }, openSource);
       db.close();
       console.log(JSON.stringify(s.added));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });

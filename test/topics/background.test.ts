@@ -3,7 +3,7 @@ import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { backgroundLanguageIndex, EVERYDAY_RANK, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
 import { tokenize } from '../../src/engine/topics/text.js';
 import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
-import { benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail } from '../../src/engine/topics/significance.js';
+import { bayesianFdrSelect, benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail, posteriorNullProbability, regularizedGammaP } from '../../src/engine/topics/significance.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from '../../src/engine/topics/sense.js';
 import { createMatchScratch, tokenizeText } from '../../src/engine/topics/matcher.js';
 import { topicSetupFor } from '../../src/cli/analysis.js';
@@ -98,5 +98,27 @@ describe('sense evidence', () => {
     expect(names(neighbourhoodOf(tax, tax.bySlug.get('running')!))).toEqual(['10k-races', 'children', 'lifestyle-super', 'marathons', 'sports-and-recreation-super'].filter((x) => x !== 'children' && x !== 'lifestyle-super'));
     expect(names(discourseNeighbourhoodOf(tax, tax.bySlug.get('running')!))).toEqual(['10k-races']);
     expect(names(discourseNeighbourhoodOf(tax, tax.bySlug.get('nice')!))).toEqual(['cannes', 'provence']);
+  });
+});
+
+describe('empirical-Bayes assignment (significance.ts)', () => {
+  it('computes the regularized incomplete gamma and the posterior chance of ordinary writing', () => {
+    expect(regularizedGammaP(1, 1)).toBeCloseTo(1 - Math.exp(-1), 12);
+    expect(regularizedGammaP(5, 3)).toBeCloseTo(0.18474, 4);
+    expect(regularizedGammaP(0.5, 2)).toBeCloseTo(0.9545, 4);
+    expect(regularizedGammaP(5, 12)).toBeCloseTo(0.99240, 4);
+    // the module doc's examples
+    expect(posteriorNullProbability(6, 0.25, 0.28, 2)).toBeCloseTo(0.00048, 4);
+    expect(posteriorNullProbability(3, 1.27, 0.28, 2)).toBeCloseTo(0.534, 2);
+    // more posts, or fewer expected, make ordinary writing less likely
+    expect(posteriorNullProbability(4, 0.5, 0.28, 2)).toBeLessThan(posteriorNullProbability(3, 0.5, 0.28, 2));
+    expect(posteriorNullProbability(3, 0.2, 0.28, 2)).toBeLessThan(posteriorNullProbability(3, 0.5, 0.28, 2));
+    expect(posteriorNullProbability(0, 0.5, 0.28, 2)).toBe(1);
+  });
+
+  it('keeps the hypotheses of smallest lfdr while their average is at most q', () => {
+    expect(bayesianFdrSelect([0.001, 0.02, 0.09, 0.5], 0.05)).toEqual([true, true, true, false]);
+    expect(bayesianFdrSelect([0.5, 0.001], 0.05)).toEqual([false, true]);
+    expect(bayesianFdrSelect([0.2], 0.05)).toEqual([false]);
   });
 });

@@ -16,6 +16,11 @@ interface AccountSpec {
   handle?: string;
   network?: string;
   bio?: string;
+  displayName?: string;
+  url?: string;
+  location?: string;
+  defaultAvatar?: boolean;
+  likesGiven?: number;
   followers?: number;
   following?: number;
   listed?: number;
@@ -83,6 +88,11 @@ export class DatasetBuilder {
         handle: a.map((s) => s.handle ?? ''),
         externalId: a.map(() => null),
         bio: a.map((s) => s.bio ?? null),
+        displayName: a.map((s) => s.displayName ?? null),
+        url: a.map((s) => s.url ?? null),
+        location: a.map((s) => s.location ?? null),
+        defaultAvatar: col((s) => s.defaultAvatar),
+        likesGiven: col((s) => s.likesGiven),
         followers: col((s) => s.followers),
         following: col((s) => s.following),
         listed: col((s) => s.listed),

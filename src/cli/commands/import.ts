@@ -5,6 +5,7 @@ import type { Io } from '../io.js';
 import { helpExamples } from '../options.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
+import { importTargetOf } from '../../store/import-target.js';
 import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
@@ -35,7 +36,7 @@ export function registerImport(program: Command, io: Io): void {
       const db = ctx.openStore();
       try {
         const summary = await runImport(
-          db,
+          importTargetOf(db),
           paths.map((p) => ctx.resolvePath(p)),
           {
             format: flags.format,

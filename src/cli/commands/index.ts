@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerAccounts } from './accounts.js';
+import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerDb } from './db.js';
 import { registerDemo } from './demo.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRuns,
   registerAccounts,
   registerReport,
+  registerAudit,
   registerCheck,
   registerEval,
   registerFit,

@@ -23,8 +23,7 @@
  *      q >= 0.5 (originals, quotes and replies; not reshares nor stuffed posts),
  *      mu(a,t) = sum over L of W_a,L * f_t,L (how often ordinary writing names t; W counts the
  *      words of a's own posts, reshares left out),
- *      p(a,t) = P(X >= n) with X negative binomial (mean mu, shape 0.28: people are burstier
- *      than Poisson), D(a,t) = max(0, n - mu) / n. Matches with D < 0.5 count nothing.
+ *      D(a,t) = max(0, n - mu) / n. Matches with D < 0.5 count nothing.
  *   5. Roll-up: a post reaches T if it names T or a descendant of T; its weight for T is
  *      w_T(p) = max over its matched topics t below T of q(p) * D(a,t): each post reaches each
  *      ancestor once. A post counts for T when w_T(p) >= 0.25 (so a reshare alone never counts).
@@ -36,9 +35,11 @@
  *      count for it with P >= 1.5. A candidate named in >= 3 posts it leads (no other topic in
  *      the post is named more often by a) is tested on its own words (step 4); one reached only
  *      through sub-topics is tested on the rolled-up counts against the rolled-up background
- *      (the sum over its descendants' forms). The account's candidates go through
- *      Benjamini-Hochberg at q = 0.05 with every topic of the ontology in the family; a
- *      rejected candidate with D >= 0.5 is assigned, one reached through sub-topics only above
+ *      (the sum over its descendants' forms). Each candidate gets
+ *      lfdr = P(the account's rate <= 2x ordinary writing's | n, mu) under a Gamma prior of
+ *      writers' rates (empirical Bayes, significance.ts); the account's candidates are kept in
+ *      increasing lfdr while their average stays <= q = 0.05 (Bayesian FDR); a kept candidate
+ *      with D >= 0.5 is assigned, one reached through sub-topics only above
  *      an assigned descendant. So an export without any engagement (a Mastodon archive) still
  *      gets its topics.
  *   7. Score (influence on the topic):
@@ -52,11 +53,11 @@
  * Multiple Social Networks", arXiv:1608.09002) on the Klout Topic Ontology (Ellinger et al.,
  * arXiv:1710.09824). The background plays the role of IDF in TF-IDF, from general word
  * frequencies (background.ts) rather than from whoever else was imported; the false discovery
- * rate is controlled by Benjamini-Hochberg (significance.ts); senses by neighbourhood (sense.ts).
+ * rate is controlled by empirical Bayes (significance.ts); senses by neighbourhood (sense.ts).
  *
  * Worked example: 3 original posts about cookies among a's 30 posts of 15 words (450 words,
  * all English); cookies is Zipf 4.1 (f = 1.26e-5 with its plural forms ~2.5e-5): mu = 0.011,
- * p = P(X >= 3 | 0.011) = 2.3e-7 < 1 * 0.05 / 8033: assigned, D = 0.996. Engagers b, c, d;
+ * lfdr = P_gamma(3.28, 2 * 0.291) = 0.013 <= 0.05: assigned, D = 0.996. Engagers b, c, d;
  * events: reshare + like, like, like + like -> e = 1.5, 0.5, 1.0. P = 2.99, R = 2.99, G = 3:
  * raw = 1.384 + 1.386 + 0.692 = 3.46, score = round(1 + 99 * 0.319) = 33. The same words in
  * one post: posts = 1 < 3, not assigned. The same three posts and nobody engaging: score 15.
@@ -67,7 +68,7 @@ import { createMatchScratch, languageMask, matchTokens, tokenizeText, type Match
 import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
 import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayThresholds, zipfToFrequency } from './background.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
-import { benjaminiHochberg, distinctShare, negativeBinomialUpperTail } from './significance.js';
+import { bayesianFdrSelect, distinctShare, posteriorNullProbability } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Every tunable of the topic model, in one place. */
@@ -75,6 +76,12 @@ export interface TopicConfig {
   minPosts: number;
   /** minimum P (quality- and distinctiveness-weighted posts) */
   minWeightedPosts: number;
+  /**
+   * a topic is tested on its own words only from posts it leads (no other topic of the post named more often by the
+   * account); else it is a detail of the bigger subject. On: the simulated population keeps everyday senses < 0.5% of
+   * accounts; off: real recall is higher (milahu104 85% instead of 64%) but everyday senses reach 0.6-1.0% (bench/eval-topics.ts)
+   */
+  detailsLead: boolean;
   /** minimum D(a,t) for a matched topic to count at all (0.5: at least twice ordinary writing) */
   minDistinctiveness: number;
   /** minimum weight w_T(p) for a post to count for a topic (a clean original post weighs up to 1) */
@@ -87,9 +94,9 @@ export interface TopicConfig {
   freeHashtags: number;
   /** distinct topics a post may name before each counts less */
   freeTopicsPerPost: number;
-  /** Benjamini-Hochberg level per account (significance.ts) */
+  /** Bayesian false discovery rate per account: the largest average lfdr of the topics assigned (significance.ts) */
   fdr: number;
-  /** shape k of the negative binomial for a writer's word counts (fitted on real archives: bench/fit-topic-dispersion.ts) */
+  /** shape k of the Gamma prior of a writer's rate of a word relative to the background (fitted on real archives: bench/fit-topic-dispersion.ts) */
   dispersion: number;
   sense: {
     /** a form as frequent as the language's n-th commonest word is an everyday word (background.ts) */
@@ -113,6 +120,7 @@ export interface TopicConfig {
 export const TOPIC_DEFAULTS: TopicConfig = {
   minPosts: 3,
   minWeightedPosts: 1.5,
+  detailsLead: true,
   minDistinctiveness: 0.5,
   minPostWeight: 0.25,
   countedQuality: 0.5,
@@ -197,9 +205,9 @@ export interface TopicEvidence {
   engagementKnown: boolean;
   /** P / quality-weighted posts: 1 = nothing explained by ordinary use of the words */
   distinctiveness: number;
-  /** posts the background predicts for the account's words (mu), and the chance of seeing this many or more */
+  /** posts the background predicts for the account's words (mu), and the posterior chance that the account names the topic no more than twice as often as ordinary writing (lfdr) */
   expected: number;
-  pValue: number;
+  lfdr: number;
   /** of the posts, how many matched only through hashtags */
   hashtagOnly: number;
   /** of the posts, how many were reshares */
@@ -236,6 +244,41 @@ export interface AccountTopics {
   /** assigned topics, highest score first (at equal scores: matched directly first, then more posts, then slug) */
   topics: TopicScore[];
   activity: TopicActivity;
+  /** every topic the account named or reached, with the gate that decided it (only with `TopicDetail.decisions`) */
+  decisions?: TopicDecision[];
+}
+
+/** Where a topic stopped (or that it was assigned): the first gate it failed, in pipeline order. */
+export type TopicGate = 'sense' | 'distinctiveness' | 'min-posts' | 'not-leading' | 'fdr' | 'roll-up' | 'assigned';
+
+/** One topic of one account through the pipeline (the detailed variant; bench/diagnose-real-topics.ts prints it). */
+export interface TopicDecision {
+  topic: number;
+  slug: string;
+  /** counted posts naming the topic with its sense established (n of the direct test) */
+  named: number;
+  /** posts naming it only as an everyday word without sense evidence (before one sense per discourse) */
+  plain: number;
+  /** the sense was anchored for the whole account (one sense per discourse) */
+  senseAnchored: boolean;
+  /** posts of its own or its sub-topics that count after the distinctiveness gate */
+  counting: number;
+  weighted: number;
+  direct: boolean;
+  /** the tested count, the background's expectation, D and the lfdr (NaN when never tested) */
+  n: number;
+  mu: number;
+  distinctiveness: number;
+  lfdr: number;
+  /** the largest lfdr the account's Bayesian FDR selection kept (0 when none) */
+  fdrCutoff: number;
+  gate: TopicGate;
+}
+
+/** Options of the detailed variant. */
+export interface TopicDetail {
+  /** accounts whose decisions are returned (AccountTopics.decisions) */
+  decisions?: ReadonlySet<number>;
 }
 
 export interface TopicExpertise {
@@ -324,7 +367,14 @@ interface Rates {
  * window and config give the same output, and an account's topics do not depend on which
  * other accounts are in the input.
  */
-export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher: TopicMatcher, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): TopicExpertise {
+export function computeTopicExpertise(
+  input: TopicInput,
+  tax: Taxonomy,
+  matcher: TopicMatcher,
+  window: ScoringWindow,
+  config: TopicConfig = TOPIC_DEFAULTS,
+  detail: TopicDetail = {},
+): TopicExpertise {
   const A = input.accounts.length;
   const T = tax.size;
   const bg = matcher.background;
@@ -449,7 +499,9 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     for (let l = 0; l < L; l++) if (words[a * C + l]! > 0 && (main < 0 || words[a * C + l]! > words[a * C + main]!)) main = l;
     for (let c = 0; c <= OTHER; c++) perWord[c] = words[a * C + c]!;
     perWord[main < 0 ? OTHER : main]! += words[a * C + UNDET]!;
-    accounts[a]!.topics = scoreAccount(ctx, uniquePosts(posts.map((k) => matched[k]!)), perWord, rates, bio[a], tax, config, s);
+    const decisions: TopicDecision[] | null = detail.decisions?.has(a) ? [] : null;
+    accounts[a]!.topics = scoreAccount(ctx, uniquePosts(posts.map((k) => matched[k]!)), perWord, rates, bio[a], tax, config, s, decisions);
+    if (decisions) accounts[a]!.decisions = decisions;
   }
   return { window, accounts, corpus: { posts: corpusPosts, matchedPosts: matched.length, accounts: A } };
 }
@@ -573,6 +625,7 @@ function scoreAccount(
   tax: Taxonomy,
   config: TopicConfig,
   s: Scratch,
+  decisions: TopicDecision[] | null = null,
 ): TopicScore[] {
   const cols = rates.columns;
   const mark = (t: number) => {
@@ -717,7 +770,8 @@ function scoreAccount(
       // the named sub-topics that carry the post here (each counted once per post)
       for (const u of mp.topics) if (u !== up && s.share[u]! >= config.minDistinctiveness && tax.ancestors[u]!.includes(up)) x.parts.set(u, (x.parts.get(u) ?? 0) + 1);
       // a term that only ever turns up in posts about something the account names more often is a detail of that subject
-      if (s.bestSelf[up] === 1 && !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!)) {
+      // (TopicConfig.detailsLead: off, a topic named in its own right is tested on its own words beside a bigger subject too)
+      if (s.bestSelf[up] === 1 && (!config.detailsLead || !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!))) {
         x.selfPosts++;
         x.selfWeighted += s.selfW[up]!;
       }
@@ -725,7 +779,7 @@ function scoreAccount(
     }
   }
 
-  // step 6: candidates, one test each, Benjamini-Hochberg over the account's family
+  // step 6: candidates, one posterior each, Bayesian FDR over the account's candidates
   const candidates: { t: number; n: number; mu: number; p: number; direct: boolean }[] = [];
   for (const t of s.touched) {
     const x = s.acc[t];
@@ -742,15 +796,12 @@ function scoreAccount(
       // descendants whose sense the account anchored enter at full weight
       for (const d of s.touched) if (s.senseAnchored[d] && tax.ancestors[d]!.includes(t)) for (let c = 0; c < cols; c++) mu += perWord[c]! * anchoredExtra(d, c);
     }
-    // conditional on the topic being named at all (the selection that put it in the family)
-    const k = Math.round(n);
-    const p = Math.min(1, negativeBinomialUpperTail(k, mu, config.dispersion) / negativeBinomialUpperTail(1, mu, config.dispersion));
+    // empirical Bayes: how likely the account's rate is at most 1/(1 - D_min) times ordinary writing's
+    const p = posteriorNullProbability(Math.round(n), mu, config.dispersion, 1 / (1 - config.minDistinctiveness));
     candidates.push({ t, n, mu, p, direct });
   }
-  // the family: every topic the account names (or reaches through a sub-topic) in a counted post
-  let family = 0;
-  for (const t of s.touched) if (s.directN[t]! >= 1 || (s.acc[t]?.counted ?? 0) >= 1 || s.counting[t]! >= 1) family++;
-  const rejected = benjaminiHochberg(candidates.map((c) => c.p), family, config.fdr);
+  // Bayesian FDR over the account's candidates: the expected share of ordinary-writing topics among those kept is at most q
+  const rejected = bayesianFdrSelect(candidates.map((c) => c.p), config.fdr);
   const assigned = new Set<number>();
   candidates.forEach((c, i) => {
     if (c.direct && rejected[i] && distinctShare(c.n, c.mu) >= config.minDistinctiveness) {
@@ -763,6 +814,8 @@ function scoreAccount(
   candidates.forEach((c, i) => {
     if (!c.direct && rejected[i] && s.anchored[c.t] && s.acc[c.t]!.parts.size >= config.minSubTopics && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
   });
+
+  if (decisions) recordDecisions(decisions, effective, candidates, rejected, assigned, expectedDirect, tax, config, s);
 
   const out: TopicScore[] = [];
   for (const c of candidates) {
@@ -786,7 +839,7 @@ function scoreAccount(
         engagementKnown: x.engagementKnown,
         distinctiveness: round3(x.weighted / x.quality),
         expected: round3(c.mu),
-        pValue: Number(c.p.toPrecision(3)),
+        lfdr: Number(c.p.toPrecision(3)),
         hashtagOnly: x.hashtagOnly,
         reshares: x.reshares,
         bio: hasBio,
@@ -809,6 +862,58 @@ function scoreAccount(
   return out.sort(
     (x, y) => y.score - x.score || Number(y.evidence.direct) - Number(x.evidence.direct) || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0),
   );
+}
+
+/** The detailed variant: every topic the account named or reached, with the first gate it failed (see TopicGate). */
+function recordDecisions(
+  out: TopicDecision[],
+  posts: MatchedPost[],
+  candidates: { t: number; n: number; mu: number; p: number; direct: boolean }[],
+  rejected: boolean[],
+  assigned: Set<number>,
+  expectedDirect: (t: number) => number,
+  tax: Taxonomy,
+  config: TopicConfig,
+  s: Scratch,
+): void {
+  const plain = new Map<number, number>();
+  for (const mp of posts) if (mp.quality >= config.countedQuality) for (const t of mp.plain) plain.set(t, (plain.get(t) ?? 0) + 1);
+  const tested = new Map(candidates.map((c, i) => [c.t, { ...c, rejected: rejected[i]! }]));
+  let cutoff = 0;
+  candidates.forEach((c, i) => {
+    if (rejected[i]) cutoff = Math.max(cutoff, c.p);
+  });
+  const topics = new Set<number>([...s.touched, ...plain.keys()]);
+  for (const t of [...topics].sort((x, y) => x - y)) {
+    const c = tested.get(t);
+    const x = s.acc[t];
+    const named = s.seen[t] ? s.directN[t]! : 0;
+    let gate: TopicGate;
+    if (assigned.has(t)) gate = 'assigned';
+    else if (named === 0 && (plain.get(t) ?? 0) > 0 && !(s.seen[t] && s.counting[t]! > 0)) gate = 'sense';
+    else if (named > 0 && s.share[t]! < config.minDistinctiveness && !(s.counting[t]! > 0)) gate = 'distinctiveness';
+    else if (!c) gate = 'min-posts';
+    else if (!c.direct && s.directN[t]! >= config.minPosts) gate = 'not-leading';
+    else if (!c.rejected) gate = 'fdr';
+    else if (distinctShare(c.n, c.mu) < config.minDistinctiveness) gate = 'distinctiveness';
+    else gate = 'roll-up';
+    out.push({
+      topic: t,
+      slug: tax.slugs[t]!,
+      named,
+      plain: plain.get(t) ?? 0,
+      senseAnchored: s.senseAnchored[t] === 1,
+      counting: s.seen[t] ? s.counting[t]! : 0,
+      weighted: round3(x?.weighted ?? 0),
+      direct: c?.direct ?? false,
+      n: c?.n ?? NaN,
+      mu: Number((c ? c.mu : expectedDirect(t)).toPrecision(3)),
+      distinctiveness: c ? round3(distinctShare(c.n, c.mu)) : named > 0 ? round3(s.share[t]!) : NaN,
+      lfdr: c ? Number(c.p.toPrecision(3)) : NaN,
+      fdrCutoff: Number(cutoff.toPrecision(3)),
+      gate,
+    });
+  }
 }
 
 /**

@@ -13,6 +13,10 @@ import { jsonMessage } from '../json/json-scanner.js';
 import { parseJsonRecord } from '../json/parse-record.js';
 import { readLines } from '../read-lines.js';
 import { describeRecordLimit } from '../record-limits.js';
+import { readEntryHeadText } from '../entry-head.js';
+
+/** Enough bytes for any real header line. */
+const HEADER_BYTES = 65_536;
 
 const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
 
@@ -20,16 +24,9 @@ const isCsv = (e: SourceEntry) => /\.(csv|tsv|txt)$/i.test(e.name) || !/\.[a-z0-
 const isJson = (e: SourceEntry) => /\.json$/i.test(e.name);
 const isNdjson = (e: SourceEntry) => /\.(ndjson|jsonl)$/i.test(e.name);
 
-/** Reads the first line of an entry (for detection by header). */
+/** The first line of an entry (for detection by header). */
 async function firstLine(entry: SourceEntry): Promise<string> {
-  const stream = entry.openStream();
-  let text = '';
-  for await (const chunk of stream) {
-    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-    if (/[\r\n]/.test(text) || text.length > 65_536) break;
-  }
-  stream.destroy();
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[0] ?? '';
+  return (await readEntryHeadText(entry, HEADER_BYTES)).split(/\r\n|\r|\n/)[0] ?? '';
 }
 
 function reportRowError(sink: RecordSink, err: unknown, file: string, where: { line?: number; record?: number }): void {

@@ -17,6 +17,8 @@ export async function readLikes(entry: SourceEntry, ctx: ArchiveContext): Promis
   const file = entry.displayPath;
   let itemsKind: JsonKind | undefined;
   let owner: Owner | undefined;
+  let emitted = false;
+  let liked = 0;
   const items = arrayAt('orderedItems');
   const result = await readJsonItems(entry, sink, {
     select: (path: readonly JsonKey[], kind: JsonKind) => {
@@ -31,7 +33,9 @@ export async function readLikes(entry: SourceEntry, ctx: ArchiveContext): Promis
       if (!owner) {
         owner = requireOwner(ctx, file);
         emitOwner(ctx, file);
+        emitted = true;
       }
+      liked++;
       const uri = linkId(value);
       if (!uri) {
         sink.problem({ file, record: index, field: `orderedItems[${index}]`, reason: 'is not a status URI', expected: "a URI such as 'https://host/users/name/statuses/123'", fix: 'use the likes.json of an unmodified Mastodon archive, or pass --skip-invalid' });
@@ -47,8 +51,11 @@ export async function readLikes(entry: SourceEntry, ctx: ArchiveContext): Promis
     sink.problem({ file, field: 'orderedItems', reason: 'is missing or not an array', expected: 'an array of liked status URIs', fix: 'use the likes.json of an unmodified Mastodon archive' });
     return;
   }
-  if (!owner && itemsKind === 'array') {
-    requireOwner(ctx, file);
-    emitOwner(ctx, file);
+  if (!owner && itemsKind === 'array') owner = requireOwner(ctx, file);
+  if (owner && itemsKind === 'array') {
+    if (!emitted) emitOwner(ctx, file);
+    // The export holds every status the owner favourited: its length is the likes given
+    // (only when the file was read to its end: a cut-off file gives a lower bound, not a count).
+    if (result.complete) sink.record({ type: 'account', ref: owner.ref, likesGiven: liked }, { file });
   }
 }

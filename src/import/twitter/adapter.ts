@@ -8,6 +8,7 @@ import { InputError } from '../../errors.js';
 import { showName } from '../archive/limits.js';
 import type { AccountRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
+import { readEntryHeadText } from '../entry-head.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, ROW_KINDS, ROW_NORMALIZERS } from './files.js';
 import { type ArchiveLayout, baseName, classifyEntries, findDataDir, splitName } from './layout.js';
 import { type ManifestInfo, type OwnerInfo, type ProfileInfo, normalizeAccount, normalizeManifest, normalizeProfile } from './normalize-rows.js';
@@ -15,6 +16,8 @@ import { isFault } from './row-fault.js';
 import { NETWORK, readHandle } from './values.js';
 import { type YtdItem, parseYtdObject, readYtdArray } from './ytd-file.js';
 
+/** Bytes enough to see a data file's `window.YTD.<name>.partN =` prefix. */
+const YTD_HEAD_BYTES = 512;
 const YTD_HEAD = /^\s*window\.(?:YTD\.(\w+)\.part\d+|__THAR_CONFIG)\s*=/;
 const ROW_FIX = 'correct or remove this record, or pass --skip-invalid to import the rest';
 
@@ -34,7 +37,7 @@ export async function detectTwitterArchive(source: Source): Promise<boolean> {
   });
   if (source.kind === 'file' && candidates.length === 0) candidates.push(...source.entries);
   for (const entry of candidates.slice(0, 4)) {
-    const m = YTD_HEAD.exec(await readHead(entry));
+    const m = YTD_HEAD.exec(await readEntryHeadText(entry, YTD_HEAD_BYTES));
     if (m && (m[1] === undefined || source.kind !== 'file' || globalKind(m[1]) !== undefined)) return true;
   }
   return false;
@@ -98,7 +101,7 @@ async function readManifest(entry: SourceEntry, sink: RecordSink): Promise<Manif
 async function classifyLoneFile(source: Source, layout: ArchiveLayout): Promise<void> {
   const entry = source.entries[0];
   if (!entry || [...layout.files.values()].some((list) => list.includes(entry))) return;
-  const m = YTD_HEAD.exec(await readHead(entry));
+  const m = YTD_HEAD.exec(await readEntryHeadText(entry, YTD_HEAD_BYTES));
   const kind = m?.[1] !== undefined ? globalKind(m[1]) : undefined;
   if (kind === undefined) return;
   layout.skipped = layout.skipped.filter((s) => s.name !== entry.name);
@@ -170,11 +173,14 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   if (owner.displayName !== undefined) rec.displayName = owner.displayName;
   if (profile?.bio !== undefined) rec.bio = profile.bio;
   if (profile?.url !== undefined) rec.url = profile.url;
+  if (profile?.location !== undefined) rec.location = profile.location;
+  if (profile?.defaultAvatar !== undefined) rec.defaultAvatar = profile.defaultAvatar;
   if (owner.createdAt !== undefined) rec.createdAt = owner.createdAt;
   // the archive's lists are complete: their lengths are the owner's declared counts
   if (counts.follower !== undefined) rec.followers = counts.follower;
   if (counts.following !== undefined) rec.following = counts.following;
   if (counts.tweets !== undefined) rec.posts = counts.tweets;
+  if (counts.like !== undefined) rec.likesGiven = counts.like;
   return rec;
 }
 
@@ -198,15 +204,3 @@ function makeProgress(layout: ArchiveLayout, sink: RecordSink): (entry: SourceEn
   };
 }
 
-/** The first few hundred characters of an entry, without reading all of it. */
-async function readHead(entry: SourceEntry): Promise<string> {
-  const stream = entry.openStream();
-  try {
-    for await (const chunk of stream) return (chunk as Buffer).subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '');
-    return '';
-  } catch {
-    return '';
-  } finally {
-    stream.destroy();
-  }
-}

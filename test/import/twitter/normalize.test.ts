@@ -201,7 +201,11 @@ describe('the other archive rows', () => {
       createdAt: Date.UTC(2006, 10, 15, 13, 18, 50),
     });
     expect(normalizeAccount({ account: { accountId: '1' } })).toMatchObject({ fault: true, field: 'account.username' });
-    expect(normalizeProfile({ profile: { description: { bio: 'b', website: '', location: 'L' } } })).toEqual({ bio: 'b', location: 'L' });
+    // an empty website is known to be empty (audience audit evidence); an absent key is not known
+    expect(normalizeProfile({ profile: { description: { bio: 'b', website: '', location: 'L' } } })).toEqual({ bio: 'b', url: '', location: 'L' });
+    expect(normalizeProfile({ profile: { description: {} } })).toEqual({});
+    expect(normalizeProfile({ profile: { description: {}, avatarMediaUrl: 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png' } })).toEqual({ defaultAvatar: true });
+    expect(normalizeProfile({ profile: { description: {}, avatarMediaUrl: 'https://pbs.twimg.com/profile_images/1/a.jpg' } })).toEqual({ defaultAvatar: false });
     const m = normalizeManifest({
       userInfo: { accountId: '40000001', userName: 'old_timer', displayName: 'Old Timer' },
       archiveInfo: { isPartialArchive: false },
