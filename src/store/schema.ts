@@ -177,7 +177,24 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (account_id, observed_at)
   ) WITHOUT ROWID;
   `,
-  /* 4: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
+  /* 4: one identity per account, and who decided it (issue 14: influence identity link/unlink) */ `
+  -- An account belongs to at most one identity (account_id is the key). source: 'import'
+  -- (a generic accounts table's identity column) or 'hand' (influence identity link/unlink);
+  -- a hand decision stands against later imports (store/identities.ts). identity NULL: the
+  -- account was unlinked by hand and stands alone. An account that version 3 held in
+  -- several identities keeps the first name in byte order.
+  CREATE TABLE identities_v4 (
+    account_id    INTEGER PRIMARY KEY REFERENCES accounts(id),
+    identity      TEXT,
+    source        TEXT NOT NULL CHECK (source IN ('import', 'hand')),
+    CHECK (identity IS NOT NULL OR source = 'hand')
+  );
+  INSERT INTO identities_v4 (account_id, identity, source) SELECT account_id, min(identity), 'import' FROM identities GROUP BY account_id;
+  DROP TABLE identities;
+  ALTER TABLE identities_v4 RENAME TO identities;
+  CREATE INDEX identities_by_name ON identities(identity) WHERE identity IS NOT NULL;
+  `,
+  /* 5: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
   ALTER TABLE runs ADD COLUMN population TEXT;   -- which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>'; NULL before this migration
   ALTER TABLE runs ADD COLUMN data TEXT;         -- the data read, as JSON: import log length and last id, rows per table; NULL before
   ALTER TABLE runs ADD COLUMN detail_keys TEXT;  -- JSON array of the names scores.detail refers to by index (store/runs.ts); NULL: detail names them in full

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
 import { loadAnalysisForRun } from '../analysis.js';
@@ -18,6 +19,7 @@ import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
   save?: boolean;
+  identity?: string[];
 }
 
 /** More results than this are drawn as rows, not cards, on a terminal. */
@@ -25,7 +27,7 @@ const MAX_CARDS = 20;
 
 /** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
-  addOptionGroups(
+  addIdentityScoreOption(addOptionGroups(
     program
       .command('score')
       .description('score accounts 1-100 (reach, amplification, network), with every contribution')
@@ -34,8 +36,9 @@ export function registerScore(program: Command, io: Io): void {
       .option('--no-save', 'do not store this run (history shows stored runs)')
       .addHelpText('after', helpExamples(['influence score @alice', 'influence score --all --json > scores.json'])),
     addScoringOptions, addOntologyOption,
-  ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
+  )).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
+    if (opts.identity) return scoreIdentities(ctx, opts, opts.identity, handles);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
     if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
     const output = outputOf<ScoreStream>(ctx, 'score', {
