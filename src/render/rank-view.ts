@@ -4,7 +4,7 @@ import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
-import { renderTable } from './table.js';
+import { DEFAULT_COLUMNS, renderTable } from './table.js';
 import { formatScore } from './score-view.js';
 
 export interface RankTopicView {
@@ -92,13 +92,13 @@ function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): s
 }
 
 /** The ranking as a table (TTY: cli-table3; piped: aligned columns), with the unknown handles listed after. */
-export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): string {
+export function renderRankText(rep: RankReport, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   const topicMode = rep.topic !== null;
   const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', ...rep.extraColumns.map(cleanText)];
   const numeric = new Set(topicMode ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6]);
   const out: string[] = [];
   if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));
-  out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty) : 'no account matches');
+  out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty, columns) : 'no account matches');
   const c = rep.counts;
   const parts = [`${c.ranked} ranked`];
   if (c.listed !== null) parts.unshift(`${c.listed} listed`);

@@ -3,9 +3,11 @@
  * the engine's AccountScore; they never recompute a number.
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
-import type { AccountResult } from '../engine/analyze.js';
+import type { AccountResult, AccountSummary } from '../engine/analyze.js';
 import type { Theme } from './output-mode.js';
-import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { cleanText } from './sanitize.js';
+import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
+import { streamJsonDocument } from './json.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -27,6 +29,55 @@ export interface ScoreResultView {
   activityInWindow: number;
   /** ISO time of the latest own post or sent event, null when none */
   lastActivity: string | null;
+}
+
+/** A result as rows and CSV show it: everything but the contributions. */
+export type ScoreRowView = Omit<ScoreResultView, 'contributions'>;
+
+/** Projects an engine summary (a result without contributions) to the row view (key order as ScoreResultView). */
+export function toScoreRowView(r: AccountSummary): ScoreRowView {
+  return {
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    interval: r.interval,
+    abstain: r.abstain,
+    subscores: r.subscores,
+    confidence: r.confidence,
+    flags: r.flags,
+    missing: r.missing,
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+  };
+}
+
+/**
+ * `score`'s view for big outputs: the header, how many results, and the results produced
+ * as they are read (itemised for JSON and cards; as rows, without contributions, for CSV and
+ * text rows), so 100k results never sit in memory at once.
+ */
+export interface ScoreStream {
+  head: Omit<ScoreReport, 'results'>;
+  count: number;
+  results(): Iterable<ScoreResultView>;
+  rows(): Iterable<ScoreRowView>;
+}
+
+/** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
+export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
+  return streamJsonDocument(v.head, 'results', v.results());
+}
+
+/** `score --csv` of a stream, row by row. */
+export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
+  yield csvHeader(SCORE_CSV_HEADER);
+  for (const r of v.rows()) yield csvRow(scoreCsvCells(r));
+}
+
+/** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
+export function renderScoreStreamPlain(v: ScoreStream, theme: Theme): string {
+  if (v.count === 1) return renderScoreBlock([...v.results()][0]!, theme);
+  return renderScoreRows([...v.rows()], theme);
 }
 
 /** '57.0 (48.2-63.1)', or '-' when the account abstains. */
@@ -122,7 +173,7 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
 }
 
 /** Plain text for many results: one aligned row per account. */
-export function renderScoreRows(results: ScoreResultView[], theme: Theme): string {
+export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme): string {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
   const rows = results.map((r) => [
     `@${cleanText(r.handle)}`,
@@ -145,21 +196,19 @@ export function renderScorePlain(report: ScoreReport, theme: Theme): string {
   return renderScoreRows(report.results, theme);
 }
 
-const csvCell = (v: string | number): string => {
-  if (typeof v === 'number') return String(v);
-  const safe = spreadsheetSafe(v);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+/** The `score --csv` columns. */
+export const SCORE_CSV_HEADER = ['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'] as const;
+
+/** One `score --csv` record. */
+export function scoreCsvCells(r: ScoreRowView): CsvCell[] {
+  return [r.handle, r.network, r.score, r.interval?.[0], r.interval?.[1], r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? ''];
+}
 
 /** CSV of results (one row per account), safe to open in a spreadsheet. */
-export function renderScoreCsv(results: ScoreResultView[]): string {
-  const rows = [['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'].join(',')];
-  for (const r of results) {
-    rows.push(
-      [r.handle, r.network, r.score ?? '', r.interval?.[0] ?? '', r.interval?.[1] ?? '', r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? '']
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return rows.join('\n');
+export function renderScoreCsv(results: Iterable<ScoreRowView>): string {
+  return toCsv(SCORE_CSV_HEADER, mapIterable(results, scoreCsvCells));
+}
+
+function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
 }

@@ -34,6 +34,11 @@ export interface ReadDatasetOptions {
 const nan = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const countOf = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
 
+/** How many accounts the database holds (cheap: no columns read). */
+export function countAccounts(db: Db): number {
+  return countOf(db, 'SELECT count(*) FROM accounts');
+}
+
 /** The accounts table as columns, with a map from database id to index. */
 export interface AccountsRead {
   accounts: Dataset['accounts'];

@@ -39,6 +39,8 @@ export interface RecordWriter {
   flush(): void;
   /** accounts merged so far */
   merged(): number;
+  /** interactions derived from posts so far, by kind (replies, reshares, quotes, mentions: what posts show) */
+  derived(): Partial<Record<InteractionKind, number>>;
 }
 
 const FOLLOW = encodeKind('follow');
@@ -54,6 +56,8 @@ export function createRecordWriter(
   options: { preloadLimit?: number } = {},
 ): RecordWriter {
   const out = createBatchBuilder(send);
+  const derivedKinds: Partial<Record<InteractionKind, number>> = {};
+  const countDerived = (kind: InteractionKind) => void (derivedKinds[kind] = (derivedKinds[kind] ?? 0) + 1);
   const resolver = createAccountResolver(readDb, firstAccountId, out, options);
 
   function writeAccount(rec: AccountRecord): void {
@@ -116,6 +120,7 @@ export function createRecordWriter(
       if (!ref) return 0;
       const targetId = ref.author ? resolver.resolve(ref.author) : 0;
       out.addInteraction(authorId, targetId, encodeKind(kind), rec.createdAt, rec.externalId, ref.externalId);
+      countDerived(kind);
       return targetId;
     };
     const engaged = new Set<number>([authorId]);
@@ -128,6 +133,7 @@ export function createRecordWriter(
       if (engaged.has(targetId)) continue;
       engaged.add(targetId);
       out.addInteraction(authorId, targetId, encodeKind('mention'), rec.createdAt, rec.externalId, null);
+      countDerived('mention');
     }
   }
 
@@ -158,5 +164,6 @@ export function createRecordWriter(
     },
     flush: out.flush,
     merged: () => resolver.stats().merged,
+    derived: () => ({ ...derivedKinds }),
   };
 }

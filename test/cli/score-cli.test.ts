@@ -73,8 +73,8 @@ describe('score', () => {
     const many = await cli('score', 'bob', 'carol', '--no-save');
     expect(many.stdout.split('\n')[0]).toMatch(/^handle\s+network\s+score/);
     const csv = await cli('score', 'bob', 'carol', '--no-save', '--csv');
-    expect(csv.stdout.split('\n')[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
-    expect(csv.stdout.split('\n')[1]).toMatch(/^bob,twitter,\d/);
+    expect(csv.stdout.split('\r\n')[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^bob,twitter,\d/);
   });
 
   it('explains every contribution and proves the sum', async () => {

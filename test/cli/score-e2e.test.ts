@@ -7,7 +7,7 @@ import { ROOT, spawnCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
 
 describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influence score (spawned)', () => {
-  it('scores, stores a run, is byte-identical across runs, and explains', () => {
+  it('scores, stores a run once, is byte-identical across runs, and explains', () => {
     const dir = tempDir();
     const db = writeScoreFixture(dir);
     const one = spawnCli(['score', 'twitter:alice', 'bob', '--json', '--db', db], { cwd: dir });
@@ -15,11 +15,13 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     expect(one.code).toBe(0);
     expect(one.stderr).toBe('');
     expect(one.stdout).toBe(two.stdout);
+    // the second scoring is the same one again: not stored twice (issue 13 item 12)
+    expect(two.stderr).toContain('same scoring as run 1');
     const doc = JSON.parse(one.stdout);
     expect(doc.results.map((r: { handle: string }) => r.handle)).toEqual(['alice', 'bob']);
     const conn = openDb(db);
-    expect(conn.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(2);
-    expect(conn.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(4);
+    expect(conn.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(1);
+    expect(conn.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(2);
     expect(conn.prepare('SELECT DISTINCT model_version FROM runs').pluck().all()).toEqual(['2.0.0']);
     conn.close();
     const ex = spawnCli(['explain', 'twitter:alice', '--db', db], { cwd: dir });

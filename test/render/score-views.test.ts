@@ -46,10 +46,10 @@ describe('score views', () => {
   });
 
   it('writes spreadsheet-safe CSV', () => {
-    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
+    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\r\n');
     expect(csv[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
     expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,40.1,55.2,52.1,38,44.2,0.82,engagers,follow-back,`);
-    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\n');
+    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\r\n');
     expect(abstained[1]).toContain(',,,');
     expect(renderScoreBlock({ ...result, score: null, interval: null, abstain: 'only the far end of edges' }, plain)).toContain('score -  (abstains: only the far end of edges)');
   });
@@ -82,15 +82,16 @@ describe('score views', () => {
     expect(wrong).toContain('!= score 50.0');
   });
 
-  it('draws history rows and a fixed-scale sparkline', () => {
+  it('draws history rows and a sparkline scaled to the data, with its range', () => {
     expect(sparkline([1, 50, 100])).toBe('▁▄█');
-    const rep = {
-      schema: 1 as const,
-      handle: 'a',
-      network: 'twitter',
-      runs: [{ runId: 1, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score: 40, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] }],
-    };
-    expect(renderHistory(rep, plain, true)).toContain('▄');
+    const entry = (runId: number, score: number) => ({ runId, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] });
+    const rep = { schema: 1 as const, handle: 'a', network: 'twitter', runs: [entry(1, 40), entry(2, 45), entry(3, 50)] };
+    // 40..50 fills the bars (a 1-100 scale would draw all three alike)
+    const line = renderHistory(rep, plain, true).split('\n')[1]!;
+    expect(line).toContain('▁▅█');
+    expect(line).toContain('40.0-50.0');
+    expect(renderHistory({ ...rep, runs: [entry(1, 40)] }, plain, true).split('\n')[1]).toContain('40.0 (one value)');
+    expect(renderHistory(rep, plain, false)).not.toContain('▁');
     expect(renderHistory({ ...rep, runs: [] }, plain, false)).toContain('no stored runs');
   });
 });

@@ -15,7 +15,7 @@ import { readDataset, readLatestActivity } from '../../store/read-dataset.js';
 import { readFollowerSnapshots } from '../../store/read-snapshots.js';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { parseAsOf, parseRequiredNumberFlag, parseWindow } from '../options.js';
+import { helpExamples, parseAsOf, parseRequiredNumberFlag, parseWindow } from '../options.js';
 import { outputOf } from '../output.js';
 
 interface AuditFlags {
@@ -35,6 +35,7 @@ export function registerAudit(program: Command, io: Io): void {
     .option('--window <days>', 'engagement window in days', '90')
     .option('--audience-model <file>', 'audience model file (default: the shipped models/audience-v1.json)')
     .option('--limit <n>', 'flagged followers listed in the text view (the card lists at most 10)', '20')
+    .addHelpText('after', helpExamples(['influence audit @brand', 'influence audit mastodon:alice@host --as-of 2026-03-01 --csv > audience.csv']))
     .action(async (handle: string, opts: AuditFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const windowDays = parseWindow(opts.window);

@@ -2,11 +2,12 @@
 import { Command, Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { helpExamples } from '../options.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { importTargetOf } from '../../store/import-target.js';
 import { ADAPTERS } from '../../import/registry.js';
-import { renderImportSummary } from '../../render/import-summary.js';
+import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
 import { makeProgress } from '../progress.js';
 
@@ -22,6 +23,7 @@ export function registerImport(program: Command, io: Io): void {
     .command('import')
     .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
+      .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
@@ -49,6 +51,11 @@ export function registerImport(program: Command, io: Io): void {
         );
         progress.done();
         await output.write({ schema: 1, ...summary });
+        // what was left out is a message (stderr, quiet with -q), one line per source; --json lists each file
+        for (const src of summary.sources) {
+          const line = renderNotImported(src);
+          if (line) ctx.info(line);
+        }
       } finally {
         progress.done();
         db.close();

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag, helpExamples } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { rankAccounts } from '../../engine/campaign/rank-accounts.js';
@@ -35,11 +35,12 @@ export function registerRank(program: Command, io: Io): void {
       .option('--min-score <n>', 'only accounts scoring at least N')
       .option('--limit <n>', 'show the first N')
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
-      .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
+      .option('--exclude-flagged', 'leave out accounts with authenticity flags')
+      .addHelpText('after', helpExamples(['influence rank --limit 20', 'influence rank --list followers.csv --topic music --min-score 50 --csv > shortlist.csv'])),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
+    const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme, columns) => renderRankText(r, theme, true, columns) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);

@@ -27,11 +27,12 @@ export function makeArchiveContext(sink: RecordSink, options: AdapterOptions): A
   return { sink, options, ownerEmitted: false };
 }
 
-/** Sets the owner from a handle (`user@host`) and starts the owner's AccountRecord. */
+/** Sets the owner from a handle (`user@host`), starts the owner's AccountRecord, and names the owner in the import summary. */
 export function setOwner(ctx: ArchiveContext, handle: string, record?: AccountRecord): void {
   const ref = mastodonRef(handle);
   ctx.owner = { ref, host: handle.slice(handle.lastIndexOf('@') + 1) };
   ctx.ownerRecord = record ?? { type: 'account', ref };
+  ctx.sink.owner?.(ref);
 }
 
 /**

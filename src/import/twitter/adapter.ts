@@ -56,6 +56,8 @@ async function readTwitterArchive(source: Source, sink: RecordSink, options: Ada
   if (manifestEntry) progress(manifestEntry);
   const fromAccount = await readOwnerFile(layout.files.get('account') ?? [], sink, progress);
   const owner = fromAccount ?? manifest?.owner ?? ownerFromOption(options, source);
+  // the import summary names whose archive this is (`owner: twitter:handle (id)`)
+  sink.owner?.(owner.ref);
   const profile = await readProfile(layout.files.get('profile') ?? [], sink, progress);
 
   const counts: Partial<Record<FileKind, number>> = {};
