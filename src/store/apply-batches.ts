@@ -113,7 +113,8 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
        likes_received = coalesce(@likesReceived, likes_received),
        mentions_sent = coalesce(@mentionsSent, mentions_sent),
        reshares_sent = coalesce(@resharesSent, reshares_sent),
-       window_days = coalesce(@windowDays, window_days)
+       window_days = coalesce(@windowDays, window_days),
+       lists = lists | @lists
      WHERE id = @id`,
   );
   const setHandle = db.prepare('UPDATE accounts SET handle = ?, handle_key = ? WHERE id = ?');

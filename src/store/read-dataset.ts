@@ -74,6 +74,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     mentionsSent: f64(),
     resharesSent: f64(),
     aggregateWindowDays: f64(),
+    lists: new Uint8Array(n),
   };
   // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
   const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'} FROM accounts ORDER BY id`).raw();
@@ -105,6 +106,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.resharesSent,
     acc.aggregateWindowDays,
   ];
+  const lists = acc.lists!;
   let row = 0;
   forEachNumericRow(
     db,
@@ -112,11 +114,12 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'lists'],
     },
     (v) => {
       if (row >= n) return;
       for (let c = 0; c < numeric.length; c++) numeric[c]![row] = v[c]!;
+      lists[row] = v[numeric.length]! || 0;
       row++;
     },
   );

@@ -137,4 +137,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, account_id, code)
   ) WITHOUT ROWID;
   `,
+  /* 2: which of an account's own lists an import holds complete (store/records.ts OwnLists;
+        bits as engine/dataset.ts LISTS: 1 followers, 2 following, 4 posts, 8 reception) */ `
+  ALTER TABLE accounts ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

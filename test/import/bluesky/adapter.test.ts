@@ -180,7 +180,7 @@ describe('bluesky: other layouts of the same repository', () => {
 
   it('reads an empty repository (no records) as an owner with no posts', async () => {
     const sink = await read(fileSource('repo.car', writeRepo({ did: ALICE, records: [] })));
-    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0 }]);
+    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0, lists: { following: true, posts: true } }]);
     expect(sink.notices.map((n) => n.message)).toEqual([expect.stringContaining('pass --owner HANDLE')]);
   });
 
