@@ -26,7 +26,7 @@
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { extractFeatures, featureVectorOf, LOWER_BOUND, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { extractFeatures, featureVectorOf, isLowerBound, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeWithVariance } from './impute.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
 import { scoreInterval, totalVariance } from './interval.js';
@@ -152,7 +152,7 @@ export function computeScores(
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < K; k++) {
       t[k] = featureT(model.features[k]!, columns[k]![i]!);
-      lower[k] = sources[k]![i] === LOWER_BOUND ? 1 : 0;
+      lower[k] = isLowerBound(sources[k]![i]!) ? 1 : 0;
       pc[k] = perCount[k]![i]!;
     }
     evaluateInto(model, t, damping[i] ?? 1, ev, lower, cap?.[i] ?? 100, pc);
@@ -179,6 +179,10 @@ export interface Evaluation {
   t: Float64Array;
   /** per model feature: 1 when imputed (missing, or a lower bound below its imputation) */
   imputed: Uint8Array;
+  /** per model feature: the model.imputation.bounds index that capped its imputation, -1 when none */
+  capped: Int16Array;
+  /** per model feature: 1 when the value informed the imputation (present, not a lower bound) */
+  informs: Uint8Array;
   /** per model feature: curve value g_k */
   g: Float64Array;
   total: number;
@@ -196,6 +200,8 @@ function makeEvaluation(K: number): Evaluation {
   return {
     t: new Float64Array(K),
     imputed: new Uint8Array(K),
+    capped: new Int16Array(K).fill(-1),
+    informs: new Uint8Array(K),
     g: new Float64Array(K),
     total: 0,
     damping: 1,
@@ -220,8 +226,12 @@ export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?
 
 function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number, perCount?: Float64Array): void {
   const K = model.features.length;
-  for (let k = 0; k < K; k++) ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
+  for (let k = 0; k < K; k++) {
+    ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
+    ev.informs[k] = Number.isNaN(ev.t[k]!) ? 0 : 1;
+  }
   const posterior = imputeWithVariance(model, ev.t);
+  ev.capped.set(posterior.capped);
   let importanceAll = 0;
   let importancePresent = 0;
   for (let k = 0; k < K; k++) {
@@ -319,13 +329,14 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
   const items: Omit<Contribution, 'points'>[] = [{ feature: 'baseline', group: 'baseline', value: null, source: 'declared' }];
   model.features.forEach((f, k) => {
     exact.push(ev.total > 0 ? (pool * ev.g[k]!) / ev.total : 0);
-    // an imputed value is shown with the value it assumed (explain: ~value)
+    // an imputed value is shown with the value it assumed (explain: ~value) and its basis
     const imputed = ev.imputed[k] === 1;
     items.push({
       feature: f.name,
       group: f.group,
       value: significant(imputed ? featureValueOf(f, ev.t[k]!) : fv.value[f.name]),
       source: imputed ? 'imputed' : fv.source[f.name],
+      ...(imputed ? { basis: imputationBasis(model, ev, k, fv) } : {}),
     });
   });
   const authenticity = ev.score - undamped;
@@ -346,7 +357,7 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
   const scoreTenths = tenths(ev.score);
   const parts = apportionTenths(exact, scoreTenths);
   // key order as the JSON contract lists them: feature, group, value, points, source
-  const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source }));
+  const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source, ...(it.basis !== undefined ? { basis: it.basis } : {}) }));
   const missing = model.features.filter((_, k) => ev.imputed[k] === 1).map((f) => f.name);
   const interval: [number, number] = [Math.min(tenths(ev.interval[0]), scoreTenths) / 10, Math.max(tenths(ev.interval[1]), scoreTenths) / 10];
   return {
@@ -366,4 +377,24 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
     activityInWindow: 0,
     lastActivity: null,
   };
+}
+
+const label = (name: string): string => name.replace(/_/g, ' ');
+
+/**
+ * What an imputed value rests on, in words: the present features it was imputed from (the
+ * one-factor model, engine/impute.ts), the real-data cap that bound it, and the lower bound
+ * the data gives. E.g. 'from followers, follower ratio, reshares received; capped at the
+ * 75th percentile of real accounts with this followers (dev.csv 777, genuine.csv 3709);
+ * at least 12 (declared)'.
+ */
+export function imputationBasis(model: Model, ev: Evaluation, k: number, fv: FeatureVector): string {
+  const from = model.features.filter((f, j) => j !== k && ev.informs[j] === 1 && f.reference.loading > 0).map((f) => label(f.name));
+  const parts = [from.length > 0 ? `from ${from.join(', ')}` : 'the reference median (nothing related is in the data)'];
+  const b = ev.capped[k]!;
+  const bound = b >= 0 ? model.imputation.bounds?.[b] : undefined;
+  if (bound) parts.push(`capped at the ${Math.round(bound.quantile * 100)}th percentile of real accounts with this ${label(bound.given)} (${bound.data})`);
+  const name = model.features[k]!.name;
+  if (fv.lowerBound?.[name] && Number.isFinite(fv.value[name])) parts.push(`at least ${significant(fv.value[name])} (${fv.source[name]})`);
+  return parts.join('; ');
 }

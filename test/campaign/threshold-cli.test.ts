@@ -38,7 +38,7 @@ describe('influence report threshold', () => {
     const scores = new Map((JSON.parse(all.stdout).results as { handle: string; score: number }[]).map((x) => [x.handle, x.score]));
     const expected = [...scores].filter(([, s]) => s >= 55).map(([h]) => h).sort();
     expect(expected.length).toBeGreaterThanOrEqual(3);
-    expect(expected.length).toBeLessThanOrEqual(15);
+    expect(expected.length).toBeLessThanOrEqual(20); // a club, not a crowd: at most a fifteenth of the 300
     expect(rep.above.map((a) => a.handle).sort()).toEqual(expected);
     expect(rep.counts.above + rep.counts.near + rep.counts.below).toBe(scores.size);
     expect(rep.near.map((a) => a.handle).sort()).toEqual([...scores].filter(([, s]) => s < 55 && s >= 51).map(([h]) => h).sort());

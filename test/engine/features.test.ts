@@ -56,7 +56,7 @@ describe('features', () => {
     expect(f.source.followers).toBe('events');
   });
 
-  it('reads an archive owner from declared per-post counts; engagers and network stay missing', () => {
+  it('reads an archive owner from declared per-post counts; engagers only as the lower bound one post implies, network missing', () => {
     const b = new DatasetBuilder();
     const owner = b.account({ followers: 800 });
     const other = b.account();
@@ -67,7 +67,10 @@ describe('features', () => {
     expect(f.value.likes_per_post).toBe(8);
     expect(f.source.likes_per_post).toBe('declared');
     expect(f.value.reshares_per_post).toBe(2);
-    expect(f.source.engagers).toBe('missing');
+    // the post with 10 likes had 10 distinct engagers: at least 10 in the 90-day window
+    expect(f.value.engagers).toBe(10);
+    expect(f.source.engagers).toBe('declared');
+    expect(f.lowerBound?.engagers).toBe(true);
     expect(f.source.network).toBe('missing');
     expect(f.source.replies_per_post).toBe('missing');
     expect(f.value.replies_sent).toBeCloseTo(1 / 90, 12);
