@@ -7,6 +7,7 @@ import type { TopicSearchHit } from '../engine/topics/search.js';
 import { ROOT, type Taxonomy } from '../engine/topics/taxonomy.js';
 import type { Theme } from './output-mode.js';
 import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { asOfHint } from './score-view.js';
 
 const EXAMPLE_CHARS = 280;
 
@@ -23,6 +24,16 @@ export interface AccountTopicsView {
   handle: string;
   network: string;
   topics: TopicView[];
+  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
+}
+
+/** An account's own activity: in the window, and its latest (epoch ms, NaN when none). */
+export interface ActivityOf {
+  activityInWindow: ArrayLike<number>;
+  lastActivity: ArrayLike<number>;
 }
 
 export interface TopicsView {
@@ -49,6 +60,7 @@ export function toTopicsView(
   externalIds: (string | null)[],
   selected: number[],
   tax: Taxonomy,
+  activity: ActivityOf,
 ): TopicsView {
   const view = (a: AccountTopics): AccountTopicsView => ({
     handle: displayHandle(accounts[a.account]!.handle, externalIds[a.account] ?? null),
@@ -60,6 +72,8 @@ export function toTopicsView(
       score: t.score,
       evidence: { ...t.evidence, examples: t.evidence.examples.map((x) => ({ id: cleanText(x.id), text: clip(x.text) })) },
     })),
+    activityInWindow: activity.activityInWindow[a.account] ?? 0,
+    lastActivity: Number.isFinite(activity.lastActivity[a.account]) ? new Date(activity.lastActivity[a.account]!).toISOString() : null,
   });
   return {
     asOf: new Date(expertise.window.asOf).toISOString(),
@@ -81,7 +95,8 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
     }
     out.push(`${chalk.bold(`@${r.handle}`)} (${r.network}) · as of ${v.asOf.slice(0, 10)} · ${v.windowDays}-day window`);
     if (r.topics.length === 0) {
-      out.push('  no topic has enough evidence (3+ posts on it, 2+ people engaging, used more than everybody else)');
+      const hint = asOfHint(r);
+      out.push(hint ? `  ${hint}` : '  no topic has enough evidence (3+ posts on it, 2+ people engaging, used more than everybody else)');
       continue;
     }
     const shown = r.topics.slice(0, options.limit);

@@ -38,7 +38,7 @@ export function registerScore(program: Command, io: Io): void {
     const output = outputOf<ScoreReport>(ctx, 'score', {
       csv: (r) => renderScoreCsv(r.results),
       plain: renderScorePlain,
-      tty: async (r, theme, columns) => (r.results.length <= MAX_CARDS ? (await loadScoreCards())(r.results, theme, columns) : renderScorePlain(r, theme)),
+      tty: async (r, theme, columns) => (r.results.length <= MAX_CARDS ? (await loadScoreCards())(r.results, theme, columns, r) : renderScorePlain(r, theme)),
     });
     const save = opts.save !== false;
     // a stored run keeps its accounts' topics, so storing needs the topic stage
