@@ -303,12 +303,18 @@ export async function readDatasetParallel(
 
 /**
  * The latest activity in the database (posts and interactions), epoch ms: the default
- * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
+ * `--as-of`, so a score never depends on the wall clock. A database with no dated activity
+ * (only lists: a following list, a follower list) is dated by its latest dated follow, else
+ * by its latest import (when the list was taken, as near as the data knows): stored data
+ * either way, so the same database gives the same as-of tomorrow. Null for an empty one.
  */
 export function readLatestActivity(db: Db): number | null {
-  const row = db
+  const activity = db
     .prepare('SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM interactions)')
     .pluck()
     .get() as number | null;
-  return row ?? null;
+  if (activity !== null) return activity;
+  const follow = db.prepare('SELECT max(created_at) FROM follows').pluck().get() as number | null;
+  if (follow !== null) return follow;
+  return (db.prepare('SELECT max(imported_at) FROM imports').pluck().get() as number | null) ?? null;
 }
