@@ -50,6 +50,9 @@ export interface FactorPosterior {
   variance: number;
   /** per model feature: index into model.imputation.bounds of the cap that bound its imputation, -1 when none did */
   capped: Int16Array;
+  /** E[F | present] before the clamp, and the normaliser 1 + sum_P loading^2 / psi (for slopes: engine/attribution.ts) */
+  rawFactor: number;
+  den: number;
 }
 
 /**
@@ -76,7 +79,7 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
   const capped = new Int16Array(model.features.length).fill(-1);
-  if (missing === 0) return { missing, factor, variance: 1 / den, capped };
+  if (missing === 0) return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
   const K = model.features.length;
   const imputed = new Uint8Array(K);
   for (let k = 0; k < K; k++) {
@@ -88,24 +91,41 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
   const bounds = model.imputation.bounds;
   if (bounds) {
     const at = boundIndices(model);
-    for (let b = 0; b < bounds.length; b++) {
-      const m = at[2 * b]!;
-      const g = at[2 * b + 1]!;
-      if (m < 0 || g < 0 || imputed[m] !== 1 || imputed[g] === 1) continue;
-      const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
-      if (limit < t[m]!) {
-        t[m] = limit;
-        capped[m] = b;
+    const byFeature = boundsByFeature(model);
+    for (let m = 0; m < K; m++) {
+      if (imputed[m] !== 1) continue;
+      for (const b of byFeature[m]!) {
+        const g = at[2 * b + 1]!;
+        if (g < 0 || imputed[g] === 1) continue;
+        const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
+        if (limit < t[m]!) {
+          t[m] = limit;
+          capped[m] = b;
+        }
       }
     }
   }
-  return { missing, factor, variance: 1 / den, capped };
+  return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
 }
 
 // per bounds array: [feature, given] model indices of each bound, looked up once (a memo
 // of a pure function: a model's bounds and feature order are not changed once loaded)
 const indices = new WeakMap<object, Int16Array>();
-function boundIndices(model: Model): Int16Array {
+const grouped = new WeakMap<object, number[][]>();
+/** Per model feature, the indices of the bounds that cap it, in bounds order. */
+function boundsByFeature(model: Model): number[][] {
+  const bounds = model.imputation.bounds ?? [];
+  let out = grouped.get(bounds);
+  if (!out) {
+    const at = boundIndices(model);
+    out = model.features.map((_, m) => bounds.map((_, b) => b).filter((b) => at[2 * b] === m));
+    grouped.set(bounds, out);
+  }
+  return out;
+}
+
+/** [feature, given] model feature indices of each of model.imputation.bounds, in order (-1: not a model feature). */
+export function boundIndices(model: Model): Int16Array {
   const bounds = model.imputation.bounds ?? [];
   let at = indices.get(bounds);
   if (!at) {

@@ -5,8 +5,12 @@
  * How the points add up. With raw total T = sum_k g_k (imputed features included),
  * damping d and cap c from the authenticity stage, and calibration C (engine/model.ts):
  *   score          = min(c, C(d * T))
- *   baseline       = C(0)                        (the floor: an account with no evidence)
- *   feature k      = (C(T) - C(0)) * g_k / T     (its share of the calibrated gain)
+ *   baseline       = C(T(0))                     (the account with zero of everything it
+ *                                                 was measured on: engine/attribution.ts)
+ *   feature k      = its share of C(T) - C(T(0)) along the path of its evidence
+ *                    (engine/attribution.ts); with nothing imputed, (C(T) - C(0)) g_k / T;
+ *                    an imputed feature gets none: its effect is in the points of the
+ *                    features it was imputed from
  *   authenticity   = score - C(T)                (<= 0; split over the flags in proportion
  *                                                 to -ln(factor), their share of d)
  * These sum to the score. Shown values are in tenths: every item is rounded to
@@ -20,7 +24,7 @@
  * Aumann-Shapley attribution along the straight path from 0 to the account's values is
  * exactly g_k (f(T) - f(0)) / T, so each feature's points rise when only its g_k rises
  * (both factors rise) and they add up to f(T) - f(0) (Aumann and Shapley 1974, Values of
- * Non-Atomic Games).
+ * Non-Atomic Games); engine/attribution.ts keeps that true when some values are imputed.
  *
  * Interval and abstention: see engine/interval.ts. An account about whose audience and
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
@@ -28,6 +32,7 @@
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
 import { extractFeatures, featureVectorOf, isLowerBound, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeWithVariance } from './impute.js';
+import { attributePoints } from './attribution.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
 import { scoreInterval, totalVariance } from './interval.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
@@ -322,13 +327,15 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
 /** Itemises the score of a feature vector: contributions that add up to the shown score. */
 export function itemiseScore(model: Model, fv: FeatureVector, damping: number, flags: Flag[], index = -1, cap = 100): AccountScore {
   const ev = scoreFeatureVector(model, fv, damping, cap);
-  const base = applyCalibration(model.calibration, 0);
   const undamped = applyCalibration(model.calibration, ev.total);
-  const pool = undamped - base;
-  const exact: number[] = [base];
+  // points along the path of the account's evidence (engine/attribution.ts): imputed values get none of their own
+  const tIn = Float64Array.from(model.features, (f) => featureT(f, fv.value[f.name]));
+  const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
+  const split = attributePoints(model, tIn, lower, (total) => applyCalibration(model.calibration, total));
+  const exact: number[] = [split.baseline];
   const items: Omit<Contribution, 'points'>[] = [{ feature: 'baseline', group: 'baseline', value: null, source: 'declared' }];
   model.features.forEach((f, k) => {
-    exact.push(ev.total > 0 ? (pool * ev.g[k]!) / ev.total : 0);
+    exact.push(split.points[k]!);
     // an imputed value is shown with the value it assumed (explain: ~value) and its basis
     const imputed = ev.imputed[k] === 1;
     items.push({
@@ -383,14 +390,14 @@ const label = (name: string): string => name.replace(/_/g, ' ');
 
 /**
  * What an imputed value rests on, in words: the present features it was imputed from (the
- * one-factor model, engine/impute.ts), the real-data cap that bound it, and the lower bound
- * the data gives. E.g. 'from followers, follower ratio, reshares received; capped at the
- * 75th percentile of real accounts with this followers (dev.csv 777, genuine.csv 3709);
- * at least 12 (declared)'.
+ * one-factor model, engine/impute.ts; its points are theirs, engine/attribution.ts), the
+ * real-data cap that bound it, and the lower bound the data gives. E.g. 'from followers,
+ * follower ratio (its effect is in their points); capped at the 75th percentile of real
+ * accounts with this followers (dev.csv 777, genuine.csv 3709); at least 12 (declared)'.
  */
 export function imputationBasis(model: Model, ev: Evaluation, k: number, fv: FeatureVector): string {
   const from = model.features.filter((f, j) => j !== k && ev.informs[j] === 1 && f.reference.loading > 0).map((f) => label(f.name));
-  const parts = [from.length > 0 ? `from ${from.join(', ')}` : 'the reference median (nothing related is in the data)'];
+  const parts = [from.length > 0 ? `from ${from.join(', ')} (its effect is in their points)` : 'the reference median (nothing related is in the data)'];
   const b = ev.capped[k]!;
   const bound = b >= 0 ? model.imputation.bounds?.[b] : undefined;
   if (bound) parts.push(`capped at the ${Math.round(bound.quantile * 100)}th percentile of real accounts with this ${label(bound.given)} (${bound.data})`);
