@@ -16,7 +16,7 @@ import { peerIndexFeatures } from '../src/engine/peerindex.js';
 import { readKonect } from './lib/konect.js';
 import { partialViews, readGenuine, readPeerIndexPairs, uniqueSides } from './lib/real-accounts.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
-import { fitRealModel, viewCoverage, type PartialView, type RealData } from '../src/engine/fit/real-data.js';
+import { fitRealModel, viewCoverage, type PartialView, type RealData, type RealFeatureSpec } from '../src/engine/fit/real-data.js';
 import { MODEL_V2_SPEC, DIGG_SPLIT } from '../src/engine/fit/spec-v2.js';
 import type { Model } from '../src/engine/model.js';
 
@@ -83,8 +83,9 @@ function featureOf(e: ReturnType<typeof splitEngagement>, i: number): FeatureVec
   return featureVectorOf(e.table.features, i);
 }
 
-const variant = process.env['FIT_VARIANT'] ? (JSON.parse(process.env['FIT_VARIANT']) as Partial<typeof MODEL_V2_SPEC> & { stages?: Record<string, 'pairs' | 'engagement'>; scales?: Record<string, number> }) : {};
-const base0 = { ...MODEL_V2_SPEC, ...variant, features: MODEL_V2_SPEC.features.map((f) => ({ ...f, stage: variant.stages?.[f.name] ?? f.stage, scale: variant.scales?.[f.name] ?? f.scale })) };
+// FIT_VARIANT='{"curve": {...}, "add": [feature spec], "stages": {...}, "scales": {...}}': a variant of the spec (README "Measured": every variant tried)
+const variant = process.env['FIT_VARIANT'] ? (JSON.parse(process.env['FIT_VARIANT']) as Partial<typeof MODEL_V2_SPEC> & { stages?: Record<string, 'pairs' | 'engagement'>; scales?: Record<string, number>; add?: RealFeatureSpec[] }) : {};
+const base0 = { ...MODEL_V2_SPEC, ...variant, features: [...MODEL_V2_SPEC.features, ...(variant.add ?? [])].map((f) => ({ ...f, stage: variant.stages?.[f.name] ?? f.stage, scale: variant.scales?.[f.name] ?? f.scale })) };
 const spec = only ? { ...base0, features: base0.features.filter((f) => f.name !== only) } : base0;
 const started = Date.now();
 const report = run(spec, folds, true);

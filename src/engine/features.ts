@@ -19,6 +19,8 @@
  *                            mentions_per_post counts mentions and replies
  *   network                  TunkRank value of the account (engine/network.ts)
  *   conversation             mentions and replies the account sent per day
+ *   engagement_per_follower  mentions, replies and reshares received per day per follower
+ *                            (max(1, followers)); scored only by a model that lists it
  *   following, posts_per_day, mentions_sent, reshares_sent, replies_sent, likes_sent:
  *                            context (not scored): authenticity and display use them.
  * Received counts are sums of authenticity weights (1 per event when nothing is flagged).
@@ -70,6 +72,7 @@ export const SCORED_FEATURES = [
   'likes_per_post',
   'network',
   'conversation',
+  'engagement_per_follower',
 ] as const;
 /** Features computed for context (authenticity, display), not scored. */
 export const CONTEXT_FEATURES = ['following', 'posts_per_day', 'mentions_sent', 'reshares_sent', 'replies_sent', 'likes_sent'] as const;
@@ -356,6 +359,12 @@ export function extractFeatures(
     perPost('likes_per_post', i, likes, posts, postsSource);
     perPost('mentions_per_post', i, mentions, posts, postsSource);
     if (complete || [reshares, replies, likes, mentions].some((r) => r[1] === DECLARED)) evidence.reception[i] = 1;
+    // reactions per follower: mentions and reshares received per day per follower
+    if (mentions[1] !== MISSING && reshares[1] !== MISSING && !Number.isNaN(value.followers[i]!)) {
+      const lowerBound = mentions[1] === LOWER_BOUND || reshares[1] === LOWER_BOUND;
+      const src = lowerBound ? LOWER_BOUND : mentions[1] === EVENTS && reshares[1] === EVENTS && source.followers[i] === EVENTS ? EVENTS : DECLARED;
+      set('engagement_per_follower', i, (mentions[0] + reshares[0]) / days / Math.max(1, value.followers[i]!), src);
+    }
 
     if (observed) {
       let engagers = 0;
