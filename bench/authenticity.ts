@@ -7,11 +7,11 @@
  *                                         seconds and RSS of assessAuthenticity on a synthetic
  *                                         population built directly in typed arrays
  */
-import { assessAuthenticity } from '../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
 import { KIND, type Dataset } from '../src/engine/dataset.js';
-import { buildPlantedWorld } from '../test/engine/authenticity/population-world.js';
-import { DatasetBuilder, day } from '../test/helpers/dataset-builder.js';
-import { HOUR, MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample, type PostMeta } from '../test/engine/authenticity/world.js';
+import { buildPlantedWorld } from '../tools/sim/scenarios/planted-population.js';
+import { DatasetBuilder, day } from '../tools/sim/dataset-builder.js';
+import { HOUR, MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample, type PostMeta } from '../tools/sim/scenarios/authenticity.js';
 
 const DAY = 86_400_000;
 
@@ -70,8 +70,8 @@ function synthesize(accounts: number, interactions: number): Dataset {
     at[e] = Math.min(asOf, postAt[p]! + rng.exponential(3 * 3_600_000));
   }
   const nan = () => new Float64Array(accounts).fill(NaN);
-  const followers = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormal(200, 1.5)));
-  const following = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormal(300, 1)));
+  const followers = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormalMedian(200, 1.5)));
+  const following = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormalMedian(300, 1)));
   return {
     accounts: {
       n: accounts,
@@ -80,6 +80,11 @@ function synthesize(accounts: number, interactions: number): Dataset {
       handle: Array.from({ length: accounts }, (_, i) => `u${i}`),
       externalId: Array.from({ length: accounts }, () => null),
       bio: Array.from({ length: accounts }, () => null),
+      displayName: Array.from({ length: accounts }, () => null),
+      url: Array.from({ length: accounts }, () => null),
+      location: Array.from({ length: accounts }, () => null),
+      defaultAvatar: nan(),
+      likesGiven: nan(),
       followers,
       following,
       listed: nan(),
@@ -125,8 +130,8 @@ function subtle(seed: number): void {
   for (const x of levels) {
     for (let r = 0; r < 10; r++) {
       // follow-back: ratio 0.7 -> 1, engagers per follower 2% -> 0.1%
-      const followers = Math.round(rng.lognormal(4000, 0.6)) + 1000;
-      const farm = b.account({ followers, following: Math.round(followers * lerp(0.7, 1, x) * rng.range(0.97, 1.03)) });
+      const followers = Math.round(rng.lognormalMedian(4000, 0.6)) + 1000;
+      const farm = b.account({ followers, following: Math.round(followers * lerp(0.7, 1, x) * rng.uniform(0.97, 1.03)) });
       const fp = addPosts(b, farm, humanTimes(rng, { perDay: 0.3 }));
       engageOrganically(b, rng, farm, fp, sample(rng, crowd, Math.max(1, Math.round(followers * lerp(0.02, 0.001, x)))), { perPost: 3 });
       planted.push({ a: farm, arch: 'follow-back', x, code: 'follow-back' });
@@ -134,7 +139,7 @@ function subtle(seed: number): void {
       const bot = b.account({});
       const every = rng.pick([30, 60, 120]) * MINUTE;
       const times: number[] = [];
-      for (let t = day(30) + rng.range(0, every); t <= day(90); t += every) times.push(Math.round(t + rng.range(-1, 1) * lerp(0.6, 0.05, x) * every));
+      for (let t = day(30) + rng.uniform(0, every); t <= day(90); t += every) times.push(Math.round(t + rng.uniform(-1, 1) * lerp(0.6, 0.05, x) * every));
       addPosts(b, bot, times.filter((t) => t > day(0) && t <= day(90)).sort((p, q) => p - q));
       planted.push({ a: bot, arch: 'bot (jittered scheduler)', x, code: 'bot-cadence' });
       // random-timing bot: 2 -> 20 posts a day, round the clock
@@ -146,7 +151,7 @@ function subtle(seed: number): void {
       planted.push({ a: rbot, arch: 'bot (random timing)', x, code: 'bot-cadence' });
       // stuffer: 30% -> 90% of posts with 4-8 hashtags
       const st = b.account({});
-      addPosts(b, st, humanTimes(rng, { perDay: 0.5 }), () => (rng.chance(lerp(0.3, 0.9, x)) ? { hashtags: rng.int(4, 8), words: rng.int(8, 20) } : { hashtags: rng.int(0, 2), words: rng.int(8, 25) }));
+      addPosts(b, st, humanTimes(rng, { perDay: 0.5 }), () => (rng.chance(lerp(0.3, 0.9, x)) ? { hashtags: rng.between(4, 8), words: rng.between(8, 20) } : { hashtags: rng.between(0, 2), words: rng.between(8, 25) }));
       planted.push({ a: st, arch: 'hashtag-stuffing', x, code: 'hashtag-stuffing' });
       // serial: 3 fans covering 40% -> 100% of posts, organic engagement 3 -> 0.3 per post
       const target = b.account({});
@@ -159,12 +164,12 @@ function subtle(seed: number): void {
       planted.push({ a: target, arch: 'serial-engager', x, code: 'serial-engager' });
       // churn: 150-600 follows, 20% -> 90% undone within a week
       const ch = b.account({ following: 800 });
-      const follows = rng.int(150, 600);
+      const follows = rng.between(150, 600);
       for (let i = 0; i < follows; i++) {
         const t = rng.pick(crowd);
-        const at = day(rng.range(0, 85));
+        const at = day(rng.uniform(0, 85));
         b.interact(ch, t, 'follow', { at });
-        if (rng.chance(lerp(0.2, 0.9, x))) b.interact(ch, t, 'unfollow', { at: at + rng.range(1, 7) * 86_400_000 });
+        if (rng.chance(lerp(0.2, 0.9, x))) b.interact(ch, t, 'unfollow', { at: at + rng.uniform(1, 7) * 86_400_000 });
       }
       planted.push({ a: ch, arch: 'churn', x, code: 'churn' });
     }
@@ -174,7 +179,7 @@ function subtle(seed: number): void {
       const posts = new Map<number, PostMeta[]>(members.map((m) => [m, addPosts(b, m, humanTimes(rng, { perDay: 0.4, session: 1 }))]));
       for (const owner of members) {
         for (const p of posts.get(owner)!) {
-          for (const m of members) if (m !== owner && rng.chance(lerp(0.5, 0.95, x))) b.interact(m, owner, 'like', { at: p.at + rng.range(2, lerp(240, 30, x)) * MINUTE, post: p.index });
+          for (const m of members) if (m !== owner && rng.chance(lerp(0.5, 0.95, x))) b.interact(m, owner, 'like', { at: p.at + rng.uniform(2, lerp(240, 30, x)) * MINUTE, post: p.index });
         }
         engageOrganically(b, rng, owner, posts.get(owner)!, sample(rng, crowd, 60), { perPost: lerp(3, 0.5, x) });
         planted.push({ a: owner, arch: 'engagement-pod', x, code: 'engagement-pod' });

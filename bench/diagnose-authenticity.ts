@@ -7,7 +7,8 @@
  *   npx tsx bench/diagnose-authenticity.ts [--preset eval|sample] [--seeds 1,2] [--accounts N]
  */
 import { indexActivity } from '../src/engine/authenticity/activity.js';
-import { DEFAULT_AUTHENTICITY_CONFIG as C, assessAuthenticity } from '../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
+import { DEFAULT_AUTHENTICITY_CONFIG as C } from '../src/engine/authenticity/config.js';
 import { detectEngagementPods } from '../src/engine/authenticity/engagement-pod.js';
 import { detectFollowBack } from '../src/engine/authenticity/follow-back.js';
 import { detectSerialEngagers, markSerialPairs } from '../src/engine/authenticity/serial-engager.js';

@@ -14,7 +14,7 @@
  * the fans inflate. The fans are not gaming their own score; they are listed apart, with
  * any flag they get and whether any ordinary account they engage got flagged.
  */
-import { assessAuthenticity } from '../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
 import { computeTruth, generateWorld, PRESETS, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
 
 const arg = (name: string): string | undefined => {

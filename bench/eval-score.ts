@@ -9,7 +9,7 @@
  *   npx tsx bench/eval-score.ts [--preset eval] [--seeds 1,2] [--model models/model-v1.json]
  */
 import path from 'node:path';
-import { assessAuthenticity } from '../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
 import { scoreAccounts } from '../src/engine/score.js';
 import { readModelFile } from '../src/inputs/model-file.js';
 import { computeTruth, generateWorld, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';

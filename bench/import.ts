@@ -24,7 +24,8 @@ const arg = (name: string, fallback: number): number => {
 const rows = arg('rows', 1_000_000);
 const accounts = arg('accounts', 100_000);
 const rounds = arg('rounds', 3);
-const MAX_RATIO = 3;
+/** issue 13: within 1.75x of sqlite3's .import, wall time, on a quiet machine */
+const MAX_RATIO = 1.75;
 const MAX_RSS_MB = 400;
 
 const s = (x: number) => `${x.toFixed(2)} s`;
@@ -41,6 +42,7 @@ try {
 
   const hasSqlite = timeCommand(['sqlite3', '--version'])?.code === 0;
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   let peakRss = 0;
   for (let round = 1; round <= rounds; round++) {
     const db = path.join(dir, `influence-${round}.db`);
@@ -52,6 +54,7 @@ try {
       const cli = timeCommand(['sqlite3', path.join(dir, `cli-${round}.db`), '.mode csv', `.import ${csv} interactions`])!;
       if (cli.code !== 0) throw new Error(`sqlite3 .import failed: ${cli.stderr}`);
       ratios.push(run.seconds / cli.seconds);
+      cpuRatios.push(run.cpuSeconds / cli.cpuSeconds);
       line += ` | sqlite3 .import ${s(cli.seconds)} wall, ${s(cli.cpuSeconds)} CPU | ratio ${(run.seconds / cli.seconds).toFixed(2)}x wall, ${(run.cpuSeconds / cli.cpuSeconds).toFixed(2)}x CPU`;
     }
     console.log(line);
@@ -65,7 +68,9 @@ try {
 
   if (hasSqlite) {
     const ratio = median(ratios);
-    console.log(`median ratio influence/sqlite3: ${ratio.toFixed(2)}x (target <= ${MAX_RATIO}x) ${ratio <= MAX_RATIO ? 'ok' : 'MISSED'}`);
+    console.log(`median ratio influence/sqlite3: ${ratio.toFixed(2)}x wall (target <= ${MAX_RATIO}x) ${ratio <= MAX_RATIO ? 'ok' : 'MISSED'}; ${median(cpuRatios).toFixed(2)}x CPU`);
+    const load = os.loadavg()[0]!;
+    if (load > os.cpus().length * 0.5) console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs: not a quiet machine, wall-time ratios are unreliable (the CPU ratio is steadier)`);
   } else {
     console.log('sqlite3 CLI not installed: no comparison (apt-get install sqlite3)');
   }

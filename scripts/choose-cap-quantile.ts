@@ -1,5 +1,5 @@
 /**
- * Chooses the quantile of the imputation caps (engine/fit/imputation-bounds.ts) on real data
+ * Chooses the quantile of the imputation caps (scripts/lib/fit/imputation-bounds.ts) on real data
  * held out: caps are fitted on half of the dev.csv sides and half of genuine.csv (by a hash
  * of the position) plus the Digg population, and each candidate quantile is judged on the
  * other halves by the partial views an own export gives (scripts/lib/real-accounts.ts):
@@ -14,8 +14,8 @@ import { readKonect } from './lib/konect.js';
 import { partialViews, readGenuine, readPeerIndexPairs, uniqueSides } from './lib/real-accounts.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
 import { emptyFeatureVector, featureVectorOf, type FeatureVector } from '../src/engine/features.js';
-import { fitImputationBounds } from '../src/engine/fit/imputation-bounds.js';
-import { DIGG_SPLIT } from '../src/engine/fit/spec-v2.js';
+import { fitImputationBounds } from './lib/fit/imputation-bounds.js';
+import { DIGG_SPLIT } from './lib/fit/spec-v2.js';
 import { featureT, validateModel, type Model } from '../src/engine/model.js';
 import { scoreFeatureVector } from '../src/engine/score.js';
 

@@ -1,5 +1,5 @@
 /**
- * Fits model v2 on real data only (engine/fit/real-data.ts) and writes the model file with
+ * Fits model v2 on real data only (scripts/lib/fit/real-data.ts) and writes the model file with
  * its provenance: data files and their sha256, splits, cross-validated results, baselines.
  *
  *   npx tsx scripts/fit-model.ts [--out models/model-v2.json] [--folds 5] [--ablation] [--shared ../shared]
@@ -16,8 +16,8 @@ import { peerIndexFeatures } from '../src/engine/peerindex.js';
 import { readKonect } from './lib/konect.js';
 import { partialViews, readGenuine, readPeerIndexPairs, uniqueSides } from './lib/real-accounts.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
-import { fitRealModel, viewCoverage, type PartialView, type RealData, type RealFeatureSpec } from '../src/engine/fit/real-data.js';
-import { MODEL_V2_SPEC, DIGG_SPLIT } from '../src/engine/fit/spec-v2.js';
+import { fitRealModel, viewCoverage, type PartialView, type RealData, type RealFeatureSpec } from './lib/fit/real-data.js';
+import { MODEL_V2_SPEC, DIGG_SPLIT } from './lib/fit/spec-v2.js';
 import type { Model } from '../src/engine/model.js';
 
 const args = process.argv.slice(2);

@@ -1,5 +1,8 @@
-/** Errors that map to exit code 2 with a message a person can act on. */
-import { cleanText } from './render/sanitize.js';
+/**
+ * The errors every layer may throw: a leaf module (it imports nothing), so import, store,
+ * inputs and engine code can say what went wrong without knowing about the command line.
+ * Only cli/ formats them and maps them to exit codes (cli/main.ts).
+ */
 
 /** Bad input data: names file, line or record, field, what was expected and the fix. */
 export class InputError extends Error {

@@ -2,9 +2,9 @@
 import type { Db } from '../../src/store/open.js';
 import { readDataset } from '../../src/store/read-dataset.js';
 import { topicInputOf } from '../../src/engine/topics/input.js';
-import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
 import { computeTopicExpertise, TOPIC_DEFAULTS, type TopicConfig, type TopicExpertise } from '../../src/engine/topics/expertise.js';
-import { evaluateTopicAssignments, type TopicEvaluation } from '../../src/engine/topics/evaluate.js';
+import { evaluateTopicAssignments, type TopicEvaluation } from '../../tools/eval/topics-evaluate.js';
 import type { Taxonomy } from '../../src/engine/topics/taxonomy.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 
@@ -20,7 +20,7 @@ export interface StoreEvaluation {
 /** Computes expertise from the store and evaluates it against `truth` (handle -> true slugs; handles case-insensitive). */
 export function evaluateStore(db: Db, tax: Taxonomy, truth: Map<string, string[]>, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): StoreEvaluation {
   const input = topicInputOf(readDataset(db, { bios: true, texts: window }), window);
-  const expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window, config);
+  const expertise = computeTopicExpertise(input, tax, topicSetupFor(tax).matcher, window, config);
   const assigned = new Map<string, string[]>();
   for (const a of expertise.accounts) {
     const handle = input.accounts[a.account]!.handle.toLowerCase();

@@ -1,28 +1,37 @@
 /**
- * A generated population with known true topics, for evaluating topic assignment:
- * - experts (60%): 1-3 true topics from a pool of real Klout topics (everyday-word topics
- *   such as Weather or Music included), 4-14 posts on each, engagement Poisson(lambda) per
- *   post with lambda per account in 0.3..5 (some experts are barely heard: recall < 1);
- *   10% of experts post in French (lang 'fr', French words, French display names where the
- *   ontology has them);
- * - casual accounts: ordinary posts only;
- * - everybody: everyday sentences that happen to contain topic names ("nice weather today",
- *   "apple pie", "love this music"), 1-3 stray posts naming a random topic once, and a
- *   "weak interest" of two posts on one more topic - none of which is expertise;
- * - hashtag stuffers (5%): posts of 12-20 topic hashtags, engaged like everybody else;
- * - resharers (10%): reshare experts' topic posts ("RT @x: ...") without posting their own.
+ * A generated population with known true topics, for testing properties of topic assignment
+ * (never for fitting it):
+ * - accounts write in eight languages (en 50%, de, fr, es, pt 8-12% each, ja, zh, ko 4% each);
+ *   70% of their posts carry a language tag, the rest none (Threads, generic tables);
+ * - everybody writes everyday chatter (chatter.ts): 15-60 posts of one or two sentences of
+ *   small talk (a sentence repeats across posts, as habits do) that uses topic names as ordinary words ("nice weather today", "running late", "die Kinder schlafen",
+ *   "今日はいい天気"), the bulk of every timeline;
+ * - experts (55%): 1-3 true topics from a pool of real Klout topics (everyday-word topics such
+ *   as Weather, Coffee, Running or Music included), 3-14 posts on each; a topic's name is
+ *   written the way the account writes (30% write everything in lower case, 20% like
+ *   hashtags), in its language where the ontology has a name in it, and a post about a topic
+ *   names one of its neighbours (a parent, child or sibling) half the time;
+ * - 25% of accounts have no engagement at all (a Mastodon export carries none); the others
+ *   draw Poisson(lambda) engagers per post, lambda per account in 0.3..5;
+ * - everybody names 1-3 stray topics once and a weak interest twice (not expertise);
+ * - hashtag stuffers (5%): posts of 12-20 topic hashtags; resharers (10%): "RT @x: ..." of
+ *   experts' topic posts.
  * Deterministic for a seed.
  */
 import { ROOT, type Taxonomy } from '../../src/engine/topics/taxonomy.js';
 import type { PostKind } from '../../src/engine/dataset.js';
+import type { TopicInput, TopicPost } from '../../src/engine/topics/expertise.js';
 import { makeRng, type Rng } from './random.js';
-import { FILLER } from './post-text.js';
+import { CHATTER, CHATTER_LANGUAGES, FILLER_WORDS, TOPIC_FRAMES, type ChatterLanguage } from './chatter.js';
 import type { StoreRows } from '../../test/helpers/store-rows.js';
 
 export interface WorldAccount {
   handle: string;
   bio: string | null;
   role: 'expert' | 'casual' | 'stuffer' | 'resharer';
+  lang: ChatterLanguage;
+  /** no engagement data at all (a Mastodon-like export) */
+  silent: boolean;
   trueTopics: string[];
   /** topics named in 1 or 2 posts only: must not be assigned */
   strayTopics: string[];
@@ -57,39 +66,58 @@ export interface WorldOptions {
   seed?: number;
   /** topics experts are drawn from */
   poolSize?: number;
-  /** posts an expert writes per true topic, [min, max] (default [4, 14]) */
+  /** posts an expert writes per true topic, [min, max] (default [3, 14]) */
   topicPosts?: [number, number];
   /** per-account mean engagers per post, [min, max] (default [0.3, 5]) */
   engagement?: [number, number];
+  /** everyday posts per account, [min, max] (default [15, 60]) */
+  chatterPosts?: [number, number];
 }
 
 const DAY = 86_400_000;
 const AS_OF = Date.UTC(2026, 2, 31);
-const FRENCH_FILLER = `le la les un une des et est dans pour sur avec que qui pas plus tout bien très aussi mais nous vous ils
-elle son sa ses mon ma mes ce cette jour semaine matin soir demain hier encore toujours petit grand nouveau beau belle
-travail maison ville ami amis famille temps vie merci bonjour enfin vraiment super chose faire voir aller venir lire`.split(/\s+/);
-const FRENCH_EVERYDAY = ["il fait beau aujourd'hui", "j'adore cette musique", 'un bon repas', 'quel beau temps', 'encore un café'];
-const EVERYDAY = ['nice weather today', 'apple pie for dessert', 'love this music', 'need food now', 'what a nice day', 'the weather is awful', 'good music and good food', 'an apple a day'];
-const EVERYDAY_TOPICS = ['weather', 'music', 'food', 'apple', 'nice', 'coffee', 'travel', 'movies'];
-const INTROS = ['Thinking about', 'New post on', 'My notes on', 'Quick thread about', 'Can we talk about', 'Spent the day on', 'Loving', 'Hot take on', 'Reading up on', 'Ten things about'];
-const OUTROS = ['today', 'again', 'this week', 'thoughts?', 'more soon', 'link below', 'so good', 'what do you think', '', ''];
+/** Topics whose names are everyday words somewhere in the chatter; experts on them exist too. */
+const EVERYDAY_TOPICS = ['weather', 'coffee', 'running', 'music', 'food', 'travel', 'movies', 'children', 'apple', 'pizza', 'dogs', 'cats', 'beer', 'shopping', 'family'];
+const LANGUAGE_SHARE: [ChatterLanguage, number][] = [['en', 0.5], ['de', 0.12], ['fr', 0.08], ['es', 0.08], ['pt', 0.06], ['ja', 0.04], ['zh', 0.08], ['ko', 0.04]];
+const CJK = new Set(['ja', 'zh', 'ko']);
 
-/** The way a topic name is written in a post: as is, lower case, a hashtag, or in French. */
-function written(rng: Rng, tax: Taxonomy, t: number, french: boolean): string {
-  const fr = tax.altNames['fr']?.[t];
-  if (french && fr) return rng.chance(0.5) ? fr : fr.toLowerCase();
-  const base = tax.names[t]!.replace(/\s*\([^)]*\)\s*$/, '');
-  const r = rng.next();
-  if (r < 0.15) return `#${base.replace(/[^\p{L}\p{N}]+/gu, '')}`;
-  if (r < 0.45) return base.toLowerCase();
-  return base;
+function pickLanguage(rng: Rng): ChatterLanguage {
+  let r = rng.next();
+  for (const [l, p] of LANGUAGE_SHARE) if ((r -= p) < 0) return l;
+  return 'en';
 }
 
-function filler(rng: Rng, n: number, french = false): string {
-  return Array.from({ length: n }, () => rng.pick(french ? FRENCH_FILLER : FILLER)).join(' ');
+interface Style {
+  lower: boolean;
+  hashtags: number;
 }
 
-/** Topics experts can have: not super-topics, plus everyday-word topics when the taxonomy has them. */
+/** How an account writes a topic's name: in its language where the ontology has one, as a hashtag sometimes, in lower case if it writes so. */
+function written(rng: Rng, tax: Taxonomy, t: number, lang: ChatterLanguage, style: Style): string {
+  const alt = tax.altNames[lang]?.[t];
+  const name = (alt && rng.chance(0.7) ? alt : tax.names[t]!).replace(/\s*\([^)]*\)\s*$/, '');
+  if (rng.chance(style.hashtags)) return `#${name.replace(/[^\p{L}\p{N}]+/gu, '')}`;
+  return style.lower ? name.toLowerCase() : name;
+}
+
+function filler(rng: Rng, lang: ChatterLanguage, n: number): string {
+  const sep = CJK.has(lang) && lang !== 'ko' ? '' : ' ';
+  return Array.from({ length: n }, () => rng.pick(FILLER_WORDS[lang])).join(sep);
+}
+
+/** A neighbour of t (parent, child or sibling; not a super-topic), or null. */
+function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
+  const near: number[] = [];
+  for (const p of tax.parents[t]!) {
+    if (p === ROOT) continue;
+    if (!tax.parents[p]!.includes(ROOT)) near.push(p);
+    for (const s of tax.children[p]!) if (s !== t) near.push(s);
+  }
+  near.push(...tax.children[t]!);
+  return near.length ? rng.pick(near) : null;
+}
+
+/** Topics experts can have: not super-topics, plus the everyday-word topics the taxonomy has. */
 function makePool(rng: Rng, tax: Taxonomy, size: number): number[] {
   const candidates = [];
   for (let t = 0; t < tax.size; t++) if (!tax.parents[t]!.includes(ROOT)) candidates.push(t);
@@ -110,63 +138,63 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
   const accounts: WorldAccount[] = [];
   const posts: WorldPost[] = [];
   const lambda: number[] = [];
-  const topicPosts: number[] = []; // indices of expert topic posts, for resharers
+  const topicPosts: number[] = [];
   const at = () => AS_OF - rng.int(0, 85) * DAY - rng.int(0, DAY - 1);
-  const post = (author: number, text: string, kind: PostKind = 'original', lang: string | null = null) => {
-    posts.push({ id: `w${posts.length + 1}`, author, at: at(), kind, text, lang, engagements: [] });
+  const post = (author: number, text: string, kind: PostKind = 'original') => {
+    const a = accounts[author]!;
+    posts.push({ id: `w${posts.length + 1}`, author, at: at(), kind, text, lang: rng.chance(0.7) ? a.lang : null, engagements: [] });
     return posts.length - 1;
   };
 
   for (let a = 0; a < n; a++) {
     const r = rng.next();
-    const role: WorldAccount['role'] = r < 0.6 ? 'expert' : r < 0.65 ? 'stuffer' : r < 0.75 ? 'resharer' : 'casual';
-    const acct: WorldAccount = { handle: `user${a}`, bio: null, role, trueTopics: [], strayTopics: [] };
+    const role: WorldAccount['role'] = r < 0.55 ? 'expert' : r < 0.6 ? 'stuffer' : r < 0.7 ? 'resharer' : 'casual';
+    const lang = pickLanguage(rng);
+    const acct: WorldAccount = { handle: `user${a}`, bio: null, role, lang, silent: rng.chance(0.25), trueTopics: [], strayTopics: [] };
     accounts.push(acct);
     const [lo, hi] = options.engagement ?? [0.3, 5];
     lambda.push(lo + rng.next() * (hi - lo));
-    const french = role === 'expert' && rng.chance(0.1);
-    const lang = french ? 'fr' : null;
+    const style: Style = { lower: rng.chance(0.3), hashtags: rng.chance(0.2) ? 0.4 : 0.08 };
+    const frame = TOPIC_FRAMES[lang];
+    const sep = CJK.has(lang) && lang !== 'ko' ? '' : ' ';
     if (role === 'expert') {
-      const k = rng.int(1, 3);
       const mine = new Set<number>();
-      while (mine.size < k) mine.add(rng.pick(pool));
+      for (let k = rng.int(1, 3); mine.size < k; ) mine.add(rng.pick(pool));
       for (const t of mine) {
         acct.trueTopics.push(tax.slugs[t]!);
-        const count = rng.int(...(options.topicPosts ?? [4, 14]));
+        const count = rng.int(...(options.topicPosts ?? [3, 14]));
         for (let i = 0; i < count; i++) {
-          const text = french
-            ? `${filler(rng, 2, true)} ${written(rng, tax, t, true)} ${filler(rng, rng.int(2, 8), true)}`
-            : `${rng.pick(INTROS)} ${written(rng, tax, t, false)} ${filler(rng, rng.int(2, 8))} ${rng.pick(OUTROS)}`.trim();
-          topicPosts.push(post(a, text, rng.chance(0.15) ? 'reply' : 'original', lang));
+          const near = rng.chance(0.5) ? neighbour(rng, tax, t) : null;
+          const parts = [rng.pick(frame.before), written(rng, tax, t, lang, style), near !== null ? written(rng, tax, near, lang, style) : '', filler(rng, lang, rng.int(2, 8)), rng.pick(frame.after)];
+          topicPosts.push(post(a, parts.filter(Boolean).join(sep).trim(), rng.chance(0.15) ? 'reply' : 'original'));
         }
       }
-      if (rng.chance(0.5)) acct.bio = `${rng.pick(['Writer', 'Fan', 'Pro', 'Nerd'])} of ${tax.names[[...mine][0]!]!}. ${filler(rng, 3)}`;
+      if (rng.chance(0.4)) acct.bio = `${tax.names[[...mine][0]!]!} ${filler(rng, lang, 3)}`;
     }
-    // ordinary life, everyday words included
-    const ordinary = rng.int(10, 40);
-    for (let i = 0; i < ordinary; i++) {
-      const everyday = rng.pick(french ? FRENCH_EVERYDAY : EVERYDAY);
-      post(a, rng.chance(0.35) ? `${everyday} ${filler(rng, rng.int(0, 6), french)}` : filler(rng, rng.int(6, 18), french), 'original', lang);
+    // ordinary life, everyday words included: most of every timeline
+    const [cl, ch] = options.chatterPosts ?? [15, 60];
+    for (let i = rng.int(cl, ch); i > 0; i--) {
+      // one sentence, or two (people do not pad their posts with random words)
+      const lines = rng.chance(0.4) ? [rng.pick(CHATTER[lang]), rng.pick(CHATTER[lang])] : [rng.pick(CHATTER[lang])];
+      const text = lines.map((line) => (style.lower ? line.toLowerCase() : line.charAt(0).toUpperCase() + line.slice(1))).join(CJK.has(lang) && lang !== 'ko' ? '。' : '. ');
+      post(a, text);
     }
-    // strays: a topic named once (1-3 of them) and a weak interest named twice; not an
-    // everyday-word topic (ordinary posts already use those words, so "only once" would be false)
+    // strays: a topic named once (1-3 of them) and a weak interest named twice
     const strays = rng.int(1, 3);
     for (let i = 0; i <= strays; i++) {
       const t = rng.pick(pool);
-      if (EVERYDAY_TOPICS.includes(tax.slugs[t]!)) continue;
-      if (acct.trueTopics.includes(tax.slugs[t]!) || acct.strayTopics.includes(tax.slugs[t]!)) continue;
-      acct.strayTopics.push(tax.slugs[t]!);
-      const times = i === strays ? 2 : 1;
-      for (let k = 0; k < times; k++) post(a, `${filler(rng, 3, french)} ${written(rng, tax, t, french)} ${filler(rng, 4, french)}`, 'original', lang);
+      const slug = tax.slugs[t]!;
+      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug)) continue;
+      acct.strayTopics.push(slug);
+      for (let k = i === strays ? 2 : 1; k > 0; k--) post(a, [filler(rng, lang, 3), written(rng, tax, t, lang, style), filler(rng, lang, 4)].join(sep));
     }
     if (role === 'stuffer') {
       for (let i = rng.int(10, 30); i > 0; i--) {
         const tags = Array.from({ length: rng.int(12, 20) }, () => `#${tax.names[rng.pick(pool)]!.replace(/[^\p{L}\p{N}]+/gu, '')}`);
-        post(a, `${filler(rng, 3)} ${tags.join(' ')}`);
+        post(a, `${filler(rng, lang, 3)} ${tags.join(' ')}`);
       }
     }
   }
-  // resharers reshare experts' topic posts (the words are someone else's)
   for (let a = 0; a < n; a++) {
     if (accounts[a]!.role !== 'resharer' || topicPosts.length === 0) continue;
     for (let i = rng.int(5, 15); i > 0; i--) {
@@ -174,9 +202,8 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
       post(a, `RT @${accounts[src.author]!.handle}: ${src.text}`, 'reshare');
     }
   }
-  // engagement: per post Poisson(lambda of the author), from random other accounts
   for (const p of posts) {
-    if (p.kind === 'reshare') continue;
+    if (p.kind === 'reshare' || accounts[p.author]!.silent) continue;
     const seen = new Set<number>();
     for (let k = rng.poisson(lambda[p.author]!); k > 0; k--) {
       const actor = rng.int(0, n - 1);
@@ -187,6 +214,28 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     }
   }
   return { accounts, posts, asOf: AS_OF, windowDays: 90, pool: pool.map((t) => tax.slugs[t]!) };
+}
+
+/** The world as engine input (accounts in world order; a silent account's posts declare nothing). */
+export function worldToTopicInput(world: TopicWorld, only?: ReadonlySet<number>): TopicInput {
+  const keep = (a: number) => !only || only.has(a);
+  const index = new Map<number, number>();
+  world.accounts.forEach((_, a) => keep(a) && index.set(a, index.size));
+  const posts: TopicPost[] = [];
+  for (const p of world.posts) {
+    const author = index.get(p.author);
+    if (author === undefined) continue;
+    const engagers = p.engagements.map((e) => index.get(e.actor)).filter((e): e is number => e !== undefined);
+    const count = (kind: string) => p.engagements.filter((e) => e.kind === kind && index.has(e.actor)).length;
+    posts.push({
+      author, id: p.id, createdAt: p.at, kind: p.kind, text: p.text, lang: p.lang, hashtags: 0,
+      events: { like: count('like'), reshare: count('reshare'), reply: count('reply'), quote: 0 },
+      declared: { likes: NaN, reshares: NaN, replies: NaN },
+      engagers,
+    });
+  }
+  const accounts = world.accounts.filter((_, a) => keep(a)).map((a) => ({ handle: a.handle, network: 'generic', bio: a.bio }));
+  return { accounts, posts };
 }
 
 /** Writes a world into a store (one transaction). Returns account database ids by index. */

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { parsePairs, type PairsFile } from '../../src/inputs/pairs.js';
 import { peerIndexFeatures } from '../../src/engine/peerindex.js';
 import { emptyFeatureVector, type FeatureVector } from '../../src/engine/features.js';
-import type { PartialView } from '../../src/engine/fit/real-data.js';
+import type { PartialView } from './fit/real-data.js';
 
 /** dev.csv's labelled pairs (PeerIndex format). */
 export function readPeerIndexPairs(text: string): Extract<PairsFile, { format: 'peerindex' }> {

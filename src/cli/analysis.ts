@@ -3,7 +3,8 @@
  * latest activity, the dataset (with texts when topics are wanted), the model and the
  * taxonomy from their files, then one `analyze`. Commands project the Analysis it returns.
  */
-import { analyze, topicSetupOf, type Analysis } from '../engine/analyze.js';
+import { analyze, topicSetupOf, type Analysis, type TopicSetup } from '../engine/analyze.js';
+import { loadBuiltinBackground } from '../inputs/background.js';
 import { resolveWindow } from '../engine/window.js';
 import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
@@ -28,6 +29,11 @@ export function taxonomyOf(ctx: CommandContext, ontology: string | undefined): T
   return taxonomy;
 }
 
+/** The taxonomy's topic setup against the shipped word-frequency background (models/background.json.gz). */
+export function topicSetupFor(taxonomy: Taxonomy): TopicSetup {
+  return topicSetupOf(taxonomy, loadBuiltinBackground());
+}
+
 /** Flags -> window, dataset, model, taxonomy -> one analysis (see the module doc). */
 export async function loadAnalysis(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds): Promise<Analysis> {
   const { model } = readModelFile(flags.model !== undefined ? ctx.resolvePath(flags.model) : undefined);
@@ -46,7 +52,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
     const window = resolveWindow(requested, readLatestActivity(db));
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
-    return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupOf(taxonomy) } : {}) });
+    return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
   } finally {
     db.close();
   }

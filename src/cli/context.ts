@@ -45,18 +45,20 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
   const mode = selectOutputMode(opts, isTTY);
   const color = mode === 'tty' && colorEnabled(opts, isTTY, io.env);
   const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env, defaults.defaultDb));
+  // a write that waits for another import's lock says so on stderr (even with --quiet)
+  const onLockWait = (message: string) => void io.stderr.write(`${message}\n`);
   return {
     io,
     mode,
     theme: makeTheme(color),
     quiet: opts.quiet === true,
     dbPath,
-    openStore: () => openDb(dbPath),
+    openStore: () => openDb(dbPath, { onLockWait }),
     openExistingStore() {
       if (!fs.existsSync(dbPath)) {
         throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
       }
-      return openDb(dbPath);
+      return openDb(dbPath, { onLockWait });
     },
     withStore(use) {
       const db = this.openExistingStore();

@@ -14,6 +14,7 @@ import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from 
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
+import type { Background } from './topics/background.js';
 import type { Taxonomy } from './topics/taxonomy.js';
 import { topicInputOf } from './topics/input.js';
 import { indexHandles, resolveHandle } from './handles.js';
@@ -46,16 +47,18 @@ export interface Analysis {
   handles: Map<string, number[]>;
 }
 
-// Building a matcher takes a few hundred ms; callers that analyse twice (tests, a
-// dashboard) reuse it. A memo of a pure function of an immutable taxonomy: no state leaks.
-const matchers = new WeakMap<Taxonomy, TopicMatcher>();
+// Building a matcher takes a second; callers that analyse twice (tests, a dashboard) reuse
+// it. A memo of a pure function of an immutable taxonomy and background: no state leaks.
+const matchers = new WeakMap<Taxonomy, WeakMap<Background, TopicMatcher>>();
 
-/** The taxonomy with its matcher, built once per taxonomy object. */
-export function topicSetupOf(taxonomy: Taxonomy): TopicSetup {
-  let matcher = matchers.get(taxonomy);
+/** The taxonomy with its matcher against the word-frequency background, built once per pair of objects. */
+export function topicSetupOf(taxonomy: Taxonomy, background: Background): TopicSetup {
+  let byBackground = matchers.get(taxonomy);
+  if (!byBackground) matchers.set(taxonomy, (byBackground = new WeakMap()));
+  let matcher = byBackground.get(background);
   if (!matcher) {
-    matcher = buildTopicMatcher(taxonomy);
-    matchers.set(taxonomy, matcher);
+    matcher = buildTopicMatcher(taxonomy, { background });
+    byBackground.set(background, matcher);
   }
   return { taxonomy, matcher };
 }

@@ -22,7 +22,18 @@ export interface AccountColumns {
   /** display handle ('alice', 'bob@mastodon.social'); '' when only an id is known */
   handle: string[];
   externalId: (string | null)[];
+  /** null = not known; '' = known to be empty (an account without a bio) */
   bio: (string | null)[];
+  /** profile evidence for the audience audit (issue 12): null / NaN when the export does not say */
+  displayName: (string | null)[];
+  /** the website in the profile; '' when known to be empty */
+  url: (string | null)[];
+  /** free-text location; '' when known to be empty */
+  location: (string | null)[];
+  /** 1 = the network's default picture, 0 = an own picture, NaN = not known */
+  defaultAvatar: Float64Array;
+  /** likes (favourites) given, all time */
+  likesGiven: Float64Array;
   followers: Float64Array;
   following: Float64Array;
   listed: Float64Array;

@@ -16,7 +16,7 @@
  * lowers an imputed one: the score stays monotone. Weakly related features (small loading)
  * barely move the imputations.
  *
- * Caps from real data (model.imputation.bounds, engine/fit/imputation-bounds.ts): the one
+ * Caps from real data (model.imputation.bounds, scripts/lib/fit/imputation-bounds.ts): the one
  * factor's references come from the accounts each feature was fitted on (prominent
  * accounts for the declared features), so for an ordinary account the factor alone can
  * assume far more than real accounts like it have (61 followers and ~24 lists, when 99% of

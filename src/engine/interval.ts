@@ -11,7 +11,7 @@
  *   sd = sqrt(c Var_imp + Var_count), s_k the curve's slope g'_k at t_k (delta method), c the
  *   model's imputation.varianceScale (>= 1): fitted so that real accounts seen partially
  *   (an archive's view of PeerIndex and genuine.csv accounts) have their full-data score
- *   inside the interval 80% of the time (engine/fit/real-data.ts fitVarianceScale);
+ *   inside the interval 80% of the time (scripts/lib/fit/real-data.ts fitVarianceScale);
  *   interval = [C(d (T - z sd)), C(d (T + z sd))], z = 1.2816 (the 10% and 90% normal
  *   quantiles), C the calibration, d the authenticity damping, both ends capped like the score.
  * Declared counts (followers, listed) carry no counting noise here: they are exact counts,

@@ -52,7 +52,7 @@ export interface ModelFeature {
 
 /**
  * A cap on an imputed feature given a present one, fitted on real accounts where both are
- * measured (engine/fit/imputation-bounds.ts): the `quantile` of t(feature) among accounts
+ * measured (scripts/lib/fit/imputation-bounds.ts): the `quantile` of t(feature) among accounts
  * with t(given) near the account's, as a non-decreasing piecewise-linear curve of
  * t(given) (knots -> points), flat below the first knot and rising with slope 1 above the
  * last (the two counts' ratio held at the top of the data). engine/impute.ts applies it.

@@ -22,6 +22,17 @@ export interface Contribution {
 export const FLAG_CODES = ['follow-back', 'bot-cadence', 'hashtag-stuffing', 'engagement-pod', 'serial-engager', 'churn'] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
+/** How each flag reads in an itemised score ("follow-back farm: -14"). */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  'follow-back': 'follow-back farm',
+  'bot-cadence': 'bot cadence',
+  'hashtag-stuffing': 'hashtag stuffing',
+  'engagement-pod': 'engagement pod',
+  'serial-engager': 'serial engagers',
+  churn: 'follow/unfollow churn',
+};
+
+
 /** An authenticity signal that fired, with the numbers behind it. */
 export interface Flag {
   code: FlagCode;

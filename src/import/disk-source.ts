@@ -14,6 +14,20 @@ import type { Source, SourceEntry } from './source.js';
 /** Largest file `readText` will load whole: V8's longest string (about 512 MiB). */
 export const MAX_TEXT_BYTES = 0x1fffffe8;
 
+/** Bytes per read from disk. */
+export const READ_CHUNK_BYTES = 256 * 1024;
+
+/** An InputError when a file is too large to read whole as one string (the formats that need that are small files). */
+export function checkTextSize(size: number, file: string): void {
+  if (size > MAX_TEXT_BYTES) {
+    throw new InputError(`file is too large to read whole (${size} bytes)`, {
+      file,
+      expected: `at most ${MAX_TEXT_BYTES} bytes for this kind of file`,
+      fix: 'split the file, or convert it to CSV or NDJSON, which are streamed',
+    });
+  }
+}
+
 /** One plain file as a Source. */
 export async function openFileSource(path: string, size: number): Promise<Source> {
   const entry = diskEntry(nodePath.basename(path), path, size);
@@ -35,7 +49,7 @@ export async function openFolderSource(path: string): Promise<Source> {
     const full = nodePath.join(path, ...name.split('/'));
     hash.update(name).update('\0');
     if (isMediaName(name)) hash.update(`size:${size}`);
-    else for await (const chunk of fs.createReadStream(full)) hash.update(chunk as Buffer);
+    else for await (const chunk of fs.createReadStream(full, { highWaterMark: READ_CHUNK_BYTES })) hash.update(chunk as Buffer);
     hash.update('\0');
     totalBytes += size;
     entries.push(diskEntry(name, full, size));
@@ -59,15 +73,10 @@ function diskEntry(name: string, file: string, size: number): SourceEntry {
     displayPath: file,
     size,
     readText: async () => {
-      if (size > MAX_TEXT_BYTES) {
-        throw new InputError(`file is too large to read whole (${size} bytes)`, {
-          file,
-          expected: `at most ${MAX_TEXT_BYTES} bytes for this format`,
-          fix: 'split the file, or convert it to CSV or NDJSON, which are streamed',
-        });
-      }
+      checkTextSize(size, file);
       return (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
     },
-    openStream: () => fs.createReadStream(file),
+    // 256 KiB reads: in 64 KiB reads a 300 MB outbox spent seconds in read calls alone
+    openStream: () => fs.createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }),
   };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Source, SourceEntry } from './source.js';
+import { checkTextSize } from './disk-source.js';
 
 const BOM = /^\uFEFF/;
 
@@ -15,7 +16,10 @@ export function memoryEntry(name: string, content: Buffer | string, displayPrefi
     name,
     displayPath: displayPrefix ? `${displayPrefix}:${name}` : name,
     size: buf.length,
-    readText: async () => buf.toString('utf8').replace(BOM, ''),
+    readText: async () => {
+      checkTextSize(buf.length, displayPrefix ? `${displayPrefix}:${name}` : name);
+      return buf.toString('utf8').replace(BOM, '');
+    },
     openStream: () => Readable.from([buf]),
   };
 }

@@ -4,19 +4,20 @@
  * --skip-invalid) or any failure rolls everything back and leaves the database exactly
  * as it was. Adapters stay pure parsers; this module owns writes and bookkeeping.
  *
- * Large imports write on a worker thread (store/write-session.ts) while this thread
- * parses; `db` is then only read, for what was in the database before the import.
+ * It writes to an ImportTarget (store/import-target.ts): large imports write on a worker
+ * thread while this thread parses, and the target's reader only serves what was in the
+ * database before the import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { InputError } from '../errors.js';
 import type { ImportLogRow } from '../store/apply-batches.js';
-import type { Db } from '../store/open.js';
+import type { ImportTarget } from '../store/import-target.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
-import { canWriteInWorker, openWriteSession } from '../store/write-session.js';
+import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import type { AccountRef, ImportRecord, RowProblem } from '../store/records.js';
+import { findUnstorableValue, type AccountRef, type ImportRecord, type RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
@@ -32,6 +33,10 @@ export interface ImportOptions {
   /** time recorded in the imports log (I/O metadata; passed in, the engine never reads clocks) */
   now: number;
   onProgress?: (path: string, bytesRead: number, bytesTotal: number) => void;
+  /** told once when the import waits for another process's write lock (a message for stderr) */
+  onLockWait?: (message: string) => void;
+  /** how long to wait for another process's write lock (default: the store's LOCK_WAIT_MS) */
+  lockWaitMs?: number;
   /**
    * Where the writes run: 'auto' (default) uses a worker thread for inputs of
    * THREADED_MIN_BYTES or more on a machine with more than one CPU; 'always' and 'never'
@@ -98,7 +103,7 @@ export const THREADED_MIN_BYTES = 8 * 2 ** 20;
 
 /** Imports every path in one transaction; throws InputError (and rolls back) on bad input. */
 export async function runImport(
-  db: Db,
+  target: ImportTarget,
   paths: string[],
   options: ImportOptions,
   openSource: (path: string) => Promise<Source>,
@@ -106,17 +111,14 @@ export async function runImport(
   const sources: SourceSummary[] = [];
   const firstProblems: RowProblem[] = [];
   let skippedRows = 0;
-  // The writes go through a connection of their own (same file), so `db` must be a file.
-  if (db.memory) throw new Error('runImport needs a database file, not an in-memory database');
-  const session = openWriteSession(db.name, { threaded: shouldUseThreads(paths, options.threads ?? 'auto') });
+  const session = target.openSession({ threaded: shouldUseThreads(paths, options.threads ?? 'auto'), onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
   try {
-    const seen = db.prepare('SELECT 1 FROM imports WHERE sha256 = ? AND format = ?').pluck();
     let writer: RecordWriter | undefined;
     for (const p of paths) {
       const opened = await openSource(p);
       const adapter = await chooseAdapter(opened, options.format);
       // The writer's account ids start after the last one, read under the write lock.
-      writer ??= createRecordWriter(db, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
+      writer ??= createRecordWriter(target.reader, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
       const w = writer;
       const source = session.threaded ? gateSource(opened, () => session.backpressure()) : opened;
       const summary: SourceSummary = {
@@ -125,7 +127,7 @@ export async function runImport(
         sha256: source.sha256,
         bytes: source.totalBytes,
         read: { account: 0, post: 0, interaction: 0, follow: 0 },
-        alreadyImported: seen.get(source.sha256, adapter.format) !== undefined,
+        alreadyImported: target.wasImported(source.sha256, adapter.format),
         skippedRows: 0,
         skippedFiles: [],
         owners: [],
@@ -134,7 +136,12 @@ export async function runImport(
       await adapter.read(
         source,
         {
-          record(rec) {
+          record(rec, at) {
+            const bad = findUnstorableValue(rec);
+            if (bad) {
+              this.problem({ ...at, field: bad.field, reason: bad.reason, expected: bad.expected, fix: 'correct the value in the file' });
+              return;
+            }
             summary.read[rec.type]++;
             w.write(rec);
           },
@@ -168,6 +175,7 @@ export async function runImport(
         },
         { defaultNetwork: options.defaultNetwork, owner: options.owner },
       );
+      if (options.format) await refuseEmptyForcedRead(opened, adapter, summary);
       sources.push(summary);
     }
     writer?.flush();
@@ -188,6 +196,29 @@ export async function runImport(
     await session.abort();
     throw err;
   }
+}
+
+/**
+ * A format forced with --format that read nothing from a source it does not recognise
+ * (`--format json` on a CSV: every file skipped as "not a JSON file") would log an import
+ * of nothing and exit 0; it is an input error naming what the files are.
+ */
+async function refuseEmptyForcedRead(source: Source, adapter: Adapter, summary: SourceSummary): Promise<void> {
+  const read = Object.values(summary.read).reduce((a, b) => a + b, 0);
+  if (read > 0 || summary.skippedRows > 0 || (await adapter.detect(source))) return;
+  let detected: Adapter | undefined;
+  for (const a of ADAPTERS) {
+    if (a !== adapter && (await a.detect(source))) {
+      detected = a;
+      break;
+    }
+  }
+  const why = summary.skippedFiles.slice(0, 3).map((f) => `${f.name}: ${f.reason}`).join('; ');
+  throw new InputError(`--format ${adapter.format} read nothing from this source${why ? ` (${why})` : ''}`, {
+    file: source.path,
+    expected: `${adapter.description}`,
+    fix: detected ? `leave --format out: this looks like ${detected.format} (${detected.description})` : 'check the file, or leave --format out to detect the format',
+  });
 }
 
 function shouldUseThreads(paths: readonly string[], threads: 'auto' | 'always' | 'never'): boolean {

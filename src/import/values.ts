@@ -3,6 +3,8 @@
  * ValueError saying what was expected; the adapter adds file, line and field.
  */
 
+import { TIME_RANGE, isStorableTime } from '../store/records.js';
+
 export class ValueError extends Error {
   constructor(
     readonly expected: string,
@@ -41,6 +43,14 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * 'Fri Mar 06 13:02:05 +0000 2026', or Unix seconds/milliseconds. Empty = missing.
  */
 export function parseTime(raw: unknown): number | undefined {
+  const t = parseAnyTime(raw);
+  if (t !== undefined && !isStorableTime(t)) {
+    throw new ValueError(`a time from ${TIME_RANGE.text}`, 'check the value (Unix seconds or milliseconds? a typo in the year?)');
+  }
+  return t;
+}
+
+function parseAnyTime(raw: unknown): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw === 'number') return epochToMs(raw);
   const s = String(raw).trim();
@@ -126,14 +136,45 @@ function isCalendarDate(year: number, month: number, dayOfMonth: number): boolea
 }
 
 function epochToMs(n: number): number {
+  if (!Number.isFinite(n)) return NaN;
   // Seconds until the year 5138; milliseconds above that.
   return n < 1e11 ? Math.round(n * 1000) : Math.round(n);
 }
 
+/**
+ * A cell as text, without losing anything: a string as is; an integer given as a JSON
+ * number only when it is exact (a safe integer, or a BigInt from the lossless reader);
+ * never an object or array (String() would make every one '[object Object]', and two
+ * different ids would merge). Empty = missing.
+ */
+export function parseText(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'bigint') return raw.toString();
+  if (typeof raw === 'number') {
+    if (Number.isSafeInteger(raw) || (Number.isFinite(raw) && !Number.isInteger(raw))) return String(raw);
+    throw new ValueError(
+      'text, or a whole number below 2^53 (ids and handles are best given as strings)',
+      'write ids and handles as JSON strings, e.g. "id": "1234567890123456789": a number this large was rounded',
+    );
+  }
+  if (typeof raw === 'boolean') return String(raw);
+  throw new ValueError(`a single value, not ${describeValue(raw)}`, 'give this field one value (a string or a number), not a nested object or list');
+}
+
+/** How a value is named in a message without printing it: 'an object', 'an array', '"abc"', 12. */
+export function describeValue(raw: unknown): string {
+  if (Array.isArray(raw)) return 'an array';
+  if (typeof raw === 'object' && raw !== null) return 'an object';
+  if (typeof raw === 'string') return `'${raw.slice(0, 60)}'`;
+  if (typeof raw === 'bigint') return `the number ${raw.toString().slice(0, 60)}`;
+  return `the ${typeof raw} ${String(raw).slice(0, 60)}`;
+}
+
 /** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
 export function parseHandle(raw: unknown): string | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  let s = typeof raw === 'string' ? raw : String(raw);
+  let s = parseText(raw);
+  if (s === undefined) return undefined;
   if (s.charCodeAt(0) === 64 /* @ */) s = s.slice(1);
   if (!s || hasSpaceOrControl(s)) {
     throw new ValueError('a handle such as @alice or alice@mastodon.social (no spaces)', 'remove spaces and control characters from the handle');

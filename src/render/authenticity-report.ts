@@ -3,8 +3,7 @@
  * shape is also the --json contract). Handles and evidence strings come from imported data: every one goes
  * through cleanText (terminal) or spreadsheetSafe (CSV).
  */
-import { FLAG_LABELS } from '../engine/authenticity/index.js';
-import { FLAG_CODES, type Flag } from '../engine/result-types.js';
+import { FLAG_CODES, FLAG_LABELS, type Flag } from '../engine/result-types.js';
 import type { AuthenticityReport } from '../engine/authenticity/report.js';
 
 /** The `report authenticity --json` contract: the engine's report with its as-of as ISO text. */

@@ -25,8 +25,8 @@ export interface RankResultView {
   topics: RankTopicView[];
   /** flag codes */
   flags: string[];
-  /** with --topic: the topic score and the rank key sqrt(topic score * score) */
-  topic?: { score: number; key: number };
+  /** with --topic: the topic score and the rank key sqrt(topic score * score); `via` names the sub-topic that qualified the account */
+  topic?: { score: number; key: number; via?: string };
   /** with --list: the list's other columns */
   extra?: Record<string, string>;
   /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
@@ -86,7 +86,7 @@ function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): s
     String(r.rank),
     `@${cleanText(r.handle)}`,
     formatScore(r),
-    ...(topicMode && r.topic ? [r.topic.score.toFixed(1), r.topic.key.toFixed(1)] : []),
+    ...(topicMode && r.topic ? [`${r.topic.score.toFixed(1)}${r.topic.via ? ` (${cleanText(r.topic.via)})` : ''}`, r.topic.key.toFixed(1)] : []),
     r.subscores.reach.toFixed(1),
     r.subscores.amplification.toFixed(1),
     r.subscores.network.toFixed(1),

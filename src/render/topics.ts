@@ -2,12 +2,11 @@
  * Views of topic results: the JSON contract for `influence topics`, plain/TTY text and CSV.
  * Imported text (handles, example posts) goes through cleanText here, once, for every sink.
  */
-import type { AccountTopics, TopicEvidence, TopicExpertise } from '../engine/topics/expertise.js';
+import type { AccountTopics, TopicActivity, TopicEvidence, TopicExpertise } from '../engine/topics/expertise.js';
 import type { TopicSearchHit } from '../engine/topics/search.js';
 import { ROOT, type Taxonomy } from '../engine/topics/taxonomy.js';
 import type { Theme } from './output-mode.js';
 import { cleanText, spreadsheetSafe } from './sanitize.js';
-import { asOfHint } from './score-view.js';
 
 const EXAMPLE_CHARS = 280;
 
@@ -24,16 +23,8 @@ export interface AccountTopicsView {
   handle: string;
   network: string;
   topics: TopicView[];
-  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
-  activityInWindow: number;
-  /** ISO time of the latest own post or sent event, null when none */
-  lastActivity: string | null;
-}
-
-/** An account's own activity: in the window, and its latest (epoch ms, NaN when none). */
-export interface ActivityOf {
-  activityInWindow: ArrayLike<number>;
-  lastActivity: ArrayLike<number>;
+  /** posts in and before the window (firstPostAt as an ISO date, null when none) */
+  activity: { postsInWindow: number; postsBefore: number; firstPostAt: string | null };
 }
 
 export interface TopicsView {
@@ -53,6 +44,24 @@ function clip(text: string): string {
   return clean.length > EXAMPLE_CHARS ? `${clean.slice(0, EXAMPLE_CHARS - 1)}…` : clean;
 }
 
+function activityView(a: TopicActivity): AccountTopicsView['activity'] {
+  return { postsInWindow: a.postsInWindow, postsBefore: a.postsBefore, firstPostAt: a.firstPostAt === null ? null : new Date(a.firstPostAt).toISOString() };
+}
+
+const DAY = 86_400_000;
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+/** Why an account has no topic, and what to try (a longer window when its posts lie before this one). */
+export function explainNoTopics(v: AccountTopicsView, asOf: string, windowDays: number): string {
+  const a = v.activity;
+  if (a.postsInWindow + a.postsBefore === 0) return 'no posts by this account in the database';
+  if (a.postsBefore > 0 && a.firstPostAt) {
+    const days = Math.ceil((Date.parse(asOf) - Date.parse(a.firstPostAt)) / DAY) + 1;
+    return `no topic in this ${windowDays}-day window: ${count(a.postsInWindow, 'post')} in it, ${count(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}`;
+  }
+  return `no topic has enough evidence in ${count(a.postsInWindow, 'post')}: a topic needs 3+ distinct posts on it, named clearly more often than people write it in general`;
+}
+
 /** Builds the view for the chosen accounts (indices into the input), in the given order. */
 export function toTopicsView(
   expertise: TopicExpertise,
@@ -60,7 +69,6 @@ export function toTopicsView(
   externalIds: (string | null)[],
   selected: number[],
   tax: Taxonomy,
-  activity: ActivityOf,
 ): TopicsView {
   const view = (a: AccountTopics): AccountTopicsView => ({
     handle: displayHandle(accounts[a.account]!.handle, externalIds[a.account] ?? null),
@@ -70,10 +78,13 @@ export function toTopicsView(
       slug: cleanText(t.slug),
       name: cleanText(t.name),
       score: t.score,
-      evidence: { ...t.evidence, examples: t.evidence.examples.map((x) => ({ id: cleanText(x.id), text: clip(x.text) })) },
+      evidence: {
+        ...t.evidence,
+        subTopics: t.evidence.subTopics.map((p) => ({ id: p.id, slug: cleanText(p.slug), name: cleanText(p.name), posts: p.posts })),
+        examples: t.evidence.examples.map((x) => ({ id: cleanText(x.id), text: clip(x.text) })),
+      },
     })),
-    activityInWindow: activity.activityInWindow[a.account] ?? 0,
-    lastActivity: Number.isFinite(activity.lastActivity[a.account]) ? new Date(activity.lastActivity[a.account]!).toISOString() : null,
+    activity: activityView(a.activity),
   });
   return {
     asOf: new Date(expertise.window.asOf).toISOString(),
@@ -95,8 +106,7 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
     }
     out.push(`${chalk.bold(`@${r.handle}`)} (${r.network}) · as of ${v.asOf.slice(0, 10)} · ${v.windowDays}-day window`);
     if (r.topics.length === 0) {
-      const hint = asOfHint(r);
-      out.push(hint ? `  ${hint}` : '  no topic has enough evidence (3+ posts on it, 2+ people engaging, used more than everybody else)');
+      out.push(`  ${explainNoTopics(r, v.asOf, v.windowDays)}`);
       continue;
     }
     const shown = r.topics.slice(0, options.limit);
@@ -105,10 +115,17 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
     out.push(chalk.dim(`  ${'score'.padStart(5)}  ${'topic'.padEnd(width)} ${'posts'.padStart(5)} ${'engagers'.padStart(8)}`));
     for (const t of shown) {
       const via = t.evidence.direct ? '' : chalk.dim(' via sub-topics');
-      out.push(`  ${chalk.bold(String(t.score).padStart(5))}  ${label(t).padEnd(width)} ${String(t.evidence.posts).padStart(5)} ${String(t.evidence.engagers).padStart(8)}${t.evidence.bio ? ' bio' : ''}${via}`);
+      const engagers = t.evidence.engagementKnown ? String(t.evidence.engagers) : '?';
+      out.push(`  ${chalk.bold(String(t.score).padStart(5))}  ${label(t).padEnd(width)} ${String(t.evidence.posts).padStart(5)} ${engagers.padStart(8)}${t.evidence.bio ? ' bio' : ''}${via}`);
+      if (t.evidence.subTopics.length) {
+        const parts = t.evidence.subTopics.map((p) => `${p.name} ${p.posts}`).join(', ');
+        const own = t.evidence.ownPosts ? `${t.evidence.ownPosts} naming it, ` : '';
+        out.push(chalk.dim(`         posts: ${own}${parts}`));
+      }
       const ex = t.evidence.examples[0];
       if (ex && t.evidence.direct) out.push(chalk.dim(`         e.g. "${ex.text.length > 100 ? `${ex.text.slice(0, 99)}…` : ex.text}" (${ex.id})`));
     }
+    if (shown.some((t) => !t.evidence.engagementKnown)) out.push(chalk.dim('  ? = the export carries no engagement for these posts (the topic stands on the posts alone; its score is low)'));
     if (r.topics.length > options.limit) out.push(chalk.dim(`  … ${r.topics.length - options.limit} more (--limit N, or --json for all)`));
   }
   if (empty) out.push(chalk.dim(`${empty} account${empty === 1 ? '' : 's'} without assigned topics`));

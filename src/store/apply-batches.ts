@@ -10,7 +10,8 @@
  * rows 1.7 s (so runs need not be large, and the writer can start early).
  */
 import { mergeAccounts } from './merge-accounts.js';
-import { openDb, type Db } from './open.js';
+import { beginImmediate, openDb, type Db } from './open.js';
+import { toStoreError } from './store-errors.js';
 import { KIND_BY_CODE, deriveEventKey, type InteractionColumns, type NewAccounts, type WriteBatch, type WriteOp } from './write-batch.js';
 
 /** Rows in each data table. */
@@ -54,19 +55,32 @@ const ROWS_PER_INSERT = 32;
  * out from `firstAccountId` cannot collide: BEGIN IMMEDIATE holds the write lock until
  * COMMIT, so nothing else inserts accounts meanwhile.
  */
-export function beginWrite(dbPath: string): WriteTransaction {
-  const db = openDb(dbPath);
+export function beginWrite(dbPath: string, options: { onLockWait?: (message: string) => void; lockWaitMs?: number } = {}): WriteTransaction {
+  const db = openDb(dbPath, { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
   try {
-    db.exec('BEGIN IMMEDIATE');
+    // a second import waits here for the first one's commit (with a message), not 5 s
+    beginImmediate(db);
     const firstAccountId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM accounts').pluck().get() as number);
     const applier = createApplier(db);
     let open = true;
     return {
       firstAccountId,
-      apply: applier.apply,
+      apply(batch) {
+        try {
+          applier.apply(batch);
+        } catch (err) {
+          // a read-only file grants the lock and fails on the first write: here
+          throw toStoreError(err, dbPath);
+        }
+      },
       commit(imports) {
-        const added = applier.finish(imports);
-        db.exec('COMMIT');
+        let added: TableCounts;
+        try {
+          added = applier.finish(imports);
+          db.exec('COMMIT');
+        } catch (err) {
+          throw toStoreError(err, dbPath);
+        }
         open = false;
         db.close();
         return added;
@@ -84,7 +98,7 @@ export function beginWrite(dbPath: string): WriteTransaction {
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
-    throw err;
+    throw toStoreError(err, dbPath);
   }
 }
 
@@ -104,6 +118,8 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   const updateAccount = db.prepare(
     `UPDATE accounts SET
        display_name = coalesce(@displayName, display_name), bio = coalesce(@bio, bio), url = coalesce(@url, url),
+       location = coalesce(@location, location), default_avatar = coalesce(@defaultAvatar, default_avatar),
+       likes_given = coalesce(@likesGiven, likes_given),
        followers = coalesce(@followers, followers), following = coalesce(@following, following),
        posts = coalesce(@posts, posts), listed = coalesce(@listed, listed), verified = coalesce(@verified, verified),
        created_at = coalesce(@createdAt, created_at),
@@ -137,6 +153,16 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   const insertInteractions = db.prepare(interactionsSql + values(7, ROWS_PER_INSERT));
   const insertInteraction = db.prepare(interactionsSql + values(7, 1));
 
+  // Accounts this import declared counts for: each gets a snapshot if its counts changed (see finish).
+  const declared = new Set<number>();
+  const insertSnapshot = db.prepare(
+    `INSERT OR IGNORE INTO account_snapshots (account_id, observed_at, followers, following, posts)
+     SELECT a.id, @at, a.followers, a.following, a.posts FROM accounts a
+      WHERE a.id = @id AND NOT EXISTS (
+        SELECT 1 FROM (SELECT followers, following, posts FROM account_snapshots WHERE account_id = a.id ORDER BY observed_at DESC LIMIT 1) s
+         WHERE s.followers IS a.followers AND s.following IS a.following AND s.posts IS a.posts)`,
+  );
+
   // Deferred targets need resolving only when this import could change them (see finish).
   let wrotePosts = false;
   let unresolvedTargets = false;
@@ -167,9 +193,12 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
 
   function applyOp(op: WriteOp): void {
     switch (op.op) {
-      case 'account':
+      case 'account': {
         updateAccount.run(op.values);
+        const v = op.values;
+        if (v.followers !== null || v.following !== null || v.posts !== null) declared.add(v.id);
         return;
+      }
       case 'identity':
         insertIdentity.run(op.identity, op.accountId);
         return;
@@ -242,6 +271,10 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       flushRun();
       // Pending rows can only resolve through a post, and only rows left pending need it.
       if (wrotePosts || unresolvedTargets) resolveDeferredTargets(db);
+      // Declared counts as this import left them, dated by the import (a re-import of the
+      // same counts adds nothing): the follower series of successive imports.
+      const at = imports[0]?.importedAt;
+      if (at !== undefined) for (const id of declared) insertSnapshot.run({ id, at });
       const log = db.prepare('INSERT INTO imports (path, sha256, format, bytes, counts, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
       for (const r of imports) log.run(r.path, r.sha256, r.format, r.bytes, r.counts, r.importedAt);
       const after = countRows(db);

@@ -12,6 +12,9 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
        display_name = coalesce(display_name, (SELECT display_name FROM accounts WHERE id = @drop)),
        bio = coalesce(bio, (SELECT bio FROM accounts WHERE id = @drop)),
        url = coalesce(url, (SELECT url FROM accounts WHERE id = @drop)),
+       location = coalesce(location, (SELECT location FROM accounts WHERE id = @drop)),
+       default_avatar = coalesce(default_avatar, (SELECT default_avatar FROM accounts WHERE id = @drop)),
+       likes_given = coalesce(likes_given, (SELECT likes_given FROM accounts WHERE id = @drop)),
        followers = coalesce(followers, (SELECT followers FROM accounts WHERE id = @drop)),
        following = coalesce(following, (SELECT following FROM accounts WHERE id = @drop)),
        posts = coalesce(posts, (SELECT posts FROM accounts WHERE id = @drop)),
@@ -30,7 +33,7 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
   db.prepare('DELETE FROM follows WHERE follower_id = ? OR followee_id = ?').run(drop, drop);
   db.prepare('UPDATE OR IGNORE identities SET account_id = ? WHERE account_id = ?').run(keep, drop);
   db.prepare('DELETE FROM identities WHERE account_id = ?').run(drop);
-  for (const table of ['scores', 'topic_scores', 'flags']) {
+  for (const table of ['scores', 'topic_scores', 'flags', 'account_snapshots']) {
     db.prepare(`UPDATE OR IGNORE ${table} SET account_id = ? WHERE account_id = ?`).run(keep, drop);
     db.prepare(`DELETE FROM ${table} WHERE account_id = ?`).run(drop);
   }

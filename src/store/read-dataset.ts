@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
+import { TIME_RANGE } from './records.js';
+import { storedTime } from './stored-time.js';
 import { POST_KINDS, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
 import { windowStart, type ScoringWindow } from '../engine/window.js';
 import { forEachNumericRow } from './read-chunks.js';
@@ -23,6 +25,8 @@ import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from 
 export interface ReadDatasetOptions {
   /** read account bios (topics need them; scoring does not): default true */
   bios?: boolean;
+  /** read the profile text (display name, url, location: the audience audit needs them): default true */
+  profile?: boolean;
   /** read the texts of the posts in this window (topics need them; scoring does not) */
   texts?: ScoringWindow;
 }
@@ -40,6 +44,7 @@ export interface AccountsRead {
 /** Reads only the accounts (cheap: handle lookups, history). */
 export function readAccounts(db: Db, options: ReadDatasetOptions = {}): AccountsRead {
   const bios = options.bios ?? true;
+  const profile = options.profile ?? true;
   const count = (sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
   const n = count('SELECT count(*) FROM accounts');
   const maxId = count('SELECT max(id) FROM accounts');
@@ -61,6 +66,11 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     handle: new Array<string>(n),
     externalId: new Array<string | null>(n),
     bio: new Array<string | null>(n),
+    displayName: new Array<string | null>(n),
+    url: new Array<string | null>(n),
+    location: new Array<string | null>(n),
+    defaultAvatar: f64(),
+    likesGiven: f64(),
     followers: f64(),
     following: f64(),
     listed: f64(),
@@ -77,9 +87,11 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     lists: new Uint8Array(n),
   };
   // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
-  const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'} FROM accounts ORDER BY id`).raw();
+  const text = profile ? 'display_name, url, location' : 'NULL, NULL, NULL';
+  const accountRows = db.prepare(`SELECT id, network, handle, external_id, ${bios ? 'bio' : 'NULL'}, ${text} FROM accounts ORDER BY id`).raw();
   let i = 0;
-  for (const r of accountRows.iterate() as IterableIterator<[number, string, string | null, string | null, string | null]>) {
+  type TextRow = [number, string, string | null, string | null, string | null, string | null, string | null, string | null];
+  for (const r of accountRows.iterate() as IterableIterator<TextRow>) {
     if (i >= n) break;
     const id = r[0];
     acc.dbId[i] = id;
@@ -89,6 +101,9 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.handle[i] = r[2] ?? '';
     acc.externalId[i] = r[3];
     acc.bio[i] = r[4];
+    acc.displayName[i] = r[5];
+    acc.url[i] = r[6];
+    acc.location[i] = r[7];
     i++;
   }
   const numeric = [
@@ -105,6 +120,8 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.mentionsSent,
     acc.resharesSent,
     acc.aggregateWindowDays,
+    acc.defaultAvatar,
+    acc.likesGiven,
   ];
   const lists = acc.lists!;
   let row = 0;
@@ -114,7 +131,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', 'created_at', 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'lists'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given', 'lists'],
     },
     (v) => {
       if (row >= n) return;
@@ -162,7 +179,7 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
       from: 'FROM posts',
       rangeKey: 'id',
       range: { min: minPostId, max: maxPostId, rows: np },
-      columns: ['id', 'author_id', 'created_at', kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
+      columns: ['id', 'author_id', storedTime('created_at', TIME_RANGE.min), kindCase('kind', POST_KINDS), 'hashtags', 'words', 'likes', 'reshares', 'replies'],
     },
     (v) => {
       if (p >= np) return;
@@ -236,7 +253,7 @@ function readFollows(db: Db, indexOf: (id: number | null) => number): Dataset['f
     followee: new Int32Array(nf),
     createdAt: new Float64Array(nf),
   };
-  const followRows = db.prepare('SELECT follower_id, followee_id, created_at FROM follows ORDER BY followee_id, follower_id').raw();
+  const followRows = db.prepare(`SELECT follower_id, followee_id, ${storedTime('created_at')} FROM follows ORDER BY followee_id, follower_id`).raw();
   let f = 0;
   for (const r of followRows.iterate() as IterableIterator<(number | null)[]>) {
     if (f >= nf) break;
@@ -309,12 +326,18 @@ export async function readDatasetParallel(
  * either way, so the same database gives the same as-of tomorrow. Null for an empty one.
  */
 export function readLatestActivity(db: Db): number | null {
+  // Only times the store accepts: a bad one stored by an older version (1e300) must not
+  // become the as-of date of every later command.
+  const range = { min: TIME_RANGE.min, max: TIME_RANGE.max };
   const activity = db
-    .prepare('SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM interactions)')
+    .prepare(
+      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+    )
     .pluck()
-    .get() as number | null;
+    .get(range) as number | null;
   if (activity !== null) return activity;
-  const follow = db.prepare('SELECT max(created_at) FROM follows').pluck().get() as number | null;
+  const follow = db.prepare('SELECT max(created_at) FROM follows WHERE created_at >= @min AND created_at < @max').pluck().get(range) as number | null;
   if (follow !== null) return follow;
   return (db.prepare('SELECT max(imported_at) FROM imports').pluck().get() as number | null) ?? null;
 }

@@ -1,5 +1,6 @@
 /** Summary of what a database holds, for `influence db info`. */
 import type { Db } from './open.js';
+import { TIME_RANGE } from './records.js';
 
 export interface DbInfo {
   path: string;
@@ -13,7 +14,8 @@ export interface DbInfo {
 }
 
 const count = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** ISO text of a stored time; a value no Date can hold (stored before times were checked) is shown as it is. */
+const iso = (ms: number | null): string | null => (ms === null ? null : Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `invalid time ${ms}`);
 
 /** Reads counts, networks, date range and the import log. */
 export function readDbInfo(db: Db, path: string): DbInfo {
@@ -31,10 +33,12 @@ export function readDbInfo(db: Db, path: string): DbInfo {
   const range = db
     .prepare(
       `SELECT min(t) AS lo, max(t) AS hi FROM (
-         SELECT min(created_at) AS t FROM posts UNION ALL SELECT max(created_at) FROM posts
-         UNION ALL SELECT min(created_at) FROM interactions UNION ALL SELECT max(created_at) FROM interactions)`,
+         SELECT min(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+         UNION ALL SELECT max(created_at) FROM posts WHERE created_at >= @min AND created_at < @max
+         UNION ALL SELECT min(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max
+         UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
     )
-    .get() as { lo: number | null; hi: number | null };
+    .get({ min: TIME_RANGE.min, max: TIME_RANGE.max }) as { lo: number | null; hi: number | null };
   const imports = (
     db.prepare('SELECT path, format, sha256, imported_at, counts FROM imports ORDER BY id').all() as {
       path: string;

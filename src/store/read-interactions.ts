@@ -7,6 +7,7 @@
 import { KIND_CODES } from '../engine/dataset.js';
 import type { Db } from './open.js';
 import { forEachNumericRow } from './read-chunks.js';
+import { storedTime } from './stored-time.js';
 
 /** Interaction rows with database ids; postId -1 when the target post is not in the database. */
 export interface RawInteractions {
@@ -49,7 +50,7 @@ export function readRawInteractions(db: Db, lo: number, hi: number, join: { from
   let e = 0;
   forEachNumericRow(
     db,
-    { ...join, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), 'i.created_at', 'p.id'] },
+    { ...join, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), storedTime('i.created_at'), 'p.id'] },
     (v) => {
       if (e >= rows || v[2] === 255) return; // a kind this version does not know: not evidence of anything
       out.actorId[e] = v[0]!;

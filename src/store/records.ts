@@ -31,8 +31,16 @@ export interface AccountRecord {
   type: 'account';
   ref: AccountRef;
   displayName?: string;
+  /** '' when the export shows the bio is empty (absent when it does not say) */
   bio?: string;
+  /** the website in the profile; '' when known to be empty */
   url?: string;
+  /** the free-text location in the profile; '' when known to be empty */
+  location?: string;
+  /** true when the account shows the network's default picture (no picture of its own) */
+  defaultAvatar?: boolean;
+  /** likes (favourites) the account has given, all time */
+  likesGiven?: number;
   followers?: number;
   following?: number;
   posts?: number;
@@ -165,4 +173,51 @@ export interface RecordSink {
   owner?(ref: AccountRef): void;
   /** something imported as written that deserves a look (a date a client set wrongly), listed in the summary */
   notice?(name: string, message: string): void;
+}
+
+/**
+ * The times the store accepts, epoch ms: 1990-01-01 (inclusive) to 2100-01-01 (exclusive).
+ * Wide for any social network, narrow enough that every stored time is a valid Date:
+ * `1e300` or `-1e16` as a created_at made every later command fail with "Invalid time value".
+ */
+export const TIME_RANGE = { min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1), text: '1990-01-01 to 2100-01-01' } as const;
+
+/** True for an epoch-ms time the store accepts. */
+export function isStorableTime(ms: number): boolean {
+  return ms >= TIME_RANGE.min && ms < TIME_RANGE.max;
+}
+
+/**
+ * The first value of a record the store must not hold (a time outside TIME_RANGE, a count
+ * that is negative or not finite), as the field and what is wrong; undefined when none.
+ * Checked for every record of every adapter, so no stored value can break a later command.
+ */
+export function findUnstorableValue(rec: ImportRecord): { field: string; reason: string; expected: string } | undefined {
+  // plain functions and comparisons: this runs once per imported record
+  switch (rec.type) {
+    case 'account':
+      return (
+        badTime('created_at', rec.createdAt) ??
+        badCount('followers', rec.followers) ??
+        badCount('following', rec.following) ??
+        badCount('posts', rec.posts) ??
+        badCount('listed', rec.listed)
+      );
+    case 'post':
+      return badTime('created_at', rec.createdAt) ?? badCount('likes', rec.likes) ?? badCount('reshares', rec.reshares) ?? badCount('replies', rec.replies);
+    case 'interaction':
+    case 'follow':
+      return badTime('created_at', rec.createdAt);
+  }
+}
+
+function badTime(field: string, v: number | undefined): { field: string; reason: string; expected: string } | undefined {
+  if (v === undefined || (v >= TIME_RANGE.min && v < TIME_RANGE.max)) return undefined;
+  const shown = Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? new Date(v).toISOString() : String(v);
+  return { field, reason: `${shown} is outside the range of times the store accepts`, expected: `a time from ${TIME_RANGE.text}` };
+}
+
+function badCount(field: string, v: number | undefined): { field: string; reason: string; expected: string } | undefined {
+  if (v === undefined || (Number.isFinite(v) && v >= 0)) return undefined;
+  return { field, reason: `${v} is not a count`, expected: 'a finite number, 0 or more' };
 }

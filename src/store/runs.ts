@@ -7,7 +7,7 @@
  * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
  * command that stores runs.
  */
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
 
@@ -63,12 +63,13 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>)
 
 /** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
-  return db.transaction(() => {
+  // waits for an import's write lock (with a message) instead of failing after 5 s
+  return writeTransaction(db, () => {
     const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length });
     insertScores(db, id, run.accounts.map(toStoredScore));
     insertTopicScores(db, id, run.accounts);
     return id;
-  })();
+  });
 }
 
 function toStoredScore(a: RunAccount): StoredScore {

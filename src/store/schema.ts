@@ -6,7 +6,31 @@
  * Conventions: platform ids are TEXT; times are INTEGER Unix epoch milliseconds (UTC);
  * counts that an export may not give are NULL (missing), never 0.
  */
-export const MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3';
+import { decodeEntities } from '../html-entities.js';
+
+/** SQL to run, or a function for a data migration SQL cannot express. */
+export type Migration = string | ((db: Database.Database) => void);
+
+/**
+ * Twitter text and bios imported before the importer decoded HTML entities ("&gt; quote",
+ * "R&amp;D") are decoded once, as the importer now does at import.
+ */
+function decodeTwitterEntities(db: Database.Database): void {
+  const posts = db.prepare(`SELECT p.id, p.text FROM posts p WHERE p.network = 'twitter' AND p.text LIKE '%&%;%'`).all() as { id: number; text: string }[];
+  const setText = db.prepare('UPDATE posts SET text = ? WHERE id = ?');
+  for (const p of posts) {
+    const text = decodeEntities(p.text);
+    if (text !== p.text) setText.run(text, p.id);
+  }
+  const bios = db.prepare(`SELECT id, bio FROM accounts WHERE network = 'twitter' AND bio LIKE '%&%;%'`).all() as { id: number; bio: string }[];
+  const setBio = db.prepare('UPDATE accounts SET bio = ? WHERE id = ?');
+  for (const a of bios) {
+    const bio = decodeEntities(a.bio);
+    if (bio !== a.bio) setBio.run(bio, a.id);
+  }
+}
+export const MIGRATIONS: readonly Migration[] = [
   /* 1: the core data model */ `
   CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -137,7 +161,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, account_id, code)
   ) WITHOUT ROWID;
   `,
-  /* 2: which of an account's own lists an import holds complete (store/records.ts OwnLists;
+  /* 2: Twitter text as written (HTML entities decoded, issue 11) */ decodeTwitterEntities,
+  /* 3: profile columns for the audience audit (issue 12), and declared counts per import */ `
+  ALTER TABLE accounts ADD COLUMN default_avatar INTEGER;   -- 1 = the network's default picture, 0 = own picture, NULL = not known
+  ALTER TABLE accounts ADD COLUMN location TEXT;            -- '' = known to be empty, NULL = not known
+  ALTER TABLE accounts ADD COLUMN likes_given INTEGER;      -- likes (favourites) the account gave, all time
+  -- The declared counts an import saw, one row per account and import where they changed:
+  -- a follower series from successive imports, dated by the import.
+  CREATE TABLE account_snapshots (
+    account_id    INTEGER NOT NULL REFERENCES accounts(id),
+    observed_at   INTEGER NOT NULL,
+    followers     INTEGER,
+    following     INTEGER,
+    posts         INTEGER,
+    PRIMARY KEY (account_id, observed_at)
+  ) WITHOUT ROWID;
+  `,
+  /* 4: which of an account's own lists an import holds complete (store/records.ts OwnLists;
         bits as engine/dataset.ts LISTS: 1 followers, 2 following, 4 posts, 8 reception) */ `
   ALTER TABLE accounts ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;
   `,

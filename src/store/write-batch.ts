@@ -26,6 +26,9 @@ export interface AccountValues {
   displayName: string | null;
   bio: string | null;
   url: string | null;
+  location: string | null;
+  defaultAvatar: 0 | 1 | null;
+  likesGiven: number | null;
   followers: number | null;
   following: number | null;
   posts: number | null;

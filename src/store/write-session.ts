@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beginWrite, type ImportLogRow, type TableCounts, type WriteTransaction } from './apply-batches.js';
 import { listTransferables, type WriteBatch } from './write-batch.js';
+import { StoreError, type StoreProblem } from '../errors.js';
 
 /** The import's open write transaction, wherever it runs. */
 export interface WriteSession {
@@ -44,7 +45,8 @@ export type WorkerReply =
   | { type: 'ready'; firstAccountId: number }
   | { type: 'applied' }
   | { type: 'committed'; added: TableCounts }
-  | { type: 'failed'; error: { name: string; message: string; code?: string } };
+  | { type: 'waiting'; message: string }
+  | { type: 'failed'; error: { name: string; message: string; code?: string; problem?: StoreProblem; fix?: string } };
 
 const WORKER_URL = new URL('./write-worker.js', import.meta.url);
 /** Batches the worker may have queued before the importing thread waits (~4 x 16k rows). */
@@ -56,15 +58,22 @@ export function canWriteInWorker(): boolean {
 }
 
 /** Opens the import's write transaction on `dbPath`, on a worker thread or inline. */
-export function openWriteSession(dbPath: string, options: { threaded: boolean }): WriteSession {
-  return options.threaded ? openThreadedSession(dbPath) : openInlineSession(dbPath);
+export function openWriteSession(dbPath: string, options: { threaded: boolean } & LockOptions): WriteSession {
+  const lock = { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs };
+  return options.threaded ? openThreadedSession(dbPath, lock) : openInlineSession(dbPath, lock);
 }
 
-function openInlineSession(dbPath: string): WriteSession {
+/** How a session waits for another process's write lock. */
+export interface LockOptions {
+  onLockWait?: (message: string) => void;
+  lockWaitMs?: number;
+}
+
+function openInlineSession(dbPath: string, lock: LockOptions): WriteSession {
   let tx: WriteTransaction | undefined;
   let ready: Promise<number>;
   try {
-    tx = beginWrite(dbPath);
+    tx = beginWrite(dbPath, lock);
     ready = Promise.resolve(tx.firstAccountId);
   } catch (err) {
     ready = Promise.reject(err);
@@ -89,10 +98,10 @@ function openInlineSession(dbPath: string): WriteSession {
   };
 }
 
-function openThreadedSession(dbPath: string): WriteSession {
+function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs }: LockOptions): WriteSession {
   // No inherited node flags: the worker is plain compiled JS, and some flags (--input-type,
   // --eval) make it refuse to start.
-  const worker = new Worker(WORKER_URL, { workerData: { dbPath }, execArgv: [] });
+  const worker = new Worker(WORKER_URL, { workerData: { dbPath, lockWaitMs }, execArgv: [] });
   let failure: Error | undefined;
   let queued = 0;
   const ready = deferred<number>();
@@ -121,9 +130,14 @@ function openThreadedSession(dbPath: string): WriteSession {
       case 'committed':
         committed.resolve(msg.added);
         return;
-      case 'failed':
-        fail(Object.assign(new Error(msg.error.message), { name: msg.error.name, code: msg.error.code }));
+      case 'waiting':
+        onLockWait?.(msg.message);
         return;
+      case 'failed': {
+        const e = msg.error;
+        fail(e.problem ? new StoreError(e.problem, e.message, e.fix) : Object.assign(new Error(e.message), { name: e.name, code: e.code }));
+        return;
+      }
     }
   });
   worker.on('error', (err) => fail(err));

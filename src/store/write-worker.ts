@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { beginWrite, type WriteTransaction } from './apply-batches.js';
 import type { WorkerReply, WorkerRequest } from './write-session.js';
+import { StoreError } from '../errors.js';
 
 const port = parentPort!;
 const reply = (msg: WorkerReply) => port.postMessage(msg);
@@ -21,7 +22,8 @@ function fail(err: unknown): void {
     tx?.rollback();
   } finally {
     const e = err instanceof Error ? err : new Error(String(err));
-    reply({ type: 'failed', error: { name: e.name, message: e.message, code: (e as { code?: string }).code } });
+    const store = e instanceof StoreError ? { problem: e.problem, fix: e.fix } : {};
+    reply({ type: 'failed', error: { name: e.name, message: e.message, code: (e as { code?: string }).code, ...store } });
     stop();
   }
 }
@@ -52,7 +54,8 @@ function onMessage(msg: WorkerRequest): void {
 
 port.on('message', onMessage);
 try {
-  tx = beginWrite((workerData as { dbPath: string }).dbPath);
+  const { dbPath, lockWaitMs } = workerData as { dbPath: string; lockWaitMs?: number };
+  tx = beginWrite(dbPath, { lockWaitMs, onLockWait: (message) => reply({ type: 'waiting', message }) });
   reply({ type: 'ready', firstAccountId: tx.firstAccountId });
 } catch (err) {
   fail(err);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph } from '../../src/engine/engagement.js';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 
 const window = { asOf: day(100), windowDays: 90 };
 const flat = { kindWeight: [1, 1, 1, 0.5, 0.25, 0, 0], halfLifeDays: 1e9 };

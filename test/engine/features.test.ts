@@ -4,7 +4,7 @@ import { buildEngagementGraph } from '../../src/engine/engagement.js';
 import { extractFeatures, featureVectorOf } from '../../src/engine/features.js';
 import { computeNetworkInfluence } from '../../src/engine/network.js';
 import type { Dataset } from '../../src/engine/dataset.js';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 
 const window = { asOf: day(100), windowDays: 90 };
 const weights = { kindWeight: [0.8, 1, 1, 0.6, 0.3, 0, 0], halfLifeDays: 30 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 import { shippedModel } from '../helpers/model.js';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph, type EngagementWeights } from '../../src/engine/engagement.js';
 import { computeNetworkInfluence, explainNetworkInfluence, DEFAULT_NETWORK_OPTIONS } from '../../src/engine/network.js';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 import type { Dataset } from '../../src/engine/dataset.js';
 
 const weights: EngagementWeights = { kindWeight: [1, 1, 1, 1, 1, 0, 0], halfLifeDays: 1e9 };

@@ -12,7 +12,7 @@ import { parsePairs } from '../../src/inputs/pairs.js';
 import { peerIndexFeatures } from '../../src/engine/peerindex.js';
 import { evaluatePairs } from '../../src/engine/fit/pairs.js';
 import { datasetFromInteractions, evaluateEngagement, splitEngagement } from '../../src/engine/engagement-split.js';
-import { DIGG_SPLIT } from '../../src/engine/fit/spec-v2.js';
+import { DIGG_SPLIT } from '../../scripts/lib/fit/spec-v2.js';
 import { readKonect } from '../../scripts/lib/konect.js';
 
 const devCsv = path.join(SHARED, 'benchmarks/peerindex-pairs/dev.csv');

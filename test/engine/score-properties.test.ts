@@ -4,7 +4,7 @@ import { emptyFeatureVector, FEATURE_NAMES } from '../../src/engine/features.js'
 import type { Dataset } from '../../src/engine/dataset.js';
 import { neutralAssessment, type Flag } from '../../src/engine/result-types.js';
 import { explainScore, itemiseScore, scoreAccounts, scoreFeatureVector } from '../../src/engine/score.js';
-import { DatasetBuilder, day } from '../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 import { shippedModel } from '../helpers/model.js';
 
 const model = shippedModel();

@@ -9,6 +9,7 @@ import type {
   FollowRecord,
   ImportRecord,
   InteractionRecord,
+  AccountRef,
   PostRecord,
   RecordLocation,
   RecordSink,
@@ -29,6 +30,10 @@ export interface CollectingSink extends RecordSink {
   problems: RowProblem[];
   skipped: Array<{ name: string; reason: string }>;
   progressCalls: Array<[number, number]>;
+  /** owners the adapter named */
+  owners: AccountRef[];
+  /** notices: facts worth a look that changed nothing */
+  notices: Array<{ name: string; message: string }>;
 }
 
 /** A fresh collecting sink. */
@@ -44,6 +49,8 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     problems: [],
     skipped: [],
     progressCalls: [],
+    owners: [],
+    notices: [],
     record(rec, at) {
       sink.all.push({ rec, at });
       sink.records.push(rec);
@@ -65,6 +72,12 @@ export function makeCollectingSink(options: { strict?: boolean } = {}): Collecti
     },
     progress(bytesRead, bytesTotal) {
       sink.progressCalls.push([bytesRead, bytesTotal]);
+    },
+    owner(ref) {
+      sink.owners.push(ref);
+    },
+    notice(name, message) {
+      sink.notices.push({ name, message });
     },
   };
   return sink;

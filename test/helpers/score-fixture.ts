@@ -1,6 +1,6 @@
 /** A small scoring database for CLI tests: a popular account, a modest one, fans, a cross-network name clash. */
 import path from 'node:path';
-import { day } from './dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from './score-db.js';
 
 /** Writes the fixture database into `dir`; returns its path. */

@@ -7,7 +7,7 @@
  */
 import type { PostKind } from '../../src/engine/dataset.js';
 import type { TopicInput, TopicPost } from '../../src/engine/topics/expertise.js';
-import { day } from './dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 export interface PostOptions {
   at?: number;

@@ -6,6 +6,7 @@
  */
 import { ROOT, createTaxonomy, type Taxonomy } from '../../src/engine/topics/taxonomy.js';
 import { buildTopicMatcher, type TopicMatcher } from '../../src/engine/topics/matcher.js';
+import type { Background } from '../../src/engine/topics/background.js';
 
 export interface TopicSpec {
   slug: string;
@@ -33,10 +34,10 @@ export function makeTaxonomy(specs: TopicSpec[]): Taxonomy {
   });
 }
 
-/** A taxonomy and its matcher. */
-export function makeTopics(specs: TopicSpec[]): { tax: Taxonomy; matcher: TopicMatcher } {
+/** A taxonomy and its matcher (against a word-frequency background when given; else every word is rare). */
+export function makeTopics(specs: TopicSpec[], background?: Background): { tax: Taxonomy; matcher: TopicMatcher } {
   const tax = makeTaxonomy(specs);
-  return { tax, matcher: buildTopicMatcher(tax) };
+  return { tax, matcher: buildTopicMatcher(tax, background ? { background } : {}) };
 }
 
 /** A food/music/everyday-words taxonomy most topic tests share. */
@@ -53,12 +54,23 @@ export const BASIC_TOPICS: TopicSpec[] = [
   { slug: 'jazz', name: 'Jazz', parents: ['music'] },
   { slug: 'new-york', name: 'New York', parents: ['location-super'] },
   { slug: 'new-york-yankees', name: 'New York Yankees', parents: ['new-york'] },
-  { slug: 'weather', name: 'Weather', parents: ['science-and-nature-super'] },
-  { slug: 'nice', name: 'Nice', parents: ['location-super'] },
+  { slug: 'weather', name: 'Weather', parents: ['climate'] },
+  { slug: 'nice', name: 'Nice', parents: ['provence'] },
   { slug: 'today-show', name: 'Today (TV Series)', parents: ['entertainment-super'] },
   { slug: 'edm', name: 'Electronic Dance Music (EDM)', parents: ['music'] },
   { slug: 'art', name: 'Art', parents: ['entertainment-super'] },
   { slug: 'r-and-b', name: 'R&B', parents: ['music'] },
   { slug: 'c-plus-plus', name: 'C++', parents: ['entertainment-super'] },
   { slug: 'the-who', name: 'The Who', parents: ['music'] },
+  { slug: 'sports-and-recreation-super', name: 'Sports and Recreation' },
+  { slug: 'running', name: 'Running', parents: ['sports-and-recreation-super'], alt: { de: 'Laufen' } },
+  { slug: '10k-races', name: '10K Races', parents: ['running'] },
+  { slug: 'marathons', name: 'Marathons', parents: ['sports-and-recreation-super'] },
+  { slug: 'lifestyle-super', name: 'Lifestyle' },
+  { slug: 'children', name: 'Children', parents: ['lifestyle-super'], alt: { de: 'Kinder' } },
+  { slug: 'toddler', name: 'Toddler', parents: ['children'], alt: { de: 'Kleinkind' } },
+  { slug: 'provence', name: "Provence-Alpes-Côte d'Azur", parents: ['location-super'] },
+  { slug: 'cannes', name: 'Cannes', parents: ['provence'] },
+  { slug: 'climate', name: 'Climate', parents: ['science-and-nature-super'] },
+  { slug: 'meteorology', name: 'Meteorology', parents: ['climate'] },
 ];

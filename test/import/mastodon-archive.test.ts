@@ -33,12 +33,16 @@ describe('mastodon archive: the 2024 fixture', async () => {
   const sink = await readArchive(loadFolderSource(path.join(FIXTURES, 'archive-2024')), OPTIONS, true);
 
   it('reads the owner from actor.json: handle user@host, HTML bio as text, no follower counts', () => {
-    expect(sink.accounts).toHaveLength(1);
+    // the profile, then (from likes.json, read after the outbox) the likes the owner gave
+    expect(sink.accounts).toHaveLength(2);
+    expect(sink.accounts[1]).toEqual({ type: 'account', ref: alice, likesGiven: 3 });
     const owner = sink.accounts[0]!;
     expect(owner.ref).toEqual(alice);
     expect(owner.displayName).toBe('Alice Example');
     expect(owner.bio).toBe('Birder & baker.\nWrites about #birds — and bread.\n\nShe/her');
-    expect(owner.url).toBe('https://social.example/@alice');
+    // the website from the profile fields, not the profile page every account has
+    expect(owner.url).toBe('https://alice.example');
+    expect(owner.defaultAvatar).toBe(false); // icon: avatar.png
     expect(owner.createdAt).toBe(Date.UTC(2022, 10, 5));
     expect(owner.followers).toBeUndefined();
     expect(owner.following).toBeUndefined();
@@ -268,7 +272,7 @@ describe('mastodon archive: bad input', () => {
       [1, 'orderedItems[1].object', 'is missing'],
       [2, 'orderedItems[2].object.id', 'is missing'],
       [3, 'orderedItems[3]', 'is not an object'],
-      [4, 'orderedItems[4].published', 'is missing or not a date'],
+      [4, 'orderedItems[4].published', 'is missing, not a date, or outside 1990-01-01 to 2100-01-01'],
     ]);
     expect(sink.problems.every((p) => p.expected && p.fix)).toBe(true);
   });

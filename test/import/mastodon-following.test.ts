@@ -86,7 +86,8 @@ describe('mastodon following list', () => {
     expect(followees(sink)).toEqual(['ann@mastodon.example', 'bob@other.example', 'Carol@social.example']);
     expect(sink.follows[0]!.follower).toEqual({ network: 'mastodon', handle: 'alice@social.example' });
     expect(sink.skipped).toContainEqual({ name: 'lists.csv', reason: 'not a following list (lists, mutes and blocks are not imported)' });
-    expect(sink.accounts).toHaveLength(1);
+    // the owner's profile, then the likes they gave (likes.json, read after the outbox)
+    expect(sink.accounts.map((a) => a.ref.handle)).toEqual(['alice@social.example', 'alice@social.example']);
   });
 
   it('reports a bad address with its line and field, and goes on', async () => {

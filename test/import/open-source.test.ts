@@ -176,7 +176,7 @@ describe('openSource: archives', () => {
 
 describe('openSource: archive bounds', () => {
   it('exports its default limits in one object', () => {
-    expect(DEFAULT_ARCHIVE_LIMITS).toEqual({ maxTotalBytes: 1024 ** 3, maxEntries: 100_000, maxRatio: 200, ratioMinBytes: 1024 ** 2 });
+    expect(DEFAULT_ARCHIVE_LIMITS).toEqual({ maxTotalBytes: 1024 ** 3, maxEntries: 100_000, maxRatio: 200, ratioMinBytes: 1024 ** 2, streamEntryBytes: 32 * 1024 ** 2 });
     expect(Object.isFrozen(DEFAULT_ARCHIVE_LIMITS)).toBe(true);
   });
 
@@ -285,3 +285,24 @@ describe('openSource: archive bounds', () => {
     expect(err.message).toMatch(/archive inflates more than 200:1/);
   });
 });
+
+describe('openSource: big data files are streamed from the archive, not held in memory', () => {
+  const outbox = JSON.stringify({ type: 'OrderedCollection', orderedItems: Array.from({ length: 300 }, (_, i) => ({ id: `https://a.example/${i}`, note: 'x'.repeat(i % 50) })) });
+  for (const kind of ['zip', 'tar.gz'] as const) {
+    it(`${kind}: an entry past streamEntryBytes reads the same bytes as a stream, and counts against no total cap`, async () => {
+      const dir = tempDir();
+      const file = path.join(dir, `a.${kind}`);
+      const members = [{ name: 'outbox.json', content: outbox }, { name: 'actor.json', content: '{"a":1}' }];
+      fs.writeFileSync(file, kind === 'zip' ? makeZip(members) : await makeTarGz(members));
+      // the small entry is extracted; the big one is left in the archive (the total cap would refuse it otherwise)
+      const source = await openSource(file, small({ streamEntryBytes: 1000, maxTotalBytes: 1000 }));
+      const big = source.entries.find((e) => e.name === 'outbox.json')!;
+      expect(big.size).toBe(Buffer.byteLength(outbox));
+      const chunks: Buffer[] = [];
+      for await (const c of big.openStream()) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(outbox);
+      expect(await source.entries.find((e) => e.name === 'actor.json')!.readText()).toBe('{"a":1}');
+    });
+  }
+});
+

@@ -9,15 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
-import type { InputError } from '../../src/errors.js';
+import type { InputError, StoreError } from '../../src/errors.js';
 import type { ImportRecord } from '../../src/store/records.js';
 
 type RunImport = typeof import('../../src/import/run-import.js').runImport;
 const dist = (p: string) => path.join(ROOT, 'dist', p);
 const { runImport } = (await import(dist('import/run-import.js'))) as { runImport: RunImport };
 const { openDb } = (await import(dist('store/open.js'))) as typeof import('../../src/store/open.js');
+const { importTargetOf } = (await import(dist('store/import-target.js'))) as typeof import('../../src/store/import-target.js');
 const { openSource } = (await import(dist('import/open-source.js'))) as typeof import('../../src/import/open-source.js');
-const distErrors = (await import(dist('errors.js'))) as { InputError: typeof InputError };
+const distErrors = (await import(dist('errors.js'))) as { InputError: typeof InputError; StoreError: typeof StoreError };
 const { openWriteSession } = (await import(dist('store/write-session.js'))) as typeof import('../../src/store/write-session.js');
 const { createRecordWriter } = (await import(dist('store/write-records.js'))) as typeof import('../../src/store/write-records.js');
 
@@ -38,13 +39,13 @@ const VARIANTS: Variant[] = [
 ];
 
 /** One `influence import` command: paths in one transaction. */
-async function importInto(dbPath: string, paths: string[], v: Variant, extra: { network?: string; owner?: string; skipInvalid?: boolean } = {}) {
+async function importInto(dbPath: string, paths: string[], v: Variant, extra: { network?: string; owner?: string; skipInvalid?: boolean; lockWaitMs?: number; onLockWait?: (m: string) => void } = {}) {
   const db = openDb(dbPath);
   try {
     return await runImport(
-      db,
+      importTargetOf(db),
       paths,
-      { skipInvalid: extra.skipInvalid ?? false, defaultNetwork: extra.network ?? 'generic', owner: extra.owner, now: 1_770_000_000_000, threads: v.threads, preloadLimit: v.preloadLimit },
+      { skipInvalid: extra.skipInvalid ?? false, defaultNetwork: extra.network ?? 'generic', owner: extra.owner, now: 1_770_000_000_000, threads: v.threads, preloadLimit: v.preloadLimit, lockWaitMs: extra.lockWaitMs, onLockWait: extra.onLockWait },
       openSource,
     );
   } finally {
@@ -155,8 +156,9 @@ describe('a threaded import is one transaction', () => {
       const { openDb } = await import(${JSON.stringify(dist('store/open.js'))});
       const { runImport } = await import(${JSON.stringify(dist('import/run-import.js'))});
       const { openSource } = await import(${JSON.stringify(dist('import/open-source.js'))});
+      const { importTargetOf } = await import(${JSON.stringify(dist('store/import-target.js'))});
       const db = openDb(${JSON.stringify(dbPath)});
-      const s = await runImport(db, ${JSON.stringify(GENERIC)}, { skipInvalid: false, defaultNetwork: 'twitter', now: 0, threads: 'always' }, openSource);
+      const s = await runImport(importTargetOf(db), ${JSON.stringify(GENERIC)}, { skipInvalid: false, defaultNetwork: 'twitter', now: 0, threads: 'always' }, openSource);
       db.close();
       console.log(JSON.stringify(s.added));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -164,7 +166,7 @@ describe('a threaded import is one transaction', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ accounts: 8, posts: 5, interactions: 9, follows: 5 });
   });
 
-  it('a database locked by another writer fails the import and changes nothing', async () => {
+  it('a database locked by another writer past the wait limit fails the import with a StoreError and changes nothing', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'l.db');
     await importInto(dbPath, [f('generic/accounts.csv')], VARIANTS[0]!);
@@ -173,9 +175,13 @@ describe('a threaded import is one transaction', () => {
     holder.pragma('busy_timeout = 0');
     holder.exec('BEGIN IMMEDIATE');
     try {
-      // busy_timeout is 5 s for the import's own connection: this test waits it out once.
-      const err = await importInto(dbPath, [f('generic/follows.csv')], VARIANTS[1]!).catch((e: unknown) => e);
-      expect(String(err)).toContain('database is locked');
+      for (const v of [VARIANTS[0]!, VARIANTS[1]!]) {
+        const waits: string[] = [];
+        const err = await importInto(dbPath, [f('generic/follows.csv')], v, { lockWaitMs: 1500, onLockWait: (m) => waits.push(m) }).catch((e: unknown) => e);
+        expect(err, v.name).toBeInstanceOf(distErrors.StoreError);
+        expect((err as StoreError).problem).toBe('locked');
+        expect(waits, v.name).toHaveLength(1);
+      }
     } finally {
       holder.exec('ROLLBACK');
       holder.close();

@@ -7,7 +7,7 @@ const SIM = path.join(ROOT, 'tools', 'sim');
 const IO_MODULES = new Set(['write-generic.ts']);
 
 describe('tools/sim is deterministic and I/O-free', () => {
-  const files = fs.readdirSync(SIM).filter((f) => f.endsWith('.ts'));
+  const files = (fs.readdirSync(SIM, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
 
   it('never reads the clock or Math.random', () => {
     for (const f of files) {

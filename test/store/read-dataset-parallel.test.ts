@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
 const dist = path.join(ROOT, 'dist', 'store', 'read-dataset.js');

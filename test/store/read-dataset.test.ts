@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND } from '../../src/engine/dataset.js';
 import { readAccounts, readLatestActivity, readDataset } from '../../src/store/read-dataset.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
 describe('readDataset', () => {

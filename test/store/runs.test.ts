@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readHistory, readPreviousRun, readRunScores, saveRun } from '../../src/store/runs.js';
 import type { RunAccount, RunRecord } from '../../src/engine/run-record.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
 
 const row = (accountId: number, score: number): RunAccount => ({

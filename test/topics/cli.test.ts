@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { StoreRows } from '../helpers/store-rows.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 const HUGE_ID = '123456789012345678901234567890';
 
@@ -76,7 +76,9 @@ describe('influence topics', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('@Alice (generic)');
     expect(r.stdout).toMatch(/Cookies \(cookies\)\s+4\s+3/);
-    expect(r.stdout).toContain('via sub-topics');
+    // Food and Drink sums up two named sub-topics (Chocolate, vouched for by Cookies, and Cookies) and names them
+    expect(r.stdout).toMatch(/Food and Drink \(food-and-drink-super\)\s+4\s+3 bio via sub-topics/); // "pastry" in the bio
+    expect(r.stdout).toMatch(/posts: (Chocolate 4, Cookies 4|Cookies 4, Chocolate 4)/);
     expect(r.stdout).toContain('Topics: Klout Topic Ontology, Klout, 2015-2018, CC BY 3.0');
     expect(r.stdout).not.toContain('\u001b');
   });
@@ -97,8 +99,21 @@ describe('influence topics', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`"id": "${HUGE_ID}"`);
     const out = JSON.parse(r.stdout);
-    expect(out.results[0].topics.map((t: { slug: string }) => t.slug)).toEqual(['cookies', 'food-and-drink-super']);
+    // one sub-topic is not rolled up into its category (roll-up never turns one topic into two)
+    expect(out.results[0].topics.map((t: { slug: string }) => t.slug)).toEqual(['cookies']);
     expect(out.ontology.attribution).toBeNull();
+  });
+
+  it('with no topic in the window, says how many posts lie in and before it and which --window takes them in', async () => {
+    const { db } = makeDb();
+    const r = await runCli(['topics', '@alice', '--window', '1', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no topic in this 1-day window: 0 posts in it, 4 posts before it (since 2026-01-01); try --window 5');
+    const json = JSON.parse((await runCli(['topics', '@alice', '--window', '1', '--json', '--db', db])).stdout);
+    expect(json.results[0].activity).toEqual({ postsInWindow: 0, postsBefore: 4, firstPostAt: new Date(day(0)).toISOString() });
+    // the suggested window does find the topic
+    const wide = JSON.parse((await runCli(['topics', '@alice', '--window', '5', '--json', '--db', db])).stdout);
+    expect(wide.results[0].topics.map((t: { slug: string }) => t.slug)).toContain('cookies');
   });
 
   it('browses the ontology with --search', async () => {

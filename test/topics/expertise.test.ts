@@ -1,361 +1,286 @@
 import { describe, expect, it } from 'vitest';
 import { computeTopicExpertise, topicScore, TOPIC_DEFAULTS, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { findTopic } from '../../src/engine/topics/taxonomy.js';
+import { rankByTopic } from '../../src/engine/topics/rank.js';
+import { loadBuiltinBackground } from '../../src/inputs/background.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { TopicInputBuilder } from '../helpers/topic-input.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
-const { tax, matcher } = makeTopics(BASIC_TOPICS);
+// the test taxonomy, judged against the shipped word frequencies (models/background.json.gz)
+const { tax, matcher } = makeTopics(BASIC_TOPICS, loadBuiltinBackground());
 const WINDOW = { asOf: day(30), windowDays: 90 };
 const run = (b: TopicInputBuilder, config = TOPIC_DEFAULTS): TopicExpertise => computeTopicExpertise(b.build(), tax, matcher, WINDOW, config);
 const topicsOf = (r: TopicExpertise, account: number) => r.accounts[account]!.topics;
 const slugsOf = (r: TopicExpertise, account: number) => topicsOf(r, account).map((t) => t.slug);
 const topic = (r: TopicExpertise, account: number, slug: string) => topicsOf(r, account).find((t) => t.slug === slug);
 
-/** a background of ordinary accounts posting about nothing in the taxonomy */
-function background(b: TopicInputBuilder, accounts = 10, posts = 10): void {
-  for (let a = 0; a < accounts; a++) {
-    const id = b.account(`bg${a}`);
-    for (let p = 0; p < posts; p++) b.post(id, `ordinary update number ${p} about my commute and my cat`);
-  }
+/** ordinary posts about nothing in the taxonomy */
+function ordinary(b: TopicInputBuilder, account: number, n: number, lang = 'en'): void {
+  const lines = ['went for a walk with my sister', 'the bus was late again', 'long day at the office', 'finally finished that report', 'dinner with friends tonight', 'cleaning the flat all afternoon'];
+  for (let i = 0; i < n; i++) b.post(account, `${lines[i % lines.length]} (${i})`, { lang });
 }
 
-describe('minimum evidence', () => {
+describe('aboutness: a topic from the account’s own posts', () => {
   it('one post about cookies makes nobody an expert on cookies', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
-    const fans = b.audience(20);
-    b.post(alice, 'Baked chocolate chip cookies this morning', { engagers: fans });
-    for (let i = 0; i < 5; i++) b.post(alice, `ordinary update ${i}`);
-    const r = run(b);
-    expect(slugsOf(r, alice)).toEqual([]);
-  });
-
-  it('three posts about cookies with engagement from two people do', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const alice = b.account('alice');
-    const [bob, carol] = b.audience(2);
-    b.post(alice, 'Baked chocolate chip cookies this morning', { engagers: [bob!] });
-    b.post(alice, 'The secret to chewy cookies is brown butter', { engagers: [carol!] });
-    b.post(alice, 'Cookie dough resting overnight', { engagers: [bob!, carol!] });
-    const r = run(b);
-    const cookies = topic(r, alice, 'cookies');
-    expect(cookies).toBeDefined();
-    expect(cookies!.id).toBe(tax.ids[findTopic(tax, 'cookies')!]);
-    expect(cookies!.evidence).toMatchObject({ posts: 3, engagers: 2, direct: true, reshares: 0, hashtagOnly: 0, bio: false });
-    expect(cookies!.evidence.examples.map((x) => x.id)).toHaveLength(3);
-    expect(cookies!.evidence.examples[0]!.id).toBe('p' + (10 * 10 + 3)); // the most engaged post first
-    expect(cookies!.score).toBeGreaterThanOrEqual(1);
-    expect(cookies!.score).toBeLessThanOrEqual(100);
-  });
-
-  it('three posts that only one person engaged with are not enough', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const alice = b.account('alice');
-    const [bob] = b.audience(1);
-    for (let i = 0; i < 3; i++) b.post(alice, `cookies batch ${i}`, { engagers: [bob!] });
+    b.post(alice, 'Baked chocolate chip cookies this morning', { engagers: b.audience(20) });
+    ordinary(b, alice, 5);
     expect(slugsOf(run(b), alice)).toEqual([]);
+  });
+
+  it('three posts about cookies make the topic with nobody engaging (a Mastodon export); engagement raises only the score', () => {
+    const quiet = new TopicInputBuilder();
+    const alice = quiet.account('alice');
+    quiet.post(alice, 'Baked chocolate chip cookies this morning');
+    quiet.post(alice, 'The secret to chewy cookies is brown butter');
+    quiet.post(alice, 'Cookie dough resting overnight');
+    ordinary(quiet, alice, 10);
+    const alone = topic(run(quiet), alice, 'cookies');
+    expect(alone).toBeDefined();
+    expect(alone!.evidence).toMatchObject({ posts: 3, ownPosts: 3, engagers: 0, engagementKnown: false, direct: true, reshares: 0, hashtagOnly: 0, bio: false });
+    expect(alone!.evidence.examples).toHaveLength(3);
+    expect(alone!.score).toBeLessThan(20);
+
+    const heard = new TopicInputBuilder();
+    const a2 = heard.account('alice');
+    const fans = heard.audience(12);
+    heard.post(a2, 'Baked chocolate chip cookies this morning', { engagers: fans });
+    heard.post(a2, 'The secret to chewy cookies is brown butter', { engagers: fans.slice(0, 6) });
+    heard.post(a2, 'Cookie dough resting overnight', { engagers: fans.slice(6) });
+    ordinary(heard, a2, 10);
+    const loud = topic(run(heard), a2, 'cookies')!;
+    expect(loud.evidence).toMatchObject({ posts: 3, engagers: 12, engagementKnown: true });
+    expect(loud.score).toBeGreaterThan(alone!.score + 15);
+    expect(loud.evidence.examples[0]!.id).toBe('p1'); // the most engaged post first
   });
 
   it('declared counts give a lower bound on engagers when the export names nobody', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
     for (let i = 0; i < 3; i++) b.post(alice, `cookies batch ${i}`, { likes: 4, reshares: 1 });
-    const cookies = topic(run(b), alice, 'cookies');
-    expect(cookies?.evidence.engagers).toBe(4);
+    expect(topic(run(b), alice, 'cookies')?.evidence).toMatchObject({ engagers: 4, engagementKnown: true });
   });
 
   it('thresholds are tunable in one defaults object', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
-    const [bob, carol] = b.audience(2);
-    b.post(alice, 'cookies!', { engagers: [bob!, carol!] });
+    b.post(alice, 'cookies!');
     expect(slugsOf(run(b), alice)).toEqual([]);
-    const lenient = { ...TOPIC_DEFAULTS, minPosts: 1, minWeightedPosts: 0.5 };
-    expect(slugsOf(run(b, lenient), alice)).toContain('cookies');
+    // one post is no evidence beyond having been named at all (p = 1): only a lenient FDR level lets it through
+    expect(slugsOf(run(b, { ...TOPIC_DEFAULTS, minPosts: 1, minWeightedPosts: 0.5, fdr: 1 }), alice)).toContain('cookies');
+  });
+
+  it('the same sentence posted again and again, or inside longer posts, is one piece of evidence', () => {
+    const b = new TopicInputBuilder();
+    const bot = b.account('bot');
+    for (let i = 0; i < 10; i++) b.post(bot, `@user${i} Cookies are great! https://spam.example/${i}`);
+    const habit = b.account('habit');
+    for (let i = 0; i < 10; i++) b.post(habit, `${['Morning.', 'Rain again.', 'Busy day.'][i % 3]} Cookies are great! See you ${i}`);
+    const r = run(b);
+    expect(slugsOf(r, bot)).toEqual([]);
+    expect(slugsOf(r, habit)).toEqual([]);
   });
 });
 
 describe('roll-up', () => {
-  it('reaches every ancestor once, even through two parents', () => {
+  it('a category is listed when several named sub-topics carry it, and it names them with their posts', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
     const fans = b.audience(4);
-    b.post(alice, 'Cookies, cookies, COOKIES', { engagers: [fans[0]!, fans[1]!] });
-    b.post(alice, 'More cookies and cookie dough', { engagers: [fans[2]!] });
-    b.post(alice, 'cookies for the bake sale', { engagers: [fans[3]!] });
+    for (let i = 0; i < 4; i++) b.post(alice, `Jazz night number ${i} at the club`, { engagers: fans });
+    for (let i = 0; i < 3; i++) b.post(alice, `New hip hop record, track ${i}`, { engagers: fans });
+    ordinary(b, alice, 10);
     const r = run(b);
-    const cookies = topic(r, alice, 'cookies')!;
-    const food = topic(r, alice, 'food-and-drink-super')!;
-    const desserts = topic(r, alice, 'desserts')!;
-    const baking = topic(r, alice, 'baking')!;
-    // cookies -> desserts -> food and cookies -> baking -> food: still 3 posts, not 6
-    expect(food.evidence.posts).toBe(3);
-    expect(food.evidence.engagers).toBe(4);
-    expect(food.evidence.weightedPosts).toBeCloseTo(cookies.evidence.weightedPosts, 6);
-    expect(food.score).toBe(cookies.score);
-    expect(desserts.evidence.direct).toBe(false);
-    expect(baking.evidence.posts).toBe(3);
-    expect(cookies.evidence.direct).toBe(true);
-    expect(slugsOf(r, alice)).not.toContain('music');
+    const music = topic(r, alice, 'music')!;
+    expect(music).toBeDefined();
+    expect(music.evidence.direct).toBe(false);
+    expect(music.evidence.posts).toBe(7);
+    expect(music.evidence.subTopics.map((p) => [p.slug, p.posts])).toEqual([['jazz', 4], ['hip-hop', 3]]);
+    expect(music.score).toBeGreaterThanOrEqual(topic(r, alice, 'jazz')!.score); // an ancestor never scores below its descendants
+  });
+
+  it('one topic is never turned into its chain of categories, but rank --topic of a category finds its expert', () => {
+    const b = new TopicInputBuilder();
+    const fan = b.account('fan');
+    for (let i = 0; i < 5; i++) b.post(fan, `Watched the New York Yankees again, game ${i}`);
+    ordinary(b, fan, 10);
+    const r = run(b);
+    expect(slugsOf(r, fan)).toEqual(['new-york-yankees']); // not also New York and Location
+    const ranked = rankByTopic(r, findTopic(tax, 'location-super')!, tax);
+    expect(ranked.map((e) => [e.account, e.via, e.topic.slug])).toEqual([[fan, true, 'new-york-yankees']]);
   });
 
   it('never makes a category out of scattered mentions of its sub-topics', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
-    const fans = b.audience(3);
-    b.post(alice, 'a night of jazz', { engagers: [fans[0]!] });
-    b.post(alice, 'hip hop forever', { engagers: [fans[1]!] });
-    b.post(alice, 'R&B classics', { engagers: [fans[2]!] });
+    b.post(alice, 'Some jazz tonight');
+    b.post(alice, 'A hip hop track I liked');
+    b.post(alice, 'An R&B song on the radio');
+    ordinary(b, alice, 10);
     expect(slugsOf(run(b), alice)).toEqual([]);
-  });
-
-  it('an assigned sub-topic carries its ancestors, which sum distinct posts from its siblings', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const alice = b.account('alice');
-    const fans = b.audience(3);
-    for (let i = 0; i < 3; i++) b.post(alice, `a night of jazz, set ${i}`, { engagers: [fans[i]!] });
-    b.post(alice, 'hip hop forever', { engagers: [fans[0]!] });
-    const r = run(b);
-    expect(slugsOf(r, alice)).toEqual(expect.arrayContaining(['jazz', 'music', 'entertainment-super']));
-    expect(slugsOf(r, alice)).not.toContain('hip-hop');
-    expect(topic(r, alice, 'jazz')!.evidence).toMatchObject({ posts: 3, direct: true });
-    expect(topic(r, alice, 'music')!.evidence).toMatchObject({ posts: 4, engagers: 3, direct: false });
   });
 
   it('a term named only inside posts about a subject the account names more often is a detail of it', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
-    const fans = b.audience(4);
-    const details = ['weather at the bake sale', 'weather and dough', 'the weather decides the proofing'];
-    for (let i = 0; i < 6; i++) b.post(alice, `Baking day ${i}: ${i < 3 ? details[i] : 'sourdough again'}`, { engagers: fans });
+    for (let i = 0; i < 8; i++) b.post(alice, `Cookies tray ${i}${i < 3 ? ', chocolate chunks and a little art on the icing' : ''}`);
     const r = run(b);
-    expect(slugsOf(r, alice)).toContain('baking');
-    expect(slugsOf(r, alice)).not.toContain('weather');
-    expect(slugsOf(r, alice)).not.toContain('science-and-nature-super');
-  });
-
-  it('the same text posted again and again is one piece of evidence', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const alice = b.account('alice');
-    const fans = b.audience(4);
-    for (let i = 0; i < 8; i++) b.post(alice, `Fresh cookies today!! ${i % 2 ? '🍪' : ''} https://example.com/p/${i} @friend${i}`, { engagers: fans });
-    expect(slugsOf(run(b), alice)).toEqual([]);
-  });
-
-  it('an ancestor never scores below its descendants', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const alice = b.account('alice');
-    const fans = b.audience(6);
-    for (let i = 0; i < 4; i++) b.post(alice, `hip hop mix ${i}`, { engagers: fans.slice(i, i + 3) });
-    for (let i = 0; i < 2; i++) b.post(alice, `jazz standards ${i}`, { engagers: fans.slice(0, 2) });
-    const r = run(b);
-    const score = (s: string) => topic(r, alice, s)?.score ?? 0;
-    expect(score('hip-hop')).toBeGreaterThan(0);
-    expect(score('music')).toBeGreaterThanOrEqual(score('hip-hop'));
-    expect(score('entertainment-super')).toBeGreaterThanOrEqual(score('music'));
-    expect(topic(r, alice, 'music')!.evidence.posts).toBe(6);
+    expect(slugsOf(r, alice)).toContain('cookies');
+    expect(slugsOf(r, alice)).not.toContain('art');
   });
 });
 
 describe('gaming resistance', () => {
-  it('hashtag-stuffed posts count little', () => {
+  it('hashtag-stuffed posts and reshares count little', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const clean = b.account('clean');
     const stuffer = b.account('stuffer');
-    const fans = b.audience(4);
+    const resharer = b.account('resharer');
     const tags = '#cookies #jazz #hiphop #weather #art #music #followback #f4f #like4like #instagood #photooftheday #love #tbt #cute #happy';
-    for (let i = 0; i < 3; i++) {
-      b.post(clean, `Testing a new cookies recipe, batch ${i}`, { engagers: fans });
-      b.post(stuffer, `batch ${i} ${tags}`, { engagers: fans, hashtags: 15 });
-    }
+    for (let i = 0; i < 3; i++) b.post(clean, `Testing a new cookies recipe, batch ${i}`);
+    for (let i = 0; i < 30; i++) b.post(stuffer, `batch ${i} ${tags}`, { hashtags: 15 });
+    for (let i = 0; i < 8; i++) b.post(resharer, `RT @baker: cookies recipe number ${i}`, { kind: 'reshare' });
     const r = run(b);
     expect(slugsOf(r, clean)).toContain('cookies');
     expect(slugsOf(r, stuffer)).toEqual([]);
-    // even with ten times the posts, a stuffed post weighs a fraction of a clean one
-    const b2 = new TopicInputBuilder();
-    background(b2);
-    const s2 = b2.account('stuffer');
-    const fans2 = b2.audience(4);
-    for (let i = 0; i < 30; i++) b2.post(s2, `batch ${i} ${tags}`, { engagers: fans2, hashtags: 15 });
-    // a lenient gate, to see the evidence the stuffed posts carry
-    const cookies = topic(run(b2, { ...TOPIC_DEFAULTS, minWeightedPosts: 0, minPostWeight: 0, lift: { ...TOPIC_DEFAULTS.lift, alpha: 1 } }), s2, 'cookies');
-    expect(slugsOf(run(b2), s2)).toEqual([]);
-    expect(cookies).toBeDefined();
-    expect(cookies!.evidence.posts).toBe(30);
-    expect(cookies!.evidence.hashtagOnly).toBe(30);
-    expect(cookies!.evidence.weightedPosts).toBeLessThan(0.1 * 30);
-  });
-
-  it('reshares of other people’s posts count little', () => {
-    const b = new TopicInputBuilder();
-    background(b);
-    const resharer = b.account('resharer');
-    const fans = b.audience(4);
-    for (let i = 0; i < 5; i++) b.post(resharer, `RT @baker: cookies recipe number ${i}`, { kind: 'reshare', engagers: fans });
-    const r = run(b);
     expect(slugsOf(r, resharer)).toEqual([]);
   });
+});
 
-  it('everyday words everybody uses are nobody’s expertise, but a real weather expert still is', () => {
+describe('word senses against the background', () => {
+  it('everyday words are nobody’s topic: "nice weather", "running late", even from someone who says them all the time', () => {
     const b = new TopicInputBuilder();
-    const people = Array.from({ length: 30 }, (_, i) => b.account(`person${i}`));
-    const fans = b.audience(5);
-    for (const [i, p] of people.entries()) {
-      for (let k = 0; k < 3; k++) b.post(p, 'Nice weather today!', { engagers: fans.slice(0, 2 + (k % 2)) });
-      for (let k = 0; k < 3 + (i % 4); k++) b.post(p, `lunch with friends, day ${k}`, { engagers: fans.slice(0, 2) });
-    }
-    const expert = b.account('stormchaser');
-    for (let k = 0; k < 12; k++) b.post(expert, `Weather update ${k}: a front moves in, weather radar attached`, { engagers: fans });
-    for (let k = 0; k < 2; k++) b.post(expert, `coffee break ${k}`);
+    const talker = b.account('talker');
+    const lines = ['nice weather today', 'running late again', 'what a nice surprise', 'the weather is awful', 'running errands all morning', 'nice to see you', 'still running on coffee'];
+    for (let i = 0; i < 40; i++) b.post(talker, `${lines[i % lines.length]}, ${['mum', 'folks', 'team', 'all', 'friends'][i % 5]} ${i}`);
+    // a computing historian's "running": the verb, with nothing of the sport around it
+    const historian = b.account('historian');
+    for (let i = 0; i < 12; i++) b.post(historian, `WAITS is running on the PDP-10 again, session ${i}; running xterm for the demo`);
     const r = run(b);
-    for (const p of people) {
-      expect(slugsOf(r, p)).not.toContain('weather');
-      expect(slugsOf(r, p)).not.toContain('nice');
-      expect(slugsOf(r, p)).not.toContain('today-show');
-      expect(slugsOf(r, p)).toEqual([]);
-    }
-    expect(slugsOf(r, expert)).toContain('weather');
-    // discounted by the everyday use everybody else makes of the word, but still well above it
-    const d = topic(r, expert, 'weather')!.evidence.distinctiveness;
-    expect(d).toBeGreaterThan(TOPIC_DEFAULTS.minDistinctiveness);
-    expect(d).toBeLessThan(0.8);
+    expect(slugsOf(r, talker)).toEqual([]);
+    expect(slugsOf(r, historian)).not.toContain('running');
   });
 
-  it('a lone account is judged against a prior rate, so one person’s archive still gets topics', () => {
+  it('an everyday word counts with sense evidence: a hashtag, a capitalised name inside a sentence, or a neighbouring topic', () => {
     const b = new TopicInputBuilder();
-    const me = b.account('me');
-    const fans = b.audience(3);
-    for (let i = 0; i < 4; i++) b.post(me, `cookies, attempt ${i}`, { engagers: fans });
-    for (let i = 0; i < 20; i++) b.post(me, `ordinary update ${i}`);
-    expect(slugsOf(run(b), me)).toContain('cookies');
+    const runner = b.account('runner');
+    for (let i = 0; i < 4; i++) b.post(runner, `running my first 10K Races season, week ${i}`); // a child topic named beside it
+    for (let i = 0; i < 2; i++) b.post(runner, `#running in the rain, day ${i}`);
+    const traveller = b.account('traveller');
+    for (let i = 0; i < 4; i++) b.post(traveller, `Back in Nice for the festival, day ${i}`); // "Nice" at the start of a sentence proves nothing ...
+    for (let i = 0; i < 4; i++) b.post(traveller, `flying to Nice on friday, trip ${i}`); // ... inside one it is a name
+    const r = run(b);
+    expect(slugsOf(r, runner)).toContain('running');
+    expect(slugsOf(r, traveller)).toContain('nice');
+    // a capital at the start of a sentence is no evidence
+    const b2 = new TopicInputBuilder();
+    const polite = b2.account('polite');
+    for (let i = 0; i < 8; i++) b2.post(polite, `Nice work everyone, round ${i}`);
+    expect(slugsOf(run(b2), polite)).toEqual([]);
+  });
+
+  it('German capitalises every noun, so "Kinder" needs a neighbour; one sense per discourse then counts the rest', () => {
+    const b = new TopicInputBuilder();
+    const parent = b.account('eltern');
+    for (let i = 0; i < 12; i++) b.post(parent, `Die Kinder schlafen endlich, Abend ${i}`, { lang: 'de' });
+    const r = run(b);
+    expect(slugsOf(r, parent)).toEqual([]);
+    const b2 = new TopicInputBuilder();
+    const expert = b2.account('kita');
+    for (let i = 0; i < 3; i++) b2.post(expert, `Kinder und Kleinkind im Alltag, Folge ${i}`, { lang: 'de' });
+    for (let i = 0; i < 9; i++) b2.post(expert, `Was Kinder wirklich brauchen, Teil ${i}`, { lang: 'de' });
+    const children = topic(run(b2), expert, 'children');
+    expect(children).toBeDefined();
+    expect(children!.evidence.ownPosts).toBe(12);
+  });
+
+  it('language-gated names apply in their language only, as everyday words there: French "elle" is not the magazine Elle', () => {
+    const { tax: t2, matcher: m2 } = makeTopics([...BASIC_TOPICS, { slug: 'elle', name: 'Elle', parents: ['entertainment-super'] }], loadBuiltinBackground());
+    const b = new TopicInputBuilder();
+    const french = Array.from({ length: 5 }, (_, i) => b.account(`fr${i}`));
+    for (const f of french) for (let k = 0; k < 8; k++) b.post(f, `elle est partie, elle revient demain (${k})`, { lang: 'fr' });
+    const reader = b.account('elle-reader');
+    for (let k = 0; k < 5; k++) b.post(reader, `The new issue of Elle is out, ${k}`, { lang: 'en' });
+    const r = computeTopicExpertise(b.build(), t2, m2, WINDOW);
+    for (const f of french) expect(r.accounts[f]!.topics.map((t) => t.slug)).not.toContain('elle');
+    expect(r.accounts[reader]!.topics.map((t) => t.slug)).toContain('elle');
   });
 });
 
 describe('inputs and outputs', () => {
-  it('counts only posts inside the window, as of the given date', () => {
+  it('counts only posts inside the window, and reports the posts before it', () => {
     const b = new TopicInputBuilder();
-    background(b);
     const alice = b.account('alice');
-    const fans = b.audience(3);
-    for (let i = 0; i < 3; i++) b.post(alice, `cookies ${i}`, { engagers: fans, at: day(-100) });
-    for (let i = 0; i < 3; i++) b.post(alice, `cookies ${i}`, { engagers: fans, at: day(40) });
-    expect(slugsOf(run(b), alice)).toEqual([]);
-    expect(slugsOf(computeTopicExpertise(b.build(), tax, matcher, { asOf: day(45), windowDays: 90 }), alice)).toContain('cookies');
+    for (let i = 0; i < 3; i++) b.post(alice, `cookies batch ${i}`, { at: day(-100 + i) });
+    b.post(alice, 'cookies again', { at: day(10) });
+    const r = run(b);
+    expect(slugsOf(r, alice)).toEqual([]);
+    expect(r.accounts[alice]!.activity).toEqual({ postsInWindow: 1, postsBefore: 3, firstPostAt: day(-100) });
+    expect(slugsOf(computeTopicExpertise(b.build(), tax, matcher, { asOf: day(30), windowDays: 200 }), alice)).toContain('cookies');
   });
 
-  it('non-Latin posts: Japanese, Cyrillic and Arabic', () => {
+  it('non-Latin posts: Japanese, Cyrillic and Arabic names', () => {
     const b = new TopicInputBuilder();
-    background(b);
-    const [ja, ru, ar] = [b.account('ja'), b.account('ru'), b.account('ar')];
-    const fans = b.audience(3);
-    for (let i = 0; i < 3; i++) {
-      b.post(ja, `今日もクッキーを焼きました（${i}回目）`, { engagers: fans, lang: 'ja' });
-      b.post(ru, `Печенье с шоколадом, рецепт №${i}`, { engagers: fans, lang: 'ru' });
-      b.post(ar, `وصفة بسكويت رقم ${i}`, { engagers: fans, lang: 'ar' });
-    }
+    const ja = b.account('ja');
+    for (let i = 0; i < 3; i++) b.post(ja, `今日はクッキーを焼いた ${i}`);
+    const ru = b.account('ru');
+    for (let i = 0; i < 3; i++) b.post(ru, `Печенье к чаю, рецепт ${i}`);
+    const ar = b.account('ar');
+    for (let i = 0; i < 3; i++) b.post(ar, `وصفة بسكويت رقم ${i}`);
     const r = run(b);
     for (const a of [ja, ru, ar]) expect(slugsOf(r, a)).toContain('cookies');
   });
 
   it('a bio naming the topic adds a little, and never assigns a topic alone', () => {
-    const make = (bio: string | null) => {
-      const b = new TopicInputBuilder();
-      background(b);
-      const alice = b.account('alice', bio);
-      const fans = b.audience(3);
-      for (let i = 0; i < 3; i++) b.post(alice, `jazz night ${i}`, { engagers: fans });
-      const bioOnly = b.account('bioonly', 'Cookies, cookies and more cookies');
-      b.post(bioOnly, 'hello', { engagers: fans });
-      return { r: run(b), alice, bioOnly };
-    };
-    const without = make(null);
-    const withBio = make('Jazz pianist');
-    expect(topic(withBio.r, withBio.alice, 'jazz')!.evidence.bio).toBe(true);
-    expect(topic(withBio.r, withBio.alice, 'jazz')!.score).toBeGreaterThan(topic(without.r, without.alice, 'jazz')!.score);
-    expect(slugsOf(withBio.r, withBio.bioOnly)).toEqual([]);
+    const b = new TopicInputBuilder();
+    const withBio = b.account('a', 'I bake cookies');
+    const without = b.account('b');
+    const bioOnly = b.account('c', 'cookies cookies cookies');
+    for (const acct of [withBio, without]) for (let i = 0; i < 3; i++) b.post(acct, `cookies batch ${i}`);
+    const r = run(b);
+    expect(topic(r, withBio, 'cookies')!.evidence.bio).toBe(true);
+    expect(topic(r, withBio, 'cookies')!.score).toBeGreaterThan(topic(r, without, 'cookies')!.score);
+    expect(slugsOf(r, bioOnly)).toEqual([]);
   });
 
-  it('is deterministic', () => {
-    const make = () => {
+  it('is deterministic, and more engagers never lower a topic score', () => {
+    const build = (engagers: number) => {
       const b = new TopicInputBuilder();
-      background(b);
-      const a = b.account('a');
-      const fans = b.audience(5);
-      for (let i = 0; i < 6; i++) b.post(a, `cookies and jazz ${i}`, { engagers: fans.slice(0, 2 + (i % 3)) });
-      return JSON.stringify(run(b));
+      const alice = b.account('alice');
+      const fans = b.audience(engagers);
+      for (let i = 0; i < 4; i++) b.post(alice, `cookies batch ${i}`, { engagers: fans });
+      return run(b);
     };
-    expect(make()).toBe(make());
-  });
-
-  it('more engagers never lower a topic score', () => {
-    let prev = 0;
-    for (let g = 2; g <= 40; g += 2) {
-      const b = new TopicInputBuilder();
-      background(b);
-      const a = b.account('a');
-      const fans = b.audience(g);
-      for (let i = 0; i < 3; i++) b.post(a, `cookies ${i}`, { engagers: fans });
-      const s = topic(run(b), a, 'cookies')!.score;
-      expect(s).toBeGreaterThanOrEqual(prev);
-      prev = s;
+    expect(JSON.stringify(build(3))).toBe(JSON.stringify(build(3)));
+    let last = 0;
+    for (const n of [0, 1, 2, 5, 10, 50]) {
+      const s = topic(build(n), 0, 'cookies')!.score;
+      expect(s).toBeGreaterThanOrEqual(last);
+      last = s;
     }
-    expect(prev).toBeGreaterThan(40);
   });
 
   it('matches the worked example in the module documentation', () => {
     const b = new TopicInputBuilder();
-    const others = b.account('others');
-    for (let i = 0; i < 1000; i++) b.post(others, `ordinary update ${i}`);
     const a = b.account('a');
     const [bb, c, d] = b.audience(3);
     b.post(a, 'cookies one', { engagers: [bb!], engageAs: 'reshare' });
     b.post(a, 'cookies two', { engagers: [bb!] });
     b.post(a, 'cookies three', { engagers: [c!, d!] });
-    // the first post also has a like from c
     const input = b.build();
-    const first = input.posts as { events: { like: number }; engagers: number[] }[];
-    first[1000]!.events.like = 1;
-    first[1000]!.engagers = [bb!, c!];
-    for (let i = 0; i < 27; i++) (input.posts as unknown[]).push({ ...(input.posts as object[])[0]!, author: a, id: `filler${i}`, text: 'ordinary' });
+    const posts = input.posts as { events: { like: number }; engagers: number[] }[];
+    posts[0]!.events.like = 1; // the first post also has a like from c
+    posts[0]!.engagers = [bb!, c!];
     const r = computeTopicExpertise(input, tax, matcher, WINDOW);
     const cookies = topic(r, a, 'cookies')!;
     expect(cookies.evidence.engagers).toBe(3);
-    expect(cookies.evidence.distinctiveness).toBeCloseTo(0.998, 3);
-    expect(cookies.evidence.weightedPosts).toBeCloseTo(2.995, 3);
-    expect(cookies.evidence.engagement).toBeCloseTo(2.995, 3);
+    expect(cookies.evidence.engagement).toBeCloseTo(cookies.evidence.weightedPosts, 3);
+    expect(cookies.evidence.weightedPosts).toBeGreaterThan(2.9);
     expect(cookies.score).toBe(33);
-    expect(topicScore(2.995, 3, 2.995, false)).toBe(33);
-  });
-});
-
-describe('languages', () => {
-  it('judges a word against the account’s own language: French "elle" is not the magazine Elle', () => {
-    const { tax: t2, matcher: m2 } = makeTopics([...BASIC_TOPICS, { slug: 'elle', name: 'Elle', parents: ['entertainment-super'] }]);
-    const b = new TopicInputBuilder();
-    background(b, 40, 20); // an English-speaking majority that never writes "elle"
-    const fans = b.audience(3);
-    const french = Array.from({ length: 15 }, (_, i) => b.account(`fr${i}`));
-    for (const f of french) {
-      for (let k = 0; k < 4; k++) b.post(f, `elle est partie, elle revient demain (${k})`, { lang: 'fr', engagers: fans });
-      for (let k = 0; k < 6; k++) b.post(f, `une journée ordinaire numéro ${k}`, { lang: 'fr', engagers: fans });
-    }
-    const fan = b.account('elle-reader');
-    for (let k = 0; k < 5; k++) b.post(fan, `The new issue of Elle is out, ${k}`, { lang: 'en', engagers: fans });
-    const r = computeTopicExpertise(b.build(), t2, m2, WINDOW);
-    for (const f of french) expect(r.accounts[f]!.topics.map((t) => t.slug)).not.toContain('elle');
-    expect(r.accounts[fan]!.topics.map((t) => t.slug)).toContain('elle');
+    expect(topicScore(2.99, 3, 2.99, false)).toBe(33);
+    expect(topicScore(2.99, 0, 0, false)).toBe(15);
+    expect(topicScore(10, 0, 0, false)).toBe(24);
   });
 });

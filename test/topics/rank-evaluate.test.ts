@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeTopicExpertise } from '../../src/engine/topics/expertise.js';
 import { rankByTopic } from '../../src/engine/topics/rank.js';
-import { evaluateTopicAssignments } from '../../src/engine/topics/evaluate.js';
+import { evaluateTopicAssignments } from '../../tools/eval/topics-evaluate.js';
 import { findTopic } from '../../src/engine/topics/taxonomy.js';
-import { poissonUpperTail } from '../../src/engine/topics/distinctiveness.js';
+import { poissonUpperTail } from '../../src/engine/topics/significance.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 import { TopicInputBuilder } from '../helpers/topic-input.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 
 const { tax, matcher } = makeTopics(BASIC_TOPICS);
 const WINDOW = { asOf: day(30), windowDays: 90 };
@@ -31,12 +31,12 @@ function musicWorld() {
 describe('rankByTopic', () => {
   it('ranks by topic influence with sub-topics included', () => {
     const { expertise, star, jazzer } = musicWorld();
-    const ranked = rankByTopic(expertise, findTopic(tax, 'music')!);
+    const ranked = rankByTopic(expertise, findTopic(tax, 'music')!, tax);
     expect(ranked.map((r) => r.account)).toEqual([star, jazzer]); // no one-off poster
     expect(ranked.map((r) => r.rank)).toEqual([1, 2]);
     expect(ranked[0]!.topicScore).toBeGreaterThan(ranked[1]!.topicScore);
     expect(ranked[0]!.influence).toBeNull();
-    expect(rankByTopic(expertise, findTopic(tax, 'jazz')!).map((r) => r.account)).toEqual([jazzer]);
+    expect(rankByTopic(expertise, findTopic(tax, 'jazz')!, tax).map((r) => r.account)).toEqual([jazzer]);
   });
 
   it('combines topic score and overall influence as a geometric mean when scores are given', () => {
@@ -44,7 +44,7 @@ describe('rankByTopic', () => {
     const influence = new Float64Array(expertise.accounts.length).fill(NaN);
     influence[star] = 1;
     influence[jazzer] = 90;
-    const ranked = rankByTopic(expertise, findTopic(tax, 'music')!, { influence, limit: 5 });
+    const ranked = rankByTopic(expertise, findTopic(tax, 'music')!, tax, { influence, limit: 5 });
     expect(ranked.map((r) => r.account)).toEqual([jazzer, star]);
     expect(ranked[0]!.key).toBeCloseTo(Math.sqrt(ranked[0]!.topicScore * 90), 1);
     expect(ranked[0]!.influence).toBe(90);

@@ -12,7 +12,7 @@ import type { Db } from '../../src/store/open.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 import { StoreRows } from '../helpers/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
-import { day } from '../helpers/dataset-builder.js';
+import { day } from '../../tools/sim/dataset-builder.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';
 
 const HUGE_ID = '123456789012345678901234567890';
@@ -53,7 +53,10 @@ describe('reading topic input', () => {
     expect(input.accounts.map((a) => a.handle)).toEqual(['Alice', 'bob', 'carol', 'alice']);
     expect(input.accounts[0]!.bio).toBe('Jazz pianist');
     expect(input.dbIds).toEqual([alice, bob, carol, 4]);
-    const posts = [...input.posts] as TopicPost[];
+    // a post before the window comes without its text: the model only counts it
+    const all = [...input.posts] as TopicPost[];
+    expect(all.filter((p) => p.text === null).every((p) => p.createdAt <= day(30) - 90 * 86_400_000)).toBe(true);
+    const posts = all.filter((p) => p.text !== null);
     expect(posts.map((p) => p.text)).toEqual(['cookies batch 0', 'cookies batch 1', 'cookies batch 2', 'hello']);
     expect(posts[0]).toMatchObject({ author: 0, kind: 'original', events: { like: 1, reshare: 1, reply: 0, quote: 0 }, declared: { likes: 7 } });
     expect(posts[0]!.engagers).toEqual([1]);
@@ -63,7 +66,7 @@ describe('reading topic input', () => {
     expect(posts[2]!.engagers).toEqual([2]);
     expect(posts[2]!.events.like).toBe(1);
     // the stream can be read again
-    expect([...input.posts]).toHaveLength(4);
+    expect([...input.posts]).toHaveLength(all.length);
     db.close();
   });
 

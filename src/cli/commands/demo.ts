@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { SAMPLE_DIR } from '../../package-paths.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
+import { importTargetOf } from '../../store/import-target.js';
 import { readDbInfo } from '../../store/read-info.js';
 import type { DbInfoView } from '../../render/db-info.js';
 import { UsageError } from '../../errors.js';
@@ -50,7 +51,7 @@ export function registerDemo(program: Command, io: Io): void {
       let summary: ImportSummary;
       let info: DbInfoView;
       try {
-        summary = await runImport(db, files.map((f) => path.join(SAMPLE_DIR, f)), { skipInvalid: false, defaultNetwork: 'generic', now: Date.now() }, openSource);
+        summary = await runImport(importTargetOf(db), files.map((f) => path.join(SAMPLE_DIR, f)), { skipInvalid: false, defaultNetwork: 'generic', now: Date.now() }, openSource);
         info = readDbInfo(db, ctx.dbPath);
       } finally {
         db.close();

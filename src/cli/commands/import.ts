@@ -4,6 +4,7 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
+import { importTargetOf } from '../../store/import-target.js';
 import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
@@ -33,7 +34,7 @@ export function registerImport(program: Command, io: Io): void {
       const db = ctx.openStore();
       try {
         const summary = await runImport(
-          db,
+          importTargetOf(db),
           paths.map((p) => ctx.resolvePath(p)),
           {
             format: flags.format,
@@ -42,6 +43,7 @@ export function registerImport(program: Command, io: Io): void {
             owner: flags.owner,
             now: Date.now(),
             onProgress: progress.update,
+            onLockWait: (message) => ctx.warn(message),
           },
           openSource,
         );

@@ -1,6 +1,7 @@
 /** The command registry: each command is one module that adds itself to the program. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerDb } from './db.js';
 import { registerDemo } from './demo.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRank,
   registerHistory,
   registerReport,
+  registerAudit,
   registerCheck,
   registerEval,
   registerFit,

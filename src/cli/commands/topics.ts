@@ -67,7 +67,7 @@ export function registerTopics(program: Command, io: Io): void {
     const { dataset } = analysis;
     const accounts = Array.from({ length: dataset.accounts.n }, (_, i) => ({ handle: dataset.accounts.handle[i]!, network: dataset.accounts.network[i]! }));
     const { expertise, taxonomy } = analysis.topics!;
-    await output.write({ schema: 1, ...toTopicsView(expertise, accounts, dataset.accounts.externalId, selected, taxonomy, analysis.table.features.evidence) });
+    await output.write({ schema: 1, ...toTopicsView(expertise, accounts, dataset.accounts.externalId, selected, taxonomy) });
   });
 }
 

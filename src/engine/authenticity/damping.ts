@@ -12,20 +12,10 @@
  * calibrated score at `cap`. The cap is the guarantee that no flagged account reaches 70
  * whatever the model's weights; damping is the proportionate part.
  */
-import type { Flag, FlagCode } from '../result-types.js';
+import { FLAG_LABELS, type Flag, type FlagCode } from '../result-types.js';
 import type { DampingConfig } from './config.js';
 import { round } from './measure.js';
 import type { RawFlag } from './signal.js';
-
-/** How each flag reads in an itemised score ("follow-back farm: -14"). */
-export const FLAG_LABELS: Record<FlagCode, string> = {
-  'follow-back': 'follow-back farm',
-  'bot-cadence': 'bot cadence',
-  'hashtag-stuffing': 'hashtag stuffing',
-  'engagement-pod': 'engagement pod',
-  'serial-engager': 'serial engagers',
-  churn: 'follow/unfollow churn',
-};
 
 /** Attaches the damping factor a raw flag contributes. */
 export function attachFactor(flag: RawFlag, cfg: DampingConfig): Flag {

@@ -73,13 +73,14 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
     else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
   }
 
-  let topicKeys: Map<number, { score: number; key: number }> | null = null;
+  let topicKeys: Map<number, { score: number; key: number; via?: string }> | null = null;
   if (req.topic !== null && analysis.topics) {
     const influence = new Float64Array(dataset.accounts.n).fill(NaN);
     for (const [i, s] of explained) influence[i] = s.score;
     topicKeys = new Map();
-    for (const e of rankByTopic(analysis.topics.expertise, req.topic, { influence, handles: dataset.accounts.handle })) {
-      if (explained.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key });
+    // sub-topics included: a K-pop expert ranks for music; `via` names the sub-topic
+    for (const e of rankByTopic(analysis.topics.expertise, req.topic, analysis.topics.taxonomy, { influence, handles: dataset.accounts.handle })) {
+      if (explained.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
     }
   }
 

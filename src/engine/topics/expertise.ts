@@ -1,9 +1,11 @@
 /**
- * Topic expertise: which topics an account is an expert on in a window, how strongly
- * (1-100), and the evidence.
+ * Topic expertise: which topics an account writes about in a window (aboutness, from its own
+ * posts), how much its audience responds there (the 1-100 topic score), and the evidence.
  *
  * Definition. For account a and topic T over the window (asOf - windowDays, asOf]:
- *   1. Each post p of a whose text matches some topic t (matcher.ts) has a quality
+ *   1. Language and words. Each post's language is its tag when the background knows it, else
+ *      identified from its words (language.ts). Its words are counted per language: W_a,L.
+ *   2. Matches and senses. Each post of a whose text names some topic t (matcher.ts) has a quality
  *        q(p) = kind(p) * stuffing(p) * dilution(p)
  *      kind: original 1, quote 0.8, reply 0.6, reshare 0.25 (a reshare is someone else's words);
  *      stuffing = min(1, ((H0+1)/(h+1))^2) for h hashtags (H0 = 3 free; 6 -> 0.33, 15 -> 0.06);
@@ -12,90 +14,128 @@
  *      and an engagement e(p) = the larger of the events others aimed at p (reply, reshare,
  *      quote 1 each, like 0.5) and its declared counts (likes 0.5, reshares, replies 1);
  *      a reshare's engagement belongs to the original and counts 0 here.
- *   2. Repeats: of an account's posts with the same words (URLs, mentions, emoji and
- *      punctuation set aside), only the first counts: a template posted ten times, by a bot or
- *      by habit ("nice weather today"), is one piece of evidence.
- *      Distinctiveness D(a,t) (distinctiveness.ts): the share of a's posts on t, each counted
- *      at its quality, that everybody else's rate of t (in a's language) does not explain.
- *      A word everybody uses at about the same rate ("nice", "weather") gets D ~ 0: it is
- *      nobody's expertise. Matches with D < 0.5 (less than twice everybody else's rate) count
- *      nothing.
- *   3. Roll-up: a post reaches T if it matches T or a descendant of T; its weight for T is
+ *      A match whose form is an everyday word in the post's language counts only with sense
+ *      evidence, or when the account shows the sense in >= 2 posts (sense.ts).
+ *   3. Repeats: of an account's posts with the same words (URLs, mentions, emoji and
+ *      punctuation set aside), only the first counts: a template posted ten times is one
+ *      piece of evidence.
+ *   4. Against the background (significance.ts): n(a,t) = a's posts naming t of quality
+ *      q >= 0.5 (originals, quotes and replies; not reshares nor stuffed posts),
+ *      mu(a,t) = sum over L of W_a,L * f_t,L (how often ordinary writing names t; W counts the
+ *      words of a's own posts, reshares left out),
+ *      D(a,t) = max(0, n - mu) / n. Matches with D < 0.5 count nothing.
+ *   5. Roll-up: a post reaches T if it names T or a descendant of T; its weight for T is
  *      w_T(p) = max over its matched topics t below T of q(p) * D(a,t): each post reaches each
- *      ancestor once, however many parents or matched sub-topics lead there. A post counts
- *      for T when w_T(p) >= 0.25 (so a stuffed post or a reshare alone never counts).
- *   4. Evidence for (a,T): posts = number of posts that count, P = sum of their w_T(p),
+ *      ancestor once. A post counts for T when w_T(p) >= 0.25 (so a reshare alone never counts).
+ *      Evidence for (a,T): posts = number of posts that count, P = sum of their w_T(p),
  *      R = sum w_T(p) * e(p), G = distinct engagers of those posts (or, when the export gives
  *      only counts, the lower bound max over posts of max(likes, reshares)), bio = a's bio
  *      names T or a descendant.
- *   5. T is assigned directly when its own forms carry it: the posts that name T and that T
- *      leads (no other topic in the post is named more often by a: "avalanche report" in a
- *      skier's posts about skiing is a detail of skiing, not a second expertise) number >= 3,
- *      drew >= 2 engagers and weigh >= 1.5, and T's own usage is significantly distinct for a
- *      (Poisson tail < 0.001; distinctiveness.ts). An ancestor is assigned only above a
- *      directly assigned topic, with the rolled-up evidence of step 4 (posts >= 3, G >= 2,
- *      P >= 1.5): one jazz, one hip hop and one R&B post make nobody a music expert, and a few
- *      lucky everyday-word posts are not expertise.
- *      All thresholds are in TOPIC_DEFAULTS. Then
+ *   6. Assignment (aboutness, never engagement): T is a candidate when >= 3 distinct posts
+ *      count for it with P >= 1.5. A candidate named in >= 3 posts it leads (no other topic in
+ *      the post is named more often by a) is tested on its own words (step 4); one reached only
+ *      through sub-topics is tested on the rolled-up counts against the rolled-up background
+ *      (the sum over its descendants' forms). Each candidate gets
+ *      lfdr = P(the account's rate <= 2x ordinary writing's | n, mu) under a Gamma prior of
+ *      writers' rates (empirical Bayes, significance.ts); the account's candidates are kept in
+ *      increasing lfdr while their average stays <= q = 0.05 (Bayesian FDR); a kept candidate
+ *      with D >= 0.5 is assigned, one reached through sub-topics only above
+ *      an assigned descendant. So an export without any engagement (a Mastodon archive) still
+ *      gets its topics.
+ *   7. Score (influence on the topic):
  *        raw   = ln(1+P) + ln(1+G) + 0.5 * ln(1+R) + 0.5 * bio
  *        score = round(1 + 99 * (1 - exp(-raw / 9)))        (1..100)
- *      An ancestor's evidence is a superset of each descendant's, so its score is never lower.
+ *      An expert nobody engages with keeps the topic with a low score (10 posts, no audience: 24).
+ *      All thresholds are in TOPIC_DEFAULTS.
  *
  * Source: Klout's topic model scored expertise from topical messages and the reactions they
  * drew over a 90-day window (Spasojevic et al., "Mining Half a Billion Topical Experts Across
  * Multiple Social Networks", arXiv:1608.09002) on the Klout Topic Ontology (Ellinger et al.,
- * arXiv:1710.09824). The distinctiveness step plays the role of IDF in TF-IDF; the
- * minimum-evidence gate answers Klout's "expert on cookies after one tweet" failure.
+ * arXiv:1710.09824). The background plays the role of IDF in TF-IDF, from general word
+ * frequencies (background.ts) rather than from whoever else was imported; the false discovery
+ * rate is controlled by empirical Bayes (significance.ts); senses by neighbourhood (sense.ts).
  *
- * Worked example: 3 original posts about cookies among a's 30 posts; nobody else's 1,000
- * posts mention cookies. r = 0.2/1100, mu = 30r = 0.0055, D = (3 - 0.0055)/3 = 0.998 (and
- * P(X >= 3 | 0.0055) = 3e-8: significant). Engagers b, c, d; events: reshare + like, like,
- * like + like -> e = 1.5, 0.5, 1.0. P = 2.995, R = 0.998 * 3 = 2.995, G = 3:
- * raw = 1.385 + 1.386 + 0.693 = 3.464, score = round(1 + 99 * 0.3194) = 33.
- * The same words in one post: posts = 1 < 3, not assigned.
+ * Worked example: 3 original posts about cookies among a's 30 posts of 15 words (450 words,
+ * all English); cookies is Zipf 4.1 (f = 1.26e-5 with its plural forms ~2.5e-5): mu = 0.011,
+ * lfdr = P_gamma(3.28, 2 * 0.291) = 0.013 <= 0.05: assigned, D = 0.996. Engagers b, c, d;
+ * events: reshare + like, like, like + like -> e = 1.5, 0.5, 1.0. P = 2.99, R = 2.99, G = 3:
+ * raw = 1.384 + 1.386 + 0.692 = 3.46, score = round(1 + 99 * 0.319) = 33. The same words in
+ * one post: posts = 1 < 3, not assigned. The same three posts and nobody engaging: score 15.
  */
 import type { PostKind } from '../dataset.js';
-import type { ScoringWindow } from '../window.js';
-import { createMatchScratch, languageMask, matchInto, type TopicMatcher } from './matcher.js';
-import { distinctShare, isSignificantlyDistinct, type TopicReference, type TopicUsage } from './distinctiveness.js';
+import { DAY_MS, type ScoringWindow } from '../window.js';
+import { createMatchScratch, languageMask, matchTokens, tokenizeText, type MatchScratch, type TopicMatcher } from './matcher.js';
+import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
+import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayThresholds, zipfToFrequency } from './background.js';
+import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
+import { bayesianFdrSelect, distinctShare, posteriorNullProbability } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
 
 /** Every tunable of the topic model, in one place. */
 export interface TopicConfig {
   minPosts: number;
-  minEngagers: number;
   /** minimum P (quality- and distinctiveness-weighted posts) */
   minWeightedPosts: number;
-  /** minimum D(a,t) for a matched topic to count at all (0.5: at least twice everybody else's rate) */
+  /**
+   * a topic is tested on its own words only from posts it leads (no other topic of the post named more often by the
+   * account); else it is a detail of the bigger subject. On: the simulated population keeps everyday senses < 0.5% of
+   * accounts; off: real recall is higher (milahu104 85% instead of 64%) but everyday senses reach 0.6-1.0% (bench/eval-topics.ts)
+   */
+  detailsLead: boolean;
+  /** minimum D(a,t) for a matched topic to count at all (0.5: at least twice ordinary writing) */
   minDistinctiveness: number;
   /** minimum weight w_T(p) for a post to count for a topic (a clean original post weighs up to 1) */
   minPostWeight: number;
+  /** minimum quality q(p) for a post to count in the background test (replies 0.6 do; reshares 0.25 and stuffed posts do not) */
+  countedQuality: number;
   kindWeight: Record<PostKind, number>;
   engagementWeight: { reply: number; reshare: number; quote: number; like: number };
   /** hashtags a post may carry before it counts less (quadratically) */
   freeHashtags: number;
   /** distinct topics a post may name before each counts less */
   freeTopicsPerPost: number;
-  /** the distinctiveness test (distinctiveness.ts) */
-  lift: { alpha: number; priorRate: number; priorPosts: number };
+  /** Bayesian false discovery rate per account: the largest average lfdr of the topics assigned (significance.ts) */
+  fdr: number;
+  /** shape k of the Gamma prior of a writer's rate of a word relative to the background (fitted on real archives: bench/fit-topic-dispersion.ts) */
+  dispersion: number;
+  sense: {
+    /** a form as frequent as the language's n-th commonest word is an everyday word (background.ts) */
+    everydayRank: number;
+    /** s0: share of ordinary uses of an everyday word that carry sense evidence by accident */
+    accidentalEvidence: number;
+    /** posts with sense evidence after which all of an account's uses count (one sense per discourse) */
+    anchorPosts: number;
+  };
+  /** naive-Bayes margin (nats) to decide a post's language from its words (language.ts) */
+  languageMargin: number;
   score: { scale: number; engagementWeight: number; bioBonus: number };
   /** example posts kept per topic */
   examples: number;
+  /** sub-topics listed behind a topic */
+  subTopics: number;
+  /** distinct named sub-topics a category needs before it is listed through them (roll-up) */
+  minSubTopics: number;
 }
 
 export const TOPIC_DEFAULTS: TopicConfig = {
   minPosts: 3,
-  minEngagers: 2,
   minWeightedPosts: 1.5,
+  detailsLead: true,
   minDistinctiveness: 0.5,
   minPostWeight: 0.25,
+  countedQuality: 0.5,
   kindWeight: { original: 1, quote: 0.8, reply: 0.6, reshare: 0.25 },
   engagementWeight: { reply: 1, reshare: 1, quote: 1, like: 0.5 },
   freeHashtags: 3,
   freeTopicsPerPost: 4,
-  lift: { alpha: 0.001, priorRate: 0.002, priorPosts: 100 },
+  fdr: 0.05,
+  dispersion: 0.28,
+  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2 },
+  languageMargin: 2,
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
+  subTopics: 5,
+  minSubTopics: 2,
 };
 
 /** An account as the topic model sees it (index = position in TopicInput.accounts). */
@@ -125,7 +165,11 @@ export interface TopicPost {
   engagers: ArrayLike<number>;
 }
 
-/** The model's input: accounts, and posts streamed once (a generator over a DB cursor is fine). */
+/**
+ * The model's input: accounts, and posts streamed once (a generator over a DB cursor is fine).
+ * Posts outside the window may be included: those before it are counted per account (for the
+ * "no topic in this window" hint), their text is never read.
+ */
 export interface TopicInput {
   accounts: TopicAccount[];
   posts: Iterable<TopicPost>;
@@ -137,18 +181,33 @@ export interface TopicExample {
   engagement: number;
 }
 
+/** A sub-topic behind a topic: posts of the account that name it (or its own sub-topics). */
+export interface TopicPart {
+  id: string;
+  slug: string;
+  name: string;
+  posts: number;
+}
+
 /** Why a topic was assigned: the numbers behind the score. */
 export interface TopicEvidence {
   /** distinct posts that count for the topic (its own or a sub-topic's forms) */
   posts: number;
+  /** of them, posts that name the topic itself */
+  ownPosts: number;
   /** distinct accounts that engaged with them (or the lower bound declared counts give) */
   engagers: number;
   /** P: posts weighted by quality and distinctiveness */
   weightedPosts: number;
   /** R: engagement on those posts, weighted the same way */
   engagement: number;
+  /** false when the export carries no engagement for these posts (a Mastodon archive): engagers and engagement are then unknown, not zero */
+  engagementKnown: boolean;
   /** P / quality-weighted posts: 1 = nothing explained by ordinary use of the words */
   distinctiveness: number;
+  /** posts the background predicts for the account's words (mu), and the posterior chance that the account names the topic no more than twice as often as ordinary writing (lfdr) */
+  expected: number;
+  lfdr: number;
   /** of the posts, how many matched only through hashtags */
   hashtagOnly: number;
   /** of the posts, how many were reshares */
@@ -157,6 +216,8 @@ export interface TopicEvidence {
   bio: boolean;
   /** matched by its own surface forms (false: only through sub-topics) */
   direct: boolean;
+  /** sub-topics behind the topic, most posts first (at most TopicConfig.subTopics) */
+  subTopics: TopicPart[];
   /** highest-weighted posts first */
   examples: TopicExample[];
 }
@@ -170,10 +231,54 @@ export interface TopicScore {
   evidence: TopicEvidence;
 }
 
+/** How much the account posted, in the window and before it (for "no topic in this window" hints). */
+export interface TopicActivity {
+  postsInWindow: number;
+  postsBefore: number;
+  /** time of the account's first post seen (in or before the window), null when none */
+  firstPostAt: number | null;
+}
+
 export interface AccountTopics {
   account: number;
   /** assigned topics, highest score first (at equal scores: matched directly first, then more posts, then slug) */
   topics: TopicScore[];
+  activity: TopicActivity;
+  /** every topic the account named or reached, with the gate that decided it (only with `TopicDetail.decisions`) */
+  decisions?: TopicDecision[];
+}
+
+/** Where a topic stopped (or that it was assigned): the first gate it failed, in pipeline order. */
+export type TopicGate = 'sense' | 'distinctiveness' | 'min-posts' | 'not-leading' | 'fdr' | 'roll-up' | 'assigned';
+
+/** One topic of one account through the pipeline (the detailed variant; bench/diagnose-real-topics.ts prints it). */
+export interface TopicDecision {
+  topic: number;
+  slug: string;
+  /** counted posts naming the topic with its sense established (n of the direct test) */
+  named: number;
+  /** posts naming it only as an everyday word without sense evidence (before one sense per discourse) */
+  plain: number;
+  /** the sense was anchored for the whole account (one sense per discourse) */
+  senseAnchored: boolean;
+  /** posts of its own or its sub-topics that count after the distinctiveness gate */
+  counting: number;
+  weighted: number;
+  direct: boolean;
+  /** the tested count, the background's expectation, D and the lfdr (NaN when never tested) */
+  n: number;
+  mu: number;
+  distinctiveness: number;
+  lfdr: number;
+  /** the largest lfdr the account's Bayesian FDR selection kept (0 when none) */
+  fdrCutoff: number;
+  gate: TopicGate;
+}
+
+/** Options of the detailed variant. */
+export interface TopicDetail {
+  /** accounts whose decisions are returned (AccountTopics.decisions) */
+  decisions?: ReadonlySet<number>;
 }
 
 export interface TopicExpertise {
@@ -185,154 +290,192 @@ export interface TopicExpertise {
 
 interface MatchedPost {
   author: number;
-  /** language group index */
-  group: number;
   id: string;
   text: string;
   reshare: boolean;
   quality: number;
   engagement: number;
+  engagementKnown: boolean;
   engagerBound: number;
   engagers: ArrayLike<number>;
-  /** distinct matched topics, ascending */
+  /** distinct topics matched with their sense established, ascending */
   topics: number[];
   /** per entry of `topics`: 1 when every occurrence was a hashtag */
   hashtagOnly: number[];
+  /** distinct topics matched only as everyday words without sense evidence, ascending */
+  plain: number[];
+  /** per topic (of `topics`, then of `plain`): a hash of the sentence that names it (its first mention) */
+  topicKeys: number[];
+  plainKeys: number[];
 }
 
 interface Accumulator {
   posts: number;
+  ownPosts: number;
   weighted: number;
   quality: number;
+  /** posts of quality >= countedQuality: the count the background test uses */
+  counted: number;
   engagement: number;
+  engagementKnown: boolean;
   engagers: Set<number>;
   engagerBound: number;
   hashtagOnly: number;
   reshares: number;
   direct: boolean;
-  /** the posts that name the topic itself (not only a sub-topic): the direct gate of step 5 */
+  /** the posts the topic leads (step 6) */
   selfPosts: number;
   selfWeighted: number;
-  selfEngagers: Set<number>;
-  selfEngagerBound: number;
+  /** posts per sub-topic behind it */
+  parts: Map<number, number>;
   examples: Ranked[];
-}
-
-/** Per language group: posts, and posts per topic. */
-interface GroupCounts {
-  posts: number;
-  direct: Float64Array;
-  /** per account: its posts in this group */
-  byAuthor: Float64Array;
 }
 
 /** Per-topic scratch arrays reused account after account (reset through `touched`). */
 interface Scratch {
   directN: Float64Array;
-  directNGroup: Float64Array;
   share: Float64Array;
   counting: Float64Array;
   anchored: Uint8Array;
+  senseAnchored: Uint8Array;
   acc: (Accumulator | undefined)[];
   touched: number[];
   seen: Uint8Array;
-  /** the roll-up of one post: per topic its weight, via its own forms, only via hashtags */
   bestW: Float64Array;
   bestStamp: Int32Array;
   bestSelf: Uint8Array;
-  /** the weight of a post for a topic through that topic's own forms */
   selfW: Float64Array;
   bestHash: Uint8Array;
   reached: number[];
   stamp: number;
 }
 
+/** Background rates per topic and word column (see Rates). */
+interface Rates {
+  /** columns: the background languages, then "other" (a language the background lacks) */
+  columns: number;
+  /** per topic * columns: expected naming per word, everyday forms at s0 (sense) or at full weight */
+  sense: Float64Array;
+  full: Float64Array;
+  /** the same summed over each topic and its descendants */
+  rollSense: Float64Array;
+  rollFull: Float64Array;
+}
+
 /**
  * Scores every account's topics in the window. Pure: the same input, taxonomy, matcher,
- * window and config give the same output.
+ * window and config give the same output, and an account's topics do not depend on which
+ * other accounts are in the input.
  */
-export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher: TopicMatcher, window: ScoringWindow, config: TopicConfig = TOPIC_DEFAULTS): TopicExpertise {
+export function computeTopicExpertise(
+  input: TopicInput,
+  tax: Taxonomy,
+  matcher: TopicMatcher,
+  window: ScoringWindow,
+  config: TopicConfig = TOPIC_DEFAULTS,
+  detail: TopicDetail = {},
+): TopicExpertise {
   const A = input.accounts.length;
   const T = tax.size;
-  const from = window.asOf - window.windowDays * 86_400_000;
-  const postsByAuthor = new Float64Array(A);
-  const corpus: GroupCounts = { posts: 0, direct: new Float64Array(T), byAuthor: postsByAuthor };
-  const groups: GroupCounts[] = [];
-  const groupIndex = new Map<string, number>();
-  const groupOf = (lang: string | null): number => {
-    const key = lang ? lang.toLowerCase().split(/[-_]/, 1)[0]! : '';
-    let g = groupIndex.get(key);
-    if (g === undefined) {
-      g = groups.length;
-      groupIndex.set(key, g);
-      groups.push({ posts: 0, direct: new Float64Array(T), byAuthor: new Float64Array(A) });
-    }
-    return g;
-  };
+  const bg = matcher.background;
+  const L = bg.languages.length;
+  const C = L + 2; // word columns: languages, other, undetermined
+  const OTHER = L;
+  const UNDET = L + 1;
+  const from = window.asOf - window.windowDays * DAY_MS;
+  const words = new Float64Array(A * C);
+  const activity: TopicActivity[] = input.accounts.map(() => ({ postsInWindow: 0, postsBefore: 0, firstPostAt: null }));
   const matched: MatchedPost[] = [];
   const scratch = createMatchScratch();
+  const scores = new Float64Array(Math.max(1, matcher.languageId.latin.length));
   const stamp = new Int32Array(T).fill(-1);
   const onlyHash = new Uint8Array(T);
+  const senseOk = new Uint8Array(T);
+  const neighbours = new Map<number, Set<number>>();
+  const everydayZipf = everydayThresholds(bg, config.sense.everydayRank);
   let seq = 0;
+  let corpusPosts = 0;
 
-  // Step 1: one pass over the posts; only those naming a topic are kept. Usage counts are
-  // quality-weighted: a stuffed post or a reshare must not make everyday words look
-  // distinctive for its author (step 2).
+  // Step 1-2: one pass over the posts; only those naming a topic are kept.
   for (const p of input.posts) {
-    if (!(p.createdAt > from && p.createdAt <= window.asOf) || p.author < 0 || p.author >= A) continue;
-    const g = groupOf(p.lang);
-    const group = groups[g]!;
-    corpus.posts++;
-    group.posts++;
-    postsByAuthor[p.author]!++;
-    group.byAuthor[p.author]!++;
+    if (p.author < 0 || p.author >= A || p.createdAt > window.asOf) continue;
+    const act = activity[p.author]!;
+    if (act.firstPostAt === null || p.createdAt < act.firstPostAt) act.firstPostAt = p.createdAt;
+    if (p.createdAt <= from) {
+      act.postsBefore++;
+      continue;
+    }
+    act.postsInWindow++;
+    corpusPosts++;
     if (!p.text) continue;
-    const count = matchInto(matcher, p.text, languageMask(matcher, p.lang), scratch);
+    tokenizeText(matcher, p.text, scratch);
+    let col = backgroundLanguageIndex(bg, p.lang);
+    if (col < 0) {
+      const found = identifyLanguage(matcher.languageId, scratch, config.languageMargin, scores);
+      col = found === OTHER_LANGUAGE ? OTHER : found === UNDETERMINED ? UNDET : found;
+    }
+    // a reshare's words are someone else's: they neither count for nor dilute the account's topics
+    if (p.kind !== 'reshare') words[p.author * C + col]! += scratch.tokens;
+    const code = col < L ? bg.languages[col]! : p.lang;
+    const count = matchTokens(matcher, languageMask(matcher, code), scratch);
     if (count === 0) continue;
     seq++;
     const topics: number[] = [];
+    const plain: number[] = [];
+    // capitals are only evidence where folding kept the offsets (always for ASCII text)
+    const caseText = scratch.folded.length === p.text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? p.text : null;
+    const sense: SenseContext = { col, L, OTHER, caseText, count, everydayZipf };
     for (let k = 0; k < count; k++) {
       const t = scratch.topics[k]!;
       if (stamp[t] !== seq) {
         stamp[t] = seq;
         onlyHash[t] = 1;
+        senseOk[t] = 0;
         topics.push(t);
       }
       if (scratch.hashtag[k] === 0) onlyHash[t] = 0;
+      if (senseOk[t] === 0 && hasSense(k, sense, scratch, matcher, tax, neighbours)) senseOk[t] = 1;
     }
-    topics.sort((x, y) => x - y);
+    const sensed: number[] = [];
+    for (const t of topics) (senseOk[t] ? sensed : plain).push(t);
+    sensed.sort((x, y) => x - y);
+    plain.sort((x, y) => x - y);
+    const keyOf = (t: number): number => {
+      for (let k = 0; k < count; k++) if (scratch.topics[k] === t) return sentenceKey(scratch, scratch.start[k]!);
+      return 0;
+    };
     const reshare = p.kind === 'reshare';
     const h = Math.max(p.hashtags || 0, scratch.hashtags);
     const quality =
       (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / topics.length);
-    for (const t of topics) {
-      corpus.direct[t]! += quality;
-      group.direct[t]! += quality;
-    }
     matched.push({
       author: p.author,
-      group: g,
       id: p.id,
       text: p.text,
       reshare,
       quality,
       engagement: reshare ? 0 : engagementOf(p, config),
+      engagementKnown: !reshare && hasEngagementData(p),
       engagerBound: reshare ? 0 : Math.max(nz(p.declared.likes), nz(p.declared.reshares)),
       engagers: reshare ? [] : p.engagers,
-      topics,
-      hashtagOnly: topics.map((t) => onlyHash[t]!),
+      topics: sensed,
+      hashtagOnly: sensed.map((t) => onlyHash[t]!),
+      plain,
+      topicKeys: sensed.map(keyOf),
+      plainKeys: plain.map(keyOf),
     });
   }
 
   // Everything else is per account: its matched posts, in input order.
   const byAuthor: number[][] = [];
   for (let k = 0; k < matched.length; k++) (byAuthor[matched[k]!.author] ??= []).push(k);
+  const rates = backgroundRates(tax, matcher, config);
   const s: Scratch = {
     directN: new Float64Array(T),
-    directNGroup: new Float64Array(T),
     share: new Float64Array(T),
     counting: new Float64Array(T),
     anchored: new Uint8Array(T),
+    senseAnchored: new Uint8Array(T),
     acc: new Array<Accumulator | undefined>(T),
     touched: [],
     seen: new Uint8Array(T),
@@ -345,56 +488,229 @@ export function computeTopicExpertise(input: TopicInput, tax: Taxonomy, matcher:
     stamp: 0,
   };
   const bio = bioTopics(input.accounts, tax, matcher);
-  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [] }));
+  const accounts: AccountTopics[] = input.accounts.map((_, a) => ({ account: a, topics: [], activity: activity[a]! }));
+  const perWord = new Float64Array(rates.columns);
+  const ctx = { discourse: new Map<number, Set<number>>() };
   for (let a = 0; a < A; a++) {
     const posts = byAuthor[a];
     if (!posts) continue;
-    let main = 0;
-    for (let g = 1; g < groups.length; g++) if (groups[g]!.byAuthor[a]! > groups[main]!.byAuthor[a]!) main = g;
-    accounts[a]!.topics = scoreAccount(a, uniquePosts(posts.map((k) => matched[k]!)), main, groups, corpus, bio[a], tax, config, s);
+    // the account's words per background column; undetermined words follow its main language
+    let main = -1;
+    for (let l = 0; l < L; l++) if (words[a * C + l]! > 0 && (main < 0 || words[a * C + l]! > words[a * C + main]!)) main = l;
+    for (let c = 0; c <= OTHER; c++) perWord[c] = words[a * C + c]!;
+    perWord[main < 0 ? OTHER : main]! += words[a * C + UNDET]!;
+    const decisions: TopicDecision[] | null = detail.decisions?.has(a) ? [] : null;
+    accounts[a]!.topics = scoreAccount(ctx, uniquePosts(posts.map((k) => matched[k]!)), perWord, rates, bio[a], tax, config, s, decisions);
+    if (decisions) accounts[a]!.decisions = decisions;
   }
-  return { window, accounts, corpus: { posts: corpus.posts, matchedPosts: matched.length, accounts: A } };
+  return { window, accounts, corpus: { posts: corpusPosts, matchedPosts: matched.length, accounts: A } };
 }
 
-/** Steps 2-5 for one account (see the module doc). */
+const SENTENCE_END = /[.!?\n\u3002\uff01\uff1f\u2026]/;
+
+/**
+ * A hash of the sentence around token i (its tokens; URLs, mentions and punctuation left out):
+ * the same sentence in several posts is one piece of evidence, as a repeated post is.
+ */
+function sentenceKey(s: MatchScratch, i: number): number {
+  const text = s.folded;
+  const boundary = (k: number): boolean => {
+    // between token k-1 and token k
+    for (let c = s.tokenStart[k - 1]!; c < s.tokenStart[k]!; c++) if (SENTENCE_END.test(text[c]!)) return true;
+    return false;
+  };
+  let a = i;
+  while (a > 0 && !boundary(a)) a--;
+  let b = i;
+  while (b + 1 < s.tokens && !boundary(b + 1)) b++;
+  let h = 0x811c9dc5;
+  for (let k = a; k <= b; k++) h = Math.imul(h ^ s.tokenHashes[k]!, 0x01000193);
+  return h;
+}
+
+interface SenseContext {
+  /** the post's word column (a background language, OTHER, or undetermined) */
+  col: number;
+  L: number;
+  OTHER: number;
+  /** the post's text when capitals can be read from it, else null */
+  caseText: string | null;
+  count: number;
+  /** per background language: the everyday threshold (Zipf) */
+  everydayZipf: Float64Array;
+}
+
+/** Sense evidence for match k of the post in `scratch` (sense.ts). */
+function hasSense(k: number, c: SenseContext, scratch: MatchScratch, matcher: TopicMatcher, tax: Taxonomy, neighbours: Map<number, Set<number>>): boolean {
+  if (scratch.hashtag[k] === 1) return true;
+  if (!isEveryday(scratch.node[k]!, c, matcher)) return true;
+  if (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[k]!]!)) return true;
+  const t = scratch.topics[k]!;
+  let near = neighbours.get(t);
+  if (!near) neighbours.set(t, (near = neighbourhoodOf(tax, t)));
+  // a neighbour counts when its own match stands on its own: two everyday words never vouch for each other ("cooking pasta")
+  for (let j = 0; j < c.count; j++) if (j !== k && scratch.topics[j] !== t && near.has(scratch.topics[j]!) && ownEvidence(j, c, scratch, matcher)) return true;
+  return false;
+}
+
+/** Match j needs no context: not an everyday word, a hashtag, or a capitalised name. */
+function ownEvidence(j: number, c: SenseContext, scratch: MatchScratch, matcher: TopicMatcher): boolean {
+  return scratch.hashtag[j] === 1 || !isEveryday(scratch.node[j]!, c, matcher) || (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[j]!]!));
+}
+
+/** True when the form ending at `node` is an everyday word in the post's language. */
+function isEveryday(node: number, c: SenseContext, matcher: TopicMatcher): boolean {
+  const L = c.L;
+  if (c.col < L) return matcher.nodeSenseZipf[node * L + c.col]! >= c.everydayZipf[c.col]!;
+  if (c.col === c.OTHER) return false;
+  // undetermined: everyday in any background language written in Latin script
+  for (const l of matcher.languageId.latin) if (matcher.nodeSenseZipf[node * L + l]! >= c.everydayZipf[l]!) return true;
+  return false;
+}
+
+/**
+ * Per topic and word column, how often ordinary writing names the topic per word: the sum of
+ * its forms' frequencies (background.ts), everyday forms at s0 for the sense-checked count and
+ * at full weight once an account has anchored the sense; and the same over each topic's
+ * descendants (each descendant once), for the roll-up test.
+ */
+function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConfig): Rates {
+  const bg = matcher.background;
+  const L = bg.languages.length;
+  const columns = L + 1;
+  const T = tax.size;
+  const sense = new Float64Array(T * columns);
+  const full = new Float64Array(T * columns);
+  const floor = zipfToFrequency(bg.floorZipf);
+  const s0 = config.sense.accidentalEvidence;
+  const threshold = everydayThresholds(bg, config.sense.everydayRank);
+  for (let t = 0; t < T; t++) {
+    const pairs = matcher.topicForms[t]!;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const node = pairs[k]!;
+      const column = pairs[k + 1]!;
+      for (let c = 0; c < columns; c++) {
+        if (column !== -1 && column !== c) continue;
+        let f = floor;
+        let everyday = false;
+        if (c < L) {
+          f = zipfToFrequency(matcher.nodeZipf[node * L + c]!);
+          everyday = matcher.nodeSenseZipf[node * L + c]! >= threshold[c]!;
+        }
+        full[t * columns + c]! += f;
+        sense[t * columns + c]! += everyday ? s0 * f : f;
+      }
+    }
+  }
+  const rollSense = new Float64Array(T * columns);
+  const rollFull = new Float64Array(T * columns);
+  for (let t = 0; t < T; t++) {
+    for (const up of tax.ancestors[t]!) {
+      for (let c = 0; c < columns; c++) {
+        rollSense[up * columns + c]! += sense[t * columns + c]!;
+        rollFull[up * columns + c]! += full[t * columns + c]!;
+      }
+    }
+  }
+  return { columns, sense, full, rollSense, rollFull };
+}
+
+/** Steps 3-7 for one account (see the module doc). */
 function scoreAccount(
-  a: number,
+  ctx: { discourse: Map<number, Set<number>> },
   posts: MatchedPost[],
-  main: number,
-  groups: GroupCounts[],
-  corpus: GroupCounts,
+  perWord: Float64Array,
+  rates: Rates,
   bio: Set<number> | undefined,
   tax: Taxonomy,
   config: TopicConfig,
   s: Scratch,
+  decisions: TopicDecision[] | null = null,
 ): TopicScore[] {
-  const g = groups[main]!;
+  const cols = rates.columns;
   const mark = (t: number) => {
     if (s.seen[t] === 0) {
       s.seen[t] = 1;
       s.touched.push(t);
     }
   };
-  const usage = (t: number, n: number, nGroup: number, level: 'direct'): [TopicUsage, TopicReference] => [
-    { n, nGroup, posts: corpus.byAuthor[a]!, postsGroup: g.byAuthor[a]! },
-    { count: corpus[level][t]!, posts: corpus.posts, groupCount: g[level][t]!, groupPosts: g.posts },
-  ];
+  const expectedFor = (t: number, table: Float64Array): number => {
+    let mu = 0;
+    for (let c = 0; c < cols; c++) mu += perWord[c]! * table[t * cols + c]!;
+    return mu;
+  };
 
-  // usage of each matched topic; the ancestors it reaches are marked for step 5
-  for (let k = 0; k < posts.length; k++) {
-    const mp = posts[k]!;
-    const own = mp.group === main;
+  // a sentence the account repeats across posts names its topics once (a habit or a template, like a repeated post)
+  const seenKeys = new Map<number, Set<number>>();
+  const fresh = (t: number, key: number): boolean => {
+    let set = seenKeys.get(t);
+    if (!set) seenKeys.set(t, (set = new Set()));
+    if (set.has(key)) return false;
+    set.add(key);
+    return true;
+  };
+  posts = posts.map((mp) => {
+    const keepT = mp.topics.map((t, i) => fresh(t, mp.topicKeys[i]!));
+    const keepP = mp.plain.map((t, i) => fresh(~t, mp.plainKeys[i]!));
+    if (keepT.every(Boolean) && keepP.every(Boolean)) return mp;
+    return {
+      ...mp,
+      topics: mp.topics.filter((_, i) => keepT[i]),
+      hashtagOnly: mp.hashtagOnly.filter((_, i) => keepT[i]),
+      topicKeys: mp.topicKeys.filter((_, i) => keepT[i]),
+      plain: mp.plain.filter((_, i) => keepP[i]),
+      plainKeys: mp.plainKeys.filter((_, i) => keepP[i]),
+    };
+  });
+
+  // one sense per discourse (sense.ts): a topic whose sense the account shows counts its plain uses too
+  const sensePosts = new Map<number, number>();
+  const plainTopics = new Set<number>();
+  // only the account's own words show its senses: not reshares, not hashtag-stuffed posts
+  const own = (mp: MatchedPost) => mp.quality >= config.countedQuality;
+  for (const mp of posts) {
+    if (own(mp)) for (const t of mp.topics) sensePosts.set(t, (sensePosts.get(t) ?? 0) + 1);
+    for (const t of mp.plain) plainTopics.add(t);
+  }
+  const anchoredSense = new Set<number>();
+  for (const t of plainTopics) {
+    if ((sensePosts.get(t) ?? 0) >= config.sense.anchorPosts) {
+      anchoredSense.add(t);
+      continue;
+    }
+    let near = ctx.discourse.get(t);
+    if (!near) ctx.discourse.set(t, (near = discourseNeighbourhoodOf(tax, t)));
+    if (near.size === 0) continue;
+    let k = 0;
+    for (const mp of posts) {
+      if (own(mp) && mp.topics.some((u) => near!.has(u))) k++;
+      if (k >= config.minPosts) break;
+    }
+    if (k >= config.minPosts) anchoredSense.add(t);
+  }
+  const effective = posts.map((mp) => {
+    if (mp.plain.length === 0) return mp;
+    const extra = mp.plain.filter((t) => anchoredSense.has(t));
+    if (extra.length === 0) return mp;
+    const topics = [...mp.topics, ...extra].sort((x, y) => x - y);
+    return { ...mp, topics, hashtagOnly: topics.map((t) => (mp.topics.includes(t) ? mp.hashtagOnly[mp.topics.indexOf(t)]! : 0)) };
+  });
+  for (const t of anchoredSense) s.senseAnchored[t] = 1;
+
+  // usage of each named topic against the background; the ancestors it reaches are marked
+  for (const mp of effective) {
+    const counted = mp.quality >= config.countedQuality ? 1 : 0;
     for (const t of mp.topics) {
       mark(t);
-      s.directN[t]! += mp.quality;
-      if (own) s.directNGroup[t]! += mp.quality;
+      s.directN[t]! += counted;
     }
     reachOf(mp, tax, mark);
   }
-  for (const t of s.touched) if (s.directN[t]! > 0) s.share[t] = distinctShare(...usage(t, s.directN[t]!, s.directNGroup[t]!, 'direct'), config);
+  const anchoredExtra = (t: number, c: number): number => (s.senseAnchored[t] ? rates.full[t * cols + c]! - rates.sense[t * cols + c]! : 0);
+  const expectedDirect = (t: number): number => expectedFor(t, s.senseAnchored[t] ? rates.full : rates.sense);
+  for (const t of s.touched) if (s.directN[t]! > 0) s.share[t] = distinctShare(s.directN[t]!, expectedDirect(t));
 
-
-  // steps 3-4: roll up; first count the posts that count, then accumulate where enough do
+  // step 5: roll up; first count the posts that count, then accumulate where enough do
   const rollUp = (mp: MatchedPost): void => {
     s.reached.length = 0;
     const k = ++s.stamp;
@@ -420,58 +736,91 @@ function scoreAccount(
       }
     }
   };
-  for (const mp of posts) {
+  for (const mp of effective) {
     rollUp(mp);
     for (const up of s.reached) s.counting[up]!++;
   }
-  for (const mp of posts) {
+  for (const mp of effective) {
     rollUp(mp);
     for (const up of s.reached) {
       if (s.counting[up]! < config.minPosts) continue;
-      const b = { w: s.bestW[up]!, self: s.bestSelf[up] === 1, hash: s.bestHash[up] === 1 };
       let x = s.acc[up];
       if (!x) {
         x = {
-          posts: 0, weighted: 0, quality: 0, engagement: 0, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0, direct: false,
-          selfPosts: 0, selfWeighted: 0, selfEngagers: new Set(), selfEngagerBound: 0, examples: [],
+          posts: 0, ownPosts: 0, weighted: 0, quality: 0, counted: 0, engagement: 0, engagementKnown: false, engagers: new Set(), engagerBound: 0, hashtagOnly: 0, reshares: 0,
+          direct: false, selfPosts: 0, selfWeighted: 0, parts: new Map(), examples: [],
         };
         s.acc[up] = x;
       }
+      const w = s.bestW[up]!;
       x.posts++;
-      x.weighted += b.w;
+      x.weighted += w;
       x.quality += mp.quality;
-      x.engagement += b.w * mp.engagement;
+      if (mp.quality >= config.countedQuality) x.counted++;
+      x.engagement += w * mp.engagement;
+      if (mp.engagementKnown) x.engagementKnown = true;
       for (let e = 0; e < mp.engagers.length; e++) x.engagers.add(mp.engagers[e]!);
       x.engagerBound = Math.max(x.engagerBound, mp.engagerBound);
-      if (b.hash) x.hashtagOnly++;
+      if (s.bestHash[up] === 1) x.hashtagOnly++;
       if (mp.reshare) x.reshares++;
-      if (b.self) x.direct = true;
-      // the direct gate counts the posts the topic leads: a term that only ever turns up in
-      // posts about something the account names more often is a detail of that subject
-      if (b.self && !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!)) {
+      if (s.bestSelf[up] === 1) {
+        x.direct = true;
+        x.ownPosts++;
+      }
+      // the named sub-topics that carry the post here (each counted once per post)
+      for (const u of mp.topics) if (u !== up && s.share[u]! >= config.minDistinctiveness && tax.ancestors[u]!.includes(up)) x.parts.set(u, (x.parts.get(u) ?? 0) + 1);
+      // a term that only ever turns up in posts about something the account names more often is a detail of that subject
+      // (TopicConfig.detailsLead: off, a topic named in its own right is tested on its own words beside a bigger subject too)
+      if (s.bestSelf[up] === 1 && (!config.detailsLead || !mp.topics.some((u) => u !== up && s.directN[u]! > s.directN[up]!))) {
         x.selfPosts++;
         x.selfWeighted += s.selfW[up]!;
-        for (let e = 0; e < mp.engagers.length; e++) x.selfEngagers.add(mp.engagers[e]!);
-        x.selfEngagerBound = Math.max(x.selfEngagerBound, mp.engagerBound);
       }
-      keepExample(x.examples, mp, b.w * (1 + mp.engagement), config.examples);
+      keepExample(x.examples, mp, w * (1 + mp.engagement), config.examples);
     }
   }
 
-  // step 5: the evidence gate on the topic's own posts and its own distinctiveness; only a
-  // topic that passes it anchors its ancestors (roll-up never creates a category out of
-  // scattered mentions of many of its children)
-  const passed: number[] = [];
+  // step 6: candidates, one posterior each, Bayesian FDR over the account's candidates
+  const candidates: { t: number; n: number; mu: number; p: number; direct: boolean }[] = [];
   for (const t of s.touched) {
     const x = s.acc[t];
-    if (!x || x.posts < config.minPosts || Math.max(x.engagers.size, x.engagerBound) < config.minEngagers || x.weighted < config.minWeightedPosts) continue;
-    passed.push(t);
-    if (x.selfPosts < config.minPosts || Math.max(x.selfEngagers.size, x.selfEngagerBound) < config.minEngagers || x.selfWeighted < config.minWeightedPosts) continue;
-    if (isSignificantlyDistinct(...usage(t, s.directN[t]!, s.directNGroup[t]!, 'direct'), config)) for (const up of tax.ancestors[t]!) s.anchored[up] = 1;
+    if (!x || x.posts < config.minPosts || x.weighted < config.minWeightedPosts) continue;
+    const direct = x.selfPosts >= config.minPosts && x.selfWeighted >= config.minWeightedPosts;
+    let n: number;
+    let mu: number;
+    if (direct) {
+      n = s.directN[t]!;
+      mu = expectedDirect(t);
+    } else {
+      n = x.counted;
+      mu = expectedFor(t, rates.rollSense);
+      // descendants whose sense the account anchored enter at full weight
+      for (const d of s.touched) if (s.senseAnchored[d] && tax.ancestors[d]!.includes(t)) for (let c = 0; c < cols; c++) mu += perWord[c]! * anchoredExtra(d, c);
+    }
+    // empirical Bayes: how likely the account's rate is at most 1/(1 - D_min) times ordinary writing's
+    const p = posteriorNullProbability(Math.round(n), mu, config.dispersion, 1 / (1 - config.minDistinctiveness));
+    candidates.push({ t, n, mu, p, direct });
   }
+  // Bayesian FDR over the account's candidates: the expected share of ordinary-writing topics among those kept is at most q
+  const rejected = bayesianFdrSelect(candidates.map((c) => c.p), config.fdr);
+  const assigned = new Set<number>();
+  candidates.forEach((c, i) => {
+    if (c.direct && rejected[i] && distinctShare(c.n, c.mu) >= config.minDistinctiveness) {
+      assigned.add(c.t);
+      for (const up of tax.ancestors[c.t]!) s.anchored[up] = 1;
+    }
+  });
+  // a category is listed when it sums up several sub-topics: one (possibly false) topic never
+  // becomes six by roll-up; `rank --topic` still finds a single sub-topic's expert (rank.ts)
+  candidates.forEach((c, i) => {
+    if (!c.direct && rejected[i] && s.anchored[c.t] && s.acc[c.t]!.parts.size >= config.minSubTopics && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
+  });
+
+  if (decisions) recordDecisions(decisions, effective, candidates, rejected, assigned, expectedDirect, tax, config, s);
+
   const out: TopicScore[] = [];
-  for (const t of passed) {
-    if (!s.anchored[t]) continue;
+  for (const c of candidates) {
+    if (!assigned.has(c.t)) continue;
+    const t = c.t;
     const x = s.acc[t]!;
     const engagers = Math.max(x.engagers.size, x.engagerBound);
     const hasBio = bio?.has(t) ?? false;
@@ -483,21 +832,29 @@ function scoreAccount(
       score: topicScore(x.weighted, engagers, x.engagement, hasBio, config),
       evidence: {
         posts: x.posts,
+        ownPosts: x.ownPosts,
         engagers,
         weightedPosts: round3(x.weighted),
         engagement: round3(x.engagement),
+        engagementKnown: x.engagementKnown,
         distinctiveness: round3(x.weighted / x.quality),
+        expected: round3(c.mu),
+        lfdr: Number(c.p.toPrecision(3)),
         hashtagOnly: x.hashtagOnly,
         reshares: x.reshares,
         bio: hasBio,
         direct: x.direct,
+        subTopics: [...x.parts]
+          .sort((p, q) => q[1] - p[1] || (tax.slugs[p[0]]! < tax.slugs[q[0]]! ? -1 : 1))
+          .slice(0, config.subTopics)
+          .map(([u, posts]) => ({ id: tax.ids[u]!, slug: tax.slugs[u]!, name: tax.names[u]!, posts })),
         examples: x.examples.map((e) => ({ id: e.post.id, text: e.post.text, engagement: round3(e.post.engagement) })),
       },
     });
   }
   for (const t of s.touched) {
-    s.directN[t] = s.directNGroup[t] = s.share[t] = s.counting[t] = 0;
-    s.anchored[t] = s.seen[t] = 0;
+    s.directN[t] = s.share[t] = s.counting[t] = 0;
+    s.anchored[t] = s.seen[t] = s.senseAnchored[t] = 0;
     s.acc[t] = undefined;
   }
   s.touched.length = 0;
@@ -505,6 +862,58 @@ function scoreAccount(
   return out.sort(
     (x, y) => y.score - x.score || Number(y.evidence.direct) - Number(x.evidence.direct) || y.evidence.posts - x.evidence.posts || (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0),
   );
+}
+
+/** The detailed variant: every topic the account named or reached, with the first gate it failed (see TopicGate). */
+function recordDecisions(
+  out: TopicDecision[],
+  posts: MatchedPost[],
+  candidates: { t: number; n: number; mu: number; p: number; direct: boolean }[],
+  rejected: boolean[],
+  assigned: Set<number>,
+  expectedDirect: (t: number) => number,
+  tax: Taxonomy,
+  config: TopicConfig,
+  s: Scratch,
+): void {
+  const plain = new Map<number, number>();
+  for (const mp of posts) if (mp.quality >= config.countedQuality) for (const t of mp.plain) plain.set(t, (plain.get(t) ?? 0) + 1);
+  const tested = new Map(candidates.map((c, i) => [c.t, { ...c, rejected: rejected[i]! }]));
+  let cutoff = 0;
+  candidates.forEach((c, i) => {
+    if (rejected[i]) cutoff = Math.max(cutoff, c.p);
+  });
+  const topics = new Set<number>([...s.touched, ...plain.keys()]);
+  for (const t of [...topics].sort((x, y) => x - y)) {
+    const c = tested.get(t);
+    const x = s.acc[t];
+    const named = s.seen[t] ? s.directN[t]! : 0;
+    let gate: TopicGate;
+    if (assigned.has(t)) gate = 'assigned';
+    else if (named === 0 && (plain.get(t) ?? 0) > 0 && !(s.seen[t] && s.counting[t]! > 0)) gate = 'sense';
+    else if (named > 0 && s.share[t]! < config.minDistinctiveness && !(s.counting[t]! > 0)) gate = 'distinctiveness';
+    else if (!c) gate = 'min-posts';
+    else if (!c.direct && s.directN[t]! >= config.minPosts) gate = 'not-leading';
+    else if (!c.rejected) gate = 'fdr';
+    else if (distinctShare(c.n, c.mu) < config.minDistinctiveness) gate = 'distinctiveness';
+    else gate = 'roll-up';
+    out.push({
+      topic: t,
+      slug: tax.slugs[t]!,
+      named,
+      plain: plain.get(t) ?? 0,
+      senseAnchored: s.senseAnchored[t] === 1,
+      counting: s.seen[t] ? s.counting[t]! : 0,
+      weighted: round3(x?.weighted ?? 0),
+      direct: c?.direct ?? false,
+      n: c?.n ?? NaN,
+      mu: Number((c ? c.mu : expectedDirect(t)).toPrecision(3)),
+      distinctiveness: c ? round3(distinctShare(c.n, c.mu)) : named > 0 ? round3(s.share[t]!) : NaN,
+      lfdr: c ? Number(c.p.toPrecision(3)) : NaN,
+      fdrCutoff: Number(cutoff.toPrecision(3)),
+      gate,
+    });
+  }
 }
 
 /**
@@ -542,7 +951,7 @@ function reachOf(mp: MatchedPost, tax: Taxonomy, visit: (topic: number) => void)
   }
 }
 
-/** The 1-100 topic score of step 5 (see the module doc). */
+/** The 1-100 topic score of step 7 (see the module doc). */
 export function topicScore(weightedPosts: number, engagers: number, engagement: number, bio: boolean, config: TopicConfig = TOPIC_DEFAULTS): number {
   const { scale, engagementWeight, bioBonus } = config.score;
   const raw = Math.log1p(weightedPosts) + Math.log1p(engagers) + engagementWeight * Math.log1p(engagement) + (bio ? bioBonus : 0);
@@ -557,6 +966,12 @@ function engagementOf(p: TopicPost, c: TopicConfig): number {
   const events = w.reply * nz(p.events.reply) + w.reshare * nz(p.events.reshare) + w.quote * nz(p.events.quote) + w.like * nz(p.events.like);
   const declared = w.like * nz(p.declared.likes) + w.reshare * nz(p.declared.reshares) + w.reply * nz(p.declared.replies);
   return Math.max(events, declared);
+}
+
+/** True when the export says anything about the post's reception (a declared count, or an event). */
+function hasEngagementData(p: TopicPost): boolean {
+  const e = p.events;
+  return Number.isFinite(p.declared.likes) || Number.isFinite(p.declared.reshares) || Number.isFinite(p.declared.replies) || e.like + e.reply + e.reshare + e.quote > 0 || p.engagers.length > 0;
 }
 
 interface Ranked {
@@ -582,7 +997,8 @@ function bioTopics(accounts: TopicAccount[], tax: Taxonomy, matcher: TopicMatche
   const scratch = createMatchScratch();
   return accounts.map((acct) => {
     if (!acct.bio) return undefined;
-    const count = matchInto(matcher, acct.bio, languageMask(matcher, null), scratch);
+    tokenizeText(matcher, acct.bio, scratch);
+    const count = matchTokens(matcher, languageMask(matcher, null), scratch);
     if (count === 0) return undefined;
     const set = new Set<number>();
     for (let k = 0; k < count; k++) for (const up of tax.ancestors[scratch.topics[k]!]!) set.add(up);

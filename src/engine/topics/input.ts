@@ -4,7 +4,8 @@
  * other result uses (so a topic score and a score of the same account need no join).
  *
  * Definition: a post p is in the input when its time is in the window (asOf - windowDays,
- * asOf] and its text was read. Its events are the interactions whose target post is p,
+ * asOf] and its text was read; a post before the window comes without text or engagement,
+ * only to be counted (the model's "no topic in this window, N posts before it" hint). Its events are the interactions whose target post is p,
  * of kind reply, reshare, quote or like, by an actor other than p's author, at or before
  * asOf (or without a time); its engagers are the distinct actors of those events. Posts
  * come in post index order (the store's id order: first seen first), which is the order
@@ -24,6 +25,8 @@ export function topicInputOf(dataset: Dataset, window: ScoringWindow): TopicInpu
   const texts = dataset.texts;
   const accounts: TopicAccount[] = Array.from({ length: A.n }, (_, i) => ({ handle: A.handle[i]!, network: A.network[i]!, bio: A.bio[i] ?? null }));
   const wanted = (p: number): boolean => texts !== undefined && texts.externalId[p] != null && inWindow(P.createdAt[p]!, window);
+  // posts before the window come without text: the model only counts them (for "try --window N")
+  const before = (p: number): boolean => P.createdAt[p]! <= window.asOf && !inWindow(P.createdAt[p]!, window);
   // events per wanted post, as CSR: count, then fill
   const start = new Int32Array(P.n + 1);
   for (let e = 0; e < I.n; e++) {
@@ -39,7 +42,12 @@ export function topicInputOf(dataset: Dataset, window: ScoringWindow): TopicInpu
   }
   function* posts(): Generator<TopicPost> {
     for (let p = 0; p < P.n; p++) {
-      if (!wanted(p)) continue;
+      if (!wanted(p)) {
+        if (before(p)) {
+          yield { author: P.author[p]!, id: '', createdAt: P.createdAt[p]!, kind: POST_KINDS[P.kind[p]!]!, text: null, lang: null, hashtags: 0, events: { reply: 0, reshare: 0, quote: 0, like: 0 }, declared: { likes: NaN, reshares: NaN, replies: NaN }, engagers: [] };
+        }
+        continue;
+      }
       const events = { reply: 0, reshare: 0, quote: 0, like: 0 };
       const engagers = new Set<number>();
       for (let k = start[p]!; k < start[p + 1]!; k++) {

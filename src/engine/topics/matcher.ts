@@ -6,8 +6,10 @@
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
 import { foldText, scanTokens } from './text.js';
-import { generateSurfaceForms, type SurfaceForm } from './surface-forms.js';
+import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
+import { emptyBackground, formZipf, type Background } from './background.js';
+import { buildLanguageId, scriptOf, SCRIPT_COUNT, type LanguageId } from './language.js';
 
 /** Mask bit for forms that apply to every post; bit k+1 is language k of `languages`. */
 const ALWAYS = 1;
@@ -32,6 +34,57 @@ export interface TopicMatcher {
   nodeMask: Int32Array;
   /** number of forms indexed */
   forms: number;
+  /** the word frequencies the forms are judged against */
+  background: Background;
+  /** per node and background language (node * L + l): the Zipf value of the node's form per token position */
+  nodeZipf: Float32Array;
+  /** the same, taken as the larger with the form's plural or singular: "apples" is as everyday a word as "apple" (the sense rule reads this) */
+  nodeSenseZipf: Float32Array;
+  /**
+   * per topic: its forms as (node, column) pairs; column l < L is a background language the form
+   * applies to alone, -1 = every language, L = a gated language the background does not know
+   */
+  topicForms: Int32Array[];
+  /** language identification tables (language.ts) */
+  languageId: LanguageId;
+}
+
+/**
+ * formZipf for every background language at once, with per-token values cached (the matcher
+ * asks for ~150,000 forms and variants over ~45,000 distinct tokens).
+ */
+function formZipfCache(bg: Background): (tokens: readonly string[]) => Float64Array {
+  const L = bg.languages.length;
+  const byToken = new Map<string, Float64Array>();
+  const tokenZipfs = (t: string): Float64Array => {
+    let z = byToken.get(t);
+    if (!z) {
+      z = new Float64Array(L);
+      for (let l = 0; l < L; l++) z[l] = formZipf(bg, l, [t]);
+      byToken.set(t, z);
+    }
+    return z;
+  };
+  return (tokens) => {
+    if (tokens.length === 1) return tokenZipfs(tokens[0]!);
+    // runs of Chinese or Japanese characters may be words of their own: the general path
+    if (tokens.some((t) => t.length <= 2 && t.charCodeAt(0) >= 0x2e80)) return Float64Array.from(bg.languages, (_, l) => formZipf(bg, l, tokens));
+    const out = new Float64Array(L);
+    for (let l = 0; l < L; l++) {
+      let inv = 0;
+      for (const t of tokens) inv += 10 ** -tokenZipfs(t)[l]!;
+      out[l] = -Math.log10(inv);
+    }
+    return out;
+  };
+}
+
+/** Options for buildTopicMatcher. */
+export interface MatcherOptions {
+  /** the background (default: none, every word rare; the CLI passes the shipped one) */
+  background?: Background;
+  /** surface forms (default: generated from the taxonomy) */
+  forms?: SurfaceForm[];
 }
 
 /** Vocabulary as open addressing on an FNV-1a hash of the token's UTF-16 code units. */
@@ -63,9 +116,8 @@ function buildVocabTable(vocab: Map<string, number>): VocabTable {
   return t;
 }
 
-/** The id of s.slice(start, end), or -1 when no form uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number): number {
-  const h = hashSpan(s, start, end);
+/** The id of s.slice(start, end) (whose hashSpan is h), or -1 when no form uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = hashSpan(s, start, end)): number {
   const len = end - start;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const key = t.keys[i];
@@ -114,21 +166,47 @@ export interface MatchScratch {
   topics: Int32Array;
   /** 1 when the match began at a hashtag */
   hashtag: Uint8Array;
+  /** per match: the trie node of its form, and the index of its first token */
+  node: Int32Array;
+  start: Int32Array;
   count: number;
   /** hashtags seen in the text */
   hashtags: number;
   tokenIds: Int32Array;
   tokenHash: Uint8Array;
+  /** per token: its offset in the folded text, and a hash of its text */
+  tokenStart: Int32Array;
+  tokenHashes: Int32Array;
   tokens: number;
+  /** tokens per script (language.ts SCRIPT_*) */
+  scripts: Int32Array;
+  /** the folded text the offsets refer to */
+  folded: string;
 }
 
 /** Fresh scratch buffers; they grow as needed. */
 export function createMatchScratch(): MatchScratch {
-  return { topics: new Int32Array(64), hashtag: new Uint8Array(64), count: 0, hashtags: 0, tokenIds: new Int32Array(256), tokenHash: new Uint8Array(256), tokens: 0 };
+  return {
+    topics: new Int32Array(64),
+    hashtag: new Uint8Array(64),
+    node: new Int32Array(64),
+    start: new Int32Array(64),
+    count: 0,
+    hashtags: 0,
+    tokenIds: new Int32Array(256),
+    tokenHash: new Uint8Array(256),
+    tokenStart: new Int32Array(256),
+    tokenHashes: new Int32Array(256),
+    tokens: 0,
+    scripts: new Int32Array(SCRIPT_COUNT),
+    folded: '',
+  };
 }
 
-/** Builds the matcher for a taxonomy (about 0.2 s for the 8,000 Klout topics). */
-export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generateSurfaceForms(tax)): TopicMatcher {
+/** Builds the matcher for a taxonomy (about 0.5 s for the 8,000 Klout topics and the shipped background). */
+export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): TopicMatcher {
+  const forms = options.forms ?? generateSurfaceForms(tax);
+  const background = options.background ?? emptyBackground();
   const languages = [...new Set(forms.map((f) => f.lang).filter((l): l is string => l !== null))].sort().slice(0, 30);
   const langBit = new Map(languages.map((l, k) => [l, 1 << (k + 1)]));
   const vocab = new Map<string, number>();
@@ -138,6 +216,9 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
   const edgeList: [number, number, number][] = [];
   let nodes = 0;
   const nodeEntries: Map<number, number>[] = []; // node -> topic -> mask
+  const nodeTokens: string[][] = [];
+  const topicPairs: number[][] = Array.from({ length: tax.size }, () => []);
+  const L = background.languages.length;
   for (const f of forms) {
     let node = -1;
     for (const tok of f.tokens) {
@@ -160,6 +241,9 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
     const mask = f.lang === null ? ALWAYS : (langBit.get(f.lang) ?? ALWAYS);
     const entries = (nodeEntries[node] ??= new Map());
     entries.set(f.topic, (entries.get(f.topic) ?? 0) | mask);
+    nodeTokens[node] ??= f.tokens;
+    const column = mask === ALWAYS ? -1 : background.languages.indexOf(f.lang!);
+    topicPairs[f.topic]!.push(node, column < 0 && mask !== ALWAYS ? L : column);
   }
   const entryStart = new Int32Array(nodes + 1);
   const nodeMask = new Int32Array(nodes);
@@ -180,7 +264,43 @@ export function buildTopicMatcher(tax: Taxonomy, forms: SurfaceForm[] = generate
       e++;
     }
   }
-  return { topics: tax.size, languages, vocab, vocabTable: buildVocabTable(vocab), rootNext, edges: buildEdgeTable(edgeList), entryStart, entryTopic, entryMask, nodeMask, forms: forms.length };
+  const nodeZipf = new Float32Array(nodes * L);
+  const nodeSenseZipf = new Float32Array(nodes * L);
+  const zipfs = formZipfCache(background);
+  for (let k = 0; k < nodes; k++) {
+    const toks = nodeTokens[k];
+    if (!toks) continue;
+    const last = toks[toks.length - 1]!;
+    const own = zipfs(toks);
+    nodeZipf.set(own, k * L);
+    nodeSenseZipf.set(own, k * L);
+    for (const v of [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])]) {
+      const z = zipfs([...toks.slice(0, -1), v]);
+      for (let l = 0; l < L; l++) if (z[l]! > nodeSenseZipf[k * L + l]!) nodeSenseZipf[k * L + l] = z[l]!;
+    }
+  }
+  const formVocab = vocab.size;
+  const languageId = buildLanguageId(background, vocab);
+  const finalRoot = new Int32Array(vocab.size).fill(-1);
+  finalRoot.set(rootNext.subarray(0, formVocab));
+  return {
+    topics: tax.size,
+    languages,
+    vocab,
+    vocabTable: buildVocabTable(vocab),
+    rootNext: finalRoot,
+    edges: buildEdgeTable(edgeList),
+    entryStart,
+    entryTopic,
+    entryMask,
+    nodeMask,
+    forms: forms.length,
+    background,
+    nodeZipf,
+    nodeSenseZipf,
+    topicForms: topicPairs.map((p) => Int32Array.from(p)),
+    languageId,
+  };
 }
 
 /** The mask of forms that apply to a post in `lang` ('fr', 'fr-CA'; null = unknown). */
@@ -191,44 +311,65 @@ export function languageMask(m: TopicMatcher, lang: string | null | undefined): 
   return k < 0 ? ALWAYS : ALWAYS | (1 << (k + 1));
 }
 
-function tokenizeInto(m: TopicMatcher, text: string, out: MatchScratch): void {
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Tokenizes one text into `out`: token ids (-1 = a word no form or language table uses),
+ * hashtag flags, offsets in the folded text, tokens per script, hashtags seen.
+ */
+export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
-  out.hashtags = scanTokens(foldText(text), (s, start, end, joined, hashtag) => {
+  out.count = 0;
+  out.scripts.fill(0);
+  const folded = foldText(text);
+  out.folded = folded;
+  out.hashtags = scanTokens(folded, (s, start, end, joined, hashtag) => {
     if (out.tokens === out.tokenIds.length) {
-      const ids = new Int32Array(out.tokens * 2);
-      ids.set(out.tokenIds);
-      out.tokenIds = ids;
-      const hs = new Uint8Array(out.tokens * 2);
-      hs.set(out.tokenHash);
-      out.tokenHash = hs;
+      out.tokenIds = grow(out.tokenIds, out.tokens * 2);
+      out.tokenHash = grow(out.tokenHash, out.tokens * 2);
+      out.tokenStart = grow(out.tokenStart, out.tokens * 2);
+      out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
     }
-    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end) : lookupSpan(m.vocabTable, joined, 0, joined.length);
+    const h = joined === null ? hashSpan(s, start, end) : hashSpan(joined, 0, joined.length);
+    out.tokenHashes[out.tokens] = h;
+    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end, h) : lookupSpan(m.vocabTable, joined, 0, joined.length, h);
     out.tokenHash[out.tokens] = hashtag ? 1 : 0;
+    out.tokenStart[out.tokens] = start;
+    out.scripts[scriptOf(s.charCodeAt(start))]!++;
     out.tokens++;
   });
 }
 
-function pushMatch(out: MatchScratch, topic: number, hashtag: number): void {
+function pushMatch(out: MatchScratch, topic: number, hashtag: number, node: number, start: number): void {
   if (out.count === out.topics.length) {
-    const t = new Int32Array(out.count * 2);
-    t.set(out.topics);
-    out.topics = t;
-    const h = new Uint8Array(out.count * 2);
-    h.set(out.hashtag);
-    out.hashtag = h;
+    out.topics = grow(out.topics, out.count * 2);
+    out.hashtag = grow(out.hashtag, out.count * 2);
+    out.node = grow(out.node, out.count * 2);
+    out.start = grow(out.start, out.count * 2);
   }
   out.topics[out.count] = topic;
   out.hashtag[out.count] = hashtag;
+  out.node[out.count] = node;
+  out.start[out.count] = start;
   out.count++;
 }
 
 /**
- * Matches one text into `out` (topics, hashtag flags, hashtag count); returns the number
- * of matches. `mask` comes from languageMask() for the post's language.
+ * Matches one text into `out` (topics, hashtag flags, form nodes, hashtag count); returns the
+ * number of matches. `mask` comes from languageMask() for the post's language.
  */
 export function matchInto(m: TopicMatcher, text: string, mask: number, out: MatchScratch): number {
+  tokenizeText(m, text, out);
+  return matchTokens(m, mask, out);
+}
+
+/** Matches the tokens tokenizeText() left in `out`; returns the number of matches. */
+export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): number {
   out.count = 0;
-  tokenizeInto(m, text, out);
   const ids = out.tokenIds;
   const n = out.tokens;
   let i = 0;
@@ -258,7 +399,7 @@ export function matchInto(m: TopicMatcher, text: string, mask: number, out: Matc
       continue;
     }
     for (let e = m.entryStart[bestNode]!; e < m.entryStart[bestNode + 1]!; e++) {
-      if ((m.entryMask[e]! & mask) !== 0) pushMatch(out, m.entryTopic[e]!, out.tokenHash[i]!);
+      if ((m.entryMask[e]! & mask) !== 0) pushMatch(out, m.entryTopic[e]!, out.tokenHash[i]!, bestNode, i);
     }
     i = bestEnd + 1;
   }

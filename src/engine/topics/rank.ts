@@ -1,8 +1,10 @@
 /**
  * Ranking accounts by influence on one topic (for `influence rank --topic SLUG`).
  *
- * Definition: an account qualifies when the topic is assigned to it (computeTopicExpertise;
- * evidence from sub-topics rolls up, so `music` includes hip hop). Without overall scores the
+ * Definition: an account qualifies when the topic or one of its sub-topics is assigned to it
+ * (computeTopicExpertise), so `rank --topic music` includes the K-pop and Exo experts whose
+ * posts are not distinctive for the whole of music. Its topic score is the topic's own when
+ * assigned, else its best sub-topic's (named in `via`). Without overall scores the
  * rank key is the topic score. With each account's overall influence score S (1-100, from the
  * scoring run) the key is the geometric mean sqrt(topicScore * S): both are needed, so an
  * expert nobody listens to and a celebrity who mentioned the topic three times both rank
@@ -14,10 +16,11 @@
  * Wiring `rank --topic SLUG` (cli): tax = loadTaxonomy(--ontology); topic = findTopic(tax, SLUG)
  * (unknown -> UsageError suggesting `influence topics --search`); input = readTopicInput(db,
  * window); expertise = computeTopicExpertise(input, tax, buildTopicMatcher(tax), window);
- * influence[i] = the run's score for account input.dbIds[i]; rankByTopic(expertise, topic,
+ * influence[i] = the run's score for account input.dbIds[i]; rankByTopic(expertise, topic, tax,
  * { influence, handles: input.accounts.map((a) => a.handle) }), then --list / --min-score.
  */
 import type { TopicExpertise, TopicScore } from './expertise.js';
+import { isSelfOrAncestor, type Taxonomy } from './taxonomy.js';
 
 export interface TopicRankEntry {
   account: number;
@@ -27,7 +30,10 @@ export interface TopicRankEntry {
   topicScore: number;
   /** the overall influence score used, or null when none was given */
   influence: number | null;
+  /** the assigned topic that qualified the account: the topic itself or a sub-topic of it */
   topic: TopicScore;
+  /** true when the account qualified through a sub-topic (`topic` is that sub-topic) */
+  via: boolean;
 }
 
 export interface RankByTopicOptions {
@@ -39,15 +45,18 @@ export interface RankByTopicOptions {
 }
 
 /** Ranks the accounts that have `topic` assigned, best first (see the module doc). */
-export function rankByTopic(expertise: TopicExpertise, topic: number, options: RankByTopicOptions = {}): TopicRankEntry[] {
+export function rankByTopic(expertise: TopicExpertise, topic: number, tax: Taxonomy, options: RankByTopicOptions = {}): TopicRankEntry[] {
   const entries: Omit<TopicRankEntry, 'rank'>[] = [];
   for (const acct of expertise.accounts) {
-    const ts = acct.topics.find((x) => x.topic === topic);
+    let ts = acct.topics.find((x) => x.topic === topic);
+    const via = !ts;
+    // topics are sorted best first: the first assigned sub-topic is the best one
+    ts ??= acct.topics.find((x) => isSelfOrAncestor(tax, topic, x.topic));
     if (!ts) continue;
     const s = options.influence?.[acct.account];
     const influence = s !== undefined && Number.isFinite(s) ? s : null;
     const key = influence === null ? ts.score : Math.round(Math.sqrt(ts.score * influence) * 10) / 10;
-    entries.push({ account: acct.account, key, topicScore: ts.score, influence, topic: ts });
+    entries.push({ account: acct.account, key, topicScore: ts.score, influence, topic: ts, via });
   }
   const handle = (a: number) => options.handles?.[a] ?? '';
   entries.sort(

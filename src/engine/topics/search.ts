@@ -4,6 +4,7 @@
  * names starting with it, then a word starting with it, then anywhere, then other languages.
  */
 import { foldText } from './text.js';
+import { pluralOf, singularsOf } from './surface-forms.js';
 import { findTopic, type Taxonomy } from './taxonomy.js';
 import { UsageError } from '../../errors.js';
 
@@ -48,9 +49,41 @@ export function searchTopics(tax: Taxonomy, query: string, limit = 50): TopicSea
   return hits.slice(0, limit);
 }
 
-/** A --topic argument as a taxonomy index; a UsageError pointing at `topics --search` when unknown. */
+/** A search that finds something, for an unknown --topic: the query that worked and its best hits. */
+export interface TopicSuggestion {
+  query: string;
+  hits: TopicSearchHit[];
+}
+
+/**
+ * What to suggest for a slug or name the taxonomy does not have: the first of the query
+ * itself, its singular or plural ("wines" -> "wine"), and each of its words, that
+ * searchTopics finds something for; null when none does (the caller then lists the
+ * super-topics). A suggestion always names a search that returns something.
+ */
+export function suggestTopicSearch(tax: Taxonomy, query: string, limit = 5): TopicSuggestion | null {
+  const q = normalize(query);
+  const words = q.split(' ').filter((w) => w.length >= 2);
+  const tries = [q, ...singularsOf(q), ...(pluralOf(q) ? [pluralOf(q)!] : []), ...words.flatMap((w) => [w, ...singularsOf(w)])];
+  for (const t of [...new Set(tries)]) {
+    const hits = searchTopics(tax, t, limit);
+    if (hits.length) return { query: t, hits };
+  }
+  return null;
+}
+
+/**
+ * A --topic argument as a taxonomy index; unknown, a UsageError naming close topics and a
+ * `topics --search` that finds them (never a search that finds nothing), or the super-topics.
+ */
 export function resolveTopicArg(tax: Taxonomy, slug: string): number {
   const t = findTopic(tax, slug);
-  if (t === null) throw new UsageError(`unknown topic '${slug}'`, `find its slug with: influence topics --search ${slug.split(/[^a-z0-9]+/i)[0] ?? ''}`);
-  return t;
+  if (t !== null) return t;
+  const s = suggestTopicSearch(tax, slug);
+  if (s) {
+    const close = s.hits.map((h) => tax.slugs[h.topic]!).join(', ');
+    throw new UsageError(`unknown topic '${slug}'`, `close topics: ${close}; more with: influence topics --search ${s.query}`);
+  }
+  const supers = tax.superTopics.map((x) => tax.slugs[x]!).sort().join(', ');
+  throw new UsageError(`unknown topic '${slug}': no topic name contains it`, `topics are grouped under: ${supers}`);
 }

@@ -93,17 +93,3 @@ export function isSelfOrAncestor(tax: Taxonomy, ancestor: number, topic: number)
   return tax.ancestors[topic]!.includes(ancestor);
 }
 
-/** Every topic below `topic` (itself included). */
-export function descendantsOf(tax: Taxonomy, topic: number): number[] {
-  const seen = new Set<number>([topic]);
-  const queue = [topic];
-  for (let q = 0; q < queue.length; q++) {
-    for (const c of tax.children[queue[q]!]!) {
-      if (!seen.has(c)) {
-        seen.add(c);
-        queue.push(c);
-      }
-    }
-  }
-  return queue;
-}

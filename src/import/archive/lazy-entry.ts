@@ -4,6 +4,7 @@
  */
 import { PassThrough, type Readable } from 'node:stream';
 import type { SourceEntry } from '../source.js';
+import { checkTextSize } from '../disk-source.js';
 
 /** An entry that calls `open` (which re-reads the archive, within its bounds) on demand. */
 export function lazyEntry(name: string, size: number, displayPrefix: string, open: () => Promise<Readable>): SourceEntry {
@@ -12,6 +13,7 @@ export function lazyEntry(name: string, size: number, displayPrefix: string, ope
     displayPath: `${displayPrefix}:${name}`,
     size,
     readText: async () => {
+      checkTextSize(size, `${displayPrefix}:${name}`);
       const chunks: Buffer[] = [];
       for await (const chunk of await open()) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');

@@ -16,14 +16,17 @@ export interface ArchiveLimits {
   maxRatio: number;
   /** below this many inflated bytes an entry may have any ratio (tiny files compress well) */
   ratioMinBytes: number;
+  /** data files of this many bytes or more are streamed from the archive when read, not extracted into memory */
+  streamEntryBytes: number;
 }
 
-/** The defaults: 1 GiB extracted, 100,000 entries, 200:1 past 1 MiB. */
+/** The defaults: 1 GiB extracted, 100,000 entries, 200:1 past 1 MiB, entries of 32 MiB and more streamed. */
 export const DEFAULT_ARCHIVE_LIMITS: Readonly<ArchiveLimits> = Object.freeze({
   maxTotalBytes: 1024 * 1024 * 1024,
   maxEntries: 100_000,
   maxRatio: 200,
   ratioMinBytes: 1024 * 1024,
+  streamEntryBytes: 32 * 1024 * 1024,
 });
 
 /** A name quoted for a message: JSON escapes plus escapes for C1 and bidi controls. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
@@ -34,7 +34,9 @@ export async function readTarGz(path: string, limits: ArchiveLimits): Promise<So
     if (files.has(name)) {
       throw new InputError(`archive entry ${showName(header.name)} appears twice`, { file: path, expected: 'each name once', fix: 'download the export again' });
     }
-    if (isMediaName(name)) {
+    // media are never read; big data files (a 600 MB outbox.json) are streamed from the
+    // archive again when read, instead of being held in memory whole
+    if (isMediaName(name) || (header.size ?? 0) >= limits.streamEntryBytes) {
       files.set(name, lazyEntry(name, header.size ?? 0, path, () => openTarMember(path, name, limits)));
       return;
     }
@@ -107,19 +109,25 @@ async function collect(stream: AsyncIterable<unknown>, check: (bytes: number) =>
 }
 
 /**
- * Re-scans the archive for one member (media are read only if someone asks; no adapter
- * does today). The whole-stream ratio bound still applies; the total cap does not, since
- * the member was left out of it.
+ * Re-scans the archive for one member and streams it (a big data file, or media, which no
+ * adapter reads today). The whole-stream ratio bound still applies; the total cap does not,
+ * since the member is never held in memory.
  */
 async function openTarMember(path: string, name: string, limits: ArchiveLimits): Promise<Readable> {
-  let found: Buffer | undefined;
-  await scanTarGz(path, limits, async (header, stream) => {
+  const out = new PassThrough();
+  let found = false;
+  scanTarGz(path, limits, async (header, stream) => {
     if (checkEntryName(header.name, path) !== name) return false;
-    found = await collect(stream, () => undefined);
+    found = true;
+    await pipeline(stream as AsyncIterable<Buffer>, out);
     return true;
-  });
-  if (!found) throw new InputError(`archive entry ${showName(name)} is gone`, { file: path, fix: 'do not change the archive during an import' });
-  return Readable.from([found]);
+  }).then(
+    () => {
+      if (!found) out.destroy(new InputError(`archive entry ${showName(name)} is gone`, { file: path, fix: 'do not change the archive during an import' }));
+    },
+    (err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))),
+  );
+  return out;
 }
 
 function asInputError(err: unknown, path: string): Error {

@@ -38,7 +38,9 @@ export async function readZip(path: string, limits: ArchiveLimits): Promise<Sour
       if (isSymlink(entry)) refuse(path, raw, 'is a symbolic link', 'regular files only');
       if (entry.isEncrypted()) refuse(path, raw, 'is encrypted', 'an unencrypted archive');
       if (files.has(name)) refuse(path, raw, 'appears twice', 'each name once');
-      if (isMediaName(name)) {
+      // Media are never read; big data files (a 600 MB outbox.json) are streamed from the
+      // archive when read, within the ratio bound, instead of being held in memory whole.
+      if (isMediaName(name) || entry.uncompressedSize >= limits.streamEntryBytes) {
         files.set(name, lazyEntry(name, entry.uncompressedSize, path, () => openZipMember(path, name, limits)));
         return;
       }

@@ -110,6 +110,7 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
   const skip = (what: string): void => void skipped.set(what, (skipped.get(what) ?? 0) + 1);
   const account: AccountRecord = { type: 'account', ref };
   let posts = 0;
+  let likes = 0;
   const followed = new Set<string>();
 
   walkMst(blocks, commit.data, (key, cid, index) => {
@@ -153,11 +154,13 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
         }
         if (converted.displayName !== undefined) account.displayName = converted.displayName;
         if (converted.bio !== undefined) account.bio = converted.bio;
+        if (converted.defaultAvatar !== undefined) account.defaultAvatar = converted.defaultAvatar;
         return;
       default: {
         const judged = judgeTime(converted.time, exportTime);
         if (judged) addExample(judged === 'before-network' ? early : late, key, converted.time);
         if (collection === READ_COLLECTIONS.post) posts++;
+        if (collection === READ_COLLECTIONS.like) likes++;
         // a repository can hold two follow records of one account (a client race): one follow
         if (converted.kind === 'follow') followed.add(converted.rec.followee.externalId!);
         sink.record(converted.rec, at);
@@ -165,10 +168,11 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
     }
   });
 
-  // A repository holds all of the account's posts and follows, so their numbers are its
-  // declared post and following counts; its followers are in other people's repositories.
+  // A repository holds all of the account's posts, follows and likes, so their numbers are its
+  // declared post, following and likes-given counts; its followers are in other people's repositories.
   account.posts = posts;
   account.following = followed.size;
+  account.likesGiven = likes;
   // the repository is the owner's whole record: its follows and posts are complete; who
   // follows it and how others react are in other repositories (store/records.ts OwnLists)
   account.lists = { following: true, posts: true };

@@ -2,6 +2,7 @@
 import * as CBOR from '@atcute/cbor';
 import type { SourceEntry } from '../source.js';
 import { isMap } from './decode-block.js';
+import { readEntryHead } from '../entry-head.js';
 
 /** Bytes read to recognise a CAR: a one-root header is about 60 bytes. */
 const HEAD_BYTES = 1024;
@@ -32,19 +33,5 @@ export function isCarHead(head: Uint8Array): boolean {
 /** True when the entry's content starts like a CARv1 file. */
 export async function entryIsCar(entry: SourceEntry): Promise<boolean> {
   if (entry.size < 40) return false;
-  const stream = entry.openStream();
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      total += (chunk as Buffer).length;
-      if (total >= HEAD_BYTES) break;
-    }
-  } catch {
-    return false;
-  } finally {
-    stream.destroy();
-  }
-  return isCarHead(Buffer.concat(chunks).subarray(0, HEAD_BYTES));
+  return isCarHead(await readEntryHead(entry, HEAD_BYTES));
 }

@@ -30,7 +30,7 @@ export type Converted =
   | { kind: 'post'; rec: PostRecord; time: number }
   | { kind: 'interaction'; rec: InteractionRecord; time: number }
   | { kind: 'follow'; rec: FollowRecord; time: number }
-  | { kind: 'profile'; displayName?: string; bio?: string }
+  | { kind: 'profile'; displayName?: string; bio?: string; defaultAvatar?: boolean }
   | { kind: 'skip'; reason: string }
   | { kind: 'problem'; field: string; reason: string; expected: string };
 
@@ -219,6 +219,8 @@ function convertProfile(value: unknown): Converted {
   if (!isMap(value)) return problem('', 'is not a record object', 'a DAG-CBOR map');
   const out: Converted = { kind: 'profile' };
   if (typeof value['displayName'] === 'string' && value['displayName'].trim() !== '') out.displayName = value['displayName'];
-  if (typeof value['description'] === 'string' && value['description'].trim() !== '') out.bio = value['description'];
+  // the profile record is the whole profile: no description is a known-empty bio, no avatar blob the default picture
+  out.bio = typeof value['description'] === 'string' ? value['description'] : '';
+  out.defaultAvatar = !isMap(value['avatar']);
   return out;
 }

@@ -4,12 +4,19 @@
  * object per line). JSON and NDJSON rows are recognised one by one by their keys, so one
  * file may mix tables.
  */
-import { StringDecoder } from 'node:string_decoder';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import type { RecordSink } from '../../store/records.js';
 import { readCsvRecords } from './csv-reader.js';
 import { CsvRow, RowError, TABLES, detectTable, normalizeColumn, normalizeRow, objectRow, type TableSpec } from './tables.js';
-import { locateJsonError } from '../locate-json-error.js';
+import { readJsonItems, type JsonKey, type JsonKind } from '../json/read-json-items.js';
+import { jsonMessage } from '../json/json-scanner.js';
+import { parseJsonRecord } from '../json/parse-record.js';
+import { readLines } from '../read-lines.js';
+import { describeRecordLimit } from '../record-limits.js';
+import { readEntryHeadText } from '../entry-head.js';
+
+/** Enough bytes for any real header line. */
+const HEADER_BYTES = 65_536;
 
 const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
 
@@ -17,16 +24,9 @@ const isCsv = (e: SourceEntry) => /\.(csv|tsv|txt)$/i.test(e.name) || !/\.[a-z0-
 const isJson = (e: SourceEntry) => /\.json$/i.test(e.name);
 const isNdjson = (e: SourceEntry) => /\.(ndjson|jsonl)$/i.test(e.name);
 
-/** Reads the first line of an entry (for detection by header). */
+/** The first line of an entry (for detection by header). */
 async function firstLine(entry: SourceEntry): Promise<string> {
-  const stream = entry.openStream();
-  let text = '';
-  for await (const chunk of stream) {
-    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-    if (text.includes('\n') || text.length > 65_536) break;
-  }
-  stream.destroy();
-  return text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  return (await readEntryHeadText(entry, HEADER_BYTES)).split(/\r\n|\r|\n/)[0] ?? '';
 }
 
 function reportRowError(sink: RecordSink, err: unknown, file: string, where: { line?: number; record?: number }): void {
@@ -73,6 +73,11 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
   });
   for await (const batch of readCsvRecords(stream, entry.displayPath)) {
     for (const rec of batch) {
+      if (rec.problem) {
+        const { reason, expected, fix } = rec.problem;
+        sink.problem({ file: entry.displayPath, line: rec.line, reason, expected, fix });
+        continue; // after a fatal problem the reader yields nothing more
+      }
       if (!spec) {
         columns = rec.fields.map(normalizeColumn);
         spec = detectTable(columns);
@@ -152,31 +157,28 @@ export const genericJsonAdapter: Adapter = {
         sink.skippedFile(entry.name, 'not a JSON file');
         continue;
       }
-      const text = await entry.readText();
-      sink.progress?.(entry.size, entry.size);
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (err) {
-        const where = locateJsonError(text);
-        sink.problem({
-          file: entry.displayPath,
-          line: where?.line,
-          reason: `not valid JSON (${where ? `${where.reason}, column ${where.column}` : (err as Error).message})`,
-          expected: 'a complete JSON document',
-          fix: 'check the file is complete (not truncated) and valid JSON',
-        });
-        continue;
-      }
-      const rows: unknown[] = Array.isArray(data)
-        ? data
-        : typeof data === 'object' && data !== null
-          ? Object.values(data).flatMap((v) => (Array.isArray(v) ? v : [v]))
-          : [data];
-      rows.forEach((obj, i) => normalizeObject(obj, sink, entry.displayPath, { record: i }, options));
+      // streamed: rows are read one at a time, whatever the file's size
+      await readJsonItems(entry, sink, {
+        select: selectGenericRows,
+        expected: 'a complete JSON document: an array of row objects, or an object of named arrays',
+        fix: 'check the file is complete (not truncated) and valid JSON',
+        onProgress: (bytes) => sink.progress?.(bytes, entry.size),
+        onItem: (item) => normalizeObject(item.value, sink, entry.displayPath, { record: item.ordinal }, options),
+      });
     }
   },
 };
+
+/**
+ * The rows of a generic JSON file: the elements of a root array; or, under a root object,
+ * the elements of each array member ({"accounts": [...], "posts": [...]}) and any other
+ * member value (reported when it is not a row object).
+ */
+function selectGenericRows(path: readonly JsonKey[], kind: JsonKind): boolean {
+  if (path.length === 0) return kind === 'scalar';
+  if (path.length === 1) return !(typeof path[0] === 'string' && kind === 'array');
+  return path.length === 2 && typeof path[0] === 'string' && typeof path[1] === 'number';
+}
 
 /** Generic NDJSON / JSON Lines: one row object per line. */
 export const genericNdjsonAdapter: Adapter = {
@@ -191,38 +193,39 @@ export const genericNdjsonAdapter: Adapter = {
         sink.skippedFile(entry.name, 'not an NDJSON file');
         continue;
       }
-      let line = 0;
-      let pending = '';
       let bytes = 0;
-      const handleLine = (l: string) => {
-        line++;
-        if (!l.trim()) return;
+      const stream = entry.openStream();
+      stream.on('data', (chunk: Buffer | string) => {
+        bytes += chunk.length;
+        sink.progress?.(bytes, entry.size);
+      });
+      for await (const l of readLines(stream)) {
+        if (l.tooLong) {
+          sink.problem({
+            file: entry.displayPath,
+            line: l.line,
+            reason: `the line is longer than ${describeRecordLimit()} (the most one record may hold)`,
+            expected: 'one JSON object per line',
+            fix: 'check the file has one object per line (NDJSON), not one big JSON document; reading goes on at the next line',
+          });
+          continue;
+        }
+        if (!l.text.trim()) continue;
         let obj: unknown;
         try {
-          obj = JSON.parse(l);
+          obj = parseJsonRecord(l.text);
         } catch (err) {
           sink.problem({
             file: entry.displayPath,
-            line,
-            reason: `not valid JSON (${(err as Error).message})`,
+            line: l.line,
+            reason: `not valid JSON (${jsonMessage(err)})`,
             expected: 'one complete JSON object per line',
             fix: 'check the line is a complete object and not split over lines',
           });
-          return;
+          continue;
         }
-        normalizeObject(obj, sink, entry.displayPath, { line }, options);
-      };
-      const decoder = new StringDecoder('utf8');
-      for await (const chunk of entry.openStream()) {
-        const s = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-        bytes += chunk.length;
-        sink.progress?.(bytes, entry.size);
-        const lines = (pending + s).split('\n');
-        pending = lines.pop() ?? '';
-        for (const l of lines) handleLine(line === 0 ? l.replace(/^\uFEFF/, '') : l);
+        normalizeObject(obj, sink, entry.displayPath, { line: l.line }, options);
       }
-      pending += decoder.end();
-      if (pending) handleLine(pending);
     }
   },
 };

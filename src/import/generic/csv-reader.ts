@@ -10,49 +10,120 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { InputError } from '../../errors.js';
+import { MAX_RECORD_BYTES, describeRecordLimit } from '../record-limits.js';
+
+/** Why a record could not be read; `fatal` when nothing after it can be read either. */
+export interface CsvProblem {
+  reason: string;
+  expected: string;
+  fix: string;
+  fatal: boolean;
+}
 
 export interface CsvRecord {
   fields: string[];
   /** 1-based line on which the record starts */
   line: number;
+  /** set (with no fields) when the record is malformed; reading goes on at the next line unless fatal */
+  problem?: CsvProblem;
 }
 
-/** Reads CSV records from a byte stream; `file` names the source in errors. */
-export async function* readCsvRecords(stream: Readable, file: string): AsyncGenerator<CsvRecord[]> {
+/**
+ * Reads CSV records from a byte stream. Lines may end in LF, CRLF or CR alone (old Mac
+ * files: decided by the first line break). A malformed record (a stray quote, text after a
+ * closing quote) comes back with a `problem` and reading resumes on the next line; an
+ * unterminated quote, or a record longer than MAX_RECORD_BYTES, ends the file with a fatal
+ * problem. `file` is kept for the signature; problems are located by line. `stats.scanned`
+ * (when given) adds up the characters handed to the parser, for tests of linearity.
+ *
+ * Linear time: a record that does not end in a chunk is not re-parsed for every chunk that
+ * follows (that made an unterminated quote quadratic: 160 MB took 125 s). Parsing is only
+ * retried once a chunk brings a line break and the pending text has doubled since the last
+ * attempt, so each byte is scanned a bounded number of times.
+ */
+export async function* readCsvRecords(stream: Readable, _file: string, stats?: { scanned: number }): AsyncGenerator<CsvRecord[]> {
   const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let parts: string[] = [];
+  let pendingLength = 0;
+  let failedLength = 0;
   let line = 1;
   let first = true;
+  let crOnly: boolean | undefined;
+  let lastWasCr = false;
+  const normalize = (text: string): string => {
+    if (crOnly === undefined) {
+      // the first line break decides: CR not followed by LF means CR-only line endings
+      const at = lastWasCr ? -1 : text.search(/[\r\n]/);
+      if (lastWasCr) crOnly = text.charCodeAt(0) !== 10;
+      else if (at >= 0 && text.charCodeAt(at) === 10) crOnly = false;
+      else if (at >= 0 && at + 1 < text.length) crOnly = text.charCodeAt(at + 1) !== 10;
+      else if (at >= 0) lastWasCr = true;
+      if (crOnly && lastWasCr) parts = parts.map((p) => p.replace(/\r/g, '\n'));
+    }
+    return crOnly ? text.replace(/\r/g, '\n') : text;
+  };
   for await (const chunk of stream) {
-    let text = pending + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
-    if (first) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
-    const parsed = parseComplete(text, line, file, false);
-    pending = text.slice(parsed.consumed);
+    text = normalize(text);
+    if (text.length === 0) continue;
+    parts.push(text);
+    pendingLength += text.length;
+    // nothing can complete without a line break; an incomplete record waits until the text doubles
+    if (text.indexOf('\n') < 0 && pendingLength <= MAX_RECORD_BYTES) continue;
+    if (pendingLength < 2 * failedLength && pendingLength <= MAX_RECORD_BYTES) continue;
+    const all = parts.length === 1 ? parts[0]! : parts.join('');
+    if (stats) stats.scanned += all.length;
+    const parsed = parseComplete(all, line, false);
+    const rest = all.slice(parsed.consumed);
+    parts = rest.length ? [rest] : [];
+    pendingLength = rest.length;
     line = parsed.nextLine;
+    failedLength = parsed.consumed === 0 ? all.length : rest.length > 0 ? rest.length : 0;
     if (parsed.records.length) yield parsed.records;
+    if (parsed.stopped) return;
+    if (pendingLength > MAX_RECORD_BYTES) {
+      yield [tooLong(line)];
+      return;
+    }
   }
-  const rest = pending + decoder.end();
+  const tail = normalize(decoder.end());
+  const rest = parts.join('') + tail;
   if (rest.length) {
-    const parsed = parseComplete(first ? rest.replace(/^\uFEFF/, '') : rest, line, file, true);
+    const parsed = parseComplete(first ? rest.replace(/^\uFEFF/, '') : rest, line, true);
     if (parsed.records.length) yield parsed.records;
   }
+}
+
+function tooLong(line: number): CsvRecord {
+  return {
+    fields: [],
+    line,
+    problem: {
+      reason: `the record starting on this line is longer than ${describeRecordLimit()} (an unterminated quote?)`,
+      expected: `records of at most ${describeRecordLimit()}`,
+      fix: 'close the quote that opens on this line (or double the quotes inside it: ""); nothing after it can be read',
+      fatal: true,
+    },
+  };
 }
 
 interface Parsed {
   records: CsvRecord[];
   consumed: number;
   nextLine: number;
+  /** a fatal problem ended the input */
+  stopped: boolean;
 }
 
 /**
  * Parses every complete record in `text` (a record is complete once its terminating newline
  * is seen, or at end of input when `final`). Blank lines are skipped.
  */
-function parseComplete(text: string, startLine: number, file: string, final: boolean): Parsed {
+function parseComplete(text: string, startLine: number, final: boolean): Parsed {
   const records: CsvRecord[] = [];
   let pos = 0;
   let line = startLine;
@@ -90,13 +161,16 @@ function parseComplete(text: string, startLine: number, file: string, final: boo
       line++;
       continue;
     }
-    const quoted = parseQuotedRecord(text, pos, line, file, final);
+    const quoted = parseQuotedRecord(text, pos, final);
     if (quoted === null) break; // the record continues in the next chunk
-    records.push({ fields: quoted.fields, line });
+    if ('problem' in quoted) {
+      records.push({ fields: [], line: line + quoted.problemLine, problem: quoted.problem });
+      if (quoted.problem.fatal) return { records, consumed: n, nextLine: line, stopped: true };
+    } else records.push({ fields: quoted.fields, line });
     line += quoted.lines;
     pos = quoted.end;
   }
-  return { records, consumed: Math.min(pos, n), nextLine: line };
+  return { records, consumed: Math.min(pos, n), nextLine: line, stopped: false };
 }
 
 /** The next comma at or after `from`, or the text's length when there is none. */
@@ -105,18 +179,23 @@ function nextComma(text: string, from: number): number {
   return c === -1 ? text.length : c;
 }
 
-/** Slow path for a record with quotes; null when the record is not complete in `text`. */
-function parseQuotedRecord(
-  text: string,
-  start: number,
-  line: number,
-  file: string,
-  final: boolean,
-): { fields: string[]; end: number; lines: number } | null {
+type QuotedResult = { fields: string[]; end: number; lines: number } | { problem: CsvProblem; problemLine: number; end: number; lines: number };
+
+/**
+ * Slow path for a record with quotes; null when the record is not complete in `text`.
+ * A malformed record is skipped to the end of the line its fault is on.
+ */
+function parseQuotedRecord(text: string, start: number, final: boolean): QuotedResult | null {
   const fields: string[] = [];
   let i = start;
   let lines = 0;
   const n = text.length;
+  // skips the rest of the faulty line: the next record starts after its line break
+  const skipLine = (from: number, problem: Omit<CsvProblem, 'fatal'>): QuotedResult | null => {
+    const nl = text.indexOf('\n', from);
+    if (nl === -1 && !final) return null;
+    return { problem: { ...problem, fatal: false }, problemLine: lines, end: nl === -1 ? n : nl + 1, lines: lines + 1 };
+  };
   for (;;) {
     let field = '';
     if (text.charCodeAt(i) === 34 /* " */) {
@@ -125,16 +204,22 @@ function parseQuotedRecord(
         const q = text.indexOf('"', i);
         if (q === -1) {
           if (!final) return null;
-          throw new InputError('unterminated quoted field', {
-            file,
-            line,
-            expected: 'a closing double quote before the end of the file',
-            fix: 'close the quote, or double any quote inside a quoted field ("")',
-          });
+          return {
+            problem: {
+              reason: 'unterminated quoted field: the quote opened on this line is never closed',
+              expected: 'a closing double quote before the end of the file',
+              fix: 'close the quote, or double any quote inside a quoted field (""); nothing after it can be read',
+              fatal: true,
+            },
+            problemLine: 0,
+            end: n,
+            lines,
+          };
         }
         const piece = text.slice(i, q);
         lines += countNewlines(piece);
         field += piece;
+        if (q + 1 >= n && !final) return null; // a doubled quote may continue in the next chunk
         if (text.charCodeAt(q + 1) === 34) {
           field += '"';
           i = q + 2;
@@ -145,9 +230,8 @@ function parseQuotedRecord(
       }
       const c = text.charCodeAt(i);
       if (i < n && c !== 44 && c !== 10 && c !== 13) {
-        throw new InputError('unexpected character after a closing quote', {
-          file,
-          line: line + lines,
+        return skipLine(i, {
+          reason: 'unexpected character after a closing quote',
           expected: 'a comma or the end of the line after a quoted field',
           fix: 'quote the whole field and double quotes inside it ("")',
         });
@@ -158,9 +242,8 @@ function parseQuotedRecord(
         const c = text.charCodeAt(j);
         if (c === 44 || c === 10 || c === 13) break;
         if (c === 34) {
-          throw new InputError('a double quote inside an unquoted field', {
-            file,
-            line: line + lines,
+          return skipLine(j, {
+            reason: 'a double quote inside an unquoted field',
             expected: 'fields containing quotes to be quoted, as RFC 4180 says',
             fix: 'wrap the field in double quotes and double the quote: "say ""hi"""',
           });

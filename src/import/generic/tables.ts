@@ -4,7 +4,7 @@
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
 import { INTERACTION_KINDS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
-import { ValueError, parseBool, parseCount, parseHandle, parseTime } from '../values.js';
+import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
 
@@ -15,6 +15,9 @@ export interface TableSpec {
   /** every column the table understands */
   columns: readonly string[];
 }
+
+/** Profile columns the audience audit reads (issue 12); each optional, an empty cell of a present column is known-empty text. */
+const PROFILE = ['default_avatar', 'url', 'location', 'likes_given'] as const;
 
 const AGGREGATES = ['mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent'] as const;
 
@@ -42,7 +45,7 @@ export const TABLES: readonly TableSpec[] = [
     required: ['handle'],
     columns: [
       'handle', 'network', 'id', 'display_name', 'bio', 'followers', 'following', 'posts', 'listed', 'verified',
-      'created_at', ...AGGREGATES, 'window_days', 'identity', 'complete_lists',
+      'created_at', ...AGGREGATES, 'window_days', 'identity', ...PROFILE, 'complete_lists',
     ],
   },
 ];
@@ -129,7 +132,11 @@ function normalizeAccount(row: Row, network: string): ImportRecord {
     type: 'account',
     ref: { network, handle: handle(row, 'handle', true), externalId: text(row, 'id') || undefined },
     displayName: text(row, 'display_name'),
-    bio: text(row, 'bio'),
+    bio: profileText(row, 'bio'),
+    url: profileText(row, 'url'),
+    location: profileText(row, 'location'),
+    defaultAvatar: field(row, 'default_avatar', parseBool),
+    likesGiven: count(row, 'likes_given'),
     followers: count(row, 'followers'),
     following: count(row, 'following'),
     posts: count(row, 'posts'),
@@ -240,7 +247,7 @@ function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
   try {
     return parse(raw);
   } catch (err) {
-    if (err instanceof ValueError) throw new RowError(name, `'${String(raw).slice(0, 60)}' is not valid`, err.expected, err.fix);
+    if (err instanceof ValueError) throw new RowError(name, `${describeValue(raw)} is not valid`, err.expected, err.fix);
     throw err;
   }
 }
@@ -250,7 +257,18 @@ const time = (row: Row, name: string) => field(row, name, parseTime);
 
 function text(row: Row, name: string): string | undefined {
   const v = row.get(name);
-  if (v === undefined || v === null || v === '') return undefined;
+  // CSV cells are strings: the common case skips the checks
+  return typeof v === 'string' ? (v === '' ? undefined : v) : field(row, name, parseText);
+}
+
+/**
+ * Profile text where emptiness is evidence: '' when the column is there but the cell is
+ * empty (an account without a bio), undefined when the table has no such column or JSON
+ * gives null (not known). The audience classifier tells the two apart.
+ */
+function profileText(row: Row, name: string): string | undefined {
+  const v = row.get(name);
+  if (v === undefined || v === null) return undefined;
   return typeof v === 'string' ? v : String(v);
 }
 

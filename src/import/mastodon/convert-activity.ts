@@ -56,7 +56,7 @@ function convertCreate(item: Record<string, unknown>, owner: Owner): ActivityRes
   const id = stringField(object, 'id');
   if (!id) return problem('object.id', 'is missing', "the status URI, e.g. 'https://host/users/name/statuses/123'");
   const createdAt = parseIsoTime(object['published']) ?? parseIsoTime(item['published']);
-  if (createdAt === undefined) return problem('object.published', 'is missing or not a date', "an ISO 8601 time such as '2024-01-02T03:04:05Z'");
+  if (createdAt === undefined) return problem('object.published', 'is missing, not a date, or outside 1990-01-01 to 2100-01-01', "an ISO 8601 time such as '2024-01-02T03:04:05Z'");
 
   const addressed = 'to' in item || 'cc' in item ? item : object;
   const visibility = classifyVisibility(stringList(addressed['to']), stringList(addressed['cc']));
@@ -90,7 +90,7 @@ function convertAnnounce(item: Record<string, unknown>, owner: Owner): ActivityR
   const objectUri = linkId(item['object']);
   if (!objectUri) return problem('object', 'is missing or not a URI', "the boosted status URI, e.g. 'https://host/users/name/statuses/123'");
   const createdAt = parseIsoTime(item['published']);
-  if (createdAt === undefined) return problem('published', 'is missing or not a date', "an ISO 8601 time such as '2024-01-02T03:04:05Z'");
+  if (createdAt === undefined) return problem('published', 'is missing, not a date, or outside 1990-01-01 to 2100-01-01', "an ISO 8601 time such as '2024-01-02T03:04:05Z'");
   const cc = stringList(item['cc']);
   const visibility = classifyVisibility(stringList(item['to']), cc);
   if (visibility === 'direct') return { kind: 'direct' };

@@ -12,6 +12,7 @@ import { parse } from 'csv-parse';
 import type { AccountRef, FollowRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { mastodonRef, normalizeAddress } from './addresses.js';
+import { readEntryHeadText } from '../entry-head.js';
 
 /** Whether the list starts with its header row or is the 2017 one-column layout. */
 export type FollowingLayout = 'header' | 'headerless';
@@ -25,7 +26,7 @@ const HEAD_BYTES = 4096;
 /** The layout when `entry` is a Mastodon following list, else undefined (reads its first line only). */
 export async function detectFollowingList(entry: SourceEntry): Promise<FollowingLayout | undefined> {
   if (!TABLE_EXTENSION.test(entry.name)) return undefined;
-  const first = firstNonBlankLine(await readHead(entry, HEAD_BYTES));
+  const first = firstNonBlankLine(await readEntryHeadText(entry, HEAD_BYTES));
   if (first === undefined) return undefined;
   return classifyFirstLine(first, baseName(entry.name));
 }
@@ -105,23 +106,6 @@ function badRow(file: string, line: number, value: string): RowProblem {
   };
 }
 
-/** The first bytes of an entry as text (to sniff a header without reading a large file). */
-async function readHead(entry: SourceEntry, maxBytes: number): Promise<string> {
-  const stream = entry.openStream();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      chunks.push(buf);
-      size += buf.length;
-      if (size >= maxBytes) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8').replace(/^\uFEFF/, '');
-}
 
 function firstNonBlankLine(text: string): string | undefined {
   return text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim();

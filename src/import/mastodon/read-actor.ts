@@ -9,6 +9,13 @@ import { isObject, parseIsoTime, readJsonEntry, stringField } from './read-json-
  * Converts a parsed actor to the owner's AccountRecord: handle `preferredUsername@host`
  * with the host of the actor `id` (else of `url`). Follower, following and post counts
  * are left undefined: an archive does not declare them (the outbox gives `posts`).
+ *
+ * Profile evidence for the audience audit: `url` is the owner's website, the first profile
+ * field (`attachment` PropertyValue) whose value is a link, '' when the actor has fields
+ * but none links out; the actor's own `url` is its profile page on the instance, which
+ * every account has, so it says nothing. `defaultAvatar`: Mastodon's actor serializer
+ * writes `icon` only when the account has uploaded a picture, so no `icon` means the
+ * default one.
  */
 export function convertActor(actor: unknown): { record: AccountRecord } | { field: string; reason: string; expected: string } {
   if (!isObject(actor)) return { field: '', reason: 'is not a JSON object', expected: 'an ActivityPub actor object' };
@@ -25,10 +32,24 @@ export function convertActor(actor: unknown): { record: AccountRecord } | { fiel
   if (name) record.displayName = name;
   const summary = stringField(actor, 'summary');
   if (summary) record.bio = convertHtmlToText(summary);
-  if (url) record.url = url;
+  const website = readWebsite(actor['attachment']);
+  if (website !== undefined) record.url = website;
+  const icon = actor['icon'];
+  record.defaultAvatar = !(isObject(icon) && typeof icon['url'] === 'string' && icon['url'] !== '');
   const createdAt = parseIsoTime(actor['published']);
   if (createdAt !== undefined) record.createdAt = createdAt;
   return { record };
+}
+
+/** The first http(s) link among the profile fields; '' when there are fields but no link; undefined without fields. */
+function readWebsite(attachment: unknown): string | undefined {
+  if (!Array.isArray(attachment)) return undefined;
+  for (const field of attachment) {
+    if (!isObject(field) || field['type'] !== 'PropertyValue') continue;
+    const m = /href="(https?:\/\/[^"]+)"/.exec(stringField(field, 'value') ?? '');
+    if (m) return m[1]!.replace(/&amp;/g, '&');
+  }
+  return '';
 }
 
 /** Reads `actor.json`; reports a problem and returns undefined when it is unreadable. */

@@ -1,32 +1,33 @@
 /** Reading one JSON archive entry, turning a syntax error into a located, fixable problem. */
-import type { RecordSink } from '../../store/records.js';
+import { isStorableTime, type RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
-import { locateJsonError } from '../locate-json-error.js';
+import { readJsonItems, wholeDocument } from '../json/read-json-items.js';
 
 const REEXPORT_FIX =
   'the file is damaged or cut off: extract the archive again, or request a new archive in Mastodon (Preferences > Import and export > Data export)';
 
 /**
- * The parsed content of a JSON entry, or undefined after reporting a problem (file, line,
- * reason, fix). Uses JSON.parse on purpose: for Mastodon's duplicate `orderedItems` key it
- * keeps the last occurrence, which is the real array.
+ * The parsed content of a small JSON entry (actor.json), or undefined after reporting a
+ * problem (file, line, reason, fix). Read with the streaming reader's rules (record size
+ * and depth limits, exact big integers), as one record.
  */
 export async function readJsonEntry(entry: SourceEntry, sink: RecordSink, expected: string): Promise<unknown> {
-  const text = await entry.readText();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const where = locateJsonError(text);
-    sink.problem({
-      file: entry.displayPath,
-      ...(where ? { line: where.line } : {}),
-      reason: `invalid JSON: ${where ? `${where.reason} (column ${where.column})` : (err as Error).message}`,
-      expected,
-      fix: REEXPORT_FIX,
-    });
-    return undefined;
-  }
+  let value: unknown;
+  let found = false;
+  await readJsonItems(entry, sink, {
+    select: wholeDocument,
+    expected,
+    fix: REEXPORT_FIX,
+    onItem: (item) => {
+      value = item.value;
+      found = true;
+    },
+  });
+  return found ? value : undefined;
 }
+
+/** The fix for a damaged archive file. */
+export const ARCHIVE_FIX = REEXPORT_FIX;
 
 /** True for a plain JSON object (not null, not an array). */
 export function isObject(v: unknown): v is Record<string, unknown> {
@@ -53,9 +54,9 @@ export function linkId(v: unknown): string | undefined {
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`), or undefined. */
+/** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`) within TIME_RANGE, or undefined. */
 export function parseIsoTime(v: unknown): number | undefined {
   if (typeof v !== 'string' || !ISO_TIME.test(v)) return undefined;
   const t = Date.parse(v);
-  return Number.isFinite(t) ? t : undefined;
+  return Number.isFinite(t) && isStorableTime(t) ? t : undefined;
 }

@@ -1,50 +1,46 @@
 /**
- * `outbox.json`: an ActivityStreams OrderedCollection of the owner's activities. Real 2024
- * exports write the key `orderedItems` twice (`[]`, then the real array); JSON.parse keeps
- * the last one, which is right (a streaming parser keeping the first sees no posts).
- * `totalItems` is the account's status count, not the array length.
+ * `outbox.json`: an ActivityStreams OrderedCollection of the owner's activities, streamed
+ * one activity at a time (a 300 MB outbox never sits in memory whole). Real 2024 exports
+ * write the key `orderedItems` twice (`[]`, then the real array): as with JSON.parse, the
+ * LAST occurrence counts (FORMATS.md). `totalItems` is the account's status count, not the
+ * array length, and may come before or after the items.
  */
 import type { SourceEntry } from '../source.js';
+import { arrayAt, readJsonItems, type JsonKey, type JsonKind } from '../json/read-json-items.js';
 import { inferHandleFromUri } from './addresses.js';
 import { type ArchiveContext, emitOwner, requireOwner } from './archive-context.js';
-import { convertActivity } from './convert-activity.js';
-import { isObject, readJsonEntry, stringField } from './read-json-entry.js';
+import { type Owner, convertActivity } from './convert-activity.js';
+import { ARCHIVE_FIX, isObject, stringField } from './read-json-entry.js';
+
+const EXPECTED = "an ActivityStreams OrderedCollection with 'orderedItems' (Mastodon outbox.json)";
+const ITEM_FIX = 'use the outbox.json of an unmodified Mastodon archive, or pass --skip-invalid to import the other activities';
+/** Activities held back while the owner is unknown (no actor.json, no --owner, no actor URI yet). */
+const MAX_HELD = 10_000;
 
 /** Reads the outbox: the owner's declared status count, then one PostRecord per status or boost. */
 export async function readOutbox(entry: SourceEntry, ctx: ArchiveContext): Promise<void> {
   const { sink } = ctx;
   const file = entry.displayPath;
-  const parsed = await readJsonEntry(entry, sink, 'an ActivityStreams OrderedCollection (Mastodon outbox.json)');
-  if (parsed === undefined) return;
-  if (!isObject(parsed)) {
-    sink.problem({ file, reason: 'the outbox is not a JSON object', expected: "an OrderedCollection with 'orderedItems'", fix: 'use the outbox.json of an unmodified Mastodon archive' });
-    return;
-  }
-  const items = parsed['orderedItems'];
-  if (!Array.isArray(items)) {
-    sink.problem({ file, field: 'orderedItems', reason: items === undefined ? 'is missing' : 'is not an array', expected: 'an array of activities', fix: 'use the outbox.json of an unmodified Mastodon archive' });
-    return;
-  }
-
-  const owner = requireOwner(ctx, file, inferOwnerFromActors(items));
-  const declared = readCount(parsed['totalItems']);
-  if (declared !== undefined && ctx.ownerRecord) ctx.ownerRecord.posts = declared;
-  emitOwner(ctx, file);
-
+  let itemsKind: JsonKind | undefined;
+  let declared: number | undefined;
+  let owner: Owner | undefined = ctx.owner;
+  let held: { value: unknown; index: number }[] = [];
   let direct = 0;
   const unsupported = new Map<string, number>();
-  items.forEach((item, index) => {
-    const result = convertActivity(item, owner);
+  const items = arrayAt('orderedItems');
+
+  const convert = (value: unknown, index: number, o: Owner) => {
+    const result = convertActivity(value, o);
     switch (result.kind) {
       case 'post':
         sink.record(result.post, { file, record: index });
-        break;
+        return;
       case 'direct':
         direct++;
-        break;
+        return;
       case 'unsupported':
         unsupported.set(result.type, (unsupported.get(result.type) ?? 0) + 1);
-        break;
+        return;
       case 'problem':
         sink.problem({
           file,
@@ -52,28 +48,69 @@ export async function readOutbox(entry: SourceEntry, ctx: ArchiveContext): Promi
           field: result.field ? `orderedItems[${index}].${result.field}` : `orderedItems[${index}]`,
           reason: result.reason,
           expected: result.expected,
-          fix: 'use the outbox.json of an unmodified Mastodon archive, or pass --skip-invalid to import the other activities',
+          fix: ITEM_FIX,
         });
-        break;
     }
+  };
+  const emit = () => {
+    if (declared !== undefined && ctx.ownerRecord && !ctx.ownerEmitted) ctx.ownerRecord.posts = declared;
+    emitOwner(ctx, file);
+  };
+  const settleOwner = (inferred: string | undefined): Owner => {
+    const o = requireOwner(ctx, file, inferred);
+    emit();
+    for (const h of held) convert(h.value, h.index, o);
+    held = [];
+    return o;
+  };
+
+  const result = await readJsonItems(entry, sink, {
+    select: (path: readonly JsonKey[], kind: JsonKind) => {
+      if (path.length === 1 && path[0] === 'orderedItems') itemsKind = kind;
+      return items(path, kind) || (path.length === 1 && path[0] === 'totalItems');
+    },
+    lastOf: ['orderedItems'],
+    expectRoot: 'object',
+    expected: EXPECTED,
+    fix: ARCHIVE_FIX,
+    onItem: (item) => {
+      if (item.path.length === 1) {
+        declared = readCount(item.value);
+        return;
+      }
+      if (!owner) {
+        // the owner comes from actor.json or --owner, else from the first actor URI naming one
+        const actor = isObject(item.value) ? stringField(item.value, 'actor') : undefined;
+        const inferred = actor ? inferHandleFromUri(actor) : undefined;
+        if (inferred || ctx.owner || ctx.options.owner !== undefined || held.length >= MAX_HELD) owner = settleOwner(inferred);
+        else {
+          held.push({ value: item.value, index: item.index });
+          return;
+        }
+      } else emit();
+      convert(item.value, item.index, owner);
+    },
   });
+
+  if (itemsKind !== 'array') {
+    if (result.complete) {
+      sink.problem({ file, field: 'orderedItems', reason: itemsKind === undefined ? 'is missing' : 'is not an array', expected: 'an array of activities', fix: ARCHIVE_FIX });
+    }
+    return;
+  }
+  if (!owner) owner = settleOwner(undefined);
+  else emit();
+  // a count read after the activities (or after the owner was written) updates the owner's row
+  if (declared !== undefined && ctx.ownerRecord && ctx.ownerRecord.posts !== declared) {
+    sink.record({ type: 'account', ref: owner.ref, posts: declared }, { file });
+  }
   // Counted, not silently dropped: the import summary lists these beside skipped files.
   if (direct > 0) sink.skippedFile(entry.name, `${direct} direct message${direct === 1 ? '' : 's'} not imported`);
   for (const [type, n] of unsupported) sink.skippedFile(entry.name, `${n} activit${n === 1 ? 'y' : 'ies'} of type ${type} not imported`);
 }
 
-/** The owner's handle from the first activity `actor` URI that names one. */
-function inferOwnerFromActors(items: unknown[]): string | undefined {
-  for (const item of items) {
-    const actor = isObject(item) ? stringField(item, 'actor') : undefined;
-    const handle = actor ? inferHandleFromUri(actor) : undefined;
-    if (handle) return handle;
-  }
-  return undefined;
-}
-
 function readCount(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
   return undefined;
 }

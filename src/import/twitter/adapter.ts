@@ -8,13 +8,16 @@ import { InputError } from '../../errors.js';
 import { showName } from '../archive/limits.js';
 import type { AccountRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
+import { readEntryHeadText } from '../entry-head.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, ROW_KINDS, ROW_NORMALIZERS } from './files.js';
 import { type ArchiveLayout, baseName, classifyEntries, findDataDir, splitName } from './layout.js';
 import { type ManifestInfo, type OwnerInfo, type ProfileInfo, normalizeAccount, normalizeManifest, normalizeProfile } from './normalize-rows.js';
 import { isFault } from './row-fault.js';
 import { NETWORK, readHandle } from './values.js';
-import { type YtdItem, parseYtdArray, parseYtdObject } from './ytd-file.js';
+import { type YtdItem, parseYtdObject, readYtdArray } from './ytd-file.js';
 
+/** Bytes enough to see a data file's `window.YTD.<name>.partN =` prefix. */
+const YTD_HEAD_BYTES = 512;
 const YTD_HEAD = /^\s*window\.(?:YTD\.(\w+)\.part\d+|__THAR_CONFIG)\s*=/;
 const ROW_FIX = 'correct or remove this record, or pass --skip-invalid to import the rest';
 
@@ -34,7 +37,7 @@ export async function detectTwitterArchive(source: Source): Promise<boolean> {
   });
   if (source.kind === 'file' && candidates.length === 0) candidates.push(...source.entries);
   for (const entry of candidates.slice(0, 4)) {
-    const m = YTD_HEAD.exec(await readHead(entry));
+    const m = YTD_HEAD.exec(await readEntryHeadText(entry, YTD_HEAD_BYTES));
     if (m && (m[1] === undefined || source.kind !== 'file' || globalKind(m[1]) !== undefined)) return true;
   }
   return false;
@@ -61,20 +64,20 @@ async function readTwitterArchive(source: Source, sink: RecordSink, options: Ada
     if (!entries) continue;
     const seen = new Set<string>();
     for (const entry of entries) {
-      const items = await readArray(entry, sink);
-      for (const item of items) {
+      // streamed: a tweets.js of any size is read one tweet at a time
+      await readYtdArray(entry, sink, (item) => {
         const rec = ROW_NORMALIZERS[kind](item.value, owner.ref);
         const at = { file: entry.displayPath, line: item.line, record: item.index };
         if (isFault(rec)) {
           sink.problem({ ...at, field: rec.field, reason: rec.reason, expected: rec.expected, fix: ROW_FIX });
-          continue;
+          return;
         }
         // the same row twice (tweet.js beside tweets.js, overlapping parts) counts once
         const key = rec.type === 'post' ? rec.externalId : rec.type === 'follow' ? `${rec.follower.externalId}>${rec.followee.externalId}` : (rec.targetPost ?? '');
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return;
         seen.add(key);
         sink.record(rec, at);
-      }
+      });
       progress(entry);
     }
     counts[kind] = seen.size;
@@ -96,7 +99,7 @@ async function readManifest(entry: SourceEntry, sink: RecordSink): Promise<Manif
 async function classifyLoneFile(source: Source, layout: ArchiveLayout): Promise<void> {
   const entry = source.entries[0];
   if (!entry || [...layout.files.values()].some((list) => list.includes(entry))) return;
-  const m = YTD_HEAD.exec(await readHead(entry));
+  const m = YTD_HEAD.exec(await readEntryHeadText(entry, YTD_HEAD_BYTES));
   const kind = m?.[1] !== undefined ? globalKind(m[1]) : undefined;
   if (kind === undefined) return;
   layout.skipped = layout.skipped.filter((s) => s.name !== entry.name);
@@ -168,11 +171,14 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   if (owner.displayName !== undefined) rec.displayName = owner.displayName;
   if (profile?.bio !== undefined) rec.bio = profile.bio;
   if (profile?.url !== undefined) rec.url = profile.url;
+  if (profile?.location !== undefined) rec.location = profile.location;
+  if (profile?.defaultAvatar !== undefined) rec.defaultAvatar = profile.defaultAvatar;
   if (owner.createdAt !== undefined) rec.createdAt = owner.createdAt;
   // the archive's lists are complete: their lengths are the owner's declared counts
   if (counts.follower !== undefined) rec.followers = counts.follower;
   if (counts.following !== undefined) rec.following = counts.following;
   if (counts.tweets !== undefined) rec.posts = counts.tweets;
+  if (counts.like !== undefined) rec.likesGiven = counts.like;
   // which of the owner's own lists are here complete (store/records.ts OwnLists): the
   // archive has no one else's reception of the owner, only the counts its tweets declare
   const lists = { followers: counts.follower !== undefined, following: counts.following !== undefined, posts: counts.tweets !== undefined };
@@ -180,10 +186,11 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   return rec;
 }
 
+/** The elements of a small data file (account.js, profile.js), collected. */
 async function readArray(entry: SourceEntry, sink: RecordSink): Promise<YtdItem[]> {
-  const parsed = parseYtdArray(await entry.readText(), entry.displayPath);
-  for (const p of parsed.problems) sink.problem(p);
-  return parsed.items;
+  const items: YtdItem[] = [];
+  await readYtdArray(entry, sink, (item) => items.push(item));
+  return items;
 }
 
 function rowProblem(entry: SourceEntry, item: YtdItem, field: string, reason: string, expected: string): RowProblem {
@@ -199,15 +206,3 @@ function makeProgress(layout: ArchiveLayout, sink: RecordSink): (entry: SourceEn
   };
 }
 
-/** The first few hundred characters of an entry, without reading all of it. */
-async function readHead(entry: SourceEntry): Promise<string> {
-  const stream = entry.openStream();
-  try {
-    for await (const chunk of stream) return (chunk as Buffer).subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '');
-    return '';
-  } catch {
-    return '';
-  } finally {
-    stream.destroy();
-  }
-}

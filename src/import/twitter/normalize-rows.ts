@@ -2,6 +2,7 @@
  * Pure normalizers for the archive's small files: the owner (account.js, profile.js,
  * manifest.js userInfo) and the owner's edges (follower.js, following.js, like.js).
  */
+import { decodeEntities } from '../../html-entities.js';
 import type { AccountRef, FollowRecord, InteractionRecord } from '../../store/records.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readHandle, readId, readString } from './values.js';
@@ -27,12 +28,18 @@ export function normalizeAccount(row: unknown): OwnerInfo | RowFault {
   return owner;
 }
 
-/** The owner's profile text: `{"profile": {"description": {"bio","website","location"}}}`. */
+/** The owner's profile: `{"profile": {"description": {"bio","website","location"}, "avatarMediaUrl"}}`. */
 export interface ProfileInfo {
+  /** '' when the archive shows an empty bio */
   bio?: string;
   url?: string;
   location?: string;
+  /** true when the avatar is Twitter's default picture, false for an own picture */
+  defaultAvatar?: boolean;
 }
+
+/** Twitter serves its default pictures from this path (`.../sticky/default_profile_images/default_profile_normal.png`). */
+const DEFAULT_AVATAR = /\/default_profile_images\//;
 
 /** Normalizes one profile.js row (absent parts stay absent). */
 export function normalizeProfile(row: unknown): ProfileInfo | RowFault {
@@ -40,12 +47,12 @@ export function normalizeProfile(row: unknown): ProfileInfo | RowFault {
   if (!p) return fault('profile', 'missing', 'an object {"profile": {...}}');
   const d = asObject(p['description']) ?? {};
   const info: ProfileInfo = {};
-  const bio = readString(d['bio']);
-  if (bio !== undefined) info.bio = bio;
-  const url = readString(d['website']);
-  if (url !== undefined) info.url = url;
-  const location = readString(d['location']);
-  if (location !== undefined) info.location = location;
+  // an empty string is evidence (no bio), an absent key is not
+  if (typeof d['bio'] === 'string') info.bio = decodeEntities(d['bio']);
+  if (typeof d['website'] === 'string') info.url = d['website'];
+  if (typeof d['location'] === 'string') info.location = d['location'];
+  const avatar = readString(p['avatarMediaUrl']);
+  if (avatar !== undefined) info.defaultAvatar = DEFAULT_AVATAR.test(avatar);
   return info;
 }
 

@@ -4,6 +4,7 @@
  * (only a status link among the URLs); see FORMATS.md.
  */
 import type { AccountRef, PostRecord, PostRef } from '../../store/records.js';
+import { decodeEntities } from '../../html-entities.js';
 import { type RowFault, fault } from './row-fault.js';
 import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readCount, readHandle, readId, readString } from './values.js';
 
@@ -18,7 +19,8 @@ export function normalizeTweet(row: unknown, owner: AccountRef): PostRecord | Ro
   if (externalId === undefined) return fault('id_str', 'missing or not a tweet id', 'a string of digits');
   const createdAt = parseTwitterDate(t['created_at']);
   if (createdAt === undefined) return fault('created_at', 'missing or not a date', 'a date like "Fri Mar 06 13:02:05 +0000 2026"');
-  const text = readString(t['full_text']) ?? readString(t['text']) ?? '';
+  // Twitter stores &, < and > as entities; the text a reader sees has them decoded
+  const text = decodeEntities(readString(t['full_text']) ?? readString(t['text']) ?? '');
   const entities = asObject(t['entities']) ?? {};
   const post: PostRecord = { type: 'post', network: NETWORK, externalId, author: owner, createdAt, text };
   const lang = readString(t['lang']);

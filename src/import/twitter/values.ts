@@ -2,7 +2,7 @@
  * Small readers for Twitter archive values: every number is a string there, ids overflow
  * JS numbers, dates use Twitter's own format, and "-1" stands for an unresolvable account.
  */
-import type { AccountRef } from '../../store/records.js';
+import { isStorableTime, type AccountRef } from '../../store/records.js';
 
 /** The network name of every ref this adapter makes. */
 export const NETWORK = 'twitter';
@@ -11,7 +11,7 @@ const MONTHS: Record<string, number> = { Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4,
 const TWITTER_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-/** 'Fri Mar 06 13:02:05 +0000 2026' (or an ISO 8601 time) -> epoch ms; undefined otherwise. */
+/** 'Fri Mar 06 13:02:05 +0000 2026' (or an ISO 8601 time) -> epoch ms; undefined otherwise (and outside TIME_RANGE). */
 export function parseTwitterDate(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = TWITTER_DATE.exec(value.trim());
@@ -20,11 +20,11 @@ export function parseTwitterDate(value: unknown): number | undefined {
     if (month === undefined) return undefined;
     const offsetMin = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
     const ms = Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offsetMin * 60_000;
-    return Number.isFinite(ms) ? ms : undefined;
+    return Number.isFinite(ms) && isStorableTime(ms) ? ms : undefined;
   }
   if (ISO_DATE.test(value.trim())) {
     const ms = Date.parse(value);
-    return Number.isFinite(ms) ? ms : undefined;
+    return Number.isFinite(ms) && isStorableTime(ms) ? ms : undefined;
   }
   return undefined;
 }
@@ -33,6 +33,7 @@ export function parseTwitterDate(value: unknown): number | undefined {
 export function readId(value: unknown): string | undefined {
   if (typeof value === 'string') return /^\d{1,30}$/.test(value) ? value : undefined;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === 'bigint' && value >= 0n) return value.toString(); // exact, from the lossless reader
   return undefined;
 }
 

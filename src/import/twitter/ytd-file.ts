@@ -5,7 +5,9 @@
  * element is parsed on its own: a bad element names its own line, the others still import,
  * and a truncated file yields every complete element before the cut.
  */
-import type { RowProblem } from '../../store/records.js';
+import type { RecordSink, RowProblem } from '../../store/records.js';
+import { arrayAt, readJsonItems, scanJsonText } from '../json/read-json-items.js';
+import type { SourceEntry } from '../source.js';
 import { locateJsonError } from '../locate-json-error.js';
 
 /** One element of a data file's array, with where it starts. */
@@ -31,64 +33,25 @@ const ASSIGNEE = /^(?:window\.)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /** Splits and parses a `window.YTD.x.partN = [...]` file; problems name lines in `file`. */
 export function parseYtdArray(text: string, file: string): YtdArray {
-  const out: YtdArray = { global: '', items: [], problems: [] };
-  const head = readAssignment(text, file, EXPECTED_ARRAY);
-  if ('problem' in head) {
-    out.problems.push(head.problem);
-    return out;
-  }
-  out.global = head.global;
-  const n = text.length;
-  let i = head.valueStart;
-  let line = head.valueLine;
-  const fail = (reason: string, at: number, extra: Partial<RowProblem> = {}): YtdArray => {
-    out.problems.push({ file, line: at, reason, expected: EXPECTED_ARRAY, fix: FIX_FILE, ...extra });
-    return out;
+  const r = scanJsonText(text, { select: arrayAt(), assignment: true, expectRoot: 'array' });
+  return {
+    global: r.assignedName,
+    items: r.items.map((i) => ({ index: i.index, line: i.line, value: i.value })),
+    problems: r.problems.map((p) => ({ file, line: p.line, ...(p.record !== undefined ? { record: p.record } : {}), reason: p.reason, expected: EXPECTED_ARRAY, fix: FIX_FILE })),
   };
-  if (text.charCodeAt(i) !== 0x5b /* [ */) return fail("expected '[' after '='", line);
-  i++;
-  let counted = i; // `line` is the line of offset `counted`; advanced lazily with indexOf
-  const lineAt = (pos: number): number => {
-    line += countNewlines(text, counted, pos);
-    counted = pos;
-    return line;
-  };
-  for (let index = 0; ; index++) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    if (i >= n) return fail(`the file ends inside the array after ${index} complete records (truncated?)`, lineAt(n), { record: index });
-    if (text.charCodeAt(i) === 0x5d /* ] */) {
-      i++;
-      break;
-    }
-    const start = i;
-    let depth = 0;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22 /* " */) {
-        i = closingQuote(text, i + 1);
-        if (i < 0) i = n;
-      } else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
-        if (depth === 0) break; // the array's own ']' (or a stray '}', reported below)
-        depth--;
-      } else if (c === 0x2c /* , */ && depth === 0) break;
-    }
-    const startLine = lineAt(start);
-    if (i >= n) return fail(`the file ends inside record ${index} (truncated?)`, lineAt(n), { record: index });
-    const slice = text.slice(start, i);
-    try {
-      out.items.push({ index, line: startLine, value: JSON.parse(slice) });
-    } catch (err) {
-      out.problems.push({ file, line: errorLine(slice, startLine), record: index, reason: `invalid JSON: ${jsonMessage(err)}`, expected: 'a JSON object', fix: FIX_FILE });
-    }
-    const c = text.charCodeAt(i);
-    if (c === 0x2c) i++;
-    else if (c === 0x7d) return fail(`unbalanced '}' in record ${index}`, lineAt(i), { record: index });
-    // ']' is consumed at the top of the loop
-  }
-  const rest = text.slice(i).trim();
-  if (rest !== '' && rest !== ';') fail("unexpected text after the array's closing ']'", lineAt(i));
-  return out;
+}
+
+/** Streams a `window.YTD.x.partN = [...]` entry: each element to `onItem`, problems to the sink. */
+export async function readYtdArray(entry: SourceEntry, sink: RecordSink, onItem: (item: YtdItem) => void): Promise<string> {
+  const r = await readJsonItems(entry, sink, {
+    select: arrayAt(),
+    assignment: true,
+    expectRoot: 'array',
+    expected: EXPECTED_ARRAY,
+    fix: FIX_FILE,
+    onItem: (i) => onItem({ index: i.index, line: i.line, value: i.value }),
+  });
+  return r.assignedName;
 }
 
 /** Parses a `window.__THAR_CONFIG = {...}` style file whose value is one JSON object. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, indexActivity, radixSortBySlot } from '../../../src/engine/authenticity/activity.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { Rng, WINDOW } from './world.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { Rng, WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 describe('radixSortBySlot', () => {
   it('sorts by key, stably, carrying the payload (1, 2 and 3 passes)', () => {

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AUTHENTICITY_CONFIG, FLAG_LABELS, assessAuthenticity, splitDampingPoints } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DEFAULT_AUTHENTICITY_CONFIG } from '../../../src/engine/authenticity/config.js';
+import { splitDampingPoints } from '../../../src/engine/authenticity/damping.js';
+import { FLAG_LABELS } from '../../../src/engine/result-types.js';
 import { attachFactor, capFor, combineDamping } from '../../../src/engine/authenticity/damping.js';
 import { FLAG_CODES, neutralAssessment, type Flag } from '../../../src/engine/result-types.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
 import { ROOT } from '../../helpers/cli.js';
-import { MINUTE, Rng, WINDOW, addBot, addFollowBackFarm, addHashtagStuffer } from './world.js';
+import { MINUTE, Rng, WINDOW, addBot, addFollowBackFarm, addHashtagStuffer } from '../../../tools/sim/scenarios/authenticity.js';
 
 const cfg = DEFAULT_AUTHENTICITY_CONFIG.damping;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
 import { measureRegularity, quietestShare } from '../../../src/engine/authenticity/bot-cadence.js';
-import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { HOUR, MINUTE, Rng, WINDOW, humanTimes } from './world.js';
+import { DAY, DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { HOUR, MINUTE, Rng, WINDOW, humanTimes } from '../../../tools/sim/scenarios/authenticity.js';
 
 function cadenceFlag(times: number[]) {
   const b = new DatasetBuilder();
@@ -15,7 +15,7 @@ describe('bot-cadence', () => {
   it('fires on a scheduler posting every hour +-3 minutes, round the clock', () => {
     const rng = new Rng(7);
     const times: number[] = [];
-    for (let t = day(60) + 30 * MINUTE; t < day(90); t += HOUR) times.push(Math.round(t + rng.range(-3, 3) * MINUTE));
+    for (let t = day(60) + 30 * MINUTE; t < day(90); t += HOUR) times.push(Math.round(t + rng.uniform(-3, 3) * MINUTE));
     const f = cadenceFlag(times)!;
     expect(f).toBeDefined();
     expect(f.evidence['reasons']).toEqual(['metronomic', 'round-the-clock']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DAY, DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { WINDOW } from './world.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DAY, DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 /** `follows` follow events; `undone(i)` days after which follow i is undone, or null. */
 function churner(opts: { follows: number; undone: (i: number) => number | null; following?: number; timed?: boolean }) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { addCommunity } from './population-world.js';
-import { HOUR, MINUTE, Rng, WINDOW } from './world.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { addCommunity } from '../../../tools/sim/scenarios/planted-population.js';
+import { HOUR, MINUTE, Rng, WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 /**
  * A ring of `size` accounts, each posting `posts` times; every member reacts to every

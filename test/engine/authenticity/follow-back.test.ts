@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { WINDOW } from './world.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 /** An account with `posts` posts in the window, engaged once each by `engagers` distinct accounts. */
 function farm(b: DatasetBuilder, spec: { followers?: number; following?: number }, posts = 10, engagers = 12): number {

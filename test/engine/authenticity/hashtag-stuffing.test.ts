@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
 import type { PostKind } from '../../../src/engine/dataset.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { WINDOW } from './world.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 function stuffingFlag(posts: { hashtags: number; words: number; kind?: PostKind }[]) {
   const b = new DatasetBuilder();

@@ -1,9 +1,9 @@
 /** Ordinary accounts that must not be flagged, each in a population where every signal is measurable. */
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { addCommunity } from './population-world.js';
-import { MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample } from './world.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { addCommunity } from '../../../tools/sim/scenarios/planted-population.js';
+import { MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample } from '../../../tools/sim/scenarios/authenticity.js';
 
 function crowd(b: DatasetBuilder, n: number): number[] {
   return Array.from({ length: n }, (_, i) => b.account({ handle: `crowd${i}`, followers: 50 + i, following: 120 }));
@@ -15,9 +15,9 @@ describe('ordinary accounts are not flagged', () => {
     const b = new DatasetBuilder();
     const people = crowd(b, 600);
     const a = b.account({ handle: 'prolific', followers: 4200, following: 3900 });
-    const posts = addPosts(b, a, humanTimes(rng, { perDay: 30, tz: 1, session: 6 }), () => ({ hashtags: rng.poisson(0.7), words: rng.int(5, 40) }));
+    const posts = addPosts(b, a, humanTimes(rng, { perDay: 30, tz: 1, session: 6 }), () => ({ hashtags: rng.poisson(0.7), words: rng.between(5, 40) }));
     engageOrganically(b, rng, a, posts, sample(rng, people, 400), { perPost: 3, latencyMin: 90 });
-    for (let i = 0; i < 50; i++) b.interact(a, rng.pick(people), 'follow', { at: day(rng.range(0, 89)) });
+    for (let i = 0; i < 50; i++) b.interact(a, rng.pick(people), 'follow', { at: day(rng.uniform(0, 89)) });
     const pop = b.build();
     expect(posts.length).toBeGreaterThan(2500);
     const as = assessAuthenticity(pop, WINDOW);

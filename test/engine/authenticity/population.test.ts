@@ -7,10 +7,10 @@
  * simulator's independently built world: sim-population.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
 import type { FlagCode } from '../../../src/engine/result-types.js';
-import { buildPlantedWorld, type Archetype } from './population-world.js';
-import { WINDOW } from './world.js';
+import { buildPlantedWorld, type Archetype } from '../../../tools/sim/scenarios/planted-population.js';
+import { WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 const EXPECTED_CODE: Record<Archetype, FlagCode> = {
   'follow-back': 'follow-back',

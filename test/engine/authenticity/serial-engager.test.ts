@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
-import { DatasetBuilder, day } from '../../helpers/dataset-builder.js';
-import { HOUR, WINDOW } from './world.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+import { HOUR, WINDOW } from '../../../tools/sim/scenarios/authenticity.js';
 
 /** 40 posts; `fans` accounts react to posts i where fanCovers(f, i); `organic` others once each. */
 function build(opts: { fans: number; fanCovers?: (f: number, i: number) => boolean; organic: number; posts?: number }) {

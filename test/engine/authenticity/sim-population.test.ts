@@ -10,7 +10,7 @@
  * `npx tsx bench/eval-authenticity.ts --preset eval --seeds 1,2,3,4,5`.
  */
 import { describe, expect, it } from 'vitest';
-import { assessAuthenticity } from '../../../src/engine/authenticity/index.js';
+import { assessAuthenticity } from '../../../src/engine/authenticity/assess.js';
 import { computeTruth, generateWorld, resolveConfig, toDataset } from '../../../tools/sim/index.js';
 
 describe('simulator world (eval preset, 2,000 accounts, seed 7)', () => {

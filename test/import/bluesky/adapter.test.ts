@@ -86,6 +86,8 @@ describe('bluesky: a v3 repository whose first block is a tree node', async () =
     expect(sink.accounts).toHaveLength(1);
     expect(sink.accounts[0]).toMatchObject({ ref: { network: 'bluesky', externalId: ALICE, handle: 'alice.test' }, displayName: 'Alice', bio: 'Birder and baker', posts: 5, following: 2 });
     expect(sink.accounts[0]!.followers).toBeUndefined();
+    // the repository holds every like the owner gave; a profile without an avatar blob shows the default picture
+    expect(sink.accounts[0]).toMatchObject({ likesGiven: 2, defaultAvatar: true });
   });
 
   it('reads posts: text, language, hashtags from facets and tags, public', () => {
@@ -180,7 +182,7 @@ describe('bluesky: other layouts of the same repository', () => {
 
   it('reads an empty repository (no records) as an owner with no posts', async () => {
     const sink = await read(fileSource('repo.car', writeRepo({ did: ALICE, records: [] })));
-    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0, lists: { following: true, posts: true } }]);
+    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0, likesGiven: 0, lists: { following: true, posts: true } }]); // a repository holds all likes: none given
     expect(sink.notices.map((n) => n.message)).toEqual([expect.stringContaining('pass --owner HANDLE')]);
   });
 

@@ -73,10 +73,13 @@ describe('twitter adapter on a 2026-style archive (manifest, multi-part tweets, 
         displayName: 'Lena Dev',
         bio: 'Writes about #rustlang and compilers.\nOpinions mine.',
         url: 'https://t.co/AbCdEf1234',
+        location: 'Lisbon',
+        defaultAvatar: false,
         createdAt: Date.UTC(2022, 9, 1, 8, 30),
         followers: 3,
         following: 2,
         posts: 11,
+        likesGiven: 3,
         // the archive's own lists are complete (store/records.ts OwnLists)
         lists: { followers: true, following: true, posts: true },
       },
@@ -164,7 +167,7 @@ describe('twitter adapter on a 2019-style archive (tweet.js, bare tweets, no acc
     const { posts, follows, interactions, accounts, sink } = await readAll(source);
     expect(sink.problems).toEqual([]);
     const owner = { network: 'twitter', handle: 'old_timer', externalId: '40000001' };
-    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Old Timer', followers: 2, following: 1, posts: 4, lists: { followers: true, following: true, posts: true } }]);
+    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Old Timer', followers: 2, following: 1, posts: 4, likesGiven: 2, lists: { followers: true, following: true, posts: true } }]);
     expect(posts.map((p) => p.externalId)).toEqual(['1138000000000000001', '1138000000000000002', '1138000000000000003', '1138000000000000004']);
     expect(posts.every((p) => p.author.handle === 'old_timer')).toBe(true);
     expect(posts[1]!.replyTo).toEqual({ externalId: '1137000000000000002', author: { network: 'twitter', handle: 'old_friend', externalId: '20000002' } });

@@ -201,7 +201,11 @@ describe('the other archive rows', () => {
       createdAt: Date.UTC(2006, 10, 15, 13, 18, 50),
     });
     expect(normalizeAccount({ account: { accountId: '1' } })).toMatchObject({ fault: true, field: 'account.username' });
-    expect(normalizeProfile({ profile: { description: { bio: 'b', website: '', location: 'L' } } })).toEqual({ bio: 'b', location: 'L' });
+    // an empty website is known to be empty (audience audit evidence); an absent key is not known
+    expect(normalizeProfile({ profile: { description: { bio: 'b', website: '', location: 'L' } } })).toEqual({ bio: 'b', url: '', location: 'L' });
+    expect(normalizeProfile({ profile: { description: {} } })).toEqual({});
+    expect(normalizeProfile({ profile: { description: {}, avatarMediaUrl: 'https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png' } })).toEqual({ defaultAvatar: true });
+    expect(normalizeProfile({ profile: { description: {}, avatarMediaUrl: 'https://pbs.twimg.com/profile_images/1/a.jpg' } })).toEqual({ defaultAvatar: false });
     const m = normalizeManifest({
       userInfo: { accountId: '40000001', userName: 'old_timer', displayName: 'Old Timer' },
       archiveInfo: { isPartialArchive: false },
@@ -230,5 +234,13 @@ describe('values', () => {
     expect(parseStatusUrl('https://x.com/i/status/34')).toEqual({ id: '34' });
     expect(parseStatusUrl('https://x.com/a/status/12abc')).toBeUndefined();
     expect(parseStatusUrl('https://evil.com/?u=https://x.com/a/status/1')).toBeUndefined();
+  });
+});
+
+describe('text as written', () => {
+  it('decodes the HTML entities Twitter stores in full_text and bios, in one pass', () => {
+    expect(post(makeTweet({ full_text: '&gt; How did we get here? R&amp;D &lt;3 and a literal &amp;lt;' })).text).toBe('> How did we get here? R&D <3 and a literal &lt;');
+    expect(post(makeTweet({ full_text: 'RT @x: fish &amp; chips' })).text).toBe('RT @x: fish & chips');
+    expect(normalizeProfile({ profile: { description: { bio: 'maker &amp; breaker' } } })).toEqual({ bio: 'maker & breaker' });
   });
 });

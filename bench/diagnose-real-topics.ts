@@ -1,0 +1,45 @@
+/**
+ * Why each labelled topic was found or missed on the real archives, and why each wrong topic
+ * was assigned: the gate that decided it (TopicDecision: sense, distinctiveness, min-posts,
+ * not-leading, fdr, roll-up) with the numbers behind it.
+ *   npx tsx bench/diagnose-real-topics.ts [--held-out]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
+import { topicSetupFor } from '../src/cli/analysis.js';
+import type { TopicDecision } from '../src/engine/topics/expertise.js';
+import { readRealArchives } from './lib/real-archives.js';
+import { evaluateArchive, readLabels } from './lib/evaluate-real.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const real = path.join(root, '..', 'shared', 'data', 'realdata');
+const heldOut = process.argv.includes('--held-out');
+const tax = loadBuiltinTaxonomy();
+const m = topicSetupFor(tax).matcher;
+const labels = readLabels(root);
+const row = (d: TopicDecision | undefined, slug: string): string =>
+  d
+    ? `  ${slug.padEnd(22)} ${d.gate.padEnd(15)} named ${String(d.named).padStart(3)} plain ${String(d.plain).padStart(3)}${d.senseAnchored ? '*' : ' '} counting ${String(d.counting).padStart(3)} n ${String(d.n).padStart(4)} mu ${String(d.mu).padStart(8)} D ${String(d.distinctiveness).padStart(5)} lfdr ${String(d.lfdr).padStart(9)} (cut ${d.fdrCutoff})`
+    : `  ${slug.padEnd(22)} never-named`;
+for (const a of await readRealArchives(real, root)) {
+  const l = labels[a.name]!;
+  if (Boolean(l.heldOut) !== heldOut) continue;
+  const e = evaluateArchive(a, l, tax, m);
+  const by = new Map(e.decisions.map((d) => [d.slug, d]));
+  const gates = (slugs: string[]) => {
+    const c = new Map<string, number>();
+    for (const s of slugs) c.set(by.get(s)?.gate ?? 'never-named', (c.get(by.get(s)?.gate ?? 'never-named') ?? 0) + 1);
+    return [...c].map(([g, n]) => `${g} ${n}`).join(', ') || '-';
+  };
+  console.log(`\n${a.name}: precision ${(100 * e.precision).toFixed(0)}%, recall ${(100 * e.recall).toFixed(0)}% (${e.found.length}/${l.true.length})`);
+  console.log(`true topics by deciding gate: ${gates(l.true)}`);
+  console.log(`everyday/other-sense topics by gate: ${gates(l.everydaySenses)}`);
+  console.log(`neutral topics by gate: ${gates(l.neutral)}`);
+  console.log('true topics:');
+  for (const s of l.true) console.log(row(by.get(s), s));
+  console.log('wrong (assigned, not true nor an ancestor of a true topic, not neutral):');
+  for (const s of e.wrong) console.log(row(by.get(s), s));
+  console.log('everyday / other senses:');
+  for (const s of l.everydaySenses) console.log(row(by.get(s), s));
+}

@@ -1,0 +1,196 @@
+/**
+ * The audience classifier's model (models/audience-v1.json): multinomial logistic
+ * regressions over the profile features with `real` as the reference category and one
+ * category per archetype of inauthentic account (bought followers; spambots). An
+ * archetype belongs to a verdict class, `fake` or `bot`; a class's probability is the sum
+ * of its archetypes'.
+ *
+ * Missing columns: one sub-model per evidence key (whether likes given, the account's age
+ * and its post count are known), each fitted with exactly that evidence, so an export
+ * without likes is judged by weights fitted without likes, not by weights that expected
+ * them (a sub-model per feature set); each has its own decision thresholds. Within a
+ * sub-model a feature that is still unknown (a missing picture flag, say) adds nothing.
+ *
+ * Definition: in the account's sub-model, for archetype a,
+ *   logit_a = intercept_a + sum_j weight_aj * (x_j - mean_j) / scale_j
+ * over the features j that are KNOWN for the account (an unknown feature adds nothing: it
+ * is taken at the training mean; the fit drops feature groups at random so the remaining
+ * weights carry the evidence alone, see fit.ts). Then
+ *   P(real) = 1 / (1 + sum_a e^logit_a),  P(a) = e^logit_a * P(real),
+ *   P(fake) = sum of the fake archetypes, P(bot) = sum of the bot archetypes,
+ * under the fit's priors (each verdict class weighs the same: see provenance.priors).
+ * Source: the baseline-category logit model (Agresti, Categorical Data Analysis, 3rd ed.,
+ * 2013, section 8.1).
+ *
+ * Example: one archetype 'bought' (fake), intercept 0, one feature followRatio (mean -0.2,
+ * scale 0.6) with weight -3; an account at -2.7 has z = -4.17, logit 12.5, P(fake) = 0.999996.
+ */
+import { PROFILE_FEATURES, type ProfileFeature } from './features.js';
+
+export const AUDIENCE_CLASSES = ['real', 'suspicious', 'fake', 'bot', 'unknown'] as const;
+/** What the audit calls a follower. */
+export type AudienceClass = (typeof AUDIENCE_CLASSES)[number];
+/** The classes an archetype can stand for. */
+export type InauthenticClass = 'fake' | 'bot';
+
+/** One feature of the model: its standardisation. */
+export interface ModelFeature {
+  name: ProfileFeature;
+  unit: string;
+  mean: number;
+  scale: number;
+}
+
+/** One kind of inauthentic account the model was fitted on, with its logit. */
+export interface Archetype {
+  /** the labelled source it was fitted on, e.g. 'fake_followers', 'social_spambots_1' */
+  name: string;
+  class: InauthenticClass;
+  description: string;
+  intercept: number;
+  /** per feature, in model order: points per standard unit toward this archetype */
+  weights: number[];
+}
+
+/** Which optional evidence an account has: selects the sub-model. */
+export interface EvidenceKey {
+  likes: boolean;
+  age: boolean;
+  posts: boolean;
+}
+
+/** The model for accounts with one evidence key: archetype logits and decision thresholds on P(real). */
+export interface Submodel extends EvidenceKey {
+  archetypes: Archetype[];
+  /** at or above: real */
+  real: number;
+  /** below: fake or bot; between flag and real: suspicious */
+  flag: number;
+}
+
+/** The model file's contents. */
+export interface AudienceModel {
+  schema: 1;
+  version: string;
+  description: string;
+  /** the standardisation, shared by the sub-models */
+  features: ModelFeature[];
+  /** one per evidence key (likes x age x posts known) */
+  submodels: Submodel[];
+  /**
+   * Mass followers: an account following at least this many is `suspicious` even when its
+   * profile otherwise looks real (HypeAuditor counts accounts following 1,500+ as "mass
+   * followers", whose feeds are too full to see a post; the count here is fitted so that
+   * few people reach it, see fit.ts chooseMassFollowing).
+   */
+  massFollowing: number;
+  /** how the numbers were obtained: data and hashes, cross-validation, baselines */
+  provenance: Record<string, unknown>;
+}
+
+/** The class probabilities of one account, and what each known feature added to each archetype's logit. */
+export interface ModelOutput {
+  /** the sub-model used */
+  submodel: Submodel;
+  p: { real: number; fake: number; bot: number };
+  /** per archetype (sub-model order): its probability */
+  archetype: Float64Array;
+  /** per archetype, per feature: points toward it (0 when the feature is unknown) */
+  points: Float64Array[];
+  /** the account follows at least model.massFollowing accounts */
+  massFollower: boolean;
+}
+
+const LIKES = PROFILE_FEATURES.indexOf('likesGiven');
+const AGE = PROFILE_FEATURES.indexOf('ageDays');
+const POSTS = PROFILE_FEATURES.indexOf('posts');
+const FOLLOWING = PROFILE_FEATURES.indexOf('following');
+
+/** The evidence key of a feature vector. */
+export function evidenceOf(x: Float64Array): EvidenceKey {
+  return { likes: !Number.isNaN(x[LIKES]!), age: !Number.isNaN(x[AGE]!), posts: !Number.isNaN(x[POSTS]!) };
+}
+
+/** The sub-model for an evidence key. */
+export function submodelFor(model: AudienceModel, key: EvidenceKey): Submodel {
+  return model.submodels.find((s) => s.likes === key.likes && s.age === key.age && s.posts === key.posts) ?? model.submodels[0]!;
+}
+
+/** Applies the model to one feature vector (NaN = unknown). */
+export function applyAudienceModel(model: AudienceModel, x: Float64Array): ModelOutput {
+  const sub = submodelFor(model, evidenceOf(x));
+  const m = model.features.length;
+  const A = sub.archetypes.length;
+  const z = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const v = x[j]!;
+    const f = model.features[j]!;
+    z[j] = Number.isNaN(v) ? 0 : (v - f.mean) / f.scale;
+  }
+  const logits = new Float64Array(A);
+  const points: Float64Array[] = [];
+  let top = 0;
+  for (let a = 0; a < A; a++) {
+    const arch = sub.archetypes[a]!;
+    const pts = new Float64Array(m);
+    let s = arch.intercept;
+    for (let j = 0; j < m; j++) {
+      pts[j] = arch.weights[j]! * z[j]!;
+      s += pts[j]!;
+    }
+    logits[a] = s;
+    points.push(pts);
+    if (s > top) top = s;
+  }
+  // softmax against the reference (logit 0), shifted for stability
+  let sum = Math.exp(-top);
+  const e = Float64Array.from(logits, (l) => Math.exp(l - top));
+  for (const v of e) sum += v;
+  const archetype = Float64Array.from(e, (v) => v / sum);
+  let fake = 0;
+  let bot = 0;
+  sub.archetypes.forEach((arch, a) => (arch.class === 'fake' ? (fake += archetype[a]!) : (bot += archetype[a]!)));
+  return {
+    submodel: sub,
+    p: { real: Math.exp(-top) / sum, fake, bot },
+    archetype,
+    points,
+    massFollower: x[FOLLOWING]! >= Math.log10(model.massFollowing + 1),
+  };
+}
+
+/** Checks a parsed model file; returns the problems found (empty when usable). */
+export function checkAudienceModel(value: unknown): string[] {
+  const problems: string[] = [];
+  const m = value as Partial<AudienceModel> | null;
+  if (typeof m !== 'object' || m === null) return ['not a JSON object'];
+  if (m.schema !== 1) problems.push('schema is not 1');
+  if (typeof m.version !== 'string') problems.push('version is missing');
+  if (!Array.isArray(m.features)) problems.push('features is not an array');
+  else {
+    m.features.forEach((f, j) => {
+      if (f?.name !== PROFILE_FEATURES[j]) problems.push(`features[${j}] is '${String(f?.name)}', expected '${PROFILE_FEATURES[j]}'`);
+      if (!Number.isFinite(f?.mean)) problems.push(`features[${j}].mean is not a number`);
+      if (!(Number.isFinite(f?.scale) && f.scale > 0)) problems.push(`features[${j}].scale is not a positive number`);
+    });
+    if (m.features.length !== PROFILE_FEATURES.length) problems.push(`${m.features.length} features, expected ${PROFILE_FEATURES.length}`);
+  }
+  if (!(Number.isFinite(m.massFollowing) && m.massFollowing! > 0)) problems.push('massFollowing is not a positive number');
+  if (!Array.isArray(m.submodels) || m.submodels.length === 0) problems.push('submodels is not a non-empty array');
+  else {
+    m.submodels.forEach((sub, s) => {
+      if (!(sub?.flag > 0 && sub.flag <= sub.real && sub.real < 1)) problems.push(`submodels[${s}] thresholds must satisfy 0 < flag <= real < 1`);
+      if (!Array.isArray(sub?.archetypes) || sub.archetypes.length === 0) problems.push(`submodels[${s}].archetypes is not a non-empty array`);
+      else {
+        sub.archetypes.forEach((a, k) => {
+          if (a?.class !== 'fake' && a?.class !== 'bot') problems.push(`submodels[${s}].archetypes[${k}].class is not 'fake' or 'bot'`);
+          if (!Number.isFinite(a?.intercept)) problems.push(`submodels[${s}].archetypes[${k}].intercept is not a number`);
+          if (!Array.isArray(a?.weights) || a.weights.length !== PROFILE_FEATURES.length || !a.weights.every(Number.isFinite)) {
+            problems.push(`submodels[${s}].archetypes[${k}].weights is not ${PROFILE_FEATURES.length} numbers`);
+          }
+        });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,121 @@
+/**
+ * The background: how often people write each word in general, per language, independent of
+ * who else is in the database. Shipped as models/background.json.gz (derived from the wordfreq
+ * lists, CC BY-SA 4.0; scripts/build-background.ts) and read by src/topics/background.ts.
+ *
+ * Definition. A word's frequency f is its share of all word tokens written in the language;
+ * the table stores Zipf values z = log10(f) + 9 (occurrences per billion words; van Heuven,
+ * Mandera, Keuleers and Brysbaert 2014, "SUBTLEX-UK", QJEP 67:1176-1190). A word the table
+ * does not have is at the floor (Zipf 1, once per 100 million words). A phrase of several
+ * words is combined the way wordfreq combines tokens: 1/f = sum of 1/f_i (the phrase is rarer
+ * than its rarest word). In Chinese and Japanese the matcher reads one character at a time, so
+ * frequencies are per character position: a whole word in the table counts f_word / c (c =
+ * characters per word in that language), a run of characters not in the table is combined as
+ * above and divided by 10 per inferred word boundary (wordfreq's INFERRED_SPACE_FACTOR).
+ * Example: "nice" in English is Zipf 5.37 (f = 2.3e-4); "running xterm" = 1/(1/1.7e-4 +
+ * 1/2.5e-8) = 2.5e-8 (Zipf 1.4).
+ *
+ * An everyday word is one of the language's high-frequency vocabulary: at least as frequent
+ * as its 5,000th commonest word form. High-frequency vocabulary is the first 2,000-3,000
+ * word families (Nation 2006, "How large a vocabulary is needed for reading and listening?",
+ * Canadian Modern Language Review 63:59-82; Schmitt and Schmitt 2014, Language Teaching
+ * 47:484-503); counted as word forms (a family has its plural, its verb forms...) that is a
+ * few thousand more, and 5,000 forms is Zipf 4.22 in English, 4.18 in German and 4.17 in
+ * French. It makes "nice" (rank 426), "running" (599), "weather" (1,447), "apple" (1,786) and
+ * "pizza" (3,453) everyday words in English and "kinder" (233) in German; not "marathon"
+ * (5,520), "python" (9,923) or "psychiatry" (13,739), whose common use is the topic's.
+ */
+
+/** A form as frequent as the language's 5,000th commonest word form is an everyday word (see the module doc). */
+export const EVERYDAY_RANK = 5000;
+
+/** Languages that spell names with a capital letter and ordinary words without one. */
+const CASES_NAMES = new Set(['en', 'fr', 'es', 'pt', 'it', 'nl']);
+
+/** One language's table as the loader hands it over. */
+export interface BackgroundLanguage {
+  /** token -> Zipf value */
+  words: Map<string, number>;
+  /** per-character Zipf values, for languages written without spaces */
+  characters: Map<string, number> | null;
+  /** characters per word token (1 for languages written with spaces) */
+  charactersPerWord: number;
+  /** the table's Zipf values, most frequent first (rank r is ranked[r - 1]) */
+  ranked: Float32Array;
+}
+
+/** The background model: per-language tables, in a fixed language order. */
+export interface Background {
+  source: string;
+  attribution: string | null;
+  license: string | null;
+  /** language codes ('en', 'de', ...), the order every per-language array follows */
+  languages: string[];
+  tables: BackgroundLanguage[];
+  /** Zipf value of a word no table has */
+  floorZipf: number;
+}
+
+/** A background that knows no language: every word at the floor, nothing everyday (tests, custom setups). */
+export function emptyBackground(): Background {
+  return { source: 'none', attribution: null, license: null, languages: [], tables: [], floorZipf: 1 };
+}
+
+/** Index of a language in the background (by its base code: 'pt-BR' -> 'pt'), or -1. */
+export function backgroundLanguageIndex(bg: Background, lang: string | null | undefined): number {
+  if (!lang) return -1;
+  const base = lang.toLowerCase().split(/[-_]/, 1)[0]!;
+  return bg.languages.indexOf(base);
+}
+
+/** True when the language capitalises names but not ordinary words (so a capital is sense evidence). */
+export function capitalisesNames(lang: string): boolean {
+  return CASES_NAMES.has(lang);
+}
+
+const isSingleCjk = (t: string): boolean => {
+  if (t.length === 0 || t.length > 2) return false;
+  const c = t.codePointAt(0)!;
+  if (t.length === 2 && c <= 0xffff) return false;
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || c >= 0x20000;
+};
+
+/** Zipf value of one token in a language table (the floor when absent). */
+function tokenZipf(table: BackgroundLanguage, token: string, floor: number): number {
+  if (table.characters && isSingleCjk(token)) return table.characters.get(token) ?? floor;
+  return table.words.get(token) ?? floor;
+}
+
+/**
+ * Zipf value of a surface form (its tokens) per token position in language `lang` (an index
+ * into bg.languages); the floor for a language the background does not know.
+ */
+export function formZipf(bg: Background, lang: number, tokens: readonly string[]): number {
+  const table = bg.tables[lang];
+  if (!table || tokens.length === 0) return bg.floorZipf;
+  if (tokens.length === 1) return tokenZipf(table, tokens[0]!, bg.floorZipf);
+  // a run of characters that the table knows as a word: the word's frequency per character
+  if (table.characters && tokens.every(isSingleCjk)) {
+    const word = table.words.get(tokens.join(''));
+    if (word !== undefined) return word - Math.log10(table.charactersPerWord);
+    return combine(tokens.map((t) => tokenZipf(table, t, bg.floorZipf))) - (tokens.length - 1);
+  }
+  return combine(tokens.map((t) => tokenZipf(table, t, bg.floorZipf)));
+}
+
+/** 1/f = sum 1/f_i, in Zipf units. */
+function combine(zipfs: number[]): number {
+  let inv = 0;
+  for (const z of zipfs) inv += 10 ** -z;
+  return -Math.log10(inv);
+}
+
+/** Per background language: the Zipf value of its `rank`-th commonest word (Infinity for an empty table): the everyday threshold. */
+export function everydayThresholds(bg: Background, rank: number): Float64Array {
+  return Float64Array.from(bg.tables, (t) => (t.ranked.length >= rank && rank > 0 ? t.ranked[rank - 1]! : Infinity));
+}
+
+/** Occurrences per token position of a Zipf value. */
+export function zipfToFrequency(z: number): number {
+  return 10 ** (z - 9);
+}

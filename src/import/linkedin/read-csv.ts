@@ -1,0 +1,129 @@
+/**
+ * LinkedIn's CSV files, whose encoding and dialect changed over the years:
+ *   - 2018 `Shares.csv` is UTF-16LE with a byte-order mark and tab-separated;
+ *   - `Connections.csv` starts with a `Notes:` preamble before its header;
+ *   - line endings may be mixed in one export, even in one file (CRLF and LF);
+ *   - 2025 `Comments.csv` escapes quotes with a backslash (`\"`) instead of doubling them,
+ *     which an RFC 4180 reader turns into ragged rows: such a file is detected (it holds
+ *     `\"` and reads cleanly only with backslash escapes) and read that way.
+ * Header names differ in case and spacing by year (`SharedURL`, `SharedUrl`): columns are
+ * looked up by their letters and digits only, lower-cased.
+ */
+import { parse } from 'csv-parse/sync';
+import type { RowProblem } from '../../store/records.js';
+import type { SourceEntry } from '../source.js';
+import { readBytes } from '../own-data/read-json.js';
+
+/** One data row: its fields by normalized column name, and the line it ends on. */
+export interface CsvRow {
+  get(column: string): string | undefined;
+  line: number;
+}
+
+/** A LinkedIn CSV file, read. */
+export interface LinkedinCsv {
+  /** normalized column names ('sharedurl', 'connectedon') */
+  columns: string[];
+  rows: CsvRow[];
+  /** how quotes were escaped: doubled (RFC 4180) or with a backslash (2025 Comments.csv) */
+  escape: 'rfc4180' | 'backslash';
+  delimiter: ',' | '\t';
+}
+
+/** `SharedURL`, `Shared Url` and `sharedurl` are one column. */
+export function normalizeColumn(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Text of a CSV file in UTF-8 or UTF-16 (by byte-order mark, or by the zero bytes of UTF-16 text). */
+export function decodeCsvBytes(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return swapBytes(bytes.subarray(2)).toString('utf16le');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  // UTF-16 without a mark: ASCII text has a zero in every other byte
+  const sample = bytes.subarray(0, 512);
+  let zerosOdd = 0;
+  let zerosEven = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? zerosOdd++ : zerosEven++);
+  if (sample.length >= 4 && zerosOdd > sample.length / 4 && zerosEven === 0) return bytes.toString('utf16le');
+  if (sample.length >= 4 && zerosEven > sample.length / 4 && zerosOdd === 0) return swapBytes(bytes).toString('utf16le');
+  return bytes.toString('utf8');
+}
+
+function swapBytes(b: Buffer): Buffer {
+  const out = Buffer.from(b.subarray(0, b.length - (b.length % 2)));
+  return out.swap16();
+}
+
+/** The offset where the header starts, past a `Notes:` preamble (Connections.csv), and the lines skipped. */
+export function skipPreamble(text: string): { offset: number; lines: number } {
+  if (!/^Notes:/i.test(text)) return { offset: 0, lines: 0 };
+  // the preamble ends at the first blank line; without one, at the first line naming columns
+  const blank = /\r?\n[ \t]*\r?\n/.exec(text);
+  const header = /(?:^|\r?\n)(?=(?:First Name|"First Name"|Date|"Date")[,\t])/i.exec(text);
+  const at = blank ? blank.index + blank[0].length : header ? header.index + (header[0].length) : 0;
+  return { offset: at, lines: countLines(text.slice(0, at)) };
+}
+
+function countLines(s: string): number {
+  return (s.match(/\r\n|\r|\n/g) ?? []).length;
+}
+
+/** Reads a LinkedIn CSV; a problem (file, line) when no dialect reads it into rows of the header's width. */
+export async function readLinkedinCsv(entry: SourceEntry): Promise<LinkedinCsv | RowProblem> {
+  const full = decodeCsvBytes(await readBytes(entry));
+  const pre = skipPreamble(full);
+  const text = full.slice(pre.offset);
+  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
+  const delimiter: ',' | '\t' = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  const attempts: Array<'rfc4180' | 'backslash'> = text.includes('\\"') ? ['backslash', 'rfc4180'] : ['rfc4180'];
+  let firstFailure: RowProblem | undefined;
+  for (const escape of attempts) {
+    const result = tryParse(text, delimiter, escape, entry.displayPath, pre.lines);
+    if (!('reason' in result)) return result;
+    firstFailure ??= result;
+    if (escape === 'rfc4180') return result;
+  }
+  return firstFailure!;
+}
+
+function tryParse(text: string, delimiter: ',' | '\t', escape: 'rfc4180' | 'backslash', file: string, lineOffset: number): LinkedinCsv | RowProblem {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      delimiter,
+      escape: escape === 'backslash' ? '\\' : '"',
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (err) {
+    const e = err as { message?: string; lines?: number; code?: string };
+    return {
+      file,
+      ...(e.lines !== undefined ? { line: e.lines + lineOffset } : {}),
+      reason: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file is cut off?)' : `not a readable CSV file (${(e.code ?? e.message ?? 'parse error').toString().replace(/[\u0000-\u001f]/g, ' ')})`,
+      expected: 'a LinkedIn export CSV file',
+      fix: 'download your LinkedIn data again (Settings > Data privacy > Get a copy of your data)',
+    };
+  }
+  const [head, ...body] = records;
+  const columns = (head?.record ?? []).map(normalizeColumn);
+  const index = new Map(columns.map((c, i) => [c, i]));
+  const rows: CsvRow[] = [];
+  for (const { record, info } of body) {
+    if (record.length === 1 && record[0]!.trim() === '') continue;
+    if (record.length !== columns.length) {
+      return {
+        file,
+        line: info.lines + lineOffset,
+        reason: `${record.length} fields where the header has ${columns.length}${escape === 'backslash' ? ' (read with backslash-escaped quotes)' : ''}`,
+        expected: `${columns.length} fields, as the header names`,
+        fix: 'download your LinkedIn data again; if the file was edited, quote fields that contain commas',
+      };
+    }
+    rows.push({ get: (c) => (index.has(c) ? record[index.get(c)!] : undefined), line: info.lines + lineOffset });
+  }
+  return { columns, rows, escape, delimiter };
+}

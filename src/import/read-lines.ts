@@ -1,0 +1,59 @@
+/**
+ * Lines of a byte stream, in linear time and bounded memory: a line that does not end in
+ * a chunk is kept as a list of pieces (never re-joined and re-split per chunk, which made a
+ * file without newlines quadratic), and a line longer than MAX_RECORD_BYTES is dropped as
+ * it streams and reported by its line number; reading goes on at the next line.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { MAX_RECORD_BYTES } from './record-limits.js';
+
+/** One line (without its '\n' or '\r\n'), or the line number of one that was too long. */
+export type Line = { line: number; text: string; tooLong?: false } | { line: number; text: ''; tooLong: true };
+
+/** Yields the lines of `stream` (UTF-8, BOM stripped); a final line without '\n' is yielded too. */
+export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
+  const decoder = new StringDecoder('utf8');
+  let pieces: string[] = [];
+  let pendingLength = 0;
+  let tooLong = false;
+  let line = 0;
+  let first = true;
+  const finish = (last: string): Line => {
+    line++;
+    if (tooLong || pendingLength + last.length > MAX_RECORD_BYTES) {
+      tooLong = false;
+      pieces = [];
+      pendingLength = 0;
+      return { line, text: '', tooLong: true };
+    }
+    let text = pieces.length ? pieces.join('') + last : last;
+    pieces = [];
+    pendingLength = 0;
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    return { line, text };
+  };
+  for await (const chunk of stream) {
+    let s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (first && s.length > 0) {
+      s = s.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    let from = 0;
+    for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      yield finish(s.slice(from, nl));
+      from = nl + 1;
+    }
+    if (from < s.length) {
+      const rest = s.slice(from);
+      pendingLength += rest.length;
+      if (pendingLength > MAX_RECORD_BYTES) {
+        tooLong = true;
+        pieces = [];
+      } else if (!tooLong) pieces.push(rest);
+    }
+  }
+  const tail = decoder.end();
+  if (tail) pieces.push(tail);
+  if (pieces.length > 0 || tooLong) yield finish('');
+}

@@ -1,0 +1,144 @@
+/**
+ * TikTok records -> influence records. Pure: the owner is passed in. Dates have no time
+ * zone and are read as UTC (`2024-12-15 19:03:14`; comments add ` UTC`). Item keys change
+ * case between years (`date`/`Date`, `link`/`Link`/`VideoLink`), so fields are picked by
+ * any spelling. A video is identified by the id in its link
+ * (`https://www.tiktokv.com/share/video/7200255970008861998/`).
+ */
+import type { AccountRef, FollowRecord, InteractionRecord, PostRecord } from '../../store/records.js';
+import { asObject } from '../own-data/meta-fields.js';
+import { contentId } from '../own-data/ids.js';
+import { parseSimpleHandle } from '../own-data/handles.js';
+import { findEntities } from '../own-data/text-entities.js';
+import { parseExportTime } from '../own-data/times.js';
+import { pick } from './sections.js';
+
+/** The network name of TikTok records. */
+export const TIKTOK = 'tiktok';
+
+/** Why a record could not be converted. */
+export interface Fault {
+  field: string;
+  reason: string;
+  expected: string;
+}
+
+const fault = (field: string, reason: string, expected: string): Fault => ({ field, reason, expected });
+
+/** A video named by a link: its id, and its author when the link says (`tiktok.com/@name/video/ID`). */
+export function parseVideoLink(raw: unknown): { id: string; author?: string } | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // a Link may hold several URLs, one per line (photo posts): the first with an id names the post
+  for (const line of raw.split(/\s*[\r\n]+\s*|\s+/)) {
+    const m = /\/(?:@([A-Za-z0-9._]{1,64})\/)?(?:video|photo|v)\/(\d{6,25})/.exec(line) ?? /[?&](?:item_id|video_id|share_item_id)=(\d{6,25})/.exec(line);
+    if (m) return m.length === 3 && m[1] ? { id: m[2]!, author: m[1] } : { id: m[m.length - 1]! };
+  }
+  return undefined;
+}
+
+function timeOf(obj: Record<string, unknown>): number | undefined {
+  return parseExportTime(pick(obj, 'Date', 'date', 'CreateTime', 'Time'));
+}
+
+function userOf(obj: Record<string, unknown>): string | undefined {
+  return parseSimpleHandle(pick(obj, 'UserName', 'username', 'userName', 'User Name'));
+}
+
+/** A follower (`direction` 'in') or followed account ('out') record -> one follow. */
+export function convertFollow(item: unknown, owner: AccountRef, direction: 'in' | 'out'): FollowRecord | Fault {
+  const obj = asObject(item);
+  const handle = obj ? userOf(obj) : undefined;
+  if (handle === undefined) return fault('UserName', 'is missing or not a user name', 'a TikTok user name such as jane.doe');
+  const other: AccountRef = { network: TIKTOK, handle };
+  const follow: FollowRecord = direction === 'in' ? { type: 'follow', follower: other, followee: owner } : { type: 'follow', follower: owner, followee: other };
+  const t = timeOf(obj!);
+  if (t !== undefined) follow.createdAt = t;
+  return follow;
+}
+
+/** A Like List record (`{"date", "link"}`) -> one like of the video. */
+export function convertLike(item: unknown, owner: AccountRef): InteractionRecord | Fault {
+  const obj = asObject(item);
+  if (!obj) return fault('', 'is not an object', '{"date": "…", "link": "…"}');
+  const link = pick(obj, 'link', 'Link', 'VideoLink', 'Video Link');
+  const video = parseVideoLink(link);
+  const createdAt = timeOf(obj);
+  if (!video && createdAt === undefined) return fault('link', 'names no video and the record has no date', 'a video link such as https://www.tiktokv.com/share/video/7200255970008861998/');
+  const like: InteractionRecord = { type: 'interaction', actor: owner, kind: 'like' };
+  if (video) like.targetPost = video.id;
+  else if (typeof link === 'string' && link.trim()) like.targetPost = link.trim();
+  if (video?.author) like.target = { network: TIKTOK, handle: video.author };
+  if (createdAt !== undefined) like.createdAt = createdAt;
+  return like;
+}
+
+/** A Comment list record (`{"date", "comment", "url"}`) -> a reply post to the video it names. */
+export function convertComment(item: unknown, owner: AccountRef): PostRecord | Fault {
+  const obj = asObject(item);
+  if (!obj) return fault('', 'is not an object', '{"date": "…", "comment": "…"}');
+  const createdAt = timeOf(obj);
+  if (createdAt === undefined) return fault('date', 'is missing or not a date', 'a date such as 2024-12-15 19:03:14');
+  const text = String(pick(obj, 'comment', 'Comment') ?? '');
+  const link = pick(obj, 'url', 'originalPostUrl', 'original post link', 'videoLink', 'link', 'Link');
+  const video = parseVideoLink(link);
+  const post: PostRecord = {
+    type: 'post',
+    network: TIKTOK,
+    externalId: contentId('comment', createdAt, video?.id ?? (typeof link === 'string' ? link : undefined), text),
+    author: owner,
+    createdAt,
+    text,
+    replyTo: video ? { externalId: video.id, ...(video.author ? { author: { network: TIKTOK, handle: video.author } } : {}) } : {},
+  };
+  addEntities(post, text);
+  return post;
+}
+
+/** A Posts VideoList record (`{"Date", "Link", "Likes", "Title"}`) -> one post with its declared likes. */
+export function convertPost(item: unknown, owner: AccountRef): PostRecord | Fault {
+  const obj = asObject(item);
+  if (!obj) return fault('', 'is not an object', '{"Date": "…", "Link": "…", "Likes": "…"}');
+  const createdAt = timeOf(obj);
+  if (createdAt === undefined) return fault('Date', 'is missing or not a date', 'a date such as 2024-12-15 19:03:14');
+  const link = pick(obj, 'Link', 'VideoLink', 'link');
+  const text = String(pick(obj, 'Title', 'Description', 'Caption', 'title') ?? '');
+  const video = parseVideoLink(link);
+  const post: PostRecord = { type: 'post', network: TIKTOK, externalId: video?.id ?? contentId('post', createdAt, text), author: owner, createdAt, text };
+  const likes = readCount(pick(obj, 'Likes', 'likes', 'LikeCount'));
+  if (likes !== undefined) post.likes = likes;
+  addEntities(post, text);
+  return post;
+}
+
+/** A Reposts record (`{"Date", "Link"}`) -> the owner's reshare of the video. */
+export function convertRepost(item: unknown, owner: AccountRef): PostRecord | Fault {
+  const obj = asObject(item);
+  if (!obj) return fault('', 'is not an object', '{"Date": "…", "Link": "…"}');
+  const createdAt = timeOf(obj);
+  if (createdAt === undefined) return fault('Date', 'is missing or not a date', 'a date such as 2024-12-15 19:03:14');
+  const link = pick(obj, 'Link', 'link', 'VideoLink');
+  const video = parseVideoLink(link);
+  if (!video) return fault('Link', 'names no video', 'a video link such as https://www.tiktokv.com/share/video/7200255970008861998/');
+  return {
+    type: 'post',
+    network: TIKTOK,
+    externalId: contentId('repost', video.id, createdAt),
+    author: owner,
+    createdAt,
+    text: '',
+    reshareOf: { externalId: video.id, ...(video.author ? { author: { network: TIKTOK, handle: video.author } } : {}) },
+  };
+}
+
+/** A count written as text or number ("12", 12, "1,234"); undefined for "None", "" or anything else. */
+export function readCount(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+  if (typeof v === 'string' && /^\d{1,3}(?:,\d{3})*$|^\d+$/.test(v.trim())) return Number(v.trim().replace(/,/g, ''));
+  return undefined;
+}
+
+function addEntities(post: PostRecord, text: string): void {
+  const { mentions, hashtags } = findEntities(text);
+  if (mentions.length) post.mentions = mentions.map((handle) => ({ network: TIKTOK, handle }));
+  if (hashtags.length) post.hashtags = hashtags;
+}

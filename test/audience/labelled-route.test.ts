@@ -1,0 +1,84 @@
+/**
+ * The held-back check's product route, over the shared labelled accounts: convert the
+ * files into a generic accounts CSV (with the profile columns) and a follows CSV to one
+ * account, import, `audit --json`, compare each follower's class with its label.
+ *
+ * These are the files the shipped model was fitted on, so this is not a measure of
+ * generalisation (models/audience-v1.md has the cross-validated and leave-one-source-out
+ * numbers): it checks that the route (CSV columns -> store -> Dataset -> features) gives
+ * the model what the fit saw, and that the verdicts meet the issue's bars on this data.
+ * Skipped when ../shared is absent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AuditView } from '../../src/render/audit-view.js';
+import { runCli, SHARED, tempDir } from '../helpers/cli.js';
+import { readLabelledAccounts, type LabelledAccount } from '../../scripts/lib/audience/labelled-accounts.js';
+import { writeGenericAudience } from '../../tools/audience/generic-csv.js';
+
+const DATA = path.join(SHARED, 'data', 'labelled-accounts');
+const present = fs.existsSync(path.join(DATA, 'genuine.csv'));
+
+interface Rates {
+  humansFlagged: number;
+  fakesCaught: number;
+  botsCaught: number;
+  caught: number;
+  unknown: number;
+  bySource: Record<string, number>;
+}
+
+function rates(accounts: LabelledAccount[], view: AuditView): Rates {
+  const cls = new Map(view.accounts.map((a) => [a.handle.toLowerCase(), a.class]));
+  const share = (list: LabelledAccount[], pred: (c: string) => boolean) => list.filter((a) => pred(cls.get(a.handle.toLowerCase()) ?? 'missing')).length / Math.max(1, list.length);
+  const flagged = (c: string) => c === 'fake' || c === 'bot' || c === 'suspicious';
+  const humans = accounts.filter((a) => a.label === 0);
+  const others = accounts.filter((a) => a.label !== 0);
+  const bySource: Record<string, number> = {};
+  for (const s of new Set(accounts.map((a) => a.source))) bySource[s] = share(accounts.filter((a) => a.source === s), flagged);
+  return {
+    humansFlagged: share(humans, flagged),
+    fakesCaught: share(accounts.filter((a) => a.label === 1), flagged),
+    botsCaught: share(accounts.filter((a) => a.label === 2), flagged),
+    caught: share(others, flagged),
+    unknown: share(accounts, (c) => c === 'unknown'),
+    bySource,
+  };
+}
+
+describe.skipIf(!present)('held-back route on the labelled accounts (generic CSVs -> import -> audit --json)', () => {
+  let accounts: LabelledAccount[] = [];
+  let db = '';
+  beforeAll(async () => {
+    accounts = readLabelledAccounts(DATA).accounts;
+    const dir = tempDir();
+    const files = writeGenericAudience(accounts, dir, 'audited_account');
+    db = path.join(dir, 'route.db');
+    const r = await runCli(['import', '--db', db, '--network', 'twitter', files.accounts, files.follows]);
+    expect(r.code).toBe(0);
+  });
+
+  it('with the as-of of the profiles: >= 97% of fake followers at <= 3% of people flagged, >= 90% of spambots, < 2% unknown', async () => {
+    const r = await runCli(['audit', '--db', db, '@audited_account', '--as-of', '2017-04-15', '--json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as AuditView;
+    expect(view.followers).toBe(accounts.length);
+    const got = rates(accounts, view);
+    expect(got.humansFlagged).toBeLessThanOrEqual(0.03);
+    expect(got.fakesCaught).toBeGreaterThanOrEqual(0.97);
+    expect(got.botsCaught).toBeGreaterThanOrEqual(0.9);
+    expect(got.unknown).toBeLessThan(0.02);
+  });
+
+  it('without an as-of (ages unknown): <= 5% of people flagged, >= 90% of the rest caught, < 2% unknown', async () => {
+    const r = await runCli(['audit', '--db', db, '@audited_account', '--json']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as AuditView;
+    expect(view.asOf).toBeNull();
+    const got = rates(accounts, view);
+    expect(got.humansFlagged).toBeLessThanOrEqual(0.05);
+    expect(got.caught).toBeGreaterThanOrEqual(0.9);
+    expect(got.unknown).toBeLessThan(0.02);
+  });
+});

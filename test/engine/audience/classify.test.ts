@@ -1,0 +1,142 @@
+/**
+ * The audience classifier (engine/audience): unknown without profile data, the shipped
+ * model's verdicts on archetypal profiles with their reasons, missing columns handled by
+ * the sub-model for the evidence at hand, activity flags only ever making a verdict worse.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkAudienceModel, classifyAccounts, classifyProfile, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
+import { submodelFor } from '../../../src/engine/audience/model.js';
+import type { Flag } from '../../../src/engine/result-types.js';
+import { ROOT } from '../../helpers/cli.js';
+import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
+
+const MODEL = JSON.parse(fs.readFileSync(path.join(ROOT, 'models/audience-v1.json'), 'utf8')) as AudienceModel;
+const AS_OF = day(0);
+const YEAR = 365 * 86_400_000;
+
+/** A typical person: follows some hundreds, followed by a similar number, posts and likes for years. */
+const PERSON = { handle: 'jane_doe', bio: 'Teacher, runner', url: '', location: 'Leeds', followers: 420, following: 380, posts: 6500, listed: 4, likesGiven: 2400, verified: false, defaultAvatar: false, createdAt: AS_OF - 6 * YEAR };
+/** A bought follower: follows hundreds, followed by a handful, barely posts, never likes. */
+const BOUGHT = { handle: 'x8k2q', bio: '', url: '', location: '', followers: 3, following: 2001, posts: 0, listed: 0, likesGiven: 0, verified: false, defaultAvatar: true, createdAt: AS_OF - 100 * 86_400_000 };
+
+describe('the shipped audience model', () => {
+  it('is a valid model file with provenance (data hashes, cross-validation, baselines)', () => {
+    expect(checkAudienceModel(MODEL)).toEqual([]);
+    const prov = MODEL.provenance as { data: { sha256: string }[]; crossValidation: { byClass: unknown[] }; baselines: unknown[]; leaveOneSourceOut: unknown[] };
+    expect(prov.data).toHaveLength(8);
+    expect(prov.data.every((d) => /^[0-9a-f]{64}$/.test(d.sha256))).toBe(true);
+    expect(prov.crossValidation.byClass).toHaveLength(3);
+    expect(prov.baselines.length).toBeGreaterThan(0);
+    expect(prov.leaveOneSourceOut.length).toBeGreaterThan(0);
+    expect(MODEL.submodels).toHaveLength(8);
+  });
+
+  it('rejects a broken model with the reason', () => {
+    expect(checkAudienceModel({ ...MODEL, submodels: [] })).toContain('submodels is not a non-empty array');
+    expect(checkAudienceModel({ ...MODEL, features: MODEL.features.slice(1) }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('classifyAccounts', () => {
+  it('calls an account with no profile data unknown, never real or fake, whatever its handle says', () => {
+    const b = new DatasetBuilder();
+    const ghost = b.account({ handle: 'bot_4815162342' });
+    const named = b.account({ handle: 'Jane', displayName: 'Jane Doe', bio: 'Teacher' }); // text, but no counts
+    const [g, n] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+    for (const v of [g!, n!]) {
+      expect(v.class).toBe('unknown');
+      expect(v.probability).toBeNull();
+      expect(v.evidence).toBe('none');
+    }
+    expect(g!.index).toBe(ghost);
+    expect(n!.index).toBe(named);
+  });
+
+  it('tells a person from a bought follower, with the facts behind the verdict', () => {
+    const b = new DatasetBuilder();
+    b.account(PERSON);
+    b.account(BOUGHT);
+    const [person, bought] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+    expect(person!.class).toBe('real');
+    expect(person!.p!.real).toBeGreaterThan(0.5);
+    expect(['fake', 'bot']).toContain(bought!.class);
+    expect(bought!.probability).toBeGreaterThan(0.9);
+    expect(bought!.reasons).toContain('following 2,001, followers 3');
+    expect(bought!.reasons).toContain('mass-follower');
+  });
+
+  it('judges a profile without likes or age by the sub-model fitted without them, and still flags the bought follower', () => {
+    const b = new DatasetBuilder();
+    const { likesGiven: _l, createdAt: _c, ...bare } = BOUGHT;
+    const { likesGiven: _l2, createdAt: _c2, ...person } = PERSON;
+    b.account(bare);
+    b.account(person);
+    const ds = b.build();
+    const facts = readProfileFacts(ds.accounts, 0, AS_OF);
+    expect(Number.isNaN(facts.likesGiven) && Number.isNaN(facts.ageDays)).toBe(true);
+    const [v, p] = classifyAccounts(ds, MODEL, { asOf: AS_OF });
+    expect(['fake', 'bot', 'suspicious']).toContain(v!.class);
+    expect(p!.class).toBe('real');
+    expect(submodelFor(MODEL, { likes: false, age: false, posts: true })).toMatchObject({ likes: false, age: false, posts: true });
+  });
+
+  it('without an as-of, ages are unknown (not computed against some other date)', () => {
+    const b = new DatasetBuilder();
+    b.account(BOUGHT);
+    const facts = readProfileFacts(b.build().accounts, 0, null);
+    expect(Number.isNaN(facts.ageDays)).toBe(true);
+  });
+
+  it('more followers never make a profile look less real (monotone in followers)', () => {
+    let last = -1;
+    for (const followers of [0, 3, 10, 30, 100, 300, 1000, 3000, 10_000, 100_000, 1_000_000]) {
+      const b = new DatasetBuilder();
+      b.account({ ...BOUGHT, followers });
+      const [v] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+      expect(v!.p!.real).toBeGreaterThanOrEqual(last - 1e-12);
+      last = v!.p!.real;
+    }
+  });
+
+  it('a celebrity (millions of followers, follows few) is real', () => {
+    const b = new DatasetBuilder();
+    b.account({ handle: 'star', bio: 'Singer', followers: 25_000_000, following: 120, posts: 4000, listed: 40_000, likesGiven: 900, verified: true, defaultAvatar: false, createdAt: AS_OF - 9 * YEAR });
+    expect(classifyAccounts(b.build(), MODEL, { asOf: AS_OF })[0]!.class).toBe('real');
+  });
+
+  it('an account following thousands is suspicious (mass follower) even with a person-like profile, and says why', () => {
+    const b = new DatasetBuilder();
+    b.account({ ...PERSON, followers: 30_000, following: 29_000 });
+    const [v] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+    expect(v!.class).toBe('suspicious');
+    expect(v!.reasons[0]).toMatch(/^following 29,000: at or above [\d,]+, the mass-follower count$/);
+  });
+
+  it('activity flags make a verdict worse, never better: bot cadence -> bot; others -> suspicious', () => {
+    const b = new DatasetBuilder();
+    b.account(PERSON);
+    b.account(PERSON);
+    b.account(BOUGHT);
+    b.account({ handle: 'no_profile' });
+    const flag = (code: Flag['code']): Flag => ({ code, severity: 0.5, evidence: {}, factor: 0.7 });
+    const flags: Flag[][] = [[flag('bot-cadence')], [flag('follow-back')], [flag('hashtag-stuffing')], [flag('churn')]];
+    const [cadence, farm, bought, ghost] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF, flags });
+    expect(cadence!.class).toBe('bot');
+    expect(cadence!.reasons[0]).toBe('activity: bot-cadence (severity 0.50)');
+    expect(farm!.class).toBe('suspicious');
+    expect(['fake', 'bot']).toContain(bought!.class); // not softened to suspicious
+    expect(ghost!.class).toBe('suspicious');
+    expect(ghost!.evidence).toBe('activity');
+  });
+
+  it('is deterministic: the same dataset and model give identical verdicts', () => {
+    const b = new DatasetBuilder();
+    b.account(PERSON);
+    b.account(BOUGHT);
+    const ds = b.build();
+    expect(classifyAccounts(ds, MODEL, { asOf: AS_OF })).toEqual(classifyAccounts(ds, MODEL, { asOf: AS_OF }));
+    expect(classifyProfile(MODEL, readProfileFacts(ds.accounts, 1, AS_OF))).toEqual(classifyProfile(MODEL, readProfileFacts(ds.accounts, 1, AS_OF)));
+  });
+});

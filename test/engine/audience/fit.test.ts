@@ -1,0 +1,122 @@
+/**
+ * The audience fitter on small made-up data (properties only: the real fit is
+ * scripts/fit-audience.ts on the labelled accounts): it finds the direction the
+ * data shows, keeps sign constraints, is deterministic, its thresholds hold the false-flag
+ * rate on the training people, and the folds are stratified by source.
+ */
+import { describe, expect, it } from 'vitest';
+import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
+import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
+import { assignFolds, singleFeatureBaseline, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
+import { applyAudienceModel } from '../../../src/engine/audience/model.js';
+import { decideClass } from '../../../src/engine/audience/classify.js';
+
+const P = PROFILE_FEATURES.length;
+const at = (name: (typeof PROFILE_FEATURES)[number]) => PROFILE_FEATURES.indexOf(name);
+
+/** A deterministic pseudo-random sequence (tests may not use Math.random either, for reproducibility). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+/** People have a higher follow ratio and more likes than fakes; bots never like; everything else is noise. */
+function toySet(n = 300): LabelledSet {
+  const rnd = lcg(7);
+  const x: Float64Array[] = [];
+  const y: number[] = [];
+  const source: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = i % 3;
+    const row = new Float64Array(P).map(() => rnd() - 0.5);
+    row[at('followRatio')] = (label === 1 ? -1.5 : 0) + rnd();
+    row[at('likesGiven')] = (label === 2 ? 0 : 2.5) + rnd();
+    row[at('defaultAvatar')] = rnd() < 0.1 ? 1 : 0;
+    x.push(row);
+    y.push(label);
+    source.push(label);
+  }
+  return {
+    x,
+    y: Uint8Array.from(y),
+    weight: new Float64Array(n).fill(1),
+    archetypes: [
+      { name: 'fakes', class: 'fake', description: '' },
+      { name: 'bots', class: 'bot', description: '' },
+    ],
+    source: Uint16Array.from(source),
+    sources: ['people', 'fakes', 'bots'],
+    key: x.map((_, i) => `k${i}`),
+  };
+}
+
+const META = { version: 'test', description: '', provenance: {} };
+const OPTIONS = { ...AUDIENCE_FIT_DEFAULTS, copies: 2 };
+
+describe('fitAudienceModel', () => {
+  const set = toySet();
+  const model = fitAudienceModel(set, OPTIONS, META);
+  const full = model.submodels.find((s) => s.likes && s.age && s.posts)!;
+
+  it('finds the direction the data shows and separates the classes', () => {
+    const fake = full.archetypes.find((a) => a.class === 'fake')!;
+    const bot = full.archetypes.find((a) => a.class === 'bot')!;
+    expect(fake.weights[at('followRatio')]).toBeLessThan(-0.5);
+    expect(bot.weights[at('likesGiven')]).toBeLessThan(-0.5);
+    const classes = set.x.map((row) => decideClass(model, applyAudienceModel(model, row)).class);
+    const hits = set.y.reduce((s, label, i) => s + (label === 0 ? Number(classes[i] === 'real') : Number(classes[i] !== 'real')), 0);
+    expect(hits / set.y.length).toBeGreaterThan(0.9);
+  });
+
+  it('keeps every weight on its sign constraint', () => {
+    for (const sub of model.submodels) {
+      for (const arch of sub.archetypes) {
+        PROFILE_FEATURES.forEach((name, j) => {
+          const sign = OPTIONS.signs[name][arch.class];
+          if (sign > 0) expect(arch.weights[j]).toBeGreaterThanOrEqual(0);
+          if (sign < 0) expect(arch.weights[j]).toBeLessThanOrEqual(0);
+        });
+      }
+    }
+  });
+
+  it('gives features a sub-model does not have no weight (a sub-model without likes ignores them)', () => {
+    const noLikes = model.submodels.find((s) => !s.likes && s.age && s.posts)!;
+    for (const arch of noLikes.archetypes) expect(arch.weights[at('likesGiven')]).toBe(0);
+  });
+
+  it('sets thresholds so that at most the target share of training people fall below them', () => {
+    for (const sub of model.submodels) {
+      const people = set.x.filter((_, i) => set.y[i] === 0).map((row) => applyAudienceModel({ ...model, submodels: [sub] }, hideEvidence(row, sub)).p.real);
+      const below = people.filter((p) => p < sub.real).length / people.length;
+      expect(below).toBeLessThanOrEqual(OPTIONS.realFlagRate + 1e-9);
+      expect(sub.flag).toBeLessThanOrEqual(sub.real);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(fitAudienceModel(set, OPTIONS, META)).toEqual(model);
+  });
+});
+
+describe('cross-validation helpers', () => {
+  it('deals every source evenly to the folds, the same way each time', () => {
+    const set = toySet(301);
+    const folds = assignFolds(set, 5);
+    for (let s = 0; s < 3; s++) {
+      const sizes = [0, 0, 0, 0, 0];
+      folds.forEach((f, i) => set.source[i] === s && sizes[f]!++);
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    }
+    expect(assignFolds(set, 5)).toEqual(folds);
+  });
+
+  it('a single-feature baseline flags at most the allowed share of people and catches the low-ratio fakes', () => {
+    const set = toySet(600);
+    const folds = assignFolds(set, 5);
+    const r = singleFeatureBaseline(set, folds, 5, 'followRatio', 0.03);
+    expect(r.direction).toBe('below');
+    expect(r.flaggedByClass.real).toBeLessThanOrEqual(0.06);
+    expect(r.flaggedByClass.fake).toBeGreaterThan(r.flaggedByClass.bot);
+  });
+});

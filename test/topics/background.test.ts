@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinBackground } from '../../src/inputs/background.js';
+import { backgroundLanguageIndex, EVERYDAY_RANK, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
+import { tokenize } from '../../src/engine/topics/text.js';
+import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
+import { bayesianFdrSelect, benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail, posteriorNullProbability, regularizedGammaP } from '../../src/engine/topics/significance.js';
+import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from '../../src/engine/topics/sense.js';
+import { createMatchScratch, tokenizeText } from '../../src/engine/topics/matcher.js';
+import { topicSetupFor } from '../../src/cli/analysis.js';
+import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
+import { BASIC_TOPICS, makeTaxonomy } from '../helpers/topic-taxonomy.js';
+
+const bg = loadBuiltinBackground();
+const zipf = (lang: string, text: string) => formZipf(bg, backgroundLanguageIndex(bg, lang), tokenize(text));
+const everyday = (lang: string, text: string) => zipf(lang, text) >= everydayThresholds(bg, EVERYDAY_RANK)[backgroundLanguageIndex(bg, lang)]!;
+
+describe('the shipped background (wordfreq, CC BY-SA 4.0)', () => {
+  it('covers English, German, French, Spanish, Portuguese, Japanese, Chinese and Korean, with its licence', () => {
+    for (const l of ['en', 'de', 'fr', 'es', 'pt', 'ja', 'zh', 'ko']) expect(bg.languages).toContain(l);
+    expect(bg.license).toBe('https://creativecommons.org/licenses/by-sa/4.0/');
+    expect(bg.attribution).toMatch(/wordfreq.*Robyn Speer/);
+    expect(backgroundLanguageIndex(bg, 'pt-BR')).toBe(bg.languages.indexOf('pt'));
+  });
+
+  it('decides everyday words by frequency rank, in the post’s language', () => {
+    for (const w of ['nice', 'running', 'weather', 'apple', 'music', 'pizza']) expect(everyday('en', w), w).toBe(true);
+    for (const w of ['python', 'psychiatry', 'marathon', 'astrophotography', 'kinder']) expect(everyday('en', w), w).toBe(false);
+    expect(everyday('de', 'kinder')).toBe(true);
+    expect(everyday('de', 'python')).toBe(false);
+    expect(everyday('fr', 'temps')).toBe(true);
+    // thresholds sit near Zipf 4.2 in every language
+    for (const z of everydayThresholds(bg, EVERYDAY_RANK).slice(0, 6)) expect(z).toBeGreaterThan(3.9);
+  });
+
+  it('combines phrases as rarer than their rarest word, and reads Chinese and Japanese by character', () => {
+    expect(zipf('en', 'nice')).toBeCloseTo(5.37, 1);
+    expect(zipf('en', 'running xterm')).toBeLessThan(zipf('en', 'xterm') + 0.01);
+    expect(zipf('en', 'new york')).toBeLessThan(zipf('en', 'york'));
+    expect(zipf('zh', '音乐')).toBeGreaterThan(3); // a word the table has, per character
+    expect(zipf('zh', '天')).toBeGreaterThan(4);
+    expect(zipf('en', 'qwxzvbnm')).toBe(bg.floorZipf);
+  });
+});
+
+describe('language identification', () => {
+  const m = topicSetupFor(loadBuiltinTaxonomy()).matcher;
+  const lang = (text: string): string => {
+    const s = createMatchScratch();
+    tokenizeText(m, text, s);
+    const i = identifyLanguage(m.languageId, s, 2, new Float64Array(16));
+    return i === UNDETERMINED ? 'undetermined' : i === OTHER_LANGUAGE ? 'other' : bg.languages[i]!;
+  };
+  it('tells languages apart by script, then by their common words', () => {
+    expect(lang('the weather is nice today and I am going out')).toBe('en');
+    expect(lang('das Wetter ist heute schön und ich gehe raus')).toBe('de');
+    expect(lang("il fait beau aujourd'hui et je vais sortir")).toBe('fr');
+    expect(lang('hoy hace buen tiempo y voy a salir con mis amigos')).toBe('es');
+    expect(lang('hoje está um dia bonito e eu vou sair com os amigos')).toBe('pt');
+    expect(lang('今日はいい天気ですね')).toBe('ja');
+    expect(lang('今天天气很好')).toBe('zh');
+    expect(lang('오늘 날씨 좋네요')).toBe('ko');
+    expect(lang('Привет, как дела?')).toBe('other');
+    expect(lang('#Linux')).toBe('undetermined');
+  });
+});
+
+describe('significance across all candidates', () => {
+  it('negative binomial tails are heavier than Poisson and tend to it as the shape grows', () => {
+    expect(negativeBinomialUpperTail(5, 0.2, 0.28)).toBeGreaterThan(poissonUpperTail(5, 0.2) * 100);
+    expect(negativeBinomialUpperTail(5, 0.2, 1e7)).toBeCloseTo(poissonUpperTail(5, 0.2), 8);
+    expect(negativeBinomialUpperTail(0, 0.2, 0.28)).toBe(1);
+    // the module's example: Venezuela in 3 posts at mu = 0.23, conditional on being named
+    expect(negativeBinomialUpperTail(3, 0.23, 0.28) / negativeBinomialUpperTail(1, 0.23, 0.28)).toBeCloseTo(0.11, 2);
+  });
+
+  it('Benjamini-Hochberg rejects the largest k with p(k) <= k q / m', () => {
+    expect(benjaminiHochberg([0.001, 0.2, 0.011, 0.04], 4, 0.05)).toEqual([true, false, true, false]);
+    expect(benjaminiHochberg([0.001, 0.2, 0.011, 0.04], 50, 0.05)).toEqual([true, false, false, false]);
+    expect(benjaminiHochberg([0.03, 0.04], 2, 0.05)).toEqual([true, true]); // step-up: the larger one lifts the smaller
+  });
+});
+
+describe('sense evidence', () => {
+  it('reads a capital as a name only inside a sentence', () => {
+    const at = (text: string, word: string) => isCapitalisedName(text, text.indexOf(word));
+    expect(at('flights to Nice on friday', 'Nice')).toBe(true);
+    expect(at('Nice work everyone', 'Nice')).toBe(false);
+    expect(at('done. Nice work', 'Nice')).toBe(false);
+    expect(at('@bob Nice one', 'Nice')).toBe(false);
+    expect(at('so NICE', 'NICE')).toBe(false);
+    expect(at('My Trip To Nice', 'Nice')).toBe(false);
+    expect(at('cheap flights, Nice and Cannes', 'Nice')).toBe(true);
+  });
+
+  it('takes parents, children and siblings as neighbours; an account’s other posts only outside the super-topics', () => {
+    const tax = makeTaxonomy(BASIC_TOPICS);
+    const names = (s: Set<number>) => [...s].map((t) => tax.slugs[t]).sort();
+    expect(names(neighbourhoodOf(tax, tax.bySlug.get('running')!))).toEqual(['10k-races', 'children', 'lifestyle-super', 'marathons', 'sports-and-recreation-super'].filter((x) => x !== 'children' && x !== 'lifestyle-super'));
+    expect(names(discourseNeighbourhoodOf(tax, tax.bySlug.get('running')!))).toEqual(['10k-races']);
+    expect(names(discourseNeighbourhoodOf(tax, tax.bySlug.get('nice')!))).toEqual(['cannes', 'provence']);
+  });
+});
+
+describe('empirical-Bayes assignment (significance.ts)', () => {
+  it('computes the regularized incomplete gamma and the posterior chance of ordinary writing', () => {
+    expect(regularizedGammaP(1, 1)).toBeCloseTo(1 - Math.exp(-1), 12);
+    expect(regularizedGammaP(5, 3)).toBeCloseTo(0.18474, 4);
+    expect(regularizedGammaP(0.5, 2)).toBeCloseTo(0.9545, 4);
+    expect(regularizedGammaP(5, 12)).toBeCloseTo(0.99240, 4);
+    // the module doc's examples
+    expect(posteriorNullProbability(6, 0.25, 0.28, 2)).toBeCloseTo(0.00048, 4);
+    expect(posteriorNullProbability(3, 1.27, 0.28, 2)).toBeCloseTo(0.534, 2);
+    // more posts, or fewer expected, make ordinary writing less likely
+    expect(posteriorNullProbability(4, 0.5, 0.28, 2)).toBeLessThan(posteriorNullProbability(3, 0.5, 0.28, 2));
+    expect(posteriorNullProbability(3, 0.2, 0.28, 2)).toBeLessThan(posteriorNullProbability(3, 0.5, 0.28, 2));
+    expect(posteriorNullProbability(0, 0.5, 0.28, 2)).toBe(1);
+  });
+
+  it('keeps the hypotheses of smallest lfdr while their average is at most q', () => {
+    expect(bayesianFdrSelect([0.001, 0.02, 0.09, 0.5], 0.05)).toEqual([true, true, true, false]);
+    expect(bayesianFdrSelect([0.5, 0.001], 0.05)).toEqual([false, true]);
+    expect(bayesianFdrSelect([0.2], 0.05)).toEqual([false]);
+  });
+});
