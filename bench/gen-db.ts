@@ -10,22 +10,10 @@
  */
 import fs from 'node:fs';
 import { openDb } from '../src/store/open.js';
+import { Rng } from '../tools/sim/random.js';
 
 const DAY = 86_400_000;
 export const BENCH_AS_OF = Date.UTC(2026, 0, 1);
-
-/** xorshift32: deterministic, fast. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 /** Writes the benchmark database. */
 export function generateBenchDb(file: string, accounts: number, interactions: number): void {
@@ -38,7 +26,8 @@ export function generateBenchDb(file: string, accounts: number, interactions: nu
   for (const name of db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'posts' AND sql IS NOT NULL").pluck().all() as string[]) {
     db.exec(`DROP INDEX ${name}`);
   }
-  const rand = rng(20260101);
+  const stream = new Rng(20260101);
+  const rand = (): number => stream.next();
   // popularity ~ Pareto: a few accounts attract most engagement
   const popularity = new Float64Array(accounts);
   let total = 0;

@@ -5,7 +5,7 @@
  * Written in chunks, so generating it never holds the file in memory.
  */
 import fs from 'node:fs';
-import { makeRng } from './lib/random.js';
+import { Rng } from '../tools/sim/random.js';
 
 /** How many records of each kind the generated export holds (what an import must read). */
 export interface TikTokExportCounts {
@@ -28,7 +28,7 @@ function date(ms: number): string {
 
 /** Writes an export of about `targetBytes` bytes to `file`; returns what it holds. */
 export function writeTikTokExport(file: string, targetBytes = 50 * 2 ** 20, seed = 14): TikTokExportCounts {
-  const rng = makeRng(seed);
+  const rng = new Rng(seed);
   // records per MB of file in a heavy user's export (watch history ~45% of the bytes)
   const unit = targetBytes / 2 ** 20;
   const counts = {
@@ -53,9 +53,9 @@ export function writeTikTokExport(file: string, targetBytes = 50 * 2 ** 20, seed
     buffer = '';
   };
   const start = Date.UTC(2023, 0, 1);
-  const when = (): string => date(start + rng.int(0, 700 * 86_400) * 1000);
+  const when = (): string => date(start + rng.between(0, 700 * 86_400) * 1000);
   const user = (n: number): string => `user.${n.toString(36)}_${(n * 7919) % 1000}`;
-  const video = (): string => String(7_000_000_000_000_000_000n + BigInt(rng.int(0, 2 ** 31)) * 1_000_000n + BigInt(rng.int(0, 999_999)));
+  const video = (): string => String(7_000_000_000_000_000_000n + BigInt(rng.between(0, 2 ** 31)) * 1_000_000n + BigInt(rng.between(0, 999_999)));
   const list = (n: number, item: (i: number) => string): void => {
     for (let i = 0; i < n; i++) out(`${i ? ',' : ''}\n        ${item(i)}`);
   };
@@ -63,18 +63,18 @@ export function writeTikTokExport(file: string, targetBytes = 50 * 2 ** 20, seed
   const text = (k: number): string => Array.from({ length: k }, () => rng.pick(words)).join(' ');
 
   out('{\n  "Comment": {"Comments": {"App": 1, "CommentsList": [');
-  list(counts.comments, () => JSON.stringify({ date: when(), comment: text(rng.int(2, 8)), photo: 'N/A', url: `https://www.tiktokv.com/share/video/${video()}/` }));
+  list(counts.comments, () => JSON.stringify({ date: when(), comment: text(rng.between(2, 8)), photo: 'N/A', url: `https://www.tiktokv.com/share/video/${video()}/` }));
   out('\n  ]}},\n  "Direct Message": {"Direct Messages": {"ChatHistory": {');
   const conversations = Math.max(1, Math.round(counts.messages / 40));
   for (let c = 0, left = counts.messages; c < conversations; c++) {
     const n = c === conversations - 1 ? left : Math.min(left, 40);
     left -= n;
     out(`${c ? ',' : ''}\n      ${JSON.stringify(`Chat History with ${user(900_000 + c)}:`)}: [`);
-    list(n, () => JSON.stringify({ Date: when(), From: user(900_000 + c), Content: text(rng.int(3, 12)) }));
+    list(n, () => JSON.stringify({ Date: when(), From: user(900_000 + c), Content: text(rng.between(3, 12)) }));
     out('\n      ]');
   }
   out('\n  }}},\n  "Post": {"Posts": {"VideoList": [');
-  list(counts.posts, () => JSON.stringify({ Date: when(), Link: `https://www.tiktokv.com/share/video/${video()}/`, Likes: rng.chance(0.5) ? String(rng.int(0, 5000)) : rng.int(0, 5000), WhoCanView: 'Everyone', Title: `${text(4)} #fyp` }));
+  list(counts.posts, () => JSON.stringify({ Date: when(), Link: `https://www.tiktokv.com/share/video/${video()}/`, Likes: rng.chance(0.5) ? String(rng.between(0, 5000)) : rng.between(0, 5000), WhoCanView: 'Everyone', Title: `${text(4)} #fyp` }));
   out('\n  ]}},\n  "Profile": {"Profile Info": {"App": 1, "ProfileMap": {"userName": "bench.owner", "bioDescription": "synthetic export"}}},\n  "Your Activity": {\n');
   out('    "Follower": {"App": 1, "IsFastLane": false, "FansList": [');
   list(counts.followers, (i) => JSON.stringify({ Date: when(), UserName: user(i) }));

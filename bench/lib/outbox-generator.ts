@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { makeRng } from './random.js';
+import { Rng } from '../../tools/sim/random.js';
 
 /** Writes `dir/actor.json` and `dir/outbox.json` of about `bytes` bytes; returns the activity count. */
 export async function writeOutboxArchive(dir: string, bytes: number, seed = 13): Promise<{ activities: number; bytes: number }> {
@@ -15,7 +15,7 @@ export async function writeOutboxArchive(dir: string, bytes: number, seed = 13):
     path.join(dir, 'actor.json'),
     JSON.stringify({ '@context': ['https://www.w3.org/ns/activitystreams'], id: 'https://bench.example/users/owner', type: 'Person', preferredUsername: 'owner', name: 'Bench Owner', summary: '<p>bench</p>', published: '2020-01-01T00:00:00Z' }),
   );
-  const rng = makeRng(seed);
+  const rng = new Rng(seed);
   const rnd = () => rng.next();
   const out = fs.createWriteStream(path.join(dir, 'outbox.json'));
   const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));

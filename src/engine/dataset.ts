@@ -110,6 +110,17 @@ export interface PostTexts {
   lang: (string | null)[];
 }
 
+/**
+ * One person's accounts across networks (the store's identities table, issue 14): each
+ * account is in at most one identity.
+ */
+export interface IdentityColumns {
+  /** identity names, in byte order */
+  names: string[];
+  /** per account index: index into `names`, -1 when the account is in no identity */
+  of: Int32Array;
+}
+
 /** Everything the engine knows, in one account index space. */
 export interface Dataset {
   accounts: AccountColumns;
@@ -118,5 +129,7 @@ export interface Dataset {
   follows: FollowColumns;
   /** absent when the reader was not asked for texts */
   texts?: PostTexts;
+  /** absent: no identities known (a dataset not read from a store) */
+  identities?: IdentityColumns;
 }
 

@@ -1,6 +1,7 @@
 /** Plain/TTY view of an import summary. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
+import { renderIdentityOutcome } from './identity-view.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -62,5 +63,6 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
       lines.push(`  ${cleanText(where)}: ${p.field ? `${cleanText(p.field)}: ` : ''}${cleanText(p.reason)}`);
     }
   }
+  lines.push(...renderIdentityOutcome(s.added, theme));
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import type { TopicSearchHit } from '../engine/topics/search.js';
 import { ROOT, type Taxonomy } from '../engine/topics/taxonomy.js';
 import type { Theme } from './output-mode.js';
 import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { DAY_MS } from '../engine/window.js';
 
 const EXAMPLE_CHARS = 280;
 
@@ -48,7 +49,6 @@ function activityView(a: TopicActivity): AccountTopicsView['activity'] {
   return { postsInWindow: a.postsInWindow, postsBefore: a.postsBefore, firstPostAt: a.firstPostAt === null ? null : new Date(a.firstPostAt).toISOString() };
 }
 
-const DAY = 86_400_000;
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
 /** Why an account has no topic, and what to try (a longer window when its posts lie before this one). */
@@ -56,7 +56,7 @@ export function explainNoTopics(v: AccountTopicsView, asOf: string, windowDays: 
   const a = v.activity;
   if (a.postsInWindow + a.postsBefore === 0) return 'no posts by this account in the database';
   if (a.postsBefore > 0 && a.firstPostAt) {
-    const days = Math.ceil((Date.parse(asOf) - Date.parse(a.firstPostAt)) / DAY) + 1;
+    const days = Math.ceil((Date.parse(asOf) - Date.parse(a.firstPostAt)) / DAY_MS) + 1;
     return `no topic in this ${windowDays}-day window: ${count(a.postsInWindow, 'post')} in it, ${count(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}`;
   }
   return `no topic has enough evidence in ${count(a.postsInWindow, 'post')}: a topic needs 3+ distinct posts on it, named clearly more often than people write it in general`;

@@ -10,17 +10,29 @@
  * rows 1.7 s (so runs need not be large, and the writer can start early).
  */
 import { mergeAccounts } from './merge-accounts.js';
+import { createIdentityDeclarer } from './identities.js';
 import { beginImmediate, openDb, type Db } from './open.js';
 import { toStoreError } from './store-errors.js';
 import { KIND_BY_CODE, deriveEventKey, type InteractionColumns, type NewAccounts, type WriteBatch, type WriteOp } from './write-batch.js';
 
 /** Rows in each data table. */
-export interface TableCounts {
+interface RowCounts {
   accounts: number;
   posts: number;
   interactions: number;
   follows: number;
   identities: number;
+}
+
+/**
+ * Rows an import added to each data table, and what its identity declarations did besides
+ * adding rows (present only when not zero: most imports declare no identities).
+ */
+export interface TableCounts extends RowCounts {
+  /** accounts an earlier import had put in another identity, moved to the one this import declares */
+  identitiesMoved?: number;
+  /** declarations not applied: the account was linked or unlinked by hand (store/identities.ts) */
+  identitiesKept?: number;
 }
 
 /** One row of the imports log (provenance), written just before COMMIT. */
@@ -103,9 +115,9 @@ export function beginWrite(dbPath: string, options: { onLockWait?: (message: str
 }
 
 /** Rows in each data table, for the before/after difference an import reports. */
-function countRows(db: Db): TableCounts {
+function countRows(db: Db): RowCounts {
   // table names come from this fixed list, never from input
-  const count = (table: keyof TableCounts) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: keyof RowCounts) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return { accounts: count('accounts'), posts: count('posts'), interactions: count('interactions'), follows: count('follows'), identities: count('identities') };
 }
 
@@ -135,7 +147,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   );
   const setHandle = db.prepare('UPDATE accounts SET handle = ?, handle_key = ? WHERE id = ?');
   const setExternalId = db.prepare('UPDATE accounts SET external_id = ? WHERE id = ?');
-  const insertIdentity = db.prepare('INSERT OR IGNORE INTO identities (identity, account_id) VALUES (?, ?)');
+  const declareIdentity = createIdentityDeclarer(db);
   const insertPost = db.prepare(
     `INSERT INTO posts (network, external_id, author_id, created_at, text, lang, kind, reply_to_post, reshare_of_post,
                         quote_of_post, hashtags, words, likes, reshares, replies, visibility)
@@ -200,7 +212,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
         return;
       }
       case 'identity':
-        insertIdentity.run(op.identity, op.accountId);
+        declareIdentity.declare(op.accountId, op.identity);
         return;
       case 'post': {
         const v = op.values;
@@ -284,6 +296,8 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
         interactions: after.interactions - before.interactions,
         follows: after.follows - before.follows,
         identities: after.identities - before.identities,
+        ...(declareIdentity.moved ? { identitiesMoved: declareIdentity.moved } : {}),
+        ...(declareIdentity.kept ? { identitiesKept: declareIdentity.kept } : {}),
       };
     },
   };

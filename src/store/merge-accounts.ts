@@ -31,6 +31,10 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
   db.prepare('UPDATE OR IGNORE follows SET follower_id = ? WHERE follower_id = ?').run(keep, drop);
   db.prepare('UPDATE OR IGNORE follows SET followee_id = ? WHERE followee_id = ?').run(keep, drop);
   db.prepare('DELETE FROM follows WHERE follower_id = ? OR followee_id = ?').run(drop, drop);
+  // one identity row per account: a hand decision about either row wins over an import's
+  db.prepare(
+    "DELETE FROM identities WHERE account_id = ? AND source = 'import' AND EXISTS (SELECT 1 FROM identities WHERE account_id = ? AND source = 'hand')",
+  ).run(keep, drop);
   db.prepare('UPDATE OR IGNORE identities SET account_id = ? WHERE account_id = ?').run(keep, drop);
   db.prepare('DELETE FROM identities WHERE account_id = ?').run(drop);
   for (const table of ['scores', 'topic_scores', 'flags', 'account_snapshots']) {

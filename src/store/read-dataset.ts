@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './open.js';
 import { TIME_RANGE } from './records.js';
 import { storedTime } from './stored-time.js';
-import { POST_KINDS, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
+import { POST_KINDS, type IdentityColumns, type InteractionColumns, type Dataset, type PostTexts } from '../engine/dataset.js';
 import { windowStart, type ScoringWindow } from '../engine/window.js';
 import { forEachNumericRow } from './read-chunks.js';
 import { kindCase, postJoinOf, readRawInteractions, type RawInteractions } from './read-interactions.js';
@@ -265,6 +265,19 @@ function readFollows(db: Db, indexOf: (id: number | null) => number): Dataset['f
   return follows;
 }
 
+/** The identities (accounts unlinked by hand stand alone), in the account index space. */
+export function readIdentityColumns(db: Db, n: number, indexOf: (id: number | null) => number): IdentityColumns {
+  const rows = db.prepare('SELECT identity, account_id FROM identities WHERE identity IS NOT NULL ORDER BY identity, account_id').raw().all() as [string, number][];
+  const names: string[] = [];
+  const of = new Int32Array(n).fill(-1);
+  for (const [name, id] of rows) {
+    if (names[names.length - 1] !== name) names.push(name);
+    const i = indexOf(id);
+    if (i >= 0) of[i] = names.length - 1;
+  }
+  return { names, of };
+}
+
 /** The actor id range of the interactions, as [lo, hi). */
 function actorRange(db: Db): [number, number] {
   return [countOf(db, 'SELECT min(actor_id) FROM interactions'), countOf(db, 'SELECT max(actor_id) FROM interactions') + 1];
@@ -275,7 +288,8 @@ export function readDataset(db: Db, options: ReadDatasetOptions = {}): Dataset {
   const base = readAccountsAndPosts(db, options);
   const [lo, hi] = actorRange(db);
   const interactions = toInteractionColumns([readRawInteractions(db, lo, hi, postJoinOf(db))], base.indexOf, base.postOf);
-  return { accounts: base.accounts, posts: base.posts, interactions, follows: readFollows(db, base.indexOf), ...(base.texts ? { texts: base.texts } : {}) };
+  const identities = readIdentityColumns(db, base.accounts.n, base.indexOf);
+  return { accounts: base.accounts, posts: base.posts, interactions, follows: readFollows(db, base.indexOf), ...(base.texts ? { texts: base.texts } : {}), identities };
 }
 
 /**
@@ -315,7 +329,8 @@ export async function readDatasetParallel(
   if (fromWorker && options.report) options.report.threads = 2;
   const rest = fromWorker ?? readRawInteractions(db, mid, hi, join);
   await worker.terminate();
-  return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}) };
+  const identities = readIdentityColumns(db, base.accounts.n, base.indexOf);
+  return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}), identities };
 }
 
 /**

@@ -177,7 +177,24 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (account_id, observed_at)
   ) WITHOUT ROWID;
   `,
-  /* 4: which of an account's own lists an import holds complete (store/records.ts OwnLists;
+  /* 4: one identity per account, and who decided it (issue 14: influence identity link/unlink) */ `
+  -- An account belongs to at most one identity (account_id is the key). source: 'import'
+  -- (a generic accounts table's identity column) or 'hand' (influence identity link/unlink);
+  -- a hand decision stands against later imports (store/identities.ts). identity NULL: the
+  -- account was unlinked by hand and stands alone. An account that version 3 held in
+  -- several identities keeps the first name in byte order.
+  CREATE TABLE identities_v4 (
+    account_id    INTEGER PRIMARY KEY REFERENCES accounts(id),
+    identity      TEXT,
+    source        TEXT NOT NULL CHECK (source IN ('import', 'hand')),
+    CHECK (identity IS NOT NULL OR source = 'hand')
+  );
+  INSERT INTO identities_v4 (account_id, identity, source) SELECT account_id, min(identity), 'import' FROM identities GROUP BY account_id;
+  DROP TABLE identities;
+  ALTER TABLE identities_v4 RENAME TO identities;
+  CREATE INDEX identities_by_name ON identities(identity) WHERE identity IS NOT NULL;
+  `,
+  /* 5: which of an account's own lists an import holds complete (store/records.ts OwnLists;
         bits as engine/dataset.ts LISTS: 1 followers, 2 following, 4 posts, 8 reception) */ `
   ALTER TABLE accounts ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;
   `,

@@ -26,6 +26,10 @@ export interface WriteCounts {
   interactions: number;
   follows: number;
   identities: number;
+  /** accounts an earlier import put in another identity, moved to the one this import declares (absent when none) */
+  identitiesMoved?: number;
+  /** identity declarations not applied because the account was linked or unlinked by hand (absent when none) */
+  identitiesKept?: number;
   /** accounts first seen by id and by handle separately, then found to be one */
   merged: number;
 }

@@ -38,7 +38,7 @@ function scoreAll(db: string): Result[] {
   return (JSON.parse(r.stdout) as { results: Result[] }).results;
 }
 
-/** The lists bits of each account with any (accounts.lists, migration 2). */
+/** The lists bits of each account with any (accounts.lists, migration 5). */
 function listBits(db: string): Record<string, number> {
   const conn = new Database(db, { readonly: true });
   try {

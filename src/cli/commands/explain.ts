@@ -9,19 +9,23 @@ import { resolveAccount, resultOf, topEngagersOf } from '../../engine/analyze.js
 import { reportHeader } from '../../render/report-header.js';
 import { toScoreResultView } from '../../render/score-view.js';
 import { renderExplain, sumTenths, type ExplainReport } from '../../render/explain-text.js';
+import { addIdentityExplainOption, explainIdentity } from '../identity-score.js';
+import { UsageError } from '../../errors.js';
 
 /** How many of the account's most valuable engagers explain lists. */
 const TOP_ENGAGERS = 5;
 
 /** Registers `influence explain`. */
 export function registerExplain(program: Command, io: Io): void {
-  addScoringOptions(
+  addIdentityExplainOption(addScoringOptions(
     program
       .command('explain')
       .description('every contribution to an account\'s score, and the proof that they add up')
-      .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host'),
-  ).action(async (handle: string, opts: AnalysisFlags, cmd: Command) => {
+      .argument('[handle]', 'a handle: @alice, alice, mastodon:alice@host'),
+  )).action(async (handle: string | undefined, opts: AnalysisFlags & { identity?: string }, cmd: Command) => {
     const ctx = makeContext(io, cmd);
+    if (opts.identity !== undefined) return explainIdentity(ctx, opts, opts.identity, handle);
+    if (handle === undefined) throw new UsageError('no handle given', 'name an account (influence explain @alice) or an identity (--identity NAME)');
     const output = outputOf<ExplainReport>(ctx, 'explain', { plain: renderExplain });
     const analysis = await loadAnalysis(ctx, opts, { topics: false });
     const i = resolveAccount(analysis, handle);

@@ -9,6 +9,7 @@ import { registerEval } from './eval.js';
 import { registerExplain } from './explain.js';
 import { registerFit } from './fit.js';
 import { registerHistory } from './history.js';
+import { registerIdentity } from './identity.js';
 import { registerImport } from './import.js';
 import { registerRank } from './rank.js';
 import { registerReport } from './report.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTopics,
   registerRank,
   registerHistory,
+  registerIdentity,
   registerReport,
   registerAudit,
   registerCheck,

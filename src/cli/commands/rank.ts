@@ -12,6 +12,7 @@ import { resolveTopicArg } from '../../engine/topics/search.js';
 import { readFollowerList } from '../../inputs/follower-list.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderRankCsv, renderRankText, toRankReport, type RankReport } from '../../render/rank-view.js';
+import { addIdentitiesRankOption, rankPeople } from '../identity-score.js';
 
 interface RankFlags extends AnalysisFlags {
   list?: string;
@@ -21,10 +22,11 @@ interface RankFlags extends AnalysisFlags {
   sort?: RankSort;
   excludeFlagged?: boolean;
   minConfidence?: string;
+  identities?: boolean;
 }
 
 export function registerRank(program: Command, io: Io): void {
-  addOptionGroups(
+  addIdentitiesRankOption(addOptionGroups(
     program
       .command('rank')
       .description('rank accounts (all, or a follower list) by score, a sub-score, or influence on a topic')
@@ -35,12 +37,13 @@ export function registerRank(program: Command, io: Io): void {
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags'),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
-  ).action(async (opts: RankFlags, cmd: Command) => {
+  )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);
+    if (opts.identities) return rankPeople(ctx, opts, { minScore, limit, minConfidence });
     const list = opts.list !== undefined ? readFollowerList(ctx.resolvePath(opts.list)) : null;
     const taxonomy = taxonomyOf(ctx, opts.ontology);
     const topic = opts.topic !== undefined ? resolveTopicArg(taxonomy, opts.topic) : null;

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
@@ -16,6 +17,7 @@ import { loadScoreCards } from '../load-score-cards.js';
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
   save?: boolean;
+  identity?: string[];
 }
 
 /** More results than this are drawn as rows, not cards, on a terminal. */
@@ -23,7 +25,7 @@ const MAX_CARDS = 20;
 
 /** Registers `influence score`. */
 export function registerScore(program: Command, io: Io): void {
-  addOptionGroups(
+  addIdentityScoreOption(addOptionGroups(
     program
       .command('score')
       .description('score accounts 1-100 (reach, amplification, network), with every contribution')
@@ -31,8 +33,9 @@ export function registerScore(program: Command, io: Io): void {
       .option('--all', 'score every account in the database')
       .option('--no-save', 'do not store this run (history shows stored runs)'),
     addScoringOptions, addOntologyOption,
-  ).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
+  )).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
+    if (opts.identity) return scoreIdentities(ctx, opts, opts.identity, handles);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
     if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
     const output = outputOf<ScoreReport>(ctx, 'score', {

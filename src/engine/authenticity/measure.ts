@@ -1,9 +1,11 @@
 /** Small numeric helpers shared by the signals: severity scaling, rounding, labels. */
 import type { Dataset } from '../dataset.js';
+import { DAY_MS } from '../window.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+/** The window module's day, under the short name the signals use. */
+export const DAY = DAY_MS;
 
 /** x clamped to [0, 1]. */
 export function clamp01(x: number): number {
