@@ -29,4 +29,21 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown handle');
   });
+
+  it('determinism: score --all --json is byte-identical twice, whatever the stored runs', () => {
+    const dir = tempDir();
+    const db = writeScoreFixture(dir);
+    const one = spawnCli(['score', '--all', '--json', '--db', db], { cwd: dir });
+    const two = spawnCli(['score', '--all', '--json', '--db', db], { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const doc = JSON.parse(one.stdout);
+    const conn = openDb(db);
+    expect(doc.results).toHaveLength(conn.prepare('SELECT count(*) FROM accounts').pluck().get());
+    conn.close();
+    // the scored accounts carry an interval around their score
+    const scored = doc.results.filter((r: { score: number | null }) => r.score !== null);
+    expect(scored.length).toBeGreaterThan(30);
+    for (const r of scored) expect(r.interval[0] <= r.score && r.score <= r.interval[1]).toBe(true);
+  });
 });
