@@ -10,7 +10,7 @@ import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
 import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
-import { readDatasetParallel, readLatestActivity } from '../store/read-dataset.js';
+import { readDatasetParallel, readScoringDate } from '../store/read-dataset.js';
 import type { CommandContext } from './context.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
 
@@ -50,7 +50,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
   const db = ctx.openExistingStore();
   try {
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
-    const window = resolveWindow(requested, readLatestActivity(db));
+    const window = resolveWindow(requested, readScoringDate(db));
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
     return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
   } finally {

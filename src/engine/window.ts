@@ -33,7 +33,7 @@ export interface RequestedWindow {
 
 /**
  * The one as-of policy: the requested date, else the latest activity in the database
- * (store/read-dataset.ts readLatestActivity; never the wall clock, so the same database
+ * (store/read-dataset.ts readScoringDate; never the wall clock, so the same database
  * gives the same result tomorrow); an empty database and no --as-of is a UsageError saying
  * what to do.
  */

@@ -333,26 +333,40 @@ export async function readDatasetParallel(
   return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}), identities };
 }
 
+/** The store's accepted time range as SQL parameters. */
+const RANGE = { min: TIME_RANGE.min, max: TIME_RANGE.max };
+
 /**
  * The latest activity in the database (posts and interactions), epoch ms: the default
- * `--as-of`, so a score never depends on the wall clock. A database with no dated activity
- * (only lists: a following list, a follower list) is dated by its latest dated follow, else
- * by its latest import (when the list was taken, as near as the data knows): stored data
- * either way, so the same database gives the same as-of tomorrow. Null for an empty one.
+ * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
  */
 export function readLatestActivity(db: Db): number | null {
   // Only times the store accepts: a bad one stored by an older version (1e300) must not
   // become the as-of date of every later command.
-  const range = { min: TIME_RANGE.min, max: TIME_RANGE.max };
-  const activity = db
-    .prepare(
-      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
-                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
-    )
-    .pluck()
-    .get(range) as number | null;
+  return (
+    (db
+      .prepare(
+        `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                             UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+      )
+      .pluck()
+      .get(RANGE) as number | null) ?? null
+  );
+}
+
+/**
+ * The date a score is made as of when none is asked for: the latest activity; for a
+ * database with no dated activity (only lists: a following list, a follower list), its
+ * latest dated follow, else its latest import (when the list was taken, as near as the
+ * data knows), so such accounts can be scored or abstain instead of failing. Stored data
+ * either way: the same database gives the same as-of tomorrow. Null for an empty one.
+ * (The audit does not use the import date: ages of profiles measured from it would be
+ * guesses, so it leaves them unknown.)
+ */
+export function readScoringDate(db: Db): number | null {
+  const activity = readLatestActivity(db);
   if (activity !== null) return activity;
-  const follow = db.prepare('SELECT max(created_at) FROM follows WHERE created_at >= @min AND created_at < @max').pluck().get(range) as number | null;
+  const follow = db.prepare('SELECT max(created_at) FROM follows WHERE created_at >= @min AND created_at < @max').pluck().get(RANGE) as number | null;
   if (follow !== null) return follow;
   return (db.prepare('SELECT max(imported_at) FROM imports').pluck().get() as number | null) ?? null;
 }

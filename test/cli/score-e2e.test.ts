@@ -39,7 +39,7 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     expect(two.stdout).toBe(one.stdout);
     const doc = JSON.parse(one.stdout);
     const conn = openDb(db);
-    expect(doc.results).toHaveLength(conn.prepare('SELECT count(*) FROM accounts').pluck().get());
+    expect(doc.results).toHaveLength(conn.prepare('SELECT count(*) FROM accounts').pluck().get() as number);
     conn.close();
     // the scored accounts carry an interval around their score
     const scored = doc.results.filter((r: { score: number | null }) => r.score !== null);
