@@ -46,7 +46,8 @@ const diggRows = readKonect(bytes.digg.toString('utf8'), files.digg, 'reply');
 const digg = datasetFromInteractions(diggRows, 'digg');
 
 const genuine = readGenuine(bytes.genuine);
-const PARTIAL_VIEWS: PartialView[] = partialViews(uniqueSides(parsed), genuine);
+const devAccounts = uniqueSides(parsed);
+const PARTIAL_VIEWS: PartialView[] = partialViews(devAccounts, genuine);
 
 function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
   // the engagement split needs only the network parameters of a model: any model with the spec's
@@ -60,6 +61,7 @@ function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
       { name: 'digg', accounts: Array.from(engagement.population, (i) => featureOf(engagement, i)) },
     ],
     boundPopulations: [{ name: 'genuine.csv', accounts: genuine }],
+    subscorePopulations: [{ name: 'dev.csv accounts', accounts: devAccounts }],
     views: PARTIAL_VIEWS,
   };
   void withModel;
@@ -116,7 +118,7 @@ if (out) {
       views: PARTIAL_VIEWS.map((v, k) => ({ name: v.name, accounts: v.accounts.length, dropped: v.drop, coverage: Math.round(coverage[k]! * 1000) / 1000 })),
     },
     imputationBounds: `${m.imputation.bounds?.length ?? 0} caps: for each pair of features measured together on >= ${MODEL_V2_SPEC.bounds?.minAccounts} real accounts (dev.csv sides, genuine.csv, the Digg population; each data set weighted equally), the ${MODEL_V2_SPEC.bounds?.quantile} quantile of one given the other in ${MODEL_V2_SPEC.bounds?.bins} groups, made non-decreasing`,
-    calibration: `quantiles of genuine.csv accounts (${genuine.length}) and the Digg population (${report.engagement.population}), each population weighted equally, mapped to Klout's shape`,
+    calibration: `quantiles of genuine.csv accounts (${genuine.length}) and the Digg population (${report.engagement.population}), each population weighted equally, mapped to Klout's shape; each sub-score on the accounts of these and the dev.csv accounts (${devAccounts.length}) that measure at least one of its features, populations weighted equally`,
   };
   fs.writeFileSync(out, `${JSON.stringify(m, null, 2)}\n`);
   console.log(`wrote ${out}`);

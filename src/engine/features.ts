@@ -43,6 +43,8 @@
  *   An account whose own export is imported (LISTS.POSTS) has complete reception only when
  *   it is also marked LISTS.RECEPTION: its export holds its outgoing events and the counts
  *   its posts declare, not who engaged with it.
+ *   A kind of engagement the database holds for nobody (a replies-only data set has no
+ *   reshares or likes) gives events of that kind to nobody: a gap, not a zero.
  *
  * Evidence (FeatureTable.evidence): audience = followers or listed known; reception =
  * complete events or declared reception counts. An account with neither abstains
@@ -256,8 +258,12 @@ export function extractFeatures(
   const receivedCount = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const sent = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   let observesAuthors = false;
+  // the kinds of engagement the database records at all: a kind it never holds (a replies-only
+  // data set has no reshares) is unknown for everyone, not zero
+  const kindSeen = new Uint8Array(received.length);
   for (let e = 0; e < E.n; e++) {
     const k = E.kind[e]!;
+    if (k < kindSeen.length) kindSeen[k] = 1;
     const a = E.actor[e]!;
     if (a >= 0) seen(a, E.createdAt[e]!);
     if (k > KIND.like) {
@@ -338,14 +344,14 @@ export function extractFeatures(
     }
 
     // received reactions, per kind, in the window: [value, source, events counted]
-    const ev = (k: number): number => (observed ? received[k]![i]! : NaN);
+    const ev = (k: number): number => (observed && kindSeen[k] === 1 ? received[k]![i]! : NaN);
     const cnt = (k: number): number => receivedCount[k]![i]!;
     const reshares = pick(ev(KIND.reshare), evSrc, cnt(KIND.reshare), declReshares[i]!, agg(A.resharesReceived[i]!, i));
     const replies = pick(ev(KIND.reply), evSrc, cnt(KIND.reply), declReplies[i]!, agg(A.repliesReceived[i]!, i));
     const likes = pick(ev(KIND.like), evSrc, cnt(KIND.like), declLikes[i]!, agg(A.likesReceived[i]!, i));
     const quotes = pick(ev(KIND.quote), evSrc, cnt(KIND.quote), NaN, NaN);
     const mentions = pick(
-      observed ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
+      observed && (kindSeen[KIND.mention] === 1 || kindSeen[KIND.reply] === 1) ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
       evSrc,
       cnt(KIND.mention) + cnt(KIND.reply),
       declReplies[i]!,

@@ -69,6 +69,8 @@ export interface RealData {
   engagement: EngagementSplit;
   /** calibration populations, each weighted equally */
   calibration: { name: string; accounts: FeatureVector[] }[];
+  /** further real accounts for the sub-score calibrations only (each group on the accounts that measure it) */
+  subscorePopulations?: { name: string; accounts: FeatureVector[] }[];
   /** further real accounts for the imputation caps (besides the pairs' and the engagement accounts) */
   boundPopulations?: { name: string; accounts: FeatureVector[] }[];
   /**
@@ -270,13 +272,18 @@ function fitOnce(
   // calibration: each population weighted equally
   const evaluations = [];
   const weights: number[] = [];
-  for (const popn of data.calibration) {
+  const population: number[] = [];
+  for (const [p, popn] of data.calibration.entries()) {
     for (const fv of popn.accounts) {
       evaluations.push(scoreFeatureVector(model, fv));
       weights.push(1 / popn.accounts.length);
+      population.push(p);
     }
   }
-  calibrateOn(model, evaluations, weights, spec.targets, spec.floor);
+  // sub-scores also on the judged accounts (dev.csv sides): the only real accounts whose
+  // per-post reception is measured
+  const subscoreOnly = (data.subscorePopulations ?? []).map((popn, p) => ({ evaluations: popn.accounts.map((fv) => scoreFeatureVector(model, fv)), population: data.calibration.length + p }));
+  calibrateOn(model, evaluations, weights, spec.targets, spec.floor, population, subscoreOnly);
   if (spec.intervalCoverage !== null && data.views && data.views.length > 0) {
     model.imputation.varianceScale = fitVarianceScale(model, data.views, spec.intervalCoverage);
   }
