@@ -8,7 +8,7 @@
  *                                         population built directly in typed arrays
  */
 import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
-import { KIND, type Dataset } from '../src/engine/dataset.js';
+import { KIND, unknownAccountColumns, type Dataset } from '../src/engine/dataset.js';
 import { buildPlantedWorld } from '../tools/sim/scenarios/planted-population.js';
 import { DatasetBuilder, day } from '../tools/sim/dataset-builder.js';
 import { HOUR, MINUTE, Rng, WINDOW, addPosts, engageOrganically, humanTimes, sample, type PostMeta } from '../tools/sim/scenarios/authenticity.js';
@@ -69,35 +69,14 @@ function synthesize(accounts: number, interactions: number): Dataset {
     kind[e] = Math.floor(rng.next() * 5);
     at[e] = Math.min(asOf, postAt[p]! + rng.exponential(3 * 3_600_000));
   }
-  const nan = () => new Float64Array(accounts).fill(NaN);
   const followers = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormalMedian(200, 1.5)));
   const following = Float64Array.from({ length: accounts }, () => Math.round(rng.lognormalMedian(300, 1)));
   return {
     accounts: {
-      n: accounts,
-      dbId: Int32Array.from({ length: accounts }, (_, i) => i + 1),
-      network: Array.from({ length: accounts }, () => 'generic'),
+      ...unknownAccountColumns(accounts, 'generic'),
       handle: Array.from({ length: accounts }, (_, i) => `u${i}`),
-      externalId: Array.from({ length: accounts }, () => null),
-      bio: Array.from({ length: accounts }, () => null),
-      displayName: Array.from({ length: accounts }, () => null),
-      url: Array.from({ length: accounts }, () => null),
-      location: Array.from({ length: accounts }, () => null),
-      defaultAvatar: nan(),
-      likesGiven: nan(),
       followers,
       following,
-      listed: nan(),
-      postsDeclared: nan(),
-      verified: nan(),
-      createdAt: nan(),
-      mentionsReceived: nan(),
-      resharesReceived: nan(),
-      repliesReceived: nan(),
-      likesReceived: nan(),
-      mentionsSent: nan(),
-      resharesSent: nan(),
-      aggregateWindowDays: nan(),
     },
     posts: {
       n: postsN,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { topicSetupFor } from '../src/cli/analysis.js';
 import type { TopicDecision } from '../src/engine/topics/expertise.js';
+import { topicConfigOf } from './lib/topic-config-args.js';
 import { readRealArchives } from './lib/real-archives.js';
 import { evaluateArchive, readLabels } from './lib/evaluate-real.js';
 
@@ -20,12 +21,12 @@ const m = topicSetupFor(tax).matcher;
 const labels = readLabels(root);
 const row = (d: TopicDecision | undefined, slug: string): string =>
   d
-    ? `  ${slug.padEnd(22)} ${d.gate.padEnd(15)} named ${String(d.named).padStart(3)} plain ${String(d.plain).padStart(3)}${d.senseAnchored ? '*' : ' '} counting ${String(d.counting).padStart(3)} n ${String(d.n).padStart(4)} mu ${String(d.mu).padStart(8)} D ${String(d.distinctiveness).padStart(5)} lfdr ${String(d.lfdr).padStart(9)} (cut ${d.fdrCutoff})`
+    ? `  ${slug.padEnd(22)} ${d.gate.padEnd(15)} named ${String(d.named).padStart(3)} plain ${String(d.plain).padStart(3)}${d.anchoredBy === 'evidence' ? '*' : d.anchoredBy === 'neighbours' ? '+' : ' '} counting ${String(d.counting).padStart(3)} n ${String(d.n).padStart(4)} mu ${String(d.mu).padStart(8)} D ${String(d.distinctiveness).padStart(5)} lfdr ${String(d.lfdr).padStart(9)} (cut ${d.fdrCutoff})`
     : `  ${slug.padEnd(22)} never-named`;
 for (const a of await readRealArchives(real, root)) {
   const l = labels[a.name]!;
   if (Boolean(l.heldOut) !== heldOut) continue;
-  const e = evaluateArchive(a, l, tax, m);
+  const e = evaluateArchive(a, l, tax, m, topicConfigOf(process.argv.slice(2)));
   const by = new Map(e.decisions.map((d) => [d.slug, d]));
   const gates = (slugs: string[]) => {
     const c = new Map<string, number>();

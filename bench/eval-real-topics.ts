@@ -1,7 +1,7 @@
 /**
  * Topic assignment on the real archives in ../shared/data/realdata (and the project's own
  * Mastodon fixture) against the hand labels (test/fixtures/topics/real-archive-labels.json).
- *   npx tsx bench/eval-real-topics.ts [--dispersion K] [--fdr Q] [--no-lead] [--held-out]
+ *   npx tsx bench/eval-real-topics.ts [--dispersion K] [--fdr Q] [--lead] [--set path=value] [--held-out]
  * Prints, per archive, what was assigned, precision, recall and everyday-word senses, with the
  * single-feature baseline (distinct posts only, no statistics) beside it. Archives marked
  * heldOut in the labels are printed only with --held-out (they are checked at the end, not
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { topicSetupFor } from '../src/cli/analysis.js';
-import { TOPIC_DEFAULTS } from '../src/engine/topics/expertise.js';
+import { describeOverrides, topicConfigOf } from './lib/topic-config-args.js';
 import { readRealArchives } from './lib/real-archives.js';
 import { evaluateArchive, readLabels } from './lib/evaluate-real.js';
 
@@ -20,7 +20,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const real = path.join(root, '..', 'shared', 'data', 'realdata');
 const args = process.argv.slice(2);
 const arg = (n: string) => (args.indexOf(n) >= 0 ? Number(args[args.indexOf(n) + 1]) : undefined);
-const config = { ...TOPIC_DEFAULTS, dispersion: arg('--dispersion') ?? TOPIC_DEFAULTS.dispersion, fdr: arg('--fdr') ?? TOPIC_DEFAULTS.fdr, detailsLead: !args.includes('--no-lead') };
+const config = topicConfigOf(args);
+config.dispersion = arg('--dispersion') ?? config.dispersion;
+config.fdr = arg('--fdr') ?? config.fdr;
 const heldOut = args.includes('--held-out');
 const tax = loadBuiltinTaxonomy();
 const m = topicSetupFor(tax).matcher;
@@ -36,5 +38,6 @@ for (const a of await readRealArchives(real, root)) {
   lines.push(`    missed: ${e.missed.join(', ') || '-'}`);
   lines.push(`    single-feature baseline (named with sense in >= ${config.minPosts} distinct posts, D >= ${config.minDistinctiveness}, no statistics): precision ${pct(e.baseline.precision)}, recall ${pct(e.baseline.recall)} (${e.baseline.assigned} assigned)`);
 }
+lines.push(`config: ${describeOverrides(args)}`);
 lines.push(`load average ${os.loadavg()[0]!.toFixed(1)}`);
 process.stdout.write(lines.join('\n') + '\n');

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
+import { spearman } from '../src/engine/metrics.js';
 import { scoreAccounts } from '../src/engine/score.js';
 import { readModelFile } from '../src/inputs/model-file.js';
 import { computeTruth, generateWorld, resolveConfig, toDataset, type PresetName } from '../tools/sim/index.js';
@@ -22,34 +23,6 @@ const preset = arg('preset', 'eval') as PresetName;
 const seeds = arg('seeds', '1').split(',').map(Number);
 const modelFile = process.argv.includes('--model') ? arg('model', '') : undefined;
 const { model } = readModelFile(modelFile !== undefined ? path.resolve(modelFile) : undefined);
-
-/** Spearman rank correlation with average ranks for ties. */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const rank = (v: ArrayLike<number>): Float64Array => {
-    const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a]! - v[b]!);
-    const r = new Float64Array(v.length);
-    for (let i = 0; i < idx.length; ) {
-      let j = i;
-      while (j + 1 < idx.length && v[idx[j + 1]!] === v[idx[i]!]) j++;
-      for (let k = i; k <= j; k++) r[idx[k]!] = (i + j) / 2 + 1;
-      i = j + 1;
-    }
-    return r;
-  };
-  const rx = rank(x);
-  const ry = rank(y);
-  const n = x.length;
-  const mean = (n + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i]! - mean) * (ry[i]! - mean);
-    sxx += (rx[i]! - mean) ** 2;
-    syy += (ry[i]! - mean) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 

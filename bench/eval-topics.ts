@@ -18,12 +18,13 @@ import { readLatestActivity } from '../src/store/read-dataset.js';
 import { loadTaxonomy } from '../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../src/engine/topics/rank.js';
-import { StoreRows } from '../test/helpers/store-rows.js';
-import { generateTopicWorld, writeWorld, type TopicWorld } from './lib/topic-world.js';
-import { CHATTER, CHATTER_LANGUAGES } from './lib/chatter.js';
+import { StoreRows } from '../tools/sim/store-rows.js';
+import { generateTopicWorld, writeWorld, type TopicWorld } from '../tools/sim/scenarios/topic-world.js';
+import { CHATTER, CHATTER_LANGUAGES } from '../tools/sim/scenarios/chatter.js';
 import { findTopics } from '../src/engine/topics/matcher.js';
 import { topicSetupFor } from '../src/cli/analysis.js';
 import { evaluateStore, parseTruth } from './lib/evaluate-store.js';
+import { describeOverrides, topicConfigOf } from './lib/topic-config-args.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -66,7 +67,8 @@ const asOfArg = arg('--as-of');
 const asOf = asOfArg ? Date.parse(asOfArg) : (readLatestActivity(db) ?? 0);
 const window = { asOf, windowDays: Number(arg('--window') ?? 90) };
 const t0 = performance.now();
-const { evaluation: e, assigned, expertise, handles } = evaluateStore(db, tax, truth, window);
+const config = topicConfigOf(args);
+const { evaluation: e, assigned, expertise, handles } = evaluateStore(db, tax, truth, window, config);
 const ms = performance.now() - t0;
 db.close();
 
@@ -120,7 +122,7 @@ const pct = (x: number) => (x * 100).toFixed(1);
 const ok = e.precision >= 0.9 && e.recall >= 0.8 && strayAssigned === 0 && everydayRate < 0.005;
 process.stdout.write(
   [
-    label,
+    `${label}; config: ${describeOverrides(args)}`,
     `accounts evaluated: ${e.accounts}; model run ${(ms / 1000).toFixed(1)} s`,
     `precision: ${pct(e.precision)}% (${e.correct}/${e.assigned} assigned account-topics are a true topic or an ancestor of one; exact true topics only: ${pct(e.strictPrecision)}%)`,
     `recall:    ${pct(e.recall)}% (${e.found}/${e.truePairs} true account-topics assigned)`,

@@ -10,7 +10,7 @@ import { buildTopicMatcher, createMatchScratch, languageMask, matchInto } from '
 import { computeTopicExpertise, type TopicPost } from '../src/engine/topics/expertise.js';
 import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { loadBuiltinBackground } from '../src/inputs/background.js';
-import { makeRng } from './lib/random.js';
+import { Rng } from '../tools/sim/random.js';
 import { makePostText } from './lib/post-text.js';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ const matcher = buildTopicMatcher(tax, { background: loadBuiltinBackground() });
 const setupMs = performance.now() - t;
 const names = tax.names.filter((_, i) => i % 3 === 0); // a third of the topics appear in posts
 
-const rng = makeRng(42);
+const rng = new Rng(42);
 const scratch = createMatchScratch();
 const mask = languageMask(matcher, null);
 let matchMs = 0;
@@ -38,7 +38,7 @@ let chars = 0;
 let withTopic = 0;
 for (let done = 0; done < POSTS; done += BATCH) {
   const texts: string[] = [];
-  for (let i = 0; i < Math.min(BATCH, POSTS - done); i++) texts.push(makePostText(rng, names, rng.chance(0.4) ? rng.int(1, 2) : 0));
+  for (let i = 0; i < Math.min(BATCH, POSTS - done); i++) texts.push(makePostText(rng, names, rng.chance(0.4) ? rng.between(1, 2) : 0));
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   for (const text of texts) {
@@ -55,17 +55,17 @@ const extractRate = POSTS / (matchMs / 1000);
 
 let modelLine = 'skipped (--extract-only)';
 if (!args.includes('--extract-only')) {
-  const rng2 = makeRng(7);
+  const rng2 = new Rng(7);
   const posts: TopicPost[] = [];
   for (let i = 0; i < POSTS; i++) {
-    const author = rng2.int(0, ACCOUNTS - 1);
-    const engagers = Array.from({ length: rng2.poisson(1.5) }, () => rng2.int(0, ACCOUNTS - 1)).filter((e) => e !== author);
+    const author = rng2.between(0, ACCOUNTS - 1);
+    const engagers = Array.from({ length: rng2.poisson(1.5) }, () => rng2.between(0, ACCOUNTS - 1)).filter((e) => e !== author);
     posts.push({
       author,
       id: String(i),
       createdAt: 1_000 + i,
       kind: rng2.chance(0.1) ? 'reshare' : 'original',
-      text: makePostText(rng2, names, rng2.chance(0.4) ? rng2.int(1, 2) : 0),
+      text: makePostText(rng2, names, rng2.chance(0.4) ? rng2.between(1, 2) : 0),
       lang: null,
       hashtags: 0,
       events: { reply: 0, reshare: 0, quote: 0, like: engagers.length },

@@ -65,6 +65,44 @@ export interface AccountColumns {
  */
 export const LISTS = { FOLLOWERS: 1, FOLLOWING: 2, POSTS: 4, RECEPTION: 8 } as const;
 
+/**
+ * Account columns for n accounts of which nothing is known yet: ids 1..n, handles '', every
+ * text null and every number NaN (missing, never zero). Builders of a Dataset (an
+ * interactions file, the simulator, labelled profiles) spread it and set what they know, so
+ * a column added here is "not known" everywhere at once.
+ *   unknownAccountColumns(2, 'twitter').followers  ->  Float64Array [NaN, NaN]
+ */
+export function unknownAccountColumns(n: number, network: string): AccountColumns {
+  const unknownNumbers = () => new Float64Array(n).fill(NaN);
+  const unknownTexts = () => new Array<string | null>(n).fill(null);
+  return {
+    n,
+    dbId: Int32Array.from({ length: n }, (_, i) => i + 1),
+    network: new Array<string>(n).fill(network),
+    handle: new Array<string>(n).fill(''),
+    externalId: unknownTexts(),
+    bio: unknownTexts(),
+    displayName: unknownTexts(),
+    url: unknownTexts(),
+    location: unknownTexts(),
+    defaultAvatar: unknownNumbers(),
+    likesGiven: unknownNumbers(),
+    followers: unknownNumbers(),
+    following: unknownNumbers(),
+    listed: unknownNumbers(),
+    postsDeclared: unknownNumbers(),
+    verified: unknownNumbers(),
+    createdAt: unknownNumbers(),
+    mentionsReceived: unknownNumbers(),
+    resharesReceived: unknownNumbers(),
+    repliesReceived: unknownNumbers(),
+    likesReceived: unknownNumbers(),
+    mentionsSent: unknownNumbers(),
+    resharesSent: unknownNumbers(),
+    aggregateWindowDays: unknownNumbers(),
+  };
+}
+
 export interface PostColumns {
   n: number;
   author: Int32Array;

@@ -14,7 +14,7 @@
  * split 2008-11-06, window 9 days. Worked example: a replied to b twice and c once before
  * the split, d replied to b after it: population {b, c}, past b = 1, c = 1; future b = 1.
  */
-import { KIND, KIND_CODES, LISTS, type Dataset, type KindName } from './dataset.js';
+import { KIND, KIND_CODES, LISTS, unknownAccountColumns, type Dataset, type KindName } from './dataset.js';
 import { averageRanks, spearman, topKOverlap } from './metrics.js';
 import type { Model } from './model.js';
 import { scoreAccounts, type ScoreTable } from './score.js';
@@ -59,35 +59,8 @@ export function datasetFromInteractions(rows: readonly InteractionRow[], network
     createdAt[e] = r.createdAt;
   });
   const n = handles.length;
-  const nan = () => new Float64Array(n).fill(NaN);
   return {
-    accounts: {
-      n,
-      dbId: Int32Array.from({ length: n }, (_, i) => i + 1),
-      network: new Array<string>(n).fill(network),
-      handle: handles,
-      externalId: new Array<string | null>(n).fill(null),
-      bio: new Array<string | null>(n).fill(null),
-      displayName: new Array<string | null>(n).fill(null),
-      url: new Array<string | null>(n).fill(null),
-      location: new Array<string | null>(n).fill(null),
-      defaultAvatar: nan(),
-      likesGiven: nan(),
-      followers: nan(),
-      following: nan(),
-      listed: nan(),
-      postsDeclared: nan(),
-      verified: nan(),
-      createdAt: nan(),
-      mentionsReceived: nan(),
-      resharesReceived: nan(),
-      repliesReceived: nan(),
-      likesReceived: nan(),
-      mentionsSent: nan(),
-      resharesSent: nan(),
-      aggregateWindowDays: nan(),
-      lists: new Uint8Array(n).fill(LISTS.RECEPTION),
-    },
+    accounts: { ...unknownAccountColumns(n, network), handle: handles, lists: new Uint8Array(n).fill(LISTS.RECEPTION) },
     posts: { n: 0, author: new Int32Array(0), createdAt: new Float64Array(0), kind: new Uint8Array(0), hashtags: new Uint16Array(0), words: new Uint16Array(0), likes: new Float64Array(0), reshares: new Float64Array(0), replies: new Float64Array(0) },
     interactions: { n: m, actor, target, kind, createdAt, targetPost: new Int32Array(m).fill(-1) },
     follows: { n: 0, follower: new Int32Array(0), followee: new Int32Array(0), createdAt: new Float64Array(0) },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { StoreRows } from '../helpers/store-rows.js';
+import { StoreRows } from '../../tools/sim/store-rows.js';
 import { day } from '../../tools/sim/dataset-builder.js';
 
 const HUGE_ID = '123456789012345678901234567890';

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/open.js';
 import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../../src/engine/topics/taxonomy.js';
-import { generateTopicWorld, worldToTopicInput, writeWorld } from '../../bench/lib/topic-world.js';
-import { CHATTER } from '../../bench/lib/chatter.js';
+import { generateTopicWorld, worldToTopicInput, writeWorld } from '../../tools/sim/scenarios/topic-world.js';
+import { CHATTER } from '../../tools/sim/scenarios/chatter.js';
 import { computeTopicExpertise } from '../../src/engine/topics/expertise.js';
 import { findTopics } from '../../src/engine/topics/matcher.js';
 import { topicSetupFor } from '../../src/cli/analysis.js';
 import { evaluateStore, parseTruth } from '../../bench/lib/evaluate-store.js';
-import { StoreRows } from '../helpers/store-rows.js';
+import { StoreRows } from '../../tools/sim/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('topic assignment on a generated population with known topics', () => {

@@ -89,7 +89,7 @@ describe('roll-up', () => {
     const b = new TopicInputBuilder();
     const alice = b.account('alice');
     const fans = b.audience(4);
-    for (let i = 0; i < 4; i++) b.post(alice, `Jazz night number ${i} at the club`, { engagers: fans });
+    for (let i = 0; i < 4; i++) b.post(alice, `Saturday is Jazz night, number ${i} at the club`, { engagers: fans });
     for (let i = 0; i < 3; i++) b.post(alice, `New hip hop record, track ${i}`, { engagers: fans });
     ordinary(b, alice, 10);
     const r = run(b);
@@ -194,6 +194,27 @@ describe('word senses against the background', () => {
     const children = topic(run(b2), expert, 'children');
     expect(children).toBeDefined();
     expect(children!.evidence.ownPosts).toBe(12);
+  });
+
+  it('one sense per discourse is anchored by the topic’s own sub-topics, not by its siblings', () => {
+    const b = new TopicInputBuilder();
+    // a runner: 10K Races (a sub-topic of Running) named in 3 posts, "running" plain in 4 others
+    const runner = b.account('runner');
+    for (let i = 0; i < 3; i++) b.post(runner, `signed up for the 10K Races series, leg ${i}`);
+    for (let i = 0; i < 4; i++) b.post(runner, `running along the river again, lap ${i}`);
+    // a film critic: Cannes (a sibling of Nice) in 3 posts, and "nice" the adjective in 4 others
+    const critic = b.account('critic');
+    for (let i = 0; i < 3; i++) b.post(critic, `Reviewing the films of Cannes, night ${i}`);
+    for (let i = 0; i < 4; i++) b.post(critic, `nice evening with the crew, dinner ${i}`);
+    const r = run(b);
+    expect(topic(r, runner, 'running')?.evidence.ownPosts).toBe(4);
+    expect(slugsOf(r, critic)).not.toContain('nice');
+    // without the anchor the runner's plain "running" does not count
+    const none = run(b, { ...TOPIC_DEFAULTS, sense: { ...TOPIC_DEFAULTS.sense, discourseNeighbours: 'none' } });
+    expect(topic(none, runner, 'running')?.evidence.ownPosts ?? 0).toBe(0);
+    // the sibling route (TopicConfig.sense.discourseNeighbours 'neighbourhood') would take the adjective for the city
+    const wide = run(b, { ...TOPIC_DEFAULTS, sense: { ...TOPIC_DEFAULTS.sense, discourseNeighbours: 'neighbourhood' } });
+    expect(slugsOf(wide, critic)).toContain('nice');
   });
 
   it('language-gated names apply in their language only, as everyday words there: French "elle" is not the magazine Elle', () => {

@@ -52,6 +52,13 @@ describe('topic matcher', () => {
     expect(slugs('Today (TV Series) today')).toEqual(['today-show', 'today-show']);
   });
 
+  it('reads the words of a CamelCase hashtag that no form spells whole, as hashtags', () => {
+    expect(findTopics(matcher, 'enough #HateJazz tonight').map((m) => [tax.slugs[m.topic], m.hashtag])).toEqual([['jazz', true]]);
+    expect(slugs('#LoveCookiesForever and #JAZZFestival')).toEqual(['cookies', 'jazz']);
+    // a hashtag a form spells whole stays one token; lower case has no boundary to read
+    expect(slugs('#HipHop #hatejazz')).toEqual(['hip-hop']);
+  });
+
   it('takes the longest match and does not double count inside it', () => {
     expect(slugs('New York Yankees win in New York')).toEqual(['new-york-yankees', 'new-york']);
   });

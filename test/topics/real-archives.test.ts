@@ -68,20 +68,20 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
     expect((await evaluate()).get('bluesky-bnewbold-2025')!.assigned).toEqual([]);
   }, 120_000);
 
-  it('finds on milahu104 precision >= 0.9 and recall >= 0.6 (measured 92% / 64%, 21 of 33 audited true topics; 15% before the empirical-Bayes rule)', async () => {
+  it('meets precision >= 0.9 and recall >= 0.8 on milahu104 (measured 94% / 85%, 28 of 33 audited true topics; 64% with TopicConfig.detailsLead on, 15% before the empirical-Bayes rule)', async () => {
     const e = (await evaluate()).get('twitter-milahu104-2026')!;
-    for (const s of ['overpopulation', 'psychiatry', 'censorship', 'vaccines', 'vitamins', 'venezuela', 'politics', 'europe', 'twitter']) expect(e.found).toContain(s);
+    // details beside a bigger subject count in their own right now: bitcoin beside gold, schizophrenia beside psychiatry
+    for (const s of ['overpopulation', 'psychiatry', 'censorship', 'vaccines', 'vitamins', 'venezuela', 'politics', 'europe', 'twitter', 'bitcoin', 'schizophrenia', 'pesticides']) expect(e.found).toContain(s);
     expect(e.precision).toBeGreaterThanOrEqual(0.9);
-    expect(e.recall).toBeGreaterThanOrEqual(0.6);
+    expect(e.recall).toBeGreaterThanOrEqual(0.8);
   }, 120_000);
 
-  // NOT MET: milahu104 recall 64% (germany, police: "deutschland", "polizei" written lower case
-  // at German text's rate; israel, energy, books: everyday words without sense evidence;
-  // bitcoin, pesticides, paraguay, schizophrenia, linux, health-insurance: details of a bigger
-  // subject under TopicConfig.detailsLead, which the simulated everyday-sense target needs);
-  // Threads 0 of 3 (soccer, twitter: everyday German words in lower case without context;
-  // music: "musik" 5 posts where German text predicts 4). When this passes, make it a plain test.
-  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 92% / 64%, Threads 100% / 0%)', async () => {
+  // NOT MET on Threads: 0 of 3 (soccer: "fußball" lower case, an everyday German word, once with
+  // sense evidence; twitter: 12 posts, everyday by frequency, never a hashtag or a capital, no
+  // neighbour named; music: "musik" 5 posts where German text predicts about 4). milahu104
+  // misses germany, police ("deutschland", "polizei" at German text's rate), energy, israel and
+  // books (everyday words without sense evidence). When this passes, make it a plain test.
+  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 94% / 85%, Threads 100% / 0%)', async () => {
     for (const [name, e] of await evaluate()) {
       expect(e.precision, name).toBeGreaterThanOrEqual(0.9);
       expect(e.recall, name).toBeGreaterThanOrEqual(0.8);

@@ -10,7 +10,7 @@ import type { RunRecord } from '../../src/engine/run-record.js';
 import type { AccountScore } from '../../src/engine/score.js';
 import type { Db } from '../../src/store/open.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
-import { StoreRows } from '../helpers/store-rows.js';
+import { StoreRows } from '../../tools/sim/store-rows.js';
 import { tempDir } from '../helpers/cli.js';
 import { day } from '../../tools/sim/dataset-builder.js';
 import { BASIC_TOPICS, makeTopics } from '../helpers/topic-taxonomy.js';

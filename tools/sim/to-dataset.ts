@@ -4,7 +4,7 @@
  * Account i of the World is account i of the Dataset; history posts are the first
  * posts of the World (posts are sorted by time), so post indexes are the same too.
  */
-import { KIND, type Dataset } from '../../src/engine/dataset.js';
+import { KIND, unknownAccountColumns, type Dataset } from '../../src/engine/dataset.js';
 import { forEachEngagement } from './events.js';
 import { accountBio, postText } from './text.js';
 import type { World } from './world-types.js';
@@ -59,33 +59,17 @@ export function toDataset(world: World): Dataset {
     time.push(ev.time[k]!);
     targetPost.push(-1);
   }
-  const nan = () => new Float64Array(a.n).fill(NaN);
   return {
     accounts: {
-      n: a.n,
-      dbId: Int32Array.from({ length: a.n }, (_, i) => i + 1),
-      network: Array.from({ length: a.n }, () => world.config.network),
+      ...unknownAccountColumns(a.n, world.config.network),
       handle: a.handle.slice(),
-      externalId: Array.from({ length: a.n }, () => null),
       bio: Array.from({ length: a.n }, (_, i) => accountBio(world, i)),
-      displayName: Array.from({ length: a.n }, () => null),
-      url: Array.from({ length: a.n }, () => null),
-      location: Array.from({ length: a.n }, () => null),
-      defaultAvatar: nan(),
-      likesGiven: nan(),
       followers: a.followers.slice(),
       following: a.following.slice(),
       listed: a.listed.slice(),
       postsDeclared: a.postsDeclared.slice(),
       verified: Float64Array.from(a.verified),
       createdAt: a.createdAt.slice(),
-      mentionsReceived: nan(),
-      resharesReceived: nan(),
-      repliesReceived: nan(),
-      likesReceived: nan(),
-      mentionsSent: nan(),
-      resharesSent: nan(),
-      aggregateWindowDays: nan(),
     },
     posts: {
       n: nPosts,

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { AccountColumns } from '../../../src/engine/dataset.js';
+import { unknownAccountColumns, type AccountColumns } from '../../../src/engine/dataset.js';
 import { PROFILE_FEATURES, computeProfileFeatures, readProfileFacts } from '../../../src/engine/audience/features.js';
 import type { LabelledSet } from './evaluate.js';
 import { parseTime } from '../../../src/import/values.js';
@@ -96,11 +96,8 @@ export function readLabelledAccounts(dir: string): { accounts: LabelledAccount[]
 export function toAccountColumns(list: readonly LabelledAccount[]): AccountColumns {
   const n = list.length;
   const f64 = (get: (a: LabelledAccount) => number) => Float64Array.from(list, get);
-  const nan = () => new Float64Array(n).fill(NaN);
   return {
-    n,
-    dbId: Int32Array.from({ length: n }, (_, i) => i + 1),
-    network: list.map(() => 'twitter'),
+    ...unknownAccountColumns(n, 'twitter'),
     handle: list.map((a) => a.handle),
     externalId: list.map((a) => a.id),
     bio: list.map((a) => a.bio),
@@ -115,13 +112,6 @@ export function toAccountColumns(list: readonly LabelledAccount[]): AccountColum
     postsDeclared: f64((a) => a.posts),
     verified: f64((a) => a.verified),
     createdAt: f64((a) => a.createdAt),
-    mentionsReceived: nan(),
-    resharesReceived: nan(),
-    repliesReceived: nan(),
-    likesReceived: nan(),
-    mentionsSent: nan(),
-    resharesSent: nan(),
-    aggregateWindowDays: nan(),
   };
 }
 

@@ -327,21 +327,62 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
   out.scripts.fill(0);
   const folded = foldText(text);
   out.folded = folded;
+  // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
+  const cased = folded.length === text.length ? text : null;
   out.hashtags = scanTokens(folded, (s, start, end, joined, hashtag) => {
-    if (out.tokens === out.tokenIds.length) {
-      out.tokenIds = grow(out.tokenIds, out.tokens * 2);
-      out.tokenHash = grow(out.tokenHash, out.tokens * 2);
-      out.tokenStart = grow(out.tokenStart, out.tokens * 2);
-      out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
-    }
     const h = joined === null ? hashSpan(s, start, end) : hashSpan(joined, 0, joined.length);
-    out.tokenHashes[out.tokens] = h;
-    out.tokenIds[out.tokens] = joined === null ? lookupSpan(m.vocabTable, s, start, end, h) : lookupSpan(m.vocabTable, joined, 0, joined.length, h);
-    out.tokenHash[out.tokens] = hashtag ? 1 : 0;
-    out.tokenStart[out.tokens] = start;
-    out.scripts[scriptOf(s.charCodeAt(start))]!++;
-    out.tokens++;
+    const id = joined === null ? lookupSpan(m.vocabTable, s, start, end, h) : lookupSpan(m.vocabTable, joined, 0, joined.length, h);
+    // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter
+    if (hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, s, cased, start, end, out)) return;
+    pushToken(out, s, start, h, id, hashtag);
   });
+}
+
+function pushToken(out: MatchScratch, s: string, start: number, hash: number, id: number, hashtag: boolean): void {
+  if (out.tokens === out.tokenIds.length) {
+    out.tokenIds = grow(out.tokenIds, out.tokens * 2);
+    out.tokenHash = grow(out.tokenHash, out.tokens * 2);
+    out.tokenStart = grow(out.tokenStart, out.tokens * 2);
+    out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
+  }
+  out.tokenHashes[out.tokens] = hash;
+  out.tokenIds[out.tokens] = id;
+  out.tokenHash[out.tokens] = hashtag ? 1 : 0;
+  out.tokenStart[out.tokens] = start;
+  out.scripts[scriptOf(s.charCodeAt(start))]!++;
+  out.tokens++;
+}
+
+const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
+const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * Splits the hashtag token s[start, end) at its CamelCase boundaries, read from the text as
+ * written (a lower-case letter then a capital: "HateTwitter"; the last capital of a run before
+ * a lower-case letter: "NASAMission" -> NASA, Mission), and pushes the parts as hashtag tokens.
+ * Returns false (nothing pushed) when the hashtag has no such boundary. ASCII letters only: the
+ * boundary rule is the Latin-script writing habit, and folding keeps ASCII offsets.
+ */
+function splitCamelCase(m: TopicMatcher, s: string, cased: string, start: number, end: number, out: MatchScratch): boolean {
+  let cuts = 0;
+  for (let i = start + 1; i < end; i++) if (isCamelBoundary(cased, start, i, end)) cuts++;
+  if (cuts === 0) return false;
+  let from = start;
+  for (let i = start + 1; i <= end; i++) {
+    if (i < end && !isCamelBoundary(cased, start, i, end)) continue;
+    const h = hashSpan(s, from, i);
+    pushToken(out, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
+    from = i;
+  }
+  return true;
+}
+
+function isCamelBoundary(t: string, start: number, i: number, end: number): boolean {
+  const c = t.charCodeAt(i);
+  if (!isUpperAscii(c)) return false;
+  const b = t.charCodeAt(i - 1);
+  if (isLowerAscii(b)) return true;
+  return isUpperAscii(b) && i + 1 < end && isLowerAscii(t.charCodeAt(i + 1)) && i - 1 > start;
 }
 
 function pushMatch(out: MatchScratch, topic: number, hashtag: number, node: number, start: number): void {

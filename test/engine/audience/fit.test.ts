@@ -10,19 +10,15 @@ import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, hideEvidence, type LabelledFea
 import { assignFolds, singleFeatureBaseline, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
 import { applyAudienceModel } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
+import { Rng } from '../../../tools/sim/random.js';
 
 const P = PROFILE_FEATURES.length;
 const at = (name: (typeof PROFILE_FEATURES)[number]) => PROFILE_FEATURES.indexOf(name);
 
-/** A deterministic pseudo-random sequence (tests may not use Math.random either, for reproducibility). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-}
-
 /** People have a higher follow ratio and more likes than fakes; bots never like; everything else is noise. */
 function toySet(n = 300): LabelledSet {
-  const rnd = lcg(7);
+  const rng = new Rng(7);
+  const rnd = () => rng.next();
   const x: Float64Array[] = [];
   const y: number[] = [];
   const source: number[] = [];

@@ -18,12 +18,12 @@
  *   experts' topic posts.
  * Deterministic for a seed.
  */
-import { ROOT, type Taxonomy } from '../../src/engine/topics/taxonomy.js';
-import type { PostKind } from '../../src/engine/dataset.js';
-import type { TopicInput, TopicPost } from '../../src/engine/topics/expertise.js';
-import { makeRng, type Rng } from './random.js';
+import { ROOT, type Taxonomy } from '../../../src/engine/topics/taxonomy.js';
+import type { PostKind } from '../../../src/engine/dataset.js';
+import type { TopicInput, TopicPost } from '../../../src/engine/topics/expertise.js';
+import { Rng } from '../random.js';
 import { CHATTER, CHATTER_LANGUAGES, FILLER_WORDS, TOPIC_FRAMES, type ChatterLanguage } from './chatter.js';
-import type { StoreRows } from '../../test/helpers/store-rows.js';
+import type { StoreRows } from '../store-rows.js';
 
 export interface WorldAccount {
   handle: string;
@@ -105,8 +105,8 @@ function filler(rng: Rng, lang: ChatterLanguage, n: number): string {
   return Array.from({ length: n }, () => rng.pick(FILLER_WORDS[lang])).join(sep);
 }
 
-/** A neighbour of t (parent, child or sibling; not a super-topic), or null. */
-function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
+/** The neighbours a post about t may name: parents (not super-topics), siblings, children. */
+function neighboursOf(tax: Taxonomy, t: number): number[] {
   const near: number[] = [];
   for (const p of tax.parents[t]!) {
     if (p === ROOT) continue;
@@ -114,6 +114,12 @@ function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
     for (const s of tax.children[p]!) if (s !== t) near.push(s);
   }
   near.push(...tax.children[t]!);
+  return near;
+}
+
+/** A neighbour of t (parent, child or sibling; not a super-topic), or null. */
+function neighbour(rng: Rng, tax: Taxonomy, t: number): number | null {
+  const near = neighboursOf(tax, t);
   return near.length ? rng.pick(near) : null;
 }
 
@@ -132,14 +138,14 @@ function makePool(rng: Rng, tax: Taxonomy, size: number): number[] {
 
 /** Generates a world (see the module doc). */
 export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): TopicWorld {
-  const rng = makeRng(options.seed ?? 1);
+  const rng = new Rng(options.seed ?? 1);
   const n = options.accounts ?? 300;
   const pool = makePool(rng, tax, options.poolSize ?? 120);
   const accounts: WorldAccount[] = [];
   const posts: WorldPost[] = [];
   const lambda: number[] = [];
   const topicPosts: number[] = [];
-  const at = () => AS_OF - rng.int(0, 85) * DAY - rng.int(0, DAY - 1);
+  const at = () => AS_OF - rng.between(0, 85) * DAY - rng.between(0, DAY - 1);
   const post = (author: number, text: string, kind: PostKind = 'original') => {
     const a = accounts[author]!;
     posts.push({ id: `w${posts.length + 1}`, author, at: at(), kind, text, lang: rng.chance(0.7) ? a.lang : null, engagements: [] });
@@ -159,13 +165,13 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     const sep = CJK.has(lang) && lang !== 'ko' ? '' : ' ';
     if (role === 'expert') {
       const mine = new Set<number>();
-      for (let k = rng.int(1, 3); mine.size < k; ) mine.add(rng.pick(pool));
+      for (let k = rng.between(1, 3); mine.size < k; ) mine.add(rng.pick(pool));
       for (const t of mine) {
         acct.trueTopics.push(tax.slugs[t]!);
-        const count = rng.int(...(options.topicPosts ?? [3, 14]));
+        const count = rng.between(...(options.topicPosts ?? [3, 14]));
         for (let i = 0; i < count; i++) {
           const near = rng.chance(0.5) ? neighbour(rng, tax, t) : null;
-          const parts = [rng.pick(frame.before), written(rng, tax, t, lang, style), near !== null ? written(rng, tax, near, lang, style) : '', filler(rng, lang, rng.int(2, 8)), rng.pick(frame.after)];
+          const parts = [rng.pick(frame.before), written(rng, tax, t, lang, style), near !== null ? written(rng, tax, near, lang, style) : '', filler(rng, lang, rng.between(2, 8)), rng.pick(frame.after)];
           topicPosts.push(post(a, parts.filter(Boolean).join(sep).trim(), rng.chance(0.15) ? 'reply' : 'original'));
         }
       }
@@ -173,31 +179,35 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     }
     // ordinary life, everyday words included: most of every timeline
     const [cl, ch] = options.chatterPosts ?? [15, 60];
-    for (let i = rng.int(cl, ch); i > 0; i--) {
+    for (let i = rng.between(cl, ch); i > 0; i--) {
       // one sentence, or two (people do not pad their posts with random words)
       const lines = rng.chance(0.4) ? [rng.pick(CHATTER[lang]), rng.pick(CHATTER[lang])] : [rng.pick(CHATTER[lang])];
       const text = lines.map((line) => (style.lower ? line.toLowerCase() : line.charAt(0).toUpperCase() + line.slice(1))).join(CJK.has(lang) && lang !== 'ko' ? '。' : '. ');
       post(a, text);
     }
     // strays: a topic named once (1-3 of them) and a weak interest named twice
-    const strays = rng.int(1, 3);
+    // (never a neighbour of a true topic, nor a topic whose name the topic posts' frames use ("Reading up on"):
+    // the topic posts would name it too, and then it is named in more than two posts)
+    const nearTrue = new Set(acct.trueTopics.flatMap((slug) => neighboursOf(tax, tax.bySlug.get(slug)!)));
+    const frameWords = ` ${[...frame.before, ...frame.after].join(' ').toLowerCase()} `;
+    const strays = rng.between(1, 3);
     for (let i = 0; i <= strays; i++) {
       const t = rng.pick(pool);
       const slug = tax.slugs[t]!;
-      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug)) continue;
+      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug) || nearTrue.has(t) || frameWords.includes(` ${tax.names[t]!.toLowerCase()} `)) continue;
       acct.strayTopics.push(slug);
       for (let k = i === strays ? 2 : 1; k > 0; k--) post(a, [filler(rng, lang, 3), written(rng, tax, t, lang, style), filler(rng, lang, 4)].join(sep));
     }
     if (role === 'stuffer') {
-      for (let i = rng.int(10, 30); i > 0; i--) {
-        const tags = Array.from({ length: rng.int(12, 20) }, () => `#${tax.names[rng.pick(pool)]!.replace(/[^\p{L}\p{N}]+/gu, '')}`);
+      for (let i = rng.between(10, 30); i > 0; i--) {
+        const tags = Array.from({ length: rng.between(12, 20) }, () => `#${tax.names[rng.pick(pool)]!.replace(/[^\p{L}\p{N}]+/gu, '')}`);
         post(a, `${filler(rng, lang, 3)} ${tags.join(' ')}`);
       }
     }
   }
   for (let a = 0; a < n; a++) {
     if (accounts[a]!.role !== 'resharer' || topicPosts.length === 0) continue;
-    for (let i = rng.int(5, 15); i > 0; i--) {
+    for (let i = rng.between(5, 15); i > 0; i--) {
       const src = posts[rng.pick(topicPosts)]!;
       post(a, `RT @${accounts[src.author]!.handle}: ${src.text}`, 'reshare');
     }
@@ -206,11 +216,11 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     if (p.kind === 'reshare' || accounts[p.author]!.silent) continue;
     const seen = new Set<number>();
     for (let k = rng.poisson(lambda[p.author]!); k > 0; k--) {
-      const actor = rng.int(0, n - 1);
+      const actor = rng.between(0, n - 1);
       if (actor === p.author || seen.has(actor)) continue;
       seen.add(actor);
       const r = rng.next();
-      p.engagements.push({ actor, kind: r < 0.6 ? 'like' : r < 0.85 ? 'reshare' : 'reply', at: Math.min(AS_OF, p.at + rng.int(1, 48) * 3_600_000) });
+      p.engagements.push({ actor, kind: r < 0.6 ? 'like' : r < 0.85 ? 'reshare' : 'reply', at: Math.min(AS_OF, p.at + rng.between(1, 48) * 3_600_000) });
     }
   }
   return { accounts, posts, asOf: AS_OF, windowDays: 90, pool: pool.map((t) => tax.slugs[t]!) };
