@@ -7,4 +7,8 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  // a getter: only the dashboard touches stdin (creating it is not free)
+  get stdin() {
+    return process.stdin;
+  },
 });

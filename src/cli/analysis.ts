@@ -29,15 +29,18 @@ export function taxonomyOf(ctx: CommandContext, ontology: string | undefined): T
   return taxonomy;
 }
 
+/** Told what loading is doing now ("reading the database", "analysing ..."); awaited, so a screen can draw it first. */
+export type LoadProgress = (stage: string) => void | Promise<void>;
+
 /** The taxonomy's topic setup against the shipped word-frequency background (models/background.json.gz). */
 export function topicSetupFor(taxonomy: Taxonomy): TopicSetup {
   return topicSetupOf(taxonomy, loadBuiltinBackground());
 }
 
 /** Flags -> window, dataset, model, taxonomy -> one analysis (see the module doc). */
-export async function loadAnalysis(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds): Promise<Analysis> {
+export async function loadAnalysis(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds, progress?: LoadProgress): Promise<Analysis> {
   const { model } = readModelFile(flags.model !== undefined ? ctx.resolvePath(flags.model) : undefined);
-  return analyzeStore(ctx, flags, model, needs);
+  return analyzeStore(ctx, flags, model, needs, progress);
 }
 
 /** The same, with a model in hand (fit calibrates the model it just fitted). */
@@ -45,13 +48,15 @@ export async function loadAnalysisWithModel(ctx: CommandContext, flags: Analysis
   return analyzeStore(ctx, flags, model, { topics: false });
 }
 
-async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds): Promise<Analysis> {
+async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds, progress?: LoadProgress): Promise<Analysis> {
   const taxonomy = needs.topics === true ? taxonomyOf(ctx, flags.ontology) : needs.topics || null;
   const db = ctx.openExistingStore();
   try {
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
     const window = resolveWindow(requested, readScoringDate(db));
+    await progress?.(`reading the database${taxonomy ? ' (with post texts for topics)' : ''}`);
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
+    await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, network, scores${taxonomy ? ', topics' : ''}`);
     return analyze(dataset, { window, model, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
   } finally {
     db.close();

@@ -5,10 +5,17 @@ export interface OutStream {
   columns?: number;
 }
 
+/** The input stream (the interactive dashboard reads keys from it). */
+export interface InStream {
+  isTTY?: boolean;
+}
+
 export interface Io {
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;
   /** working directory relative paths are resolved against */
   cwd: string;
+  /** the keyboard, for the one interactive command (absent in tests that run main in-process) */
+  stdin?: InStream;
 }

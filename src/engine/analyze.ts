@@ -10,7 +10,8 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, scoreAccounts, type AccountScore, type ScoreTable } from './score.js';
+import { explainScore, scoreAccounts, shownScoreOf, type AccountScore, type ScoreTable, type ShownScore } from './score.js';
+import type { Flag } from './result-types.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -84,7 +85,7 @@ export interface AccountResult extends AccountScore {
 export type ScoredResult = AccountResult & { score: number; interval: [number, number] };
 
 /** Whether a result carries a score. */
-export function isScored<T extends AccountScore>(r: T): r is T & { score: number; interval: [number, number] } {
+export function isScored<T extends Pick<AccountScore, 'score' | 'interval'>>(r: T): r is T & { score: number; interval: [number, number] } {
   return r.score !== null;
 }
 
@@ -100,7 +101,7 @@ export interface Abstention {
  * Why a result is not compared with others: it abstains (the data holds nothing about its
  * audience), or its confidence is below `minConfidence`; null when it is compared.
  */
-export function abstentionOf(r: AccountResult, minConfidence: number | undefined): Abstention | null {
+export function abstentionOf(r: Pick<AccountResult, 'index' | 'handle' | 'network' | 'score' | 'abstain' | 'confidence'>, minConfidence: number | undefined): Abstention | null {
   const at = { account: r.index, handle: r.handle, network: r.network };
   if (r.score === null) return { ...at, reason: r.abstain ?? 'no score' };
   if (minConfidence !== undefined && r.confidence < minConfidence) return { ...at, reason: `confidence ${r.confidence.toFixed(2)} is below --min-confidence ${minConfidence}` };
@@ -110,6 +111,55 @@ export function abstentionOf(r: AccountResult, minConfidence: number | undefined
 /** Account i's itemised score with its display handle and network. */
 export function resultOf(analysis: Analysis, i: number, score: AccountScore = explainAccount(analysis, i)): AccountResult {
   return { ...score, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };
+}
+
+/**
+ * An account's shown numbers and flags without the itemisation: what a ranking or a
+ * threshold band compares. Read from the score table's columns, so a whole population takes
+ * milliseconds where itemising it takes seconds; every field equals the same field of resultOf.
+ */
+export interface AccountSummary extends ShownScore {
+  index: number;
+  handle: string;
+  network: string;
+  flags: Flag[];
+}
+
+/** A summary with a score (the account does not abstain). */
+export type ScoredSummary = AccountSummary & { score: number; interval: [number, number] };
+
+// Summaries are read again on every re-sort and threshold step of an interactive view: kept
+// per analysis once made. A memo of a pure function of an immutable analysis (callers never
+// mutate a summary), built lazily so a 50-handle list on a large database makes 50.
+const summaries = new WeakMap<Analysis, (AccountSummary | undefined)[]>();
+
+/** Account i's summary (see AccountSummary). */
+export function summaryOf(analysis: Analysis, i: number): AccountSummary {
+  let made = summaries.get(analysis);
+  if (!made) summaries.set(analysis, (made = new Array<AccountSummary | undefined>(analysis.dataset.accounts.n)));
+  let s = made[i];
+  if (!s) {
+    const shown = shownScoreOf(analysis.table, i);
+    made[i] = s = {
+      index: i,
+      handle: displayHandle(analysis.dataset, i),
+      network: analysis.dataset.accounts.network[i]!,
+      score: shown.score,
+      interval: shown.interval,
+      abstain: shown.abstain,
+      subscores: shown.subscores,
+      confidence: shown.confidence,
+      flags: analysis.table.assessment.flags[i] ?? [],
+    };
+  }
+  return s;
+}
+
+/** Account i's itemised result when its summary says it is scored (an Error if the two disagree, which would be a bug). */
+export function scoredResultOf(analysis: Analysis, i: number): ScoredResult {
+  const r = resultOf(analysis, i);
+  if (!isScored(r)) throw new Error(`account ${i} has a score in its summary but abstains when itemised`);
+  return r;
 }
 
 /** Account i's itemised score: contributions that add up to the score shown. */

@@ -46,13 +46,28 @@ export interface RankResult {
 
 /** Sorts, filters and limits candidates (see the module doc). Pure. */
 export function rankCandidates(candidates: readonly RankCandidate[], options: RankOptions): RankResult {
-  const keyOf = (c: RankCandidate): number => (options.sort === 'key' ? (c.key ?? -Infinity) : c[options.sort]);
   const kept = candidates.filter((c) => (options.minScore === undefined || c.score >= options.minScore) && !(options.excludeFlagged && c.flagged));
-  const sorted = [...kept].sort((a, b) => keyOf(b) - keyOf(a) || b.score - a.score || (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : a.account - b.account));
-  const limited = options.limit !== undefined ? sorted.slice(0, options.limit) : sorted;
+  // the keys in typed arrays and an index sort: 100k candidates sort in a fraction of the
+  // time an object comparator takes (a dashboard re-sorts on a key press)
+  const n = kept.length;
+  const key = new Float64Array(n);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = kept[i]!;
+    key[i] = options.sort === 'key' ? (c.key ?? -Infinity) : c[options.sort];
+    score[i] = c.score;
+  }
+  const handle = kept.map((c) => c.handle);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (x, y) => key[y]! - key[x]! || score[y]! - score[x]! || (handle[x]! < handle[y]! ? -1 : handle[x]! > handle[y]! ? 1 : kept[x]!.account - kept[y]!.account),
+  );
+  const limited = options.limit !== undefined ? order.slice(0, options.limit) : order;
   return {
-    ranked: limited.map((c, i) => ({ ...c, rank: i + 1 })),
+    ranked: limited.map((k, i) => {
+      const c = kept[k]!;
+      return { account: c.account, handle: c.handle, score: c.score, reach: c.reach, amplification: c.amplification, network: c.network, flagged: c.flagged, key: c.key, rank: i + 1 };
+    }),
     filtered: candidates.length - kept.length,
-    cut: sorted.length - limited.length,
+    cut: order.length - limited.length,
   };
 }

@@ -361,23 +361,18 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
       });
     }
   }
-  const scoreTenths = tenths(ev.score);
-  const parts = apportionTenths(exact, scoreTenths);
+  const shown = roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);
+  const parts = apportionTenths(exact, tenths(ev.score));
   // key order as the JSON contract lists them: feature, group, value, points, source
   const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source, ...(it.basis !== undefined ? { basis: it.basis } : {}) }));
   const missing = model.features.filter((_, k) => ev.imputed[k] === 1).map((f) => f.name);
-  const interval: [number, number] = [Math.min(tenths(ev.interval[0]), scoreTenths) / 10, Math.max(tenths(ev.interval[1]), scoreTenths) / 10];
   return {
     index,
-    score: scoreTenths / 10,
-    interval,
+    score: shown.score,
+    interval: shown.interval,
     abstain: null,
-    subscores: {
-      reach: tenths(ev.subscores.reach) / 10,
-      amplification: tenths(ev.subscores.amplification) / 10,
-      network: tenths(ev.subscores.network) / 10,
-    },
-    confidence: Math.round(ev.confidence * 100) / 100,
+    subscores: shown.subscores,
+    confidence: shown.confidence,
     contributions,
     flags,
     missing,
@@ -404,4 +399,50 @@ export function imputationBasis(model: Model, ev: Evaluation, k: number, fv: Fea
   const name = model.features[k]!.name;
   if (fv.lowerBound?.[name] && Number.isFinite(fv.value[name])) parts.push(`at least ${significant(fv.value[name])} (${fv.source[name]})`);
   return parts.join('; ');
+}
+
+/** The numbers an account shows, without the itemisation: what a ranking row or a threshold band needs. */
+export interface ShownScore {
+  /** null when the account abstains */
+  score: number | null;
+  interval: [number, number] | null;
+  abstain: string | null;
+  subscores: { reach: number; amplification: number; network: number };
+  confidence: number;
+}
+
+/**
+ * Rounds exact values as every result shows them: score, interval and sub-scores in tenths
+ * (the interval widened to hold the rounded score), confidence in hundredths. The one place
+ * this rounding lives, so an itemised result and a column read agree to the digit.
+ */
+function roundShown(score: number, interval: readonly [number, number], sub: Record<ScoreGroup, number>, confidence: number): ShownScore & { score: number; interval: [number, number] } {
+  const scoreTenths = tenths(score);
+  return {
+    score: scoreTenths / 10,
+    interval: [Math.min(tenths(interval[0]), scoreTenths) / 10, Math.max(tenths(interval[1]), scoreTenths) / 10],
+    abstain: null,
+    subscores: { reach: tenths(sub.reach) / 10, amplification: tenths(sub.amplification) / 10, network: tenths(sub.network) / 10 },
+    confidence: Math.round(confidence * 100) / 100,
+  };
+}
+
+/**
+ * Account i's shown numbers read from the table's columns (no model re-evaluation, so
+ * 100k accounts take milliseconds): equal, field by field, to explainScore(table, i).
+ */
+export function shownScoreOf(table: ScoreTable, i: number): ShownScore {
+  const shown: ShownScore = roundShown(
+    table.score[i]!,
+    [table.low[i]!, table.high[i]!],
+    { reach: table.reach[i]!, amplification: table.amplification[i]!, network: table.networkScore[i]! },
+    table.confidence[i]!,
+  );
+  const abstain = table.abstain[i] ?? null;
+  if (abstain !== null) {
+    shown.abstain = abstain;
+    shown.score = null;
+    shown.interval = null;
+  }
+  return shown;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
+import { registerDashboard } from './dashboard.js';
 import { registerDb } from './db.js';
 import { registerDemo } from './demo.js';
 import { registerEval } from './eval.js';
@@ -33,5 +34,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEval,
   registerFit,
   registerDemo,
+  registerDashboard,
   registerDb,
 ];

@@ -27,34 +27,54 @@ export interface AuthenticityReport {
   results: FlaggedAccount[];
 }
 
-/** Builds the report from an assessment: flagged accounts, worst first (largest severity, then strongest damping, then handle). */
-export function buildAuthenticityReport(analysis: Analysis): AuthenticityReport {
+/** A flagged account by index, with the severity it is ordered by. */
+export interface FlaggedEntry extends FlaggedAccount {
+  account: number;
+  /** its largest flag severity */
+  worst: number;
+}
+
+/**
+ * The flagged accounts among `pool` (default: every account), worst first: largest
+ * severity, then strongest damping, then handle and network.
+ */
+export function flaggedAccountsOf(analysis: Analysis, pool?: Iterable<number>): FlaggedEntry[] {
   const pop = analysis.dataset;
   const as = analysis.table.assessment;
-  const { asOf, windowDays } = analysis.window;
-  const byCode = Object.fromEntries(FLAG_CODES.map((c) => [c, 0])) as Record<FlagCode, number>;
-  const results: (FlaggedAccount & { worst: number })[] = [];
-  for (let i = 0; i < pop.accounts.n; i++) {
+  const results: FlaggedEntry[] = [];
+  for (const i of pool ?? Array.from({ length: pop.accounts.n }, (_, k) => k)) {
     const flags = as.flags[i]!;
     if (flags.length === 0) continue;
-    for (const f of flags) byCode[f.code]++;
     results.push({
       handle: pop.accounts.handle[i] || `#${pop.accounts.dbId[i]}`,
       network: pop.accounts.network[i]!,
       damping: as.damping[i]!,
       cap: as.cap[i]!,
       flags,
+      account: i,
       worst: Math.max(...flags.map((f) => f.severity)),
     });
   }
-  results.sort((a, b) => b.worst - a.worst || a.damping - b.damping || a.handle.localeCompare(b.handle) || a.network.localeCompare(b.network));
+  return results.sort((a, b) => b.worst - a.worst || a.damping - b.damping || a.handle.localeCompare(b.handle) || a.network.localeCompare(b.network));
+}
+
+/** How many of `entries` each signal flagged. */
+export function countFlags(entries: readonly { flags: Flag[] }[]): Record<FlagCode, number> {
+  const byCode = Object.fromEntries(FLAG_CODES.map((c) => [c, 0])) as Record<FlagCode, number>;
+  for (const e of entries) for (const f of e.flags) byCode[f.code]++;
+  return byCode;
+}
+
+/** Builds the report from an assessment: flagged accounts, worst first (largest severity, then strongest damping, then handle). */
+export function buildAuthenticityReport(analysis: Analysis): AuthenticityReport {
+  const { asOf, windowDays } = analysis.window;
+  const flagged = flaggedAccountsOf(analysis);
   return {
     asOf,
     windowDays,
-    accounts: pop.accounts.n,
-    flagged: results.length,
-    byCode,
-    results: results.map(({ worst: _worst, ...r }) => r),
+    accounts: analysis.dataset.accounts.n,
+    flagged: flagged.length,
+    byCode: countFlags(flagged),
+    results: flagged.map(({ account: _account, worst: _worst, ...r }) => r),
   };
 }
-

@@ -5,8 +5,12 @@
  *
  * With a topic, only accounts with the topic assigned (sub-topics roll up) qualify, and
  * the key is sqrt(topic score x score) (engine/topics/rank.ts).
+ *
+ * The order is decided on summaries (the shown numbers read from the score table's columns,
+ * equal to the itemised ones): `orderAccounts` is that order alone, cheap enough for an
+ * interactive view of 100k accounts; `rankAccounts` adds each ranked row's itemised result.
  */
-import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
+import { abstentionOf, isScored, scoredResultOf, summaryOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
 import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
 import { rankByTopic } from '../topics/rank.js';
 import type { TopicScore } from '../topics/expertise.js';
@@ -58,36 +62,58 @@ export interface Ranking {
   extraColumns: string[];
 }
 
-/** Ranks the analysis (see the module doc). */
-export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
+/** One ranked account by its shown numbers (the itemisation left out). */
+export interface OrderedAccount {
+  rank: number;
+  account: number;
+  handle: string;
+  network: string;
+  summary: ScoredSummary;
+  /** with a topic: its score and the rank key */
+  topicKey: { score: number; key: number } | null;
+  /** with a list: the entry that named the account */
+  entry: ListEntry | null;
+}
+
+/** A ranking's order and everything it left out, without the itemised results. */
+export type RankOrder = Omit<Ranking, 'results'> & { rows: OrderedAccount[] };
+
+/** Orders the analysis (see the module doc): the ranking of rankAccounts without itemising. */
+export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
   const { dataset } = analysis;
   const list = req.list;
   const match = list ? matchFollowerList(dataset.accounts, analysis.handles, list) : null;
   const pool = match ? [...match.matched.keys()] : Array.from({ length: dataset.accounts.n }, (_, i) => i);
-  const explained = new Map<number, ScoredResult>();
+  // by account index (an array, not a Map: 100k entries are built on a key press)
+  const scored: (ScoredSummary | undefined)[] = new Array(dataset.accounts.n);
+  const scoredIn: number[] = [];
   const abstained: Ranking['abstained'] = [];
   for (const i of pool) {
-    const r = resultOf(analysis, i);
-    const apart = abstentionOf(r, req.minConfidence);
-    if (apart === null && isScored(r)) explained.set(i, r);
-    else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
+    const s = summaryOf(analysis, i);
+    const apart = abstentionOf(s, req.minConfidence);
+    if (apart === null && isScored(s)) {
+      scored[i] = s;
+      scoredIn.push(i);
+    } else abstained.push({ ...apart!, entry: match?.matched.get(i) ?? null });
   }
 
   let topicKeys: Map<number, { score: number; key: number; via?: string }> | null = null;
   if (req.topic !== null && analysis.topics) {
     const influence = new Float64Array(dataset.accounts.n).fill(NaN);
-    for (const [i, s] of explained) influence[i] = s.score;
+    for (const i of scoredIn) influence[i] = scored[i]!.score;
     topicKeys = new Map();
     // sub-topics included: a K-pop expert ranks for music; `via` names the sub-topic
     for (const e of rankByTopic(analysis.topics.expertise, req.topic, analysis.topics.taxonomy, { influence, handles: dataset.accounts.handle })) {
-      if (explained.has(e.account)) topicKeys.set(e.account, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
+      if (scored[e.account]) topicKeys.set(e.account, { score: e.topicScore, key: e.key, ...(e.via ? { via: e.topic.slug } : {}) });
     }
   }
 
   const candidates: RankCandidate[] = [];
-  for (const [i, s] of explained) {
+  for (const i of scoredIn) {
     if (topicKeys && !topicKeys.has(i)) continue;
-    candidates.push({ account: i, handle: s.handle, score: s.score, ...s.subscores, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
+    const s = scored[i]!;
+    const { reach, amplification, network } = s.subscores;
+    candidates.push({ account: i, handle: s.handle, score: s.score, reach, amplification, network, flagged: s.flags.length > 0, key: topicKeys?.get(i)?.key });
   }
   const sort = req.sort ?? (topicKeys ? 'key' : 'score');
   const result = rankCandidates(candidates, { sort, minScore: req.minScore, excludeFlagged: req.excludeFlagged, limit: req.limit });
@@ -95,13 +121,12 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
   return {
     sort: sort === 'key' ? 'topic' : sort,
     topic: topicKeys && analysis.topics ? { index: req.topic!, slug: analysis.topics.taxonomy.slugs[req.topic!]!, name: analysis.topics.taxonomy.names[req.topic!]! } : null,
-    results: result.ranked.map((r) => ({
+    rows: result.ranked.map((r) => ({
       rank: r.rank,
       account: r.account,
       handle: r.handle,
       network: dataset.accounts.network[r.account]!,
-      result: explained.get(r.account)!,
-      topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
+      summary: scored[r.account]!,
       topicKey: topicKeys?.get(r.account) ?? null,
       entry: match?.matched.get(r.account) ?? null,
     })),
@@ -114,9 +139,34 @@ export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
       abstained: abstained.length,
       unknown: match?.unknown.length ?? 0,
       duplicates: duplicates.length,
-      filtered: result.filtered + (topicKeys ? explained.size - candidates.length : 0),
+      filtered: result.filtered + (topicKeys ? scoredIn.length - candidates.length : 0),
       cut: result.cut,
     },
     extraColumns: list?.extraColumns ?? [],
   };
 }
+
+/** Ranks the analysis (see the module doc): the order, each row with its itemised result and best topics. */
+export function rankAccounts(analysis: Analysis, req: RankRequest): Ranking {
+  const { rows, ...order } = orderAccounts(analysis, req);
+  return {
+    sort: order.sort,
+    topic: order.topic,
+    results: rows.map((r) => ({
+      rank: r.rank,
+      account: r.account,
+      handle: r.handle,
+      network: r.network,
+      result: scoredResultOf(analysis, r.account),
+      topics: topicsOfAccount(analysis, r.account).slice(0, RANK_TOPICS),
+      topicKey: r.topicKey,
+      entry: r.entry,
+    })),
+    abstained: order.abstained,
+    unknown: order.unknown,
+    duplicates: order.duplicates,
+    counts: order.counts,
+    extraColumns: order.extraColumns,
+  };
+}
+

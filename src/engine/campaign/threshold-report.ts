@@ -3,8 +3,12 @@
  * near (with the one lever that lifts each over: engine/threshold.ts), and, given the
  * scores of a previous run, who entered and who dropped out. Storing the run and reading
  * the previous one are the caller's (read -> plan -> apply).
+ *
+ * Bands are decided on summaries (shown numbers read from the score table's columns, equal
+ * to the itemised ones): `bandThreshold` alone is cheap; `planThreshold` adds the itemised
+ * results and the levers, which cost a model search per near miss.
  */
-import { abstentionOf, isScored, resultOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult } from '../analyze.js';
+import { abstentionOf, isScored, scoredResultOf, summaryOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
 import { featureVectorOf } from '../features.js';
 import { bandOf, findCheapestLever, type Lever } from '../threshold.js';
 import { isSelfOrAncestor } from '../topics/taxonomy.js';
@@ -52,9 +56,33 @@ export interface Movement {
   dropouts: string[];
 }
 
-/** Bands the pool and finds each near miss's cheapest lever (see the module doc). */
-export function planThreshold(analysis: Analysis, req: ThresholdRequest): ThresholdPlan {
-  const { dataset, table, model } = analysis;
+/** A near miss by its shown numbers: how far below (the lever is asked for separately). */
+export interface NearBand {
+  summary: ScoredSummary;
+  gap: number;
+}
+
+/** Who is where, by shown numbers alone: the plan without itemised results or levers. */
+export interface ThresholdBands {
+  at: number;
+  near: number;
+  topic: ThresholdPlan['topic'];
+  /** every account considered, in index order */
+  pool: number[];
+  above: ScoredSummary[];
+  nearMisses: NearBand[];
+  abstained: Abstention[];
+  counts: ThresholdPlan['counts'];
+  unknown: UnknownEntry[];
+}
+
+/**
+ * Bands the pool (see the module doc) on summaries: cheap enough to redo for every step of
+ * an interactive threshold on 100k accounts. planThreshold is these bands plus the
+ * itemised results and each near miss's lever, so the counts agree.
+ */
+export function bandThreshold(analysis: Analysis, req: ThresholdRequest): ThresholdBands {
+  const { dataset } = analysis;
   const { at, near } = req;
   const match = req.list ? matchFollowerList(dataset.accounts, analysis.handles, req.list) : null;
   let pool = match ? [...match.matched.keys()].sort((a, b) => a - b) : Array.from({ length: dataset.accounts.n }, (_, i) => i);
@@ -66,15 +94,15 @@ export function planThreshold(analysis: Analysis, req: ThresholdRequest): Thresh
     pool = pool.filter((i) => topicsOfAccount(analysis, i).some((x) => isSelfOrAncestor(taxonomy, t, x.topic)));
     topic = { index: t, slug: taxonomy.slugs[t]!, name: taxonomy.names[t]! };
   }
-  const scores: ScoredResult[] = [];
+  const scores: ScoredSummary[] = [];
   const abstained: Abstention[] = [];
   for (const i of pool) {
-    const r = resultOf(analysis, i);
-    const apart = abstentionOf(r, req.minConfidence);
-    if (apart === null && isScored(r)) scores.push(r);
+    const s = summaryOf(analysis, i);
+    const apart = abstentionOf(s, req.minConfidence);
+    if (apart === null && isScored(s)) scores.push(s);
     else abstained.push(apart!);
   }
-  const byScore = (a: ScoredResult, b: ScoredResult): number => b.score - a.score || (a.handle < b.handle ? -1 : 1);
+  const byScore = (a: ScoredSummary, b: ScoredSummary): number => b.score - a.score || (a.handle < b.handle ? -1 : 1);
   const above = scores.filter((s) => bandOf(s.score, at, near) === 'above').sort(byScore);
   const nearScores = scores.filter((s) => bandOf(s.score, at, near) === 'near').sort(byScore);
   return {
@@ -82,16 +110,37 @@ export function planThreshold(analysis: Analysis, req: ThresholdRequest): Thresh
     near,
     topic,
     pool,
-    scores,
     above,
-    nearMisses: nearScores.map((s) => ({
-      result: s,
-      gap: Math.round((at - s.score) * 10) / 10,
-      lever: findCheapestLever(model, featureVectorOf(table.features, s.index), at, table.assessment.damping[s.index] ?? 1, table.assessment.cap[s.index] ?? 100),
-    })),
+    nearMisses: nearScores.map((s) => ({ summary: s, gap: Math.round((at - s.score) * 10) / 10 })),
     abstained,
     counts: { above: above.length, near: nearScores.length, below: scores.length - above.length - nearScores.length, abstained: abstained.length, unknown: match?.unknown.length ?? 0 },
     unknown: match?.unknown ?? [],
+  };
+}
+
+/** The one feature change that lifts account i to `at` most cheaply (engine/threshold.ts), with its authenticity damping and cap. */
+export function leverOf(analysis: Analysis, i: number, at: number): Lever {
+  const { table, model } = analysis;
+  return findCheapestLever(model, featureVectorOf(table.features, i), at, table.assessment.damping[i] ?? 1, table.assessment.cap[i] ?? 100);
+}
+
+/** Bands the pool and finds each near miss's cheapest lever (see the module doc). */
+export function planThreshold(analysis: Analysis, req: ThresholdRequest): ThresholdPlan {
+  const bands = bandThreshold(analysis, req);
+  const abstaining = new Set(bands.abstained.map((a) => a.account));
+  const scores = bands.pool.filter((i) => !abstaining.has(i)).map((i) => scoredResultOf(analysis, i));
+  const byIndex = new Map(scores.map((r) => [r.index, r]));
+  return {
+    at: bands.at,
+    near: bands.near,
+    topic: bands.topic,
+    pool: bands.pool,
+    scores,
+    above: bands.above.map((s) => byIndex.get(s.index)!),
+    nearMisses: bands.nearMisses.map((n) => ({ result: byIndex.get(n.summary.index)!, gap: n.gap, lever: leverOf(analysis, n.summary.index, bands.at) })),
+    abstained: bands.abstained,
+    counts: bands.counts,
+    unknown: bands.unknown,
   };
 }
 
