@@ -10,7 +10,7 @@ import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
 import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
-import { countAccounts, readDatasetParallel, readLatestActivity } from '../store/read-dataset.js';
+import { countAccounts, readDatasetParallel, readScoringDate } from '../store/read-dataset.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
@@ -76,7 +76,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const steps = taxonomy ? 4 : 3;
     const say = (text: string, step: number) => big && ctx.progress.stage(`${text} (${step}/${steps})`);
     say('reading the database', 1);
-    const window = resolveWindow(requested, readLatestActivity(db));
+    const window = resolveWindow(requested, readScoringDate(db));
     await progress?.(`reading the database${taxonomy ? ' (with post texts for topics)' : ''}`);
     const dataset = await readDatasetParallel(db, { bios: taxonomy !== null, ...(taxonomy ? { texts: window } : {}) });
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, network, scores${taxonomy ? ', topics' : ''}`);

@@ -33,8 +33,9 @@ export interface RequestedWindow {
 
 /**
  * The one as-of policy: the requested date, else the latest activity in the database
- * (never the wall clock, so the same database gives the same result tomorrow); a database
- * with no activity and no --as-of is a UsageError saying what to do.
+ * (store/read-dataset.ts readScoringDate; never the wall clock, so the same database
+ * gives the same result tomorrow); an empty database and no --as-of is a UsageError saying
+ * what to do.
  */
 export function resolveWindow(requested: RequestedWindow, latestActivity: number | null): ScoringWindow {
   if (requested.asOf !== undefined) return { asOf: requested.asOf, windowDays: requested.windowDays };

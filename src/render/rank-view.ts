@@ -1,11 +1,11 @@
 /** `rank` views: the JSON contract, a table (TTY boxes or plain columns) and spreadsheet-safe CSV. */
 import type { Ranking } from '../engine/campaign/rank-accounts.js';
-import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
-import { formatScore } from './score-view.js';
+import { formatScore, idleNote } from './score-view.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 
 export interface RankTopicView {
   slug: string;
@@ -29,6 +29,10 @@ export interface RankResultView {
   topic?: { score: number; key: number; via?: string };
   /** with --list: the list's other columns */
   extra?: Record<string, string>;
+  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
 }
 
 export interface RankReport {
@@ -66,6 +70,8 @@ export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport
       flags: r.result.flags.map((f) => f.code),
       ...(r.topicKey ? { topic: r.topicKey } : {}),
       ...(r.entry ? { extra: r.entry.extra } : {}),
+      activityInWindow: r.result.activityInWindow,
+      lastActivity: r.result.lastActivity === null ? null : new Date(r.result.lastActivity).toISOString(),
     })),
     abstained: ranking.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason, line: a.entry?.line ?? null })),
     unknown: ranking.unknown,
@@ -107,7 +113,8 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean, colu
   if (c.duplicates) parts.push(`${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'}`);
   if (c.filtered) parts.push(`${c.filtered} filtered out`);
   if (c.cut) parts.push(`${c.cut} past --limit`);
-  out.push(`${parts.join(', ')}  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`);
+  out.push(`${parts.join(', ')}  (${describeWindow(rep)})`);
+  out.push(...idleNote(rep.results));
   if (rep.abstained.length) {
     out.push(theme.chalk.bold('without a score (not ranked):'));
     for (const a of rep.abstained) out.push(`  ${a.line !== null ? `line ${a.line}: ` : ''}@${cleanText(a.handle)} (${cleanText(a.network)}): ${cleanText(a.reason)}`);

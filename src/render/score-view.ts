@@ -8,6 +8,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
 import { streamJsonDocument } from './json.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -76,8 +77,8 @@ export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
 
 /** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
 export function renderScoreStreamPlain(v: ScoreStream, theme: Theme): string {
-  if (v.count === 1) return renderScoreBlock([...v.results()][0]!, theme);
-  return renderScoreRows([...v.rows()], theme);
+  if (v.count === 1) return renderScoreBlock([...v.results()][0]!, theme, v.head);
+  return renderScoreRows([...v.rows()], theme, v.head);
 }
 
 /** '57.0 (48.2-63.1)', or '-' when the account abstains. */
@@ -153,17 +154,20 @@ export function scoreColor(score: number): 'magenta' | 'green' | 'cyan' | 'gray'
   return 'gray';
 }
 
-/** Plain text for one result: a few lines, no boxes. */
-export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
+/** Plain text for one result: a few lines, no boxes; `header` says when and over what window. */
+export function renderScoreBlock(r: ScoreResultView, theme: Theme, header: ReportHeader): string {
   const { chalk } = theme;
   const handle = `@${cleanText(r.handle)}`;
   const top = topContributions(r.contributions)
     .map((c) => `${featureLabel(c.feature)} ${formatPoints(c.points)}${c.source === 'imputed' ? ' (imputed)' : ''}`)
     .join(', ');
-  if (r.score === null) return [`${chalk.bold(handle)} (${cleanText(r.network)})  score -  (abstains: ${cleanText(r.abstain ?? '')})`].join('\n');
   const hint = asOfHint(r);
+  if (r.score === null) {
+    return [`${chalk.bold(handle)} (${cleanText(r.network)})  score -  (abstains: ${cleanText(r.abstain ?? '')})`, `  ${describeWindow(header)}`, ...(hint ? [`  ${hint}`] : [])].join('\n');
+  }
   return [
     `${chalk.bold(handle)} (${cleanText(r.network)})  score ${chalk.bold(formatScore(r))}  confidence ${r.confidence.toFixed(2)}`,
+    `  ${describeWindow(header)}`,
     ...(hint ? [`  ${hint}`] : []),
     `  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}`,
     `  top: ${top || 'none'}`,
@@ -172,8 +176,8 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
   ].join('\n');
 }
 
-/** Plain text for many results: one aligned row per account. */
-export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme): string {
+/** Plain text for many results: one aligned row per account, then the window and who was idle in it. */
+export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, header: ReportHeader): string {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
   const rows = results.map((r) => [
     `@${cleanText(r.handle)}`,
@@ -187,13 +191,28 @@ export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme):
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
-  return [theme.chalk.bold(line(head)), ...rows.map(line)].join('\n');
+  return [theme.chalk.bold(line(head)), ...rows.map(line), `(${describeWindow(header)})`, ...idleNote(results)].join('\n');
+}
+
+/** How many idle accounts a note names before 'and N more'. */
+const IDLE_NAMED = 5;
+
+/**
+ * A note naming the accounts that did nothing of their own in the window but did at
+ * another time (their score then rests on old or no activity), with the --as-of to try.
+ */
+export function idleNote(results: readonly Pick<ScoreResultView, 'handle' | 'activityInWindow' | 'lastActivity'>[]): string[] {
+  const idle = results.filter((r) => asOfHint(r) !== null);
+  if (idle.length === 0) return [];
+  const named = idle.slice(0, IDLE_NAMED).map((r) => `@${cleanText(r.handle)} (last ${r.lastActivity!.slice(0, 10)})`);
+  const more = idle.length > IDLE_NAMED ? `, and ${idle.length - IDLE_NAMED} more` : '';
+  return [`no activity of their own in the window: ${named.join(', ')}${more}; try --as-of with the date shown`];
 }
 
 /** Plain output of `score`: a block for one account, rows for several. */
 export function renderScorePlain(report: ScoreReport, theme: Theme): string {
-  if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme);
-  return renderScoreRows(report.results, theme);
+  if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme, report);
+  return renderScoreRows(report.results, theme, report);
 }
 
 /** The `score --csv` columns. */

@@ -2,10 +2,10 @@
 import type { Lever } from '../engine/threshold.js';
 import type { ScoredResult } from '../engine/analyze.js';
 import type { Movement, ThresholdPlan } from '../engine/campaign/threshold-report.js';
-import type { ReportHeader } from './report-header.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
-import { featureLabel } from './score-view.js';
+import { featureLabel, idleNote } from './score-view.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
 
 export interface ThresholdAccount {
@@ -14,6 +14,10 @@ export interface ThresholdAccount {
   score: number;
   subscores: { reach: number; amplification: number; network: number };
   flags: string[];
+  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
 }
 
 export interface ThresholdReport {
@@ -51,7 +55,15 @@ export function toThresholdReport(
   previous: { run: PreviousRun; movement: Movement } | null,
   population = 'all',
 ): ThresholdReport {
-  const view = (r: ScoredResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
+  const view = (r: ScoredResult): ThresholdAccount => ({
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    subscores: r.subscores,
+    flags: r.flags.map((f) => f.code),
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+  });
   return {
     schema: 1,
     ...header,
@@ -94,7 +106,7 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
   const scope = rep.topic ? ` about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)})` : '';
   const out = [
     chalk.bold(`Klout${rep.at} club${scope}: ${c.above} at or above ${rep.at}, ${c.near} near (within ${rep.nearWithin}), ${c.below} below`) +
-      `  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`,
+      `  (${describeWindow(rep)})`,
   ];
   if (c.abstained) out.push(`${c.abstained} account${c.abstained === 1 ? '' : 's'} without a score, not counted: ${rep.abstained.slice(0, 10).map((a) => `@${cleanText(a.handle)}`).join(', ')}${c.abstained > 10 ? ', ...' : ''} (--json lists them with the reason)`);
   if (c.unknown) out.push(`${c.unknown} listed handle${c.unknown === 1 ? '' : 's'} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
@@ -107,6 +119,7 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
     out.push('', chalk.bold('near misses and the cheapest lever (one feature changed, the model re-evaluated)'));
     out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty, columns));
   }
+  out.push(...idleNote([...rep.above, ...rep.near]));
   const m = rep.movement;
   out.push('');
   if (m.previousRun === null) out.push(`movement: no previous run of this model, window and population (${cleanText(m.population)}) to compare with`);

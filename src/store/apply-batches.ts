@@ -167,7 +167,8 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
        likes_received = coalesce(@likesReceived, likes_received),
        mentions_sent = coalesce(@mentionsSent, mentions_sent),
        reshares_sent = coalesce(@resharesSent, reshares_sent),
-       window_days = coalesce(@windowDays, window_days)
+       window_days = coalesce(@windowDays, window_days),
+       lists = lists | @lists
      WHERE id = @id
        -- only when a value changes: .changes then counts real updates
        AND ((@displayName IS NOT NULL AND @displayName IS NOT display_name) OR (@bio IS NOT NULL AND @bio IS NOT bio) OR
@@ -182,7 +183,8 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
             (@repliesReceived IS NOT NULL AND @repliesReceived IS NOT replies_received) OR
             (@likesReceived IS NOT NULL AND @likesReceived IS NOT likes_received) OR
             (@mentionsSent IS NOT NULL AND @mentionsSent IS NOT mentions_sent) OR
-            (@resharesSent IS NOT NULL AND @resharesSent IS NOT reshares_sent) OR (@windowDays IS NOT NULL AND @windowDays IS NOT window_days))`,
+            (@resharesSent IS NOT NULL AND @resharesSent IS NOT reshares_sent) OR (@windowDays IS NOT NULL AND @windowDays IS NOT window_days) OR
+            (lists | @lists) != lists)`,
   );
   const setHandle = db.prepare('UPDATE accounts SET handle = @handle, handle_key = @key WHERE id = @id AND (handle IS NOT @handle OR handle_key IS NOT @key)');
   const setExternalId = db.prepare('UPDATE accounts SET external_id = @externalId WHERE id = @id AND external_id IS NOT @externalId');

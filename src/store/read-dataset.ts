@@ -89,6 +89,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     mentionsSent: f64(),
     resharesSent: f64(),
     aggregateWindowDays: f64(),
+    lists: new Uint8Array(n),
   };
   // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
   const text = profile ? 'display_name, url, location' : 'NULL, NULL, NULL';
@@ -127,6 +128,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.defaultAvatar,
     acc.likesGiven,
   ];
+  const lists = acc.lists!;
   let row = 0;
   forEachNumericRow(
     db,
@@ -134,11 +136,12 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given', 'lists'],
     },
     (v) => {
       if (row >= n) return;
       for (let c = 0; c < numeric.length; c++) numeric[c]![row] = v[c]!;
+      lists[row] = v[numeric.length]! || 0;
       row++;
     },
   );
@@ -335,6 +338,9 @@ export async function readDatasetParallel(
   return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}), identities };
 }
 
+/** The store's accepted time range as SQL parameters. */
+const RANGE = { min: TIME_RANGE.min, max: TIME_RANGE.max };
+
 /**
  * The latest activity in the database (posts and interactions), epoch ms: the default
  * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
@@ -342,12 +348,30 @@ export async function readDatasetParallel(
 export function readLatestActivity(db: Db): number | null {
   // Only times the store accepts: a bad one stored by an older version (1e300) must not
   // become the as-of date of every later command.
-  const row = db
-    .prepare(
-      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
-                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
-    )
-    .pluck()
-    .get({ min: TIME_RANGE.min, max: TIME_RANGE.max }) as number | null;
-  return row ?? null;
+  return (
+    (db
+      .prepare(
+        `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                             UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+      )
+      .pluck()
+      .get(RANGE) as number | null) ?? null
+  );
+}
+
+/**
+ * The date a score is made as of when none is asked for: the latest activity; for a
+ * database with no dated activity (only lists: a following list, a follower list), its
+ * latest dated follow, else its latest import (when the list was taken, as near as the
+ * data knows), so such accounts can be scored or abstain instead of failing. Stored data
+ * either way: the same database gives the same as-of tomorrow. Null for an empty one.
+ * (The audit does not use the import date: ages of profiles measured from it would be
+ * guesses, so it leaves them unknown.)
+ */
+export function readScoringDate(db: Db): number | null {
+  const activity = readLatestActivity(db);
+  if (activity !== null) return activity;
+  const follow = db.prepare('SELECT max(created_at) FROM follows WHERE created_at >= @min AND created_at < @max').pluck().get(RANGE) as number | null;
+  if (follow !== null) return follow;
+  return (db.prepare('SELECT max(imported_at) FROM imports').pluck().get() as number | null) ?? null;
 }

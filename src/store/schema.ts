@@ -200,4 +200,8 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE runs ADD COLUMN detail_keys TEXT;  -- JSON array of the names scores.detail refers to by index (store/runs.ts); NULL: detail names them in full
   CREATE INDEX runs_by_scope ON runs(model_version, window_days, population, id);
   `,
+  /* 6: which of an account's own lists an import holds complete (store/records.ts OwnLists;
+        bits as engine/dataset.ts LISTS: 1 followers, 2 following, 4 posts, 8 reception) */ `
+  ALTER TABLE accounts ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -4,8 +4,10 @@
  * quote and mention interactions from posts (for every format alike), and leaves upserts
  * by natural key, so a re-import changes nothing, to the writer.
  */
+import { LISTS } from '../engine/dataset.js';
 import type {
   AccountRecord,
+  OwnLists,
   FollowRecord,
   ImportRecord,
   InteractionKind,
@@ -87,6 +89,7 @@ export function createRecordWriter(
         mentionsSent: a.mentionsSent ?? null,
         resharesSent: a.resharesSent ?? null,
         windowDays: hasAggregates ? (rec.windowDays ?? 90) : null,
+        lists: listBitsOf(rec.lists),
       },
     });
     if (rec.identity) out.op({ op: 'identity', identity: rec.identity, accountId: id });
@@ -166,4 +169,10 @@ export function createRecordWriter(
     merged: () => resolver.stats().merged,
     derived: () => ({ ...derivedKinds }),
   };
+}
+
+/** The LISTS bits (engine/dataset.ts) of what an account record declares complete. */
+export function listBitsOf(lists: OwnLists | undefined): number {
+  if (!lists) return 0;
+  return (lists.followers ? LISTS.FOLLOWERS : 0) | (lists.following ? LISTS.FOLLOWING : 0) | (lists.posts ? LISTS.POSTS : 0) | (lists.reception ? LISTS.RECEPTION : 0);
 }

@@ -22,7 +22,7 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     const conn = openDb(db);
     expect(conn.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(1);
     expect(conn.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(2);
-    expect(conn.prepare('SELECT DISTINCT model_version FROM runs').pluck().all()).toEqual(['2.0.0']);
+    expect(conn.prepare('SELECT DISTINCT model_version FROM runs').pluck().all()).toEqual(['2.1.0']);
     conn.close();
     const ex = spawnCli(['explain', 'twitter:alice', '--db', db], { cwd: dir });
     expect(ex.code).toBe(0);
@@ -30,5 +30,22 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     const bad = spawnCli(['score', 'nobody', '--db', db], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown handle');
+  });
+
+  it('determinism: score --all --json is byte-identical twice, whatever the stored runs', () => {
+    const dir = tempDir();
+    const db = writeScoreFixture(dir);
+    const one = spawnCli(['score', '--all', '--json', '--db', db], { cwd: dir });
+    const two = spawnCli(['score', '--all', '--json', '--db', db], { cwd: dir });
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const doc = JSON.parse(one.stdout);
+    const conn = openDb(db);
+    expect(doc.results).toHaveLength(conn.prepare('SELECT count(*) FROM accounts').pluck().get() as number);
+    conn.close();
+    // the scored accounts carry an interval around their score
+    const scored = doc.results.filter((r: { score: number | null }) => r.score !== null);
+    expect(scored.length).toBeGreaterThan(30);
+    for (const r of scored) expect(r.interval[0] <= r.score && r.score <= r.interval[1]).toBe(true);
   });
 });

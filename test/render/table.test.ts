@@ -39,6 +39,8 @@ function rankReport(n: number, extraColumns: string[]): RankReport {
       confidence: 0.9,
       topics: [{ slug: 'astronomy', score: 50 }, { slug: 'science-fiction', score: 40 }, { slug: 'food-and-drink', score: 30 }],
       flags: i % 2 ? ['follow-back', 'bot-cadence'] : [],
+      activityInWindow: 3,
+      lastActivity: '2026-02-27T00:00:00.000Z',
       extra: Object.fromEntries(extraColumns.map((c) => [c, `value of ${c} for row ${i} with some words`])),
     })),
     abstained: [],

@@ -43,7 +43,7 @@ export function registerDemo(program: Command, io: Io): void {
       const output = outputOf<DemoView>(ctx, 'demo', {
         json: ({ dbArg: _shownOnlyInText, ...view }) => toJson(view),
         plain: (v, theme) => renderDemoText(v, theme, false, null),
-        tty: async (v, theme, columns) => renderDemoText(v, theme, true, v.top ? (await loadScoreCards())([v.top], theme, columns) : null, columns),
+        tty: async (v, theme, columns) => renderDemoText(v, theme, true, v.top ? (await loadScoreCards())([v.top], theme, columns, v.ranking) : null, columns),
       });
       const files = fs.existsSync(SAMPLE_DIR)
         ? fs.readdirSync(SAMPLE_DIR).filter((f) => /\.(csv|json|ndjson)$/.test(f) && f !== 'truth.json').sort()

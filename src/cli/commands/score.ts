@@ -45,7 +45,7 @@ export function registerScore(program: Command, io: Io): void {
       json: renderScoreJsonStream,
       csv: renderScoreCsvStream,
       plain: renderScoreStreamPlain,
-      tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns) : renderScoreStreamPlain(v, theme)),
+      tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
     // a stored run keeps its accounts' topics, so storing needs the topic stage
