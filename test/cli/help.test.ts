@@ -36,3 +36,14 @@ describe('--help', () => {
     expect(examples.split('\n').filter((l) => /^ {2}(\$ )?influence /.test(l)).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('import --help', () => {
+  it('names every network an adapter reads (a new importer must be named in the help too)', async () => {
+    const { ADAPTERS } = await import('../../src/import/registry.js');
+    const r = await runCli(['import', '--help']);
+    const text = r.stdout.toLowerCase().replace(/\s+/g, ' ');
+    const networks = ADAPTERS.map((a) => a.format).filter((f) => !/^(csv|json|ndjson)$/.test(f) && !f.includes('-'));
+    expect(networks.length).toBeGreaterThanOrEqual(7);
+    for (const n of networks) expect(text, n).toContain(n === 'twitter' ? 'twitter/x' : n);
+  });
+});

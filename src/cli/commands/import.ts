@@ -21,13 +21,13 @@ interface ImportFlags {
 export function registerImport(program: Command, io: Io): void {
   program
     .command('import')
-    .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, generic CSV/JSON/NDJSON) into the database')
+    .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, Instagram, Threads, TikTok and LinkedIn downloads, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
-      .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid']))
+    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
-    .option('--owner <handle>', 'owner of a standalone following list (e.g. alice@mastodon.social), or of a Bluesky repository (alice.bsky.social)')
+    .option('--owner <handle>', 'whose export it is when the export does not say: a standalone following list (alice@mastodon.social), a Bluesky repository (alice.bsky.social), a LinkedIn, Instagram or Threads download')
     .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const flags = cmd.opts<ImportFlags>();
