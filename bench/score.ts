@@ -13,6 +13,15 @@
  * one-thread read for comparison. Datasets are cached in bench/out/.
  * igraph: /usr/bin/python3 with python3-igraph (apt-get install -y python3-igraph); skipped
  * with a note when missing.
+ *
+ * Then the whole command, as a user runs it (issue 13, "What it must show"): `influence
+ * score --all --json > FILE` on a fresh copy of each dataset (so the run is stored), then
+ * `--json --no-save` and `--csv --no-save`, each in its own process timed by /usr/bin/time
+ * (wall seconds, CPU, the process's peak RSS). On the small dataset, python3-igraph's whole
+ * process on the same weighted engagement edges (start python, import igraph, read the edge
+ * list, build the graph, PageRank, write the scores) is timed the same way: the target is
+ * `score --all` within 2x of it. A last child stores a run through the store alone
+ * (itemising every account, then writing scores, flags and topic scores) for the rows/s.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +35,14 @@ import { computeNetworkInfluence } from '../src/engine/network.js';
 import { neutralAssessment } from '../src/engine/result-types.js';
 import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
 import { openDb } from '../src/store/open.js';
+import { MIGRATIONS } from '../src/store/schema.js';
 import { readDataset } from '../src/store/read-dataset.js';
+import { allAccounts, analyze, topicSetupOf } from '../src/engine/analyze.js';
+import { runRecordOf } from '../src/engine/run-record.js';
+import { resolveWindow } from '../src/engine/window.js';
+import { loadTaxonomy } from '../src/inputs/ontology.js';
+import { loadBuiltinBackground } from '../src/inputs/background.js';
+import { deleteRuns, selectPrunedRuns, storeRun } from '../src/store/runs.js';
 
 /** The built reader (its worker is dist/store/read-interactions-worker.js). */
 async function builtReader(): Promise<typeof import('../src/store/read-dataset.js')> {
@@ -125,6 +141,81 @@ async function measure(size: Size): Promise<void> {
   );
 }
 
+/**
+ * Child: a run stored through the store alone, as `score --all` stores it (topics included),
+ * into the writable copy FILE: seconds to itemise every account (reading the run without
+ * writing), then to itemise and write it (storeRun). Prints one JSON line.
+ */
+async function measureStore(file: string): Promise<void> {
+  const reader = await builtReader();
+  const model = validateModel(JSON.parse(fs.readFileSync(path.join(HERE, '..', 'models', 'model-v1.json'), 'utf8')));
+  const db = openDb(file);
+  deleteRuns(db, selectPrunedRuns(db, { keep: 0 })); // a run identical to a stored one is not stored again
+  const window = resolveWindow({ asOf: undefined, windowDays: 90 }, reader.readLatestActivity(db));
+  const dataset = await reader.readDatasetParallel(db, { bios: true, texts: window });
+  const analysis = analyze(dataset, { window, model, topics: topicSetupOf(loadTaxonomy().taxonomy, loadBuiltinBackground()) });
+  const indices = allAccounts(analysis);
+  // wall and CPU seconds (CPU is the steadier on a shared machine: the store writes on this thread)
+  const cpu = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1e6;
+  let t0 = performance.now();
+  let c0 = process.cpuUsage();
+  let itemised = 0;
+  for (const a of runRecordOf(analysis, indices).accounts) if (a.accountId >= 0) itemised++;
+  const itemiseSeconds = (performance.now() - t0) / 1000;
+  const itemiseCpuSeconds = cpu(process.cpuUsage(c0));
+  t0 = performance.now();
+  c0 = process.cpuUsage();
+  const stored = storeRun(db, runRecordOf(analysis, indices), Date.now(), { population: 'all', data: 'bench' });
+  const storeSeconds = (performance.now() - t0) / 1000;
+  const storeCpuSeconds = cpu(process.cpuUsage(c0));
+  const rows = db.prepare('SELECT (SELECT count(*) FROM scores WHERE run_id = ?) AS scores, (SELECT count(*) FROM flags WHERE run_id = ?) AS flags, (SELECT count(*) FROM topic_scores WHERE run_id = ?) AS topicScores').get(stored.runId, stored.runId, stored.runId) as { scores: number; flags: number; topicScores: number };
+  db.close();
+  process.stdout.write(`${JSON.stringify({ itemised, itemiseSeconds, storeSeconds, itemiseCpuSeconds, storeCpuSeconds, ...rows, peakRssMb: mb(process.resourceUsage().maxRSS) })}\n`);
+}
+
+/** A whole process timed by /usr/bin/time: wall and CPU seconds, peak RSS (MB), its stdout sent to `out`. */
+interface ProcessRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  outBytes: number;
+}
+
+function timeProcess(argv: string[], out: string): ProcessRun | string {
+  if (!fs.existsSync('/usr/bin/time')) return 'no /usr/bin/time (apt-get install -y time)';
+  const fd = fs.openSync(out, 'w');
+  try {
+    const r = spawnSync('/usr/bin/time', ['-f', '@@time %e %U %S %M', ...argv], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+    if (r.status !== 0 || !m) return `exit ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`;
+    return { seconds: Number(m[1]), cpuSeconds: Number(m[2]) + Number(m[3]), peakRssMb: Math.round(Number(m[4]) / 1024), outBytes: fs.statSync(out).size };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const BIN = path.join(HERE, '..', 'bin', 'influence.js');
+
+/** The CLI runs measured per dataset, in this order (the first stores the run in a fresh copy). */
+const CLI_RUNS: { label: string; args: string[]; ext: string }[] = [
+  { label: 'score --all --json (stores the run)', args: ['score', '--all', '--json'], ext: 'json' },
+  { label: 'score --all --json --no-save', args: ['score', '--all', '--json', '--no-save'], ext: 'json' },
+  { label: 'score --all --csv --no-save', args: ['score', '--all', '--csv', '--no-save'], ext: 'csv' },
+];
+
+/** python3-igraph's whole process: read the edge list, build, PageRank, write the scores. */
+const IGRAPH_PROCESS = `
+import sys, array, igraph
+n = int(sys.argv[1]); d = sys.argv[2]
+src = array.array('i'); src.frombytes(open(d + '/edges-src.bin', 'rb').read())
+dst = array.array('i'); dst.frombytes(open(d + '/edges-dst.bin', 'rb').read())
+w = array.array('d'); w.frombytes(open(d + '/edges-w.bin', 'rb').read())
+g = igraph.Graph(n=n, edges=list(zip(src, dst)), directed=True)
+g.es['weight'] = list(w)
+pr = g.pagerank(weights='weight', damping=0.85)
+sys.stdout.write('\\n'.join('%d,%.6g' % (i, x) for i, x in enumerate(pr)))
+`;
+
 const IGRAPH = `
 import sys, time, array, igraph
 n = int(sys.argv[1]); d = sys.argv[2]
@@ -154,12 +245,77 @@ function runIgraph(accounts: number): { build: number; pagerank: number; edges: 
   return { build: build!, pagerank: pagerank!, edges: edges! };
 }
 
+/** The CLI runs of CLI_RUNS on a fresh copy of the dataset, the igraph process (small), and the store alone. */
+function measureCli(size: Size, file: string, accounts: number, entry: Record<string, unknown>): Record<string, unknown> {
+  const copy = path.join(OUT, `cli-${size}.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  fs.copyFileSync(file, copy);
+  const runs: Record<string, unknown>[] = [];
+  console.log(`  the command, whole process (/usr/bin/time), ${accounts.toLocaleString('en-US')} accounts:`);
+  for (const { label, args, ext } of CLI_RUNS) {
+    const out = path.join(OUT, `cli-${size}.${ext}`);
+    const r = timeProcess([process.execPath, BIN, '--db', copy, ...args], out);
+    if (typeof r === 'string') {
+      console.log(`    ${label.padEnd(38)} failed: ${r}`);
+      runs.push({ label, failed: r });
+      continue;
+    }
+    const rowsPerSecond = accounts / r.seconds;
+    console.log(`    ${label.padEnd(38)} ${r.seconds.toFixed(2).padStart(7)} s  (cpu ${r.cpuSeconds.toFixed(2)} s)  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} accounts/s  peak RSS ${r.peakRssMb} MB  output ${(r.outBytes / 2 ** 20).toFixed(0)} MB`);
+    runs.push({ label, ...r, rowsPerSecond });
+    fs.rmSync(out, { force: true });
+  }
+  const result: Record<string, unknown> = { runs };
+  const first = runs[0] as { seconds?: number } | undefined;
+  if (size === 'small' && typeof entry['igraph'] === 'object' && !('skipped' in (entry['igraph'] as object))) {
+    const ig = timeProcess(['/usr/bin/python3', '-c', IGRAPH_PROCESS, String(accounts), OUT], path.join(OUT, 'igraph-pagerank.csv'));
+    fs.rmSync(path.join(OUT, 'igraph-pagerank.csv'), { force: true });
+    if (typeof ig === 'string') console.log(`    igraph whole process: failed (${ig})`);
+    else {
+      const ratio = first?.seconds !== undefined ? first.seconds / ig.seconds : NaN;
+      console.log(`    ${'python3-igraph whole process'.padEnd(38)} ${ig.seconds.toFixed(2).padStart(7)} s  (cpu ${ig.cpuSeconds.toFixed(2)} s)  peak RSS ${ig.peakRssMb} MB: score --all / igraph = ${ratio.toFixed(2)} (target <= 2)`);
+      result['igraphProcess'] = { ...ig, ratio };
+    }
+  } else if (size === 'small') console.log(`    python3-igraph whole process: skipped (${(entry['igraph'] as { skipped?: string }).skipped ?? 'no igraph'})`);
+  if (size === 'large' && first?.seconds !== undefined) {
+    const peak = (runs[0] as { peakRssMb: number }).peakRssMb;
+    console.log(`    10M interactions end to end: ${first.seconds.toFixed(2)} s (target <= 15 s), peak RSS ${peak} MB (target <= 1024 MB)`);
+  }
+  const store = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure-store', copy], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (store.status === 0) {
+    const s = JSON.parse(store.stdout.trim().split('\n').pop()!) as { itemised: number; itemiseSeconds: number; storeSeconds: number; itemiseCpuSeconds: number; storeCpuSeconds: number; scores: number; flags: number; topicScores: number };
+    const writeSeconds = s.storeSeconds - s.itemiseSeconds;
+    const writeCpuSeconds = s.storeCpuSeconds - s.itemiseCpuSeconds;
+    const rate = (n: number, sec: number): string => Math.round(n / sec).toLocaleString('en-US');
+    console.log(
+      `  storing a run (store alone): ${s.scores.toLocaleString('en-US')} scores, ${s.flags.toLocaleString('en-US')} flags, ${s.topicScores.toLocaleString('en-US')} topic scores\n` +
+        `    itemise ${s.itemiseSeconds.toFixed(2)} s (cpu ${s.itemiseCpuSeconds.toFixed(2)} s); itemise + write ${s.storeSeconds.toFixed(2)} s (cpu ${s.storeCpuSeconds.toFixed(2)} s)\n` +
+        `    writing alone (the difference): ${writeSeconds.toFixed(2)} s = ${rate(s.scores, writeSeconds)} scores/s; by CPU ${writeCpuSeconds.toFixed(2)} s = ${rate(s.scores, writeCpuSeconds)} scores/s (target >= 300,000); with itemising ${rate(s.scores, s.storeSeconds)} scores/s`,
+    );
+    result['store'] = { ...s, writeSeconds, writeCpuSeconds, scoresPerSecondWriting: s.scores / writeSeconds, scoresPerCpuSecondWriting: s.scores / writeCpuSeconds, scoresPerSecond: s.scores / s.storeSeconds };
+  } else console.log(`  storing a run: failed (${store.stderr.slice(0, 300)})`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  return result;
+}
+
+/** The schema version of a cached dataset (a dataset from another schema is generated again). */
+function schemaVersionOf(file: string): number {
+  const db = openDb(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const stageArg = args.indexOf('--measure');
   if (stageArg >= 0) return measure(args[stageArg + 1] as Size);
   const readArg = args.indexOf('--measure-read');
   if (readArg >= 0) return measureRead(args[readArg + 1] as Size);
+  const storeArg = args.indexOf('--measure-store');
+  if (storeArg >= 0) return measureStore(args[storeArg + 1]!);
   const sizes = ((args[args.indexOf('--sizes') + 1] && args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : 'small,large').split(',') as Size[]).filter((s) => s in SIZES);
   fs.mkdirSync(OUT, { recursive: true });
   const cpus = os.cpus();
@@ -175,7 +331,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const { accounts, interactions } = SIZES[size];
     const file = path.join(OUT, `bench-${size}.db`);
-    if (args.includes('--regenerate') || !fs.existsSync(file)) {
+    if (args.includes('--regenerate') || !fs.existsSync(file) || schemaVersionOf(file) !== MIGRATIONS.length) {
       const t0 = performance.now();
       generateBenchDb(file, accounts, interactions);
       console.log(`generated ${path.relative(process.cwd(), file)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -204,6 +360,7 @@ async function main(): Promise<void> {
         entry['igraph'] = { ...ig, oursSeconds: ours, ratio: ours / ig.pagerank };
       }
     }
+    entry['cli'] = measureCli(size, file, r.accounts, entry);
     results.push(entry);
   }
   fs.writeFileSync(path.join(OUT, 'score-results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);

@@ -1,5 +1,5 @@
 /**
- * Fits model v2 on real data only (engine/fit/real-data.ts) and writes the model file with
+ * Fits model v2 on real data only (scripts/lib/fit/real-data.ts) and writes the model file with
  * its provenance: data files and their sha256, splits, cross-validated results, baselines.
  *
  *   npx tsx scripts/fit-model.ts [--out models/model-v2.json] [--folds 5] [--ablation] [--shared ../shared]
@@ -12,13 +12,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { parsePairs } from '../src/inputs/pairs.js';
 import { peerIndexFeatures } from '../src/engine/peerindex.js';
 import { readKonect } from './lib/konect.js';
+import { partialViews, readGenuine, readPeerIndexPairs, uniqueSides } from './lib/real-accounts.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
-import { emptyFeatureVector, type FeatureVector } from '../src/engine/features.js';
-import { fitRealModel, type RealData } from './lib/fit/real-data.js';
+import { fitRealModel, viewCoverage, type PartialView, type RealData, type RealFeatureSpec } from './lib/fit/real-data.js';
 import { MODEL_V2_SPEC, DIGG_SPLIT } from './lib/fit/spec-v2.js';
 import type { Model } from '../src/engine/model.js';
 
@@ -41,36 +39,15 @@ const files = {
 const bytes = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(f)])) as Record<keyof typeof files, Buffer>;
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-const parsed = parsePairs(bytes.pairs.toString('utf8'), 'dev.csv');
-if (parsed.format !== 'peerindex') throw new Error('dev.csv: expected the PeerIndex format');
+const parsed = readPeerIndexPairs(bytes.pairs.toString('utf8'));
 const pairs = parsed.pairs.map((p) => ({ a: peerIndexFeatures(p.a), b: peerIndexFeatures(p.b), winner: p.winner }));
 
 const diggRows = readKonect(bytes.digg.toString('utf8'), files.digg, 'reply');
 const digg = datasetFromInteractions(diggRows, 'digg');
 
-/** A genuine.csv row (Twitter API user object, April 2017) as declared features. */
-function genuineAccount(r: Record<string, string>, asOf: number): FeatureVector | null {
-  const num = (k: string) => (r[k] === undefined || r[k] === '' ? NaN : Number(r[k]));
-  const followers = num('followers_count');
-  const following = num('friends_count');
-  const listed = num('listed_count');
-  if (!Number.isFinite(followers) || !Number.isFinite(following) || !Number.isFinite(listed)) return null;
-  const fv = emptyFeatureVector();
-  const put = (k: keyof FeatureVector['value'], v: number) => {
-    fv.value[k] = v;
-    fv.source[k] = 'declared';
-  };
-  put('followers', followers);
-  put('listed', listed);
-  put('following', following);
-  put('follower_ratio', followers / Math.max(1, following));
-  const created = Date.parse(r['created_at'] ?? '');
-  const statuses = num('statuses_count');
-  if (Number.isFinite(created) && Number.isFinite(statuses) && asOf > created) put('posts_per_day', statuses / ((asOf - created) / 86_400_000));
-  return fv;
-}
-const genuineRows = parse(bytes.genuine, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
-const genuine = genuineRows.map((r) => genuineAccount(r, Date.UTC(2017, 3, 30))).filter((fv): fv is FeatureVector => fv !== null);
+const genuine = readGenuine(bytes.genuine);
+const devAccounts = uniqueSides(parsed);
+const PARTIAL_VIEWS: PartialView[] = partialViews(devAccounts, genuine);
 
 function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
   // the engagement split needs only the network parameters of a model: any model with the spec's
@@ -83,11 +60,14 @@ function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
       { name: 'genuine', accounts: genuine },
       { name: 'digg', accounts: Array.from(engagement.population, (i) => featureOf(engagement, i)) },
     ],
+    boundPopulations: [{ name: 'genuine.csv', accounts: genuine }],
+    subscorePopulations: [{ name: 'dev.csv accounts', accounts: devAccounts }],
+    views: PARTIAL_VIEWS,
   };
   void withModel;
   return fitRealModel(spec, data, foldsN, {
-    version: '2.0.0',
-    description: 'influence score model 2.0.0: additive monotone curves in log space fitted on real data only: declared features by Bradley-Terry on the PeerIndex dev pairs (2,727 human judgements), event features by Bradley-Terry on the KONECT Digg replies (accounts ordered by their distinct engagers after 2008-11-06, every other curve held fixed), calibrated on genuine Twitter accounts (Cresci et al. 2017) and the Digg accounts to Klout\'s published shape',
+    version: '2.1.0',
+    description: 'influence score model 2.1.0: additive monotone curves in log space fitted on real data only: declared features by Bradley-Terry on the PeerIndex dev pairs (2,727 human judgements), event features by Bradley-Terry on the KONECT Digg replies (accounts ordered by their distinct engagers after 2008-11-06, every other curve held fixed), calibrated on genuine Twitter accounts (Cresci et al. 2017) and the Digg accounts to Klout\'s published shape; imputed values capped at the upper quartile of real accounts with the same evidence (dev.csv, genuine.csv, Digg), the interval scaled so that real accounts seen through an archive are covered 80% of the time',
     provenance: {
       command: 'npx tsx scripts/fit-model.ts --out models/model-v2.json',
       tool: 'influence 0.1.0',
@@ -100,19 +80,22 @@ function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
   });
 }
 
-import { featureVectorOf } from '../src/engine/features.js';
+import { featureVectorOf, type FeatureVector } from '../src/engine/features.js';
 function featureOf(e: ReturnType<typeof splitEngagement>, i: number): FeatureVector {
   return featureVectorOf(e.table.features, i);
 }
 
-const variant = process.env['FIT_VARIANT'] ? (JSON.parse(process.env['FIT_VARIANT']) as Partial<typeof MODEL_V2_SPEC> & { stages?: Record<string, 'pairs' | 'engagement'>; scales?: Record<string, number> }) : {};
-const base0 = { ...MODEL_V2_SPEC, ...variant, features: MODEL_V2_SPEC.features.map((f) => ({ ...f, stage: variant.stages?.[f.name] ?? f.stage, scale: variant.scales?.[f.name] ?? f.scale })) };
+// FIT_VARIANT='{"curve": {...}, "add": [feature spec], "stages": {...}, "scales": {...}}': a variant of the spec (README "Measured": every variant tried)
+const variant = process.env['FIT_VARIANT'] ? (JSON.parse(process.env['FIT_VARIANT']) as Partial<typeof MODEL_V2_SPEC> & { stages?: Record<string, 'pairs' | 'engagement'>; scales?: Record<string, number>; add?: RealFeatureSpec[] }) : {};
+const base0 = { ...MODEL_V2_SPEC, ...variant, features: [...MODEL_V2_SPEC.features, ...(variant.add ?? [])].map((f) => ({ ...f, stage: variant.stages?.[f.name] ?? f.stage, scale: variant.scales?.[f.name] ?? f.scale })) };
 const spec = only ? { ...base0, features: base0.features.filter((f) => f.name !== only) } : base0;
 const started = Date.now();
 const report = run(spec, folds, true);
 const summary = (label: string, r: typeof report) =>
   `${label.padEnd(22)} dev.csv CV AUC ${r.pairs.auc.toFixed(4)} (folds ${r.pairs.foldAuc.join(' ')}; in-sample ${r.pairs.inSampleAuc}; listed alone ${r.pairs.listedAlone}, followers alone ${r.pairs.followersAlone})  Digg CV Spearman ${r.engagement.spearman.toFixed(4)} vs past engagers ${r.engagement.baseline.toFixed(4)} (in-sample ${r.engagement.inSample}, n ${r.engagement.population})`;
 console.log(summary(only ? `without ${only}` : 'model', report));
+const coverage = viewCoverage(report.model, PARTIAL_VIEWS);
+console.log(`  interval: imputed variance x ${report.model.imputation.varianceScale ?? 1}; 80% interval covers the full score of ${PARTIAL_VIEWS.map((v, k) => `${v.name} ${(coverage[k]! * 100).toFixed(1)}%`).join(', ')}`);
 console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (ablation) {
   for (const f of spec.features) {
@@ -129,7 +112,13 @@ if (out) {
       'dev.csv': { auc: report.pairs.auc, foldAuc: report.pairs.foldAuc, inSampleAuc: report.pairs.inSampleAuc, baselines: { listed: report.pairs.listedAlone, followers: report.pairs.followersAlone }, folds: 'pair i in fold i mod 5' },
       digg: { spearman: report.engagement.spearman, foldSpearman: report.engagement.foldSpearman, baseline: { pastEngagers: report.engagement.baseline, foldBaseline: report.engagement.foldBaseline }, inSample: report.engagement.inSample, population: report.engagement.population, folds: 'accounts in hashed order, position mod 5; pairs within training folds; Spearman of the raw total with distinct engagers after the split, per test fold, averaged' },
     },
-    calibration: `quantiles of genuine.csv accounts (${genuine.length}) and the Digg population (${report.engagement.population}), each population weighted equally, mapped to Klout's shape`,
+    interval: {
+      varianceScale: m.imputation.varianceScale ?? 1,
+      target: 'the 80% interval of real accounts seen partially holds their full-data score 80% of the time, views weighted equally',
+      views: PARTIAL_VIEWS.map((v, k) => ({ name: v.name, accounts: v.accounts.length, dropped: v.drop, coverage: Math.round(coverage[k]! * 1000) / 1000 })),
+    },
+    imputationBounds: `${m.imputation.bounds?.length ?? 0} caps: for each pair of features measured together on >= ${MODEL_V2_SPEC.bounds?.minAccounts} real accounts (dev.csv sides, genuine.csv, the Digg population; each data set weighted equally), the ${MODEL_V2_SPEC.bounds?.quantile} quantile of one given the other in ${MODEL_V2_SPEC.bounds?.bins} groups, made non-decreasing`,
+    calibration: `quantiles of genuine.csv accounts (${genuine.length}) and the Digg population (${report.engagement.population}), each population weighted equally, mapped to Klout's shape; each sub-score on the accounts of these and the dev.csv accounts (${devAccounts.length}) that measure at least one of its features, populations weighted equally`,
   };
   fs.writeFileSync(out, `${JSON.stringify(m, null, 2)}\n`);
   console.log(`wrote ${out}`);

@@ -3,18 +3,23 @@
  * dates (engine/window.ts resolveWindow), the dataset (with texts when topics are wanted),
  * the model, the audience model and the taxonomy from their files, then one `analyze`. Commands project the Analysis it returns.
  */
-import { analyze, topicSetupOf, type Analysis, type TopicSetup } from '../engine/analyze.js';
+import { analyze, topicSetupOf, type Analysis, type AnalysisStage, type TopicSetup } from '../engine/analyze.js';
 import { loadBuiltinBackground } from '../inputs/background.js';
 import { resolveWindow } from '../engine/window.js';
 import type { Model } from '../engine/model.js';
 import type { Taxonomy } from '../engine/topics/taxonomy.js';
 import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
-import { readDatasetParallel } from '../store/read-dataset.js';
+import { countAccounts, readDatasetParallel } from '../store/read-dataset.js';
 import { readDataDates } from '../store/read-data-dates.js';
 import { readAudienceModelFile } from '../inputs/audience-model-file.js';
+import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
+import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
+
+/** How the stages of an analysis are named on the status line. */
+const STAGE_LABELS: Record<AnalysisStage, string> = { authenticity: 'authenticity checks', scores: 'network and scores', topics: 'topics' };
 
 /** What a command needs computed besides scores. */
 export interface AnalysisNeeds {
@@ -41,27 +46,49 @@ export function topicSetupFor(taxonomy: Taxonomy): TopicSetup {
 
 /** Flags -> window, dataset, model, taxonomy -> one analysis (see the module doc). */
 export async function loadAnalysis(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds, progress?: LoadProgress): Promise<Analysis> {
+  return (await loadAnalysisForRun(ctx, flags, needs, progress)).analysis;
+}
+
+/** An analysis with the fingerprint of the data it read (for a run to be stored: store/data-fingerprint.ts). */
+export interface RunAnalysis {
+  analysis: Analysis;
+  data: DataFingerprint;
+}
+
+/** The same, with the fingerprint of the data read (the import log taken before the dataset, in the same connection). */
+export async function loadAnalysisForRun(ctx: CommandContext, flags: AnalysisFlags, needs: AnalysisNeeds, progress?: LoadProgress): Promise<RunAnalysis> {
   const { model } = readModelFile(flags.model !== undefined ? ctx.resolvePath(flags.model) : undefined);
   return analyzeStore(ctx, flags, model, needs, progress);
 }
 
 /** The same, with a model in hand (fit calibrates the model it just fitted). */
 export async function loadAnalysisWithModel(ctx: CommandContext, flags: AnalysisFlags, model: Model): Promise<Analysis> {
-  return analyzeStore(ctx, flags, model, { topics: false });
+  return (await analyzeStore(ctx, flags, model, { topics: false })).analysis;
 }
 
-async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds, progress?: LoadProgress): Promise<Analysis> {
+async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds, progress?: LoadProgress): Promise<RunAnalysis> {
   const taxonomy = needs.topics === true ? taxonomyOf(ctx, flags.ontology) : needs.topics || null;
   const db = ctx.openExistingStore();
   try {
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
+    const log = readImportLogState(db);
+    // a big scoring says what it is doing, stage by stage (stderr on a terminal), unless the
+    // caller draws its own progress (the dashboard: a status line would tear its screen)
+    const big = progress === undefined && countAccounts(db) >= STAGE_PROGRESS_MIN_ACCOUNTS;
+    const steps = taxonomy ? 4 : 3;
+    const say = (text: string, step: number) => big && ctx.progress.stage(`${text} (${step}/${steps})`);
+    say('reading the database', 1);
     const window = resolveWindow(requested, readDataDates(db));
     const audience = readAudienceModelFile(flags.audienceModel !== undefined ? ctx.resolvePath(flags.audienceModel) : undefined);
     await progress?.(`reading the database${taxonomy ? ' (with post texts for topics)' : ''}`);
     // bios and profile text always: the audience classifier reads them (an empty bio is a feature)
     const dataset = await readDatasetParallel(db, { bios: true, profile: true, ...(taxonomy ? { texts: window } : {}) });
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, audience, network, scores${taxonomy ? ', topics' : ''}`);
-    return analyze(dataset, { window, model, audience, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
+    const scoring = `scoring ${dataset.accounts.n.toLocaleString('en-US')} accounts`;
+    const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
+    const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
+    return { analysis, data };
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { openDb, resolveDbPath, type Db } from '../store/open.js';
 import { colorEnabled, makeTheme, selectOutputMode, type OutputMode, type Theme } from '../render/output-mode.js';
 import type { Io } from './io.js';
+import { makeStageProgress, type StageProgress } from './progress.js';
 import { UsageError } from '../errors.js';
 import fs from 'node:fs';
 
@@ -36,6 +37,8 @@ export interface CommandContext {
   info(text: string): void;
   /** writes a warning to stderr (even with --quiet) */
   warn(text: string): void;
+  /** a status line for long commands (a TTY's stderr only; cleared before output is written) */
+  progress: StageProgress;
 }
 
 /** Builds the context from a command's options merged with the program's globals. */
@@ -74,5 +77,6 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
       if (opts.quiet !== true) io.stderr.write(`${text}\n`);
     },
     warn: (text) => void io.stderr.write(`${text}\n`),
+    progress: makeStageProgress(io, opts.quiet === true),
   };
 }

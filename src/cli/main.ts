@@ -11,6 +11,9 @@ import type { Io } from './io.js';
 import { cleanText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 
+// the real process's Io (bin/influence.js): a closed stdout ends the command quietly
+export { processIo } from './process-io.js';
+
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
 
 /** Builds the commander program with global flags that also work after the command name. */
@@ -25,6 +28,8 @@ export function buildProgram(io: Io): Command {
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .option('-q, --quiet', 'no progress or info messages on stderr')
     .showHelpAfterError('(run with --help for usage)')
+    // every command's --help lists these global flags too (commands inherit this setting)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),

@@ -90,6 +90,11 @@ export function addOntologyOption(cmd: Command): Command {
   return cmd.option('--ontology <dir>', 'your own topic ontology: a directory with Klout-format CSVs');
 }
 
+/** The "Examples:" section of a command's --help (each line a command as typed): `.addHelpText('after', helpExamples([...]))`. */
+export function helpExamples(examples: readonly string[]): string {
+  return `\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}`;
+}
+
 /** Whether the user gave an option on the command line (not its default). */
 export function givenOnCommandLine(cmd: Command, option: string): boolean {
   return cmd.getOptionValueSource(option) === 'cli';

@@ -2,21 +2,29 @@
  * One renderer table per command: each command says which outputs it has
  * (`{json, csv, plain, tty}`) and writes its view through it; nothing else branches on the
  * output mode. A command without a CSV form refuses `--csv` (exit 2) before doing any work.
+ *
+ * A renderer returns the whole text, or chunks (an iterable) that are written as they are
+ * produced, in blocks of about 64 KiB: a big output (score --all --json) never sits in
+ * memory whole, and a reader that closes early stops the work (cli/process-io.ts).
  */
 import { UsageError } from '../errors.js';
 import { toJson } from '../render/json.js';
 import type { Theme } from '../render/output-mode.js';
 import type { CommandContext } from './context.js';
+import type { OutStream } from './io.js';
+
+/** A rendered output: the whole text, or its chunks in order. */
+export type Rendered = string | Iterable<string>;
 
 /** The outputs of one command, as pure formatters of its view. */
 export interface Renderers<V> {
   /** default: the view as stable JSON */
-  json?: (view: V) => string;
-  csv?: (view: V) => string;
+  json?: (view: V) => Rendered;
+  csv?: (view: V) => Rendered;
   /** null: nothing on stdout (the command's messages on stderr say it all) */
-  plain: (view: V, theme: Theme) => string | null;
+  plain: (view: V, theme: Theme) => Rendered | null;
   /** the rich terminal view (default: plain with colour); may load ink lazily */
-  tty?: (view: V, theme: Theme, columns: number) => string | null | Promise<string | null>;
+  tty?: (view: V, theme: Theme, columns: number) => Rendered | null | Promise<Rendered | null>;
 }
 
 /** A command's output, checked against the mode up front. */
@@ -24,20 +32,51 @@ export interface Output<V> {
   write(view: V): Promise<void>;
 }
 
+/** Bytes (about: UTF-16 units) gathered before one write to stdout. */
+const WRITE_BLOCK = 64 * 1024;
+
 /** Checks that the command has the requested output (a UsageError naming the ones it has) and returns its writer. */
 export function outputOf<V>(ctx: CommandContext, command: string, renderers: Renderers<V>): Output<V> {
   if (ctx.mode === 'csv' && !renderers.csv) {
-    throw new UsageError(`\`${command}\` has no CSV output`, 'use --json for machine-readable output, or --plain for text');
+    throw new UsageError(`\`${command}\` has no CSV output; it writes ${describeOutputs(renderers)}`, 'use --json for machine-readable output, or --plain for text');
   }
   return {
     async write(view) {
       const text = await render(ctx, renderers, view);
-      if (text !== null) ctx.out(text);
+      ctx.progress.done();
+      if (text === null) return;
+      if (typeof text === 'string') return ctx.out(text);
+      await writeChunks(ctx.io.stdout, text);
     },
   };
 }
 
-async function render<V>(ctx: CommandContext, renderers: Renderers<V>, view: V): Promise<string | null> {
+/** Writes chunks in blocks, waiting for 'drain' when the stream asks for it; ends with a newline like ctx.out. */
+export async function writeChunks(out: OutStream, chunks: Iterable<string>): Promise<void> {
+  let block = '';
+  let last = '';
+  const flush = async () => {
+    if (block === '') return;
+    last = block;
+    const ok = out.write(block);
+    block = '';
+    if (ok === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
+  };
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= WRITE_BLOCK) await flush();
+  }
+  await flush();
+  if (last !== '' && !last.endsWith('\n')) out.write('\n');
+}
+
+/** The outputs a command has, as a phrase for messages: "text (--plain, a rich view on a terminal) and --json". */
+export function describeOutputs<V>(renderers: Renderers<V>): string {
+  const text = renderers.tty ? 'text (--plain, a rich view on a terminal)' : 'text (--plain)';
+  return `${text}, --json${renderers.csv ? ' and --csv' : ''}`;
+}
+
+async function render<V>(ctx: CommandContext, renderers: Renderers<V>, view: V): Promise<Rendered | null> {
   switch (ctx.mode) {
     case 'json':
       return renderers.json ? renderers.json(view) : toJson(view);

@@ -1,4 +1,4 @@
-/** Import progress on stderr, only when stderr is a TTY (a pipe or CI log gets nothing). */
+/** Progress on stderr (imports, big scorings), only when stderr is a TTY (a pipe or CI log gets nothing). */
 import type { Io } from './io.js';
 import { cleanText } from '../render/sanitize.js';
 
@@ -17,6 +17,34 @@ export function makeProgress(io: Io, quiet: boolean): { update: (path: string, r
       last = now;
       const pct = total > 0 ? ` ${Math.min(100, Math.floor((read / total) * 100))}%` : '';
       io.stderr.write(`\r\u001b[2Kimporting ${cleanText(path).slice(-50)}  ${(read / MB).toFixed(1)} / ${(total / MB).toFixed(1)} MB${pct}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr.write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}
+
+/** Scorings of at least this many accounts show their stages (smaller ones take a second or two). */
+export const STAGE_PROGRESS_MIN_ACCOUNTS = 30_000;
+
+/** What a long command says as it goes: one status line, replaced by the next. */
+export interface StageProgress {
+  /** shows `text` (one line) when active */
+  stage(text: string): void;
+  /** clears the line */
+  done(): void;
+}
+
+/** A status line on a TTY's stderr (none with --quiet or off a TTY). */
+export function makeStageProgress(io: Io, quiet: boolean): StageProgress {
+  const active = io.stderr.isTTY === true && !quiet;
+  let shown = false;
+  return {
+    stage(text) {
+      if (!active) return;
+      io.stderr.write(`\r\u001b[2K${cleanText(text).slice(0, Math.max(20, (io.stderr.columns ?? 80) - 1))}`);
       shown = true;
     },
     done() {

@@ -10,8 +10,7 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, scoreAccounts, shownScoreOf, type AccountScore, type ScoreTable, type ShownScore } from './score.js';
-import type { Flag } from './result-types.js';
+import { explainScore, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -39,7 +38,15 @@ export interface AnalyzeOptions {
   topics?: TopicSetup;
   /** classify every account's audience with this model (the dataset must carry bios and profile text) */
   audience?: AudienceModel;
+  /**
+   * Told as each stage starts (the caller may show progress; the engine does no I/O):
+   * the stage, its number (1-based) and how many stages this analysis runs.
+   */
+  onStage?: (stage: AnalysisStage, step: number, steps: number) => void;
 }
+
+/** The stages of an analysis, in order. */
+export type AnalysisStage = 'authenticity' | 'scores' | 'topics';
 
 /** The results of every stage, per account index of `dataset`. */
 export interface Analysis {
@@ -76,10 +83,14 @@ export function topicSetupOf(taxonomy: Taxonomy, background: Background): TopicS
 
 /** Runs every stage on the dataset (see the module doc). */
 export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
-  const { window, model } = options;
+  const { window, model, onStage } = options;
+  const steps = options.topics ? 3 : 2;
+  onStage?.('authenticity', 1, steps);
   const assessment = assessAuthenticity(dataset, window);
+  onStage?.('scores', 2, steps);
   const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
   const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}) });
+  if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
     : null;
@@ -125,45 +136,37 @@ export function resultOf(analysis: Analysis, i: number, score: AccountScore = ex
 }
 
 /**
- * An account's shown numbers and flags without the itemisation: what a ranking or a
- * threshold band compares. Read from the score table's columns, so a whole population takes
- * milliseconds where itemising it takes seconds; every field equals the same field of resultOf.
+ * An account's result without its contributions: the shown numbers, flags and imputed
+ * features a row, a ranking or a threshold band compares. Read from the score table's
+ * columns, so a whole population takes milliseconds where itemising it takes seconds; every
+ * field equals the same field of resultOf.
  */
-export interface AccountSummary extends ShownScore {
-  index: number;
-  handle: string;
-  network: string;
-  flags: Flag[];
-}
+export type AccountSummary = Omit<AccountResult, 'contributions'>;
 
 /** A summary with a score (the account does not abstain). */
 export type ScoredSummary = AccountSummary & { score: number; interval: [number, number] };
 
-// Summaries are read again on every re-sort and threshold step of an interactive view: kept
-// per analysis once made. A memo of a pure function of an immutable analysis (callers never
-// mutate a summary), built lazily so a 50-handle list on a large database makes 50.
-const summaries = new WeakMap<Analysis, (AccountSummary | undefined)[]>();
-
-/** Account i's summary (see AccountSummary). */
+/** Account i's summary (see AccountSummary); made afresh each call, so a stream of them keeps nothing. */
 export function summaryOf(analysis: Analysis, i: number): AccountSummary {
-  let made = summaries.get(analysis);
-  if (!made) summaries.set(analysis, (made = new Array<AccountSummary | undefined>(analysis.dataset.accounts.n)));
-  let s = made[i];
-  if (!s) {
-    const shown = shownScoreOf(analysis.table, i);
-    made[i] = s = {
-      index: i,
-      handle: displayHandle(analysis.dataset, i),
-      network: analysis.dataset.accounts.network[i]!,
-      score: shown.score,
-      interval: shown.interval,
-      abstain: shown.abstain,
-      subscores: shown.subscores,
-      confidence: shown.confidence,
-      flags: analysis.table.assessment.flags[i] ?? [],
-    };
+  const s = summarizeScore(analysis.table, i);
+  if (s === null) {
+    const { contributions: _itemised, ...rest } = resultOf(analysis, i);
+    return rest;
   }
-  return s;
+  return { ...s, handle: displayHandle(analysis.dataset, i), network: analysis.dataset.accounts.network[i]! };
+}
+
+// Rankings and threshold bands read every summary again on each re-sort and threshold step
+// of an interactive view: kept per analysis once made. A memo of a pure function of an
+// immutable analysis (callers never mutate a summary), built lazily so a 50-handle list on a
+// large database makes 50. Streams (score --all) use summaryOf and keep nothing.
+const kept = new WeakMap<Analysis, (AccountSummary | undefined)[]>();
+
+/** Account i's summary, made once per analysis (for rankings and threshold bands). */
+export function keptSummaryOf(analysis: Analysis, i: number): AccountSummary {
+  let made = kept.get(analysis);
+  if (!made) kept.set(analysis, (made = new Array<AccountSummary | undefined>(analysis.dataset.accounts.n)));
+  return (made[i] ??= summaryOf(analysis, i));
 }
 
 /** Account i's itemised result when its summary says it is scored (an Error if the two disagree, which would be a bug). */

@@ -19,6 +19,8 @@
  *                            mentions_per_post counts mentions and replies
  *   network                  TunkRank value of the account (engine/network.ts)
  *   conversation             mentions and replies the account sent per day
+ *   engagement_per_follower  mentions, replies and reshares received per day per follower
+ *                            (max(1, followers)); scored only by a model that lists it
  *   following, posts_per_day, mentions_sent, reshares_sent, replies_sent, likes_sent:
  *                            context (not scored): authenticity and display use them.
  * Received counts are sums of authenticity weights (1 per event when nothing is flagged).
@@ -34,7 +36,15 @@
  *   - declared: counts on i's posts in the window, or the accounts table's window
  *     aggregates scaled to the window (value * windowDays / window_days).
  *   When several are available the largest wins (each undercounts the same quantity).
- *   Engagers and network have no declared form: missing unless events are observed.
+ *   Network has no declared form: missing unless events are observed. Engagers have one
+ *   lower bound from declared counts: a post in the window declaring n likes or n reshares
+ *   had n distinct engagers (n * 90 / windowDays per 90 days), used when it exceeds what
+ *   the events show and the events are not complete.
+ *   An account whose own export is imported (LISTS.POSTS) has complete reception only when
+ *   it is also marked LISTS.RECEPTION: its export holds its outgoing events and the counts
+ *   its posts declare, not who engaged with it.
+ *   A kind of engagement the database holds for nobody (a replies-only data set has no
+ *   reshares or likes) gives events of that kind to nobody: a gap, not a zero.
  *
  * Evidence (FeatureTable.evidence): audience = followers or listed known; reception =
  * complete events or declared reception counts. An account with neither abstains
@@ -64,6 +74,7 @@ export const SCORED_FEATURES = [
   'likes_per_post',
   'network',
   'conversation',
+  'engagement_per_follower',
 ] as const;
 /** Features computed for context (authenticity, display), not scored. */
 export const CONTEXT_FEATURES = ['following', 'posts_per_day', 'mentions_sent', 'reshares_sent', 'replies_sent', 'likes_sent'] as const;
@@ -79,13 +90,20 @@ export function isActiveInWindow(table: FeatureTable, i: number): boolean {
   return table.source.posts_per_day[i] === EVENTS && table.value.posts_per_day[i]! > 0;
 }
 
-/** Source codes in FeatureTable.source columns (3: events, but only a lower bound). */
-export const SOURCE_CODES: readonly FeatureSource[] = ['events', 'declared', 'missing', 'events'];
+/** Source codes in FeatureTable.source columns (3: events, 4: declared, each only a lower bound). */
+export const SOURCE_CODES: readonly FeatureSource[] = ['events', 'declared', 'missing', 'events', 'declared'];
 const EVENTS = 0;
 const DECLARED = 1;
 const MISSING = 2;
-/** Source code of an events value that is only a lower bound (the account's own posts are not in the database). */
+/** Source code of an events value that is only a lower bound (the account's whole reception is not in the database). */
 export const LOWER_BOUND = 3;
+/** Source code of a declared value that is only a lower bound (distinct engagers implied by one post's declared likes or reshares). */
+export const DECLARED_LOWER_BOUND = 4;
+
+/** Whether a source code marks a lower bound (imputed, then raised to the value when larger: engine/score.ts). */
+export function isLowerBound(code: number): boolean {
+  return code === LOWER_BOUND || code === DECLARED_LOWER_BOUND;
+}
 
 /** The reference window of volume features that are not per day (engagers). */
 export const REFERENCE_WINDOW_DAYS = 90;
@@ -146,7 +164,7 @@ export function featureVectorOf(table: FeatureTable, i: number): FeatureVector {
     v.value[f] = table.value[f][i]!;
     const code = table.source[f][i]!;
     v.source[f] = SOURCE_CODES[code]!;
-    if (code === LOWER_BOUND) (v.lowerBound ??= {})[f] = true;
+    if (isLowerBound(code)) (v.lowerBound ??= {})[f] = true;
     const pc = table.perCount[f][i]!;
     if (!Number.isNaN(pc)) (v.perCount ??= {})[f] = pc;
   }
@@ -211,6 +229,8 @@ export function extractFeatures(
   const declLikes = new Float64Array(n).fill(NaN);
   const declReshares = new Float64Array(n).fill(NaN);
   const declReplies = new Float64Array(n).fill(NaN);
+  // the most likes or reshares one authored post in the window declares: each is a distinct account
+  const declMaxPerPost = new Float64Array(n).fill(NaN);
   const addDeclared = (arr: Float64Array, i: number, v: number): void => {
     if (!Number.isNaN(v)) arr[i] = (Number.isNaN(arr[i]!) ? 0 : arr[i]!) + v;
   };
@@ -227,6 +247,8 @@ export function extractFeatures(
     addDeclared(declLikes, a, P.likes[p]!);
     addDeclared(declReshares, a, P.reshares[p]!);
     addDeclared(declReplies, a, P.replies[p]!);
+    const most = Math.max(Number.isNaN(P.likes[p]!) ? -1 : P.likes[p]!, Number.isNaN(P.reshares[p]!) ? -1 : P.reshares[p]!);
+    if (most >= 0 && !(most <= declMaxPerPost[a]!)) declMaxPerPost[a] = most;
   }
 
   // events: received per kind (weighted), sent per kind, who has incoming at any time
@@ -236,8 +258,12 @@ export function extractFeatures(
   const receivedCount = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   const sent = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
   let observesAuthors = false;
+  // the kinds of engagement the database records at all: a kind it never holds (a replies-only
+  // data set has no reshares) is unknown for everyone, not zero
+  const kindSeen = new Uint8Array(received.length);
   for (let e = 0; e < E.n; e++) {
     const k = E.kind[e]!;
+    if (k < kindSeen.length) kindSeen[k] = 1;
     const a = E.actor[e]!;
     if (a >= 0) seen(a, E.createdAt[e]!);
     if (k > KIND.like) {
@@ -291,7 +317,11 @@ export function extractFeatures(
     if (!Number.isNaN(fo) && !Number.isNaN(fg)) set('follower_ratio', i, fo / Math.max(1, fg), source.followers[i] === DECLARED || source.following[i] === DECLARED ? DECLARED : EVENTS);
     if (!Number.isNaN(fo) || !Number.isNaN(A.listed[i]!)) evidence.audience[i] = 1;
 
-    const complete = (hasPosts[i] === 1 && observesAuthors) || hasList(i, LISTS.RECEPTION);
+    // an account whose own export is here (POSTS) has only what other imports hold of its
+    // reception, unless it is also marked RECEPTION; other accounts with posts, in a
+    // database that records engagement with authors (a generic or listening data set), are
+    // taken to have it all (store/records.ts OwnLists)
+    const complete = hasList(i, LISTS.RECEPTION) || (hasPosts[i] === 1 && observesAuthors && !hasList(i, LISTS.POSTS));
     const observed = complete || hasIncoming[i] === 1;
     const evSrc = complete ? EVENTS : LOWER_BOUND;
 
@@ -314,14 +344,14 @@ export function extractFeatures(
     }
 
     // received reactions, per kind, in the window: [value, source, events counted]
-    const ev = (k: number): number => (observed ? received[k]![i]! : NaN);
+    const ev = (k: number): number => (observed && kindSeen[k] === 1 ? received[k]![i]! : NaN);
     const cnt = (k: number): number => receivedCount[k]![i]!;
     const reshares = pick(ev(KIND.reshare), evSrc, cnt(KIND.reshare), declReshares[i]!, agg(A.resharesReceived[i]!, i));
     const replies = pick(ev(KIND.reply), evSrc, cnt(KIND.reply), declReplies[i]!, agg(A.repliesReceived[i]!, i));
     const likes = pick(ev(KIND.like), evSrc, cnt(KIND.like), declLikes[i]!, agg(A.likesReceived[i]!, i));
     const quotes = pick(ev(KIND.quote), evSrc, cnt(KIND.quote), NaN, NaN);
     const mentions = pick(
-      observed ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
+      observed && (kindSeen[KIND.mention] === 1 || kindSeen[KIND.reply] === 1) ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
       evSrc,
       cnt(KIND.mention) + cnt(KIND.reply),
       declReplies[i]!,
@@ -335,6 +365,12 @@ export function extractFeatures(
     perPost('likes_per_post', i, likes, posts, postsSource);
     perPost('mentions_per_post', i, mentions, posts, postsSource);
     if (complete || [reshares, replies, likes, mentions].some((r) => r[1] === DECLARED)) evidence.reception[i] = 1;
+    // reactions per follower: mentions and reshares received per day per follower
+    if (mentions[1] !== MISSING && reshares[1] !== MISSING && !Number.isNaN(value.followers[i]!)) {
+      const lowerBound = mentions[1] === LOWER_BOUND || reshares[1] === LOWER_BOUND;
+      const src = lowerBound ? LOWER_BOUND : mentions[1] === EVENTS && reshares[1] === EVENTS && source.followers[i] === EVENTS ? EVENTS : DECLARED;
+      set('engagement_per_follower', i, (mentions[0] + reshares[0]) / days / Math.max(1, value.followers[i]!), src);
+    }
 
     if (observed) {
       let engagers = 0;
@@ -342,6 +378,11 @@ export function extractFeatures(
       set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, evSrc, REFERENCE_WINDOW_DAYS / days);
       set('network', i, network[i]!, evSrc);
     }
+    // a post that declares n likes (or reshares) had n distinct accounts engage with it: a
+    // lower bound of the distinct engagers, whatever else is known (each account likes or
+    // reshares a post at most once)
+    const implied = (declMaxPerPost[i]! * REFERENCE_WINDOW_DAYS) / days;
+    if (implied > 0 && source.engagers[i] !== EVENTS && !(implied <= value.engagers[i]!)) set('engagers', i, implied, DECLARED_LOWER_BOUND);
 
     // activity sent: events when the database has the account's own activity
     if (hasOutgoing[i] === 1 || hasPosts[i] === 1 || hasList(i, LISTS.RECEPTION)) {

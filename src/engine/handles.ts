@@ -90,27 +90,67 @@ export function findAccounts(accounts: AccountColumns, index: Map<string, number
   return (index.get(spec.handle.toLowerCase()) ?? []).filter((i) => spec.network === undefined || accounts.network[i] === spec.network);
 }
 
-/** Resolves one handle to an account index, or throws a UsageError that helps. */
+/** The accounts whose handle is an address `name@host` with this local part (the name people know a Mastodon account by). */
+export function findByLocalPart(accounts: AccountColumns, index: Map<string, number[]>, spec: HandleSpec): number[] {
+  const key = spec.handle.toLowerCase();
+  if (key.includes('@')) return [];
+  const prefix = `${key}@`;
+  const out: number[] = [];
+  for (const [k, list] of index) {
+    if (k.startsWith(prefix)) for (const i of list) if (spec.network === undefined || accounts.network[i] === spec.network) out.push(i);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/** Suggestions shown with an unknown handle. */
+const MAX_SUGGESTIONS = 5;
+
+/**
+ * Resolves one handle to an account index, or throws a UsageError that helps. An exact
+ * handle wins; else a unique local part of an address (`@dealingwith` for
+ * dealingwith@indieweb.social); else the error suggests handles that start with what was
+ * typed (`@milahu` -> milahu104), then close spellings (edit distance).
+ */
 export function resolveHandle(accounts: AccountColumns, index: Map<string, number[]>, raw: string): number {
   const spec = parseHandleArg(raw);
   const q = { key: spec.handle.toLowerCase(), network: spec.network };
+  const named = (list: number[]) => list.map((i) => `${accounts.network[i]}:${accounts.handle[i]}`);
   const found = findAccounts(accounts, index, spec);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
-    const options = found.map((i) => `${accounts.network[i]}:${accounts.handle[i]}`);
+    const options = named(found);
     throw new UsageError(`@${q.key} is on several networks: ${options.join(', ')}`, `name one, e.g. ${options[0]}`);
   }
-  const limit = Math.max(2, Math.floor(q.key.length / 3));
-  const close: { key: string; d: number }[] = [];
-  for (const key of index.keys()) {
-    const d = editDistance(q.key, key, limit);
-    if (d <= limit) close.push({ key, d });
+  const local = findByLocalPart(accounts, index, spec);
+  if (local.length === 1) return local[0]!;
+  if (local.length > 1) {
+    const options = named(local);
+    throw new UsageError(`@${q.key} matches several accounts: ${options.slice(0, 10).join(', ')}${options.length > 10 ? `, and ${options.length - 10} more` : ''}`, `name one in full, e.g. ${options[0]}`);
   }
-  close.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const where = q.network ? ` on ${q.network}` : '';
-  const suggestions = close.slice(0, 5).map((c) => `@${c.key}`);
+  const suggestions = suggestHandles(accounts, index, q.key, q.network).map((h) => `@${h}`);
   throw new UsageError(
     `unknown handle @${q.key}${where}`,
-    suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : 'import the account first (influence import FILE), or check the spelling',
+    suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : 'import the account first (influence import FILE), or check the spelling; `influence accounts --search WORD` lists accounts',
   );
+}
+
+/** Handles (lower case) to suggest for an unknown one: those starting with it (shortest first), then close spellings. */
+export function suggestHandles(accounts: AccountColumns, index: Map<string, number[]>, key: string, network?: string): string[] {
+  const onNetwork = (k: string) => network === undefined || index.get(k)!.some((i) => accounts.network[i] === network);
+  const prefixed: string[] = [];
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  const close: { key: string; d: number }[] = [];
+  for (const k of index.keys()) {
+    if (!onNetwork(k)) continue;
+    if (k.startsWith(key)) prefixed.push(k);
+    else {
+      const d = editDistance(key, k, limit);
+      if (d <= limit) close.push({ key: k, d });
+    }
+  }
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  prefixed.sort((a, b) => a.length - b.length || byText(a, b));
+  close.sort((a, b) => a.d - b.d || byText(a.key, b.key));
+  return [...prefixed, ...close.map((c) => c.key)].slice(0, MAX_SUGGESTIONS);
 }

@@ -16,17 +16,25 @@
  * lowers an imputed one: the score stays monotone. Weakly related features (small loading)
  * barely move the imputations.
  *
+ * Caps from real data (model.imputation.bounds, scripts/lib/fit/imputation-bounds.ts): the one
+ * factor's references come from the accounts each feature was fitted on (prominent
+ * accounts for the declared features), so for an ordinary account the factor alone can
+ * assume far more than real accounts like it have (61 followers and ~24 lists, when 99% of
+ * real accounts with 20-100 followers are on at most 14). So an imputed t_m is at most
+ * min over present features k of cap_mk(t_k): the conditional quantile of t_m among real
+ * accounts with that t_k. Caps are non-decreasing in t_k, so the score stays monotone.
+ *
  * Source: the factor-analysis posterior mean of the common factor (Bartholomew, Knott and
  * Moustaki, Latent Variable Models and Factor Analysis, 3rd ed., 2011, sec. 3.15; the
  * Thomson regression score). Loadings of fitted features are estimated by principal-axis
- * factoring on the training accounts (engine/fit.ts); the others are priors in the spec.
+ * factoring on the training accounts (engine/fit/); the others are priors in the spec.
  *
  * Worked example: followers present with z = +1 and loading 0.9 (psi 0.19); engagers
  * missing with loading 0.8, median 2.0, scale 1.2: E[F] = (0.9/0.19) / (1 + 0.81/0.19)
  * = 4.74 / 5.26 = 0.90; z_engagers = 0.72; t = 2.0 + 1.2 * 0.72 = 2.86 (about 16 engagers
  * per 90 days instead of the median 6.4).
  */
-import type { Model } from './model.js';
+import { evaluateBound, type Model } from './model.js';
 
 /** Fills `t` (log-space values, NaN where missing) in place with imputations; returns how many were missing. */
 export function imputeMissing(model: Model, t: Float64Array): number {
@@ -40,6 +48,11 @@ export interface FactorPosterior {
   factor: number;
   /** Var(F | present) = 1 / (1 + sum_P loading^2 / psi) (1 with nothing present) */
   variance: number;
+  /** per model feature: index into model.imputation.bounds of the cap that bound its imputation, -1 when none did */
+  capped: Int16Array;
+  /** E[F | present] before the clamp, and the normaliser 1 + sum_P loading^2 / psi (for slopes: engine/attribution.ts) */
+  rawFactor: number;
+  den: number;
 }
 
 /**
@@ -65,13 +78,62 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
   }
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
-  if (missing === 0) return { missing, factor, variance: 1 / den };
-  for (let k = 0; k < model.features.length; k++) {
+  const capped = new Int16Array(model.features.length).fill(-1);
+  if (missing === 0) return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
+  const K = model.features.length;
+  const imputed = new Uint8Array(K);
+  for (let k = 0; k < K; k++) {
     if (!Number.isNaN(t[k]!)) continue;
+    imputed[k] = 1;
     const ref = model.features[k]!.reference;
     t[k] = Math.max(0, ref.median + ref.scale * ref.loading * factor);
   }
-  return { missing, factor, variance: 1 / den };
+  const bounds = model.imputation.bounds;
+  if (bounds) {
+    const at = boundIndices(model);
+    const byFeature = boundsByFeature(model);
+    for (let m = 0; m < K; m++) {
+      if (imputed[m] !== 1) continue;
+      for (const b of byFeature[m]!) {
+        const g = at[2 * b + 1]!;
+        if (g < 0 || imputed[g] === 1) continue;
+        const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
+        if (limit < t[m]!) {
+          t[m] = limit;
+          capped[m] = b;
+        }
+      }
+    }
+  }
+  return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
+}
+
+// per bounds array: [feature, given] model indices of each bound, looked up once (a memo
+// of a pure function: a model's bounds and feature order are not changed once loaded)
+const indices = new WeakMap<object, Int16Array>();
+const grouped = new WeakMap<object, number[][]>();
+/** Per model feature, the indices of the bounds that cap it, in bounds order. */
+function boundsByFeature(model: Model): number[][] {
+  const bounds = model.imputation.bounds ?? [];
+  let out = grouped.get(bounds);
+  if (!out) {
+    const at = boundIndices(model);
+    out = model.features.map((_, m) => bounds.map((_, b) => b).filter((b) => at[2 * b] === m));
+    grouped.set(bounds, out);
+  }
+  return out;
+}
+
+/** [feature, given] model feature indices of each of model.imputation.bounds, in order (-1: not a model feature). */
+export function boundIndices(model: Model): Int16Array {
+  const bounds = model.imputation.bounds ?? [];
+  let at = indices.get(bounds);
+  if (!at) {
+    const index = (name: string) => model.features.findIndex((f) => f.name === name);
+    at = Int16Array.from(bounds.flatMap((b) => [index(b.feature), index(b.given)]));
+    indices.set(bounds, at);
+  }
+  return at;
 }
 
 /** The largest loading allowed: keeps every psi = 1 - loading^2 away from 0. */

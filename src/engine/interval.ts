@@ -8,7 +8,10 @@
  *   measured counts k (c events, x = c * u with u units per event, t = ln(1 + a x)):
  *     Var(c) ~ c + 1 (Poisson, plus one for the zero count), dt/dx = a / (1 + a x)
  *     Var_count = sum_k s_k^2 (a u / (1 + a x))^2 (c + 1)
- *   sd = sqrt(Var_imp + Var_count), s_k the curve's slope g'_k at t_k (delta method);
+ *   sd = sqrt(c Var_imp + Var_count), s_k the curve's slope g'_k at t_k (delta method), c the
+ *   model's imputation.varianceScale (>= 1): fitted so that real accounts seen partially
+ *   (an archive's view of PeerIndex and genuine.csv accounts) have their full-data score
+ *   inside the interval 80% of the time (scripts/lib/fit/real-data.ts fitVarianceScale);
  *   interval = [C(d (T - z sd)), C(d (T + z sd))], z = 1.2816 (the 10% and 90% normal
  *   quantiles), C the calibration, d the authenticity damping, both ends capped like the score.
  * Declared counts (followers, listed) carry no counting noise here: they are exact counts,
@@ -35,6 +38,7 @@ export const Z80 = 1.2815515655446004;
  */
 export function totalVariance(model: Model, t: Float64Array, imputed: Uint8Array, factorVariance: number, perCount?: Float64Array): number {
   let common = 0;
+  let imputedOwn = 0;
   let own = 0;
   for (let k = 0; k < model.features.length; k++) {
     const f = model.features[k]!;
@@ -42,7 +46,7 @@ export function totalVariance(model: Model, t: Float64Array, imputed: Uint8Array
     if (imputed[k] === 1) {
       const l = f.reference.loading;
       common += slope * f.reference.scale * l;
-      own += (slope * f.reference.scale) ** 2 * (1 - l * l);
+      imputedOwn += (slope * f.reference.scale) ** 2 * (1 - l * l);
       continue;
     }
     const u = perCount?.[k] ?? NaN;
@@ -53,7 +57,7 @@ export function totalVariance(model: Model, t: Float64Array, imputed: Uint8Array
     const dt = (a * u) / (1 + a * x);
     own += slope * slope * dt * dt * (count + 1);
   }
-  return factorVariance * common * common + own;
+  return (model.imputation.varianceScale ?? 1) * (factorVariance * common * common + imputedOwn) + own;
 }
 
 /** The 80% interval of the score for a raw total and its sd (damped and capped like the score). */

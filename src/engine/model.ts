@@ -50,6 +50,26 @@ export interface ModelFeature {
   importance: number;
 }
 
+/**
+ * A cap on an imputed feature given a present one, fitted on real accounts where both are
+ * measured (scripts/lib/fit/imputation-bounds.ts): the `quantile` of t(feature) among accounts
+ * with t(given) near the account's, as a non-decreasing piecewise-linear curve of
+ * t(given) (knots -> points), flat below the first knot and rising with slope 1 above the
+ * last (the two counts' ratio held at the top of the data). engine/impute.ts applies it.
+ */
+export interface ImputationBound {
+  feature: ScoredFeature;
+  given: ScoredFeature;
+  quantile: number;
+  /** t(given), ascending */
+  knots: number[];
+  /** cap on t(feature) at the knots, non-decreasing */
+  points: number[];
+  /** how many real accounts (and from which data sets) the curve was fitted on */
+  accounts: number;
+  data: string;
+}
+
 /** A monotone map from a raw total to a score: linear between points, saturating above. */
 export interface Calibration {
   /** raw totals, strictly ascending, the first 0 */
@@ -80,8 +100,15 @@ export interface Model {
   /** how the features map from events, declared counts and the PeerIndex columns */
   units: Record<string, string>;
   features: ModelFeature[];
-  /** maxFactor: the latent factor's clamp, in reference deviations (engine/impute.ts) */
-  imputation: { method: string; maxFactor: number };
+  /** maxFactor: the latent factor's clamp, in reference deviations; bounds: real-data caps (engine/impute.ts) */
+  imputation: {
+    method: string;
+    maxFactor: number;
+    /** real-data caps on imputed values (engine/impute.ts) */
+    bounds?: ImputationBound[];
+    /** factor on the imputed part of the interval's variance, fitted on real partial views (engine/interval.ts); default 1 */
+    varianceScale?: number;
+  };
   calibration: Calibration;
   subscoreCalibration: Record<ScoreGroup, Calibration>;
   network: NetworkParams;
@@ -105,6 +132,13 @@ export function curveSlope(knots: readonly number[], points: readonly number[], 
   while (j < last && t >= knots[j]!) j++;
   if (t < knots[0]!) return 0;
   return (points[j]! - points[j - 1]!) / (knots[j]! - knots[j - 1]!);
+}
+
+/** The cap an imputation bound puts on t(feature) at t(given) (see ImputationBound). */
+export function evaluateBound(b: Pick<ImputationBound, 'knots' | 'points'>, tGiven: number): number {
+  const last = b.knots.length - 1;
+  if (tGiven >= b.knots[last]!) return b.points[last]! + (tGiven - b.knots[last]!);
+  return evaluateCurve(b.knots, b.points, tGiven);
 }
 
 /** g(t): the piecewise-linear curve at t (t >= 0), continued linearly past the last knot. */
@@ -165,6 +199,20 @@ export function validateModel(data: unknown): Model {
   checkCalibration('calibration', m.calibration, fail);
   for (const g of SCORE_GROUPS) checkCalibration(`subscoreCalibration.${g}`, m.subscoreCalibration?.[g], fail);
   if (typeof m.imputation?.method !== 'string' || !(m.imputation.maxFactor > 0)) fail('imputation needs a method and a positive maxFactor');
+  if (m.imputation!.varianceScale !== undefined && !(m.imputation!.varianceScale >= 1)) fail('imputation.varianceScale must be a number >= 1');
+  if (m.imputation!.bounds !== undefined) {
+    if (!Array.isArray(m.imputation!.bounds)) fail('imputation.bounds must be an array');
+    for (const [i, b] of m.imputation!.bounds!.entries()) {
+      const at = `imputation.bounds[${i}]`;
+      if (!seen.has(b.feature) || !seen.has(b.given) || b.feature === b.given) fail(`${at}: feature and given must be two different model features`);
+      if (!Array.isArray(b.knots) || !Array.isArray(b.points) || b.knots.length === 0 || b.knots.length !== b.points.length) fail(`${at}: knots and points must be arrays of the same non-zero length`);
+      for (let j = 0; j < b.knots.length; j++) {
+        if (!Number.isFinite(b.knots[j]) || !Number.isFinite(b.points[j])) fail(`${at}: knots and points must be finite numbers`);
+        if (j > 0 && !(b.knots[j]! > b.knots[j - 1]!)) fail(`${at}.knots must be strictly ascending`);
+        if (j > 0 && !(b.points[j]! >= b.points[j - 1]!)) fail(`${at}.points must be non-decreasing (a cap never falls as the evidence rises)`);
+      }
+    }
+  }
   const net = m.network;
   if (!net || !(net.damping > 0 && net.damping < 1)) fail('network.damping must be in (0, 1)');
   if (!(net!.halfLifeDays > 0) || !(net!.tolerancePerNode > 0) || !(net!.maxIterations >= 1)) fail('network: halfLifeDays, tolerancePerNode and maxIterations must be positive');

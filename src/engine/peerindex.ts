@@ -41,6 +41,7 @@ export function peerIndexFeatures(v: readonly number[]): FeatureVector {
   put('mentions_per_post', (REFERENCE_WINDOW_DAYS * rate(mentionsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
   put('follower_ratio', followers / Math.max(1, following));
   put('conversation', rate(mentionsSent));
+  put('engagement_per_follower', (rate(mentionsReceived) + rate(retweetsReceived)) / Math.max(1, followers));
   put('following', following);
   put('posts_per_day', rate(posts));
   put('mentions_sent', rate(mentionsSent));

@@ -15,6 +15,8 @@ export interface Contribution {
   value: number | null;
   points: number;
   source: FeatureSource;
+  /** for source 'imputed': what the assumed value rests on (engine/score.ts imputationBasis) */
+  basis?: string;
 }
 
 export const FLAG_CODES = ['follow-back', 'bot-cadence', 'hashtag-stuffing', 'engagement-pod', 'serial-engager', 'churn'] as const;

@@ -22,18 +22,29 @@ export interface RunRecord {
   /** epoch ms */
   asOf: number;
   windowDays: number;
-  accounts: RunAccount[];
+  /** produced one at a time when the run is built from an analysis (a big run never sits in memory whole) */
+  accounts: Iterable<RunAccount>;
 }
 
 /**
  * The run of the given accounts (index order as given), with their topics when the analysis
  * has them. Accounts that abstain are not part of a run: a stored run is a set of scores.
+ * Each account is itemised as the run is read (once per reading), from `results` when it
+ * holds the account's result already.
  */
 export function runRecordOf(analysis: Analysis, indices: Iterable<number>, results?: ReadonlyMap<number, AccountScore>): RunRecord {
-  const accounts: RunAccount[] = [];
-  for (const i of indices) {
-    const result = results?.get(i) ?? explainAccount(analysis, i);
-    if (isScored(result)) accounts.push({ accountId: analysis.dataset.accounts.dbId[i]!, result, topics: topicsOfAccount(analysis, i) });
-  }
-  return { modelVersion: analysis.model.version, asOf: analysis.window.asOf, windowDays: analysis.window.windowDays, accounts };
+  return {
+    modelVersion: analysis.model.version,
+    asOf: analysis.window.asOf,
+    windowDays: analysis.window.windowDays,
+    accounts: {
+      *[Symbol.iterator]() {
+        for (const i of indices) {
+          if (analysis.table.abstain[i] !== null && !results?.has(i)) continue; // abstains: nothing to itemise
+          const result = results?.get(i) ?? explainAccount(analysis, i);
+          if (isScored(result)) yield { accountId: analysis.dataset.accounts.dbId[i]!, result, topics: topicsOfAccount(analysis, i) };
+        }
+      },
+    },
+  };
 }

@@ -12,12 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { InputError } from '../errors.js';
-import type { ImportLogRow } from '../store/apply-batches.js';
+import type { ImportLogRow, UpdatedCounts } from '../store/apply-batches.js';
 import type { ImportTarget } from '../store/import-target.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
-import { findUnstorableValue, type AccountRef, type ImportRecord, type RowProblem } from '../store/records.js';
+import { findUnstorableValue, type AccountRef, type ImportRecord, type InteractionKind, type RowProblem } from '../store/records.js';
 import { ADAPTERS, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
@@ -54,6 +54,8 @@ export interface SourceSummary {
   bytes: number;
   /** records read, by type */
   read: Record<ImportRecord['type'], number>;
+  /** interaction records read, by kind (a Twitter archive's likes, ...) */
+  readInteractions: Partial<Record<InteractionKind, number>>;
   /** true when this exact content (same sha256 and format) was imported before */
   alreadyImported: boolean;
   skippedRows: number;
@@ -68,6 +70,10 @@ export interface ImportSummary {
   sources: SourceSummary[];
   /** rows added to each table by the whole command */
   added: WriteCounts;
+  /** rows that existed before and that the command changed */
+  updated: UpdatedCounts;
+  /** interactions derived from posts (replies, reshares, quotes, mentions), by kind: written, some perhaps known already */
+  derived: Partial<Record<InteractionKind, number>>;
   skippedRows: number;
   /** the first reasons rows were skipped (with --skip-invalid) */
   firstProblems: RowProblem[];
@@ -127,6 +133,7 @@ export async function runImport(
         sha256: source.sha256,
         bytes: source.totalBytes,
         read: { account: 0, post: 0, interaction: 0, follow: 0 },
+        readInteractions: {},
         alreadyImported: target.wasImported(source.sha256, adapter.format),
         skippedRows: 0,
         skippedFiles: [],
@@ -143,6 +150,7 @@ export async function runImport(
               return;
             }
             summary.read[rec.type]++;
+            if (rec.type === 'interaction') summary.readInteractions[rec.kind] = (summary.readInteractions[rec.kind] ?? 0) + 1;
             w.write(rec);
           },
           problem(problem) {
@@ -180,18 +188,18 @@ export async function runImport(
     }
     writer?.flush();
     await session.ready; // a database that cannot be opened for writing fails here at the latest
-    const log: ImportLogRow[] = sources
-      .filter((s) => !s.alreadyImported)
-      .map((s) => ({
-        path: s.path,
-        sha256: s.sha256,
-        format: s.format,
-        bytes: s.bytes,
-        counts: JSON.stringify({ read: s.read, skippedRows: s.skippedRows, skippedFiles: s.skippedFiles.length }),
-        importedAt: options.now,
-      }));
-    const added = await session.commit(log);
-    return { sources, added: { ...added, merged: writer?.merged() ?? 0 }, skippedRows, firstProblems };
+    // content imported before is logged again only when it changed something (apply-batches.ts)
+    const log: ImportLogRow[] = sources.map((s) => ({
+      onlyIfChanged: s.alreadyImported,
+      path: s.path,
+      sha256: s.sha256,
+      format: s.format,
+      bytes: s.bytes,
+      counts: JSON.stringify({ read: s.read, skippedRows: s.skippedRows, skippedFiles: s.skippedFiles.length }),
+      importedAt: options.now,
+    }));
+    const { updated, ...added } = await session.commit(log);
+    return { sources, added: { ...added, merged: writer?.merged() ?? 0 }, updated, derived: writer?.derived() ?? {}, skippedRows, firstProblems };
   } catch (err) {
     await session.abort();
     throw err;

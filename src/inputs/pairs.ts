@@ -98,10 +98,24 @@ function parseHandleRows(lower: string[], rows: string[][], file: string): Handl
     let winner: 0 | 1;
     if (norm(w) === norm(a) && norm(a) !== norm(b)) winner = 1;
     else if (norm(w) === norm(b) && norm(a) !== norm(b)) winner = 0;
-    else throw new InputError(`winner ${JSON.stringify(w)} is neither a nor b`, { file, line, field: 'winner', expected: `${a} or ${b}`, fix: 'write the handle of the more influential account' });
+    else throw winnerError(file, line, a, b, w, norm(a) === norm(b));
     out.push({ a, b, winner, line });
   }
   return out;
+}
+
+/** Why a winner cell names neither account of its pair, saying what columns a and b hold. */
+function winnerError(file: string, line: number, a: string, b: string, w: string, same: boolean): InputError {
+  const holds = `column a holds ${JSON.stringify(a)}, column b holds ${JSON.stringify(b)}`;
+  if (same) return new InputError(`the pair compares an account with itself (${holds})`, { file, line, field: 'b', expected: 'two different accounts', fix: 'correct one of the handles or remove the row' });
+  const columnName = /^[ab]$/i.test(w.trim());
+  return new InputError(`winner ${JSON.stringify(w)} names neither account of the pair: ${holds}`, {
+    file,
+    line,
+    field: 'winner',
+    expected: `the winner's handle: ${JSON.stringify(a)} or ${JSON.stringify(b)}`,
+    fix: columnName ? `write the handle itself (${a} or ${b}), not the column's name` : 'write the handle of the more influential account, as column a or b gives it',
+  });
 }
 
 /** A pairs file read from disk, with what a fitted model records of it. */

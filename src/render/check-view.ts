@@ -3,10 +3,10 @@ import type { CheckResult } from '../engine/check.js';
 import type { JunitCase } from './junit.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
-import { renderTable } from './table.js';
+import { DEFAULT_COLUMNS, renderTable } from './table.js';
 
 /** The drifted and missing rows as a table (all rows when `all`), then the verdict. */
-export function renderCheckText(res: CheckResult, file: string, theme: Theme, tty: boolean, all = false): string {
+export function renderCheckText(res: CheckResult, file: string, theme: Theme, tty: boolean, all = false, columns = DEFAULT_COLUMNS): string {
   const { chalk } = theme;
   const shown = all ? res.rows : res.rows.filter((r) => r.status !== 'ok');
   const out: string[] = [];
@@ -20,7 +20,7 @@ export function renderCheckText(res: CheckResult, file: string, theme: Theme, tt
       r.status === 'ok' ? r.status : chalk.red(r.status),
       cleanText(r.problems.join('; ')) || '-',
     ]);
-    out.push(renderTable({ head: ['handle', 'expected', 'actual', 'delta', 'status', 'problems'], rows, numeric: new Set([2, 3]) }, theme, tty));
+    out.push(renderTable({ head: ['handle', 'expected', 'actual', 'delta', 'status', 'problems'], rows, numeric: new Set([2, 3]) }, theme, tty, columns));
   }
   const c = res.counts;
   const verdict = res.ok ? chalk.green('ok') : chalk.red('FAILED');

@@ -2,6 +2,7 @@
 import type { Theme } from './output-mode.js';
 import type { FollowerDiscount } from '../engine/audience/follower-discount.js';
 import { cleanText } from './sanitize.js';
+import { describeWindow } from './report-header.js';
 import { asOfHint, featureLabel, formatFlags, formatPoints, formatScore, type ScoreResultView } from './score-view.js';
 
 /** One top engager as `explain` shows it. */
@@ -58,18 +59,14 @@ export function renderExplain(rep: ExplainReport, theme: Theme): string {
   const head = ['contribution', 'group', 'value', 'source', 'points'];
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k !== 3 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ');
-  if (r.score === null) {
-    return [
-      `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  as of ${rep.asOf}, window ${rep.windowDays} days, model ${cleanText(rep.model)}`,
-      `score -  abstains: ${cleanText(r.abstain ?? '')}`,
-    ].join('\n');
-  }
+  const title = `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  ${describeWindow({ ...rep, model: cleanText(rep.model) })}`;
+  const hint = asOfHint(r);
+  if (r.score === null) return [title, `score -  abstains: ${cleanText(r.abstain ?? '')}`, ...(hint ? [hint] : [])].join('\n');
   const total = sumTenths(r.contributions.map((c) => c.points));
   const adds = total === Math.round(r.score * 10);
-  const hint = asOfHint(r);
   const terms = r.contributions.map((c) => c.points.toFixed(1)).join(' + ').replace(/\+ -/g, '- ');
   const lines = [
-    `${chalk.bold(`@${cleanText(r.handle)}`)} (${cleanText(r.network)})  as of ${rep.asOf}, window ${rep.windowDays} days, model ${cleanText(rep.model)}`,
+    title,
     ...(hint ? [hint] : []),
     `score ${chalk.bold(formatScore(r))}  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}  confidence ${r.confidence.toFixed(2)}`,
     '',
@@ -80,7 +77,10 @@ export function renderExplain(rep: ExplainReport, theme: Theme): string {
   ];
   if (rep.realFollowers) lines.push(formatFollowerDiscount(rep.realFollowers));
   if (r.missing.length > 0) {
-    lines.push(`missing: ${r.missing.map(featureLabel).join(', ')} (imputed from the present features; they lower the confidence)`);
+    lines.push(`imputed (~value: not in the data, assumed; they lower the confidence and widen the interval):`);
+    for (const c of r.contributions) {
+      if (c.source === 'imputed') lines.push(`  ${featureLabel(c.feature)} ~${formatValue(c.value)}: ${cleanText(c.basis ?? 'from the present features')}`);
+    }
   }
   lines.push(`flags: ${formatFlags(r.flags)}`);
   for (const f of r.flags) {

@@ -23,9 +23,20 @@ export interface HistoryReport {
   runs: HistoryEntry[];
 }
 
-// one sparkline for the project (fixed 1..100 scale, so accounts compare); re-exported for callers of this module
+// one sparkline for the project; re-exported for callers of this module
 export { sparkline } from './sparkline.js';
 import { sparkline } from './sparkline.js';
+
+/**
+ * The sparkline of a history, scaled to its own range (a few points' movement would
+ * otherwise draw flat on the 1-100 scale), with the range written after it.
+ */
+export function historySparkline(scores: readonly number[]): string {
+  const lo = Math.min(...scores);
+  const hi = Math.max(...scores);
+  if (lo === hi) return `${sparkline(scores, lo - 1, hi + 1)}  ${lo.toFixed(1)} (one value)`;
+  return `${sparkline(scores, lo, hi)}  ${lo.toFixed(1)}-${hi.toFixed(1)} (low to high of these runs)`;
+}
 
 /** Rows of a history (plain), with a sparkline line first when `spark` is set. */
 export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean): string {
@@ -48,5 +59,5 @@ export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean):
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 4 && k <= 8 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
-  return [title, ...(spark ? [`  ${sparkline(rep.runs.map((r) => r.score))}`] : []), chalk.bold(line(head)), ...rows.map(line)].join('\n');
+  return [title, ...(spark ? [`  ${historySparkline(rep.runs.map((r) => r.score))}`] : []), chalk.bold(line(head)), ...rows.map(line)].join('\n');
 }

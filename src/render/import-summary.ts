@@ -1,4 +1,8 @@
-/** Plain/TTY view of an import summary. */
+/**
+ * Views of an import summary: per source what was read (interactions by kind), its owner
+ * and notes; then what was added, changed and derived. What was left out ("not imported")
+ * is a message for stderr, grouped by why (renderNotImported), not part of the summary.
+ */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { renderIdentityOutcome } from './identity-view.js';
@@ -18,6 +22,8 @@ export interface ImportSummaryView {
     path: string;
     format: string;
     read: Record<string, number>;
+    /** interaction records read, by kind */
+    readInteractions?: Record<string, number | undefined>;
     alreadyImported: boolean;
     owners: OwnerView[];
     notices: { name: string; message: string }[];
@@ -25,8 +31,38 @@ export interface ImportSummaryView {
     skippedFiles: { name: string; reason: string }[];
   }[];
   added: { accounts: number; posts: number; interactions: number; follows: number; merged: number };
+  /** rows that existed before and that the import changed */
+  updated?: { accounts: number; posts: number; follows: number };
+  /** interactions derived from posts, by kind */
+  derived?: Record<string, number | undefined>;
   skippedRows: number;
   firstProblems: { file?: string; line?: number; record?: number; field?: string; reason: string }[];
+}
+
+/** Singular and plural names of what imports count. */
+const NOUNS: Record<string, [string, string]> = {
+  account: ['account', 'accounts'],
+  post: ['post', 'posts'],
+  interaction: ['interaction', 'interactions'],
+  follow: ['follow', 'follows'],
+  reply: ['reply', 'replies'],
+  reshare: ['reshare', 'reshares'],
+  quote: ['quote', 'quotes'],
+  mention: ['mention', 'mentions'],
+  like: ['like', 'likes'],
+  unfollow: ['unfollow event', 'unfollow events'],
+  row: ['invalid row', 'invalid rows'],
+};
+
+/** '1 account', '2,045 posts' (the noun in its singular or plural). */
+export function countOf(n: number, noun: string): string {
+  const [one, many] = NOUNS[noun] ?? [noun, `${noun}s`];
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+
+/** 'replies, mentions and reshares' */
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** `network:handle (id)`, or the id alone when the export names no handle. */
@@ -36,28 +72,42 @@ function showOwner(o: OwnerView): string {
   return `${o.network}:${o.externalId ?? '?'} (no handle in the export)`;
 }
 
-/** An import summary as text: per source what was read, its owner and notes, what was left out; then what was added. */
+/** What a source read: interactions by kind where the summary has them ('6,708 likes'). */
+function describeRead(src: ImportSummaryView['sources'][number]): string {
+  const parts: string[] = [];
+  for (const [type, n] of Object.entries(src.read)) {
+    if (n <= 0) continue;
+    const kinds = type === 'interaction' && src.readInteractions ? Object.entries(src.readInteractions).filter(([, k]) => (k ?? 0) > 0) : [];
+    if (kinds.length) for (const [kind, k] of kinds) parts.push(kind === 'follow' ? countOf(k!, 'follow event') : countOf(k!, kind));
+    else parts.push(countOf(n, type));
+  }
+  return parts.join(', ') || 'nothing';
+}
+
+/** An import summary as text: per source what was read, its owner and notes; then what was added and changed. */
 export function renderImportSummary(s: ImportSummaryView, theme: Theme): string {
   const { chalk } = theme;
   const lines: string[] = [];
   for (const src of s.sources) {
-    const read = Object.entries(src.read)
-      .filter(([, n]) => n > 0)
-      .map(([type, n]) => `${fmt(n)} ${type}${n === 1 ? '' : 's'}`)
-      .join(', ');
-    lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${read || 'nothing'}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
+    lines.push(`${chalk.bold(cleanText(src.path))} (${src.format}): read ${describeRead(src)}${src.alreadyImported ? chalk.dim(' (imported before: same sha256)') : ''}`);
     for (const o of src.owners) lines.push(`  owner: ${cleanText(showOwner(o))}`);
     for (const n of src.notices) lines.push(chalk.yellow(`  note: ${cleanText(n.name)}: ${cleanText(n.message)}`));
-    if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${fmt(src.skippedRows)} invalid row${src.skippedRows === 1 ? '' : 's'}`));
-    for (const f of src.skippedFiles) lines.push(chalk.dim(`  not imported: ${cleanText(f.name)} (${cleanText(f.reason)})`));
+    if (src.skippedRows) lines.push(chalk.yellow(`  skipped ${countOf(src.skippedRows, 'row')}`));
   }
   const a = s.added;
+  const derivedKinds = Object.entries(s.derived ?? {})
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([kind]) => NOUNS[kind]?.[1] ?? kind);
+  const derived = derivedKinds.length && a.interactions > 0 ? ` (with ${listWords(derivedKinds)} derived from posts)` : '';
+  const u = s.updated;
+  const updated = u ? [u.accounts ? countOf(u.accounts, 'account') : '', u.posts ? countOf(u.posts, 'post') : '', u.follows ? countOf(u.follows, 'follow') : ''].filter(Boolean) : [];
   lines.push(
-    `added ${fmt(a.accounts)} accounts, ${fmt(a.posts)} posts, ${fmt(a.interactions)} interactions, ${fmt(a.follows)} follows` +
-      (a.merged ? `; merged ${fmt(a.merged)} accounts known by id and by handle` : ''),
+    `added ${countOf(a.accounts, 'account')}, ${countOf(a.posts, 'post')}, ${countOf(a.interactions, 'interaction')}${derived}, ${countOf(a.follows, 'follow')}` +
+      `; updated ${updated.length ? updated.join(', ') : 'nothing'}` +
+      (a.merged ? `; merged ${countOf(a.merged, 'account')} known by id and by handle` : ''),
   );
   if (s.skippedRows) {
-    lines.push(chalk.yellow(`skipped ${fmt(s.skippedRows)} invalid rows; first reasons:`));
+    lines.push(chalk.yellow(`skipped ${countOf(s.skippedRows, 'row')}; first reasons:`));
     for (const p of s.firstProblems) {
       const where = [p.file, p.line !== undefined ? `line ${p.line}` : '', p.record !== undefined ? `record ${p.record}` : ''].filter(Boolean).join(':');
       lines.push(`  ${cleanText(where)}: ${p.field ? `${cleanText(p.field)}: ` : ''}${cleanText(p.reason)}`);
@@ -65,4 +115,46 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
   }
   lines.push(...renderIdentityOutcome(s.added, theme));
   return lines.join('\n');
+}
+
+/** Why files or records were left out, as the groups the "not imported" line counts. */
+const SKIP_GROUPS: readonly [RegExp, string][] = [
+  [/chat settings/i, 'chat settings'],
+  [/direct message/i, 'direct messages'],
+  [/media/i, 'media'],
+  [/block|mute/i, 'blocks and mutes'],
+  [/bookmark/i, 'bookmarks'],
+  [/advertis/i, 'advertising'],
+  [/profile image/i, 'profile images'],
+  [/documentation/i, 'documentation'],
+  [/deleted/i, 'deleted posts'],
+  [/columns not used/i, 'unused columns'],
+  [/outside/i, 'outside the export folder'],
+  [/activit(?:y|ies) of type/i, 'other activities'],
+  [/curation/i, 'lists and curation'],
+  [/not used by influence/i, 'not used'],
+];
+
+/** How many things a skipped entry stands for: its leading count ('60 files: ...', '3 direct messages ...'), else 1. */
+function countInReason(reason: string): number {
+  const m = /^(\d[\d,]*) /.exec(reason);
+  return m ? Number(m[1]!.replace(/,/g, '')) : 1;
+}
+
+/**
+ * The files and records a source left out, grouped by why, on one line (null when none):
+ * 'not imported: 68 (media 60, direct messages 3, blocks and mutes 2, ...); --json lists each'.
+ */
+export function renderNotImported(src: { path: string; skippedFiles: { name: string; reason: string }[] }): string | null {
+  if (src.skippedFiles.length === 0) return null;
+  const groups = new Map<string, number>();
+  let total = 0;
+  for (const f of src.skippedFiles) {
+    const group = SKIP_GROUPS.find(([re]) => re.test(f.reason))?.[1] ?? 'other';
+    const n = countInReason(f.reason);
+    groups.set(group, (groups.get(group) ?? 0) + n);
+    total += n;
+  }
+  const parts = [...groups].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([g, n]) => `${g} ${fmt(n)}`);
+  return `${cleanText(src.path)}: not imported: ${fmt(total)} (${parts.join(', ')}); --json lists each with the reason`;
 }

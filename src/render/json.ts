@@ -1,4 +1,55 @@
-/** Stable JSON for --json: two-space indent, keys in the order the result contract gives. */
+/**
+ * Stable JSON for --json: two-space indent, keys in the order the result contract gives.
+ *
+ * Imported text reaches JSON as is (JSON is data, not a terminal), except for the
+ * characters a terminal or an editor acts on even inside a string: C1 controls
+ * (U+0080-U+009F; U+009B is an 8-bit CSI that starts an escape sequence), bidi controls
+ * (U+200E/F, U+202A-U+202E, U+2066-U+2069, which reorder what `cat` shows) and the line
+ * separators U+2028/U+2029. They are written as \u escapes: the document parses back to the
+ * very same strings, and printing it is safe. (JSON.stringify already escapes C0 controls.)
+ */
+
+/** Characters written as \u escapes in every JSON document (see the module doc). */
+export const JSON_ESCAPED = /[\u0080-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u009b`-style escape of one UTF-16 code unit. */
+function escapeCodeUnit(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Escapes the terminal-active characters of a JSON text. Outside strings JSON is ASCII, so
+ * every match is inside a string, where a \u escape means the same character.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_ESCAPED, escapeCodeUnit);
+}
+
+/** A value as JSON with `indent` spaces (JSON.stringify's layout), terminal-active characters escaped. */
+export function stringifyJson(value: unknown, indent = 2): string {
+  return escapeJsonText(JSON.stringify(value, null, indent));
+}
+
+/** A whole --json document: the value, two-space indent, a final newline. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${stringifyJson(value)}\n`;
+}
+
+/**
+ * A --json document whose last member is a long array, produced as it is read: the same
+ * bytes as `toJson({...head, [key]: [...items]})`, in chunks, so the whole document never
+ * sits in memory (`score --all --json` on 100k accounts is 240 MB of text). Each item is
+ * stringified alone and indented as JSON.stringify would indent it two levels down.
+ */
+export function* streamJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Iterable<string> {
+  const open = stringifyJson({ ...head, [key]: [] });
+  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
+  const cut = open.lastIndexOf('[]');
+  yield open.slice(0, cut);
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[\n' : ',\n'}    ${stringifyJson(item).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? '[]\n}\n' : '\n  ]\n}\n';
 }

@@ -1,11 +1,11 @@
 /** `rank` views: the JSON contract, a table (TTY boxes or plain columns) and spreadsheet-safe CSV. */
 import type { Ranking } from '../engine/campaign/rank-accounts.js';
-import type { ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
-import { renderTable } from './table.js';
-import { formatScore } from './score-view.js';
+import { DEFAULT_COLUMNS, renderTable } from './table.js';
+import { formatScore, idleNote } from './score-view.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 
 export interface RankTopicView {
   slug: string;
@@ -30,7 +30,11 @@ export interface RankResultView {
   /** with --list: the list's other columns */
   extra?: Record<string, string>;
   /** the account's own audience class, and the quality (0-100, real share of its classified followers, with its 95% interval; null when none is classified) */
-  audience: { class: string; quality: number | null; interval: [number, number] | null; classified: number } | null;
+  audience?: { class: string; quality: number | null; interval: [number, number] | null; classified: number } | null;
+  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
 }
 
 export interface RankReport {
@@ -69,6 +73,8 @@ export function toRankReport(header: ReportHeader, ranking: Ranking): RankReport
       ...(r.topicKey ? { topic: r.topicKey } : {}),
       ...(r.entry ? { extra: r.entry.extra } : {}),
       audience: r.audience,
+      activityInWindow: r.result.activityInWindow,
+      lastActivity: r.result.lastActivity === null ? null : new Date(r.result.lastActivity).toISOString(),
     })),
     abstained: ranking.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason, line: a.entry?.line ?? null })),
     unknown: ranking.unknown,
@@ -104,13 +110,13 @@ function formatQuality(r: RankResultView): string {
 }
 
 /** The ranking as a table (TTY: cli-table3; piped: aligned columns), with the unknown handles listed after. */
-export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): string {
+export function renderRankText(rep: RankReport, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   const topicMode = rep.topic !== null;
   const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', 'quality', ...rep.extraColumns.map(cleanText)];
   const numeric = new Set(topicMode ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6]);
   const out: string[] = [];
   if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));
-  out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty) : 'no account matches');
+  out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty, columns) : 'no account matches');
   const c = rep.counts;
   const parts = [`${c.ranked} ranked`];
   if (c.listed !== null) parts.unshift(`${c.listed} listed`);
@@ -119,7 +125,8 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean): str
   if (c.duplicates) parts.push(`${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'}`);
   if (c.filtered) parts.push(`${c.filtered} filtered out`);
   if (c.cut) parts.push(`${c.cut} past --limit`);
-  out.push(`${parts.join(', ')}  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`);
+  out.push(`${parts.join(', ')}  (${describeWindow(rep)})`);
+  out.push(...idleNote(rep.results));
   if (rep.abstained.length) {
     out.push(theme.chalk.bold('without a score (not ranked):'));
     for (const a of rep.abstained) out.push(`  ${a.line !== null ? `line ${a.line}: ` : ''}@${cleanText(a.handle)} (${cleanText(a.network)}): ${cleanText(a.reason)}`);

@@ -13,12 +13,17 @@ export function cleanText(s: string): string {
   return s.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(/[\n\t]+/g, ' ');
 }
 
+/** What a spreadsheet takes for the start of a formula, after any leading spaces (full-width forms too). */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
 /**
- * A CSV cell a spreadsheet will not evaluate: a cell starting with = + - @ (or tab/CR,
- * which some spreadsheets strip first) is prefixed with a quote mark, per OWASP's advice.
- * Numbers are passed as numbers and left alone.
+ * A CSV cell a spreadsheet will not evaluate (OWASP's advice): the text is cleaned first
+ * (cleanText), then guarded, so the guard sees what the spreadsheet will see: a cell whose
+ * first non-blank character is = + - @ gets a leading quote mark, and so does one that
+ * started with a tab or CR (a spreadsheet may take those as a formula start; cleaning made
+ * them blank). Numbers are passed as numbers and never reach this.
  */
 export function spreadsheetSafe(cell: string): string {
   const cleaned = cleanText(cell);
-  return /^[=+\-@\t\r]/.test(cleaned) ? `'${cleaned}` : cleaned;
+  return FORMULA_START.test(cleaned) || /^[\t\r]/.test(cell) ? `'${cleaned}` : cleaned;
 }

@@ -3,9 +3,12 @@
  * the engine's AccountScore; they never recompute a number.
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
-import type { AccountResult } from '../engine/analyze.js';
+import type { AccountResult, AccountSummary } from '../engine/analyze.js';
 import type { Theme } from './output-mode.js';
-import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { cleanText } from './sanitize.js';
+import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
+import { streamJsonDocument } from './json.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -27,6 +30,55 @@ export interface ScoreResultView {
   activityInWindow: number;
   /** ISO time of the latest own post or sent event, null when none */
   lastActivity: string | null;
+}
+
+/** A result as rows and CSV show it: everything but the contributions. */
+export type ScoreRowView = Omit<ScoreResultView, 'contributions'>;
+
+/** Projects an engine summary (a result without contributions) to the row view (key order as ScoreResultView). */
+export function toScoreRowView(r: AccountSummary): ScoreRowView {
+  return {
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    interval: r.interval,
+    abstain: r.abstain,
+    subscores: r.subscores,
+    confidence: r.confidence,
+    flags: r.flags,
+    missing: r.missing,
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+  };
+}
+
+/**
+ * `score`'s view for big outputs: the header, how many results, and the results produced
+ * as they are read (itemised for JSON and cards; as rows, without contributions, for CSV and
+ * text rows), so 100k results never sit in memory at once.
+ */
+export interface ScoreStream {
+  head: Omit<ScoreReport, 'results'>;
+  count: number;
+  results(): Iterable<ScoreResultView>;
+  rows(): Iterable<ScoreRowView>;
+}
+
+/** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
+export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
+  return streamJsonDocument(v.head, 'results', v.results());
+}
+
+/** `score --csv` of a stream, row by row. */
+export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
+  yield csvHeader(SCORE_CSV_HEADER);
+  for (const r of v.rows()) yield csvRow(scoreCsvCells(r));
+}
+
+/** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
+export function renderScoreStreamPlain(v: ScoreStream, theme: Theme): string {
+  if (v.count === 1) return renderScoreBlock([...v.results()][0]!, theme, v.head);
+  return renderScoreRows([...v.rows()], theme, v.head);
 }
 
 /** '57.0 (48.2-63.1)', or '-' when the account abstains. */
@@ -102,17 +154,20 @@ export function scoreColor(score: number): 'magenta' | 'green' | 'cyan' | 'gray'
   return 'gray';
 }
 
-/** Plain text for one result: a few lines, no boxes. */
-export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
+/** Plain text for one result: a few lines, no boxes; `header` says when and over what window. */
+export function renderScoreBlock(r: ScoreResultView, theme: Theme, header: ReportHeader): string {
   const { chalk } = theme;
   const handle = `@${cleanText(r.handle)}`;
   const top = topContributions(r.contributions)
     .map((c) => `${featureLabel(c.feature)} ${formatPoints(c.points)}${c.source === 'imputed' ? ' (imputed)' : ''}`)
     .join(', ');
-  if (r.score === null) return [`${chalk.bold(handle)} (${cleanText(r.network)})  score -  (abstains: ${cleanText(r.abstain ?? '')})`].join('\n');
   const hint = asOfHint(r);
+  if (r.score === null) {
+    return [`${chalk.bold(handle)} (${cleanText(r.network)})  score -  (abstains: ${cleanText(r.abstain ?? '')})`, `  ${describeWindow(header)}`, ...(hint ? [`  ${hint}`] : [])].join('\n');
+  }
   return [
     `${chalk.bold(handle)} (${cleanText(r.network)})  score ${chalk.bold(formatScore(r))}  confidence ${r.confidence.toFixed(2)}`,
+    `  ${describeWindow(header)}`,
     ...(hint ? [`  ${hint}`] : []),
     `  reach ${r.subscores.reach.toFixed(1)}  amplification ${r.subscores.amplification.toFixed(1)}  network ${r.subscores.network.toFixed(1)}`,
     `  top: ${top || 'none'}`,
@@ -121,8 +176,8 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme): string {
   ].join('\n');
 }
 
-/** Plain text for many results: one aligned row per account. */
-export function renderScoreRows(results: ScoreResultView[], theme: Theme): string {
+/** Plain text for many results: one aligned row per account, then the window and who was idle in it. */
+export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, header: ReportHeader): string {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
   const rows = results.map((r) => [
     `@${cleanText(r.handle)}`,
@@ -136,30 +191,43 @@ export function renderScoreRows(results: ScoreResultView[], theme: Theme): strin
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
-  return [theme.chalk.bold(line(head)), ...rows.map(line)].join('\n');
+  return [theme.chalk.bold(line(head)), ...rows.map(line), `(${describeWindow(header)})`, ...idleNote(results)].join('\n');
+}
+
+/** How many idle accounts a note names before 'and N more'. */
+const IDLE_NAMED = 5;
+
+/**
+ * A note naming the accounts that did nothing of their own in the window but did at
+ * another time (their score then rests on old or no activity), with the --as-of to try.
+ */
+export function idleNote(results: readonly Pick<ScoreResultView, 'handle' | 'activityInWindow' | 'lastActivity'>[]): string[] {
+  const idle = results.filter((r) => asOfHint(r) !== null);
+  if (idle.length === 0) return [];
+  const named = idle.slice(0, IDLE_NAMED).map((r) => `@${cleanText(r.handle)} (last ${r.lastActivity!.slice(0, 10)})`);
+  const more = idle.length > IDLE_NAMED ? `, and ${idle.length - IDLE_NAMED} more` : '';
+  return [`no activity of their own in the window: ${named.join(', ')}${more}; try --as-of with the date shown`];
 }
 
 /** Plain output of `score`: a block for one account, rows for several. */
 export function renderScorePlain(report: ScoreReport, theme: Theme): string {
-  if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme);
-  return renderScoreRows(report.results, theme);
+  if (report.results.length === 1) return renderScoreBlock(report.results[0]!, theme, report);
+  return renderScoreRows(report.results, theme, report);
 }
 
-const csvCell = (v: string | number): string => {
-  if (typeof v === 'number') return String(v);
-  const safe = spreadsheetSafe(v);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+/** The `score --csv` columns. */
+export const SCORE_CSV_HEADER = ['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'] as const;
+
+/** One `score --csv` record. */
+export function scoreCsvCells(r: ScoreRowView): CsvCell[] {
+  return [r.handle, r.network, r.score, r.interval?.[0], r.interval?.[1], r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? ''];
+}
 
 /** CSV of results (one row per account), safe to open in a spreadsheet. */
-export function renderScoreCsv(results: ScoreResultView[]): string {
-  const rows = [['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'].join(',')];
-  for (const r of results) {
-    rows.push(
-      [r.handle, r.network, r.score ?? '', r.interval?.[0] ?? '', r.interval?.[1] ?? '', r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? '']
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return rows.join('\n');
+export function renderScoreCsv(results: Iterable<ScoreRowView>): string {
+  return toCsv(SCORE_CSV_HEADER, mapIterable(results, scoreCsvCells));
+}
+
+function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
 }

@@ -3,8 +3,8 @@
 const BARS = '▁▂▃▄▅▆▇█';
 
 /**
- * Maps each value to a bar between `min` and `max` (default: the 1-100 score range, so
- * sparklines of different accounts are comparable). Missing values are a space.
+ * Maps each value to a bar between `min` and `max` (default: the 1-100 score range;
+ * `history` passes its own range). Missing values are a space.
  */
 export function sparkline(values: readonly (number | null)[], min = 1, max = 100): string {
   const span = max - min || 1;

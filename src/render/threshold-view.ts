@@ -2,11 +2,11 @@
 import type { Lever } from '../engine/threshold.js';
 import type { ScoredResult } from '../engine/analyze.js';
 import type { Movement, ThresholdPlan } from '../engine/campaign/threshold-report.js';
-import type { ReportHeader } from './report-header.js';
+import { describeWindow, type ReportHeader } from './report-header.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
-import { featureLabel } from './score-view.js';
-import { renderTable } from './table.js';
+import { featureLabel, idleNote } from './score-view.js';
+import { DEFAULT_COLUMNS, renderTable } from './table.js';
 
 export interface ThresholdAccount {
   handle: string;
@@ -14,6 +14,10 @@ export interface ThresholdAccount {
   score: number;
   subscores: { reach: number; amplification: number; network: number };
   flags: string[];
+  /** own posts and sent events in the window; 0 with lastActivity set: the text view suggests --as-of */
+  activityInWindow: number;
+  /** ISO time of the latest own post or sent event, null when none */
+  lastActivity: string | null;
 }
 
 export interface ThresholdReport {
@@ -29,7 +33,8 @@ export interface ThresholdReport {
   counts: { above: number; near: number; below: number; abstained: number; unknown: number };
   above: ThresholdAccount[];
   near: (ThresholdAccount & { gap: number; lever: Lever })[];
-  movement: { previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
+  /** against the previous stored run of the same model, window and population (null fields when there is none) */
+  movement: { population: string; previousRun: number | null; previousAsOf: string | null; entrants: string[]; dropouts: string[] };
   /** accounts without a score to compare (abstaining, or below --min-confidence) */
   abstained: { handle: string; network: string; reason: string }[];
   unknown: { input: string; line: number; reason: string }[];
@@ -48,8 +53,17 @@ export function toThresholdReport(
   plan: ThresholdPlan,
   runId: number | null,
   previous: { run: PreviousRun; movement: Movement } | null,
+  population = 'all',
 ): ThresholdReport {
-  const view = (r: ScoredResult): ThresholdAccount => ({ handle: r.handle, network: r.network, score: r.score, subscores: r.subscores, flags: r.flags.map((f) => f.code) });
+  const view = (r: ScoredResult): ThresholdAccount => ({
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    subscores: r.subscores,
+    flags: r.flags.map((f) => f.code),
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+  });
   return {
     schema: 1,
     ...header,
@@ -61,8 +75,8 @@ export function toThresholdReport(
     above: plan.above.map(view),
     near: plan.nearMisses.map((n) => ({ ...view(n.result), gap: n.gap, lever: n.lever })),
     movement: previous
-      ? { previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
-      : { previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
+      ? { population, previousRun: previous.run.id, previousAsOf: previous.run.asOf, entrants: previous.movement.entrants, dropouts: previous.movement.dropouts }
+      : { population, previousRun: null, previousAsOf: null, entrants: [], dropouts: [] },
     abstained: plan.abstained.map((a) => ({ handle: a.handle, network: a.network, reason: a.reason })),
     unknown: plan.unknown,
   };
@@ -86,31 +100,32 @@ export function unitOf(feature: string): string {
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : Number(x.toPrecision(3)).toString());
 
 /** The report as text: counts, the club table, near misses, movement. */
-export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boolean): string {
+export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   const { chalk } = theme;
   const c = rep.counts;
   const scope = rep.topic ? ` about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)})` : '';
   const out = [
     chalk.bold(`Klout${rep.at} club${scope}: ${c.above} at or above ${rep.at}, ${c.near} near (within ${rep.nearWithin}), ${c.below} below`) +
-      `  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`,
+      `  (${describeWindow(rep)})`,
   ];
   if (c.abstained) out.push(`${c.abstained} account${c.abstained === 1 ? '' : 's'} without a score, not counted: ${rep.abstained.slice(0, 10).map((a) => `@${cleanText(a.handle)}`).join(', ')}${c.abstained > 10 ? ', ...' : ''} (--json lists them with the reason)`);
   if (c.unknown) out.push(`${c.unknown} listed handle${c.unknown === 1 ? '' : 's'} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
   const row = (a: ThresholdAccount) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.subscores.reach.toFixed(1), a.subscores.amplification.toFixed(1), a.subscores.network.toFixed(1), a.flags.join(',') || '-'];
   if (rep.above.length) {
     out.push('', chalk.bold(`at or above ${rep.at}`));
-    out.push(renderTable({ head: ['handle', 'score', 'reach', 'amplif', 'network', 'flags'], rows: rep.above.map(row), numeric: new Set([1, 2, 3, 4]) }, theme, tty));
+    out.push(renderTable({ head: ['handle', 'score', 'reach', 'amplif', 'network', 'flags'], rows: rep.above.map(row), numeric: new Set([1, 2, 3, 4]) }, theme, tty, columns));
   }
   if (rep.near.length) {
     out.push('', chalk.bold('near misses and the cheapest lever (one feature changed, the model re-evaluated)'));
-    out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty));
+    out.push(renderTable({ head: ['handle', 'score', 'gap', 'lever'], rows: rep.near.map((a) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.gap.toFixed(1), describeLever(a.lever)]), numeric: new Set([1, 2]) }, theme, tty, columns));
   }
+  out.push(...idleNote([...rep.above, ...rep.near]));
   const m = rep.movement;
   out.push('');
-  if (m.previousRun === null) out.push('movement: no previous run with this model and window to compare with');
+  if (m.previousRun === null) out.push(`movement: no previous run of this model, window and population (${cleanText(m.population)}) to compare with`);
   else {
     const list = (xs: string[]) => (xs.length ? xs.map((h) => `@${cleanText(h)}`).join(', ') : 'none');
-    out.push(`movement since run ${m.previousRun} (as of ${m.previousAsOf?.slice(0, 10)}): new ${list(m.entrants)}; dropped ${list(m.dropouts)}`);
+    out.push(`movement since run ${m.previousRun} (as of ${m.previousAsOf?.slice(0, 10)}, population ${cleanText(m.population)}): new ${list(m.entrants)}; dropped ${list(m.dropouts)}`);
   }
   return out.join('\n');
 }

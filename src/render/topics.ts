@@ -6,7 +6,8 @@ import type { AccountTopics, TopicActivity, TopicEvidence, TopicExpertise } from
 import type { TopicSearchHit } from '../engine/topics/search.js';
 import { ROOT, type Taxonomy } from '../engine/topics/taxonomy.js';
 import type { Theme } from './output-mode.js';
-import { cleanText, spreadsheetSafe } from './sanitize.js';
+import { cleanText } from './sanitize.js';
+import { toCsv, type CsvCell } from './csv.js';
 import { DAY_MS } from '../engine/window.js';
 
 const EXAMPLE_CHARS = 280;
@@ -133,16 +134,16 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
   return out.join('\n');
 }
 
+/** The `topics --csv` columns. */
+export const TOPICS_CSV_HEADER = ['handle', 'network', 'topic_id', 'slug', 'name', 'score', 'posts', 'engagers', 'direct'] as const;
+
 /** CSV: one row per account and topic; cells a spreadsheet will not evaluate. */
 export function renderTopicsCsv(v: TopicsView): string {
-  const q = (s: string) => `"${spreadsheetSafe(s).replace(/"/g, '""')}"`;
-  const lines = ['handle,network,topic_id,slug,name,score,posts,engagers,direct'];
+  const rows: CsvCell[][] = [];
   for (const r of v.results) {
-    for (const t of r.topics) {
-      lines.push([q(r.handle), q(r.network), q(t.id), q(t.slug), q(t.name), t.score, t.evidence.posts, t.evidence.engagers, t.evidence.direct].join(','));
-    }
+    for (const t of r.topics) rows.push([r.handle, r.network, t.id, t.slug, t.name, t.score, t.evidence.posts, t.evidence.engagers, t.evidence.direct]);
   }
-  return lines.join('\n');
+  return toCsv(TOPICS_CSV_HEADER, rows);
 }
 
 export interface TopicSearchView {

@@ -35,6 +35,18 @@ export interface TableCounts extends RowCounts {
   identitiesKept?: number;
 }
 
+/** Rows that existed before the import and that it changed (a re-import of the same content changes none). */
+export interface UpdatedCounts {
+  accounts: number;
+  posts: number;
+  follows: number;
+}
+
+/** What an import's commit reports: rows added per table, and rows it changed. */
+export interface ImportCounts extends TableCounts {
+  updated: UpdatedCounts;
+}
+
 /** One row of the imports log (provenance), written just before COMMIT. */
 export interface ImportLogRow {
   path: string;
@@ -44,6 +56,12 @@ export interface ImportLogRow {
   /** JSON */
   counts: string;
   importedAt: number;
+  /**
+   * Log this row only when the import added or changed rows (content imported before,
+   * read again: logged when it changed something, e.g. restored values a later import had
+   * changed, so the log records every change to the data).
+   */
+  onlyIfChanged?: boolean;
 }
 
 /** An open write transaction on its own connection. */
@@ -51,8 +69,8 @@ export interface WriteTransaction {
   /** the first account id free for this import: ids are assigned by the record writer */
   readonly firstAccountId: number;
   apply(batch: WriteBatch): void;
-  /** flushes, resolves deferred targets, logs the imports, commits and closes; rows added per table */
-  commit(imports: readonly ImportLogRow[]): TableCounts;
+  /** flushes, resolves deferred targets, logs the imports, commits and closes; rows added per table and rows changed */
+  commit(imports: readonly ImportLogRow[]): ImportCounts;
   /** rolls back and closes; never throws */
   rollback(): void;
 }
@@ -73,7 +91,7 @@ export function beginWrite(dbPath: string, options: { onLockWait?: (message: str
     // a second import waits here for the first one's commit (with a message), not 5 s
     beginImmediate(db);
     const firstAccountId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM accounts').pluck().get() as number);
-    const applier = createApplier(db);
+    const applier = createApplier(db, firstAccountId);
     let open = true;
     return {
       firstAccountId,
@@ -86,7 +104,7 @@ export function beginWrite(dbPath: string, options: { onLockWait?: (message: str
         }
       },
       commit(imports) {
-        let added: TableCounts;
+        let added: ImportCounts;
         try {
           added = applier.finish(imports);
           db.exec('COMMIT');
@@ -121,8 +139,16 @@ function countRows(db: Db): RowCounts {
   return { accounts: count('accounts'), posts: count('posts'), interactions: count('interactions'), follows: count('follows'), identities: count('identities') };
 }
 
-function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports: readonly ImportLogRow[]): TableCounts } {
+function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatch): void; finish(imports: readonly ImportLogRow[]): ImportCounts } {
   const before = countRows(db);
+  // posts stored before this import have ids up to this one (an upsert that returns a lower id changed an old post)
+  const lastPostBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM posts').pluck().get() as number);
+  const updatedAccounts = new Set<number>();
+  const updatedPosts = new Set<number>();
+  let followChanges = 0;
+  const accountChanged = (id: number, changes: number) => {
+    if (changes > 0 && id < firstAccountId) updatedAccounts.add(id);
+  };
   const values = (columns: number, rows: number) => Array(rows).fill(`(${Array(columns).fill('?').join(', ')})`).join(', ');
   const accountsSql = 'INSERT OR IGNORE INTO accounts (id, network, handle, handle_key, external_id) VALUES ';
   const insertAccounts = db.prepare(accountsSql + values(5, ROWS_PER_INSERT));
@@ -141,11 +167,27 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
        likes_received = coalesce(@likesReceived, likes_received),
        mentions_sent = coalesce(@mentionsSent, mentions_sent),
        reshares_sent = coalesce(@resharesSent, reshares_sent),
-       window_days = coalesce(@windowDays, window_days)
-     WHERE id = @id`,
+       window_days = coalesce(@windowDays, window_days),
+       lists = lists | @lists
+     WHERE id = @id
+       -- only when a value changes: .changes then counts real updates
+       AND ((@displayName IS NOT NULL AND @displayName IS NOT display_name) OR (@bio IS NOT NULL AND @bio IS NOT bio) OR
+            (@location IS NOT NULL AND @location IS NOT location) OR (@defaultAvatar IS NOT NULL AND @defaultAvatar IS NOT default_avatar) OR
+            (@likesGiven IS NOT NULL AND @likesGiven IS NOT likes_given) OR
+            (@url IS NOT NULL AND @url IS NOT url) OR (@followers IS NOT NULL AND @followers IS NOT followers) OR
+            (@following IS NOT NULL AND @following IS NOT following) OR (@posts IS NOT NULL AND @posts IS NOT posts) OR
+            (@listed IS NOT NULL AND @listed IS NOT listed) OR (@verified IS NOT NULL AND @verified IS NOT verified) OR
+            (@createdAt IS NOT NULL AND @createdAt IS NOT created_at) OR
+            (@mentionsReceived IS NOT NULL AND @mentionsReceived IS NOT mentions_received) OR
+            (@resharesReceived IS NOT NULL AND @resharesReceived IS NOT reshares_received) OR
+            (@repliesReceived IS NOT NULL AND @repliesReceived IS NOT replies_received) OR
+            (@likesReceived IS NOT NULL AND @likesReceived IS NOT likes_received) OR
+            (@mentionsSent IS NOT NULL AND @mentionsSent IS NOT mentions_sent) OR
+            (@resharesSent IS NOT NULL AND @resharesSent IS NOT reshares_sent) OR (@windowDays IS NOT NULL AND @windowDays IS NOT window_days) OR
+            (lists | @lists) != lists)`,
   );
-  const setHandle = db.prepare('UPDATE accounts SET handle = ?, handle_key = ? WHERE id = ?');
-  const setExternalId = db.prepare('UPDATE accounts SET external_id = ? WHERE id = ?');
+  const setHandle = db.prepare('UPDATE accounts SET handle = @handle, handle_key = @key WHERE id = @id AND (handle IS NOT @handle OR handle_key IS NOT @key)');
+  const setExternalId = db.prepare('UPDATE accounts SET external_id = @externalId WHERE id = @id AND external_id IS NOT @externalId');
   const declareIdentity = createIdentityDeclarer(db);
   const insertPost = db.prepare(
     `INSERT INTO posts (network, external_id, author_id, created_at, text, lang, kind, reply_to_post, reshare_of_post,
@@ -154,11 +196,16 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
      ON CONFLICT (network, external_id) DO UPDATE SET
        text = coalesce(excluded.text, text), lang = coalesce(excluded.lang, lang),
        likes = coalesce(excluded.likes, likes), reshares = coalesce(excluded.reshares, reshares),
-       replies = coalesce(excluded.replies, replies)`,
+       replies = coalesce(excluded.replies, replies)
+     WHERE (excluded.text IS NOT NULL AND excluded.text IS NOT text) OR (excluded.lang IS NOT NULL AND excluded.lang IS NOT lang)
+        OR (excluded.likes IS NOT NULL AND excluded.likes IS NOT likes) OR (excluded.reshares IS NOT NULL AND excluded.reshares IS NOT reshares)
+        OR (excluded.replies IS NOT NULL AND excluded.replies IS NOT replies)
+     RETURNING id`,
   );
   const insertFollow = db.prepare(
     `INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)
-     ON CONFLICT (follower_id, followee_id) DO UPDATE SET created_at = coalesce(follows.created_at, excluded.created_at)`,
+     ON CONFLICT (follower_id, followee_id) DO UPDATE SET created_at = excluded.created_at
+     WHERE follows.created_at IS NULL AND excluded.created_at IS NOT NULL`,
   );
   const interactionsSql = 'INSERT OR IGNORE INTO interactions (actor_id, kind, event_key, target_id, created_at, source_post, target_post) VALUES ';
   const insertInteractions = db.prepare(interactionsSql + values(7, ROWS_PER_INSERT));
@@ -205,7 +252,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
   function applyOp(op: WriteOp): void {
     switch (op.op) {
       case 'account': {
-        updateAccount.run(op.values);
+        accountChanged(op.values.id, updateAccount.run(op.values).changes);
         const v = op.values;
         if (v.followers !== null || v.following !== null || v.posts !== null) declared.add(v.id);
         return;
@@ -216,18 +263,20 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       case 'post': {
         const v = op.values;
         // positional, not named: better-sqlite3 binds an object key by key (a property lookup each)
-        insertPost.run(
+        const changed = insertPost.get(
           v.network, v.externalId, v.authorId, v.createdAt, v.text, v.lang, v.kind, v.replyTo, v.reshareOf, v.quoteOf,
           Math.min(v.hashtags, 65535), Math.min(v.text ? countWords(v.text) : 0, 65535), v.likes, v.reshares, v.replies, v.visibility,
         );
+        const id = (changed as { id: number } | undefined)?.id;
+        if (id !== undefined && id <= lastPostBefore) updatedPosts.add(id);
         wrotePosts = true;
         return;
       }
       case 'set-handle':
-        setHandle.run(op.handle, op.key, op.id);
+        accountChanged(op.id, setHandle.run({ handle: op.handle, key: op.key, id: op.id }).changes);
         return;
       case 'set-external-id':
-        setExternalId.run(op.externalId, op.id);
+        accountChanged(op.id, setExternalId.run({ externalId: op.externalId, id: op.id }).changes);
         return;
       case 'merge':
         // The buffered interactions may name `drop`: they must be in the table to be moved.
@@ -272,7 +321,7 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       applyAccounts(batch.accounts);
       for (const op of batch.ops) applyOp(op);
       const f = batch.follows;
-      for (let i = 0; i < f.n; i++) insertFollow.run(f.follower[i], f.followee[i], Number.isNaN(f.time[i]!) ? null : f.time[i]);
+      for (let i = 0; i < f.n; i++) followChanges += insertFollow.run(f.follower[i], f.followee[i], Number.isNaN(f.time[i]!) ? null : f.time[i]).changes;
       const inter = batch.interactions;
       for (let i = 0; i < inter.n; i++) if (inter.target[i] === 0 && inter.targetPost[i] !== null) unresolvedTargets = true;
       run.append(inter);
@@ -286,10 +335,8 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
       // same counts adds nothing): the follower series of successive imports.
       const at = imports[0]?.importedAt;
       if (at !== undefined) for (const id of declared) insertSnapshot.run({ id, at });
-      const log = db.prepare('INSERT INTO imports (path, sha256, format, bytes, counts, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const r of imports) log.run(r.path, r.sha256, r.format, r.bytes, r.counts, r.importedAt);
       const after = countRows(db);
-      return {
+      const added = {
         accounts: after.accounts - before.accounts,
         posts: after.posts - before.posts,
         interactions: after.interactions - before.interactions,
@@ -298,6 +345,12 @@ function createApplier(db: Db): { apply(batch: WriteBatch): void; finish(imports
         ...(declareIdentity.moved ? { identitiesMoved: declareIdentity.moved } : {}),
         ...(declareIdentity.kept ? { identitiesKept: declareIdentity.kept } : {}),
       };
+      // a follow upsert changes a row only to add a time it lacked: changes beyond the new rows are updates
+      const updated = { accounts: updatedAccounts.size, posts: updatedPosts.size, follows: Math.max(0, followChanges - added.follows) };
+      const changed = Object.values(added).some((n) => n > 0) || Object.values(updated).some((n) => n > 0);
+      const log = db.prepare('INSERT INTO imports (path, sha256, format, bytes, counts, imported_at) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of imports) if (changed || !r.onlyIfChanged) log.run(r.path, r.sha256, r.format, r.bytes, r.counts, r.importedAt);
+      return { ...added, updated };
     },
   };
 }

@@ -20,7 +20,8 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
        posts = coalesce(posts, (SELECT posts FROM accounts WHERE id = @drop)),
        listed = coalesce(listed, (SELECT listed FROM accounts WHERE id = @drop)),
        verified = coalesce(verified, (SELECT verified FROM accounts WHERE id = @drop)),
-       created_at = coalesce(created_at, (SELECT created_at FROM accounts WHERE id = @drop))
+       created_at = coalesce(created_at, (SELECT created_at FROM accounts WHERE id = @drop)),
+       lists = lists | (SELECT lists FROM accounts WHERE id = @drop)
      WHERE id = @keep`,
   ).run({ keep, drop });
   db.prepare('UPDATE posts SET author_id = ? WHERE author_id = ?').run(keep, drop);

@@ -34,6 +34,11 @@ export interface ReadDatasetOptions {
 const nan = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
 const countOf = (db: Db, sql: string): number => (db.prepare(sql).pluck().get() as number | null) ?? 0;
 
+/** How many accounts the database holds (cheap: no columns read). */
+export function countAccounts(db: Db): number {
+  return countOf(db, 'SELECT count(*) FROM accounts');
+}
+
 /** The accounts table as columns, with a map from database id to index. */
 export interface AccountsRead {
   accounts: Dataset['accounts'];
@@ -84,6 +89,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     mentionsSent: f64(),
     resharesSent: f64(),
     aggregateWindowDays: f64(),
+    lists: new Uint8Array(n),
   };
   // text columns row by row, numbers in bulk (read-chunks.ts): both in id order
   const text = profile ? 'display_name, url, location' : 'NULL, NULL, NULL';
@@ -122,6 +128,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
     acc.defaultAvatar,
     acc.likesGiven,
   ];
+  const lists = acc.lists!;
   let row = 0;
   forEachNumericRow(
     db,
@@ -129,11 +136,12 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       from: 'FROM accounts',
       rangeKey: 'id',
       range: { min: n > 0 ? acc.dbId[0]! : 0, max: n > 0 ? acc.dbId[n - 1]! : 0, rows: n },
-      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given'],
+      columns: ['followers', 'following', 'listed', 'posts', 'verified', storedTime('created_at'), 'mentions_received', 'reshares_received', 'replies_received', 'likes_received', 'mentions_sent', 'reshares_sent', 'window_days', 'default_avatar', 'likes_given', 'lists'],
     },
     (v) => {
       if (row >= n) return;
       for (let c = 0; c < numeric.length; c++) numeric[c]![row] = v[c]!;
+      lists[row] = v[numeric.length]! || 0;
       row++;
     },
   );
@@ -330,6 +338,9 @@ export async function readDatasetParallel(
   return { accounts: base.accounts, posts: base.posts, interactions: toInteractionColumns([lower, rest], base.indexOf, base.postOf), follows, ...(base.texts ? { texts: base.texts } : {}), identities };
 }
 
+/** The store's accepted time range as SQL parameters. */
+const RANGE = { min: TIME_RANGE.min, max: TIME_RANGE.max };
+
 /**
  * The latest activity in the database (posts and interactions), epoch ms: the default
  * `--as-of`, so a score never depends on the wall clock. Null when there is no activity.
@@ -337,12 +348,14 @@ export async function readDatasetParallel(
 export function readLatestActivity(db: Db): number | null {
   // Only times the store accepts: a bad one stored by an older version (1e300) must not
   // become the as-of date of every later command.
-  const row = db
-    .prepare(
-      `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
-                           UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
-    )
-    .pluck()
-    .get({ min: TIME_RANGE.min, max: TIME_RANGE.max }) as number | null;
-  return row ?? null;
+  return (
+    (db
+      .prepare(
+        `SELECT max(t) FROM (SELECT max(created_at) AS t FROM posts WHERE created_at >= @min AND created_at < @max
+                             UNION ALL SELECT max(created_at) FROM interactions WHERE created_at >= @min AND created_at < @max)`,
+      )
+      .pluck()
+      .get(RANGE) as number | null) ?? null
+  );
 }
+

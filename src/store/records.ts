@@ -52,6 +52,38 @@ export interface AccountRecord {
   windowDays?: number;
   /** an identity label linking one person's accounts across networks */
   identity?: string;
+  /**
+   * Which of this account's own lists the import holds COMPLETE (see OwnLists). Set it on
+   * the owner of an export, never on accounts met at the far end of the export's edges.
+   * Bits only ever add up: a later import cannot unset what an earlier one declared.
+   */
+  lists?: OwnLists;
+}
+
+/**
+ * What an import holds completely of one account's own data: the one API by which an
+ * importer tells the scorer whose follower list, following list, posts and reception are
+ * present. The scorer relies on it (engine/features.ts, LISTS in engine/dataset.ts):
+ *   followers  the account's complete follower list: its incoming follow edges are its
+ *              followers (otherwise a follow edge from someone else's export says nothing
+ *              about how many followers the followee has)
+ *   following  its complete following list
+ *   posts      its own posts (the owner of a posts export): its reception in the database
+ *              is then only what other imports hold plus the counts its posts declare, so
+ *              zero events received is a gap, not evidence
+ *   reception  all engagement the account received is in the data (a population data set
+ *              such as a listening tool's export): zero received is evidence
+ * Importers set it on the owner's AccountRecord, e.g. a Twitter archive with follower.js,
+ * following.js and tweets.js: `{ followers: true, following: true, posts: true }`; a
+ * Mastodon archive `{ following: true, posts: true }` (it has no follower list); a Bluesky
+ * repository `{ following: true, posts: true }`. A generic accounts table declares it in its
+ * `complete_lists` column (README "Generic tables").
+ */
+export interface OwnLists {
+  followers?: boolean;
+  following?: boolean;
+  posts?: boolean;
+  reception?: boolean;
 }
 
 /** Reference to another post, when known only by its id and/or its author. */

@@ -1,16 +1,22 @@
 /**
  * Scoring runs: every scoring is stored with its model version, as-of date, window and
  * creation time, with its scores and flags. Runs are only ever inserted, never updated:
- * a new model version or date is a new run, and old runs keep what they showed.
+ * a new model version or date is a new run, and old runs keep what they showed (until
+ * `influence runs prune` deletes them, whole).
  *
  * A run is written whole, in one transaction: its scores, flags and topic scores
  * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
  * command that stores runs.
+ *
+ * What a run is of (RunScope): its population (which accounts: 'all', a topic, a list, or
+ * named accounts) and the data it read (DataFingerprint). A run identical to one stored
+ * (same model, as-of, window, population and data) is not stored again: the stored one
+ * stands for it. Movement (`report threshold`) compares a run with the previous stored run
+ * of the same model, window and population.
  */
 import { writeTransaction, type Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
-
 /** A run's metadata as stored. */
 export interface NewRun {
   modelVersion: string;
@@ -21,6 +27,18 @@ export interface NewRun {
   createdAt: number;
   /** number of accounts scored in this run */
   accounts: number;
+  /** RunScope.population; null for a run of unknown scope */
+  population?: string | null;
+  /** RunScope.data; null for a run of unknown scope */
+  data?: string | null;
+}
+
+/** What a run is of besides model, as-of and window (see the module doc). */
+export interface RunScope {
+  /** which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>' (cli/run-scope.ts builds them) */
+  population: string;
+  /** the data read: a DataFingerprint (store/data-fingerprint.ts) as JSON */
+  data: string;
 }
 
 /** One account's stored result (`detail` keeps the itemisation shown). */
@@ -40,39 +58,158 @@ export interface StoredScore {
 /** Inserts a run; returns its id. */
 export function createRun(db: Db, run: NewRun): number {
   const info = db
-    .prepare('INSERT INTO runs (model_version, as_of, window_days, created_at, accounts) VALUES (?, ?, ?, ?, ?)')
-    .run(run.modelVersion, run.asOf, run.windowDays, run.createdAt, run.accounts);
+    .prepare('INSERT INTO runs (model_version, as_of, window_days, created_at, accounts, population, data) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(run.modelVersion, run.asOf, run.windowDays, run.createdAt, run.accounts, run.population ?? null, run.data ?? null);
   return Number(info.lastInsertRowid);
 }
 
-/** Inserts scores and flags of a run (call inside a transaction for speed and atomicity). */
-export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore>): number {
-  const score = db.prepare(
-    'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+/** Score rows per multi-row INSERT: one statement call binds this many rows. */
+const SCORE_ROWS_PER_INSERT = 32;
+const SCORE_COLUMNS = 8;
+const SCORE_SQL = 'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
+const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')})`).join(', ');
+
+const jsonNumber = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'null' : String(x));
+
+/**
+ * The names a run's score details refer to (feature, group and source names, imputed
+ * features), each given an index the first time it is seen; stored once per run in
+ * runs.detail_keys, so a row's detail holds numbers only.
+ */
+export class DetailKeys {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The index of a name (added when new). */
+  keyOf(name: string): number {
+    let k = this.index.get(name);
+    if (k === undefined) {
+      k = this.names.length;
+      this.names.push(name);
+      this.index.set(name, k);
+    }
+    return k;
+  }
+}
+
+/**
+ * A score's `detail` column: `{"c":[[feature,group,value,points,source],...],"m":[missing...]}`
+ * with feature, group, source and missing as indices into the run's DetailKeys (about 150
+ * bytes a row instead of 700: a run of 100k accounts writes 100k of them).
+ * readScoreDetail reads it back.
+ */
+export function scoreDetailJson(contributions: readonly Contribution[], missing: readonly string[], keys: DetailKeys): string {
+  let out = '{"c":[';
+  for (let k = 0; k < contributions.length; k++) {
+    const c = contributions[k]!;
+    out += `${k ? ',' : ''}[${keys.keyOf(c.feature)},${keys.keyOf(c.group)},${jsonNumber(c.value)},${jsonNumber(c.points)},${keys.keyOf(c.source)}]`;
+  }
+  out += '],"m":[';
+  for (let k = 0; k < missing.length; k++) out += `${k ? ',' : ''}${keys.keyOf(missing[k]!)}`;
+  return `${out}]}`;
+}
+
+/** A stored detail read back: the contributions and missing features as shown (either stored form). */
+export function readScoreDetail(detail: string, detailKeys: string | null): { contributions: Contribution[]; missing: string[] } {
+  const d = JSON.parse(detail) as { c?: unknown[][]; m?: number[]; contributions?: unknown[][]; missing?: string[] };
+  if (detailKeys === null || d.c === undefined) {
+    return { contributions: (d.contributions ?? []).map(([feature, group, value, points, source]) => ({ feature, group, value, points, source }) as Contribution), missing: d.missing ?? [] };
+  }
+  const names = JSON.parse(detailKeys) as string[];
+  return {
+    contributions: d.c.map(([f, g, value, points, s]) => ({ feature: names[f as number]!, group: names[g as number]!, value, points, source: names[s as number]! }) as Contribution),
+    missing: (d.m ?? []).map((k) => names[k]!),
+  };
+}
+
+/**
+ * Inserts scores, flags and topic scores of a run as `rows` yields them (call inside a
+ * transaction for speed and atomicity): scores SCORE_ROWS_PER_INSERT to a statement.
+ * Returns the number of scores inserted.
+ */
+export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore & { topics?: RunAccount['topics'] }>, keys = new DetailKeys()): number {
+  const many = db.prepare(SCORE_SQL + valuesList(SCORE_ROWS_PER_INSERT));
+  const one = db.prepare(SCORE_SQL + valuesList(1));
   const flag = db.prepare('INSERT INTO flags (run_id, account_id, code, severity, evidence) VALUES (?, ?, ?, ?, ?)');
+  const topic = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
+  const args: unknown[] = new Array(SCORE_COLUMNS * SCORE_ROWS_PER_INSERT);
+  let k = 0;
   let n = 0;
   for (const r of rows) {
-    const detail = JSON.stringify({ contributions: r.contributions.map((c) => [c.feature, c.group, c.value, c.points, c.source]), missing: r.missing });
-    score.run(runId, r.accountId, r.score, r.reach, r.amplification, r.network, r.confidence, detail);
+    args[k++] = runId;
+    args[k++] = r.accountId;
+    args[k++] = r.score;
+    args[k++] = r.reach;
+    args[k++] = r.amplification;
+    args[k++] = r.network;
+    args[k++] = r.confidence;
+    args[k++] = scoreDetailJson(r.contributions, r.missing, keys);
+    if (k === args.length) {
+      many.run(...args);
+      k = 0;
+    }
     for (const f of r.flags) flag.run(runId, r.accountId, f.code, f.severity, JSON.stringify(f.evidence));
+    // `detail` is the evidence as JSON with example post ids (the texts are in the posts table)
+    for (const t of r.topics ?? []) {
+      const { examples, ...evidence } = t.evidence;
+      topic.run(runId, r.accountId, t.id, t.score, JSON.stringify({ slug: t.slug, ...evidence, examples: examples.map((x) => x.id) }));
+    }
     n++;
   }
+  for (let r = 0; r < k; r += SCORE_COLUMNS) one.run(...args.slice(r, r + SCORE_COLUMNS));
   return n;
 }
 
 /** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
   // waits for an import's write lock (with a message) instead of failing after 5 s
-  return writeTransaction(db, () => {
-    const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: run.accounts.length });
-    insertScores(db, id, run.accounts.map(toStoredScore));
-    insertTopicScores(db, id, run.accounts);
-    return id;
+  return writeTransaction(db, () => insertRun(db, run, createdAt, null));
+}
+
+/** A run as `storeRun` left it: the id of the new run, or of the stored run identical to it. */
+export interface StoredRun {
+  runId: number;
+  /** false: an identical run was stored before (runId is that run) */
+  stored: boolean;
+}
+
+/**
+ * Stores a run of a known scope, unless a run identical to it is stored already (same
+ * model, as-of, window, population and data): then that run's id, and nothing written.
+ * The check and the insert are one transaction.
+ */
+export function storeRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope): StoredRun {
+  return writeTransaction(db, (): StoredRun => {
+    const same = findIdenticalRun(db, run, scope);
+    if (same !== null) return { runId: same, stored: false };
+    return { runId: insertRun(db, run, createdAt, scope), stored: true };
   });
 }
 
-function toStoredScore(a: RunAccount): StoredScore {
+/** The latest stored run identical to `run` of `scope` (see storeRun), null when none. */
+export function findIdenticalRun(db: Db, run: Pick<RunRecord, 'modelVersion' | 'asOf' | 'windowDays'>, scope: RunScope): number | null {
+  return (
+    (db
+      .prepare('SELECT id FROM runs WHERE model_version = ? AND window_days = ? AND population = ? AND as_of = ? AND data = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(run.modelVersion, run.windowDays, scope.population, run.asOf, scope.data) as number | undefined) ?? null
+  );
+}
+
+function insertRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope | null): number {
+  // the accounts are counted as they are written (a run's accounts are produced one by one)
+  const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: 0, population: scope?.population, data: scope?.data });
+  const keys = new DetailKeys();
+  const n = insertScores(db, id, mapIterable(run.accounts, toStoredScore), keys);
+  db.prepare('UPDATE runs SET accounts = ?, detail_keys = ? WHERE id = ?').run(n, JSON.stringify(keys.names), id);
+  return id;
+}
+
+function* mapIterable<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
+}
+
+function toStoredScore(a: RunAccount): StoredScore & { topics: RunAccount['topics'] } {
   const r = a.result;
   return {
     accountId: a.accountId,
@@ -84,21 +221,8 @@ function toStoredScore(a: RunAccount): StoredScore {
     contributions: r.contributions,
     missing: r.missing,
     flags: r.flags,
+    topics: a.topics,
   };
-}
-
-/** Topic scores of a run's accounts; `detail` is the evidence as JSON with example post ids (the texts are in the posts table). */
-function insertTopicScores(db: Db, runId: number, accounts: readonly RunAccount[]): number {
-  const insert = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
-  let rows = 0;
-  for (const a of accounts) {
-    for (const t of a.topics) {
-      const { examples, ...evidence } = t.evidence;
-      insert.run(runId, a.accountId, t.id, t.score, JSON.stringify({ slug: t.slug, ...evidence, examples: examples.map((x) => x.id) }));
-      rows++;
-    }
-  }
-  return rows;
 }
 
 /** One past run of one account. */
@@ -156,4 +280,131 @@ export function readPreviousRun(db: Db, runId: number): number | null {
     .pluck()
     .get(runId) as number | undefined;
   return row ?? null;
+}
+
+/** A stored run's metadata. */
+export interface RunInfo {
+  id: number;
+  modelVersion: string;
+  /** epoch ms */
+  asOf: number;
+  windowDays: number;
+  /** epoch ms */
+  createdAt: number;
+  accounts: number;
+  population: string | null;
+  data: string | null;
+}
+
+const RUN_COLUMNS = 'id, model_version AS modelVersion, as_of AS asOf, window_days AS windowDays, created_at AS createdAt, accounts, population, data';
+
+/**
+ * The run movement is measured against: the latest stored run of the same model, window
+ * and population that is not the same scoring again (its as-of or data differ), stored
+ * before `before` when given (the current run's id). Null when there is none. Runs of an
+ * unknown population (stored before populations were recorded) never match.
+ */
+export function findPreviousRun(
+  db: Db,
+  current: { modelVersion: string; windowDays: number; asOf: number; population: string; data: string },
+  before?: number,
+): RunInfo | null {
+  return (
+    (db
+      .prepare(
+        `SELECT ${RUN_COLUMNS} FROM runs
+          WHERE model_version = ? AND window_days = ? AND population = ? AND NOT (as_of = ? AND data = ?) AND id < ?
+          ORDER BY id DESC LIMIT 1`,
+      )
+      .get(current.modelVersion, current.windowDays, current.population, current.asOf, current.data, before ?? Number.MAX_SAFE_INTEGER) as RunInfo | undefined) ?? null
+  );
+}
+
+/** How many runs are stored. */
+export function countRuns(db: Db): number {
+  return db.prepare('SELECT count(*) FROM runs').pluck().get() as number;
+}
+
+/** Stored runs, newest first (`limit` of them when given). */
+export function listRuns(db: Db, limit?: number): RunInfo[] {
+  return db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?`).all(limit ?? -1) as RunInfo[];
+}
+
+/** One stored run's metadata, null when there is no such run. */
+export function readRun(db: Db, runId: number): RunInfo | null {
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(runId) as RunInfo | undefined) ?? null;
+}
+
+/** One account's stored score in a run, as `runs show` lists it. */
+export interface RunScoreRow {
+  accountId: number;
+  network: string;
+  handle: string | null;
+  externalId: string | null;
+  score: number;
+  reach: number;
+  amplification: number;
+  networkScore: number;
+  confidence: number;
+  flags: string[];
+}
+
+/** A run's scores, best first (then by account id), `limit` of them when given. */
+export function readRunRows(db: Db, runId: number, limit?: number): RunScoreRow[] {
+  const rows = db
+    .prepare(
+      `SELECT s.account_id AS accountId, a.network, a.handle, a.external_id AS externalId, s.score, s.reach, s.amplification,
+              s.network AS networkScore, s.confidence,
+              (SELECT group_concat(code, ',') FROM (SELECT code FROM flags f WHERE f.run_id = s.run_id AND f.account_id = s.account_id ORDER BY code)) AS flags
+         FROM scores s JOIN accounts a ON a.id = s.account_id
+        WHERE s.run_id = ?
+        ORDER BY s.score DESC, s.account_id LIMIT ?`,
+    )
+    .all(runId, limit ?? -1) as (Omit<RunScoreRow, 'flags'> & { flags: string | null })[];
+  return rows.map((r) => ({ ...r, flags: r.flags ? r.flags.split(',') : [] }));
+}
+
+/** Which runs `pruneRuns` deletes: those not among the `keep` latest, and/or created before `before` (epoch ms); both: both must hold. */
+export interface PruneRule {
+  keep?: number;
+  before?: number;
+}
+
+/** The ids of the runs a prune rule selects, newest first. */
+export function selectPrunedRuns(db: Db, rule: PruneRule): number[] {
+  const ids = db.prepare('SELECT id, created_at FROM runs ORDER BY id DESC').raw().all() as [number, number][];
+  return ids.filter(([, created], k) => (rule.keep === undefined || k >= rule.keep) && (rule.before === undefined || created < rule.before)).map(([id]) => id);
+}
+
+/** Rows of runs per table: what deleting them would delete. */
+export function countRunRows(db: Db, runIds: readonly number[]): { runs: number; scores: number; flags: number; topicScores: number } {
+  const out = { runs: 0, scores: 0, flags: 0, topicScores: 0 };
+  const count = {
+    scores: db.prepare('SELECT count(*) FROM scores WHERE run_id = ?').pluck(),
+    flags: db.prepare('SELECT count(*) FROM flags WHERE run_id = ?').pluck(),
+    topicScores: db.prepare('SELECT count(*) FROM topic_scores WHERE run_id = ?').pluck(),
+    runs: db.prepare('SELECT count(*) FROM runs WHERE id = ?').pluck(),
+  };
+  for (const id of runIds) for (const k of ['runs', 'scores', 'flags', 'topicScores'] as const) out[k] += count[k].get(id) as number;
+  return out;
+}
+
+/** Deletes runs with their scores, flags and topic scores, in one transaction; rows deleted per table. */
+export function deleteRuns(db: Db, runIds: readonly number[]): { runs: number; scores: number; flags: number; topicScores: number } {
+  return writeTransaction(db, () => {
+    const out = { runs: 0, scores: 0, flags: 0, topicScores: 0 };
+    const del = {
+      scores: db.prepare('DELETE FROM scores WHERE run_id = ?'),
+      flags: db.prepare('DELETE FROM flags WHERE run_id = ?'),
+      topicScores: db.prepare('DELETE FROM topic_scores WHERE run_id = ?'),
+      runs: db.prepare('DELETE FROM runs WHERE id = ?'),
+    };
+    for (const id of runIds) {
+      out.scores += del.scores.run(id).changes;
+      out.flags += del.flags.run(id).changes;
+      out.topicScores += del.topicScores.run(id).changes;
+      out.runs += del.runs.run(id).changes;
+    }
+    return out;
+  });
 }

@@ -194,4 +194,14 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE identities_v4 RENAME TO identities;
   CREATE INDEX identities_by_name ON identities(identity) WHERE identity IS NOT NULL;
   `,
+  /* 5: what a run is of: its population and the data it read (issue 13: identical runs stored once, movement against the same population) */ `
+  ALTER TABLE runs ADD COLUMN population TEXT;   -- which accounts: 'all', 'topic:<id>', 'list:<hash>', 'accounts:<hash>'; NULL before this migration
+  ALTER TABLE runs ADD COLUMN data TEXT;         -- the data read, as JSON: import log length and last id, rows per table; NULL before
+  ALTER TABLE runs ADD COLUMN detail_keys TEXT;  -- JSON array of the names scores.detail refers to by index (store/runs.ts); NULL: detail names them in full
+  CREATE INDEX runs_by_scope ON runs(model_version, window_days, population, id);
+  `,
+  /* 6: which of an account's own lists an import holds complete (store/records.ts OwnLists;
+        bits as engine/dataset.ts LISTS: 1 followers, 2 following, 4 posts, 8 reception) */ `
+  ALTER TABLE accounts ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

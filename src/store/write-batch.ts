@@ -42,6 +42,8 @@ export interface AccountValues {
   mentionsSent: number | null;
   resharesSent: number | null;
   windowDays: number | null;
+  /** LISTS bits to add (OR) to the row's; 0 adds none */
+  lists: number;
 }
 
 /** Columns of a posts upsert (`words` is derived from the text by the applier). */

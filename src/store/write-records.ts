@@ -4,8 +4,10 @@
  * quote and mention interactions from posts (for every format alike), and leaves upserts
  * by natural key, so a re-import changes nothing, to the writer.
  */
+import { LISTS } from '../engine/dataset.js';
 import type {
   AccountRecord,
+  OwnLists,
   FollowRecord,
   ImportRecord,
   InteractionKind,
@@ -39,6 +41,8 @@ export interface RecordWriter {
   flush(): void;
   /** accounts merged so far */
   merged(): number;
+  /** interactions derived from posts so far, by kind (replies, reshares, quotes, mentions: what posts show) */
+  derived(): Partial<Record<InteractionKind, number>>;
 }
 
 const FOLLOW = encodeKind('follow');
@@ -54,6 +58,8 @@ export function createRecordWriter(
   options: { preloadLimit?: number } = {},
 ): RecordWriter {
   const out = createBatchBuilder(send);
+  const derivedKinds: Partial<Record<InteractionKind, number>> = {};
+  const countDerived = (kind: InteractionKind) => void (derivedKinds[kind] = (derivedKinds[kind] ?? 0) + 1);
   const resolver = createAccountResolver(readDb, firstAccountId, out, options);
 
   function writeAccount(rec: AccountRecord): void {
@@ -83,6 +89,7 @@ export function createRecordWriter(
         mentionsSent: a.mentionsSent ?? null,
         resharesSent: a.resharesSent ?? null,
         windowDays: hasAggregates ? (rec.windowDays ?? 90) : null,
+        lists: listBitsOf(rec.lists),
       },
     });
     if (rec.identity) out.op({ op: 'identity', identity: rec.identity, accountId: id });
@@ -116,6 +123,7 @@ export function createRecordWriter(
       if (!ref) return 0;
       const targetId = ref.author ? resolver.resolve(ref.author) : 0;
       out.addInteraction(authorId, targetId, encodeKind(kind), rec.createdAt, rec.externalId, ref.externalId);
+      countDerived(kind);
       return targetId;
     };
     const engaged = new Set<number>([authorId]);
@@ -128,6 +136,7 @@ export function createRecordWriter(
       if (engaged.has(targetId)) continue;
       engaged.add(targetId);
       out.addInteraction(authorId, targetId, encodeKind('mention'), rec.createdAt, rec.externalId, null);
+      countDerived('mention');
     }
   }
 
@@ -158,5 +167,12 @@ export function createRecordWriter(
     },
     flush: out.flush,
     merged: () => resolver.stats().merged,
+    derived: () => ({ ...derivedKinds }),
   };
+}
+
+/** The LISTS bits (engine/dataset.ts) of what an account record declares complete. */
+export function listBitsOf(lists: OwnLists | undefined): number {
+  if (!lists) return 0;
+  return (lists.followers ? LISTS.FOLLOWERS : 0) | (lists.following ? LISTS.FOLLOWING : 0) | (lists.posts ? LISTS.POSTS : 0) | (lists.reception ? LISTS.RECEPTION : 0);
 }

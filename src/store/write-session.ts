@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { beginWrite, type ImportLogRow, type TableCounts, type WriteTransaction } from './apply-batches.js';
+import { beginWrite, type ImportCounts, type ImportLogRow, type WriteTransaction } from './apply-batches.js';
 import { listTransferables, type WriteBatch } from './write-batch.js';
 import { StoreError, type StoreProblem } from '../errors.js';
 
@@ -29,7 +29,7 @@ export interface WriteSession {
   /** a promise to await before producing more batches while the writer is behind, else undefined */
   backpressure(): Promise<void> | undefined;
   /** applies what is left, logs the imports and commits; rows added per table */
-  commit(imports: readonly ImportLogRow[]): Promise<TableCounts>;
+  commit(imports: readonly ImportLogRow[]): Promise<ImportCounts>;
   /** rolls everything back; never rejects */
   abort(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'ready'; firstAccountId: number }
   | { type: 'applied' }
-  | { type: 'committed'; added: TableCounts }
+  | { type: 'committed'; added: ImportCounts }
   | { type: 'waiting'; message: string }
   | { type: 'failed'; error: { name: string; message: string; code?: string; problem?: StoreProblem; fix?: string } };
 
@@ -105,7 +105,7 @@ function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs }: LockOpt
   let failure: Error | undefined;
   let queued = 0;
   const ready = deferred<number>();
-  const committed = deferred<TableCounts>();
+  const committed = deferred<ImportCounts>();
   let drained: ReturnType<typeof deferred<void>> | undefined;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 

@@ -33,13 +33,32 @@ describe('features', () => {
     expect(f.value.reshares_per_post).toBeCloseTo(2 / 3, 12);
     expect(f.value.replies_per_post).toBeCloseTo(1 / 3, 12);
     expect(f.value.mentions_received).toBeCloseTo(1 / 90, 12);
-    expect(f.value.likes_per_post).toBe(0);
-    expect(f.source.likes_per_post).toBe('events');
+    // the database records no likes at all: alice's likes are unknown, not zero
+    expect(Number.isNaN(f.value.likes_per_post)).toBe(true);
+    expect(f.source.likes_per_post).toBe('missing');
     expect(f.value.followers).toBe(500);
     expect(f.source.followers).toBe('declared');
     expect(f.source.listed).toBe('missing');
     expect(Number.isNaN(f.value.listed)).toBe(true);
     expect(f.value.network).toBeGreaterThan(0);
+  });
+
+  it('a kind of engagement the database holds for someone is measured, zero included, for everyone', () => {
+    const b = new DatasetBuilder();
+    const alice = b.account({ followers: 500 });
+    const bob = b.account();
+    const dan = b.account();
+    const p = b.post(alice, { at: day(20) });
+    b.interact(bob, alice, 'reply', { at: day(21), post: p });
+    const q = b.post(dan, { at: day(22) });
+    b.interact(bob, dan, 'like', { at: day(23), post: q }); // likes exist in this database
+    const f = features(b.build(), alice);
+    expect(f.value.likes_per_post).toBe(0);
+    expect(f.source.likes_per_post).toBe('events');
+    expect(f.value.mentions_received).toBeCloseTo(1 / 90, 12);
+    // no reshares anywhere (a replies-only data set such as the Digg replies): unknown for all
+    expect(f.source.reshares_received).toBe('missing');
+    expect(f.source.reshares_per_post).toBe('missing');
   });
 
   it('counts follow edges when they exceed the declared followers', () => {
@@ -56,7 +75,7 @@ describe('features', () => {
     expect(f.source.followers).toBe('events');
   });
 
-  it('reads an archive owner from declared per-post counts; engagers and network stay missing', () => {
+  it('reads an archive owner from declared per-post counts; engagers only as the lower bound one post implies, network missing', () => {
     const b = new DatasetBuilder();
     const owner = b.account({ followers: 800 });
     const other = b.account();
@@ -67,7 +86,10 @@ describe('features', () => {
     expect(f.value.likes_per_post).toBe(8);
     expect(f.source.likes_per_post).toBe('declared');
     expect(f.value.reshares_per_post).toBe(2);
-    expect(f.source.engagers).toBe('missing');
+    // the post with 10 likes had 10 distinct engagers: at least 10 in the 90-day window
+    expect(f.value.engagers).toBe(10);
+    expect(f.source.engagers).toBe('declared');
+    expect(f.lowerBound?.engagers).toBe(true);
     expect(f.source.network).toBe('missing');
     expect(f.source.replies_per_post).toBe('missing');
     expect(f.value.replies_sent).toBeCloseTo(1 / 90, 12);

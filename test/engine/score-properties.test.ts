@@ -198,7 +198,9 @@ describe('score properties', () => {
     const engagers = r.contributions.find((c) => c.feature === 'engagers')!;
     expect(engagers.source).toBe('imputed');
     expect(engagers.value).toBeGreaterThan(0); // the value it assumed (explain shows ~value)
-    expect(engagers.points).toBeGreaterThan(0); // imputed, not zero
+    // no points of its own: its effect is counted in the followers' points (engine/attribution.ts)
+    expect(engagers.points).toBe(0);
+    expect(engagers.basis).toMatch(/^from followers/);
     // the same followers with measured zero engagement score lower than with unknown engagement
     const zero = emptyFeatureVector();
     for (const f of FEATURE_NAMES) {

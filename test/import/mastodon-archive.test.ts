@@ -210,7 +210,7 @@ describe('mastodon archive: owner without actor.json', () => {
   ]);
   it('uses --owner when given', async () => {
     const sink = await readArchive(makeMemorySource('x', { 'outbox.json': outbox }), { ...OPTIONS, owner: '@Zed@H.example' });
-    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'mastodon', handle: 'Zed@h.example' }, posts: 3 }]);
+    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'mastodon', handle: 'Zed@h.example' }, posts: 3, lists: { posts: true } }]);
     expect(sink.posts[0]!.author).toEqual({ network: 'mastodon', handle: 'Zed@h.example' });
   });
   it('else infers it from the activities actor URI', async () => {

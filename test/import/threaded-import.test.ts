@@ -213,7 +213,7 @@ describe('records naming one account by id, then by handle, then by both', () =>
     const added = await session.commit([]);
     readDb.close();
     expect(writer.merged()).toBe(1);
-    expect(added).toEqual({ accounts: 2, posts: 1, interactions: 3, follows: 1, identities: 0 });
+    expect(added).toEqual({ accounts: 2, posts: 1, interactions: 3, follows: 1, identities: 0, updated: { accounts: 0, posts: 0, follows: 0 } });
     const d = dump(dbPath);
     const ids = d.accounts.map((a) => a[0]);
     const handleOf = (id: unknown) => d.accounts.find((a) => a[0] === id)?.[2];

@@ -48,7 +48,16 @@ describe('labelled pairs', () => {
     if (pf.format !== 'handles') return;
     expect(pf.pairs.map((p) => p.winner)).toEqual([1, 0]);
     expect(pf.pairs[1]!.line).toBe(3);
-    expect(() => parsePairs('a,b,winner\nalice,bob,carol\n', 'h.csv')).toThrow(/neither a nor b/);
+    expect(() => parsePairs('a,b,winner\nalice,bob,carol\n', 'h.csv')).toThrow('winner "carol" names neither account of the pair: column a holds "alice", column b holds "bob"');
+    // the column's name instead of the handle: the fix says so
+    try {
+      parsePairs('a,b,winner\nalice,bob,a\n', 'h.csv');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as InputError).message).toContain('column a holds "alice"');
+      expect((err as InputError).detail).toMatchObject({ line: 2, field: 'winner', fix: "write the handle itself (alice or bob), not the column's name" });
+    }
+    expect(() => parsePairs('a,b,winner\nalice,@Alice,alice\n', 'h.csv')).toThrow(/compares an account with itself/);
     expect(() => parsePairs('x,y\n1,2\n', 'h.csv')).toThrow(/unrecognised header/);
   });
 });

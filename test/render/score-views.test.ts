@@ -7,6 +7,7 @@ import { renderScoreCards } from '../../src/render/ScoreCard.js';
 import { formatPoints, renderScoreBlock, renderScoreCsv, renderScoreRows, topContributions, type ScoreResultView } from '../../src/render/score-view.js';
 
 const plain = makeTheme(false);
+const header = { asOf: '2026-03-01T00:00:00.000Z', windowDays: 90, model: '2.1.0' };
 const result: ScoreResultView = {
   handle: 'evil\u001b[31m\u001b]8;;http://x\u0007name',
   network: 'twitter',
@@ -37,21 +38,34 @@ describe('score views', () => {
   });
 
   it('renders a plain block with imported text sanitised', () => {
-    const s = renderScoreBlock(result, plain);
+    const s = renderScoreBlock(result, plain, header);
     expect(s).not.toMatch(/[\u001b\u0007]/);
     expect(s).toContain('@evilname (twitter)  score 47.3 (40.1-55.2)  confidence 0.82');
+    expect(s).toContain('as of 2026-03-01 00:00:00 UTC, 90-day window, model 2.1.0');
     expect(s).toContain('engagers +14.5 (imputed)');
     expect(s).toContain('flags: follow-back 0.60');
-    expect(renderScoreRows([result, { ...result, handle: 'b', flags: [] }], plain).split('\n')).toHaveLength(3);
+    const rows = renderScoreRows([result, { ...result, handle: 'b', flags: [] }], plain, header).split('\n');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toBe('(as of 2026-03-01 00:00:00 UTC, 90-day window, model 2.1.0)');
+  });
+
+  it('says when an account did nothing in its window, and which --as-of to try', () => {
+    const idle = { ...result, activityInWindow: 0, lastActivity: '2024-05-02T10:00:00.000Z' };
+    expect(renderScoreBlock(idle, plain, header)).toContain('no activity of its own in the window; last activity 2024-05-02 (try --as-of 2024-05-02)');
+    const rows = renderScoreRows([result, idle, { ...idle, handle: 'c' }], plain, header).split('\n');
+    expect(rows[rows.length - 1]).toBe('no activity of their own in the window: @evilname (last 2024-05-02), @c (last 2024-05-02); try --as-of with the date shown');
+    const abstained = renderScoreBlock({ ...idle, score: null, interval: null, abstain: 'no data' }, plain, header);
+    expect(abstained).toContain('try --as-of 2024-05-02');
+    expect(renderScoreCards([idle], plain, 80, header)).toContain('try --as-of 2024-05-02');
   });
 
   it('writes spreadsheet-safe CSV', () => {
-    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\n');
+    const csv = renderScoreCsv([{ ...result, handle: '=cmd|calc', network: 'a,b' }]).split('\r\n');
     expect(csv[0]).toBe('handle,network,score,low,high,reach,amplification,network_score,confidence,missing,flags,abstain');
     expect(csv[1]).toBe(`'=cmd|calc,"a,b",47.3,40.1,55.2,52.1,38,44.2,0.82,engagers,follow-back,`);
-    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\n');
+    const abstained = renderScoreCsv([{ ...result, score: null, interval: null, abstain: 'no data' }]).split('\r\n');
     expect(abstained[1]).toContain(',,,');
-    expect(renderScoreBlock({ ...result, score: null, interval: null, abstain: 'only the far end of edges' }, plain)).toContain('score -  (abstains: only the far end of edges)');
+    expect(renderScoreBlock({ ...result, score: null, interval: null, abstain: 'only the far end of edges' }, plain, header)).toContain('score -  (abstains: only the far end of edges)');
   });
 
   it('draws the big digits and bars', () => {
@@ -61,8 +75,9 @@ describe('score views', () => {
   });
 
   it('renders the ink card without colour when colour is off', () => {
-    const s = renderScoreCards([result], plain, 80);
+    const s = renderScoreCards([result], plain, 80, header);
     expect(s).not.toMatch(/\u001b\[/);
+    expect(s).toContain('as of 2026-03-01 00:00:00 UTC, 90-day window');
     expect(s).toContain('score 47.3 (40.1-55.2)');
     expect(s).toContain('confidence 82%');
     expect(s).toContain('reach');
@@ -82,15 +97,16 @@ describe('score views', () => {
     expect(wrong).toContain('!= score 50.0');
   });
 
-  it('draws history rows and a fixed-scale sparkline', () => {
+  it('draws history rows and a sparkline scaled to the data, with its range', () => {
     expect(sparkline([1, 50, 100])).toBe('▁▄█');
-    const rep = {
-      schema: 1 as const,
-      handle: 'a',
-      network: 'twitter',
-      runs: [{ runId: 1, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score: 40, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] }],
-    };
-    expect(renderHistory(rep, plain, true)).toContain('▄');
+    const entry = (runId: number, score: number) => ({ runId, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] });
+    const rep = { schema: 1 as const, handle: 'a', network: 'twitter', runs: [entry(1, 40), entry(2, 45), entry(3, 50)] };
+    // 40..50 fills the bars (a 1-100 scale would draw all three alike)
+    const line = renderHistory(rep, plain, true).split('\n')[1]!;
+    expect(line).toContain('▁▅█');
+    expect(line).toContain('40.0-50.0');
+    expect(renderHistory({ ...rep, runs: [entry(1, 40)] }, plain, true).split('\n')[1]).toContain('40.0 (one value)');
+    expect(renderHistory(rep, plain, false)).not.toContain('▁');
     expect(renderHistory({ ...rep, runs: [] }, plain, false)).toContain('no stored runs');
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistory, readPreviousRun, readRunScores, saveRun } from '../../src/store/runs.js';
+import { DetailKeys, readHistory, readPreviousRun, readRunScores, readScoreDetail, saveRun, scoreDetailJson } from '../../src/store/runs.js';
 import type { RunAccount, RunRecord } from '../../src/engine/run-record.js';
 import { tempDir } from '../helpers/cli.js';
 import { day } from '../../tools/sim/dataset-builder.js';
@@ -43,9 +43,43 @@ describe('runs', () => {
     expect(readPreviousRun(w.db, r3)).toBe(null);
     // the older model's run is untouched by the new one
     expect((w.db.prepare('SELECT score FROM scores WHERE run_id = ? AND account_id = ?').pluck().get(r2, a) as number)).toBe(60);
-    const detail = JSON.parse(w.db.prepare('SELECT detail FROM scores WHERE run_id = ? AND account_id = ?').pluck().get(r2, a) as string);
+    const stored = w.db.prepare('SELECT s.detail, r.detail_keys AS keys FROM scores s JOIN runs r ON r.id = s.run_id WHERE run_id = ? AND account_id = ?').get(r2, a) as { detail: string; keys: string };
+    const detail = readScoreDetail(stored.detail, stored.keys);
     expect(detail.missing).toEqual(['listed']);
+    expect(detail.contributions).toEqual(row(a, 60).result.contributions);
     expect(w.db.prepare('SELECT accounts FROM runs WHERE id = ?').pluck().get(r2)).toBe(2);
+    w.close();
+  });
+});
+
+describe('score details', () => {
+  it('are written compactly (names by index, once per run) and read back exactly, hostile names and odd numbers included', () => {
+    const keys = new DetailKeys();
+    const contributions = [
+      { feature: 'baseline', group: 'baseline', value: null, points: 1, source: 'declared' },
+      { feature: 'we"ird\u2028\\name', group: 'reach', value: 1e-7, points: -0.1, source: 'imputed' },
+      { feature: 'followers', group: 'reach', value: Number.NaN, points: 12.3, source: 'events' },
+    ] as RunAccount['result']['contributions'];
+    const json = scoreDetailJson(contributions, ['listed', 'we"ird\u2028\\name'], keys);
+    expect(json).toBe('{"c":[[0,0,null,1,1],[2,3,1e-7,-0.1,4],[5,3,null,12.3,6]],"m":[7,2]}');
+    const back = readScoreDetail(json, JSON.stringify(keys.names));
+    expect(back.missing).toEqual(['listed', 'we"ird\u2028\\name']);
+    expect(back.contributions).toEqual(contributions.map((c) => ({ ...c, value: Number.isNaN(c.value) ? null : c.value })));
+    // the form runs stored before the key list still reads
+    const old = JSON.stringify({ contributions: [['baseline', 'baseline', null, 1, 'declared']], missing: ['listed'] });
+    expect(readScoreDetail(old, null)).toEqual({ contributions: [contributions[0]], missing: ['listed'] });
+  });
+
+  it('a run given as a one-pass iterable is stored whole, its accounts counted as written', () => {
+    const w = new DbWriter(path.join(tempDir(), 'i.db'));
+    const ids = Array.from({ length: 70 }, (_, k) => w.account({ handle: `h${k}` }));
+    function* accounts() {
+      for (const id of ids) yield row(id, 20 + (id % 50));
+    }
+    const id = saveRun(w.db, { modelVersion: '1', asOf: day(1), windowDays: 90, accounts: accounts() }, 1);
+    expect(w.db.prepare('SELECT accounts FROM runs WHERE id = ?').pluck().get(id)).toBe(70);
+    expect(w.db.prepare('SELECT count(*) FROM scores WHERE run_id = ?').pluck().get(id)).toBe(70);
+    expect(w.db.prepare('SELECT count(*) FROM flags WHERE run_id = ?').pluck().get(id)).toBe(ids.filter((a) => 20 + (a % 50) > 50).length);
     w.close();
   });
 });

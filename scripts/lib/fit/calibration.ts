@@ -45,9 +45,32 @@ export function buildCalibration(totals: readonly number[], weights: readonly nu
   return out;
 }
 
-/** Rebuilds the score and sub-score calibrations of `model` from evaluated accounts (in place). */
-export function calibrateOn(model: Model, evaluations: readonly Evaluation[], weights: readonly number[], targets: readonly CalibrationTarget[], floor: number): void {
-  const groupTotal = (ev: Evaluation, G: ScoreGroup) => model.features.reduce((s, f, k) => s + (f.group === G ? ev.g[k]! : 0), 0);
+/**
+ * Rebuilds the score and sub-score calibrations of `model` from evaluated accounts (in place).
+ * The score is calibrated on `evaluations`; each sub-score on the accounts of
+ * `evaluations` and `subscoreOnly` in which at least one of its group's features is
+ * measured (not imputed), populations re-weighted equally among those that measure it: a
+ * sub-score calibrated on imputed values has its quantiles piled on the imputation caps
+ * (a point mass) and saturates at once.
+ */
+export function calibrateOn(
+  model: Model,
+  evaluations: readonly Evaluation[],
+  weights: readonly number[],
+  targets: readonly CalibrationTarget[],
+  floor: number,
+  population: readonly number[] = evaluations.map(() => 0),
+  subscoreOnly: { evaluations: readonly Evaluation[]; population: number }[] = [],
+): void {
   model.calibration = buildCalibration(evaluations.map((ev) => ev.total), weights, targets, floor);
-  for (const G of SCORE_GROUPS) model.subscoreCalibration[G] = buildCalibration(evaluations.map((ev) => groupTotal(ev, G)), weights, targets, 0);
+  const all = [...evaluations.map((ev, k) => ({ ev, popn: population[k]! })), ...subscoreOnly.flatMap((s) => s.evaluations.map((ev) => ({ ev, popn: s.population })))];
+  for (const G of SCORE_GROUPS) {
+    const inGroup = model.features.map((f, k) => (f.group === G ? k : -1)).filter((k) => k >= 0);
+    const measured = all.filter(({ ev }) => inGroup.some((k) => ev.imputed[k] === 0));
+    const use = measured.length > 0 ? measured : all;
+    const count = new Map<number, number>();
+    for (const { popn } of use) count.set(popn, (count.get(popn) ?? 0) + 1);
+    const groupTotal = (ev: Evaluation) => inGroup.reduce((s, k) => s + ev.g[k]!, 0);
+    model.subscoreCalibration[G] = buildCalibration(use.map(({ ev }) => groupTotal(ev)), use.map(({ popn }) => 1 / count.get(popn)!), targets, 0);
+  }
 }

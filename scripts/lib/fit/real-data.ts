@@ -19,7 +19,7 @@
  * Source: Bradley and Terry (1952); the issue's protocol (dev.csv 5-fold AUC; the Digg
  * split at 2008-11-06). Worked example: see README "Measured".
  */
-import { featureVectorOf, type FeatureVector, type ScoredFeature } from '../../../src/engine/features.js';
+import { emptyFeatureVector, featureVectorOf, type FeatureVector, type ScoredFeature } from '../../../src/engine/features.js';
 import { imputeMissing } from '../../../src/engine/impute.js';
 import { pairAuc, spearman } from '../../../src/engine/metrics.js';
 import { evaluateCurve, featureT, type Model, type ModelFeature, type NetworkParams, type ScoreGroup } from '../../../src/engine/model.js';
@@ -27,6 +27,7 @@ import { scoreFeatureVector } from '../../../src/engine/score.js';
 import { calibrateOn, type CalibrationTarget } from './calibration.js';
 import { fitCurves, knotsOf, type CurveOptions, type SidePair } from '../../../src/engine/fit/curves.js';
 import { factorLoadings } from './factor-analysis.js';
+import { fitImputationBounds, type BoundOptions } from './imputation-bounds.js';
 import { round, weightedReference } from '../../../src/engine/fit/stats.js';
 import type { EngagementSplit } from '../../../src/engine/engagement-split.js';
 
@@ -54,6 +55,10 @@ export interface RealFitSpec {
   /** engagement pairs: each account against the next `pairOffsets` in hashed order */
   pairOffsets: number;
   units: Record<string, string>;
+  /** real-data caps on imputed values (scripts/lib/fit/imputation-bounds.ts); null: none */
+  bounds: BoundOptions | null;
+  /** the coverage the interval is scaled to on the partial views (0.8), null: no scaling */
+  intervalCoverage: number | null;
 }
 
 /** The real data, already read (the script does the I/O). */
@@ -64,6 +69,23 @@ export interface RealData {
   engagement: EngagementSplit;
   /** calibration populations, each weighted equally */
   calibration: { name: string; accounts: FeatureVector[] }[];
+  /** further real accounts for the sub-score calibrations only (each group on the accounts that measure it) */
+  subscorePopulations?: { name: string; accounts: FeatureVector[] }[];
+  /** further real accounts for the imputation caps (besides the pairs' and the engagement accounts) */
+  boundPopulations?: { name: string; accounts: FeatureVector[] }[];
+  /**
+   * partial views of real accounts for the interval's scale: each account scored with
+   * `drop` removed must have its full score inside its 80% interval 80% of the time
+   * (views weighted equally); see IntervalSpec
+   */
+  views?: PartialView[];
+}
+
+/** Real accounts seen partially: the features an export of that kind lacks. */
+export interface PartialView {
+  name: string;
+  accounts: FeatureVector[];
+  drop: ScoredFeature[];
 }
 
 /** Quality of a fit. */
@@ -168,7 +190,7 @@ function fitOnce(
     provenance: { ...meta.provenance },
     units: spec.units,
     features,
-    imputation: { method: 'conditional expectation under a one-factor model of the standardised log features (engine/impute.ts)', maxFactor: spec.maxFactor },
+    imputation: { method: 'conditional expectation under a one-factor model of the standardised log features, capped by real-data conditional quantiles given each present feature (engine/impute.ts)', maxFactor: spec.maxFactor },
     calibration: { totals: [0, 1], scores: [spec.floor, 100], max: 100 },
     subscoreCalibration: { reach: { totals: [0, 1], scores: [0, 100], max: 100 }, amplification: { totals: [0, 1], scores: [0, 100], max: 100 }, network: { totals: [0, 1], scores: [0, 100], max: 100 } },
     network: { ...spec.network, kindWeights: { ...spec.network.kindWeights } },
@@ -235,6 +257,10 @@ function fitOnce(
       engPairs.push({ a: engT.get(i)!, b: engT.get(j)!, y: fi > fj ? 1 : 0 });
     }
   }
+  if (spec.bounds) {
+    const extra = (data.boundPopulations ?? []).map((p) => ({ name: p.name, rows: p.accounts.map((fv) => logValues(features, fv)) }));
+    model.imputation.bounds = fitImputationBounds(features, [{ name: 'dev.csv', rows: pairAccounts }, ...extra, { name: 'digg', rows: engAccounts }], spec.bounds);
+  }
   const pairFitted = features.map((_, k) => k).filter((k) => stageOf[k] === 'pairs');
   const engFitted = features.map((_, k) => k).filter((k) => stageOf[k] === 'engagement');
   for (let round_ = 0; round_ < spec.rounds; round_++) {
@@ -246,15 +272,66 @@ function fitOnce(
   // calibration: each population weighted equally
   const evaluations = [];
   const weights: number[] = [];
-  for (const popn of data.calibration) {
+  const population: number[] = [];
+  for (const [p, popn] of data.calibration.entries()) {
     for (const fv of popn.accounts) {
       evaluations.push(scoreFeatureVector(model, fv));
       weights.push(1 / popn.accounts.length);
+      population.push(p);
     }
   }
-  calibrateOn(model, evaluations, weights, spec.targets, spec.floor);
+  // sub-scores also on the judged accounts (dev.csv sides): the only real accounts whose
+  // per-post reception is measured
+  const subscoreOnly = (data.subscorePopulations ?? []).map((popn, p) => ({ evaluations: popn.accounts.map((fv) => scoreFeatureVector(model, fv)), population: data.calibration.length + p }));
+  calibrateOn(model, evaluations, weights, spec.targets, spec.floor, population, subscoreOnly);
+  if (spec.intervalCoverage !== null && data.views && data.views.length > 0) {
+    model.imputation.varianceScale = fitVarianceScale(model, data.views, spec.intervalCoverage);
+  }
   void K;
   return model;
+}
+
+/** Coverage of the full score by the 80% interval of each partial view, averaged over views. */
+export function viewCoverage(model: Model, views: readonly PartialView[]): number[] {
+  return views.map((v) => {
+    let covered = 0;
+    for (const fv of v.accounts) {
+      const full = scoreFeatureVector(model, fv).score;
+      const part = emptyFeatureVector();
+      for (const f of Object.keys(fv.value) as (keyof FeatureVector['value'])[]) {
+        if ((v.drop as string[]).includes(f)) continue;
+        part.value[f] = fv.value[f];
+        part.source[f] = fv.source[f];
+      }
+      const [lo, hi] = scoreFeatureVector(model, part).interval;
+      if (full >= lo - 0.05 && full <= hi + 0.05) covered++;
+    }
+    return covered / Math.max(1, v.accounts.length);
+  });
+}
+
+/**
+ * The factor by which the imputed part of the interval's variance is scaled so that, on
+ * real accounts seen partially, the 80% interval holds the full-data score `target` of the
+ * time (views weighted equally): bisection on [1, 64] (never narrower than the model's own
+ * variance), to two decimals.
+ */
+export function fitVarianceScale(model: Model, views: readonly PartialView[], target: number): number {
+  const coverage = (c: number): number => {
+    model.imputation.varianceScale = c;
+    const per = viewCoverage(model, views);
+    return per.reduce((a, b) => a + b, 0) / per.length;
+  };
+  if (coverage(1) >= target) return 1;
+  let lo = 1;
+  let hi = 64;
+  if (coverage(hi) < target) return hi;
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    if (coverage(mid) >= target) hi = mid;
+    else lo = mid;
+  }
+  return round(hi, 2);
 }
 
 /** Half the points between one reference scale below and above the median. */

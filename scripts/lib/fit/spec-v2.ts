@@ -41,6 +41,8 @@ export const MODEL_V2_SPEC: RealFitSpec = {
   curve: DEFAULT_CURVE_OPTIONS,
   rounds: 2,
   pairOffsets: 2,
+  bounds: { quantile: 0.75, bins: 12, minAccounts: 200 },
+  intervalCoverage: 0.8,
   units: {
     window: 'volume features are per day over the scoring window (default 90 days); engagers are per 90 days; per-post features divide the reactions received in the window by the posts authored in it (at least 1); t = ln(1 + scale * x) with the feature\'s scale',
     events: 'from the database: interactions in the window (reply, reshare, quote, mention, like), each weighted by the authenticity stage; mentions_received counts mention and reply events; conversation counts mentions and replies sent',

@@ -13,7 +13,7 @@ import { readFollowerSnapshots } from '../../store/read-snapshots.js';
 import { loadAnalysis } from '../analysis.js';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addOptionGroups, addScoringOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addOptionGroups, addScoringOptions, helpExamples, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
 import { outputOf } from '../output.js';
 
 interface AuditFlags extends AnalysisFlags {
@@ -27,7 +27,8 @@ export function registerAudit(program: Command, io: Io): void {
       .command('audit')
       .description('who is really in an audience: real, suspicious, fake and bot followers, audience quality, real reach, engagement rate by tier, suspicious growth')
       .argument('<handle>', 'the account whose followers to audit: @alice, mastodon:alice@host')
-      .option('--limit <n>', 'flagged followers listed in the text view (the card lists at most 10)', '20'),
+      .option('--limit <n>', 'flagged followers listed in the text view (the card lists at most 10)', '20')
+      .addHelpText('after', helpExamples(['influence audit @brand', 'influence audit mastodon:alice@host --as-of 2026-03-01 --csv > audience.csv'])),
     addScoringOptions,
   ).action(async (handle: string, opts: AuditFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);

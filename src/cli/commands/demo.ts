@@ -26,6 +26,7 @@ import { toScoreResultView } from '../../render/score-view.js';
 import { toJson } from '../../render/json.js';
 import { DEMO_TOP, KLOUT, renderDemoText, type DemoTour, type DemoView } from '../../render/demo-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
+import { helpExamples } from '../options.js';
 
 /** The demo's own database unless --db or INFLUENCE_DB says otherwise: never the user's real one. */
 const DEMO_DB = 'influence-demo.db';
@@ -34,6 +35,7 @@ export function registerDemo(program: Command, io: Io): void {
   program
     .command('demo')
     .description(`import the bundled sample data into ${DEMO_DB} and show what influence makes of it`)
+    .addHelpText('after', helpExamples(['influence demo', `influence demo --db /tmp/demo.db --json`]))
     .action(async (_opts, cmd: Command) => {
       const ctx = makeContext(io, cmd, { defaultDb: DEMO_DB });
       const rel = path.relative(io.cwd, ctx.dbPath);
@@ -41,7 +43,7 @@ export function registerDemo(program: Command, io: Io): void {
       const output = outputOf<DemoView>(ctx, 'demo', {
         json: ({ dbArg: _shownOnlyInText, ...view }) => toJson(view),
         plain: (v, theme) => renderDemoText(v, theme, false, null),
-        tty: async (v, theme, columns) => renderDemoText(v, theme, true, v.top ? (await loadScoreCards())([v.top], theme, columns) : null),
+        tty: async (v, theme, columns) => renderDemoText(v, theme, true, v.top ? (await loadScoreCards())([v.top], theme, columns, v.ranking) : null, columns),
       });
       const files = fs.existsSync(SAMPLE_DIR)
         ? fs.readdirSync(SAMPLE_DIR).filter((f) => /\.(csv|json|ndjson)$/.test(f) && f !== 'truth.json').sort()

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { followerDiscountOf } from '../../engine/audience/follower-discount.js';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addScoringOptions, type AnalysisFlags } from '../options.js';
+import { addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { resolveAccount, resultOf, topEngagersOf } from '../../engine/analyze.js';
@@ -22,7 +22,8 @@ export function registerExplain(program: Command, io: Io): void {
     program
       .command('explain')
       .description('every contribution to an account\'s score, and the proof that they add up')
-      .argument('[handle]', 'a handle: @alice, alice, mastodon:alice@host'),
+      .argument('[handle]', 'a handle: @alice, alice, mastodon:alice@host')
+      .addHelpText('after', helpExamples(['influence explain @alice', 'influence explain mastodon:bob@mastodon.social --as-of 2026-03-01 --json'])),
   )).action(async (handle: string | undefined, opts: AnalysisFlags & { identity?: string }, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (opts.identity !== undefined) return explainIdentity(ctx, opts, opts.identity, handle);

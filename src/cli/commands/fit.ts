@@ -5,7 +5,7 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
 import { loadPairs } from '../load-pairs.js';
-import { addScoringOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addScoringOptions, parseRequiredNumberFlag, type AnalysisFlags, helpExamples } from '../options.js';
 import { outputOf } from '../output.js';
 import { fitModelOnPairs } from '../../engine/fit/pairs.js';
 import { DEFAULT_CURVE_OPTIONS } from '../../engine/fit/curves.js';
@@ -53,7 +53,8 @@ export function registerFit(program: Command, io: Io): void {
       .option('--knots <n>', 'interior knots per fitted curve', String(DEFAULT_CURVE_OPTIONS.interiorKnots))
       .option('--model-version <v>', 'version name written into the model (default: fit-<date>)')
       .option('--date <YYYY-MM-DD>', 'date recorded in the model (default: today; pass it for a reproducible file)')
-      .option('--description <text>', 'description written into the model'),
+      .option('--description <text>', 'description written into the model')
+      .addHelpText('after', helpExamples(['influence fit dev.csv --out my-model.json --date 2026-03-01', 'influence fit pairs.csv --folds 0 --model models/model-v2.json > refit.json'])),
   ).action(async (files: string[], opts: FitFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const folds = parseRequiredNumberFlag(opts.folds, '--folds', { min: 0, max: 100, integer: true });

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { helpExamples } from '../options.js';
 import { indexHandles, resolveHandle } from '../../engine/handles.js';
 import { outputOf } from '../output.js';
 import { readAccounts } from '../../store/read-dataset.js';
@@ -14,6 +15,7 @@ export function registerHistory(program: Command, io: Io): void {
     .command('history')
     .description('an account\'s score over stored runs (oldest first)')
     .argument('<handle>', 'a handle: @alice, alice, mastodon:alice@host')
+      .addHelpText('after', helpExamples(['influence history @alice', 'influence history mastodon:bob@mastodon.social --json']))
     .action(async (handle: string, _opts: unknown, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const output = outputOf<HistoryReport>(ctx, 'history', { plain: (r, theme) => renderHistory(r, theme, false), tty: (r, theme) => renderHistory(r, theme, true) });

@@ -2,11 +2,12 @@
 import { Command, Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
+import { helpExamples } from '../options.js';
 import { runImport, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { importTargetOf } from '../../store/import-target.js';
 import { ADAPTERS } from '../../import/registry.js';
-import { renderImportSummary } from '../../render/import-summary.js';
+import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
 import { makeProgress } from '../progress.js';
 
@@ -20,12 +21,13 @@ interface ImportFlags {
 export function registerImport(program: Command, io: Io): void {
   program
     .command('import')
-    .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, generic CSV/JSON/NDJSON) into the database')
+    .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, Instagram, Threads, TikTok and LinkedIn downloads, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
+    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
-    .option('--owner <handle>', 'owner of a standalone following list (e.g. alice@mastodon.social), or of a Bluesky repository (alice.bsky.social)')
+    .option('--owner <handle>', 'whose export it is when the export does not say: a standalone following list (alice@mastodon.social), a Bluesky repository (alice.bsky.social), a LinkedIn, Instagram or Threads download')
     .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const flags = cmd.opts<ImportFlags>();
@@ -49,6 +51,11 @@ export function registerImport(program: Command, io: Io): void {
         );
         progress.done();
         await output.write({ schema: 1, ...summary });
+        // what was left out is a message (stderr, quiet with -q), one line per source; --json lists each file
+        for (const src of summary.sources) {
+          const line = renderNotImported(src);
+          if (line) ctx.info(line);
+        }
       } finally {
         progress.done();
         db.close();

@@ -1,6 +1,7 @@
 /** The command registry: each command is one module that adds itself to the program. */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerAccounts } from './accounts.js';
 import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerDashboard } from './dashboard.js';
@@ -14,6 +15,7 @@ import { registerIdentity } from './identity.js';
 import { registerImport } from './import.js';
 import { registerRank } from './rank.js';
 import { registerReport } from './report.js';
+import { registerRuns } from './runs.js';
 import { registerScore } from './score.js';
 import { registerTopics } from './topics.js';
 
@@ -27,6 +29,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerTopics,
   registerRank,
   registerHistory,
+  registerRuns,
+  registerAccounts,
   registerIdentity,
   registerReport,
   registerAudit,

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { makeContext } from '../context.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
-import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag } from '../options.js';
+import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag, helpExamples } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { rankAccounts } from '../../engine/campaign/rank-accounts.js';
@@ -38,11 +38,12 @@ export function registerRank(program: Command, io: Io): void {
       .option('--limit <n>', 'show the first N')
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags, and accounts whose profile is classified fake or bot')
-      .option('--min-quality <n>', 'only accounts whose audience quality (0-100: real share of their classified followers) is at least N; accounts without classified followers are listed apart'),
+      .option('--min-quality <n>', 'only accounts whose audience quality (0-100: real share of their classified followers) is at least N; accounts without classified followers are listed apart')
+      .addHelpText('after', helpExamples(['influence rank --limit 20', 'influence rank --list followers.csv --topic music --min-score 50 --csv > shortlist.csv', 'influence rank --list creators.csv --min-quality 70 --exclude-flagged'])),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme) => renderRankText(r, theme, true) });
+    const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme, columns) => renderRankText(r, theme, true, columns) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);

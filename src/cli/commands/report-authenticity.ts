@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
-import { addScoringOptions, type AnalysisFlags } from '../options.js';
+import { addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
 import { loadAnalysis } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { buildAuthenticityReport } from '../../engine/authenticity/report.js';
@@ -13,7 +13,8 @@ export function registerReportAuthenticity(report: Command, io: Io): void {
   addScoringOptions(
     report
       .command('authenticity')
-      .description('accounts flagged for follow-back farming, bot cadence, hashtag stuffing, engagement pods, serial engagers or churn, with evidence'),
+      .description('accounts flagged for follow-back farming, bot cadence, hashtag stuffing, engagement pods, serial engagers or churn, with evidence')
+      .addHelpText('after', helpExamples(['influence report authenticity', 'influence report authenticity --window 30 --csv > flags.csv'])),
   ).action(async (opts: AnalysisFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     const output = outputOf<AuthenticityReportView & { schema: 1 }>(ctx, 'report authenticity', { csv: renderAuthenticityCsv, plain: renderAuthenticityReport });

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { helpExamples } from '../options.js';
 import { registerReportAuthenticity } from './report-authenticity.js';
 import { registerReportThreshold } from './report-threshold.js';
 
@@ -14,6 +15,9 @@ export const REPORTS: readonly RegisterReport[] = [registerReportAuthenticity, r
 
 /** Adds the `report` group and every report in REPORTS. */
 export function registerReport(program: Command, io: Io): void {
-  const report = program.command('report').description('reports over the database (see each subcommand)');
+  const report = program
+    .command('report')
+    .description('reports over the database (see each subcommand)')
+    .addHelpText('after', helpExamples(['influence report threshold --at 70', 'influence report authenticity --json']));
   for (const register of REPORTS) register(report, io);
 }

@@ -4,15 +4,17 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
-import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags } from '../options.js';
-import { loadAnalysis } from '../analysis.js';
+import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
+import { loadAnalysisForRun } from '../analysis.js';
+import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, resolveAccount, resultOf } from '../../engine/analyze.js';
+import { allAccounts, resolveAccount, resultOf, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
-import { saveRun } from '../../store/runs.js';
+import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
-import { renderScoreCsv, renderScorePlain, toScoreResultView, type ScoreReport } from '../../render/score-view.js';
+import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, toScoreResultView, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
+import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
@@ -31,24 +33,43 @@ export function registerScore(program: Command, io: Io): void {
       .description('score accounts 1-100 (reach, amplification, network), with every contribution')
       .argument('[handles...]', 'handles: @alice, alice, mastodon:alice@host')
       .option('--all', 'score every account in the database')
-      .option('--no-save', 'do not store this run (history shows stored runs)'),
+      .option('--no-save', 'do not store this run (history shows stored runs)')
+      .addHelpText('after', helpExamples(['influence score @alice', 'influence score --all --json > scores.json'])),
     addScoringOptions, addOntologyOption,
   )).action(async (handles: string[], opts: ScoreFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
     if (opts.identity) return scoreIdentities(ctx, opts, opts.identity, handles);
     if (handles.length === 0 && !opts.all) throw new UsageError('no handle given', 'name accounts (influence score @alice) or pass --all');
     if (handles.length > 0 && opts.all) throw new UsageError('--all and handles together', 'use one or the other');
-    const output = outputOf<ScoreReport>(ctx, 'score', {
-      csv: (r) => renderScoreCsv(r.results),
-      plain: renderScorePlain,
-      tty: async (r, theme, columns) => (r.results.length <= MAX_CARDS ? (await loadScoreCards())(r.results, theme, columns) : renderScorePlain(r, theme)),
+    const output = outputOf<ScoreStream>(ctx, 'score', {
+      json: renderScoreJsonStream,
+      csv: renderScoreCsvStream,
+      plain: renderScoreStreamPlain,
+      tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
     // a stored run keeps its accounts' topics, so storing needs the topic stage
-    const analysis = await loadAnalysis(ctx, opts, { topics: save });
+    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save });
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
-    const results = indices.map((i) => resultOf(analysis, i));
-    if (save) ctx.withStore((db) => saveRun(db, runRecordOf(analysis, indices, new Map(results.map((r) => [r.index, r]))), Date.now()));
-    await output.write({ schema: 1, ...reportHeader(analysis.window, analysis.model.version), results: results.map(toScoreResultView) });
+    if (save) {
+      // the run is stored before anything is written (a reader that stops early loses nothing);
+      // its accounts are itemised one at a time as they are stored
+      if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
+      const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
+      const run = ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data)));
+      if (!run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
+    }
+    if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`writing ${indices.length.toLocaleString('en-US')} scores`);
+    // results are produced as they are written: itemised for JSON and cards, as rows for CSV and text
+    await output.write({
+      head: { schema: 1, ...reportHeader(analysis.window, analysis.model.version) },
+      count: indices.length,
+      results: () => mapIterable(indices, (i) => toScoreResultView(resultOf(analysis, i))),
+      rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
+    });
   });
+}
+
+function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
 }

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
-import { addOntologyOption, addOptionGroups, addWindowOptions, parseRequiredNumberFlag, type AnalysisFlags } from '../options.js';
+import { addOntologyOption, addOptionGroups, addWindowOptions, parseRequiredNumberFlag, type AnalysisFlags, helpExamples } from '../options.js';
 import { loadAnalysis, taxonomyOf } from '../analysis.js';
 import { outputOf } from '../output.js';
 import { allAccounts, type Analysis } from '../../engine/analyze.js';
@@ -38,7 +38,8 @@ export function registerTopics(program: Command, io: Io): void {
       .argument('[handles...]', 'accounts to show (@handle or handle)')
       .option('--all', 'every account in the database')
       .option('--search <word>', 'browse the ontology: topics whose name or slug contains WORD')
-      .option('--limit <n>', 'topics shown per account in text output', '10'),
+      .option('--limit <n>', 'topics shown per account in text output', '10')
+      .addHelpText('after', helpExamples(['influence topics @alice', 'influence topics --search music'])),
     addWindowOptions, addOntologyOption,
   ).action(async (handles: string[], opts: TopicsFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);

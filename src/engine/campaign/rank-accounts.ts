@@ -17,7 +17,7 @@
  * equal to the itemised ones): `orderAccounts` is that order alone, cheap enough for an
  * interactive view of 100k accounts; `rankAccounts` adds each ranked row's itemised result.
  */
-import { abstentionOf, isScored, scoredResultOf, summaryOf, topicsOfAccount, type Abstention, type AccountSummary, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
+import { abstentionOf, isScored, scoredResultOf, keptSummaryOf, topicsOfAccount, type Abstention, type AccountSummary, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
 import { rankCandidates, type RankCandidate, type RankSort } from '../ranking.js';
 import { rankByTopic } from '../topics/rank.js';
 import type { TopicScore } from '../topics/expertise.js';
@@ -127,7 +127,7 @@ export function orderAccounts(analysis: Analysis, req: RankRequest): RankOrder {
   const abstained: Ranking['abstained'] = [];
   const audience: (RankAudience | null)[] = new Array(dataset.accounts.n);
   for (const i of pool) {
-    const s = summaryOf(analysis, i);
+    const s = keptSummaryOf(analysis, i);
     const a = audienceOf(analysis, i);
     audience[i] = a;
     const apart = abstentionOf(s, req.minConfidence) ?? unmeasuredQuality(s, a, req.minQuality);

@@ -8,7 +8,7 @@
  * to the itemised ones): `bandThreshold` alone is cheap; `planThreshold` adds the itemised
  * results and the levers, which cost a model search per near miss.
  */
-import { abstentionOf, isScored, scoredResultOf, summaryOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
+import { abstentionOf, isScored, scoredResultOf, keptSummaryOf, topicsOfAccount, type Abstention, type Analysis, type ScoredResult, type ScoredSummary } from '../analyze.js';
 import { featureVectorOf } from '../features.js';
 import { bandOf, findCheapestLever, type Lever } from '../threshold.js';
 import { isSelfOrAncestor } from '../topics/taxonomy.js';
@@ -97,7 +97,7 @@ export function bandThreshold(analysis: Analysis, req: ThresholdRequest): Thresh
   const scores: ScoredSummary[] = [];
   const abstained: Abstention[] = [];
   for (const i of pool) {
-    const s = summaryOf(analysis, i);
+    const s = keptSummaryOf(analysis, i);
     const apart = abstentionOf(s, req.minConfidence);
     if (apart === null && isScored(s)) scores.push(s);
     else abstained.push(apart!);

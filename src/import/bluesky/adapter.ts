@@ -173,6 +173,9 @@ async function readRepository(entry: SourceEntry, sink: RecordSink, options: Ada
   account.posts = posts;
   account.following = followed.size;
   account.likesGiven = likes;
+  // the repository is the owner's whole record: its follows and posts are complete; who
+  // follows it and how others react are in other repositories (store/records.ts OwnLists)
+  account.lists = { following: true, posts: true };
   sink.record(account, { file });
   for (const [what, n] of [...skipped].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const cut = what.indexOf(': ');

@@ -37,6 +37,31 @@ function reportRowError(sink: RecordSink, err: unknown, file: string, where: { l
   throw err;
 }
 
+/**
+ * Progress over a whole source (a folder of tables counts as one: bytes of the files read
+ * so far plus this file's), never from 0 for each file.
+ */
+function sourceProgress(source: Source, sink: RecordSink): { of(entry: SourceEntry): (bytes: number) => void; skip(entry: SourceEntry): void } {
+  let done = 0;
+  let current: SourceEntry | undefined;
+  const finish = () => {
+    if (current) done += current.size;
+    current = undefined;
+  };
+  return {
+    of(entry) {
+      finish();
+      current = entry;
+      return (bytes) => sink.progress?.(done + Math.min(bytes, entry.size), source.totalBytes);
+    },
+    skip(entry) {
+      finish();
+      done += entry.size;
+      sink.progress?.(done, source.totalBytes);
+    },
+  };
+}
+
 /** Generic CSV tables: accounts.csv, posts.csv, interactions.csv, follows.csv (any file name). */
 export const genericCsvAdapter: Adapter = {
   format: 'csv',
@@ -51,17 +76,19 @@ export const genericCsvAdapter: Adapter = {
     return true;
   },
   async read(source, sink, options) {
+    const progress = sourceProgress(source, sink);
     for (const entry of source.entries) {
       if (!isCsv(entry)) {
         sink.skippedFile(entry.name, 'not a CSV file');
+        progress.skip(entry);
         continue;
       }
-      await readCsvEntry(entry, sink, options);
+      await readCsvEntry(entry, sink, options, progress.of(entry));
     }
   },
 };
 
-async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: AdapterOptions): Promise<void> {
+async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: AdapterOptions, progress: (bytes: number) => void): Promise<void> {
   let spec: TableSpec | undefined;
   let columns: string[] = [];
   let row: CsvRow | undefined;
@@ -69,7 +96,7 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
   const stream = entry.openStream();
   stream.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
-    sink.progress?.(bytes, entry.size);
+    progress(bytes);
   });
   for await (const batch of readCsvRecords(stream, entry.displayPath)) {
     for (const rec of batch) {
@@ -152,9 +179,11 @@ export const genericJsonAdapter: Adapter = {
     return source.entries.length > 0 && source.entries.every(isJson);
   },
   async read(source, sink, options) {
+    const progress = sourceProgress(source, sink);
     for (const entry of source.entries) {
       if (!isJson(entry)) {
         sink.skippedFile(entry.name, 'not a JSON file');
+        progress.skip(entry);
         continue;
       }
       // streamed: rows are read one at a time, whatever the file's size
@@ -162,7 +191,7 @@ export const genericJsonAdapter: Adapter = {
         select: selectGenericRows,
         expected: 'a complete JSON document: an array of row objects, or an object of named arrays',
         fix: 'check the file is complete (not truncated) and valid JSON',
-        onProgress: (bytes) => sink.progress?.(bytes, entry.size),
+        onProgress: progress.of(entry),
         onItem: (item) => normalizeObject(item.value, sink, entry.displayPath, { record: item.ordinal }, options),
       });
     }
@@ -188,16 +217,19 @@ export const genericNdjsonAdapter: Adapter = {
     return source.entries.length > 0 && source.entries.every(isNdjson);
   },
   async read(source, sink, options) {
+    const progress = sourceProgress(source, sink);
     for (const entry of source.entries) {
       if (!isNdjson(entry)) {
         sink.skippedFile(entry.name, 'not an NDJSON file');
+        progress.skip(entry);
         continue;
       }
       let bytes = 0;
+      const toProgress = progress.of(entry);
       const stream = entry.openStream();
       stream.on('data', (chunk: Buffer | string) => {
         bytes += chunk.length;
-        sink.progress?.(bytes, entry.size);
+        toProgress(bytes);
       });
       for await (const l of readLines(stream)) {
         if (l.tooLong) {

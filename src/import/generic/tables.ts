@@ -3,7 +3,7 @@
  * dedicated adapter for. A table is recognised by its columns; each row becomes one
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
-import { INTERACTION_KINDS, type ImportRecord, type InteractionKind } from '../../store/records.js';
+import { INTERACTION_KINDS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
 import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
@@ -45,7 +45,7 @@ export const TABLES: readonly TableSpec[] = [
     required: ['handle'],
     columns: [
       'handle', 'network', 'id', 'display_name', 'bio', 'followers', 'following', 'posts', 'listed', 'verified',
-      'created_at', ...AGGREGATES, 'window_days', 'identity', ...PROFILE,
+      'created_at', ...AGGREGATES, 'window_days', 'identity', ...PROFILE, 'complete_lists',
     ],
   },
 ];
@@ -153,7 +153,28 @@ function normalizeAccount(row: Row, network: string): ImportRecord {
     },
     windowDays,
     identity: text(row, 'identity'),
+    lists: completeLists(row),
   };
+}
+
+const LIST_NAMES = ['followers', 'following', 'posts', 'reception'] as const;
+
+/**
+ * `complete_lists`: which of the account's own lists the data holds complete (store/records.ts
+ * OwnLists), as names separated by spaces, commas or '|': e.g. 'followers following'. Absent,
+ * none is: a follows table is then nobody's complete follower list, only edges.
+ */
+function completeLists(row: Row): OwnLists | undefined {
+  const raw = text(row, 'complete_lists');
+  if (raw === undefined) return undefined;
+  const lists: OwnLists = {};
+  for (const name of raw.toLowerCase().split(/[\s,;|]+/).filter(Boolean)) {
+    if (!(LIST_NAMES as readonly string[]).includes(name)) {
+      throw new RowError('complete_lists', `'${name.slice(0, 30)}' is not a list name`, LIST_NAMES.join(', '), 'name the lists the data holds complete, e.g. followers following');
+    }
+    lists[name as (typeof LIST_NAMES)[number]] = true;
+  }
+  return lists;
 }
 
 const MENTION = /(?:^|[^\p{L}\p{N}_@/])@([\p{L}\p{N}_]{1,30}(?:@[\w.-]+\.[a-z]{2,})?)/giu;

@@ -4,7 +4,7 @@
  * URIs; its AccountRecord is emitted once, with fields gathered from several files.
  */
 import { InputError, UsageError } from '../../errors.js';
-import type { AccountRecord, RecordSink } from '../../store/records.js';
+import type { AccountRecord, OwnLists, RecordSink } from '../../store/records.js';
 import type { AdapterOptions } from '../source.js';
 import { mastodonRef, normalizeAddress } from './addresses.js';
 import type { Owner } from './convert-activity.js';
@@ -17,6 +17,12 @@ export interface ArchiveContext {
   /** the owner's AccountRecord, until emitted */
   ownerRecord?: AccountRecord;
   ownerEmitted: boolean;
+  /**
+   * the owner's lists this source holds complete (store/records.ts OwnLists), known before
+   * any file is read: a Mastodon archive has the owner's posts and following list, never
+   * its followers or others' reactions
+   */
+  lists: OwnLists;
 }
 
 /** A fresh context; `--owner` is validated here so a typo fails before any record is read. */
@@ -24,14 +30,15 @@ export function makeArchiveContext(sink: RecordSink, options: AdapterOptions): A
   if (options.owner !== undefined && normalizeAddress(options.owner) === undefined) {
     throw new UsageError(`--owner '${options.owner}' is not a Mastodon address`, 'pass --owner user@host, e.g. --owner alice@mastodon.social');
   }
-  return { sink, options, ownerEmitted: false };
+  return { sink, options, ownerEmitted: false, lists: {} };
 }
 
-/** Sets the owner from a handle (`user@host`) and starts the owner's AccountRecord. */
+/** Sets the owner from a handle (`user@host`), starts the owner's AccountRecord, and names the owner in the import summary. */
 export function setOwner(ctx: ArchiveContext, handle: string, record?: AccountRecord): void {
   const ref = mastodonRef(handle);
   ctx.owner = { ref, host: handle.slice(handle.lastIndexOf('@') + 1) };
   ctx.ownerRecord = record ?? { type: 'account', ref };
+  ctx.sink.owner?.(ref);
 }
 
 /**
@@ -58,5 +65,6 @@ export function requireOwner(ctx: ArchiveContext, file: string, inferred?: strin
 export function emitOwner(ctx: ArchiveContext, file: string): void {
   if (ctx.ownerEmitted || !ctx.ownerRecord) return;
   ctx.ownerEmitted = true;
+  if (ctx.lists.posts || ctx.lists.following) ctx.ownerRecord.lists = { ...ctx.lists };
   ctx.sink.record(ctx.ownerRecord, { file });
 }

@@ -22,6 +22,8 @@ export const mastodonFollowingAdapter: Adapter = {
 
   async read(source, sink, options): Promise<void> {
     const ctx = makeArchiveContext(sink, options);
+    // the owner's following list is complete (store/records.ts OwnLists); nothing else of theirs is here
+    for (const entry of source.entries) if (await detectFollowingList(entry)) ctx.lists.following = true;
     const actorEntry = source.entries.find((e) => /^(?:[^/]+\/)?actor\.json$/.test(e.name));
     if (actorEntry) {
       const record = await readActor(actorEntry, sink);

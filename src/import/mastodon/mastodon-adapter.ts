@@ -5,6 +5,7 @@
  */
 import type { Adapter, Source, SourceEntry } from '../source.js';
 import { emitOwner, makeArchiveContext } from './archive-context.js';
+import { detectFollowingList } from './following-list.js';
 import { ARCHIVE_FILE_HANDLERS, type ArchiveFileHandler, MEDIA_FOLDER, SKIPPED_FILES } from './archive-files.js';
 
 const MARKER_FILES = new Set(['outbox.json', 'actor.json']);
@@ -53,6 +54,12 @@ export const mastodonAdapter: Adapter = {
     if (media > 0) sink.skippedFile(`${root}${MEDIA_FOLDER}`, `${media} media file${media === 1 ? '' : 's'} not imported`);
 
     planned.sort((a, b) => a.handler.order - b.handler.order);
+    // what of the owner's own data is here complete, before the owner's record goes out
+    for (const { entry } of planned) {
+      const rel = entry.name.slice(root.length);
+      if (rel === 'outbox.json') ctx.lists.posts = true;
+      else if (/\.(?:csv|txt)$/i.test(rel) && (await detectFollowingList(entry))) ctx.lists.following = true;
+    }
     let bytes = 0;
     for (const { entry, handler } of planned) {
       await handler.read(entry, ctx);

@@ -56,6 +56,8 @@ async function readTwitterArchive(source: Source, sink: RecordSink, options: Ada
   if (manifestEntry) progress(manifestEntry);
   const fromAccount = await readOwnerFile(layout.files.get('account') ?? [], sink, progress);
   const owner = fromAccount ?? manifest?.owner ?? ownerFromOption(options, source);
+  // the import summary names whose archive this is (`owner: twitter:handle (id)`)
+  sink.owner?.(owner.ref);
   const profile = await readProfile(layout.files.get('profile') ?? [], sink, progress);
 
   const counts: Partial<Record<FileKind, number>> = {};
@@ -179,6 +181,10 @@ function ownerRecord(owner: OwnerInfo, profile: ProfileInfo | undefined, counts:
   if (counts.following !== undefined) rec.following = counts.following;
   if (counts.tweets !== undefined) rec.posts = counts.tweets;
   if (counts.like !== undefined) rec.likesGiven = counts.like;
+  // which of the owner's own lists are here complete (store/records.ts OwnLists): the
+  // archive has no one else's reception of the owner, only the counts its tweets declare
+  const lists = { followers: counts.follower !== undefined, following: counts.following !== undefined, posts: counts.tweets !== undefined };
+  if (lists.followers || lists.following || lists.posts) rec.lists = lists;
   return rec;
 }
 

@@ -88,4 +88,25 @@ describe('influence rank', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('topics --search');
   });
+
+  it('--min-confidence: accounts below it are listed apart, after the ranking, with the reason', async () => {
+    const db = await sampleDb();
+    const all = JSON.parse((await runCli(['score', '--all', '--json', '--no-save', '--db', db])).stdout) as { results: { handle: string; score: number | null; confidence: number }[] };
+    const conf = all.results.filter((x) => x.score !== null).map((x) => x.confidence).sort((a, b) => a - b);
+    const cut = Math.round(conf[Math.floor(conf.length / 2)]! * 100) / 100; // about half below
+    const doc = JSON.parse((await runCli(['rank', '--db', db, '--json', '--min-confidence', String(cut)])).stdout) as RankJson & { abstained: { handle: string; reason: string }[]; counts: { abstained: number } };
+    const low = all.results.filter((x) => x.score === null || x.confidence < cut).map((x) => x.handle).sort();
+    expect(low.length).toBeGreaterThan(0);
+    expect(doc.abstained.map((x) => x.handle).sort()).toEqual(low);
+    expect(doc.counts.abstained).toBe(low.length);
+    expect(doc.results.length + low.length).toBe(all.results.length);
+    const ranked = new Set(doc.results.map((x) => x.handle));
+    for (const h of low) expect(ranked.has(h)).toBe(false);
+    expect(doc.abstained.find((x) => all.results.find((y) => y.handle === x.handle)!.score !== null)!.reason).toContain('below --min-confidence');
+    const text = (await runCli(['rank', '--db', db, '--plain', '--min-confidence', String(cut)])).stdout;
+    const firstLow = text.indexOf(`@${low[0]}`);
+    const lastRanked = text.lastIndexOf(`@${doc.results[doc.results.length - 1]!.handle}`);
+    expect(firstLow).toBeGreaterThan(lastRanked);
+    expect((await runCli(['rank', '--db', db, '--min-confidence', '1.5'])).code).toBe(2);
+  });
 });

@@ -4,7 +4,7 @@
  * rankAccounts, planThreshold): same numbers, same order, same counts.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, resultOf, summaryOf } from '../../../src/engine/analyze.js';
+import { analyze, keptSummaryOf, resultOf, summaryOf } from '../../../src/engine/analyze.js';
 import { orderAccounts, rankAccounts } from '../../../src/engine/campaign/rank-accounts.js';
 import { bandThreshold, planThreshold } from '../../../src/engine/campaign/threshold-report.js';
 import { buildAuthenticityReport, countFlags, flaggedAccountsOf } from '../../../src/engine/authenticity/report.js';
@@ -24,6 +24,7 @@ describe('summaries, orders and bands agree with itemised results', () => {
     let abstaining = 0;
     for (let i = 0; i < n; i++) {
       const s = summaryOf(analysis, i);
+      expect(keptSummaryOf(analysis, i)).toEqual(s);
       const r = resultOf(analysis, i);
       expect({ index: s.index, handle: s.handle, network: s.network, score: s.score, interval: s.interval, abstain: s.abstain, subscores: s.subscores, confidence: s.confidence, flags: s.flags }).toEqual({
         index: r.index,

@@ -182,7 +182,7 @@ describe('bluesky: other layouts of the same repository', () => {
 
   it('reads an empty repository (no records) as an owner with no posts', async () => {
     const sink = await read(fileSource('repo.car', writeRepo({ did: ALICE, records: [] })));
-    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0, likesGiven: 0 }]); // a repository holds all likes: none given
+    expect(sink.accounts).toEqual([{ type: 'account', ref: { network: 'bluesky', externalId: ALICE }, posts: 0, following: 0, likesGiven: 0, lists: { following: true, posts: true } }]); // a repository holds all likes: none given
     expect(sink.notices.map((n) => n.message)).toEqual([expect.stringContaining('pass --owner HANDLE')]);
   });
 

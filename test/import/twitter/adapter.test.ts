@@ -80,6 +80,8 @@ describe('twitter adapter on a 2026-style archive (manifest, multi-part tweets, 
         following: 2,
         posts: 11,
         likesGiven: 3,
+        // the archive's own lists are complete (store/records.ts OwnLists)
+        lists: { followers: true, following: true, posts: true },
       },
     ]);
   });
@@ -165,7 +167,7 @@ describe('twitter adapter on a 2019-style archive (tweet.js, bare tweets, no acc
     const { posts, follows, interactions, accounts, sink } = await readAll(source);
     expect(sink.problems).toEqual([]);
     const owner = { network: 'twitter', handle: 'old_timer', externalId: '40000001' };
-    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Old Timer', followers: 2, following: 1, posts: 4, likesGiven: 2 }]);
+    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Old Timer', followers: 2, following: 1, posts: 4, likesGiven: 2, lists: { followers: true, following: true, posts: true } }]);
     expect(posts.map((p) => p.externalId)).toEqual(['1138000000000000001', '1138000000000000002', '1138000000000000003', '1138000000000000004']);
     expect(posts.every((p) => p.author.handle === 'old_timer')).toBe(true);
     expect(posts[1]!.replyTo).toEqual({ externalId: '1137000000000000002', author: { network: 'twitter', handle: 'old_friend', externalId: '20000002' } });
@@ -224,7 +226,7 @@ describe('twitter adapter: bad and partial input', () => {
     const { posts, accounts } = await readAll(source, { ...OPTIONS, owner: '@lena_dev' });
     expect(posts).toHaveLength(9);
     expect(posts[0]!.author).toEqual({ network: 'twitter', handle: 'lena_dev' });
-    expect(accounts).toEqual([{ type: 'account', ref: { network: 'twitter', handle: 'lena_dev' }, posts: 9 }]);
+    expect(accounts).toEqual([{ type: 'account', ref: { network: 'twitter', handle: 'lena_dev' }, posts: 9, lists: { followers: false, following: false, posts: true } }]);
   });
 
   it('prefers account.js to the manifest for the owner', async () => {

@@ -77,7 +77,7 @@ describe('conformance: real Twitter archives', () => {
       { type: 'follow', follower: owner, followee: { network: 'twitter', externalId: '12158' } },
     ]);
     // no tweets file: the post count is unknown, not zero
-    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Simon Willison', createdAt: Date.UTC(2006, 10, 15, 13, 18, 50), followers: 2, following: 2 }]);
+    expect(accounts).toEqual([{ type: 'account', ref: owner, displayName: 'Simon Willison', createdAt: Date.UTC(2006, 10, 15, 13, 18, 50), followers: 2, following: 2, lists: { followers: true, following: true, posts: false } }]);
     expect(sink.skipped.map((s) => s.name)).toEqual(expect.arrayContaining(['api_v1.1_tweets.json', 'app.js', 'saved-search.js', 'account-suspension.js']));
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * Issue 13, item 16: every command's --help lists the global flags and two examples.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
+
+/** Every command path of the program (`db info`, `report threshold`, ...), leaves and groups. */
+function commandPaths(): string[][] {
+  const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: process.cwd() };
+  const out: string[][] = [];
+  const walk = (cmd: Command, prefix: string[]) => {
+    for (const sub of cmd.commands) {
+      const p = [...prefix, sub.name()];
+      out.push(p);
+      walk(sub, p);
+    }
+  };
+  walk(buildProgram(io), []);
+  return out;
+}
+
+describe('--help', () => {
+  const paths = commandPaths();
+
+  it('covers every command', () => {
+    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['import', 'score', 'rank', 'report threshold', 'db info', 'history', 'check']));
+  });
+
+  it.each(paths.map((p) => [p.join(' '), p] as const))('%s lists the global flags and two examples', async (_name, p) => {
+    const r = await runCli([...p, '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--db <path>', '--json', '--csv', '--plain', '--no-color', '--quiet']) expect(r.stdout).toContain(flag);
+    const examples = r.stdout.split('Examples:')[1] ?? '';
+    expect(examples.split('\n').filter((l) => /^ {2}(\$ )?influence /.test(l)).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('import --help', () => {
+  it('names every network an adapter reads (a new importer must be named in the help too)', async () => {
+    const { ADAPTERS } = await import('../../src/import/registry.js');
+    const r = await runCli(['import', '--help']);
+    const text = r.stdout.toLowerCase().replace(/\s+/g, ' ');
+    const networks = ADAPTERS.map((a) => a.format).filter((f) => !/^(csv|json|ndjson)$/.test(f) && !f.includes('-'));
+    expect(networks.length).toBeGreaterThanOrEqual(7);
+    for (const n of networks) expect(text, n).toContain(n === 'twitter' ? 'twitter/x' : n);
+  });
+});

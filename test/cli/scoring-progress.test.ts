@@ -1,0 +1,70 @@
+/**
+ * Issue 13, item 15: scoring 30k+ accounts shows its stages on stderr when it is a
+ * terminal (the engine tells its stage boundaries through a callback; the CLI writes), and
+ * nothing off a terminal or with -q.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../../src/cli/progress.js';
+import { analyze } from '../../src/engine/analyze.js';
+import { tempDir } from '../helpers/cli.js';
+import { shippedModel } from '../helpers/model.js';
+import { DbWriter } from '../helpers/score-db.js';
+import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
+
+let db = '';
+beforeAll(() => {
+  db = path.join(tempDir(), 'big.db');
+  const w = new DbWriter(db);
+  w.db.transaction(() => {
+    const star = w.account({ handle: 'star', followers: 5000 });
+    const post = w.post(star, { at: day(10) });
+    for (let i = 0; i < STAGE_PROGRESS_MIN_ACCOUNTS; i++) {
+      const a = w.account({ handle: `a${i}`, followers: i % 500 });
+      if (i % 100 === 0) w.interact(a, star, 'reshare', { at: day(10.5), post });
+    }
+  })();
+  w.close();
+});
+
+async function run(args: string[], tty: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--db', db, ...args], {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: tty, columns: 100 },
+    env: { NO_COLOR: '1' },
+    cwd: process.cwd(),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('scoring progress', () => {
+  it('the engine reports its stages in order', () => {
+    const b = new DatasetBuilder();
+    b.account({ handle: 'x', followers: 1 });
+    const seen: string[] = [];
+    analyze(b.build(), { window: { asOf: day(1), windowDays: 90 }, model: shippedModel(), onStage: (stage, step, steps) => seen.push(`${stage} ${step}/${steps}`) });
+    expect(seen).toEqual(['authenticity 1/2', 'scores 2/2']);
+  });
+
+  it('a big scoring on a terminal shows its stages on stderr and clears the line before the output', async () => {
+    const r = await run(['score', '--all', '--no-save', '--csv'], true);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = r.stderr.split('\r\u001b[2K').filter(Boolean);
+    expect(shown).toEqual([
+      'reading the database (1/3)',
+      `scoring ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} accounts: authenticity checks (2/3)`,
+      `scoring ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} accounts: network and scores (3/3)`,
+      `writing ${(STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US')} scores`,
+    ]);
+    expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(r.stdout.split('\r\n')).toHaveLength(STAGE_PROGRESS_MIN_ACCOUNTS + 3);
+  });
+
+  it('nothing off a terminal, or with -q', async () => {
+    expect((await run(['score', '@star', '--no-save'], false)).stderr).toBe('');
+    expect((await run(['score', '@star', '--no-save', '-q'], true)).stderr).toBe('');
+  });
+});
