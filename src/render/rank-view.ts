@@ -94,9 +94,9 @@ function cells(r: RankResultView, extraColumns: string[], topicMode: boolean): s
     r.subscores.amplification.toFixed(1),
     r.subscores.network.toFixed(1),
     r.confidence.toFixed(2),
+    formatQuality(r),
     r.topics.map((t) => cleanText(t.slug)).join(', ') || '-',
     r.flags.join(',') || '-',
-    formatQuality(r),
     ...extraColumns.map((c) => cleanText(r.extra?.[c] ?? '')),
   ];
 }
@@ -112,7 +112,7 @@ function formatQuality(r: RankResultView): string {
 /** The ranking as a table (TTY: cli-table3; piped: aligned columns), with the unknown handles listed after. */
 export function renderRankText(rep: RankReport, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   const topicMode = rep.topic !== null;
-  const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'top topics', 'flags', 'quality', ...rep.extraColumns.map(cleanText)];
+  const head = ['rank', 'handle', 'score', ...(topicMode ? ['topic', 'key'] : []), 'reach', 'amplif', 'network', 'conf', 'quality', 'top topics', 'flags', ...rep.extraColumns.map(cleanText)];
   const numeric = new Set(topicMode ? [0, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 4, 5, 6]);
   const out: string[] = [];
   if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));

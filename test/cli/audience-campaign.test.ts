@@ -110,8 +110,9 @@ describe('rank with audience quality', () => {
     expect(byHandle.get('noaudit')!.audience).toMatchObject({ quality: null, interval: null, classified: 0 });
     const text = await runCli(['rank', '--db', db, '--plain']);
     expect(text.stdout.split('\n')[0]).toMatch(/\bquality\b/);
-    expect(text.stdout).toMatch(/@half\b.* 50\s*$/m);
-    expect(text.stdout).toMatch(/@fakeacct\b.* - \((fake|bot)\)\s*$/m);
+    // quality follows conf: `... 0.58  50  -  -` (then top topics and flags)
+    expect(text.stdout).toMatch(/@half\b.*\s50\s+-\s+-\s*$/m);
+    expect(text.stdout).toMatch(/@fakeacct\b.*\s- \((fake|bot)\)\s+-\s+-\s*$/m);
   });
 
   it('--min-quality leaves out a half-fake audience, keeps a real one, and lists an unmeasured one apart', async () => {
