@@ -93,22 +93,10 @@ export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActi
   return `no activity of its own in the window; last activity ${r.lastActivity.slice(0, 10)} (try --as-of ${r.lastActivity.slice(0, 10)})`;
 }
 
-/** Projects an engine result to the JSON/view contract (key order as documented). */
+/** Projects an engine result to the JSON/view contract: the row view with its contributions (key order as documented). */
 export function toScoreResultView(r: AccountResult): ScoreResultView {
-  return {
-    handle: r.handle,
-    network: r.network,
-    score: r.score,
-    interval: r.interval,
-    abstain: r.abstain,
-    subscores: r.subscores,
-    confidence: r.confidence,
-    contributions: r.contributions,
-    flags: r.flags,
-    missing: r.missing,
-    activityInWindow: r.activityInWindow,
-    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
-  };
+  const { flags, missing, activityInWindow, lastActivity, ...head } = toScoreRowView(r);
+  return { ...head, contributions: r.contributions, flags, missing, activityInWindow, lastActivity };
 }
 
 /** The whole `score --json` document; no run id or creation time, so it is byte-stable. */
