@@ -5,6 +5,9 @@
  */
 import { FLAG_CODES, FLAG_LABELS, type Flag } from '../engine/result-types.js';
 import type { AuthenticityReport, ProfileVerdict } from '../engine/authenticity/report.js';
+import type { Theme } from './output-mode.js';
+import { toCsv, type CsvCell } from './csv.js';
+import { cleanText } from './sanitize.js';
 
 /** The `report authenticity --json` contract: the engine's report with its as-of as ISO text. */
 export type AuthenticityReportView = Omit<AuthenticityReport, 'asOf'> & { asOf: string };
@@ -13,9 +16,6 @@ export type AuthenticityReportView = Omit<AuthenticityReport, 'asOf'> & { asOf: 
 export function toAuthenticityReportView(r: AuthenticityReport): AuthenticityReportView {
   return { ...r, asOf: new Date(r.asOf).toISOString() };
 }
-import type { Theme } from './output-mode.js';
-import { toCsv, type CsvCell } from './csv.js';
-import { cleanText } from './sanitize.js';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -65,6 +65,10 @@ export function renderAuthenticityReport(r: AuthenticityReportView, theme: Theme
   return lines.join('\n');
 }
 
+// A reader's page of verdicts: an audience of 100k followers can hold tens of thousands of
+// suspicious accounts, which text cannot usefully show; JSON and CSV keep them all.
+const PROFILE_VERDICTS_IN_TEXT = 50;
+
 /** The profile-based verdicts: counts per class, then each suspicious, fake or bot account with its probability and reasons. */
 function renderProfileVerdicts(p: NonNullable<AuthenticityReportView['profiles']>, theme: Theme): string[] {
   const { chalk } = theme;
@@ -75,11 +79,12 @@ function renderProfileVerdicts(p: NonNullable<AuthenticityReportView['profiles']
       : `profiles: ${chalk.bold(fmt(shown))} of ${fmt(p.classified)} accounts with profile data classified suspicious, fake or bot (audience model ${cleanText(p.model)})`,
     `  ${Object.entries(p.byClass).map(([c, k]) => `${c} ${fmt(k)}`).join(' · ')}`,
   ];
-  for (const v of p.results) {
+  for (const v of p.results.slice(0, PROFILE_VERDICTS_IN_TEXT)) {
     const prob = v.probability === null ? '' : `  p ${v.probability.toFixed(2)}`;
     lines.push(`  ${chalk.bold(`@${cleanText(v.handle)}`)} (${cleanText(v.network)})  ${chalk.yellow(v.class)}${prob}`);
     if (v.reasons.length) lines.push(`    ${v.reasons.map((x) => cleanText(x)).join('; ')}`);
   }
+  if (shown > PROFILE_VERDICTS_IN_TEXT) lines.push(`  ... and ${fmt(shown - PROFILE_VERDICTS_IN_TEXT)} more (--json or --csv lists every account)`);
   return lines;
 }
 
