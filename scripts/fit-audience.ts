@@ -142,7 +142,7 @@ for (const held of set.sources.filter((s) => s !== 'genuine')) {
 
 // --- the shipped model: fitted on everything
 const model = fitAudienceModel(set as LabelledSet, options, {
-  version: 'audience-1.0.0',
+  version: 'audience-1.1.0',
   description:
     'influence audience model 1.0.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017); decisions on P(real) at thresholds chosen for 2% (real) and 0.8% (fake/bot) of genuine accounts flagged',
   provenance: {

@@ -25,7 +25,7 @@
  * optimum has weight < 0 (lower x, more likely fake) and the fake example's P(fake) > 0.5.
  */
 import { FEATURE_UNITS, PROFILE_FEATURES, type ProfileFeature } from '../../../src/engine/audience/features.js';
-import { applyAudienceModel, type Archetype, type AudienceModel, type EvidenceKey, type InauthenticClass, type ModelFeature, type Submodel } from '../../../src/engine/audience/model.js';
+import { applyAudienceModel, standardScore, type Archetype, type AudienceModel, type EvidenceKey, type InauthenticClass, type ModelFeature, type Submodel } from '../../../src/engine/audience/model.js';
 
 /** -1: the weight may only be <= 0; 1: only >= 0; 0: free. Per feature, for fake archetypes and for bot archetypes. */
 export type SignConstraints = Record<ProfileFeature, { fake: -1 | 0 | 1; bot: -1 | 0 | 1 }>;
@@ -136,10 +136,45 @@ function standardisation(x: Float64Array[], p: number): { mean: Float64Array; sc
 }
 
 /** The shared standardisation: mean and scale of each feature over its known training values. */
-export function fitStandardisation(data: LabelledFeatures): ModelFeature[] {
+export function fitStandardisation(data: LabelledFeatures, heldToRealRange: readonly ProfileFeature[] = HELD_TO_REAL_RANGE): ModelFeature[] {
   const p = PROFILE_FEATURES.length;
   const { mean, scale } = standardisation(data.x, p);
-  return PROFILE_FEATURES.map((name, j) => ({ name, unit: FEATURE_UNITS[name], mean: round6(mean[j]!), scale: round6(scale[j]!) }));
+  const { lowest, highest } = realRange(data, p);
+  return PROFILE_FEATURES.map((name, j) => ({
+    name,
+    unit: FEATURE_UNITS[name],
+    mean: round6(mean[j]!),
+    scale: round6(scale[j]!),
+    ...(heldToRealRange.includes(name) && Number.isFinite(lowest[j]!) ? { lowest: round6(lowest[j]!), highest: round6(highest[j]!) } : {}),
+  }));
+}
+
+/**
+ * Features read inside the range the labelled people span (ModelFeature.lowest). Account
+ * age (and posts per day, which divides by it): the labelled people are 2 to 10 years old
+ * only because of when they were sampled, and every younger account in the data is bought
+ * or a bot, so a linear logit learns "young = fake" and calls anyone a few months old fake
+ * with certainty (a real archive owner of 6 months: P(fake) 0.99). The data says nothing
+ * about young people, so youth beyond the oldest-sampled edge is not evidence. The other
+ * features keep their full range: a profile following 5,000 with 2 followers is more like a
+ * bought one than any labelled fake, and the sign constraints say which way that points.
+ */
+export const HELD_TO_REAL_RANGE: readonly ProfileFeature[] = ['ageDays', 'postsPerDay'];
+
+/** Per feature, the smallest and largest known value among the real (y = 0) training accounts (see ModelFeature.lowest). */
+function realRange(data: LabelledFeatures, p: number): { lowest: Float64Array; highest: Float64Array } {
+  const lowest = new Float64Array(p).fill(Infinity);
+  const highest = new Float64Array(p).fill(-Infinity);
+  data.x.forEach((row, i) => {
+    if (data.y[i] !== 0) return;
+    for (let j = 0; j < p; j++) {
+      const v = row[j]!;
+      if (Number.isNaN(v)) continue;
+      if (v < lowest[j]!) lowest[j] = v;
+      if (v > highest[j]!) highest[j] = v;
+    }
+  });
+  return { lowest, highest };
 }
 
 const round6 = (v: number): number => Number(v.toFixed(6));
@@ -148,7 +183,7 @@ const round6 = (v: number): number => Number(v.toFixed(6));
 export function fitSubmodelWeights(data: LabelledFeatures, features: ModelFeature[], key: EvidenceKey, options: AudienceFitOptions = AUDIENCE_FIT_DEFAULTS): { archetypes: Archetype[]; iterations: number } {
   const p = PROFILE_FEATURES.length;
   const hidden: LabelledFeatures = { ...data, x: data.x.map((row) => hideEvidence(row, key)) };
-  const design = buildDesign(hidden, options, Float64Array.from(features, (f) => f.mean), Float64Array.from(features, (f) => f.scale));
+  const design = buildDesign(hidden, options, features);
   const beta = solveConstrainedLogit(design, data.archetypes, options);
   const d = p + 1;
   return {
@@ -171,7 +206,7 @@ interface Design {
   w: Float64Array;
 }
 
-function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, mean: Float64Array, scale: Float64Array): Design {
+function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, features: ModelFeature[]): Design {
   const p = PROFILE_FEATURES.length;
   const d = p + 1;
   const groupsOf = options.dropGroups.map((g) => g.map((name) => PROFILE_FEATURES.indexOf(name)));
@@ -197,7 +232,7 @@ function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, mean: 
       rows[base] = 1;
       for (let j = 0; j < p; j++) {
         const v = x[j]!;
-        rows[base + 1 + j] = dropped[j] || Number.isNaN(v) ? 0 : (v - mean[j]!) / scale[j]!;
+        rows[base + 1 + j] = dropped[j] || Number.isNaN(v) ? 0 : standardScore(features[j]!, v);
       }
     }
   }

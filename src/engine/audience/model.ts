@@ -13,6 +13,7 @@
  *
  * Definition: in the account's sub-model, for archetype a,
  *   logit_a = intercept_a + sum_j weight_aj * (x_j - mean_j) / scale_j
+ * with x_j held inside the range the real training accounts span (standardScore)
  * over the features j that are KNOWN for the account (an unknown feature adds nothing: it
  * is taken at the training mean; the fit drops feature groups at random so the remaining
  * weights carry the evidence alone, see fit.ts). Then
@@ -39,6 +40,25 @@ export interface ModelFeature {
   unit: string;
   mean: number;
   scale: number;
+  /**
+   * The range of the feature among the real accounts the model was fitted on. A value
+   * beyond it is read at its edge: a linear logit must not extrapolate past the people it
+   * has seen (the labelled people are all 2+ years old, so without the edge an account a
+   * few months old would be "fake" by its age alone). Absent in older model files: no edge.
+   */
+  lowest?: number;
+  highest?: number;
+}
+
+/**
+ * A known feature value in standard units, held inside the real accounts' range:
+ *   z = (min(max(x, lowest), highest) - mean) / scale
+ * Example: ageDays mean 3.17, scale 0.21, lowest 2.86 (725 days): an account of 181 days
+ * (x = 2.26) is read at 2.86, z = -1.5 (not -4.4).
+ */
+export function standardScore(f: ModelFeature, x: number): number {
+  const held = f.lowest !== undefined && x < f.lowest ? f.lowest : f.highest !== undefined && x > f.highest ? f.highest : x;
+  return (held - f.mean) / f.scale;
 }
 
 /** One kind of inauthentic account the model was fitted on, with its logit. */
@@ -125,7 +145,7 @@ export function applyAudienceModel(model: AudienceModel, x: Float64Array): Model
   for (let j = 0; j < m; j++) {
     const v = x[j]!;
     const f = model.features[j]!;
-    z[j] = Number.isNaN(v) ? 0 : (v - f.mean) / f.scale;
+    z[j] = Number.isNaN(v) ? 0 : standardScore(f, v);
   }
   const logits = new Float64Array(A);
   const points: Float64Array[] = [];
@@ -172,6 +192,9 @@ export function checkAudienceModel(value: unknown): string[] {
       if (f?.name !== PROFILE_FEATURES[j]) problems.push(`features[${j}] is '${String(f?.name)}', expected '${PROFILE_FEATURES[j]}'`);
       if (!Number.isFinite(f?.mean)) problems.push(`features[${j}].mean is not a number`);
       if (!(Number.isFinite(f?.scale) && f.scale > 0)) problems.push(`features[${j}].scale is not a positive number`);
+      if ((f?.lowest === undefined) !== (f?.highest === undefined) || (f?.lowest !== undefined && !(Number.isFinite(f.lowest) && Number.isFinite(f.highest) && f.lowest <= f.highest!))) {
+        problems.push(`features[${j}].lowest/highest must both be numbers with lowest <= highest, or both absent`);
+      }
     });
     if (m.features.length !== PROFILE_FEATURES.length) problems.push(`${m.features.length} features, expected ${PROFILE_FEATURES.length}`);
   }

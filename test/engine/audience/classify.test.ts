@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAudienceModel, classifyAccounts, classifyProfile, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
-import { submodelFor } from '../../../src/engine/audience/model.js';
+import { standardScore, submodelFor } from '../../../src/engine/audience/model.js';
 import type { Flag } from '../../../src/engine/result-types.js';
 import { ROOT } from '../../helpers/cli.js';
 import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
@@ -36,6 +36,24 @@ describe('the shipped audience model', () => {
   it('rejects a broken model with the reason', () => {
     expect(checkAudienceModel({ ...MODEL, submodels: [] })).toContain('submodels is not a non-empty array');
     expect(checkAudienceModel({ ...MODEL, features: MODEL.features.slice(1) }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('account age beyond the labelled people', () => {
+  it('reads an age younger than every labelled person at their edge: youth alone is not evidence of a bought account', () => {
+    const age = MODEL.features.find((f) => f.name === 'ageDays')!;
+    const ratio = MODEL.features.find((f) => f.name === 'followRatio')!;
+    expect(age.lowest).toBeDefined();
+    expect(ratio.lowest).toBeUndefined(); // extreme follow ratios stay evidence
+    expect(standardScore(age, age.lowest! - 1)).toBe(standardScore(age, age.lowest!));
+    // a person six months old (posting and liking for months) and the same person ten months old:
+    // both younger than any labelled person; both real (before the edge, P(fake) 0.99 at six months)
+    const b = new DatasetBuilder();
+    b.account({ ...PERSON, createdAt: AS_OF - 0.5 * YEAR });
+    b.account({ ...PERSON, handle: 'jane_doe2', createdAt: AS_OF - (10 / 12) * YEAR });
+    const [six, ten] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+    expect(six!.class).toBe('real');
+    expect(ten!.class).toBe('real');
   });
 });
 
