@@ -46,12 +46,17 @@ function bodyLines(v: AuditView, theme: Theme, options: { accounts: number }): s
   return out;
 }
 
+/** Two decimals, or two significant digits below 0.1 so a small rate is not shown as 0.00 (0.004, not 0.00); 0 stays 0.00. */
+export function formatSmall(x: number): string {
+  return x !== 0 && Math.abs(x) < 0.1 ? x.toPrecision(2) : x.toFixed(2);
+}
+
 function engagementLine(v: AuditView): string {
   const e = v.engagement;
   if (e === null) return 'Engagement: not measured (no as-of date: pass --as-of)';
   if (e.rate === null) return `Engagement: not measured (${e.note ?? 'no data'})${e.tier ? `; tier ${e.tier}` : ''}`;
-  const tier = e.tier ? `; tier ${e.tier}: median ${e.tierMedian}%, average ${e.tierAverage}% (HypeAuditor 2018, Instagram) -> ${e.vsMedian?.toFixed(2)}x the tier median` : '';
-  return `Engagement: ${e.rate.toFixed(2)}% per post (${fmt(e.reactions)} reactions on ${fmt(e.posts)} posts in ${v.windowDays} days)${tier}`;
+  const tier = e.tier ? `; tier ${e.tier}: median ${e.tierMedian}%, average ${e.tierAverage}% (HypeAuditor 2018, Instagram) -> ${e.vsMedian === null ? '?' : formatSmall(e.vsMedian)}x the tier median` : '';
+  return `Engagement: ${formatSmall(e.rate)}% per post (${fmt(e.reactions)} reactions on ${fmt(e.posts)} posts in ${v.windowDays} days)${tier}`;
 }
 
 function growthLines(v: AuditView, theme: Theme): string[] {

@@ -56,3 +56,13 @@ describe('parseHandleSpec', () => {
     expect(parseHandleSpec('two words')).toBeUndefined();
   });
 });
+
+describe('audit formatSmall', () => {
+  it('keeps two decimals from 0.1 up and two significant digits below, so a small engagement rate is not 0.00', async () => {
+    const { formatSmall } = await import('../../src/render/audit-text.js');
+    expect(formatSmall(2.6349)).toBe('2.63');
+    expect(formatSmall(0.1)).toBe('0.10');
+    expect(formatSmall(0.0042137)).toBe('0.0042');
+    expect(formatSmall(0)).toBe('0.00');
+  });
+});

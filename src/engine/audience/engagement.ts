@@ -98,5 +98,6 @@ export function measureEngagement(ds: Dataset, i: number, window: ScoringWindow,
   }
   const rate = (reactions / own.length / followers) * 100;
   const tier = tierOf(followers, tiers);
-  return { ...base, rate: Number(rate.toFixed(4)), reactions, vsMedian: Number((rate / tier.medianEr).toFixed(3)), note: null };
+  // four significant digits, not fixed decimals: a rate of 0.0016% must not round to 0.002 or 0
+  return { ...base, rate: Number(rate.toPrecision(4)), reactions, vsMedian: Number((rate / tier.medianEr).toPrecision(4)), note: null };
 }
