@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { openDb, resolveDbPath, type Db } from '../store/open.js';
 import { colorEnabled, makeTheme, selectOutputMode, type OutputMode, type Theme } from '../render/output-mode.js';
 import type { Io } from './io.js';
-import { makeStageProgress, type StageProgress } from './progress.js';
+import { clearStatusLine, makeStageProgress, type StageProgress } from './progress.js';
 import { UsageError } from '../errors.js';
 import fs from 'node:fs';
 
@@ -48,8 +48,13 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
   const mode = selectOutputMode(opts, isTTY);
   const color = mode === 'tty' && colorEnabled(opts, isTTY, io.env);
   const dbPath = path.resolve(io.cwd, resolveDbPath(opts.db, io.env, defaults.defaultDb));
+  // a line of its own on stderr, never glued to a status line that is showing
+  const say = (text: string): void => {
+    clearStatusLine(io);
+    io.stderr.write(`${text}\n`);
+  };
   // a write that waits for another import's lock says so on stderr (even with --quiet)
-  const onLockWait = (message: string) => void io.stderr.write(`${message}\n`);
+  const onLockWait = (message: string) => say(message);
   return {
     io,
     mode,
@@ -74,9 +79,9 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
     resolvePath: (p) => path.resolve(io.cwd, p),
     out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     info: (text) => {
-      if (opts.quiet !== true) io.stderr.write(`${text}\n`);
+      if (opts.quiet !== true) say(text);
     },
-    warn: (text) => void io.stderr.write(`${text}\n`),
+    warn: (text) => say(text),
     progress: makeStageProgress(io, opts.quiet === true),
   };
 }

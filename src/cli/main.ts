@@ -10,6 +10,7 @@ import { formatInputError } from './format-error.js';
 import type { Io } from './io.js';
 import { cleanText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
+import { clearStatusLine } from './progress.js';
 
 // the real process's Io (bin/influence.js): a closed stdout ends the command quietly
 export { processIo } from './process-io.js';
@@ -61,6 +62,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 function reportError(err: unknown, io: Io): number {
+  // an error after a stage started (an unknown handle once a big database is analysed) gets its own line
+  clearStatusLine(io);
   if (err instanceof CommanderError) {
     // help and version exit with code 0; commander already printed usage problems
     return err.exitCode === 0 ? EXIT.ok : EXIT.error;

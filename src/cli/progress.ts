@@ -4,11 +4,27 @@ import { cleanText } from '../render/sanitize.js';
 
 const MB = 1024 * 1024;
 
+// The stderr streams a status line is showing on (no newline yet). Shared by every progress
+// display and by whoever else writes to stderr: a message or an error written while a line
+// shows would be glued to its end ("... (3/3)error: ..."), so writers clear it first.
+const showing = new WeakSet<object>();
+
+function show(io: Io, text: string): void {
+  io.stderr.write(`\r\u001b[2K${text}`);
+  showing.add(io.stderr);
+}
+
+/** Clears the status line on io's stderr, if one is showing (before a message, a warning or an error). */
+export function clearStatusLine(io: Io): void {
+  if (!showing.has(io.stderr)) return;
+  showing.delete(io.stderr);
+  io.stderr.write('\r\u001b[2K');
+}
+
 /** A throttled one-line progress display; no-ops when not on a TTY or with --quiet. */
 export function makeProgress(io: Io, quiet: boolean): { update: (path: string, read: number, total: number) => void; done: () => void } {
   const active = io.stderr.isTTY === true && !quiet;
   let last = 0;
-  let shown = false;
   return {
     update(path, read, total) {
       if (!active) return;
@@ -16,13 +32,9 @@ export function makeProgress(io: Io, quiet: boolean): { update: (path: string, r
       if (now - last < 100) return;
       last = now;
       const pct = total > 0 ? ` ${Math.min(100, Math.floor((read / total) * 100))}%` : '';
-      io.stderr.write(`\r\u001b[2Kimporting ${cleanText(path).slice(-50)}  ${(read / MB).toFixed(1)} / ${(total / MB).toFixed(1)} MB${pct}`);
-      shown = true;
+      show(io, `importing ${cleanText(path).slice(-50)}  ${(read / MB).toFixed(1)} / ${(total / MB).toFixed(1)} MB${pct}`);
     },
-    done() {
-      if (shown) io.stderr.write('\r\u001b[2K');
-      shown = false;
-    },
+    done: () => clearStatusLine(io),
   };
 }
 
@@ -40,16 +52,11 @@ export interface StageProgress {
 /** A status line on a TTY's stderr (none with --quiet or off a TTY). */
 export function makeStageProgress(io: Io, quiet: boolean): StageProgress {
   const active = io.stderr.isTTY === true && !quiet;
-  let shown = false;
   return {
     stage(text) {
       if (!active) return;
-      io.stderr.write(`\r\u001b[2K${cleanText(text).slice(0, Math.max(20, (io.stderr.columns ?? 80) - 1))}`);
-      shown = true;
+      show(io, cleanText(text).slice(0, Math.max(20, (io.stderr.columns ?? 80) - 1)));
     },
-    done() {
-      if (shown) io.stderr.write('\r\u001b[2K');
-      shown = false;
-    },
+    done: () => clearStatusLine(io),
   };
 }

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
 import { main } from '../../src/cli/main.js';
+import { makeContext } from '../../src/cli/context.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../../src/cli/progress.js';
 import { analyze } from '../../src/engine/analyze.js';
 import { tempDir } from '../helpers/cli.js';
@@ -61,6 +63,25 @@ describe('scoring progress', () => {
     ]);
     expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect(r.stdout.split('\r\n')).toHaveLength(STAGE_PROGRESS_MIN_ACCOUNTS + 3);
+  });
+
+  it('an error or message after a stage starts on a line of its own (the status line is cleared first)', async () => {
+    const r = await run(['score', '@nobody_here', '--no-save'], true);
+    expect(r.code).toBe(2);
+    const last = r.stderr.split('\r\u001b[2K').at(-1)!;
+    expect(last).toMatch(/^error: /);
+    expect(r.stderr).not.toMatch(/\(3\/3\)error/);
+  });
+
+  it('a message or warning while a stage line shows clears the line first', () => {
+    let stderr = '';
+    const io = { stdout: { write: () => true, isTTY: false }, stderr: { write: (s: string) => ((stderr += s), true), isTTY: true, columns: 100 }, env: {}, cwd: process.cwd() };
+    const ctx = makeContext(io, new Command());
+    ctx.progress.stage('storing the run of 30,001 scores');
+    ctx.info('same scoring as run 1: not stored again');
+    ctx.warn('waiting for another influence command');
+    ctx.progress.done();
+    expect(stderr).toBe('\r\u001b[2Kstoring the run of 30,001 scores\r\u001b[2Ksame scoring as run 1: not stored again\nwaiting for another influence command\n');
   });
 
   it('nothing off a terminal, or with -q', async () => {

@@ -1,0 +1,48 @@
+/**
+ * A database left at any earlier schema version opens and migrates to the current one:
+ * the same tables, columns and indexes as a new database, its rows kept, the new columns at
+ * their documented defaults (migration 5: a run's population, data and detail keys NULL,
+ * "not recorded"; migration 6: no own list known complete). The lead renumbers migrations
+ * when branches merge; this catches a renumbering that no longer applies in order.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/schema.js';
+import { openDb } from '../../src/store/open.js';
+import { tempDir } from '../helpers/cli.js';
+
+const schemaOf = (db: Database.Database): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+
+describe('migrations from every earlier version', () => {
+  const dir = tempDir();
+  const fresh = openDb(path.join(dir, 'fresh.db'));
+  const current = schemaOf(fresh);
+  fresh.close();
+
+  for (let version = 1; version < MIGRATIONS.length; version++) {
+    it(`version ${version} -> ${MIGRATIONS.length}`, () => {
+      const file = path.join(dir, `v${version}.db`);
+      const old = new Database(file);
+      for (const m of MIGRATIONS.slice(0, version)) {
+        if (typeof m === 'string') old.exec(m);
+        else m(old);
+      }
+      old.pragma(`user_version = ${version}`);
+      old.prepare("INSERT INTO accounts (id, network, handle, handle_key, followers) VALUES (1, 'twitter', 'amy', 'amy', 12)").run();
+      old.prepare("INSERT INTO runs (id, model_version, as_of, window_days, created_at, accounts) VALUES (1, '2.0.0', 5, 90, 6, 1)").run();
+      old.prepare(`INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES (1, 1, 40, 30, 20, 10, 0.9, '{}')`).run();
+      old.close();
+
+      const db = openDb(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(schemaOf(db)).toEqual(current);
+      expect(db.prepare('SELECT handle, followers, lists FROM accounts').all()).toEqual([{ handle: 'amy', followers: 12, lists: 0 }]);
+      expect(db.prepare('SELECT model_version, accounts, population, data, detail_keys FROM runs').all()).toEqual([
+        { model_version: '2.0.0', accounts: 1, population: null, data: null, detail_keys: null },
+      ]);
+      expect(db.prepare('SELECT score FROM scores').pluck().all()).toEqual([40]);
+      db.close();
+    });
+  }
+});
