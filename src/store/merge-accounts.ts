@@ -3,7 +3,7 @@ import type { Db } from './open.js';
 
 /**
  * Folds account `drop` into `keep`: every reference moves to `keep`, declared fields that
- * `keep` lacks are taken from `drop`, and `drop` is deleted. Rare (one account first seen
+ * `keep` lacks are taken from `drop` (window aggregates as one group with their window), and `drop` is deleted. Rare (one account first seen
  * by id, then by handle), so plain statements are fine.
  */
 export function mergeAccounts(db: Db, keep: number, drop: number): void {
@@ -21,6 +21,15 @@ export function mergeAccounts(db: Db, keep: number, drop: number): void {
        listed = coalesce(listed, (SELECT listed FROM accounts WHERE id = @drop)),
        verified = coalesce(verified, (SELECT verified FROM accounts WHERE id = @drop)),
        created_at = coalesce(created_at, (SELECT created_at FROM accounts WHERE id = @drop)),
+       -- declared window aggregates travel as a group with their window: taken from drop
+       -- only when keep declares none (the right-hand sides all read keep's old row)
+       mentions_received = CASE WHEN window_days IS NULL THEN (SELECT mentions_received FROM accounts WHERE id = @drop) ELSE mentions_received END,
+       reshares_received = CASE WHEN window_days IS NULL THEN (SELECT reshares_received FROM accounts WHERE id = @drop) ELSE reshares_received END,
+       replies_received = CASE WHEN window_days IS NULL THEN (SELECT replies_received FROM accounts WHERE id = @drop) ELSE replies_received END,
+       likes_received = CASE WHEN window_days IS NULL THEN (SELECT likes_received FROM accounts WHERE id = @drop) ELSE likes_received END,
+       mentions_sent = CASE WHEN window_days IS NULL THEN (SELECT mentions_sent FROM accounts WHERE id = @drop) ELSE mentions_sent END,
+       reshares_sent = CASE WHEN window_days IS NULL THEN (SELECT reshares_sent FROM accounts WHERE id = @drop) ELSE reshares_sent END,
+       window_days = coalesce(window_days, (SELECT window_days FROM accounts WHERE id = @drop)),
        lists = lists | (SELECT lists FROM accounts WHERE id = @drop)
      WHERE id = @keep`,
   ).run({ keep, drop });

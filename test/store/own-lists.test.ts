@@ -75,6 +75,24 @@ describe('own lists', () => {
     expect(r.stderr).toContain('followers, following, posts, reception');
   });
 
+  it('merging two rows of one account keeps the declared window aggregates, as one group with their window', () => {
+    const db = openDb(':memory:');
+    try {
+      const cols = 'mentions_received, reshares_received, replies_received, likes_received, mentions_sent, reshares_sent, window_days';
+      db.prepare(`INSERT INTO accounts (id, network, external_id, ${cols}) VALUES (1, 'twitter', '9', 12, 5, 3, 40, 7, 2, 30)`).run();
+      db.prepare("INSERT INTO accounts (id, network, handle, handle_key) VALUES (2, 'twitter', 'Ann', 'ann')").run();
+      mergeAccounts(db, 2, 1);
+      expect(db.prepare(`SELECT ${cols} FROM accounts WHERE id = 2`).raw().get()).toEqual([12, 5, 3, 40, 7, 2, 30]);
+      // keep's own window wins whole: nothing of drop's other window is mixed in
+      db.prepare(`INSERT INTO accounts (id, network, external_id, ${cols}) VALUES (3, 'twitter', '10', 1, 1, 1, 1, 1, 1, 90)`).run();
+      db.prepare("INSERT INTO accounts (id, network, handle, handle_key, mentions_received, window_days) VALUES (4, 'twitter', 'Bo', 'bo', 50, 7)").run();
+      mergeAccounts(db, 4, 3);
+      expect(db.prepare(`SELECT ${cols} FROM accounts WHERE id = 4`).raw().get()).toEqual([50, null, null, null, null, null, 7]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('merging two rows of one account keeps the lists of both', () => {
     const db = openDb(':memory:');
     try {
