@@ -3,8 +3,9 @@ import type { Db } from './open.js';
 
 /**
  * Folds account `drop` into `keep`: every reference moves to `keep`, declared fields that
- * `keep` lacks are taken from `drop` (window aggregates as one group with their window), and `drop` is deleted. Rare (one account first seen
- * by id, then by handle), so plain statements are fine.
+ * `keep` lacks are taken from `drop` (window aggregates as one group with their window),
+ * and `drop` is deleted. Rare (one account first seen by id, then by handle), so plain
+ * statements are fine.
  */
 export function mergeAccounts(db: Db, keep: number, drop: number): void {
   db.prepare(

@@ -13,7 +13,7 @@
  *
  * Definition: in the account's sub-model, for archetype a,
  *   logit_a = intercept_a + sum_j weight_aj * (x_j - mean_j) / scale_j
- * with x_j held inside the range the real training accounts span (standardScore)
+ * with x_j held inside [lowest_j, highest_j] where the model gives that range (standardScore)
  * over the features j that are KNOWN for the account (an unknown feature adds nothing: it
  * is taken at the training mean; the fit drops feature groups at random so the remaining
  * weights carry the evidence alone, see fit.ts). Then
@@ -51,7 +51,8 @@ export interface ModelFeature {
 }
 
 /**
- * A known feature value in standard units, held inside the real accounts' range:
+ * A known feature value in standard units, held inside the real accounts' range when the
+ * model gives one (the fit gives it to account age and posts per day: fit.ts HELD_TO_REAL_RANGE):
  *   z = (min(max(x, lowest), highest) - mean) / scale
  * Example: ageDays mean 3.17, scale 0.21, lowest 2.86 (725 days): an account of 181 days
  * (x = 2.26) is read at 2.86, z = -1.5 (not -4.4).
