@@ -11,7 +11,7 @@
  * declared. The owner carries LISTS FOLLOWERS | FOLLOWING | POSTS, as an importer sets them
  * (store/records.ts OwnLists).
  */
-import { KIND, LISTS, type Dataset } from '../../src/engine/dataset.js';
+import { KIND, LISTS, unknownAccountColumns, type Dataset } from '../../src/engine/dataset.js';
 import { forEachEngagement } from './events.js';
 import { KIND_REPLY, KIND_RESHARE, type World } from './world-types.js';
 
@@ -100,33 +100,7 @@ export function ownArchiveView(world: World, owner: number, options: OwnArchiveO
   lists[0] = LISTS.FOLLOWERS | LISTS.FOLLOWING | LISTS.POSTS;
   const declared = (m: Map<number, number>, q: number): number => (p.kind[q] === KIND_RESHARE ? NaN : (m.get(q) ?? 0));
   return {
-    accounts: {
-      n,
-      dbId: Int32Array.from({ length: n }, (_, i) => i + 1),
-      network: Array.from({ length: n }, () => world.config.network),
-      handle: handles,
-      externalId: Array.from({ length: n }, () => null),
-      bio: Array.from({ length: n }, () => null),
-      displayName: Array.from({ length: n }, () => null),
-      url: Array.from({ length: n }, () => null),
-      location: Array.from({ length: n }, () => null),
-      defaultAvatar: nan(),
-      likesGiven: nan(),
-      followers,
-      following,
-      listed: nan(),
-      postsDeclared,
-      verified: nan(),
-      createdAt,
-      mentionsReceived: nan(),
-      resharesReceived: nan(),
-      repliesReceived: nan(),
-      likesReceived: nan(),
-      mentionsSent: nan(),
-      resharesSent: nan(),
-      aggregateWindowDays: nan(),
-      lists,
-    },
+    accounts: { ...unknownAccountColumns(n, world.config.network), handle: handles, followers, following, postsDeclared, createdAt, lists },
     posts: {
       n: posts.length,
       author: new Int32Array(posts.length),
