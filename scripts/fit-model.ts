@@ -3,6 +3,12 @@
  * its provenance: data files and their sha256, splits, cross-validated results, baselines.
  *
  *   npx tsx scripts/fit-model.ts [--out models/model-v2.json] [--folds 5] [--ablation] [--shared ../shared]
+ *                                [--fold-seed S] [--repeat N]
+ *
+ * --fold-seed S: the dev.csv folds dealt in an order hashed with S (0, the default, is the
+ * recorded protocol: pair i in fold i mod 5). --repeat N: besides the recorded folds, the
+ * dev.csv CV repeated with fold seeds 1..N (engagement CV skipped), reported as mean and
+ * spread, so that a difference between two variants can be told from the luck of one split.
  *
  * Data (read from --shared, default ../shared beside the checkout):
  *   benchmarks/peerindex-pairs/dev.csv                 human judgements (stage 1)
@@ -16,7 +22,7 @@ import { peerIndexFeatures } from '../src/engine/peerindex.js';
 import { readKonect } from './lib/konect.js';
 import { partialViews, readGenuine, readPeerIndexPairs, uniqueSides } from './lib/real-accounts.js';
 import { datasetFromInteractions, splitEngagement } from '../src/engine/engagement-split.js';
-import { fitRealModel, viewCoverage, type PartialView, type RealData, type RealFeatureSpec } from './lib/fit/real-data.js';
+import { fitRealModel, viewCoverage, type CvOptions, type PartialView, type RealData, type RealFeatureSpec } from './lib/fit/real-data.js';
 import { MODEL_V2_SPEC, DIGG_SPLIT } from './lib/fit/spec-v2.js';
 import type { Model } from '../src/engine/model.js';
 
@@ -30,6 +36,8 @@ const out = opt('out', '');
 const folds = Number(opt('folds', '5'));
 const ablation = args.includes('--ablation');
 const only = opt('without', '');
+const foldSeed = Number(opt('fold-seed', '0'));
+const repeat = Number(opt('repeat', '0'));
 
 const files = {
   pairs: path.join(shared, 'benchmarks/peerindex-pairs/dev.csv'),
@@ -49,7 +57,7 @@ const genuine = readGenuine(bytes.genuine);
 const devAccounts = uniqueSides(parsed);
 const PARTIAL_VIEWS: PartialView[] = partialViews(devAccounts, genuine);
 
-function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
+function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean, cv: CvOptions = { pairFoldSeed: foldSeed }) {
   // the engagement split needs only the network parameters of a model: any model with the spec's
   const probe: Model = { schema: 1, version: 'probe', description: '', provenance: {}, units: {}, features: [], imputation: { method: '', maxFactor: 2.5 }, calibration: { totals: [0, 1], scores: [1, 100], max: 100 }, subscoreCalibration: { reach: { totals: [0, 1], scores: [0, 100], max: 100 }, amplification: { totals: [0, 1], scores: [0, 100], max: 100 }, network: { totals: [0, 1], scores: [0, 100], max: 100 } }, network: spec.network };
   const engagement = splitEngagement(digg, DIGG_SPLIT.split, DIGG_SPLIT.windowDays, probe);
@@ -77,7 +85,7 @@ function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean) {
         { file: 'data/labelled-accounts/genuine.csv', sha256: sha(bytes.genuine), use: 'calibration population (declared counts), weighted equally with the Digg population', accounts: genuine.length },
       ],
     },
-  });
+  }, cv);
 }
 
 import { featureVectorOf, type FeatureVector } from '../src/engine/features.js';
@@ -97,6 +105,19 @@ console.log(summary(only ? `without ${only}` : 'model', report));
 const coverage = viewCoverage(report.model, PARTIAL_VIEWS);
 console.log(`  interval: imputed variance x ${report.model.imputation.varianceScale ?? 1}; 80% interval covers the full score of ${PARTIAL_VIEWS.map((v, k) => `${v.name} ${(coverage[k]! * 100).toFixed(1)}%`).join(', ')}`);
 console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+let repeated: { seeds: string; auc: number[]; mean: number; sd: number } | null = null;
+if (repeat > 0) {
+  const aucs: number[] = [];
+  for (let seed = 1; seed <= repeat; seed++) {
+    const r = run(spec, folds, false, { pairFoldSeed: seed, engagementCv: false });
+    aucs.push(r.pairs.auc);
+    console.log(`  fold seed ${seed}: dev.csv CV AUC ${r.pairs.auc.toFixed(4)} (folds ${r.pairs.foldAuc.join(' ')})`);
+  }
+  const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length;
+  const sd = Math.sqrt(aucs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, aucs.length - 1));
+  console.log(`  repeated CV, fold seeds 1-${repeat}: dev.csv AUC mean ${mean.toFixed(4)}, sd ${sd.toFixed(4)}, range ${Math.min(...aucs).toFixed(4)}-${Math.max(...aucs).toFixed(4)}`);
+  repeated = { seeds: `1-${repeat} (pairs dealt in an order hashed with the seed, position mod ${folds}; --fold-seed)`, auc: aucs, mean: Number(mean.toFixed(4)), sd: Number(sd.toFixed(4)) };
+}
 if (ablation) {
   for (const f of spec.features) {
     const r = run({ ...spec, features: spec.features.filter((g) => g.name !== f.name) }, folds, false);
@@ -109,7 +130,7 @@ if (out) {
     ...m.provenance,
     folds,
     cv: {
-      'dev.csv': { auc: report.pairs.auc, foldAuc: report.pairs.foldAuc, inSampleAuc: report.pairs.inSampleAuc, baselines: { listed: report.pairs.listedAlone, followers: report.pairs.followersAlone }, folds: 'pair i in fold i mod 5' },
+      'dev.csv': { auc: report.pairs.auc, foldAuc: report.pairs.foldAuc, inSampleAuc: report.pairs.inSampleAuc, baselines: { listed: report.pairs.listedAlone, followers: report.pairs.followersAlone }, folds: foldSeed === 0 ? 'pair i in fold i mod 5' : `pairs dealt in an order hashed with seed ${foldSeed}, position mod ${folds}`, ...(repeated ? { repeated } : {}) },
       digg: { spearman: report.engagement.spearman, foldSpearman: report.engagement.foldSpearman, baseline: { pastEngagers: report.engagement.baseline, foldBaseline: report.engagement.foldBaseline }, inSample: report.engagement.inSample, population: report.engagement.population, folds: 'accounts in hashed order, position mod 5; pairs within training folds; Spearman of the raw total with distinct engagers after the split, per test fold, averaged' },
     },
     interval: {

@@ -46,6 +46,7 @@ function genuineAccount(r: Record<string, string>, asOf: number): FeatureVector 
   put('listed', listed);
   put('following', following);
   put('follower_ratio', followers / Math.max(1, following));
+  put('net_followers', Math.max(0, followers - following));
   const created = Date.parse(r['created_at'] ?? '');
   const statuses = num('statuses_count');
   if (Number.isFinite(created) && Number.isFinite(statuses) && asOf > created) put('posts_per_day', statuses / ((asOf - created) / 86_400_000));

@@ -9,6 +9,10 @@
  *                            when the account's own follower list was imported; a follow
  *                            edge from someone else's export is not a follower count)
  *   follower_ratio           followers / max(1, following) (both declared or own lists)
+ *   net_followers            followers beyond the accounts followed: max(0, followers - following)
+ *                            (both declared or own lists); a follow-for-follow exchange nets zero,
+ *                            so following many accounts is never rewarded and follow-back
+ *                            audiences count for nothing
  *   engagers                 distinct accounts engaging in the window, per 90 days
  *                            (distinct * 90 / windowDays; each counted at its largest
  *                            authenticity weight)
@@ -64,6 +68,7 @@ export const SCORED_FEATURES = [
   'followers',
   'listed',
   'follower_ratio',
+  'net_followers',
   'engagers',
   'mentions_received',
   'reshares_received',
@@ -314,7 +319,11 @@ export function extractFeatures(
     if (!Number.isNaN(A.listed[i]!)) set('listed', i, A.listed[i]!, DECLARED);
     const fo = value.followers[i]!;
     const fg = value.following[i]!;
-    if (!Number.isNaN(fo) && !Number.isNaN(fg)) set('follower_ratio', i, fo / Math.max(1, fg), source.followers[i] === DECLARED || source.following[i] === DECLARED ? DECLARED : EVENTS);
+    if (!Number.isNaN(fo) && !Number.isNaN(fg)) {
+      const src = source.followers[i] === DECLARED || source.following[i] === DECLARED ? DECLARED : EVENTS;
+      set('follower_ratio', i, fo / Math.max(1, fg), src);
+      set('net_followers', i, Math.max(0, fo - fg), src);
+    }
     if (!Number.isNaN(fo) || !Number.isNaN(A.listed[i]!)) evidence.audience[i] = 1;
 
     // an account whose own export is here (POSTS) has only what other imports hold of its

@@ -6,7 +6,7 @@
  * smoothed rates whose floor (0.1005) means none, read as events per day after removing
  * the floor: rate(x) = max(0, x - floor). Reshares per post over the reference window W is
  * W * rate(retweets) / max(1, W * rate(posts)), mentions per post likewise; the follower
- * ratio is followers / max(1, following); conversation (mentions sent per day) is
+ * ratio is followers / max(1, following), net followers max(0, followers - following); conversation (mentions sent per day) is
  * rate(mentions_sent).
  * Source: the competition's data page (the rate columns are smoothed; the floor is their
  * smallest value) and the model file's "units.peerindex".
@@ -40,6 +40,7 @@ export function peerIndexFeatures(v: readonly number[]): FeatureVector {
   put('reshares_per_post', (REFERENCE_WINDOW_DAYS * rate(retweetsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
   put('mentions_per_post', (REFERENCE_WINDOW_DAYS * rate(mentionsReceived)) / Math.max(1, REFERENCE_WINDOW_DAYS * rate(posts)));
   put('follower_ratio', followers / Math.max(1, following));
+  put('net_followers', Math.max(0, followers - following));
   put('conversation', rate(mentionsSent));
   put('engagement_per_follower', (rate(mentionsReceived) + rate(retweetsReceived)) / Math.max(1, followers));
   put('following', following);

@@ -95,6 +95,20 @@ describe('features', () => {
     expect(f.value.replies_sent).toBeCloseTo(1 / 90, 12);
   });
 
+  it('net followers: followers beyond the accounts followed, never below zero, known only when both counts are', () => {
+    const b = new DatasetBuilder();
+    const star = b.account({ followers: 5200, following: 200 });
+    const farm = b.account({ followers: 5200, following: 5600 });
+    const half = b.account({ followers: 5200 });
+    const pop = b.build();
+    expect(features(pop, star).value.net_followers).toBe(5000);
+    expect(features(pop, star).source.net_followers).toBe('declared');
+    expect(features(pop, star).value.follower_ratio).toBe(26);
+    expect(features(pop, farm).value.net_followers).toBe(0);
+    expect(Number.isNaN(features(pop, half).value.net_followers)).toBe(true);
+    expect(features(pop, half).source.net_followers).toBe('missing');
+  });
+
   it('leaves an account known only from a follower list missing, not zero', () => {
     const b = new DatasetBuilder();
     const listed = b.account({ followers: 2000 });

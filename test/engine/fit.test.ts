@@ -5,6 +5,7 @@ import { fitLogisticNonNegative } from '../../src/engine/fit/logistic.js';
 import { solveCholesky } from '../../src/engine/fit/linear-algebra.js';
 import { buildCalibration, KLOUT_TARGETS } from '../../scripts/lib/fit/calibration.js';
 import { factorLoadings } from '../../scripts/lib/fit/factor-analysis.js';
+import { pairFolds } from '../../scripts/lib/fit/real-data.js';
 import { scoreFeatureVector } from '../../src/engine/score.js';
 import { pairAccuracy, pairAuc, spearman, topKOverlap } from '../../src/engine/metrics.js';
 import { validateModel } from '../../src/engine/model.js';
@@ -87,6 +88,21 @@ describe('fit', () => {
       return Float64Array.from([0, 1, 2], () => 0.8 * f + 0.6 * gauss());
     });
     for (const l of factorLoadings(rows, [0, 1, 2])) expect(l).toBeCloseTo(0.8, 1);
+  });
+
+  it('deals pair folds: seed 0 is i mod k (the recorded protocol), other seeds balanced, deterministic and different', () => {
+    expect(Array.from(pairFolds(5, 2, 0))).toEqual([0, 1, 0, 1, 0]);
+    const a = pairFolds(2727, 5, 1);
+    expect(Array.from(pairFolds(2727, 5, 1))).toEqual(Array.from(a));
+    const sizes = [0, 0, 0, 0, 0];
+    for (const f of a) sizes[f]!++;
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    const b = pairFolds(2727, 5, 2);
+    const zero = pairFolds(2727, 5, 0);
+    const same = (x: Int32Array, y: Int32Array) => x.filter((f, i) => f === y[i]).length / x.length;
+    // a different split: about a fifth of the pairs share a fold by chance, never most of them
+    expect(same(a, b)).toBeLessThan(0.3);
+    expect(same(a, zero)).toBeLessThan(0.3);
   });
 
   it('Spearman and top-k overlap (worked examples)', () => {

@@ -105,19 +105,54 @@ interface Prepared {
   hashedOrder: number[];
 }
 
+/** How the cross-validation is run (defaults: the recorded protocol). */
+export interface CvOptions {
+  /**
+   * 0 (default): pair i in fold i mod k, the recorded protocol; s > 0: the pairs in an order
+   * hashed with s, position mod k (balanced folds). Repeating the CV over several seeds shows
+   * how much of a difference between two fits is the luck of one fold split.
+   */
+  pairFoldSeed?: number;
+  /** false: skip the engagement CV (its fields are empty); default true */
+  engagementCv?: boolean;
+}
+
+/**
+ * The pair folds: fold of pair i. Seed 0 gives i mod k; a seed s > 0 orders the pairs by a
+ * multiplicative hash of (i, s) (ties by i) and deals them out by position mod k.
+ * Worked example: 5 pairs, k = 2, seed 0 -> [0, 1, 0, 1, 0].
+ */
+export function pairFolds(n: number, folds: number, seed: number): Int32Array {
+  const out = new Int32Array(n);
+  if (seed === 0) {
+    for (let i = 0; i < n; i++) out[i] = i % folds;
+    return out;
+  }
+  const hash = (i: number): number => {
+    let h = Math.imul(i + 1, 2654435761) ^ Math.imul(seed, 40503);
+    h = Math.imul(h ^ (h >>> 16), 2246822507);
+    h = Math.imul(h ^ (h >>> 13), 3266489909);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => hash(a) - hash(b) || a - b);
+  order.forEach((i, pos) => (out[i] = pos % folds));
+  return out;
+}
+
 /** Fits on all the data and cross-validates both stages. */
-export function fitRealModel(spec: RealFitSpec, data: RealData, folds: number, meta: { version: string; description: string; provenance: Record<string, unknown> }): RealFitReport {
+export function fitRealModel(spec: RealFitSpec, data: RealData, folds: number, meta: { version: string; description: string; provenance: Record<string, unknown> }, cv: CvOptions = {}): RealFitReport {
   const prep = prepare(spec, data);
   const model = fitOnce(spec, prep, data, () => true, () => true, meta);
   // pairs CV
   const diff = new Float64Array(prep.pairSides.length);
   const winner = prep.pairSides.map((p) => p.winner);
   const foldAuc: number[] = [];
+  const pairFold = pairFolds(prep.pairSides.length, folds, cv.pairFoldSeed ?? 0);
   for (let f = 0; f < folds; f++) {
-    const m = fitOnce(spec, prep, data, (i) => i % folds !== f, () => true, meta);
+    const m = fitOnce(spec, prep, data, (i) => pairFold[i] !== f, () => true, meta);
     const test: number[] = [];
     prep.pairSides.forEach((p, i) => {
-      if (i % folds !== f) return;
+      if (pairFold[i] !== f) return;
       diff[i] = scoreFeatureVector(m, p.a).total - scoreFeatureVector(m, p.b).total;
       test.push(i);
     });
@@ -130,13 +165,13 @@ export function fitRealModel(spec: RealFitSpec, data: RealData, folds: number, m
   prep.hashedOrder.forEach((i, pos) => (foldOf[i] = pos % folds));
   const foldSpearman: number[] = [];
   const foldBaseline: number[] = [];
-  for (let f = 0; f < folds; f++) {
+  for (let f = 0; f < (cv.engagementCv === false ? 0 : folds); f++) {
     const m = fitOnce(spec, prep, data, () => true, (i) => foldOf[i] !== f, meta);
     const test = prep.engagementVectors.map((_, i) => i).filter((i) => foldOf[i] === f);
     foldSpearman.push(round(spearman(test.map((i) => scoreFeatureVector(m, prep.engagementVectors[i]!).total), test.map((i) => prep.future[i]!)), 4));
     foldBaseline.push(round(spearman(test.map((i) => prep.past[i]!), test.map((i) => prep.future[i]!)), 4));
   }
-  const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / v.length, 4);
+  const mean = (v: number[]) => (v.length === 0 ? NaN : round(v.reduce((a, b) => a + b, 0) / v.length, 4));
   const all = prep.engagementVectors.map((v) => scoreFeatureVector(model, v).total);
   return {
     model,

@@ -33,7 +33,10 @@ export function followerDiscountOf(table: ScoreTable, i: number): FollowerDiscou
   if (!rf || Number.isNaN(rf.before[i]!)) return null;
   const fv = featureVectorOf(table.features, i);
   const all = { ...fv, value: { ...fv.value, followers: rf.before[i]! } };
-  if (!Number.isNaN(rf.ratioBefore[i]!)) all.value.follower_ratio = rf.ratioBefore[i]!;
+  if (!Number.isNaN(rf.ratioBefore[i]!)) {
+    all.value.follower_ratio = rf.ratioBefore[i]!;
+    all.value.net_followers = Math.max(0, rf.before[i]! - fv.value.following);
+  }
   const damping = table.assessment.damping[i] ?? 1;
   const cap = table.assessment.cap[i] ?? 100;
   const scored = table.abstain[i] === null || table.abstain[i] === undefined;

@@ -8,6 +8,7 @@
  *   removed          = min(X, F x X / C)
  *   followers        = F - removed
  *   follower_ratio   = followers / max(1, following)   (when the ratio was known)
+ *   net_followers    = max(0, followers - following)   (likewise)
  * A partial list is never extrapolated (a list from someone else's export is not a random
  * sample of the audience: `audit` shows the extrapolated reach with its interval), and no
  * more than the classified share is removed when the declared count is below the list.
@@ -33,7 +34,7 @@ export interface RealFollowers {
   removed: Float64Array;
 }
 
-/** Discounts fake and bot followers in `features` (followers, follower_ratio) in place, and returns what it did (see the module doc). */
+/** Discounts fake and bot followers in `features` (followers, follower_ratio, net_followers) in place, and returns what it did (see the module doc). */
 export function applyRealFollowers(features: FeatureTable, audience: AudienceTable): RealFollowers {
   const n = features.n;
   const out: RealFollowers = {
@@ -46,6 +47,7 @@ export function applyRealFollowers(features: FeatureTable, audience: AudienceTab
   };
   const fo = features.value.followers;
   const ratio = features.value.follower_ratio;
+  const net = features.value.net_followers;
   const following = features.value.following;
   const f = audience.followers;
   for (let i = 0; i < n; i++) {
@@ -63,6 +65,7 @@ export function applyRealFollowers(features: FeatureTable, audience: AudienceTab
     if (!Number.isNaN(ratio[i]!)) {
       out.ratioBefore[i] = ratio[i]!;
       ratio[i] = fo[i]! / Math.max(1, following[i]!); // a known ratio means a known following value (engine/features.ts)
+      net[i] = Math.max(0, fo[i]! - following[i]!);
     }
   }
   return out;

@@ -11,7 +11,11 @@ function makeFeatures(followers: number[], following: number[]): FeatureTable {
   const value = Object.fromEntries(FEATURE_NAMES.map((f) => [f, col()])) as FeatureTable['value'];
   value.followers.set(followers);
   value.following.set(following);
-  for (let i = 0; i < n; i++) value.follower_ratio[i] = Number.isNaN(followers[i]!) || Number.isNaN(following[i]!) ? NaN : followers[i]! / Math.max(1, following[i]!);
+  for (let i = 0; i < n; i++) {
+    const known = !Number.isNaN(followers[i]!) && !Number.isNaN(following[i]!);
+    value.follower_ratio[i] = known ? followers[i]! / Math.max(1, following[i]!) : NaN;
+    value.net_followers[i] = known ? Math.max(0, followers[i]! - following[i]!) : NaN;
+  }
   const source = Object.fromEntries(FEATURE_NAMES.map((f) => [f, new Uint8Array(n)])) as FeatureTable['source'];
   const perCount = Object.fromEntries(FEATURE_NAMES.map((f) => [f, col()])) as FeatureTable['perCount'];
   return { n, value, source, perCount, evidence: {} as FeatureTable['evidence'] };
@@ -30,6 +34,7 @@ describe('applyRealFollowers', () => {
     const r = applyRealFollowers(f, makeAudience([{ real: 600, suspicious: 18, fake: 400, bot: 12 }]));
     expect(f.value.followers[0]).toBe(618);
     expect(f.value.follower_ratio[0]).toBeCloseTo(6.18, 10);
+    expect(f.value.net_followers[0]).toBe(518); // 618 - 100 following
     expect(r.removed[0]).toBe(412);
     expect(r.before[0]).toBe(1030);
     expect(r.ratioBefore[0]).toBeCloseTo(10.3, 10);
