@@ -61,10 +61,23 @@ export interface FactorPosterior {
  * engine/interval.ts); with nothing present it is 1 (the reference population's spread).
  */
 export function imputeWithVariance(model: Model, t: Float64Array): FactorPosterior {
+  const K = model.features.length;
+  const out: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: new Int16Array(K), rawFactor: 0, den: 1 };
+  imputeInto(model, t, out, new Uint8Array(K));
+  return out;
+}
+
+/**
+ * imputeWithVariance without allocating: fills `t` in place and writes the posterior to
+ * `out` (its `capped` reused), with `scratch` (K bytes) for which features were missing.
+ * For loops over many accounts (engine/attribution.ts evaluates 13 points per account).
+ */
+export function imputeInto(model: Model, t: Float64Array, out: FactorPosterior, scratch: Uint8Array): void {
   let num = 0;
   let den = 1;
   let missing = 0;
-  for (let k = 0; k < model.features.length; k++) {
+  const K = model.features.length;
+  for (let k = 0; k < K; k++) {
     const v = t[k]!;
     if (Number.isNaN(v)) {
       missing++;
@@ -78,12 +91,20 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
   }
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
-  const capped = new Int16Array(model.features.length).fill(-1);
-  if (missing === 0) return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
-  const K = model.features.length;
-  const imputed = new Uint8Array(K);
+  const capped = out.capped;
+  capped.fill(-1);
+  out.missing = missing;
+  out.factor = factor;
+  out.variance = 1 / den;
+  out.rawFactor = num / den;
+  out.den = den;
+  if (missing === 0) return;
+  const imputed = scratch;
   for (let k = 0; k < K; k++) {
-    if (!Number.isNaN(t[k]!)) continue;
+    if (!Number.isNaN(t[k]!)) {
+      imputed[k] = 0;
+      continue;
+    }
     imputed[k] = 1;
     const ref = model.features[k]!.reference;
     t[k] = Math.max(0, ref.median + ref.scale * ref.loading * factor);
@@ -94,7 +115,9 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
     const byFeature = boundsByFeature(model);
     for (let m = 0; m < K; m++) {
       if (imputed[m] !== 1) continue;
-      for (const b of byFeature[m]!) {
+      const list = byFeature[m]!;
+      for (let j = 0; j < list.length; j++) {
+        const b = list[j]!;
         const g = at[2 * b + 1]!;
         if (g < 0 || imputed[g] === 1) continue;
         const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
@@ -105,7 +128,6 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
       }
     }
   }
-  return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
 }
 
 // per bounds array: [feature, given] model indices of each bound, looked up once (a memo
