@@ -40,7 +40,7 @@ import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
 import { applyRealFollowers, type RealFollowers } from './audience/real-followers.js';
-import { neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
+import { FLAG_CODES, neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
 export interface ScoreOptions {
@@ -352,7 +352,7 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   }
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100);
+  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, keptPoints.get(table));
   const ev = table.features.evidence;
   out.activityInWindow = ev.activityInWindow[i] ?? 0;
   const last = ev.lastActivity[i]!;
@@ -364,6 +364,32 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
     out.interval = null;
   }
   return out;
+}
+
+/**
+ * The shown points (in tenths) of each account itemised so far, when a caller itemises
+ * the same accounts twice (score --all storing its run, then printing it as JSON): the path
+ * walk is then made once per account. items[i] = number of contributions kept (0: none).
+ */
+interface KeptPoints {
+  stride: number;
+  tenths: Int16Array;
+  items: Uint8Array;
+}
+
+// per score table whose itemisations are kept (keepItemisations): its kept points
+const keptPoints = new WeakMap<ScoreTable, KeptPoints>();
+
+/**
+ * From now on, explainScore keeps the shown points of each account of `table` it
+ * itemises (2 bytes per contribution; 3.4 MB for 100k accounts) and reuses them when
+ * asked again: for a caller that itemises every account twice. Results are unchanged.
+ */
+export function keepItemisations(table: ScoreTable): void {
+  if (keptPoints.has(table)) return;
+  // baseline, the features, and at most one authenticity item per flag code
+  const stride = table.model.features.length + 1 + FLAG_CODES.length;
+  keptPoints.set(table, { stride, tenths: new Int16Array(table.n * stride), items: new Uint8Array(table.n) });
 }
 
 /** A feature table's columns of the model's features, in model order. */
@@ -476,31 +502,47 @@ function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
   return w;
 }
 
-/** The itemised result of the row in `w` (`anyLower`: some value is a lower bound). */
-function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number): AccountScore {
+/** The itemised result of the row in `w` (`anyLower`: some value is a lower bound), its points read from `kept` when it holds them. */
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, kept?: KeptPoints): AccountScore {
   const K = model.features.length;
   const lower = anyLower ? w.lower : undefined;
   const ev = w.ev;
   evaluateInto(model, w.tIn, damping, ev, lower, cap, w.perCount);
-  const undamped = applyCalibration(model.calibration, ev.total);
-  // points along the path of the account's evidence (engine/attribution.ts): imputed values
-  // get none of their own; the path ends at the evaluation just made
-  const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
-  const exact: number[] = [baseline];
-  for (let k = 0; k < K; k++) exact.push(w.points[k]!);
-  const authenticity = ev.score - undamped;
+  // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
   let share: number[] | null = null;
+  let authenticityItems = 0;
   if (damping < 1 || cap < 100 || flags.length > 0) {
-    // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
     share = flags.map((f) => (f.factor > 0 && f.factor < 1 ? -Math.log(f.factor) : 0));
     const total = share.reduce((a, b) => a + b, 0);
-    if (flags.length === 0 || total <= 0) {
-      exact.push(authenticity);
-      share = null;
-    } else for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
+    if (flags.length === 0 || total <= 0) share = null;
+    authenticityItems = share === null ? 1 : flags.length;
+  }
+  let parts: ArrayLike<number>;
+  const at = kept && index >= 0 ? index * kept.stride : -1;
+  if (kept && at >= 0 && kept.items[index] === K + 1 + authenticityItems) parts = kept.tenths.subarray(at, at + kept.stride);
+  else {
+    const undamped = applyCalibration(model.calibration, ev.total);
+    // points along the path of the account's evidence (engine/attribution.ts): imputed values
+    // get none of their own; the path ends at the evaluation just made
+    const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
+    const exact: number[] = [baseline];
+    for (let k = 0; k < K; k++) exact.push(w.points[k]!);
+    const authenticity = ev.score - undamped;
+    if (authenticityItems > 0) {
+      if (share === null) exact.push(authenticity);
+      else {
+        const total = share.reduce((a, b) => a + b, 0);
+        for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
+      }
+    }
+    const apportioned = apportionTenths(exact, tenths(ev.score));
+    parts = apportioned;
+    if (kept && at >= 0 && apportioned.length <= kept.stride && apportioned.every((x) => x >= -32768 && x <= 32767)) {
+      kept.tenths.set(apportioned, at);
+      kept.items[index] = apportioned.length;
+    }
   }
   const shown = roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);
-  const parts = apportionTenths(exact, tenths(ev.score));
   // key order as the JSON contract lists them: feature, group, value, points, source (basis)
   const contributions: Contribution[] = [{ feature: 'baseline', group: 'baseline', value: null, points: parts[0]! / 10, source: 'declared' }];
   const missing: ScoredFeature[] = [];
@@ -513,7 +555,7 @@ function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, dampin
       contributions.push({ feature: f.name, group: f.group, value: significant(featureValueOf(f, ev.t[k]!)), points, source: 'imputed', basis: basisOf(model, w, k) });
     } else contributions.push({ feature: f.name, group: f.group, value: significant(w.value[k]!), points, source: w.source[k]! });
   }
-  if (exact.length > K + 1) {
+  if (authenticityItems > 0) {
     const value = significant(damping);
     if (share === null) contributions.push({ feature: 'authenticity', group: 'authenticity', value, points: parts[K + 1]! / 10, source: 'events' });
     else for (let j = 0; j < flags.length; j++) contributions.push({ feature: `authenticity:${flags[j]!.code}`, group: 'authenticity', value: significant(flags[j]!.severity), points: parts[K + 1 + j]! / 10, source: 'events' });
