@@ -308,7 +308,11 @@ const significant = (x: number): number => (Number.isInteger(x) && x > -1e6 && x
 export function apportionTenths(exact: readonly number[], target: number): number[] {
   const n = exact.length;
   const out = new Array<number>(n);
-  const frac = new Float64Array(n);
+  if (apportionFrac.length < n) {
+    apportionFrac = new Float64Array(2 * n);
+    apportionOrder = new Int32Array(2 * n);
+  }
+  const frac = apportionFrac;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const x = exact[i]! * 10;
@@ -319,17 +323,30 @@ export function apportionTenths(exact: readonly number[], target: number): numbe
   }
   let left = target - sum;
   if (left === 0) return out;
-  // a strict order (ties to the earlier item), so any sort gives the same order
-  const order = Array.from({ length: n }, (_, i) => i);
-  if (left > 0) {
-    order.sort((a, b) => frac[b]! - frac[a]! || a - b);
-    for (let r = 0; left > 0; r = (r + 1) % n, left--) out[order[r]!]!++;
-  } else {
-    order.sort((a, b) => frac[a]! - frac[b]! || a - b);
-    for (let r = 0; left < 0; r = (r + 1) % n, left++) out[order[r]!]!--;
+  // the items by fractional part (largest first when tenths are left over, smallest first
+  // when too many were taken), ties to the earlier item: a strict order, so this insertion
+  // sort (a dozen items) gives the order any sort would
+  const order = apportionOrder;
+  const up = left > 0;
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0) {
+      const o = order[j - 1]!;
+      const before = up ? frac[o]! > frac[i]! || (frac[o] === frac[i] && o < i) : frac[o]! < frac[i]! || (frac[o] === frac[i] && o < i);
+      if (before) break;
+      order[j] = o;
+      j--;
+    }
+    order[j] = i;
   }
+  if (up) for (let r = 0; left > 0; r = (r + 1) % n, left--) out[order[r]!]!++;
+  else for (let r = 0; left < 0; r = (r + 1) % n, left++) out[order[r]!]!--;
   return out;
 }
+
+// apportionTenths' scratch (it never calls itself, and the engine is single-threaded)
+let apportionFrac = new Float64Array(32);
+let apportionOrder = new Int32Array(32);
 
 /** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
 export function explainScore(table: ScoreTable, i: number): AccountScore {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attributeInto, attributePoints } from '../../src/engine/attribution.js';
 import { applyCalibration, validateModel, type Model } from '../../src/engine/model.js';
-import { evaluateModel } from '../../src/engine/score.js';
-import { referenceAttributePoints } from '../helpers/attribution-reference.js';
+import { apportionTenths, evaluateModel } from '../../src/engine/score.js';
+import { referenceApportionTenths, referenceAttributePoints } from '../helpers/attribution-reference.js';
 import { ROOT } from '../helpers/cli.js';
 import { shippedModel } from '../helpers/model.js';
 
@@ -80,5 +80,26 @@ describe('attribution without allocation', () => {
       const sum = points.reduce((s, x) => s + x, baseline);
       expect(sum).toBeCloseTo(apply(evaluateModel(model, t, 1, lower).total), 9);
     }
+  });
+});
+
+describe('apportionTenths without sorting objects', () => {
+  it('gives the reference tenths on 20,000 random splits (ties, surplus and deficit included)', () => {
+    const rnd = seeded(29);
+    let up = 0;
+    let down = 0;
+    for (let a = 0; a < 20000; a++) {
+      const n = 1 + Math.floor(rnd() * 18);
+      // tenths and hundredths make ties of fractional parts common
+      const exact = Array.from({ length: n }, () => (rnd() < 0.5 ? Math.round((rnd() - 0.2) * 400) / 10 : Math.round((rnd() - 0.2) * 4000) / 100 + (rnd() < 0.3 ? 0.05 : 0)));
+      const sum = exact.reduce((s, x) => s + x, 0);
+      const target = Math.round(sum * 10) + (rnd() < 0.2 ? Math.floor(rnd() * 2 * n) - n : 0);
+      const floors = exact.reduce((s, x) => s + Math.floor(x * 10), 0);
+      if (target > floors) up++;
+      if (target < floors) down++;
+      expect([a, apportionTenths(exact, target)]).toEqual([a, referenceApportionTenths(exact, target)]);
+    }
+    expect(up).toBeGreaterThan(1000);
+    expect(down).toBeGreaterThan(100);
   });
 });

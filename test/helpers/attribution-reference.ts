@@ -184,3 +184,19 @@ function imputationSlopes(model: Model, at: PathPoint, informs: Uint8Array, m: n
     out[k] = (fm.scale * fm.loading * ref.loading) / ((1 - ref.loading * ref.loading) * ref.scale * den);
   }
 }
+
+/** apportionTenths of engine/score.ts as first written (objects sorted by a comparator). */
+export function referenceApportionTenths(exact: readonly number[], target: number): number[] {
+  const scaled = exact.map((x) => x * 10);
+  const out = scaled.map((x) => Math.floor(x));
+  let left = target - out.reduce((a, b) => a + b, 0);
+  const order = scaled.map((x, i) => ({ i, frac: x - Math.floor(x) }));
+  if (left > 0) {
+    order.sort((a, b) => b.frac - a.frac || a.i - b.i);
+    for (let r = 0; left > 0; r = (r + 1) % order.length, left--) out[order[r]!.i]!++;
+  } else if (left < 0) {
+    order.sort((a, b) => a.frac - b.frac || a.i - b.i);
+    for (let r = 0; left < 0; r = (r + 1) % order.length, left++) out[order[r]!.i]!--;
+  }
+  return out;
+}
