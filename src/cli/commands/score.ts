@@ -48,8 +48,8 @@ export function registerScore(program: Command, io: Io): void {
       tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
-    // a stored run keeps its accounts' topics, so storing needs the topic stage
-    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save });
+    // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
+    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true });
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
     if (save) {
       // the run is stored before anything is written (a reader that stops early loses nothing);
