@@ -35,8 +35,17 @@ function escapeCodeUnit(c: string): string {
 
 /** A number as JSON.stringify writes it (non-finite: null); null as null. */
 function num(x: number | null): string {
-  return x === null || !Number.isFinite(x) ? 'null' : `${x}`;
+  if (x === null) return 'null';
+  // most numbers of a result are in hundredths (scores, points, confidence, small counts):
+  // x is exactly the double h / 100, whose text is the same whenever it is written
+  const h = Math.round(x * 100);
+  if (h >= -HUNDREDTHS_SPAN && h <= HUNDREDTHS_SPAN && h / 100 === x) return (hundredths[h + HUNDREDTHS_SPAN] ??= `${x}`);
+  return Number.isFinite(x) ? `${x}` : 'null';
 }
+
+/** Numbers -200.00 to 200.00 in hundredths have their text kept once written. */
+const HUNDREDTHS_SPAN = 20_000;
+const hundredths = new Array<string | undefined>(2 * HUNDREDTHS_SPAN + 1);
 
 const nullableStr = (s: string | null): string => (s === null ? 'null' : str(s));
 

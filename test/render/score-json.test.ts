@@ -56,6 +56,14 @@ describe('scoreResultJson', () => {
       };
       for (const pad of ['', '    ']) expect(scoreResultJson(view, pad)).toBe(generic(view, pad));
     }
+    // numbers in hundredths (their text is kept once written), near and past the kept span, and not in hundredths
+    const numbers = [-0, 0, 0.1, 0.2, 0.3, 0.1 + 0.2, 1.1, 99.95, 117, 12.34, -12.34, -200, 200, 199.99, 200.01, -200.01, 1e-7, 123456.789, 2 ** 53, 1 / 3];
+    for (let round = 0; round < 2; round++) {
+      for (const x of numbers) {
+        const view: ScoreResultView = { handle: 'h', network: 'n', score: x, interval: [x, x], abstain: null, subscores: { reach: x, amplification: x, network: x }, confidence: x, contributions: [{ feature: 'f', group: 'reach', value: x, points: x, source: 'events' }], flags: [], missing: [], activityInWindow: x, lastActivity: null };
+        expect(scoreResultJson(view, '    ')).toBe(generic(view, '    '));
+      }
+    }
     const empty: ScoreResultView = { handle: 'h', network: 'n', score: null, interval: null, abstain: null, subscores: { reach: 0, amplification: 0, network: 0 }, confidence: 0, contributions: [], flags: [], missing: [], activityInWindow: 0, lastActivity: null };
     expect(scoreResultJson(empty, '    ')).toBe(generic(empty, '    '));
   });
