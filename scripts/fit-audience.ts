@@ -114,7 +114,7 @@ const meanOf = (rs: LosoResult[]): number => rs.reduce((a, r) => a + r.caught, 0
 const minOf = (rs: LosoResult[]): number => Math.min(...rs.map((r) => r.caught));
 
 // --- the envelope's two numbers, on a small grid: judged by leave-one-source-out under the CV bar
-const GRID = args.quick ? [] : [0.003, 0.004, 0.005].flatMap((envelopeRate) => [0.025, 0.027].map((realFlagRate) => ({ envelopeRate, realFlagRate })));
+const GRID = args.quick ? [] : [0.003, 0.004, 0.005].flatMap((envelopeRate) => [0.025, 0.027, 0.028].map((realFlagRate) => ({ envelopeRate, realFlagRate })));
 const grid = GRID.map((g) => {
   const opts: AudienceFitOptions = { ...options, ...g };
   const cvRows = confusion(set, oofUnder(opts)).byClass;
@@ -123,7 +123,7 @@ const grid = GRID.map((g) => {
   return { ...g, genuine: cvRows[0]!.flagged, fake: cvRows[1]!.flagged, bot: cvRows[2]!.flagged, all, losoMean: meanOf(l), losoMin: minOf(l) };
 });
 /**
- * The shipped pair: among those meeting the CV bar with a point to spare on people
+ * The shipped pair: among those meeting the CV bar with a tenth of a point to spare on people
  * (<= 2.9% flagged, >= 97% fake, >= 90% bots), those that also meet the held-back bar in
  * distribution (>= 95% of all non-genuine caught out of fold), the best leave-one-source-out
  * mean; without any such, the best LOSO mean under the CV bar; without that, the defaults.
@@ -218,7 +218,7 @@ if (grid.length) {
   say();
   say('## Choosing the envelope (each edge\'s share of people, and the total share of people flagged)');
   say();
-  say('Same fitted weights; only the envelope and the thresholds change. The fit ships the pair with the best leave-one-source-out mean among those that meet the CV bar with a point to spare on people (<= 2.9% genuine flagged, >= 97% fake, >= 90% bots) and the held-back bar in distribution (>= 95% of all non-genuine caught out of fold); without such a pair, the best LOSO mean under the CV bar. The tables above are chosen on these numbers, so they are slightly optimistic.');
+  say('Same fitted weights; only the envelope and the thresholds change. The fit ships the pair with the best leave-one-source-out mean among those that meet the CV bar with a tenth of a point to spare on people (<= 2.9% genuine flagged, >= 97% fake, >= 90% bots) and the held-back bar in distribution (>= 95% of all non-genuine caught out of fold); without such a pair, the best LOSO mean under the CV bar. The tables above are chosen on these numbers, so they are slightly optimistic.');
   say();
   say('| edge share | total share | CV genuine flagged | CV fake caught | CV bots caught | CV all non-genuine | LOSO mean | LOSO worst | shipped |');
   say('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
