@@ -28,7 +28,6 @@ import { FEATURE_UNITS, PROFILE_FEATURES, type ProfileFeature } from '../../../s
 import {
   applyAudienceModel,
   envelopeValue,
-  outsideEnvelope,
   standardScore,
   type Archetype,
   type AudienceModel,

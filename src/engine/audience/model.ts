@@ -23,6 +23,10 @@
  * Source: the baseline-category logit model (Agresti, Categorical Data Analysis, 3rd ed.,
  * 2013, section 8.1).
  *
+ * Beside the logit, the people's envelope (EnvelopeRule, model 1.2.0 on): edges of the range
+ * of labelled people on three measures; classify.ts makes a profile the logit calls real but
+ * beyond an edge `suspicious`.
+ *
  * Example: one archetype 'bought' (fake), intercept 0, one feature followRatio (mean -0.2,
  * scale 0.6) with weight -3; an account at -2.7 has z = -4.17, logit 12.5, P(fake) = 0.999996.
  */
