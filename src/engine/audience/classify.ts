@@ -98,9 +98,9 @@ export function classifyProfile(model: AudienceModel, facts: ProfileFacts, scrat
   const out = applyAudienceModel(model, computeProfileFeatures(facts, scratch));
   const decision = decideClass(model, out);
   const reasons = withReasons ? buildReasons(facts, supportFor(model, decision.class, out), { patterns: decision.class !== 'real' }) : [];
-  // the mass-follower rule, not the model, made it suspicious: say so first
   // the envelope, not the model, made it suspicious: its edges first
   if (decision.outside && withReasons) reasons.unshift(...out.outside.map((r) => describeEnvelope(r, facts)));
+  // the mass-follower rule, not the model, made it suspicious: say so first
   if (decision.massFollower && withReasons) reasons.unshift(`following ${formatCount(facts.following)}: at or above ${formatCount(model.massFollowing)}, the mass-follower count`);
   return { class: decision.class, probability: round(decision.probability), p: { real: round(out.p.real), fake: round(out.p.fake), bot: round(out.p.bot) }, reasons, evidence: 'profile' };
 }
