@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTopics } from '../../src/engine/topics/matcher.js';
-import { foldText, tokenize } from '../../src/engine/topics/text.js';
+import { createTokenCursor, foldText, nextToken, startTokens, tokenHash, tokenize } from '../../src/engine/topics/text.js';
 import { pluralOf, singularsOf } from '../../src/engine/topics/surface-forms.js';
 import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
 import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
@@ -24,6 +24,25 @@ describe('tokens', () => {
   it('splits scripts without spaces into characters and strips Arabic vowel marks', () => {
     expect(tokenize('今日はクッキー')).toEqual(['今', '日', 'は', 'ク', 'ッ', 'キ', 'ー']);
     expect(tokenize('بَسْكَوِيت، مـوسيقى')).toEqual(['بسكويت', 'موسيقى']);
+  });
+
+  it('hashes each token while reading it exactly as tokenHash hashes its text, joined tokens and surrogate pairs included', () => {
+    const text = foldText("Women's U.S. r&b C++ c# #Tag a$ap don’t 𝒳𝒴z 𠀀字 今日 Größe ﬁne x:y www.a.b http://q/r @bob ok## end+");
+    const cur = createTokenCursor();
+    startTokens(cur);
+    const seen: string[] = [];
+    while (nextToken(text, cur)) {
+      const token = cur.joined ?? text.slice(cur.start, cur.end);
+      seen.push(token);
+      expect(cur.hash, token).toBe(tokenHash(token));
+    }
+    expect(seen).toEqual(tokenize("Women's U.S. r&b C++ c# #Tag a$ap don’t 𝒳𝒴z 𠀀字 今日 Größe ﬁne x:y www.a.b http://q/r @bob ok## end+"));
+    expect(seen).toContain('womens');
+    expect(seen).toContain('c++');
+    expect(seen).toContain('𠀀');
+    expect(cur.hashtags).toBe(1);
+    // different tokens, different hashes here (FNV-1a is not collision-free in general)
+    expect(new Set(seen.map((t) => tokenHash(t))).size).toBe(new Set(seen).size);
   });
 
   it('has simple English plurals', () => {

@@ -111,6 +111,51 @@ const MODIFIER_APOS = 0x02bc;
  */
 export type TokenSink = (s: string, start: number, end: number, joined: string | null, hashtag: boolean) => void;
 
+/**
+ * Where nextToken stands in a text and the token it read last. One cursor is reused for every
+ * text, so reading tokens allocates nothing but the rare joined token.
+ */
+export interface TokenCursor {
+  /** offset of the next code unit to read */
+  pos: number;
+  /** the token is s.slice(start, end) unless `joined` is set */
+  start: number;
+  end: number;
+  /** the token's text when letters were joined across an apostrophe or acronym dots, else null */
+  joined: string | null;
+  /** true for the first token after a '#' */
+  hashtag: boolean;
+  /** tokenHash of the token's text (of `joined` when set), computed while reading it */
+  hash: number;
+  /** hashtags read since pos was last set to 0 by startTokens */
+  hashtags: number;
+}
+
+/** A cursor for nextToken (call startTokens before each text). */
+export function createTokenCursor(): TokenCursor {
+  return { pos: 0, start: 0, end: 0, joined: null, hashtag: false, hash: 0, hashtags: 0 };
+}
+
+/** Sets the cursor to the start of a new text. */
+export function startTokens(cur: TokenCursor): void {
+  cur.pos = 0;
+  cur.hashtags = 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a (32 bit) over the UTF-16 code units of s[start, end): the hash nextToken gives each
+ * token (Fowler, Noll, Vo; http://www.isthe.com/chongo/tech/comp/fnv/). "ab" hashes as
+ * imul(imul(0x811c9dc5 ^ 97, 0x01000193) ^ 98, 0x01000193).
+ */
+export function tokenHash(s: string, start = 0, end = s.length): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 function skipToSpace(s: string, i: number): number {
   while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
   return i;
@@ -126,25 +171,30 @@ function skipMention(s: string, i: number): number {
   return i;
 }
 
-// End of the token readWord last read (a module variable: no tuple allocated per token).
-let wordEnd = 0;
-
-/** Reads the word token starting at i: returns the joined text when letters were joined, else null (the token is s.slice(i, wordEnd)). */
-function readWord(s: string, i: number): string | null {
+/**
+ * Reads the word token starting at i into cur (end, joined, hash); the hash covers exactly the
+ * code units of the token's text, so a joined token hashes as its joined string.
+ */
+function readWord(s: string, i: number, cur: TokenCursor): void {
   const n = s.length;
   let tok = '';
   let start = i;
   let seg = i; // start of the current dot-separated segment (for acronyms)
-  let j = i + widthAt(s, i);
+  let h = Math.imul(FNV_OFFSET ^ s.charCodeAt(i), FNV_PRIME);
+  let j = i + 1;
+  if (widthAt(s, i) === 2) h = Math.imul(h ^ s.charCodeAt(j++), FNV_PRIME);
   while (j < n) {
     const d = s.charCodeAt(j);
     if (d < 128) {
       if (ASCII_CLASS[d] === WORD) {
+        h = Math.imul(h ^ d, FNV_PRIME);
         j++;
         continue;
       }
     } else if (classAt(s, j) === WORD) {
-      j += widthAt(s, j);
+      h = Math.imul(h ^ d, FNV_PRIME);
+      if (widthAt(s, j) === 2) h = Math.imul(h ^ s.charCodeAt(++j), FNV_PRIME);
+      j++;
       continue;
     }
     if (d === APOS || d === RSQUO || d === MODIFIER_APOS) {
@@ -166,34 +216,38 @@ function readWord(s: string, i: number): string | null {
     }
     if (d === AMP || d === DOLLAR) {
       if (!isWordAt(s, j + 1)) break;
+      h = Math.imul(h ^ d, FNV_PRIME);
       j++;
       continue;
     }
     if (d === PLUS) {
       let e = j;
       while (e < n && s.charCodeAt(e) === PLUS) e++;
-      if (!isWordAt(s, e)) j = e;
+      if (!isWordAt(s, e)) for (; j < e; j++) h = Math.imul(h ^ PLUS, FNV_PRIME);
       break;
     }
     if (d === HASH) {
-      if (!isWordAt(s, j + 1)) j++;
+      if (!isWordAt(s, j + 1)) {
+        h = Math.imul(h ^ HASH, FNV_PRIME);
+        j++;
+      }
       break;
     }
     break;
   }
-  wordEnd = j;
-  return start === i ? null : tok + s.slice(start, j);
+  cur.end = j;
+  cur.hash = h;
+  cur.joined = start === i ? null : tok + s.slice(start, j);
 }
 
 /**
- * Splits folded text into tokens (see the module doc) and feeds them to `sink`.
- * Returns the number of hashtags seen.
+ * Reads the next token of the folded text s (see the module doc) from cur.pos into cur;
+ * returns false when the text has no more tokens.
  */
-export function scanTokens(s: string, sink: TokenSink): number {
+export function nextToken(s: string, cur: TokenCursor): boolean {
   const n = s.length;
-  let hashtags = 0;
   let hash = false;
-  let i = 0;
+  let i = cur.pos;
   while (i < n) {
     const c0 = s.charCodeAt(i);
     if (c0 === 32) {
@@ -204,44 +258,57 @@ export function scanTokens(s: string, sink: TokenSink): number {
     }
     const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(s, i);
     if (k === WORD) {
-      const joined = readWord(s, i);
-      const end = wordEnd;
+      readWord(s, i, cur);
+      const end = cur.end;
       if (s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
         i = skipToSpace(s, end); // scheme://...: a URL, not words
         hash = false;
         continue;
       }
-      if (joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
+      if (cur.joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
         i = skipToSpace(s, end);
         hash = false;
         continue;
       }
-      if (hash) hashtags++;
-      sink(s, i, end, joined, hash);
-      hash = false;
-      i = end;
-      continue;
+      if (hash) cur.hashtags++;
+      cur.start = i;
+      cur.hashtag = hash;
+      cur.pos = end;
+      return true;
     }
     if (k === CJK) {
       const w = widthAt(s, i);
-      if (hash) hashtags++;
-      sink(s, i, i + w, null, hash);
-      hash = false;
-      i += w;
-      continue;
+      if (hash) cur.hashtags++;
+      cur.start = i;
+      cur.end = i + w;
+      cur.joined = null;
+      cur.hashtag = hash;
+      cur.hash = w === 1 ? Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) : Math.imul(Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) ^ s.charCodeAt(i + 1), FNV_PRIME);
+      cur.pos = i + w;
+      return true;
     }
-    const c = s.charCodeAt(i);
     hash = false;
-    if (c === HASH && i + 1 < n && classAt(s, i + 1) !== SEP) {
+    if (c0 === HASH && i + 1 < n && classAt(s, i + 1) !== SEP) {
       hash = true;
       i++;
-    } else if (c === AT) {
+    } else if (c0 === AT) {
       i = skipMention(s, i + 1);
     } else {
       i += widthAt(s, i);
     }
   }
-  return hashtags;
+  cur.pos = n;
+  return false;
+}
+
+/**
+ * Splits folded text into tokens (see the module doc) and feeds them to `sink`.
+ * Returns the number of hashtags seen.
+ */
+export function scanTokens(s: string, sink: TokenSink): number {
+  const cur = createTokenCursor();
+  while (nextToken(s, cur)) sink(s, cur.start, cur.end, cur.joined, cur.hashtag);
+  return cur.hashtags;
 }
 
 /** Folds and tokenizes a string into an array of tokens (for names and tests). */
