@@ -26,6 +26,11 @@ export interface TopicMatcher {
   rootNext: Int32Array;
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
   edges: EdgeTable;
+  /**
+   * per node: bit (token id & 31) is set for each token id that continues it, so most tokens
+   * that cannot continue a form ("photo" then "of") are turned away without an edge lookup
+   */
+  childBits: Int32Array;
   /** per node: first entry index; entries of node k are entryStart[k]..entryStart[k+1]-1 */
   entryStart: Int32Array;
   entryTopic: Int32Array;
@@ -157,6 +162,12 @@ function buildEdgeTable(edges: [number, number, number][]): EdgeTable {
     table.child[h] = child;
   }
   return table;
+}
+
+function childBitsOf(edges: [number, number, number][], nodes: number): Int32Array {
+  const bits = new Int32Array(nodes);
+  for (const [node, token] of edges) bits[node] = bits[node]! | (1 << (token & 31));
+  return bits;
 }
 
 function childOf(t: EdgeTable, node: number, token: number): number {
@@ -302,6 +313,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     vocabTable: buildVocabTable(vocab),
     rootNext: finalRoot,
     edges: buildEdgeTable(edgeList),
+    childBits: childBitsOf(edgeList, nodes),
     entryStart,
     entryTopic,
     entryMask,
@@ -445,8 +457,10 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
         bestEnd = j;
       }
       j++;
-      if (j >= n || ids[j]! < 0) break;
-      const child = childOf(m.edges, node, ids[j]!);
+      if (j >= n) break;
+      const next = ids[j]!;
+      if (next < 0 || (m.childBits[node]! & (1 << (next & 31))) === 0) break;
+      const child = childOf(m.edges, node, next);
       if (child < 0) break;
       node = child;
     }
