@@ -37,13 +37,71 @@ export function stripDiacritics(token: string): string {
 
 /** Folds text for matching: lower case, compatibility forms (see the module doc). */
 export function foldText(s: string): string {
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  // most posts need no normalization, and those that do pay for two passes and four new strings
+  if (!NON_ASCII.test(s) || foldsAsLowerCase(s)) return s.toLowerCase();
+  return foldFully(s);
+}
+
+function foldFully(s: string): string {
   return s
     .normalize('NFKD')
     .toLowerCase()
     .replace(DROPPED_MARKS, '')
     .normalize('NFC')
     .replace(SPECIAL_LOWER, (c) => (c === 'ß' ? 'ss' : 'σ'));
+}
+
+// Per BMP code unit: 0 = not yet known, 1 = folds as its lower case in any text, 2 = not sure.
+const PLAIN_BMP = new Uint8Array(65536);
+const PLAIN_ASTRAL = new Map<number, boolean>();
+const MARK_RE = /\p{M}/u;
+
+/**
+ * True when folding s is the same as lower-casing it: every non-ASCII character is in a block
+ * whose characters never compose with a neighbour (PLAIN_BLOCKS), is assigned, is no combining
+ * mark (variation selectors aside), is not the capital sigma (whose lower case depends on the
+ * next letter), and folds alone to its own lower case, one for one ("é", "ж", "日", an emoji;
+ * not "ß", "ﬁ", full-width letters, Arabic letters with hamza). Then normalizing changes
+ * nothing: the text is already composed, and no mark can reorder or compose across such
+ * characters. Each character is judged once, by foldFully itself.
+ */
+function foldsAsLowerCase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      let plain = PLAIN_ASTRAL.get(cp);
+      if (plain === undefined) PLAIN_ASTRAL.set(cp, (plain = foldsAloneAsLowerCase(cp)));
+      if (!plain) return false;
+      i++;
+      continue;
+    }
+    let k = PLAIN_BMP[c]!;
+    if (k === 0) PLAIN_BMP[c] = k = c >= 0xdc00 && c <= 0xdfff ? 2 : foldsAloneAsLowerCase(c) ? 1 : 2;
+    if (k !== 1) return false;
+  }
+  return true;
+}
+
+// Blocks whose letters never compose with a neighbour: Latin-1 to Latin Extended-B and
+// Extended Additional, Greek, Cyrillic, Hebrew, Arabic, general punctuation to dingbats and
+// arrows, CJK punctuation, kana, CJK ideographs, Hangul syllables, emoji and pictographs.
+// (Some newer scripts have letters that compose with the next one, e.g. Kirat Rai vowel signs.)
+const PLAIN_BLOCKS = [0x80, 0x24f, 0x370, 0x52f, 0x590, 0x6ff, 0x1e00, 0x1fff, 0x2000, 0x2bff, 0x3000, 0x30ff, 0x3400, 0x4dbf, 0x4e00, 0x9fff, 0xac00, 0xd7a3, 0xfe00, 0xfe0f, 0x1f000, 0x1faff];
+const UNASSIGNED_RE = /\p{Cn}/u;
+
+function foldsAloneAsLowerCase(cp: number): boolean {
+  let inBlock = false;
+  for (let b = 0; b < PLAIN_BLOCKS.length; b += 2) if (cp >= PLAIN_BLOCKS[b]! && cp <= PLAIN_BLOCKS[b + 1]!) inBlock = true;
+  if (!inBlock || cp === 0x3a3) return false;
+  const c = String.fromCodePoint(cp);
+  const variationSelector = cp >= 0xfe00 && cp <= 0xfe0f;
+  if ((MARK_RE.test(c) && !variationSelector) || UNASSIGNED_RE.test(c)) return false;
+  const lower = c.toLowerCase();
+  return lower.length === c.length && foldFully(c) === lower;
 }
 
 const ASCII_CLASS = new Uint8Array(128).fill(SEP);
