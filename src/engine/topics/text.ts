@@ -249,6 +249,7 @@ function readWord(s: string, i: number, cur: TokenCursor): void {
         j++;
         continue;
       }
+      if (d === 32) break; // most words end at a space
     } else if (classAt(s, j) === WORD) {
       h = Math.imul(h ^ d, FNV_PRIME);
       if (widthAt(s, j) === 2) h = Math.imul(h ^ s.charCodeAt(++j), FNV_PRIME);
