@@ -28,10 +28,17 @@ export function checkTextSize(size: number, file: string): void {
   }
 }
 
-/** One plain file as a Source. */
+/**
+ * One plain file as a Source. Its hash is computed alongside the adapter's reading, not
+ * before it: the hash is only needed once the import is read (for the imports log), and
+ * hashing 66 MB first held back the 1M-row import's first batch to the database writer,
+ * the busier of its two threads, by about 0.1 s.
+ */
 export async function openFileSource(path: string, size: number): Promise<Source> {
   const entry = diskEntry(nodePath.basename(path), path, size);
-  return { path, kind: 'file', entries: [entry], sha256: await hashFile(path), totalBytes: size };
+  const sha256 = hashFile(path);
+  sha256.catch(() => undefined); // awaited by the importer; an import that fails first never sees it
+  return { path, kind: 'file', entries: [entry], sha256, totalBytes: size };
 }
 
 /**

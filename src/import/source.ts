@@ -23,8 +23,12 @@ export interface Source {
   path: string;
   kind: 'file' | 'folder' | 'zip' | 'tar.gz';
   entries: SourceEntry[];
-  /** sha256 of the file (or of the sorted entry names and contents for a folder) */
-  sha256: string;
+  /**
+   * sha256 of the file (or of the sorted entry names and contents for a folder). A promise
+   * for a plain file: it is hashed alongside the reading, which then starts at once (see
+   * disk-source.ts); await it.
+   */
+  sha256: string | Promise<string>;
   totalBytes: number;
 }
 

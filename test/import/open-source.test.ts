@@ -61,7 +61,7 @@ describe('openSource: plain files and folders', () => {
     expect(src.entries[0]!.size).toBe(8);
     expect(src.totalBytes).toBe(8);
     const { createHash } = await import('node:crypto');
-    expect(src.sha256).toBe(createHash('sha256').update('x,y\n1,2\n').digest('hex'));
+    expect(await src.sha256).toBe(createHash('sha256').update('x,y\n1,2\n').digest('hex'));
     expect(src.entries[0]!.openStream()).toBeInstanceOf(fs.ReadStream);
     expect(await streamed(src, 'table.csv')).toBe('x,y\n1,2\n');
   });
