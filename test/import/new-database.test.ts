@@ -42,6 +42,13 @@ describe('an import into a new database', () => {
     expect(query(db, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(query(db, 'SELECT path FROM imports')).toEqual([{ path: csv }]);
     expect(temporaries(dir)).toEqual([]);
+    // the same schema as a database created the usual way, the account indexes built after the rows included
+    const usual = path.join(dir, 'usual.db');
+    openDb(usual).close();
+    const schema = (file: string) => query(file, "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+    expect(schema(db)).toEqual(schema(usual));
+    expect(schema(db).map((r) => r['name'])).toContain('accounts_by_handle');
+    expect(query(db, 'PRAGMA user_version')).toEqual(query(usual, 'PRAGMA user_version'));
     // a second import goes into the database that is there now, as any import does
     const again = await runCli(['import', '--db', db, csv]);
     expect(again.code, again.stderr).toBe(0);
