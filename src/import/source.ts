@@ -24,11 +24,11 @@ export interface Source {
   kind: 'file' | 'folder' | 'zip' | 'tar.gz';
   entries: SourceEntry[];
   /**
-   * sha256 of the file (or of the sorted entry names and contents for a folder). A promise
-   * for a plain file: it is hashed alongside the reading, which then starts at once (see
-   * disk-source.ts); await it.
+   * sha256 of the file (or of the sorted entry names and contents for a folder). For a plain
+   * file, a thenable to await once the source is read: the hash is taken from that reading
+   * (disk-source.ts).
    */
-  sha256: string | Promise<string>;
+  sha256: string | PromiseLike<string>;
   totalBytes: number;
 }
 
