@@ -18,6 +18,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
+import { StoreError } from '../errors.js';
 import type { ImportTarget } from './import-target.js';
 import { openDb, type Db } from './open.js';
 import { checkDbPath, toStoreError } from './store-errors.js';
@@ -57,13 +58,28 @@ export function openNewDbTarget(dbPath: string): NewDbTarget | null {
     wasImported: () => false,
     openSession(options) {
       const inner = openWriteSession(temp, { ...options, bulkNew: true });
+      // errors name the database the user asked for, not the temporary file
+      const named = (err: unknown): unknown => (err instanceof StoreError ? new StoreError(err.problem, err.message.split(temp).join(dbPath), err.fix?.split(temp).join(dbPath)) : err);
+      const ready = inner.ready.catch((err: unknown) => Promise.reject(named(err)));
+      ready.catch(() => undefined); // awaited by the importer
       return {
         threaded: inner.threaded,
-        ready: inner.ready,
-        send: (batch) => inner.send(batch),
-        backpressure: () => inner.backpressure(),
+        ready,
+        send(batch) {
+          try {
+            inner.send(batch);
+          } catch (err) {
+            throw named(err);
+          }
+        },
+        backpressure: () => inner.backpressure()?.catch((err: unknown) => Promise.reject(named(err))),
         async commit(imports) {
-          const added = await inner.commit(imports);
+          let added;
+          try {
+            added = await inner.commit(imports);
+          } catch (err) {
+            throw named(err);
+          }
           publish(temp, dbPath);
           return added;
         },

@@ -97,6 +97,17 @@ describe('an import into a new database', () => {
     expect(openNewDbTarget(dbPath)).toBe(null);
   });
 
+  // /proc: a folder no one can create files in, even root (Linux only)
+  it.runIf(fs.existsSync('/proc/self/stat'))('in a folder it cannot create files in fails naming the database, not its temporary file', async () => {
+    const csv = path.join(tempDir(), 'interactions.csv');
+    writeInteractions(csv, 10, 5);
+    const r = await runCli(['import', '--db', '/proc/influence-test.db', csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/proc/influence-test.db');
+    expect(r.stderr).not.toContain('.import-');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('killed half way leaves no database at the path; the next import removes what it left', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'killed.db');
