@@ -25,7 +25,19 @@
  * optimum has weight < 0 (lower x, more likely fake) and the fake example's P(fake) > 0.5.
  */
 import { FEATURE_UNITS, PROFILE_FEATURES, type ProfileFeature } from '../../../src/engine/audience/features.js';
-import { applyAudienceModel, standardScore, type Archetype, type AudienceModel, type EvidenceKey, type InauthenticClass, type ModelFeature, type Submodel } from '../../../src/engine/audience/model.js';
+import {
+  applyAudienceModel,
+  envelopeValue,
+  standardScore,
+  type Archetype,
+  type AudienceModel,
+  type EnvelopeMeasure,
+  type EnvelopeRule,
+  type EvidenceKey,
+  type InauthenticClass,
+  type ModelFeature,
+  type Submodel,
+} from '../../../src/engine/audience/model.js';
 
 /** -1: the weight may only be <= 0; 1: only >= 0; 0: free. Per feature, for fake archetypes and for bot archetypes. */
 export type SignConstraints = Record<ProfileFeature, { fake: -1 | 0 | 1; bot: -1 | 0 | 1 }>;
@@ -45,11 +57,20 @@ export interface AudienceFitOptions {
   seed: number;
   /** Newton iterations at most */
   maxSweeps: number;
-  /** share of real training accounts (weighted) allowed below the `real` threshold, and below the `flag` threshold */
+  /**
+   * share of real training accounts (weighted) flagged in all: below the `real` threshold,
+   * at the mass-following count or beyond the envelope (`budget: 'joint'`); or below the
+   * `real` threshold alone (`budget: 'separate'`, model 1.1.0's rule, the mass-followers on top)
+   */
   realFlagRate: number;
+  budget: 'joint' | 'separate';
+  /** share of real training accounts allowed below the `flag` threshold (called fake or bot) */
   hardFlagRate: number;
   /** share of real training accounts allowed at or above the mass-following count */
   massFollowerRate: number;
+  /** the envelope's edges (measure and the side that is suspicious), each at `envelopeRate` of the real training accounts */
+  envelope: { measure: EnvelopeMeasure; direction: 'below' | 'above' }[];
+  envelopeRate: number;
 }
 
 /** Sign constraints: see the module comment. Ratios and activity point away from fake; missing-profile cues toward it. */
@@ -83,9 +104,20 @@ export const AUDIENCE_FIT_DEFAULTS: AudienceFitOptions = {
   copies: 4,
   seed: 12,
   maxSweeps: 100,
-  realFlagRate: 0.018,
+  // the total share of people flagged, and each envelope edge's share: scripts/fit-audience.ts
+  // chooses them on a small grid (choosePair: the best leave-one-source-out mean under the CV
+  // bar; models/audience-v1.md, "Choosing the envelope"); these are what it chose, used as given
+  // by --quick
+  realFlagRate: 0.028,
+  budget: 'joint',
   hardFlagRate: 0.008,
   massFollowerRate: 0.008,
+  envelope: [
+    { measure: 'followRatio', direction: 'below' }, // following >> followers: bought followers, follow farms
+    { measure: 'likesPerPost', direction: 'below' }, // posting without reacting: broadcasters
+    { measure: 'likesPerDay', direction: 'below' }, // years without a like: dormant or scripted
+  ],
+  envelopeRate: 0.005,
 };
 
 /** An archetype to fit: its name (the labelled source), class and description. */
@@ -459,11 +491,26 @@ export function hideEvidence(x: Float64Array, key: EvidenceKey): Float64Array {
 
 /** The weighted `rate` quantile of the real training accounts' P(real). */
 function realQuantile(pReal: Float64Array, data: LabelledFeatures, rate: number): number {
+  return jointQuantile(pReal, data, rate, null);
+}
+
+/**
+ * The smallest P(real) threshold that flags at most `rate` of the real training accounts
+ * (by weight) together with those `already` flags (null: none): the already-flagged count
+ * against the budget, the rest are flagged by P(real) from the lowest up.
+ */
+function jointQuantile(pReal: Float64Array, data: LabelledFeatures, rate: number, already: Uint8Array | null): number {
   const reals: { p: number; w: number }[] = [];
-  for (let i = 0; i < data.y.length; i++) if (data.y[i] === 0) reals.push({ p: pReal[i]!, w: data.weight[i]! });
+  let total = 0;
+  let spent = 0;
+  for (let i = 0; i < data.y.length; i++) {
+    if (data.y[i] !== 0) continue;
+    total += data.weight[i]!;
+    if (already?.[i]) spent += data.weight[i]!;
+    else reals.push({ p: pReal[i]!, w: data.weight[i]! });
+  }
   reals.sort((a, b) => a.p - b.p);
-  const total = reals.reduce((s, r) => s + r.w, 0);
-  let acc = 0;
+  let acc = spent;
   for (const r of reals) {
     if (acc + r.w > rate * total) return r.p;
     acc += r.w;
@@ -472,29 +519,81 @@ function realQuantile(pReal: Float64Array, data: LabelledFeatures, rate: number)
 }
 
 /**
- * A sub-model's decision thresholds on P(real): `real` puts `realFlagRate` of the real
- * training accounts (by weight) below it, `flag` puts `hardFlagRate` below it, with the
- * training rows as an export with the sub-model's evidence gives them. Fewer columns make
- * P(real) less extreme; per-sub-model thresholds keep the share of people flagged at the
- * target whatever the export carries (what it costs is fewer catches).
+ * A sub-model's decision thresholds on P(real), with the training rows as an export with
+ * the sub-model's evidence gives them. `real`: with `budget: 'joint'`, the real training
+ * accounts flagged in all (mass-followers, beyond the envelope, or P(real) below it) are at
+ * most `realFlagRate` (by weight); with 'separate', `realFlagRate` of them are below it.
+ * `flag` puts `hardFlagRate` below it. Fewer columns make P(real) less extreme and leave
+ * fewer envelope measures known; per-sub-model thresholds keep the share of people flagged
+ * at the target whatever the export carries (what it costs is fewer catches).
  */
-export function chooseThresholds(model: AudienceModel, sub: Submodel, data: LabelledFeatures, options: Pick<AudienceFitOptions, 'realFlagRate' | 'hardFlagRate'>): { real: number; flag: number } {
+export function chooseThresholds(model: AudienceModel, sub: Submodel, data: LabelledFeatures, options: Pick<AudienceFitOptions, 'realFlagRate' | 'hardFlagRate' | 'budget'>): { real: number; flag: number } {
   const one: AudienceModel = { ...model, submodels: [sub] };
-  const pReal = Float64Array.from(data.x, (row) => applyAudienceModel(one, hideEvidence(row, sub)).p.real);
-  const real = Math.min(0.99, Math.max(1e-6, realQuantile(pReal, data, options.realFlagRate)));
+  const pReal = new Float64Array(data.x.length);
+  const already = new Uint8Array(data.x.length);
+  data.x.forEach((row, i) => {
+    const out = applyAudienceModel(one, hideEvidence(row, sub));
+    pReal[i] = out.p.real;
+    already[i] = out.massFollower || out.outside.length > 0 ? 1 : 0;
+  });
+  const real = Math.min(0.99, Math.max(1e-6, jointQuantile(pReal, data, options.realFlagRate, options.budget === 'joint' ? already : null)));
   const flag = Math.min(real, Math.max(1e-6, realQuantile(pReal, data, options.hardFlagRate)));
   // not rounded: rounding up would put the person at the threshold below it
   return { real, flag };
 }
 
 /**
- * Fits the whole model: the standardisation, one sub-model per evidence key with its
- * thresholds, and the mass-following count.
+ * The envelope's edges: per measure, the weighted `rate` quantile of the real training
+ * accounts on the suspicious side (the first value at which more than `rate` of them would
+ * be beyond). Only people set it: no inauthentic family enters.
+ * Example: 1,000 people, rate 0.004, 'below': the 5th lowest value; the 4 below it are beyond.
+ */
+export function fitEnvelope(data: LabelledFeatures, options: Pick<AudienceFitOptions, 'envelope' | 'envelopeRate'>): EnvelopeRule[] {
+  return options.envelope.map(({ measure, direction }) => {
+    const sign = direction === 'below' ? 1 : -1;
+    const vals: { v: number; w: number }[] = [];
+    let total = 0;
+    data.x.forEach((row, i) => {
+      if (data.y[i] !== 0) return;
+      const v = envelopeValue(measure, row);
+      if (Number.isNaN(v)) return;
+      vals.push({ v: sign * v, w: data.weight[i]! });
+      total += data.weight[i]!;
+    });
+    vals.sort((a, b) => a.v - b.v);
+    let acc = 0;
+    let cut = vals.length ? vals[0]!.v : 0;
+    for (const e of vals) {
+      cut = e.v;
+      if (acc + e.w > options.envelopeRate * total) break;
+      acc += e.w;
+    }
+    // rounded toward the people's side, so rounding never puts one more person beyond
+    const edge = Math.floor(cut * 1e6) / 1e6;
+    let beyond = 0;
+    for (const e of vals) if (e.v < edge) beyond += e.w;
+    return { measure, direction, threshold: sign * edge, peopleBeyond: Number((total > 0 ? beyond / total : 0).toFixed(5)) };
+  });
+}
+
+/**
+ * Re-chooses every sub-model's thresholds for `options` (the envelope as the model has it):
+ * the same fitted weights under another decision rule, e.g. model 1.1.0's (no envelope,
+ * separate budget) for the before/after tables.
+ */
+export function rethreshold(model: AudienceModel, train: LabelledFeatures, options: Pick<AudienceFitOptions, 'realFlagRate' | 'hardFlagRate' | 'budget'>): AudienceModel {
+  return { ...model, submodels: model.submodels.map((sub) => ({ ...sub, ...chooseThresholds(model, sub, train, options) })) };
+}
+
+/**
+ * Fits the whole model: the standardisation, the mass-following count, the envelope, one
+ * sub-model per evidence key with its thresholds.
  */
 export function fitAudienceModel(train: LabelledFeatures, options: AudienceFitOptions, meta: { version: string; description: string; provenance: Record<string, unknown> }): AudienceModel {
   const features = fitStandardisation(train);
   const massFollowing = chooseMassFollowing(train, options.massFollowerRate);
-  const base: AudienceModel = { schema: 1, version: meta.version, description: meta.description, features, submodels: [], massFollowing, provenance: meta.provenance };
+  const envelope = fitEnvelope(train, options);
+  const base: AudienceModel = { schema: 1, version: meta.version, description: meta.description, features, submodels: [], massFollowing, envelope, provenance: meta.provenance };
   const iterations: number[] = [];
   const submodels = EVIDENCE_KEYS.map((key) => {
     const fitted = fitSubmodelWeights(train, features, key, options);

@@ -6,7 +6,9 @@
  * Decision, for an account with profile evidence (any of followers, following, posts,
  * listed, likes given known), in the sub-model for the evidence it has (model.ts: whether
  * likes given, account age and post count are known), with that sub-model's thresholds:
- *   P(real) >= real threshold            -> real (suspicious if following >= massFollowing)
+ *   P(real) >= real threshold            -> real, but suspicious if following >= massFollowing
+ *                                           or the profile is beyond an edge of the people's
+ *                                           envelope (model.ts EnvelopeRule)
  *   P(real) <  flag threshold            -> fake or bot, whichever is likelier
  *   otherwise                            -> suspicious
  * Without profile evidence the account is `unknown`: absence of data is never evidence of
@@ -23,7 +25,7 @@ import type { Dataset } from '../dataset.js';
 import type { Flag } from '../result-types.js';
 import { PROFILE_FEATURES, computeProfileFeatures, hasProfileEvidence, readProfileFacts, type ProfileFacts } from './features.js';
 import { applyAudienceModel, type AudienceClass, type AudienceModel, type ModelOutput } from './model.js';
-import { buildReasons, formatCount } from './reasons.js';
+import { buildReasons, describeEnvelope, formatCount } from './reasons.js';
 
 /** One account's verdict, with its reasons. */
 export interface AccountVerdict {
@@ -52,10 +54,14 @@ export interface ClassifyOptions {
 }
 
 /** Decides the class from model output (see the module comment). */
-export function decideClass(model: AudienceModel, out: ModelOutput): { class: AudienceClass; probability: number; massFollower?: true } {
+export function decideClass(model: AudienceModel, out: ModelOutput): { class: AudienceClass; probability: number; massFollower?: true; outside?: true } {
   const { real, fake, bot } = out.p;
   const t = out.submodel;
-  if (real >= t.real) return out.massFollower ? { class: 'suspicious', probability: fake + bot, massFollower: true } : { class: 'real', probability: real };
+  if (real >= t.real) {
+    if (out.massFollower) return { class: 'suspicious', probability: fake + bot, massFollower: true };
+    if (out.outside.length > 0) return { class: 'suspicious', probability: fake + bot, outside: true };
+    return { class: 'real', probability: real };
+  }
   if (real < t.flag) return fake >= bot ? { class: 'fake', probability: fake } : { class: 'bot', probability: bot };
   return { class: 'suspicious', probability: fake + bot };
 }
@@ -92,6 +98,8 @@ export function classifyProfile(model: AudienceModel, facts: ProfileFacts, scrat
   const out = applyAudienceModel(model, computeProfileFeatures(facts, scratch));
   const decision = decideClass(model, out);
   const reasons = withReasons ? buildReasons(facts, supportFor(model, decision.class, out), { patterns: decision.class !== 'real' }) : [];
+  // the envelope, not the model, made it suspicious: its edges first
+  if (decision.outside && withReasons) reasons.unshift(...out.outside.map((r) => describeEnvelope(r, facts)));
   // the mass-follower rule, not the model, made it suspicious: say so first
   if (decision.massFollower && withReasons) reasons.unshift(`following ${formatCount(facts.following)}: at or above ${formatCount(model.massFollowing)}, the mass-follower count`);
   return { class: decision.class, probability: round(decision.probability), p: { real: round(out.p.real), fake: round(out.p.fake), bot: round(out.p.bot) }, reasons, evidence: 'profile' };

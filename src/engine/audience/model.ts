@@ -23,6 +23,10 @@
  * Source: the baseline-category logit model (Agresti, Categorical Data Analysis, 3rd ed.,
  * 2013, section 8.1).
  *
+ * Beside the logit, the people's envelope (EnvelopeRule, model 1.2.0 on): edges of the range
+ * of labelled people on three measures; classify.ts makes a profile the logit calls real but
+ * beyond an edge `suspicious`.
+ *
  * Example: one archetype 'bought' (fake), intercept 0, one feature followRatio (mean -0.2,
  * scale 0.6) with weight -3; an account at -2.7 has z = -4.17, logit 12.5, P(fake) = 0.999996.
  */
@@ -89,6 +93,34 @@ export interface Submodel extends EvidenceKey {
   flag: number;
 }
 
+/**
+ * The measures the people's envelope reads (see EnvelopeRule), each from the feature vector:
+ *   followRatio  = log10((followers + 1) / (following + 1))
+ *   likesPerPost = log10((likes given + 1) / (posts + 1))
+ *   likesPerDay  = log10((likes given + 1) / (age in days + 1)), at the account's own age (not
+ *                  held to the ageDays feature's range: a young account is not held to a long silence)
+ */
+export const ENVELOPE_MEASURES = ['followRatio', 'likesPerPost', 'likesPerDay'] as const;
+/** One measure of the envelope. */
+export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
+
+/**
+ * One edge of the people's envelope: an account beyond it (value below the threshold for
+ * 'below') is outside the range of nearly all labelled people on a measure whose direction
+ * is fixed in advance (few followers per followed account: bought followers and follow
+ * farms; posting without ever liking: broadcasters; years without a like: dormant or
+ * scripted accounts). The threshold is a quantile of the real training accounts alone, so
+ * it does not depend on which inauthentic families the fit saw: a family no label covers is
+ * caught as far as it leaves the people's range (leave-one-source-out in models/audience-v1.md).
+ */
+export interface EnvelopeRule {
+  measure: EnvelopeMeasure;
+  direction: 'below' | 'above';
+  threshold: number;
+  /** share of the real training accounts (by weight) beyond the threshold */
+  peopleBeyond: number;
+}
+
 /** The model file's contents. */
 export interface AudienceModel {
   schema: 1;
@@ -105,6 +137,11 @@ export interface AudienceModel {
    * few people reach it, see fit.ts chooseMassFollowing).
    */
   massFollowing: number;
+  /**
+   * The people's envelope (model 1.2.0 on): an account P(real) calls real but beyond any
+   * of these edges is `suspicious`. Absent in older model files: no envelope.
+   */
+  envelope?: EnvelopeRule[];
   /** how the numbers were obtained: data and hashes, cross-validation, baselines */
   provenance: Record<string, unknown>;
 }
@@ -120,12 +157,44 @@ export interface ModelOutput {
   points: Float64Array[];
   /** the account follows at least model.massFollowing accounts */
   massFollower: boolean;
+  /** the envelope edges the account is beyond (empty when none, or when their measures are unknown) */
+  outside: EnvelopeRule[];
 }
 
 const LIKES = PROFILE_FEATURES.indexOf('likesGiven');
 const AGE = PROFILE_FEATURES.indexOf('ageDays');
 const POSTS = PROFILE_FEATURES.indexOf('posts');
 const FOLLOWING = PROFILE_FEATURES.indexOf('following');
+const RATIO = PROFILE_FEATURES.indexOf('followRatio');
+const LIKES_PER_POST = PROFILE_FEATURES.indexOf('likesPerPost');
+
+/**
+ * The value of an envelope measure for a feature vector (NaN when unknown).
+ * Example: 0 likes given, 2,500 days old -> likesPerDay = 0 - log10(2501) = -3.40.
+ */
+export function envelopeValue(measure: EnvelopeMeasure, x: Float64Array): number {
+  switch (measure) {
+    case 'followRatio':
+      return x[RATIO]!;
+    case 'likesPerPost':
+      return x[LIKES_PER_POST]!;
+    case 'likesPerDay':
+      return x[LIKES]! - x[AGE]!;
+  }
+}
+
+/** The envelope edges a feature vector is beyond (an unknown measure is never beyond). */
+export function outsideEnvelope(model: AudienceModel, x: Float64Array): EnvelopeRule[] {
+  const rules = model.envelope;
+  if (!rules || rules.length === 0) return [];
+  const out: EnvelopeRule[] = [];
+  for (const r of rules) {
+    const v = envelopeValue(r.measure, x);
+    if (Number.isNaN(v)) continue;
+    if (r.direction === 'below' ? v < r.threshold : v > r.threshold) out.push(r);
+  }
+  return out;
+}
 
 /** The evidence key of a feature vector. */
 export function evidenceOf(x: Float64Array): EvidenceKey {
@@ -177,6 +246,7 @@ export function applyAudienceModel(model: AudienceModel, x: Float64Array): Model
     archetype,
     points,
     massFollower: x[FOLLOWING]! >= Math.log10(model.massFollowing + 1),
+    outside: outsideEnvelope(model, x),
   };
 }
 
@@ -200,6 +270,17 @@ export function checkAudienceModel(value: unknown): string[] {
     if (m.features.length !== PROFILE_FEATURES.length) problems.push(`${m.features.length} features, expected ${PROFILE_FEATURES.length}`);
   }
   if (!(Number.isFinite(m.massFollowing) && m.massFollowing! > 0)) problems.push('massFollowing is not a positive number');
+  if (m.envelope !== undefined) {
+    if (!Array.isArray(m.envelope)) problems.push('envelope is not an array');
+    else {
+      m.envelope.forEach((r, k) => {
+        if (!ENVELOPE_MEASURES.includes(r?.measure)) problems.push(`envelope[${k}].measure is not one of ${ENVELOPE_MEASURES.join(', ')}`);
+        if (r?.direction !== 'below' && r?.direction !== 'above') problems.push(`envelope[${k}].direction is not 'below' or 'above'`);
+        if (!Number.isFinite(r?.threshold)) problems.push(`envelope[${k}].threshold is not a number`);
+        if (!(Number.isFinite(r?.peopleBeyond) && r.peopleBeyond >= 0 && r.peopleBeyond < 1)) problems.push(`envelope[${k}].peopleBeyond is not a share in [0, 1)`);
+      });
+    }
+  }
   if (!Array.isArray(m.submodels) || m.submodels.length === 0) problems.push('submodels is not a non-empty array');
   else {
     m.submodels.forEach((sub, s) => {

@@ -5,6 +5,7 @@
  * new account). Text only from numbers and fixed words: no imported text is repeated.
  */
 import { PROFILE_FEATURES, type ProfileFacts, type ProfileFeature } from './features.js';
+import type { EnvelopeRule } from './model.js';
 
 /** 1234567 -> '1,234,567' (fixed format, no locale). */
 export function formatCount(n: number): string {
@@ -48,6 +49,24 @@ export function describeFeature(name: ProfileFeature, f: ProfileFacts): string |
       return /\d{2,}$/.test(f.handle.split('@')[0] ?? '') ? 'handle ends in digits' : null;
     case 'verified':
       return known(f.verified) ? (f.verified ? 'verified' : null) : null;
+  }
+}
+
+/**
+ * An envelope edge the account is beyond, with its facts and the share of labelled people
+ * inside it, e.g. "following 2,001, followers 3: fewer followers per followed account than
+ * 99.6% of people".
+ */
+export function describeEnvelope(rule: EnvelopeRule, f: ProfileFacts): string {
+  const share = `${(100 * (1 - rule.peopleBeyond)).toFixed(1)}% of people`;
+  const side = rule.direction === 'below' ? 'fewer' : 'more';
+  switch (rule.measure) {
+    case 'followRatio':
+      return `following ${formatCount(f.following)}, followers ${formatCount(f.followers)}: ${side} followers per followed account than ${share}`;
+    case 'likesPerPost':
+      return `${plural(f.posts, 'post', 'posts')}, ${plural(f.likesGiven, 'like', 'likes')} given: ${side} likes per post than ${share}`;
+    case 'likesPerDay':
+      return `${plural(f.likesGiven, 'like', 'likes')} given in ${describeAge(f.ageDays)}: ${side} likes a day than ${share}`;
   }
 }
 

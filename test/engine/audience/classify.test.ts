@@ -132,6 +132,39 @@ describe('classifyAccounts', () => {
     expect(v!.reasons[0]).toMatch(/^following 29,000: at or above [\d,]+, the mass-follower count$/);
   });
 
+  it('the people\'s envelope: a profile the logit calls real but beyond an edge is suspicious, says which edge, and an unknown measure never fires', () => {
+    const b = new DatasetBuilder();
+    b.account(PERSON);
+    const { likesGiven: _l, ...noLikes } = PERSON;
+    b.account({ ...noLikes, handle: 'no_likes' });
+    const ds = b.build();
+    // an edge PERSON is beyond: fewer likes per post than log10(1) = 0, i.e. fewer likes than posts
+    const edge = { measure: 'likesPerPost' as const, direction: 'below' as const, threshold: 0, peopleBeyond: 0.005 };
+    const withEdge: AudienceModel = { ...MODEL, envelope: [edge] };
+    expect(checkAudienceModel(withEdge)).toEqual([]);
+    const [person, unknownLikes] = classifyAccounts(ds, withEdge, { asOf: AS_OF });
+    expect(person!.class).toBe('suspicious');
+    expect(person!.reasons[0]).toBe('6,500 posts, 2,400 likes given: fewer likes per post than 99.5% of people');
+    expect(unknownLikes!.class).toBe('real');
+    // the same profile without the envelope (a 1.1.0 model file has none) is real
+    const { envelope: _e, ...older } = MODEL;
+    expect(checkAudienceModel(older)).toEqual([]);
+    expect(classifyAccounts(ds, older as AudienceModel, { asOf: AS_OF })[0]!.class).toBe('real');
+    expect(checkAudienceModel({ ...MODEL, envelope: [{ ...edge, measure: 'followers' }] })[0]).toMatch(/^envelope\[0\]\.measure/);
+  });
+
+  it('the shipped envelope: each edge set at no more than 0.5% of the labelled people; a young account is not held to years of silence', () => {
+    expect(MODEL.envelope!.map((r) => r.measure).sort()).toEqual(['followRatio', 'likesPerDay', 'likesPerPost']);
+    for (const r of MODEL.envelope!) expect(r.peopleBeyond).toBeLessThanOrEqual(0.005);
+    // never liked anything: at 3 months that is a new account, at 20 years a silence no labelled person keeps
+    const b = new DatasetBuilder();
+    b.account({ ...PERSON, likesGiven: 0, posts: 40, createdAt: AS_OF - 0.25 * YEAR });
+    b.account({ ...PERSON, handle: 'old_silent', likesGiven: 0, posts: 40, createdAt: AS_OF - 20 * YEAR });
+    const [young, old] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
+    expect(young!.reasons.some((r) => r.includes('likes a day'))).toBe(false);
+    expect(old!.class).not.toBe('real');
+  });
+
   it('activity flags make a verdict worse, never better: bot cadence -> bot; others -> suspicious', () => {
     const b = new DatasetBuilder();
     b.account(PERSON);

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
-import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
-import { assignFolds, singleFeatureBaseline, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
-import { applyAudienceModel } from '../../../src/engine/audience/model.js';
+import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
+import { assignFolds, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
+import { applyAudienceModel, outsideEnvelope } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
 import { Rng } from '../../../tools/sim/random.js';
 
@@ -81,13 +81,43 @@ describe('fitAudienceModel', () => {
     for (const arch of noLikes.archetypes) expect(arch.weights[at('likesGiven')]).toBe(0);
   });
 
-  it('sets thresholds so that at most the target share of training people fall below them', () => {
+  it('sets thresholds so that at most the target share of training people are flagged in all (below the threshold, mass-follower or beyond the envelope)', () => {
     for (const sub of model.submodels) {
-      const people = set.x.filter((_, i) => set.y[i] === 0).map((row) => applyAudienceModel({ ...model, submodels: [sub] }, hideEvidence(row, sub)).p.real);
-      const below = people.filter((p) => p < sub.real).length / people.length;
-      expect(below).toBeLessThanOrEqual(OPTIONS.realFlagRate + 1e-9);
+      const people = set.x.filter((_, i) => set.y[i] === 0).map((row) => applyAudienceModel({ ...model, submodels: [sub] }, hideEvidence(row, sub)));
+      const flagged = people.filter((o) => o.p.real < sub.real || o.massFollower || o.outside.length > 0).length / people.length;
+      expect(flagged).toBeLessThanOrEqual(OPTIONS.realFlagRate + 1e-9);
       expect(sub.flag).toBeLessThanOrEqual(sub.real);
     }
+  });
+
+  it('puts each envelope edge at the target share of training people, from the people alone', () => {
+    expect(model.envelope!.map((r) => r.measure)).toEqual(OPTIONS.envelope.map((e) => e.measure));
+    for (const r of model.envelope!) {
+      const people = set.x.filter((_, i) => set.y[i] === 0);
+      const beyond = people.filter((row) => outsideEnvelope({ ...model, envelope: [r] }, row).length > 0).length / people.length;
+      expect(beyond).toBeLessThanOrEqual(OPTIONS.envelopeRate + 1e-9);
+      expect(r.peopleBeyond).toBeCloseTo(beyond, 4);
+    }
+    // the fakes and bots do not move it: the same people with other inauthentic rows give the same edges
+    const fewer = subset(set, [...set.y.keys()].filter((i) => set.y[i] === 0 || i % 2 === 0));
+    expect(fitEnvelope(fewer, OPTIONS)).toEqual(model.envelope);
+  });
+
+  it('catches a family it never saw when that family leaves the people\'s range (the envelope), and not without it', () => {
+    // fitted on people and bots only: the low-ratio fakes are a family no label covers
+    const withoutFakes = subsetWithout(set, [...set.y.keys()].filter((i) => set.y[i] !== 1), 'fakes');
+    const unseen = set.x.filter((_, i) => set.y[i] === 1).map((row) => {
+      const r = Float64Array.from(row);
+      r[at('followRatio')] = -3; // following far more than anyone labelled a person
+      r[at('likesGiven')] = 3; // and liking like a person, so the bot archetype does not fit
+      return r;
+    });
+    const m = fitAudienceModel(withoutFakes, OPTIONS, META);
+    const caught = (mm: typeof m) => unseen.filter((row) => decideClass(mm, applyAudienceModel(mm, row)).class !== 'real').length / unseen.length;
+    expect(caught(m)).toBeGreaterThan(0.95);
+    const noEnvelope = fitAudienceModel(withoutFakes, { ...OPTIONS, envelope: [] }, META);
+    expect(noEnvelope.envelope).toEqual([]);
+    expect(caught(noEnvelope)).toBeLessThan(caught(m));
   });
 
   it('is deterministic', () => {
