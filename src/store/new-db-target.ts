@@ -60,8 +60,12 @@ export function openNewDbTarget(dbPath: string): NewDbTarget | null {
       const inner = openWriteSession(temp, { ...options, bulkNew: true });
       // errors name the database the user asked for, not the temporary file
       const named = (err: unknown): unknown => (err instanceof StoreError ? new StoreError(err.problem, err.message.split(temp).join(dbPath), err.fix?.split(temp).join(dbPath)) : err);
-      const ready = inner.ready.catch((err: unknown) => Promise.reject(named(err)));
-      ready.catch(() => undefined); // awaited by the importer
+      const started = inner.ready.catch((err: unknown) => Promise.reject(named(err)));
+      started.catch(() => undefined); // awaited at commit
+      // A new database has no accounts, so its first account id is 1 without asking the writer:
+      // the reading need not wait the 0.1-0.2 s a worker thread takes to start (its first
+      // batches queue meanwhile). A writer that failed to start fails send and commit.
+      const ready = inner.threaded ? Promise.resolve(1) : started;
       return {
         threaded: inner.threaded,
         ready,
@@ -76,6 +80,8 @@ export function openNewDbTarget(dbPath: string): NewDbTarget | null {
         async commit(imports) {
           let added;
           try {
+            const first = await started;
+            if (first !== 1) throw new Error(`a new database's first account id is ${first}, not 1`);
             added = await inner.commit(imports);
           } catch (err) {
             throw named(err);
