@@ -12,6 +12,7 @@ import { readModelFile } from '../inputs/model-file.js';
 import { loadTaxonomy } from '../inputs/ontology.js';
 import { countAccounts, readDatasetParallel } from '../store/read-dataset.js';
 import { readDataDates } from '../store/read-data-dates.js';
+import { hasPostTexts } from '../store/post-texts.js';
 import { readAudienceModelFile } from '../inputs/audience-model-file.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
@@ -25,6 +26,12 @@ const STAGE_LABELS: Record<AnalysisStage, string> = { authenticity: 'authenticit
 export interface AnalysisNeeds {
   /** topic expertise (reads post texts and bios): true for the --ontology flag's taxonomy, or one already loaded */
   topics: boolean | Taxonomy;
+  /**
+   * skip the topic stage when no post holds text: topics come only from matched post texts
+   * (engine/topics/expertise.ts), so every account's topics would be empty; the taxonomy is
+   * still loaded (a bad --ontology is reported) but no matcher is built and no text read
+   */
+  topicsNeedTexts?: boolean;
 }
 
 /** Loads the built-in ontology or the user's (--ontology DIR), reporting skipped edges on stderr. */
@@ -67,9 +74,10 @@ export async function loadAnalysisWithModel(ctx: CommandContext, flags: Analysis
 }
 
 async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Model, needs: AnalysisNeeds, progress?: LoadProgress): Promise<RunAnalysis> {
-  const taxonomy = needs.topics === true ? taxonomyOf(ctx, flags.ontology) : needs.topics || null;
+  const loaded = needs.topics === true ? taxonomyOf(ctx, flags.ontology) : needs.topics || null;
   const db = ctx.openExistingStore();
   try {
+    const taxonomy = loaded && needs.topicsNeedTexts && !hasPostTexts(db) ? null : loaded;
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
     const log = readImportLogState(db);
     // a big scoring says what it is doing, stage by stage (stderr on a terminal), unless the

@@ -1,7 +1,11 @@
 /** The process surface main() is given, so tests can run it in-process with fakes. */
 export interface OutStream {
-  /** false: the stream buffered the chunk and asks the writer to wait for 'drain' */
-  write(chunk: string): unknown;
+  /**
+   * false: the stream buffered the chunk and asks the writer to wait for 'drain'.
+   * 'latin1': the chunk is ASCII, so its latin1 bytes are its UTF-8 bytes (a copy instead
+   * of an encoding: cli/output.ts writes 240 MB blocks of JSON so); a sink of strings may ignore it.
+   */
+  write(chunk: string, encoding?: 'latin1'): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -58,7 +58,8 @@ export async function writeChunks(out: OutStream, chunks: Iterable<string>): Pro
   const flush = async () => {
     if (block === '') return;
     last = block;
-    const ok = out.write(block);
+    // an ASCII block (its UTF-8 length is its length) is written as latin1: the same bytes, copied
+    const ok = Buffer.byteLength(block) === block.length ? out.write(block, 'latin1') : out.write(block);
     block = '';
     if (ok === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
   };

@@ -61,41 +61,61 @@ export interface FactorPosterior {
  * engine/interval.ts); with nothing present it is 1 (the reference population's spread).
  */
 export function imputeWithVariance(model: Model, t: Float64Array): FactorPosterior {
+  const K = model.features.length;
+  const out: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: new Int16Array(K), rawFactor: 0, den: 1 };
+  imputeInto(model, t, out, new Uint8Array(K));
+  return out;
+}
+
+/**
+ * imputeWithVariance without allocating: fills `t` in place and writes the posterior to
+ * `out` (its `capped` reused), with `scratch` (K bytes) for which features were missing.
+ * For loops over many accounts (engine/attribution.ts evaluates 13 points per account).
+ */
+export function imputeInto(model: Model, t: Float64Array, out: FactorPosterior, scratch: Uint8Array): void {
+  const tab = tablesOf(model);
+  const { median, scale, loading, psi, precision, scaleLoading } = tab;
   let num = 0;
   let den = 1;
   let missing = 0;
-  for (let k = 0; k < model.features.length; k++) {
+  const K = median.length;
+  for (let k = 0; k < K; k++) {
     const v = t[k]!;
     if (Number.isNaN(v)) {
       missing++;
       continue;
     }
-    const ref = model.features[k]!.reference;
-    const l = ref.loading;
-    const psi = 1 - l * l;
-    num += (l * (v - ref.median)) / ref.scale / psi;
-    den += (l * l) / psi;
+    // (l (v - median) / scale / psi and l^2 / psi: the definition's terms, in its order of operations)
+    num += (loading[k]! * (v - median[k]!)) / scale[k]! / psi[k]!;
+    den += precision[k]!;
   }
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
-  const capped = new Int16Array(model.features.length).fill(-1);
-  if (missing === 0) return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
-  const K = model.features.length;
-  const imputed = new Uint8Array(K);
+  const capped = out.capped;
+  capped.fill(-1);
+  out.missing = missing;
+  out.factor = factor;
+  out.variance = 1 / den;
+  out.rawFactor = num / den;
+  out.den = den;
+  if (missing === 0) return;
+  const imputed = scratch;
   for (let k = 0; k < K; k++) {
-    if (!Number.isNaN(t[k]!)) continue;
+    if (!Number.isNaN(t[k]!)) {
+      imputed[k] = 0;
+      continue;
+    }
     imputed[k] = 1;
-    const ref = model.features[k]!.reference;
-    t[k] = Math.max(0, ref.median + ref.scale * ref.loading * factor);
+    t[k] = Math.max(0, median[k]! + scaleLoading[k]! * factor);
   }
   const bounds = model.imputation.bounds;
   if (bounds) {
-    const at = boundIndices(model);
-    const byFeature = boundsByFeature(model);
+    const { boundStart, boundList, boundGiven } = tab;
     for (let m = 0; m < K; m++) {
       if (imputed[m] !== 1) continue;
-      for (const b of byFeature[m]!) {
-        const g = at[2 * b + 1]!;
+      for (let j = boundStart[m]!; j < boundStart[m + 1]!; j++) {
+        const b = boundList[j]!;
+        const g = boundGiven[j]!;
         if (g < 0 || imputed[g] === 1) continue;
         const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
         if (limit < t[m]!) {
@@ -105,7 +125,56 @@ export function imputeWithVariance(model: Model, t: Float64Array): FactorPosteri
       }
     }
   }
-  return { missing, factor, variance: 1 / den, capped, rawFactor: num / den, den };
+}
+
+/**
+ * A model's reference numbers as arrays in feature order, with the terms the imputation
+ * reuses (psi = 1 - loading^2, loading^2 / psi, scale * loading: the same doubles the
+ * definition's expressions give), and per feature the bounds that cap it (CSR).
+ */
+interface ImputeTables {
+  median: Float64Array;
+  scale: Float64Array;
+  loading: Float64Array;
+  psi: Float64Array;
+  precision: Float64Array;
+  scaleLoading: Float64Array;
+  boundStart: Int32Array;
+  boundList: Int32Array;
+  boundGiven: Int32Array;
+}
+
+// per model: its tables (a memo of a pure function: a model is not changed once loaded), the last one at hand
+const tables = new WeakMap<Model, ImputeTables>();
+let lastModel: Model | null = null;
+let lastTables: ImputeTables | null = null;
+
+function tablesOf(model: Model): ImputeTables {
+  if (model === lastModel) return lastTables!;
+  let tab = tables.get(model);
+  if (!tab) {
+    const refs = model.features.map((f) => f.reference);
+    const byFeature = boundsByFeature(model);
+    const at = boundIndices(model);
+    const boundStart = new Int32Array(refs.length + 1);
+    for (let m = 0; m < refs.length; m++) boundStart[m + 1] = boundStart[m]! + byFeature[m]!.length;
+    const boundList = Int32Array.from(byFeature.flat());
+    tab = {
+      median: Float64Array.from(refs, (r) => r.median),
+      scale: Float64Array.from(refs, (r) => r.scale),
+      loading: Float64Array.from(refs, (r) => r.loading),
+      psi: Float64Array.from(refs, (r) => 1 - r.loading * r.loading),
+      precision: Float64Array.from(refs, (r) => (r.loading * r.loading) / (1 - r.loading * r.loading)),
+      scaleLoading: Float64Array.from(refs, (r) => r.scale * r.loading),
+      boundStart,
+      boundList,
+      boundGiven: Int32Array.from(boundList, (b) => at[2 * b + 1]!),
+    };
+    tables.set(model, tab);
+  }
+  lastModel = model;
+  lastTables = tab;
+  return tab;
 }
 
 // per bounds array: [feature, given] model indices of each bound, looked up once (a memo

@@ -30,9 +30,9 @@
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { extractFeatures, featureVectorOf, isLowerBound, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
-import { imputeWithVariance } from './impute.js';
-import { attributePoints } from './attribution.js';
+import { extractFeatures, isLowerBound, SOURCE_CODES, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { imputeInto, type FactorPosterior } from './impute.js';
+import { attributeInto } from './attribution.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
 import { scoreInterval, totalVariance } from './interval.js';
 import { computeNetworkInfluence, type NetworkResult } from './network.js';
@@ -40,7 +40,7 @@ import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
 import { applyRealFollowers, type RealFollowers } from './audience/real-followers.js';
-import { neutralAssessment, type AuthenticityAssessment, type Contribution, type Flag } from './result-types.js';
+import { FLAG_CODES, neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
 export interface ScoreOptions {
@@ -248,8 +248,9 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
     ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
     ev.informs[k] = Number.isNaN(ev.t[k]!) ? 0 : 1;
   }
-  const posterior = imputeWithVariance(model, ev.t);
-  ev.capped.set(posterior.capped);
+  // the posterior's caps are written to ev.capped; ev.imputed is the scratch (set below)
+  const posterior: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: ev.capped, rawFactor: 0, den: 1 };
+  imputeInto(model, ev.t, posterior, ev.imputed);
   let importanceAll = 0;
   let importancePresent = 0;
   for (let k = 0; k < K; k++) {
@@ -297,33 +298,78 @@ export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1,
 }
 
 const tenths = (x: number): number => Math.round(x * 10);
-const significant = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
+// six significant digits; a whole number of at most six digits is its own (the common case: counts; + 0 makes -0 read 0 as toPrecision does)
+const significant = (x: number): number => (Number.isInteger(x) && x > -1e6 && x < 1e6 ? x + 0 : Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
 
 /**
  * Splits `target` tenths over items with exact values `exact` (in points) so each item is
  * within one tenth of its exact value and the items sum to `target` (largest remainder).
  */
 export function apportionTenths(exact: readonly number[], target: number): number[] {
-  const scaled = exact.map((x) => x * 10);
-  const out = scaled.map((x) => Math.floor(x));
-  let left = target - out.reduce((a, b) => a + b, 0);
-  const order = scaled.map((x, i) => ({ i, frac: x - Math.floor(x) }));
-  if (left > 0) {
-    order.sort((a, b) => b.frac - a.frac || a.i - b.i);
-    for (let r = 0; left > 0; r = (r + 1) % order.length, left--) out[order[r]!.i]!++;
-  } else if (left < 0) {
-    order.sort((a, b) => a.frac - b.frac || a.i - b.i);
-    for (let r = 0; left < 0; r = (r + 1) % order.length, left++) out[order[r]!.i]!--;
+  const n = exact.length;
+  const out = new Array<number>(n);
+  if (apportionFrac.length < n) {
+    apportionFrac = new Float64Array(2 * n);
+    apportionOrder = new Int32Array(2 * n);
   }
+  const frac = apportionFrac;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = exact[i]! * 10;
+    const floor = Math.floor(x);
+    out[i] = floor;
+    frac[i] = x - floor;
+    sum += floor;
+  }
+  let left = target - sum;
+  if (left === 0) return out;
+  // the items by fractional part (largest first when tenths are left over, smallest first
+  // when too many were taken), ties to the earlier item: a strict order, so this insertion
+  // sort (a dozen items) gives the order any sort would
+  const order = apportionOrder;
+  const up = left > 0;
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0) {
+      const o = order[j - 1]!;
+      const before = up ? frac[o]! > frac[i]! || (frac[o] === frac[i] && o < i) : frac[o]! < frac[i]! || (frac[o] === frac[i] && o < i);
+      if (before) break;
+      order[j] = o;
+      j--;
+    }
+    order[j] = i;
+  }
+  if (up) for (let r = 0; left > 0; r = (r + 1) % n, left--) out[order[r]!]!++;
+  else for (let r = 0; left < 0; r = (r + 1) % n, left++) out[order[r]!]!--;
   return out;
 }
 
+// apportionTenths' scratch (it never calls itself, and the engine is single-threaded)
+let apportionFrac = new Float64Array(32);
+let apportionOrder = new Int32Array(32);
+
 /** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
 export function explainScore(table: ScoreTable, i: number): AccountScore {
-  const fv = featureVectorOf(table.features, i);
+  const model = table.model;
+  const w = itemiseWorkspaceOf(model);
+  const columns = columnsOf(table);
+  const K = model.features.length;
+  // the account's row read straight from the columns (what featureVectorOf would hold, without building it)
+  let anyLower = false;
+  for (let k = 0; k < K; k++) {
+    const x = columns.value[k]![i]!;
+    const code = columns.source[k]![i]!;
+    w.value[k] = x;
+    w.tIn[k] = featureT(model.features[k]!, x);
+    w.source[k] = SOURCE_CODES[code]!;
+    const lower = isLowerBound(code);
+    w.lower[k] = lower ? 1 : 0;
+    if (lower) anyLower = true;
+    w.perCount[k] = columns.perCount[k]![i]!;
+  }
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  const out = itemiseScore(table.model, fv, damping, flags, i, table.assessment.cap[i] ?? 100);
+  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, keptPoints.get(table));
   const ev = table.features.evidence;
   out.activityInWindow = ev.activityInWindow[i] ?? 0;
   const last = ev.lastActivity[i]!;
@@ -335,6 +381,55 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
     out.interval = null;
   }
   return out;
+}
+
+/**
+ * The shown points (in tenths) of each account itemised so far, when a caller itemises
+ * the same accounts twice (score --all storing its run, then printing it as JSON): the path
+ * walk is then made once per account. items[i] = number of contributions kept (0: none).
+ */
+interface KeptPoints {
+  stride: number;
+  tenths: Int16Array;
+  items: Uint8Array;
+}
+
+// per score table whose itemisations are kept (keepItemisations): its kept points
+const keptPoints = new WeakMap<ScoreTable, KeptPoints>();
+
+/**
+ * From now on, explainScore keeps the shown points of each account of `table` it
+ * itemises (2 bytes per contribution; 3.4 MB for 100k accounts) and reuses them when
+ * asked again: for a caller that itemises every account twice. Results are unchanged.
+ */
+export function keepItemisations(table: ScoreTable): void {
+  if (keptPoints.has(table)) return;
+  // baseline, the features, and at most one authenticity item per flag code
+  const stride = table.model.features.length + 1 + FLAG_CODES.length;
+  keptPoints.set(table, { stride, tenths: new Int16Array(table.n * stride), items: new Uint8Array(table.n) });
+}
+
+/** A feature table's columns of the model's features, in model order. */
+interface ModelColumns {
+  value: Float64Array[];
+  source: Uint8Array[];
+  perCount: Float64Array[];
+}
+
+// per feature table: its model features' columns (a memo: a table's columns are never replaced)
+const modelColumns = new WeakMap<FeatureTable, { model: Model; columns: ModelColumns }>();
+
+function columnsOf(table: ScoreTable): ModelColumns {
+  const memo = modelColumns.get(table.features);
+  if (memo && memo.model === table.model) return memo.columns;
+  const f = table.features;
+  const columns = {
+    value: table.model.features.map((m) => f.value[m.name]),
+    source: table.model.features.map((m) => f.source[m.name]),
+    perCount: table.model.features.map((m) => f.perCount[m.name]),
+  };
+  modelColumns.set(f, { model: table.model, columns });
+  return columns;
 }
 
 /**
@@ -363,46 +458,125 @@ export function summarizeScore(table: ScoreTable, i: number): Omit<AccountScore,
 
 /** Itemises the score of a feature vector: contributions that add up to the shown score. */
 export function itemiseScore(model: Model, fv: FeatureVector, damping: number, flags: Flag[], index = -1, cap = 100): AccountScore {
-  const ev = scoreFeatureVector(model, fv, damping, cap);
-  const undamped = applyCalibration(model.calibration, ev.total);
-  // points along the path of the account's evidence (engine/attribution.ts): imputed values get none of their own
-  const tIn = Float64Array.from(model.features, (f) => featureT(f, fv.value[f.name]));
-  const lower = fv.lowerBound ? Uint8Array.from(model.features, (f) => (fv.lowerBound?.[f.name] ? 1 : 0)) : undefined;
-  const split = attributePoints(model, tIn, lower, (total) => applyCalibration(model.calibration, total));
-  const exact: number[] = [split.baseline];
-  const items: Omit<Contribution, 'points'>[] = [{ feature: 'baseline', group: 'baseline', value: null, source: 'declared' }];
-  model.features.forEach((f, k) => {
-    exact.push(split.points[k]!);
-    // an imputed value is shown with the value it assumed (explain: ~value) and its basis
-    const imputed = ev.imputed[k] === 1;
-    items.push({
-      feature: f.name,
-      group: f.group,
-      value: significant(imputed ? featureValueOf(f, ev.t[k]!) : fv.value[f.name]),
-      source: imputed ? 'imputed' : fv.source[f.name],
-      ...(imputed ? { basis: imputationBasis(model, ev, k, fv) } : {}),
-    });
-  });
-  const authenticity = ev.score - undamped;
+  const w = itemiseWorkspaceOf(model);
+  const K = model.features.length;
+  for (let k = 0; k < K; k++) {
+    const f = model.features[k]!;
+    const x = fv.value[f.name];
+    w.value[k] = x;
+    w.tIn[k] = featureT(f, x);
+    w.source[k] = fv.source[f.name];
+    w.lower[k] = fv.lowerBound?.[f.name] ? 1 : 0;
+    w.perCount[k] = fv.perCount?.[f.name] ?? NaN;
+  }
+  return itemiseRow(model, w, fv.lowerBound !== undefined, damping, flags, index, cap);
+}
+
+/**
+ * One account's values in model order, as itemising reads them, and the evaluation and
+ * points it writes: reused from account to account (itemising 100k accounts allocates only
+ * what each result keeps). Never held across calls.
+ */
+interface ItemiseWorkspace {
+  /** the value as measured or declared (NaN missing) */
+  value: Float64Array;
+  /** its log value t (featureT) */
+  tIn: Float64Array;
+  source: FeatureSource[];
+  lower: Uint8Array;
+  perCount: Float64Array;
+  ev: Evaluation;
+  points: Float64Array;
+  /** per set of informing features (a bit mask): the "from ..." part of an imputed value's basis */
+  fromText: Map<number, string>;
+  /** per imputation bound: the "capped at ..." part */
+  boundText: (string | undefined)[];
+  /** the calibration as a function, for the attribution */
+  apply: (total: number) => number;
+}
+
+// per model: its itemising workspace (a memo of buffers and texts that depend on the model alone)
+const itemiseWorkspaces = new WeakMap<Model, ItemiseWorkspace>();
+
+function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
+  let w = itemiseWorkspaces.get(model);
+  if (!w) {
+    const K = model.features.length;
+    w = {
+      value: new Float64Array(K),
+      tIn: new Float64Array(K),
+      source: new Array<FeatureSource>(K).fill('missing'),
+      lower: new Uint8Array(K),
+      perCount: new Float64Array(K),
+      ev: makeEvaluation(K),
+      points: new Float64Array(K),
+      fromText: new Map(),
+      boundText: [],
+      apply: (total) => applyCalibration(model.calibration, total),
+    };
+    itemiseWorkspaces.set(model, w);
+  }
+  return w;
+}
+
+/** The itemised result of the row in `w` (`anyLower`: some value is a lower bound), its points read from `kept` when it holds them. */
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, kept?: KeptPoints): AccountScore {
+  const K = model.features.length;
+  const lower = anyLower ? w.lower : undefined;
+  const ev = w.ev;
+  evaluateInto(model, w.tIn, damping, ev, lower, cap, w.perCount);
+  // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
+  let share: number[] | null = null;
+  let authenticityItems = 0;
   if (damping < 1 || cap < 100 || flags.length > 0) {
-    // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
-    const share = flags.map((f) => (f.factor > 0 && f.factor < 1 ? -Math.log(f.factor) : 0));
+    share = flags.map((f) => (f.factor > 0 && f.factor < 1 ? -Math.log(f.factor) : 0));
     const total = share.reduce((a, b) => a + b, 0);
-    if (flags.length === 0 || total <= 0) {
-      exact.push(authenticity);
-      items.push({ feature: 'authenticity', group: 'authenticity', value: significant(damping), source: 'events' });
-    } else {
-      flags.forEach((f, k) => {
-        exact.push((authenticity * share[k]!) / total);
-        items.push({ feature: `authenticity:${f.code}`, group: 'authenticity', value: significant(f.severity), source: 'events' });
-      });
+    if (flags.length === 0 || total <= 0) share = null;
+    authenticityItems = share === null ? 1 : flags.length;
+  }
+  let parts: ArrayLike<number>;
+  const at = kept && index >= 0 ? index * kept.stride : -1;
+  if (kept && at >= 0 && kept.items[index] === K + 1 + authenticityItems) parts = kept.tenths.subarray(at, at + kept.stride);
+  else {
+    const undamped = applyCalibration(model.calibration, ev.total);
+    // points along the path of the account's evidence (engine/attribution.ts): imputed values
+    // get none of their own; the path ends at the evaluation just made
+    const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
+    const exact: number[] = [baseline];
+    for (let k = 0; k < K; k++) exact.push(w.points[k]!);
+    const authenticity = ev.score - undamped;
+    if (authenticityItems > 0) {
+      if (share === null) exact.push(authenticity);
+      else {
+        const total = share.reduce((a, b) => a + b, 0);
+        for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
+      }
+    }
+    const apportioned = apportionTenths(exact, tenths(ev.score));
+    parts = apportioned;
+    if (kept && at >= 0 && apportioned.length <= kept.stride && apportioned.every((x) => x >= -32768 && x <= 32767)) {
+      kept.tenths.set(apportioned, at);
+      kept.items[index] = apportioned.length;
     }
   }
   const shown = roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);
-  const parts = apportionTenths(exact, tenths(ev.score));
-  // key order as the JSON contract lists them: feature, group, value, points, source
-  const contributions: Contribution[] = items.map((it, k) => ({ feature: it.feature, group: it.group, value: it.value, points: parts[k]! / 10, source: it.source, ...(it.basis !== undefined ? { basis: it.basis } : {}) }));
-  const missing = model.features.filter((_, k) => ev.imputed[k] === 1).map((f) => f.name);
+  // key order as the JSON contract lists them: feature, group, value, points, source (basis)
+  const contributions: Contribution[] = [{ feature: 'baseline', group: 'baseline', value: null, points: parts[0]! / 10, source: 'declared' }];
+  const missing: ScoredFeature[] = [];
+  for (let k = 0; k < K; k++) {
+    const f = model.features[k]!;
+    const points = parts[k + 1]! / 10;
+    if (ev.imputed[k] === 1) {
+      // an imputed value is shown with the value it assumed (explain: ~value) and its basis
+      missing.push(f.name);
+      contributions.push({ feature: f.name, group: f.group, value: significant(featureValueOf(f, ev.t[k]!)), points, source: 'imputed', basis: basisOf(model, w, k) });
+    } else contributions.push({ feature: f.name, group: f.group, value: significant(w.value[k]!), points, source: w.source[k]! });
+  }
+  if (authenticityItems > 0) {
+    const value = significant(damping);
+    if (share === null) contributions.push({ feature: 'authenticity', group: 'authenticity', value, points: parts[K + 1]! / 10, source: 'events' });
+    else for (let j = 0; j < flags.length; j++) contributions.push({ feature: `authenticity:${flags[j]!.code}`, group: 'authenticity', value: significant(flags[j]!.severity), points: parts[K + 1 + j]! / 10, source: 'events' });
+  }
   return {
     index,
     score: shown.score,
@@ -420,6 +594,36 @@ export function itemiseScore(model: Model, fv: FeatureVector, damping: number, f
 
 const label = (name: string): string => name.replace(/_/g, ' ');
 
+/** imputationBasis of feature k of the row in `w` (evaluated in w.ev), its texts kept per model. */
+function basisOf(model: Model, w: ItemiseWorkspace, k: number): string {
+  const ev = w.ev;
+  const K = model.features.length;
+  let from: string | undefined;
+  if (K <= 31) {
+    let mask = 0;
+    for (let j = 0; j < K; j++) if (j !== k && ev.informs[j] === 1 && model.features[j]!.reference.loading > 0) mask |= 1 << j;
+    from = w.fromText.get(mask);
+    if (from === undefined) w.fromText.set(mask, (from = fromTextOf(model, ev.informs, k)));
+  } else from = fromTextOf(model, ev.informs, k);
+  let text = from;
+  const b = ev.capped[k]!;
+  if (b >= 0 && model.imputation.bounds?.[b]) text += `; ${(w.boundText[b] ??= boundTextOf(model, b))}`;
+  if (w.lower[k] === 1 && Number.isFinite(w.value[k]!)) text += `; at least ${significant(w.value[k]!)} (${w.source[k]})`;
+  return text;
+}
+
+/** The first part of a basis: the features an imputed value (feature k) was imputed from. */
+function fromTextOf(model: Model, informs: Uint8Array, k: number): string {
+  const from = model.features.filter((f, j) => j !== k && informs[j] === 1 && f.reference.loading > 0).map((f) => label(f.name));
+  return from.length > 0 ? `from ${from.join(', ')} (its effect is in their points)` : 'the reference median (nothing related is in the data)';
+}
+
+/** The part of a basis naming the real-data cap b. */
+function boundTextOf(model: Model, b: number): string {
+  const bound = model.imputation.bounds![b]!;
+  return `capped at the ${Math.round(bound.quantile * 100)}th percentile of real accounts with this ${label(bound.given)} (${bound.data})`;
+}
+
 /**
  * What an imputed value rests on, in words: the present features it was imputed from (the
  * one-factor model, engine/impute.ts; its points are theirs, engine/attribution.ts), the
@@ -428,11 +632,9 @@ const label = (name: string): string => name.replace(/_/g, ' ');
  * accounts with this followers (dev.csv 777, genuine.csv 3709); at least 12 (declared)'.
  */
 export function imputationBasis(model: Model, ev: Evaluation, k: number, fv: FeatureVector): string {
-  const from = model.features.filter((f, j) => j !== k && ev.informs[j] === 1 && f.reference.loading > 0).map((f) => label(f.name));
-  const parts = [from.length > 0 ? `from ${from.join(', ')} (its effect is in their points)` : 'the reference median (nothing related is in the data)'];
+  const parts = [fromTextOf(model, ev.informs, k)];
   const b = ev.capped[k]!;
-  const bound = b >= 0 ? model.imputation.bounds?.[b] : undefined;
-  if (bound) parts.push(`capped at the ${Math.round(bound.quantile * 100)}th percentile of real accounts with this ${label(bound.given)} (${bound.data})`);
+  if (b >= 0 && model.imputation.bounds?.[b]) parts.push(boundTextOf(model, b));
   const name = model.features[k]!.name;
   if (fv.lowerBound?.[name] && Number.isFinite(fv.value[name])) parts.push(`at least ${significant(fv.value[name])} (${fv.source[name]})`);
   return parts.join('; ');

@@ -39,17 +39,25 @@ export function toJson(value: unknown): string {
  * A --json document whose last member is a long array, produced as it is read: the same
  * bytes as `toJson({...head, [key]: [...items]})`, in chunks, so the whole document never
  * sits in memory (`score --all --json` on 100k accounts is 240 MB of text). Each item is
- * stringified alone and indented as JSON.stringify would indent it two levels down.
+ * stringified alone and indented as JSON.stringify would indent it two levels down, by
+ * `stringifyItem` when given (it must write what stringifyJson would, its lines after the
+ * first indented by the `pad` it is given).
  */
-export function* streamJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Iterable<string> {
+export function streamJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Iterable<string>;
+export function streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem: (item: T, pad: string) => string): Iterable<string>;
+export function* streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem?: (item: T, pad: string) => string): Iterable<string> {
   const open = stringifyJson({ ...head, [key]: [] });
   // '...\n  "key": []\n}': everything before the empty array, then the items one by one
   const cut = open.lastIndexOf('[]');
   yield open.slice(0, cut);
   let first = true;
   for (const item of items) {
-    yield `${first ? '[\n' : ',\n'}    ${stringifyJson(item).replace(/\n/g, '\n    ')}`;
+    const text = stringifyItem ? stringifyItem(item, ITEM_PAD) : stringifyJson(item).replace(/\n/g, `\n${ITEM_PAD}`);
+    yield `${first ? '[\n' : ',\n'}${ITEM_PAD}${text}`;
     first = false;
   }
   yield first ? '[]\n}\n' : '\n  ]\n}\n';
 }
+
+/** The indentation of an item of a document's array (two levels down). */
+const ITEM_PAD = '    ';

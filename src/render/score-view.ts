@@ -8,6 +8,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
 import { streamJsonDocument } from './json.js';
+import { scoreResultJson } from './score-json.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
 
 /** One result of `score --json` (schema 1). */
@@ -66,7 +67,7 @@ export interface ScoreStream {
 
 /** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
 export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
-  return streamJsonDocument(v.head, 'results', v.results());
+  return streamJsonDocument(v.head, 'results', v.results(), scoreResultJson);
 }
 
 /** `score --csv` of a stream, row by row. */
@@ -95,8 +96,20 @@ export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActi
 
 /** Projects an engine result to the JSON/view contract: the row view with its contributions (key order as documented). */
 export function toScoreResultView(r: AccountResult): ScoreResultView {
-  const { flags, missing, activityInWindow, lastActivity, ...head } = toScoreRowView(r);
-  return { ...head, contributions: r.contributions, flags, missing, activityInWindow, lastActivity };
+  return {
+    handle: r.handle,
+    network: r.network,
+    score: r.score,
+    interval: r.interval,
+    abstain: r.abstain,
+    subscores: r.subscores,
+    confidence: r.confidence,
+    contributions: r.contributions,
+    flags: r.flags,
+    missing: r.missing,
+    activityInWindow: r.activityInWindow,
+    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+  };
 }
 
 /** The whole `score --json` document; no run id or creation time, so it is byte-stable. */

@@ -3,6 +3,7 @@
  * terminal (the engine tells its stage boundaries through a callback; the CLI writes), and
  * nothing off a terminal or with -q.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
@@ -30,10 +31,10 @@ beforeAll(() => {
   w.close();
 });
 
-async function run(args: string[], tty: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(args: string[], tty: boolean, file = db): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['--db', db, ...args], {
+  const code = await main(['--db', file, ...args], {
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: tty, columns: 100 },
     env: { NO_COLOR: '1' },
@@ -82,6 +83,37 @@ describe('scoring progress', () => {
     ctx.warn('waiting for another influence command');
     ctx.progress.done();
     expect(stderr).toBe('\r\u001b[2Kstoring the run of 30,001 scores\r\u001b[2Ksame scoring as run 1: not stored again\nwaiting for another influence command\n');
+  });
+
+  it('storing a run of a database whose posts hold no text skips the topics stage (it could find no topic); with a text it runs', async () => {
+    const copy = path.join(tempDir(), 'store.db');
+    fs.copyFileSync(db, copy);
+    const n = (STAGE_PROGRESS_MIN_ACCOUNTS + 1).toLocaleString('en-US');
+    const stages = (r: { stderr: string }) => r.stderr.split('\r\u001b[2K').filter(Boolean);
+    const first = await run(['score', '--all', '--json'], true, copy);
+    expect(first.code, first.stderr).toBe(0);
+    expect(stages(first)).toEqual([
+      'reading the database (1/3)',
+      `scoring ${n} accounts: authenticity checks (2/3)`,
+      `scoring ${n} accounts: network and scores (3/3)`,
+      `storing the run of ${n} scores`,
+      `writing ${n} scores`,
+    ]);
+    const w = new DbWriter(copy);
+    const stored = w.db.prepare('SELECT accounts FROM runs').pluck().all();
+    expect(stored).toEqual([(JSON.parse(first.stdout) as { results: unknown[] }).results.length]);
+    w.db.prepare("UPDATE posts SET text = 'a post about astronomy and telescopes'").run();
+    w.close();
+    const second = await run(['score', '--all', '--json'], true, copy);
+    expect(second.code, second.stderr).toBe(0);
+    expect(stages(second).slice(0, 4)).toEqual([
+      'reading the database (1/4)',
+      `scoring ${n} accounts: authenticity checks (2/4)`,
+      `scoring ${n} accounts: network and scores (3/4)`,
+      `scoring ${n} accounts: topics (4/4)`,
+    ]);
+    // the scores are the same either way
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it('nothing off a terminal, or with -q', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTopics } from '../../src/engine/topics/matcher.js';
-import { foldText, tokenize } from '../../src/engine/topics/text.js';
+import { createTokenCursor, foldText, nextToken, startTokens, tokenHash, tokenize } from '../../src/engine/topics/text.js';
 import { pluralOf, singularsOf } from '../../src/engine/topics/surface-forms.js';
 import { buildTopicMatcher } from '../../src/engine/topics/matcher.js';
 import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
@@ -24,6 +24,42 @@ describe('tokens', () => {
   it('splits scripts without spaces into characters and strips Arabic vowel marks', () => {
     expect(tokenize('今日はクッキー')).toEqual(['今', '日', 'は', 'ク', 'ッ', 'キ', 'ー']);
     expect(tokenize('بَسْكَوِيت، مـوسيقى')).toEqual(['بسكويت', 'موسيقى']);
+  });
+
+  it('hashes each token while reading it exactly as tokenHash hashes its text, joined tokens and surrogate pairs included', () => {
+    const text = foldText("Women's U.S. r&b C++ c# #Tag a$ap don’t 𝒳𝒴z 𠀀字 今日 Größe ﬁne x:y www.a.b http://q/r @bob ok## end+");
+    const cur = createTokenCursor();
+    startTokens(cur);
+    const seen: string[] = [];
+    while (nextToken(text, cur)) {
+      const token = cur.joined ?? text.slice(cur.start, cur.end);
+      seen.push(token);
+      expect(cur.hash, token).toBe(tokenHash(token));
+    }
+    expect(seen).toEqual(tokenize("Women's U.S. r&b C++ c# #Tag a$ap don’t 𝒳𝒴z 𠀀字 今日 Größe ﬁne x:y www.a.b http://q/r @bob ok## end+"));
+    expect(seen).toContain('womens');
+    expect(seen).toContain('c++');
+    expect(seen).toContain('𠀀');
+    expect(cur.hashtags).toBe(1);
+    // different tokens, different hashes here (FNV-1a is not collision-free in general)
+    expect(new Set(seen.map((t) => tokenHash(t))).size).toBe(new Set(seen).size);
+  });
+
+  it('folds text that needs no normalization exactly as the normalizing path does', () => {
+    // the definition (module doc of text.ts), applied to every text
+    const byDefinition = (t: string): string =>
+      t.normalize('NFKD').toLowerCase().replace(/[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g, '').normalize('NFC').replace(/[ßς]/g, (c) => (c === 'ß' ? 'ss' : 'σ'));
+    const tricky = ['ΟΔΟΣ ΣΟΦΟΣ', 'ﬁne Ｆｕｌｌ', 'cafe\u0301 café', 'ｶﾞ ガ', 'أحمد', '\u{16D67}\u{16D67}', '\u1100\u1161 가', '❤\ufe0f 👍🏽 🎉', 'Größe Straße', 'İstanbul', 'K Å µ', '\ud83c x \udf89'];
+    for (const t of tricky) expect(foldText(t), t).toBe(byDefinition(t));
+    // random texts over the blocks the shortcut accepts, and a few it must refuse
+    const pool = [...'AbÇçÉéÑñÖöÜüßÆæŒœΑαΣσςЖжЁёЙйאבשالعربيةأإآ日本語のテキストカタカナ한국어가각“”‘’–—…€™←↑✓❤👍🎉\ufe0f', '\u0301', '\u0308', '\u3099', 'ﬁ', 'Ａ', '\u{16D67}', '\u1161'];
+    let seed = 7;
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let k = 0; k < 5000; k++) {
+      let t = '';
+      for (let j = 1 + next(6); j > 0; j--) t += pool[next(pool.length)];
+      expect(foldText(t), JSON.stringify(t)).toBe(byDefinition(t));
+    }
   });
 
   it('has simple English plurals', () => {

@@ -8,7 +8,7 @@ import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFla
 import { loadAnalysisForRun } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, resolveAccount, resultOf, summaryOf } from '../../engine/analyze.js';
+import { allAccounts, keepItemised, resolveAccount, resultOf, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
@@ -48,12 +48,14 @@ export function registerScore(program: Command, io: Io): void {
       tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
-    // a stored run keeps its accounts' topics, so storing needs the topic stage
-    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save });
+    // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
+    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true });
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
     if (save) {
       // the run is stored before anything is written (a reader that stops early loses nothing);
-      // its accounts are itemised one at a time as they are stored
+      // its accounts are itemised one at a time as they are stored, and their points kept
+      // when the output itemises them again (JSON), so each account's path is walked once
+      if (ctx.mode === 'json') keepItemised(analysis);
       if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
       const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
       const run = ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data)));

@@ -5,7 +5,7 @@
  * several topics reports each of them. Cost per post is one pass over its tokens plus a
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
-import { foldText, scanTokens } from './text.js';
+import { createTokenCursor, foldText, nextToken, startTokens, tokenHash, type TokenCursor } from './text.js';
 import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 import { emptyBackground, formZipf, type Background } from './background.js';
@@ -26,6 +26,11 @@ export interface TopicMatcher {
   rootNext: Int32Array;
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
   edges: EdgeTable;
+  /**
+   * per node: bit (token id & 31) is set for each token id that continues it, so most tokens
+   * that cannot continue a form ("photo" then "of") are turned away without an edge lookup
+   */
+  childBits: Int32Array;
   /** per node: first entry index; entries of node k are entryStart[k]..entryStart[k+1]-1 */
   entryStart: Int32Array;
   entryTopic: Int32Array;
@@ -87,43 +92,52 @@ export interface MatcherOptions {
   forms?: SurfaceForm[];
 }
 
-/** Vocabulary as open addressing on an FNV-1a hash of the token's UTF-16 code units. */
+/**
+ * Vocabulary as open addressing on the token's tokenHash, all in typed arrays so a probe reads
+ * no JS object: slot k holds (hash, id, offset, length) at slots[4k..4k+3], id -1 = empty, and
+ * the token's code units at chars[offset, offset + length).
+ */
 export interface VocabTable {
   mask: number;
-  keys: (string | undefined)[];
-  hashes: Int32Array;
-  ids: Int32Array;
-}
-
-function hashSpan(s: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+  slots: Int32Array;
+  chars: Uint16Array;
 }
 
 function buildVocabTable(vocab: Map<string, number>): VocabTable {
   let size = 16;
   while (size < vocab.size * 2) size *= 2;
-  const t: VocabTable = { mask: size - 1, keys: new Array(size), hashes: new Int32Array(size), ids: new Int32Array(size).fill(-1) };
+  let total = 0;
+  for (const tok of vocab.keys()) total += tok.length;
+  const t: VocabTable = { mask: size - 1, slots: new Int32Array(size * 4), chars: new Uint16Array(total) };
+  for (let k = 0; k < size; k++) t.slots[k * 4 + 1] = -1;
+  let offset = 0;
   for (const [tok, id] of vocab) {
-    const h = hashSpan(tok, 0, tok.length);
+    const h = tokenHash(tok, 0, tok.length);
     let i = h & t.mask;
-    while (t.keys[i] !== undefined) i = (i + 1) & t.mask;
-    t.keys[i] = tok;
-    t.hashes[i] = h;
-    t.ids[i] = id;
+    while (t.slots[i * 4 + 1] !== -1) i = (i + 1) & t.mask;
+    t.slots.set([h, id, offset, tok.length], i * 4);
+    for (let c = 0; c < tok.length; c++) t.chars[offset + c] = tok.charCodeAt(c);
+    offset += tok.length;
   }
   return t;
 }
 
-/** The id of s.slice(start, end) (whose hashSpan is h), or -1 when no form uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = hashSpan(s, start, end)): number {
+/** The id of s.slice(start, end) (whose tokenHash is h), or -1 when no form uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = tokenHash(s, start, end)): number {
   const len = end - start;
+  const slots = t.slots;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
-    const key = t.keys[i];
-    if (key === undefined) return -1;
-    if (t.hashes[i] === h && key.length === len && s.startsWith(key, start)) return t.ids[i]!;
+    const k = i * 4;
+    const id = slots[k + 1]!;
+    if (id === -1) return -1;
+    if (slots[k] === h && slots[k + 3] === len && sameChars(t.chars, slots[k + 2]!, s, start, len)) return id;
   }
+}
+
+/** chars[offset, offset + len) spells s.slice(start, start + len). */
+function sameChars(chars: Uint16Array, offset: number, s: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (chars[offset + k] !== s.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** Trie edges in flat typed arrays; slot = hash(node, token) with linear probing. */
@@ -148,6 +162,12 @@ function buildEdgeTable(edges: [number, number, number][]): EdgeTable {
     table.child[h] = child;
   }
   return table;
+}
+
+function childBitsOf(edges: [number, number, number][], nodes: number): Int32Array {
+  const bits = new Int32Array(nodes);
+  for (const [node, token] of edges) bits[node] = bits[node]! | (1 << (token & 31));
+  return bits;
 }
 
 function childOf(t: EdgeTable, node: number, token: number): number {
@@ -182,6 +202,8 @@ export interface MatchScratch {
   scripts: Int32Array;
   /** the folded text the offsets refer to */
   folded: string;
+  /** the tokenizer's position in `folded` */
+  cursor: TokenCursor;
 }
 
 /** Fresh scratch buffers; they grow as needed. */
@@ -200,6 +222,7 @@ export function createMatchScratch(): MatchScratch {
     tokens: 0,
     scripts: new Int32Array(SCRIPT_COUNT),
     folded: '',
+    cursor: createTokenCursor(),
   };
 }
 
@@ -290,6 +313,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     vocabTable: buildVocabTable(vocab),
     rootNext: finalRoot,
     edges: buildEdgeTable(edgeList),
+    childBits: childBitsOf(edgeList, nodes),
     entryStart,
     entryTopic,
     entryMask,
@@ -329,13 +353,16 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
   out.folded = folded;
   // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
   const cased = folded.length === text.length ? text : null;
-  out.hashtags = scanTokens(folded, (s, start, end, joined, hashtag) => {
-    const h = joined === null ? hashSpan(s, start, end) : hashSpan(joined, 0, joined.length);
-    const id = joined === null ? lookupSpan(m.vocabTable, s, start, end, h) : lookupSpan(m.vocabTable, joined, 0, joined.length, h);
+  const cur = out.cursor;
+  startTokens(cur);
+  while (nextToken(folded, cur)) {
+    const joined = cur.joined;
+    const id = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
     // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter
-    if (hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, s, cased, start, end, out)) return;
-    pushToken(out, s, start, h, id, hashtag);
-  });
+    if (cur.hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
+    pushToken(out, folded, cur.start, cur.hash, id, cur.hashtag);
+  }
+  out.hashtags = cur.hashtags;
 }
 
 function pushToken(out: MatchScratch, s: string, start: number, hash: number, id: number, hashtag: boolean): void {
@@ -370,7 +397,7 @@ function splitCamelCase(m: TopicMatcher, s: string, cased: string, start: number
   let from = start;
   for (let i = start + 1; i <= end; i++) {
     if (i < end && !isCamelBoundary(cased, start, i, end)) continue;
-    const h = hashSpan(s, from, i);
+    const h = tokenHash(s, from, i);
     pushToken(out, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
     from = i;
   }
@@ -430,8 +457,10 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
         bestEnd = j;
       }
       j++;
-      if (j >= n || ids[j]! < 0) break;
-      const child = childOf(m.edges, node, ids[j]!);
+      if (j >= n) break;
+      const next = ids[j]!;
+      if (next < 0 || (m.childBits[node]! & (1 << (next & 31))) === 0) break;
+      const child = childOf(m.edges, node, next);
       if (child < 0) break;
       node = child;
     }
