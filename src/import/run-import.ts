@@ -130,11 +130,11 @@ export async function runImport(
       const summary: SourceSummary = {
         path: p,
         format: adapter.format,
-        sha256: source.sha256,
+        sha256: '', // once read (the hash of a plain file is computed alongside the reading)
         bytes: source.totalBytes,
         read: { account: 0, post: 0, interaction: 0, follow: 0 },
         readInteractions: {},
-        alreadyImported: target.wasImported(source.sha256, adapter.format),
+        alreadyImported: false,
         skippedRows: 0,
         skippedFiles: [],
         owners: [],
@@ -184,6 +184,8 @@ export async function runImport(
         { defaultNetwork: options.defaultNetwork, owner: options.owner },
       );
       if (options.format) await refuseEmptyForcedRead(opened, adapter, summary);
+      summary.sha256 = await opened.sha256;
+      summary.alreadyImported = target.wasImported(summary.sha256, adapter.format);
       sources.push(summary);
     }
     writer?.flush();

@@ -23,8 +23,12 @@ export interface Source {
   path: string;
   kind: 'file' | 'folder' | 'zip' | 'tar.gz';
   entries: SourceEntry[];
-  /** sha256 of the file (or of the sorted entry names and contents for a folder) */
-  sha256: string;
+  /**
+   * sha256 of the file (or of the sorted entry names and contents for a folder). For a plain
+   * file, a thenable to await once the source is read: the hash is taken from that reading
+   * (disk-source.ts).
+   */
+  sha256: string | PromiseLike<string>;
   totalBytes: number;
 }
 

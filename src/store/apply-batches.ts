@@ -9,6 +9,7 @@
  * pages. Measured CPU for 1M rows: unsorted 3.7 s, one sorted run 1.7 s, runs of 20k-100k
  * rows 1.7 s (so runs need not be large, and the writer can start early).
  */
+import fs from 'node:fs';
 import { mergeAccounts } from './merge-accounts.js';
 import { createIdentityDeclarer } from './identities.js';
 import { beginImmediate, openDb, type Db } from './open.js';
@@ -85,13 +86,13 @@ const ROWS_PER_INSERT = 32;
  * out from `firstAccountId` cannot collide: BEGIN IMMEDIATE holds the write lock until
  * COMMIT, so nothing else inserts accounts meanwhile.
  */
-export function beginWrite(dbPath: string, options: { onLockWait?: (message: string) => void; lockWaitMs?: number } = {}): WriteTransaction {
-  const db = openDb(dbPath, { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs });
+export function beginWrite(dbPath: string, options: { onLockWait?: (message: string) => void; lockWaitMs?: number; bulkNew?: boolean } = {}): WriteTransaction {
+  const db = openDb(dbPath, { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs, bulkNew: options.bulkNew });
   try {
     // a second import waits here for the first one's commit (with a message), not 5 s
     beginImmediate(db);
     const firstAccountId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM accounts').pluck().get() as number);
-    const applier = createApplier(db, firstAccountId);
+    const applier = createApplier(db, firstAccountId, options.bulkNew === true);
     let open = true;
     return {
       firstAccountId,
@@ -108,11 +109,15 @@ export function beginWrite(dbPath: string, options: { onLockWait?: (message: str
         try {
           added = applier.finish(imports);
           db.exec('COMMIT');
+          // a new database built aside becomes one like any other: WAL (a header flag)
+          if (options.bulkNew) db.pragma('journal_mode = WAL');
         } catch (err) {
           throw toStoreError(err, dbPath);
         }
         open = false;
         db.close();
+        // built with synchronous OFF: on disk before it is linked into place (a failure here fails the import)
+        if (options.bulkNew) syncFile(dbPath);
         return added;
       },
       rollback() {
@@ -132,6 +137,16 @@ export function beginWrite(dbPath: string, options: { onLockWait?: (message: str
   }
 }
 
+/** Forces a file's content to disk (a database built with synchronous OFF, before it is linked into place). */
+function syncFile(path: string): void {
+  const fd = fs.openSync(path, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Rows in each data table, for the before/after difference an import reports. */
 function countRows(db: Db): RowCounts {
   // table names come from this fixed list, never from input
@@ -139,7 +154,8 @@ function countRows(db: Db): RowCounts {
   return { accounts: count('accounts'), posts: count('posts'), interactions: count('interactions'), follows: count('follows'), identities: count('identities') };
 }
 
-function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatch): void; finish(imports: readonly ImportLogRow[]): ImportCounts } {
+function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { apply(batch: WriteBatch): void; finish(imports: readonly ImportLogRow[]): ImportCounts } {
+  const laterIndexes = bulkNew ? deferAccountIndexes(db) : [];
   const before = countRows(db);
   // posts stored before this import have ids up to this one (an upsert that returns a lower id changed an old post)
   const lastPostBefore = (db.prepare('SELECT coalesce(max(id), 0) FROM posts').pluck().get() as number);
@@ -329,6 +345,8 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
     },
     finish(imports) {
       flushRun();
+      // built once over all rows; a duplicate handle or id (a resolver fault) fails the import here
+      for (const sql of laterIndexes) db.exec(sql);
       // Pending rows can only resolve through a post, and only rows left pending need it.
       if (wrotePosts || unresolvedTargets) resolveDeferredTargets(db);
       // Declared counts as this import left them, dated by the import (a re-import of the
@@ -353,6 +371,21 @@ function createApplier(db: Db, firstAccountId: number): { apply(batch: WriteBatc
       return { ...added, updated };
     },
   };
+}
+
+/**
+ * A new database built aside (store/new-db-target.ts) gets its accounts' lookup indexes
+ * (handle, platform id) after its rows, built once from them: keeping them up to date
+ * through 100k inserts in id order, their keys in random order, cost the database writer
+ * more than building them at the end. Nothing reads accounts by handle or id while the file
+ * is written: the importer resolves accounts from its own caches, and the writer's
+ * statements find accounts by row id. Returns the SQL that creates them again.
+ */
+function deferAccountIndexes(db: Db): string[] {
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'accounts' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+  // names from this database's own schema (migrations), quoted as identifiers
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  return indexes.map((i) => i.sql);
 }
 
 /** A growable column buffer of interactions awaiting a sorted insert. */

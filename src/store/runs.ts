@@ -6,7 +6,9 @@
  *
  * A run is written whole, in one transaction: its scores, flags and topic scores
  * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
- * command that stores runs.
+ * command that stores runs. A score's `detail` (the itemisation shown) is a binary record
+ * with names by index into the run's detail_keys (store/score-detail.ts); runs stored
+ * before it keep JSON text, and readScoreDetail reads every form.
  *
  * What a run is of (RunScope): its population (which accounts: 'all', a topic, a list, or
  * named accounts) and the data it read (DataFingerprint). A run identical to one stored
@@ -17,6 +19,9 @@
 import { writeTransaction, type Db } from './open.js';
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
+import { DetailEncoder, DetailKeys } from './score-detail.js';
+
+export { DetailKeys, readScoreDetail, scoreDetailJson } from './score-detail.js';
 /** A run's metadata as stored. */
 export interface NewRun {
   modelVersion: string;
@@ -69,59 +74,6 @@ const SCORE_COLUMNS = 8;
 const SCORE_SQL = 'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
 const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')})`).join(', ');
 
-const jsonNumber = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'null' : String(x));
-
-/**
- * The names a run's score details refer to (feature, group and source names, imputed
- * features), each given an index the first time it is seen; stored once per run in
- * runs.detail_keys, so a row's detail holds numbers only.
- */
-export class DetailKeys {
-  readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  /** The index of a name (added when new). */
-  keyOf(name: string): number {
-    let k = this.index.get(name);
-    if (k === undefined) {
-      k = this.names.length;
-      this.names.push(name);
-      this.index.set(name, k);
-    }
-    return k;
-  }
-}
-
-/**
- * A score's `detail` column: `{"c":[[feature,group,value,points,source],...],"m":[missing...]}`
- * with feature, group, source and missing as indices into the run's DetailKeys (about 150
- * bytes a row instead of 700: a run of 100k accounts writes 100k of them).
- * readScoreDetail reads it back.
- */
-export function scoreDetailJson(contributions: readonly Contribution[], missing: readonly string[], keys: DetailKeys): string {
-  let out = '{"c":[';
-  for (let k = 0; k < contributions.length; k++) {
-    const c = contributions[k]!;
-    out += `${k ? ',' : ''}[${keys.keyOf(c.feature)},${keys.keyOf(c.group)},${jsonNumber(c.value)},${jsonNumber(c.points)},${keys.keyOf(c.source)}]`;
-  }
-  out += '],"m":[';
-  for (let k = 0; k < missing.length; k++) out += `${k ? ',' : ''}${keys.keyOf(missing[k]!)}`;
-  return `${out}]}`;
-}
-
-/** A stored detail read back: the contributions and missing features as shown (either stored form). */
-export function readScoreDetail(detail: string, detailKeys: string | null): { contributions: Contribution[]; missing: string[] } {
-  const d = JSON.parse(detail) as { c?: unknown[][]; m?: number[]; contributions?: unknown[][]; missing?: string[] };
-  if (detailKeys === null || d.c === undefined) {
-    return { contributions: (d.contributions ?? []).map(([feature, group, value, points, source]) => ({ feature, group, value, points, source }) as Contribution), missing: d.missing ?? [] };
-  }
-  const names = JSON.parse(detailKeys) as string[];
-  return {
-    contributions: d.c.map(([f, g, value, points, s]) => ({ feature: names[f as number]!, group: names[g as number]!, value, points, source: names[s as number]! }) as Contribution),
-    missing: (d.m ?? []).map((k) => names[k]!),
-  };
-}
-
 /**
  * Inserts scores, flags and topic scores of a run as `rows` yields them (call inside a
  * transaction for speed and atomicity): scores SCORE_ROWS_PER_INSERT to a statement.
@@ -133,6 +85,7 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
   const flag = db.prepare('INSERT INTO flags (run_id, account_id, code, severity, evidence) VALUES (?, ?, ?, ?, ?)');
   const topic = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
   const args: unknown[] = new Array(SCORE_COLUMNS * SCORE_ROWS_PER_INSERT);
+  const details = new DetailEncoder(keys);
   let k = 0;
   let n = 0;
   for (const r of rows) {
@@ -143,9 +96,10 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
     args[k++] = r.amplification;
     args[k++] = r.network;
     args[k++] = r.confidence;
-    args[k++] = scoreDetailJson(r.contributions, r.missing, keys);
+    args[k++] = details.encode(r.contributions, r.missing);
     if (k === args.length) {
       many.run(...args);
+      details.reset();
       k = 0;
     }
     for (const f of r.flags) flag.run(runId, r.accountId, f.code, f.severity, JSON.stringify(f.evidence));

@@ -58,8 +58,8 @@ export function canWriteInWorker(): boolean {
 }
 
 /** Opens the import's write transaction on `dbPath`, on a worker thread or inline. */
-export function openWriteSession(dbPath: string, options: { threaded: boolean } & LockOptions): WriteSession {
-  const lock = { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs };
+export function openWriteSession(dbPath: string, options: { threaded: boolean; bulkNew?: boolean } & LockOptions): WriteSession {
+  const lock = { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs, bulkNew: options.bulkNew };
   return options.threaded ? openThreadedSession(dbPath, lock) : openInlineSession(dbPath, lock);
 }
 
@@ -69,7 +69,10 @@ export interface LockOptions {
   lockWaitMs?: number;
 }
 
-function openInlineSession(dbPath: string, lock: LockOptions): WriteSession {
+/** How the writer opens its file: a new database built aside (store/open.ts OpenOptions.bulkNew), or not. */
+type WriterOptions = LockOptions & { bulkNew?: boolean };
+
+function openInlineSession(dbPath: string, lock: WriterOptions): WriteSession {
   let tx: WriteTransaction | undefined;
   let ready: Promise<number>;
   try {
@@ -98,10 +101,10 @@ function openInlineSession(dbPath: string, lock: LockOptions): WriteSession {
   };
 }
 
-function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs }: LockOptions): WriteSession {
+function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs, bulkNew }: WriterOptions): WriteSession {
   // No inherited node flags: the worker is plain compiled JS, and some flags (--input-type,
   // --eval) make it refuse to start.
-  const worker = new Worker(WORKER_URL, { workerData: { dbPath, lockWaitMs }, execArgv: [] });
+  const worker = new Worker(WORKER_URL, { workerData: { dbPath, lockWaitMs, bulkNew }, execArgv: [] });
   let failure: Error | undefined;
   let queued = 0;
   const ready = deferred<number>();

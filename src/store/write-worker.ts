@@ -54,8 +54,8 @@ function onMessage(msg: WorkerRequest): void {
 
 port.on('message', onMessage);
 try {
-  const { dbPath, lockWaitMs } = workerData as { dbPath: string; lockWaitMs?: number };
-  tx = beginWrite(dbPath, { lockWaitMs, onLockWait: (message) => reply({ type: 'waiting', message }) });
+  const { dbPath, lockWaitMs, bulkNew } = workerData as { dbPath: string; lockWaitMs?: number; bulkNew?: boolean };
+  tx = beginWrite(dbPath, { lockWaitMs, bulkNew, onLockWait: (message) => reply({ type: 'waiting', message }) });
   reply({ type: 'ready', firstAccountId: tx.firstAccountId });
 } catch (err) {
   fail(err);

@@ -61,9 +61,27 @@ describe('openSource: plain files and folders', () => {
     expect(src.entries[0]!.size).toBe(8);
     expect(src.totalBytes).toBe(8);
     const { createHash } = await import('node:crypto');
-    expect(src.sha256).toBe(createHash('sha256').update('x,y\n1,2\n').digest('hex'));
+    expect(await src.sha256).toBe(createHash('sha256').update('x,y\n1,2\n').digest('hex'));
     expect(src.entries[0]!.openStream()).toBeInstanceOf(fs.ReadStream);
     expect(await streamed(src, 'table.csv')).toBe('x,y\n1,2\n');
+  });
+
+  it('hashes a plain file from the reading itself: a stream read to the end, never one closed early, else the file', async () => {
+    const dir = freshDir();
+    const body = 'a,b\n'.repeat(200_000); // 800 KB: several chunks
+    const file = write(dir, 'big.csv', body);
+    const { createHash } = await import('node:crypto');
+    const want = createHash('sha256').update(body).digest('hex');
+    // read whole as a stream, after a stream closed early (as format detection does)
+    const src = await openSource(file);
+    const early = src.entries[0]!.openStream();
+    for await (const _ of early) break;
+    expect(await streamed(src, 'big.csv')).toBe(body);
+    fs.writeFileSync(file, 'changed after the reading');
+    expect(await src.sha256).toBe(want); // what was read, not what is there now
+    // never streamed to the end: the file is hashed when the hash is asked for
+    const unread = await openSource(file);
+    expect(await unread.sha256).toBe(createHash('sha256').update('changed after the reading').digest('hex'));
   });
 
   it('opens a folder: every regular file below it, relative / names, BOM stripped, hash like the in-memory source', async () => {

@@ -19,6 +19,7 @@ const { openDb } = (await import(dist('store/open.js'))) as typeof import('../..
 const { importTargetOf } = (await import(dist('store/import-target.js'))) as typeof import('../../src/store/import-target.js');
 const { openSource } = (await import(dist('import/open-source.js'))) as typeof import('../../src/import/open-source.js');
 const distErrors = (await import(dist('errors.js'))) as { InputError: typeof InputError; StoreError: typeof StoreError };
+const { openNewDbTarget } = (await import(dist('store/new-db-target.js'))) as typeof import('../../src/store/new-db-target.js');
 const { openWriteSession } = (await import(dist('store/write-session.js'))) as typeof import('../../src/store/write-session.js');
 const { createRecordWriter } = (await import(dist('store/write-records.js'))) as typeof import('../../src/store/write-records.js');
 
@@ -30,26 +31,32 @@ interface Variant {
   name: string;
   threads: 'always' | 'never';
   preloadLimit?: number;
+  /** a command into a database that does not exist yet builds it aside (store/new-db-target.ts) */
+  newDb?: boolean;
 }
 const VARIANTS: Variant[] = [
   { name: 'inline', threads: 'never' },
   { name: 'worker', threads: 'always' },
   { name: 'inline, per-account lookups', threads: 'never', preloadLimit: 0 },
   { name: 'worker, per-account lookups', threads: 'always', preloadLimit: 0 },
+  { name: 'new database built aside, inline', threads: 'never', newDb: true },
+  { name: 'new database built aside, worker', threads: 'always', newDb: true },
 ];
 
 /** One `influence import` command: paths in one transaction. */
 async function importInto(dbPath: string, paths: string[], v: Variant, extra: { network?: string; owner?: string; skipInvalid?: boolean; lockWaitMs?: number; onLockWait?: (m: string) => void } = {}) {
-  const db = openDb(dbPath);
+  const fresh = v.newDb ? openNewDbTarget(dbPath) : null;
+  const db = fresh ? undefined : openDb(dbPath);
   try {
     return await runImport(
-      importTargetOf(db),
+      fresh ?? importTargetOf(db!),
       paths,
       { skipInvalid: extra.skipInvalid ?? false, defaultNetwork: extra.network ?? 'generic', owner: extra.owner, now: 1_770_000_000_000, threads: v.threads, preloadLimit: v.preloadLimit, lockWaitMs: extra.lockWaitMs, onLockWait: extra.onLockWait },
       openSource,
     );
   } finally {
-    db.close();
+    fresh?.close();
+    db?.close();
   }
 }
 

@@ -3,9 +3,11 @@ import { Command, Option } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { helpExamples } from '../options.js';
-import { runImport, type ImportSummary } from '../../import/run-import.js';
+import { runImport, type ImportOptions, type ImportSummary } from '../../import/run-import.js';
 import { openSource } from '../../import/open-source.js';
 import { importTargetOf } from '../../store/import-target.js';
+import { NewDatabaseTaken, openNewDbTarget } from '../../store/new-db-target.js';
+import type { Db } from '../../store/open.js';
 import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
@@ -33,22 +35,29 @@ export function registerImport(program: Command, io: Io): void {
       const flags = cmd.opts<ImportFlags>();
       const output = outputOf<ImportSummary & { schema: 1 }>(ctx, 'import', { plain: renderImportSummary });
       const progress = makeProgress(io, ctx.quiet);
-      const db = ctx.openStore();
+      const options: ImportOptions = {
+        format: flags.format,
+        skipInvalid: flags.skipInvalid === true,
+        defaultNetwork: flags.network.toLowerCase(),
+        owner: flags.owner,
+        now: Date.now(),
+        onProgress: progress.update,
+        onLockWait: (message) => ctx.warn(message),
+      };
+      const sources = paths.map((p) => ctx.resolvePath(p));
+      // a new database is built aside and linked into place (store/new-db-target.ts)
+      const fresh = openNewDbTarget(ctx.dbPath);
+      let db: Db | undefined;
       try {
-        const summary = await runImport(
-          importTargetOf(db),
-          paths.map((p) => ctx.resolvePath(p)),
-          {
-            format: flags.format,
-            skipInvalid: flags.skipInvalid === true,
-            defaultNetwork: flags.network.toLowerCase(),
-            owner: flags.owner,
-            now: Date.now(),
-            onProgress: progress.update,
-            onLockWait: (message) => ctx.warn(message),
-          },
-          openSource,
-        );
+        let summary: ImportSummary;
+        try {
+          summary = await runImport(fresh ?? importTargetOf((db = ctx.openStore())), sources, options, openSource);
+        } catch (err) {
+          if (!(err instanceof NewDatabaseTaken)) throw err;
+          // another command created the database meanwhile: import into it as into any other
+          ctx.warn(`${ctx.dbPath} was created by another command during this import; importing into it`);
+          summary = await runImport(importTargetOf((db = ctx.openStore())), sources, options, openSource);
+        }
         progress.done();
         await output.write({ schema: 1, ...summary });
         // what was left out is a message (stderr, quiet with -q), one line per source; --json lists each file
@@ -58,7 +67,8 @@ export function registerImport(program: Command, io: Io): void {
         }
       } finally {
         progress.done();
-        db.close();
+        fresh?.close();
+        db?.close();
       }
     });
 }
