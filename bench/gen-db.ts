@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import { openDb } from '../src/store/open.js';
+import { MIGRATIONS } from '../src/store/schema.js';
 import { Rng } from '../tools/sim/random.js';
 
 const DAY = 86_400_000;
@@ -97,4 +98,15 @@ if (process.argv[1]?.endsWith('gen-db.ts')) {
   const t0 = performance.now();
   generateBenchDb(file, Number(a), Number(i));
   console.log(`${file}: ${a} accounts, ${i} interactions in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/** Whether a cached bench database exists and has the current schema (else it is generated again). */
+export function isCurrentBenchDb(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const db = openDb(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) === MIGRATIONS.length;
+  } finally {
+    db.close();
+  }
 }

@@ -35,7 +35,6 @@ import { computeNetworkInfluence } from '../src/engine/network.js';
 import { neutralAssessment } from '../src/engine/result-types.js';
 import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
 import { openDb } from '../src/store/open.js';
-import { MIGRATIONS } from '../src/store/schema.js';
 import { readDataset } from '../src/store/read-dataset.js';
 import { allAccounts, analyze, topicSetupOf } from '../src/engine/analyze.js';
 import { runRecordOf } from '../src/engine/run-record.js';
@@ -50,7 +49,7 @@ async function builtReader(): Promise<typeof import('../src/store/read-dataset.j
   if (!fs.existsSync(file)) throw new Error('run `npm run build` first (the 2-thread reader runs from dist/)');
   return (await import(pathToFileURL(file).href)) as typeof import('../src/store/read-dataset.js');
 }
-import { BENCH_AS_OF, generateBenchDb } from './gen-db.js';
+import { BENCH_AS_OF, generateBenchDb, isCurrentBenchDb } from './gen-db.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'out');
@@ -298,16 +297,6 @@ function measureCli(size: Size, file: string, accounts: number, entry: Record<st
   return result;
 }
 
-/** The schema version of a cached dataset (a dataset from another schema is generated again). */
-function schemaVersionOf(file: string): number {
-  const db = openDb(file, { readonly: true });
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } finally {
-    db.close();
-  }
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const stageArg = args.indexOf('--measure');
@@ -331,7 +320,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const { accounts, interactions } = SIZES[size];
     const file = path.join(OUT, `bench-${size}.db`);
-    if (args.includes('--regenerate') || !fs.existsSync(file) || schemaVersionOf(file) !== MIGRATIONS.length) {
+    if (args.includes('--regenerate') || !isCurrentBenchDb(file)) {
       const t0 = performance.now();
       generateBenchDb(file, accounts, interactions);
       console.log(`generated ${path.relative(process.cwd(), file)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -23,8 +23,7 @@ import { loadBuiltinBackground } from '../src/inputs/background.js';
 import { loadTaxonomy } from '../src/inputs/ontology.js';
 import { openDb } from '../src/store/open.js';
 import { deleteRuns, selectPrunedRuns, storeRun } from '../src/store/runs.js';
-import { MIGRATIONS } from '../src/store/schema.js';
-import { generateBenchDb } from './gen-db.js';
+import { generateBenchDb, isCurrentBenchDb } from './gen-db.js';
 import { describeMachine } from './machine.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -42,7 +41,7 @@ async function main(): Promise<void> {
   const rounds = arg('rounds', 5);
   const source = path.join(OUT, 'bench-small.db');
   fs.mkdirSync(OUT, { recursive: true });
-  if (!fs.existsSync(source) || schemaVersionOf(source) !== MIGRATIONS.length) generateBenchDb(source, 100_000, 1_000_000);
+  if (!isCurrentBenchDb(source)) generateBenchDb(source, 100_000, 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'influence-bench-store-'));
   try {
     const file = path.join(dir, 'store.db');
@@ -86,15 +85,6 @@ async function main(): Promise<void> {
     if (load > os.cpus().length * 0.5) console.log(`note: load average ${load.toFixed(1)} on ${os.cpus().length} CPUs: wall times are unreliable (the CPU rate is steadier)`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function schemaVersionOf(file: string): number {
-  const db = openDb(file, { readonly: true });
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } finally {
-    db.close();
   }
 }
 
