@@ -74,8 +74,8 @@ function run(spec: typeof MODEL_V2_SPEC, foldsN: number, withModel: boolean, cv:
   };
   void withModel;
   return fitRealModel(spec, data, foldsN, {
-    version: '2.1.0',
-    description: 'influence score model 2.1.0: additive monotone curves in log space fitted on real data only: declared features by Bradley-Terry on the PeerIndex dev pairs (2,727 human judgements), event features by Bradley-Terry on the KONECT Digg replies (accounts ordered by their distinct engagers after 2008-11-06, every other curve held fixed), calibrated on genuine Twitter accounts (Cresci et al. 2017) and the Digg accounts to Klout\'s published shape; imputed values capped at the upper quartile of real accounts with the same evidence (dev.csv, genuine.csv, Digg), the interval scaled so that real accounts seen through an archive are covered 80% of the time',
+    version: '2.2.0',
+    description: 'influence score model 2.2.0: additive monotone curves in log space fitted on real data only: declared features by Bradley-Terry on the PeerIndex dev pairs (2,727 human judgements), event features by Bradley-Terry on the KONECT Digg replies (accounts ordered by their distinct engagers after 2008-11-06, every other curve held fixed), calibrated on genuine Twitter accounts (Cresci et al. 2017) and the Digg accounts to Klout\'s published shape; imputed values capped at the upper quartile of real accounts with the same evidence (dev.csv, genuine.csv, Digg), the interval scaled so that real accounts seen through an archive are covered 80% of the time',
     provenance: {
       command: 'npx tsx scripts/fit-model.ts --out models/model-v2.json',
       tool: 'influence 0.1.0',

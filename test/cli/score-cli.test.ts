@@ -24,7 +24,7 @@ describe('score', () => {
     expect(doc.schema).toBe(1);
     expect(doc.asOf).toBe('2026-02-15T08:52:48.000Z'); // the latest activity (day 45 + 0.1 + 29/100), not the clock
     expect(doc.windowDays).toBe(90);
-    expect(doc.model).toBe('2.1.0');
+    expect(doc.model).toBe('2.2.0');
     const r = doc.results[0];
     expect(Object.keys(r)).toEqual(['handle', 'network', 'score', 'interval', 'abstain', 'subscores', 'confidence', 'contributions', 'flags', 'missing', 'activityInWindow', 'lastActivity']);
     expect(r.interval[0]).toBeLessThanOrEqual(r.score);

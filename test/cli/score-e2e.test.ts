@@ -22,7 +22,7 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     const conn = openDb(db);
     expect(conn.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(1);
     expect(conn.prepare('SELECT count(*) FROM scores').pluck().get()).toBe(2);
-    expect(conn.prepare('SELECT DISTINCT model_version FROM runs').pluck().all()).toEqual(['2.1.0']);
+    expect(conn.prepare('SELECT DISTINCT model_version FROM runs').pluck().all()).toEqual(['2.2.0']);
     conn.close();
     const ex = spawnCli(['explain', 'twitter:alice', '--db', db], { cwd: dir });
     expect(ex.code).toBe(0);

@@ -85,13 +85,13 @@ describe('points are effects, no plateau, intervals', () => {
   });
 
   it('imputed values carry no points of their own; the explanation still adds up', () => {
-    const fv = declared({ followers: 300, follower_ratio: 0.8, reshares_received: 0.05, reshares_per_post: 0.1, conversation: 0.3 });
+    const fv = declared({ followers: 300, follower_ratio: 0.8, net_followers: 0, reshares_received: 0.05, reshares_per_post: 0.1, conversation: 0.3 });
     const r = itemiseScore(model, fv, 1, []);
     const imputed = r.contributions.filter((c) => c.source === 'imputed');
     expect(imputed.map((c) => c.feature).sort()).toEqual(['engagers', 'listed', 'mentions_per_post', 'mentions_received', 'network']);
     for (const c of imputed) {
       expect(c.points).toBe(0);
-      expect(c.basis).toMatch(/^from followers, follower ratio, reshares received, reshares per post, conversation \(its effect is in their points\)/);
+      expect(c.basis).toMatch(/^from followers, reshares received, reshares per post, conversation, net followers \(its effect is in their points\)/);
     }
     const sum = r.contributions.reduce((s, c) => s + Math.round(c.points * 10), 0);
     expect(sum).toBe(Math.round(r.score! * 10));

@@ -29,7 +29,7 @@ describe('model', () => {
 
   it('the shipped model validates and reports how it was made', () => {
     const m = shippedModel();
-    expect(m.version).toBe('2.1.0');
+    expect(m.version).toBe('2.2.0');
     const cv = m.provenance['cv'] as { 'dev.csv': { auc: number }; digg: { spearman: number } };
     expect(cv['dev.csv'].auc).toBeGreaterThanOrEqual(0.87);
     expect((m.provenance['data'] as { sha256: string }[]).every((d) => /^[0-9a-f]{64}$/.test(d.sha256))).toBe(true);

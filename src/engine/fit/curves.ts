@@ -35,6 +35,13 @@ export interface CurveOptions {
   mu: number;
   /** the smallest slope of any segment, logits per unit of t (no flat stretch) */
   minSlope: number;
+  /**
+   * larger smallest slopes for some features, by feature name: on every segment, or only on
+   * segments that start below `below` or at or above `from` (t); for the DESIGN's properties
+   * that the data cannot identify (e.g. distinct engagers on Digg, where the past count already
+   * ranks the future)
+   */
+  minSlopes?: Record<string, { slope: number; below?: number; from?: number }>;
 }
 
 /** 8 interior knots, ridge 0.1, smoothing 10, slopes at least 0.01. */
@@ -85,7 +92,12 @@ export function fitCurves(model: Model, pairs: readonly SidePair[], fitted: read
     y[i] = pair.y;
     weight[i] = pair.weight ?? 1;
   });
-  const { beta } = fitLogisticBounded({ X, P, offset, y, weight, lambda: options.lambda, mu: options.mu, groups, lower: new Float64Array(P).fill(options.minSlope) });
+  const lower = new Float64Array(P).fill(options.minSlope);
+  columns.forEach((c, p) => {
+    const m = options.minSlopes?.[model.features[c.k]!.name];
+    if (m && (m.below === undefined || c.lo < m.below) && (m.from === undefined || c.lo >= m.from)) lower[p] = Math.max(options.minSlope, m.slope);
+  });
+  const { beta } = fitLogisticBounded({ X, P, offset, y, weight, lambda: options.lambda, mu: options.mu, groups, lower });
   let p = 0;
   for (const k of fitted) {
     const ks = knots[k]!;
