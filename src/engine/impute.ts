@@ -142,17 +142,21 @@ interface ImputeTables {
   boundStart: Int32Array;
   boundList: Int32Array;
   boundGiven: Int32Array;
+  /** the bounds array the CSR lists were built from (the fit sets a model's caps after its first imputations) */
+  bounds: Model['imputation']['bounds'];
 }
 
-// per model: its tables (a memo of a pure function: a model is not changed once loaded), the last one at hand
+// per model: its tables (a memo of a pure function: a model is not changed once loaded, except
+// that the fit (scripts/lib/fit/real-data.ts) sets its caps after imputing the training sides,
+// so tables built before are rebuilt when the bounds array is no longer the one they were built from)
 const tables = new WeakMap<Model, ImputeTables>();
 let lastModel: Model | null = null;
 let lastTables: ImputeTables | null = null;
 
 function tablesOf(model: Model): ImputeTables {
-  if (model === lastModel) return lastTables!;
+  if (model === lastModel && lastTables!.bounds === model.imputation.bounds) return lastTables!;
   let tab = tables.get(model);
-  if (!tab) {
+  if (!tab || tab.bounds !== model.imputation.bounds) {
     const refs = model.features.map((f) => f.reference);
     const byFeature = boundsByFeature(model);
     const at = boundIndices(model);
@@ -169,6 +173,7 @@ function tablesOf(model: Model): ImputeTables {
       boundStart,
       boundList,
       boundGiven: Int32Array.from(boundList, (b) => at[2 * b + 1]!),
+      bounds: model.imputation.bounds,
     };
     tables.set(model, tab);
   }

@@ -64,6 +64,33 @@ describe('model', () => {
     expect(imputed(1e12)).toBeCloseTo(e.median + e.scale * e.loading * m.imputation.maxFactor, 9);
   });
 
+  it('caps set on a model after it has imputed are applied (the fit sets its caps after imputing the training sides)', () => {
+    const K = shippedModel().features.length;
+    const imputedGiven = (m: ReturnType<typeof shippedModel>, f: number, g: number, given: number) => {
+      const t = new Float64Array(K).fill(NaN);
+      t[g] = given;
+      imputeMissing(m, t);
+      return t[f]!;
+    };
+    // a bound that binds: some feature imputed from one present feature exceeds its cap without the caps
+    const capped = shippedModel();
+    const uncapped = shippedModel();
+    delete uncapped.imputation.bounds;
+    const cases = capped.imputation.bounds!.flatMap((b) => {
+      const f = capped.features.findIndex((x) => x.name === b.feature);
+      const g = capped.features.findIndex((x) => x.name === b.given);
+      return b.knots.map((given) => ({ f, g, given }));
+    }).filter((c) => c.f >= 0 && c.g >= 0 && imputedGiven(uncapped, c.f, c.g, c.given) > imputedGiven(capped, c.f, c.g, c.given) + 1e-6);
+    expect(cases.length).toBeGreaterThan(0);
+    // the same model object first imputes without caps, then gets them, as in the fit
+    const m = shippedModel();
+    const bounds = m.imputation.bounds;
+    delete m.imputation.bounds;
+    for (const c of cases) expect(imputedGiven(m, c.f, c.g, c.given)).toBe(imputedGiven(uncapped, c.f, c.g, c.given));
+    m.imputation.bounds = bounds;
+    for (const c of cases) expect(imputedGiven(m, c.f, c.g, c.given)).toBe(imputedGiven(capped, c.f, c.g, c.given));
+  });
+
   it('apportions tenths by largest remainder so items sum to the target', () => {
     expect(apportionTenths([1, 2.04, 3.06, 4.05], 102)).toEqual([10, 20, 31, 41]);
     expect(apportionTenths([1, 20.56, -3.33], 182)).toEqual([10, 205, -33]);
