@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFeatureVector } from '../../src/engine/features.js';
 import { evaluatePairs, fitModelOnPairs, type LabelledPair } from '../../src/engine/fit/pairs.js';
+import { DEFAULT_CURVE_OPTIONS, fitCurves, knotsOf, type SidePair } from '../../src/engine/fit/curves.js';
 import { fitLogisticNonNegative } from '../../src/engine/fit/logistic.js';
 import { solveCholesky } from '../../src/engine/fit/linear-algebra.js';
 import { buildCalibration, KLOUT_TARGETS } from '../../scripts/lib/fit/calibration.js';
@@ -69,6 +70,38 @@ describe('fit', () => {
     const e = evaluatePairs(r1.model, pairs);
     expect(e.auc).toBe(r1.inSample.auc);
     expect(e.baselines.listed).toBeGreaterThan(0.7);
+  });
+
+  it('a feature\'s larger smallest slope holds on the segments it names, and only there', () => {
+    // labels that say nothing about the feature: the fit leaves its curve at the floor
+    const model = shippedModel();
+    const K = model.features.length;
+    const k = model.features.findIndex((f) => f.name === 'network');
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const side = () => {
+      const t = new Float64Array(K);
+      t[k] = rand() * 5;
+      return t;
+    };
+    // each pair also seen the other way round with the same label: the likelihood peaks at slope 0
+    const pairs: SidePair[] = Array.from({ length: 200 }, () => [side(), side()] as const).flatMap(([a, b]) => [{ a, b, y: 1 as const }, { a: b, b: a, y: 1 as const }]);
+    const knots = model.features.map(() => [0]);
+    knots[k] = knotsOf(pairs.flatMap((p) => [p.a[k]!, p.b[k]!]), 8);
+    const end = model.features.map(() => 5);
+    const slopes = (options: typeof DEFAULT_CURVE_OPTIONS) => {
+      fitCurves(model, pairs, [k], knots, end, options);
+      const f = model.features[k]!;
+      return f.knots.slice(0, -1).map((lo, j) => ({ lo, slope: (f.points[j + 1]! - f.points[j]!) / (f.knots[j + 1]! - lo) }));
+    };
+    for (const s of slopes(DEFAULT_CURVE_OPTIONS)) expect(s.slope).toBeCloseTo(0.01, 4);
+    const from = slopes({ ...DEFAULT_CURVE_OPTIONS, minSlopes: { network: { slope: 0.1, from: 2 } } });
+    expect(from.some((s) => s.lo < 2) && from.some((s) => s.lo >= 2)).toBe(true);
+    for (const s of from) expect(s.slope).toBeCloseTo(s.lo >= 2 ? 0.1 : 0.01, 4);
+    const below = slopes({ ...DEFAULT_CURVE_OPTIONS, minSlopes: { network: { slope: 0.05, below: 1 } } });
+    for (const s of below) expect(s.slope).toBeCloseTo(s.lo < 1 ? 0.05 : 0.01, 4);
+    // another feature's entry changes nothing here
+    for (const s of slopes({ ...DEFAULT_CURVE_OPTIONS, minSlopes: { engagers: { slope: 0.5 } } })) expect(s.slope).toBeCloseTo(0.01, 4);
   });
 
   it('calibrates a population to the Klout shape: median 40, 95th percentile 63', () => {
