@@ -36,6 +36,9 @@ export interface ScoreResultView {
 /** A result as rows and CSV show it: everything but the contributions. */
 export type ScoreRowView = Omit<ScoreResultView, 'contributions'>;
 
+/** An epoch-ms time as ISO 8601 text, null when unknown. */
+const isoTimeOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
 /** Projects an engine summary (a result without contributions) to the row view (key order as ScoreResultView). */
 export function toScoreRowView(r: AccountSummary): ScoreRowView {
   return {
@@ -49,7 +52,7 @@ export function toScoreRowView(r: AccountSummary): ScoreRowView {
     flags: r.flags,
     missing: r.missing,
     activityInWindow: r.activityInWindow,
-    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+    lastActivity: isoTimeOrNull(r.lastActivity),
   };
 }
 
@@ -94,7 +97,12 @@ export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActi
   return `no activity of its own in the window; last activity ${r.lastActivity.slice(0, 10)} (try --as-of ${r.lastActivity.slice(0, 10)})`;
 }
 
-/** Projects an engine result to the JSON/view contract: the row view with its contributions (key order as documented). */
+/**
+ * Projects an engine result to the JSON/view contract: the row view with its contributions
+ * (key order as documented). Listed field by field rather than spread from toScoreRowView:
+ * `score --all --json` projects every account, and the rest/spread copies were a measurable
+ * share of it.
+ */
 export function toScoreResultView(r: AccountResult): ScoreResultView {
   return {
     handle: r.handle,
@@ -108,7 +116,7 @@ export function toScoreResultView(r: AccountResult): ScoreResultView {
     flags: r.flags,
     missing: r.missing,
     activityInWindow: r.activityInWindow,
-    lastActivity: r.lastActivity === null ? null : new Date(r.lastActivity).toISOString(),
+    lastActivity: isoTimeOrNull(r.lastActivity),
   };
 }
 
