@@ -21,14 +21,7 @@ export const PRELOAD_LIMIT = 250_000;
 
 /** Lower-cased lookup key of a handle: handles are case-insensitive on every network we read. */
 export function handleKey(handle: string): string {
-  const h = handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle;
-  // Most handles are lower-case ASCII already, for which toLowerCase changes nothing: one
-  // scan instead of a runtime call (and a new string) per lookup, two lookups per row.
-  for (let i = 0; i < h.length; i++) {
-    const c = h.charCodeAt(i);
-    if (c >= 65 && (c <= 90 || c >= 128)) return h.toLowerCase();
-  }
-  return h;
+  return (handle.charCodeAt(0) === 64 /* @ */ ? handle.slice(1) : handle).toLowerCase();
 }
 
 /** Account ids for references, with accounts created as needed. */
