@@ -11,9 +11,10 @@
  * same fitted weights, decision rules (`--rules JSON`: name -> options for the envelope and the
  * people's budget), plus an optional joint people's envelope (`--joint 0.003,0.005`: the
  * squared Mahalanobis distance of the log counts from the people's mean, flagged above that
- * share of the people).
+ * share of the people). `--fit JSON` overrides fit options (e.g. the penalty on each
+ * archetype's deviation from its class, or sign constraints) for the fits themselves.
  *
- *   npx tsx scripts/audience-variants.ts [--hide FEATURES] [--rules JSON] [--joint RATES]
+ *   npx tsx scripts/audience-variants.ts [--hide FEATURES] [--rules JSON] [--joint RATES] [--fit JSON]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     hide: { type: 'string', default: '' },
     rules: { type: 'string', default: '{"defaults":{}}' },
     joint: { type: 'string', default: '' },
+    fit: { type: 'string', default: '{}' },
   },
 });
 
@@ -80,8 +82,9 @@ const loso = set.sources
     return { held, h, test, data: subsetWithout(set, train, held) };
   });
 const cvTrain = [0, 1, 2, 3, 4].map((f) => subset(set, [...folds.keys()].filter((i) => folds[i] !== f)));
-const cvModels = cvTrain.map((t) => fitTwoKeys(t, AUDIENCE_FIT_DEFAULTS));
-const losoModels = loso.map((r) => fitTwoKeys(r.data, AUDIENCE_FIT_DEFAULTS));
+const fitOptions: AudienceFitOptions = { ...AUDIENCE_FIT_DEFAULTS, ...(JSON.parse(args.fit!) as Partial<AudienceFitOptions>) };
+const cvModels = cvTrain.map((t) => fitTwoKeys(t, fitOptions));
+const losoModels = loso.map((r) => fitTwoKeys(r.data, fitOptions));
 
 const JOINT = (['followers', 'following', 'posts', 'likesGiven', 'listed'] as const).map((f) => PROFILE_FEATURES.indexOf(f));
 /** Squared Mahalanobis distance from the training people's mean of the log counts (NaN when one is unknown). */
@@ -148,10 +151,10 @@ const withoutAge = (x: Float64Array): Float64Array => {
 const pct = (x: number): string => (100 * x).toFixed(1);
 const rules = JSON.parse(args.rules!) as Record<string, Partial<AudienceFitOptions>>;
 const joints = args.joint ? args.joint.split(',').map(Number) : [0];
-console.log(`hidden before fitting: ${args.hide || 'none'}`);
+console.log(`hidden before fitting: ${args.hide || 'none'}; fit options: ${args.fit}`);
 for (const [name, rule] of Object.entries(rules)) {
   for (const jointRate of joints) {
-    const opts: AudienceFitOptions = { ...AUDIENCE_FIT_DEFAULTS, ...rule };
+    const opts: AudienceFitOptions = { ...fitOptions, ...rule };
     const cv = cvModels.map((m, f) => decider(m, cvTrain[f]!, opts, jointRate));
     const lo = losoModels.map((m, k) => decider(m, loso[k]!.data, opts, jointRate));
     console.log(`${name}${jointRate ? `, joint envelope at ${pct(jointRate)}%` : ''}`);
