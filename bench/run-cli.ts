@@ -15,10 +15,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `influence ARGS` in a child process that reports its own CPU time and peak RSS on exit. */
-export function timeCli(args: string[], cwd = ROOT): CliRun {
+/**
+ * `influence ARGS` in a child process that reports its own CPU time and peak RSS on exit;
+ * `root` is the checkout whose build runs (another one to compare builds: bench/import-ab.ts).
+ */
+export function timeCli(args: string[], cwd = ROOT, root = ROOT): CliRun {
   const script = `
-    import { main } from ${JSON.stringify(path.join(ROOT, 'dist/cli/main.js'))};
+    import { main } from ${JSON.stringify(path.join(root, 'dist/cli/main.js'))};
     const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
     const code = await main(${JSON.stringify(args)}, io);
     const u = process.resourceUsage();

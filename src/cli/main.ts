@@ -17,8 +17,12 @@ export { processIo } from './process-io.js';
 
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
 
-/** Builds the commander program with global flags that also work after the command name. */
-export function buildProgram(io: Io): Command {
+/**
+ * Builds the commander program with global flags that also work after the command name.
+ * Given `argv`, it registers only the command argv names, when it names one (see
+ * commands/index.ts); without, or for help or anything unrecognised, every command.
+ */
+export async function buildProgram(io: Io, argv?: readonly string[]): Promise<Command> {
   const program = new Command('influence')
     .description('Offline, transparent social influence scores from exported activity')
     .version(VERSION)
@@ -36,10 +40,26 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
     });
-  for (const register of COMMANDS) register(program, io);
+  const named = argv === undefined ? undefined : commandNameOf(argv);
+  const only = COMMANDS.filter((c) => c.name === named);
+  const registers = await Promise.all((only.length ? only : COMMANDS).map((c) => c.load()));
+  for (const register of registers) register(program, io);
   // Subcommands inherit exit override and output routing.
   for (const cmd of program.commands) applyRouting(cmd, io);
   return program;
+}
+
+/**
+ * The first word of `argv` that is neither a global flag nor the value of `--db` (the one
+ * global flag with a separate value): the command's name when the user named one.
+ */
+function commandNameOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 function applyRouting(cmd: Command, io: Io): void {
@@ -52,7 +72,12 @@ function applyRouting(cmd: Command, io: Io): void {
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  let program: Command;
+  try {
+    program = await buildProgram(io, argv);
+  } catch (err) {
+    return reportError(err, io);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

@@ -6,8 +6,6 @@
 import fs from 'node:fs';
 import { InputError } from '../errors.js';
 import { type ArchiveLimits, DEFAULT_ARCHIVE_LIMITS } from './archive/limits.js';
-import { readTarGz } from './archive/read-tar-gz.js';
-import { readZip } from './archive/read-zip.js';
 import { openFileSource, openFolderSource } from './disk-source.js';
 import type { Source } from './source.js';
 
@@ -22,8 +20,9 @@ export async function openSource(path: string, limits: ArchiveLimits = DEFAULT_A
     throw new InputError('not a regular file or folder', { file: path, expected: 'a file, folder, .zip or .tar.gz', fix: 'pass the export file or folder itself' });
   }
   const kind = sniffKind(await readHead(path), path);
-  if (kind === 'zip') return readZip(path, limits);
-  if (kind === 'gzip') return readTarGz(path, limits);
+  // the archive readers (and their libraries) load only for an archive: a plain file starts sooner
+  if (kind === 'zip') return (await import('./archive/read-zip.js')).readZip(path, limits);
+  if (kind === 'gzip') return (await import('./archive/read-tar-gz.js')).readTarGz(path, limits);
   return openFileSource(path, stat.size);
 }
 

@@ -185,6 +185,7 @@ export function parseHandle(raw: unknown): string | undefined {
 function hasSpaceOrControl(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c > 32 && c < 127) continue; // printable ASCII, nearly every character of a handle: one test
     if (c <= 32 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
   }
   return false;

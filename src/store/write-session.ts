@@ -51,6 +51,12 @@ export type WorkerReply =
 const WORKER_URL = new URL('./write-worker.js', import.meta.url);
 /** Batches the worker may have queued before the importing thread waits (~4 x 16k rows). */
 const MAX_QUEUED = 4;
+/**
+ * The same until the worker has applied its first batch: it starts (loads SQLite, opens
+ * and creates the database) while the importing thread parses, and with 4 the parser sat
+ * idle for that start. Once started, the writer keeps up, so this is a start-up allowance.
+ */
+const MAX_QUEUED_AT_START = 16;
 
 /** True when the compiled worker exists (not when running from the TypeScript sources). */
 export function canWriteInWorker(): boolean {
@@ -107,6 +113,7 @@ function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs, bulkNew }
   const worker = new Worker(WORKER_URL, { workerData: { dbPath, lockWaitMs, bulkNew }, execArgv: [] });
   let failure: Error | undefined;
   let queued = 0;
+  let started = false;
   const ready = deferred<number>();
   const committed = deferred<ImportCounts>();
   let drained: ReturnType<typeof deferred<void>> | undefined;
@@ -125,6 +132,7 @@ function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs, bulkNew }
         return;
       case 'applied':
         queued--;
+        started = true;
         if (drained && queued <= MAX_QUEUED / 2) {
           drained.resolve();
           drained = undefined;
@@ -157,7 +165,7 @@ function openThreadedSession(dbPath: string, { onLockWait, lockWaitMs, bulkNew }
     },
     backpressure() {
       if (failure) return Promise.reject(failure);
-      if (queued <= MAX_QUEUED) return undefined;
+      if (queued <= (started ? MAX_QUEUED : MAX_QUEUED_AT_START)) return undefined;
       drained ??= deferred<void>();
       return drained.promise;
     },
