@@ -66,7 +66,12 @@ export interface ScoreStream {
   count: number;
   results(): Iterable<ScoreResultView>;
   rows(): Iterable<ScoreRowView>;
+  /** the rows with only what CSV shows (no activity time turned into text and dropped) */
+  csvRows(): Iterable<ScoreCsvRow>;
 }
+
+/** What one `score --csv` record shows of a result. */
+export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
 /** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
 export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
@@ -76,7 +81,7 @@ export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
 /** `score --csv` of a stream, row by row. */
 export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
   yield csvHeader(SCORE_CSV_HEADER);
-  for (const r of v.rows()) yield csvRow(scoreCsvCells(r));
+  for (const r of v.csvRows()) yield csvRow(scoreCsvCells(r));
 }
 
 /** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
@@ -228,7 +233,7 @@ export function renderScorePlain(report: ScoreReport, theme: Theme): string {
 export const SCORE_CSV_HEADER = ['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'] as const;
 
 /** One `score --csv` record. */
-export function scoreCsvCells(r: ScoreRowView): CsvCell[] {
+export function scoreCsvCells(r: ScoreCsvRow): CsvCell[] {
   return [r.handle, r.network, r.score, r.interval?.[0], r.interval?.[1], r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? ''];
 }
 

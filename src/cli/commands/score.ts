@@ -68,6 +68,7 @@ export function registerScore(program: Command, io: Io): void {
       count: indices.length,
       results: () => mapIterable(indices, (i) => toScoreResultView(resultOf(analysis, i))),
       rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
+      csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
     });
   });
 }
