@@ -48,19 +48,28 @@ export function readRawInteractions(db: Db, lo: number, hi: number, join: { from
     postId: new Int32Array(rows),
   };
   let e = 0;
-  forEachNumericRow(
-    db,
-    { ...join, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), storedTime('i.created_at'), 'p.id'] },
-    (v) => {
-      if (e >= rows || v[2] === 255) return; // a kind this version does not know: not evidence of anything
-      out.actorId[e] = v[0]!;
-      out.targetId[e] = Number.isNaN(v[1]!) ? 0 : v[1]!; // 0 = the export did not say
-      out.kind[e] = v[2]!;
-      out.createdAt[e] = v[3]!;
-      out.postId[e] = Number.isNaN(v[4]!) ? -1 : v[4]!;
-      e++;
-    },
-  );
+  // Most rows probe the posts' external-id index at random (the join): with the 2 MiB
+  // default cache, the scan of the interactions evicts its pages and probes re-read them.
+  // 64 MiB while reading (then back, freeing the pages) measured 20% less CPU reading 2M of 10M rows (bench-large).
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -65536');
+  try {
+    forEachNumericRow(
+      db,
+      { ...join, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), storedTime('i.created_at'), 'p.id'] },
+      (v) => {
+        if (e >= rows || v[2] === 255) return; // a kind this version does not know: not evidence of anything
+        out.actorId[e] = v[0]!;
+        out.targetId[e] = Number.isNaN(v[1]!) ? 0 : v[1]!; // 0 = the export did not say
+        out.kind[e] = v[2]!;
+        out.createdAt[e] = v[3]!;
+        out.postId[e] = Number.isNaN(v[4]!) ? -1 : v[4]!;
+        e++;
+      },
+    );
+  } finally {
+    db.pragma(`cache_size = ${Number(cache)}`);
+  }
   out.n = e;
   return out;
 }
