@@ -4,6 +4,7 @@
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { AccountResult, AccountSummary } from '../engine/analyze.js';
+import type { AccountScore } from '../engine/score.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
@@ -109,9 +110,17 @@ export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActi
  * share of it.
  */
 export function toScoreResultView(r: AccountResult): ScoreResultView {
+  return scoreResultViewOf(r, r.handle, r.network);
+}
+
+/**
+ * The same view from an itemised score and the name it is shown under, for a stream of
+ * every account: no AccountResult (a spread copy of the score) is made on the way.
+ */
+export function scoreResultViewOf(r: AccountScore, handle: string, network: string): ScoreResultView {
   return {
-    handle: r.handle,
-    network: r.network,
+    handle,
+    network,
     score: r.score,
     interval: r.interval,
     abstain: r.abstain,
