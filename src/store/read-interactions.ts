@@ -36,16 +36,21 @@ export function postJoinOf(db: Db): { from: string; params: unknown[] } {
     : { from: 'FROM interactions i LEFT JOIN posts p ON p.network = (SELECT a.network FROM accounts a WHERE a.id = i.actor_id) AND p.external_id = i.target_post', params: [] };
 }
 
-/** Reads the interactions with actor_id in [lo, hi), in primary-key order; unknown kinds are skipped. */
-export function readRawInteractions(db: Db, lo: number, hi: number, join: { from: string; params: unknown[] }): RawInteractions {
+/**
+ * Reads the interactions with actor_id in [lo, hi), in primary-key order; unknown kinds are
+ * skipped. The columns have room for `capacity` rows (at least the range's): a caller that
+ * appends another range's rows after these (read-dataset.ts) needs no second copy of both.
+ */
+export function readRawInteractions(db: Db, lo: number, hi: number, join: { from: string; params: unknown[] }, capacity = 0): RawInteractions {
   const rows = (db.prepare('SELECT count(*) FROM interactions WHERE actor_id >= ? AND actor_id < ?').pluck().get(lo, hi) as number) ?? 0;
+  const room = Math.max(rows, capacity);
   const out: RawInteractions = {
     n: 0,
-    actorId: new Int32Array(rows),
-    targetId: new Int32Array(rows),
-    kind: new Uint8Array(rows),
-    createdAt: new Float64Array(rows),
-    postId: new Int32Array(rows),
+    actorId: new Int32Array(room),
+    targetId: new Int32Array(room),
+    kind: new Uint8Array(room),
+    createdAt: new Float64Array(room),
+    postId: new Int32Array(room),
   };
   let e = 0;
   // Most rows probe the posts' external-id index at random (the join): with the 16 MiB
