@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinBackground } from '../../src/inputs/background.js';
-import { backgroundLanguageIndex, EVERYDAY_RANK, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
+import { backgroundLanguageIndex, EVERYDAY_RANK, everydayForms, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
 import { tokenize } from '../../src/engine/topics/text.js';
 import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
 import { bayesianFdrSelect, benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail, posteriorNullProbability, regularizedGammaP } from '../../src/engine/topics/significance.js';
@@ -30,6 +30,27 @@ describe('the shipped background (wordfreq, CC BY-SA 4.0)', () => {
     expect(everyday('fr', 'temps')).toBe(true);
     // thresholds sit near Zipf 4.2 in every language
     for (const z of everydayThresholds(bg, EVERYDAY_RANK).slice(0, 6)) expect(z).toBeGreaterThan(3.9);
+  });
+
+  it('treats a form no other Latin-script language writes less than half as often as a shared name, never an everyday word', () => {
+    const L = bg.languages.length;
+    const latin = bg.languages.map((l, i) => (['en', 'de', 'fr', 'es', 'pt', 'it'].includes(l) ? i : -1)).filter((i) => i >= 0);
+    const words = ['twitter', 'youtube', 'nice', 'apple', 'kinder', 'café', 'running'];
+    const table = new Float32Array(words.length * L);
+    words.forEach((w, k) => bg.languages.forEach((_, l) => (table[k * L + l] = formZipf(bg, l, tokenize(w)))));
+    const thresholds = everydayThresholds(bg, EVERYDAY_RANK);
+    const shared = everydayForms(table, L, thresholds, latin, true);
+    const byRank = everydayForms(table, L, thresholds, latin, false);
+    const is = (t: Uint8Array, w: string, lang: string) => t[words.indexOf(w) * L + bg.languages.indexOf(lang)] === 1;
+    // frequent enough to be everyday by rank alone ...
+    for (const [w, lang] of [['twitter', 'de'], ['twitter', 'en'], ['youtube', 'en'], ['nice', 'en'], ['apple', 'en'], ['kinder', 'de'], ['café', 'de'], ['running', 'en']] as const) expect(is(byRank, w, lang), `${w} ${lang}`).toBe(true);
+    // ... but the platforms are names every language writes: no sense evidence needed
+    for (const [w, lang] of [['twitter', 'de'], ['twitter', 'en'], ['youtube', 'en']] as const) expect(is(shared, w, lang), `${w} ${lang}`).toBe(false);
+    // an everyday sense lifts a language above the others: the fruit (English), children (German), the place (German "Café" beside Romance "café")
+    for (const [w, lang] of [['nice', 'en'], ['apple', 'en'], ['kinder', 'de'], ['café', 'de'], ['running', 'en']] as const) expect(is(shared, w, lang), `${w} ${lang}`).toBe(true);
+    // languages in other scripts are never compared
+    const ja = bg.languages.indexOf('ja');
+    for (let k = 0; k < words.length; k++) expect(shared[k * L + ja]).toBe(byRank[k * L + ja]);
   });
 
   it('combines phrases as rarer than their rarest word, and reads Chinese and Japanese by character', () => {

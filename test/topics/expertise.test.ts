@@ -217,6 +217,38 @@ describe('word senses against the background', () => {
     expect(slugsOf(wide, critic)).toContain('nice');
   });
 
+  it('a name every language writes ("twitter") needs no sense evidence in any of them; it still vouches for no neighbour', () => {
+    const { tax: t2, matcher: m2 } = makeTopics(
+      [
+        ...BASIC_TOPICS,
+        { slug: 'internet-super', name: 'Internet' },
+        { slug: 'twitter', name: 'Twitter', parents: ['internet-super'] },
+        { slug: 'coffee', name: 'Coffee', parents: ['food-and-drink-super'], alt: { es: 'Café' } },
+        { slug: 'pizza', name: 'Pizza', parents: ['food-and-drink-super'] },
+      ],
+      loadBuiltinBackground(),
+    );
+    const b = new TopicInputBuilder();
+    // lower case, no hashtag, no neighbour: German and English writers leaving the platform
+    const german = b.account('ex-user');
+    for (let i = 0; i < 4; i++) b.post(german, `nach acht jahren habe ich twitter gelöscht, tag ${i}`, { lang: 'de' });
+    ordinary(b, german, 20, 'de');
+    const english = b.account('leaver');
+    for (let i = 0; i < 4; i++) b.post(english, `deleted twitter after eight years, day ${i}`, { lang: 'en' });
+    ordinary(b, english, 20);
+    // "café" is an everyday Spanish word; "pizza" is a shared name, frequent everywhere, so it does not vouch for its sense
+    const diner = b.account('comensal');
+    for (let i = 0; i < 6; i++) b.post(diner, `un café y una pizza con los amigos, noche ${i}`, { lang: 'es' });
+    const r = computeTopicExpertise(b.build(), t2, m2, WINDOW);
+    const slugs = (a: number) => r.accounts[a]!.topics.map((t) => t.slug);
+    expect(slugs(german)).toContain('twitter');
+    expect(slugs(english)).toContain('twitter');
+    expect(slugs(diner)).not.toContain('coffee');
+    // by frequency rank alone (TopicConfig.sense.sharedNames off) the German writer's "twitter" would be an everyday word
+    const off = computeTopicExpertise(b.build(), t2, m2, WINDOW, { ...TOPIC_DEFAULTS, sense: { ...TOPIC_DEFAULTS.sense, sharedNames: false } });
+    expect(off.accounts[german]!.topics.map((t) => t.slug)).not.toContain('twitter');
+  });
+
   it('language-gated names apply in their language only, as everyday words there: French "elle" is not the magazine Elle', () => {
     const { tax: t2, matcher: m2 } = makeTopics([...BASIC_TOPICS, { slug: 'elle', name: 'Elle', parents: ['entertainment-super'] }], loadBuiltinBackground());
     const b = new TopicInputBuilder();

@@ -76,12 +76,34 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
     expect(e.recall).toBeGreaterThanOrEqual(0.8);
   }, 120_000);
 
-  // NOT MET on Threads: 0 of 3 (soccer: "fußball" lower case, an everyday German word, once with
-  // sense evidence; twitter: 12 posts, everyday by frequency, never a hashtag or a capital, no
-  // neighbour named; music: "musik" 5 posts where German text predicts about 4). milahu104
-  // misses germany, police ("deutschland", "polizei" at German text's rate), energy, israel and
-  // books (everyday words without sense evidence). When this passes, make it a plain test.
-  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 94% / 85%, Threads 100% / 0%)', async () => {
+  it('gives the Threads owner Twitter: 12 lower-case posts, a name German writes no more often than other languages (not an everyday word)', async () => {
+    const e = (await evaluate()).get('threads-yungztr-2024')!;
+    expect(e.found).toContain('twitter');
+    expect(e.wrong).toEqual([]);
+  }, 120_000);
+
+  it('meets precision >= 0.9 and recall >= 0.8 pooled over every labelled archive, held-out ones included (measured 95% / 82%: 40 of 42, 31 of 38)', async () => {
+    let correct = 0;
+    let counted = 0;
+    let found = 0;
+    let truth = 0;
+    for (const [name, e] of await evaluate()) {
+      correct += e.correct.length;
+      counted += e.assigned.length - e.neutral.length;
+      found += e.found.length;
+      truth += labels[name]!.true.length;
+    }
+    expect(truth).toBeGreaterThanOrEqual(38);
+    expect(correct / counted).toBeGreaterThanOrEqual(0.9);
+    expect(found / truth).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+
+  // NOT MET on Threads alone: 1 of 3. soccer: "fußball" lower case, a native everyday German word,
+  // once with sense evidence (the other posts say "fußballer", "Fußballsprache": compounds the
+  // matcher does not split); music: "musik" in 5 posts, less than twice what German text predicts
+  // (D < 0.5). milahu104 misses germany, police ("deutschland", "polizei" at German text's rate),
+  // energy, israel and books (everyday words without sense evidence). When this passes, make it a plain test.
+  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 94% / 85%, Threads 100% / 33%)', async () => {
     for (const [name, e] of await evaluate()) {
       expect(e.precision, name).toBeGreaterThanOrEqual(0.9);
       expect(e.recall, name).toBeGreaterThanOrEqual(0.8);

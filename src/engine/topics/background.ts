@@ -24,6 +24,17 @@
  * French. It makes "nice" (rank 426), "running" (599), "weather" (1,447), "apple" (1,786) and
  * "pizza" (3,453) everyday words in English and "kinder" (233) in German; not "marathon"
  * (5,520), "python" (9,923) or "psychiatry" (13,739), whose common use is the topic's.
+ *
+ * A name shared across languages is not an everyday word of any of them. A frequent form whose
+ * frequency in a Latin-script language is no higher than its median over the background's
+ * other Latin-script languages owes that frequency to a name all of them write (a platform, a
+ * brand, a city), not to the language's own vocabulary, where an everyday sense would lift it
+ * above the rest. "twitter" is Zipf 4.68 in German and 4.83 in English against medians of 5.09
+ * elsewhere: a name in both. "nice" is 5.37 in English against 3.78, "kinder" 5.60 in German
+ * against 3.16, "apple" 4.76 in English against 4.48 (the fruit lifts English above the
+ * brand's level in the other languages): everyday words. No margin is allowed: a form just
+ * above the median stays everyday ("google" 4.86 against 4.81 in English, where its capital
+ * is the evidence). Languages in other scripts write their own words and are not compared.
  */
 
 /** A form as frequent as the language's 5,000th commonest word form is an everyday word (see the module doc). */
@@ -113,6 +124,37 @@ function combine(zipfs: number[]): number {
 /** Per background language: the Zipf value of its `rank`-th commonest word (Infinity for an empty table): the everyday threshold. */
 export function everydayThresholds(bg: Background, rank: number): Float64Array {
   return Float64Array.from(bg.tables, (t) => (t.ranked.length >= rank && rank > 0 ? t.ranked[rank - 1]! : Infinity));
+}
+
+/** A form written at most this much more often (Zipf, log10: twice) in one language than in any other is a shared name there. */
+export const SHARED_NAME_EXCESS = Math.log10(2);
+
+/**
+ * Per form and background language (node * L + l): 1 when the form is an everyday word of that
+ * language (see the module doc). With `sharedNames`, a form that no other Latin-script language
+ * writes less than half as often as this one is never everyday here: its frequency comes from a
+ * name the languages share, not from this language's own vocabulary.
+ * `senseZipf` is the matcher's nodeSenseZipf; `latin` the Latin-script language indexes.
+ */
+export function everydayForms(senseZipf: Float32Array, L: number, thresholds: Float64Array, latin: readonly number[], sharedNames: boolean): Uint8Array {
+  const nodes = L === 0 ? 0 : senseZipf.length / L;
+  const out = new Uint8Array(nodes * L);
+  for (let k = 0; k < nodes; k++) {
+    for (let l = 0; l < L; l++) {
+      const z = senseZipf[k * L + l]!;
+      if (!(z >= thresholds[l]!)) continue;
+      if (sharedNames && latin.length > 1 && latin.includes(l) && z - lowestElsewhere(senseZipf, k * L, l, latin) <= SHARED_NAME_EXCESS) continue;
+      out[k * L + l] = 1;
+    }
+  }
+  return out;
+}
+
+/** The lowest Zipf value of a form over the Latin-script languages other than `l`. */
+function lowestElsewhere(senseZipf: Float32Array, base: number, l: number, latin: readonly number[]): number {
+  let low = Infinity;
+  for (const o of latin) if (o !== l && senseZipf[base + o]! < low) low = senseZipf[base + o]!;
+  return low;
 }
 
 /** Occurrences per token position of a Zipf value. */

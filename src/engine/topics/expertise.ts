@@ -67,7 +67,7 @@ import type { PostKind } from '../dataset.js';
 import { DAY_MS, type ScoringWindow } from '../window.js';
 import { createMatchScratch, languageMask, matchTokens, tokenizeText, type MatchScratch, type TopicMatcher } from './matcher.js';
 import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
-import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayThresholds, zipfToFrequency } from './background.js';
+import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayForms, everydayThresholds, zipfToFrequency } from './background.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
 import { bayesianFdrSelect, distinctShare, posteriorNullProbability } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -114,6 +114,13 @@ export interface TopicConfig {
      * senses 0.0-0.3% instead of 0.6-1.0% (a video-card writer's "apple" is the fruit)
      */
     discourseNeighbours: 'children' | 'neighbourhood' | 'none';
+    /**
+     * true: a form a Latin-script language writes no more often than the other Latin-script languages do (median) is a
+     * shared name, not an everyday word (background.ts): German "twitter" needs no sense evidence, English "nice" does.
+     * On: Threads archive recall 1/3 instead of 0/3 (bench/eval-real-topics.ts), nothing else changes there nor in the
+     * simulated population (bench/eval-topics.ts)
+     */
+    sharedNames: boolean;
   };
   /** naive-Bayes margin (nats) to decide a post's language from its words (language.ts) */
   languageMargin: number;
@@ -139,7 +146,7 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   freeTopicsPerPost: 4,
   fdr: 0.05,
   dispersion: 0.28,
-  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2, discourseNeighbours: 'children' },
+  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2, discourseNeighbours: 'children', sharedNames: true },
   languageMargin: 2,
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
@@ -403,7 +410,8 @@ export function computeTopicExpertise(
   const onlyHash = new Uint8Array(T);
   const senseOk = new Uint8Array(T);
   const neighbours = new Map<number, Set<number>>();
-  const everydayZipf = everydayThresholds(bg, config.sense.everydayRank);
+  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames);
+  const frequent = everydayTableOf(matcher, config.sense.everydayRank, false);
   let seq = 0;
   let corpusPosts = 0;
 
@@ -435,7 +443,7 @@ export function computeTopicExpertise(
     const plain: number[] = [];
     // capitals are only evidence where folding kept the offsets (always for ASCII text)
     const caseText = scratch.folded.length === p.text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? p.text : null;
-    const sense: SenseContext = { col, L, OTHER, caseText, count, everydayZipf };
+    const sense: SenseContext = { col, L, OTHER, caseText, count, everyday, frequent };
     for (let k = 0; k < count; k++) {
       const t = scratch.topics[k]!;
       if (stamp[t] !== seq) {
@@ -547,14 +555,16 @@ interface SenseContext {
   /** the post's text when capitals can be read from it, else null */
   caseText: string | null;
   count: number;
-  /** per background language: the everyday threshold (Zipf) */
-  everydayZipf: Float64Array;
+  /** per form node and background language: 1 = an everyday word there, so its match needs sense evidence (everydayTableOf) */
+  everyday: Uint8Array;
+  /** the same by frequency alone (shared names included): a frequent form does not vouch for a neighbour's sense */
+  frequent: Uint8Array;
 }
 
 /** Sense evidence for match k of the post in `scratch` (sense.ts). */
 function hasSense(k: number, c: SenseContext, scratch: MatchScratch, matcher: TopicMatcher, tax: Taxonomy, neighbours: Map<number, Set<number>>): boolean {
   if (scratch.hashtag[k] === 1) return true;
-  if (!isEveryday(scratch.node[k]!, c, matcher)) return true;
+  if (!isEveryday(scratch.node[k]!, c, c.everyday, matcher)) return true;
   if (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[k]!]!)) return true;
   const t = scratch.topics[k]!;
   let near = neighbours.get(t);
@@ -564,18 +574,37 @@ function hasSense(k: number, c: SenseContext, scratch: MatchScratch, matcher: To
   return false;
 }
 
-/** Match j needs no context: not an everyday word, a hashtag, or a capitalised name. */
+/**
+ * Match j needs no context: not a frequent word, a hashtag, or a capitalised name. A shared name
+ * that is frequent ("pizza", "internet") needs no evidence itself but says too little to vouch
+ * for a neighbour: "café y pizza" does not make the café anyone's topic.
+ */
 function ownEvidence(j: number, c: SenseContext, scratch: MatchScratch, matcher: TopicMatcher): boolean {
-  return scratch.hashtag[j] === 1 || !isEveryday(scratch.node[j]!, c, matcher) || (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[j]!]!));
+  return scratch.hashtag[j] === 1 || !isEveryday(scratch.node[j]!, c, c.frequent, matcher) || (c.caseText !== null && isCapitalisedName(c.caseText, scratch.tokenStart[scratch.start[j]!]!));
 }
 
-/** True when the form ending at `node` is an everyday word in the post's language. */
-function isEveryday(node: number, c: SenseContext, matcher: TopicMatcher): boolean {
+/** Which forms are everyday words in which language (background.ts everydayForms), one table per matcher and setting. */
+const everydayTables = new WeakMap<TopicMatcher, Map<string, Uint8Array>>();
+function everydayTableOf(matcher: TopicMatcher, everydayRank: number, sharedNames: boolean): Uint8Array {
+  let byKey = everydayTables.get(matcher);
+  if (!byKey) everydayTables.set(matcher, (byKey = new Map()));
+  const key = `${everydayRank} ${sharedNames}`;
+  let table = byKey.get(key);
+  if (!table) {
+    const bg = matcher.background;
+    table = everydayForms(matcher.nodeSenseZipf, bg.languages.length, everydayThresholds(bg, everydayRank), matcher.languageId.latin, sharedNames);
+    byKey.set(key, table);
+  }
+  return table;
+}
+
+/** True when the form ending at `node` is marked in `table` (everyday or frequent) for the post's language. */
+function isEveryday(node: number, c: SenseContext, table: Uint8Array, matcher: TopicMatcher): boolean {
   const L = c.L;
-  if (c.col < L) return matcher.nodeSenseZipf[node * L + c.col]! >= c.everydayZipf[c.col]!;
+  if (c.col < L) return table[node * L + c.col] === 1;
   if (c.col === c.OTHER) return false;
   // undetermined: everyday in any background language written in Latin script
-  for (const l of matcher.languageId.latin) if (matcher.nodeSenseZipf[node * L + l]! >= c.everydayZipf[l]!) return true;
+  for (const l of matcher.languageId.latin) if (table[node * L + l] === 1) return true;
   return false;
 }
 
@@ -594,7 +623,7 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
   const full = new Float64Array(T * columns);
   const floor = zipfToFrequency(bg.floorZipf);
   const s0 = config.sense.accidentalEvidence;
-  const threshold = everydayThresholds(bg, config.sense.everydayRank);
+  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames);
   for (let t = 0; t < T; t++) {
     const pairs = matcher.topicForms[t]!;
     for (let k = 0; k < pairs.length; k += 2) {
@@ -603,13 +632,13 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
       for (let c = 0; c < columns; c++) {
         if (column !== -1 && column !== c) continue;
         let f = floor;
-        let everyday = false;
+        let isEveryday = false;
         if (c < L) {
           f = zipfToFrequency(matcher.nodeZipf[node * L + c]!);
-          everyday = matcher.nodeSenseZipf[node * L + c]! >= threshold[c]!;
+          isEveryday = everyday[node * L + c] === 1;
         }
         full[t * columns + c]! += f;
-        sense[t * columns + c]! += everyday ? s0 * f : f;
+        sense[t * columns + c]! += isEveryday ? s0 * f : f;
       }
     }
   }
