@@ -37,7 +37,7 @@ const { values: args } = parseArgs({
   options: {
     data: { type: 'string', default: path.resolve(ROOT, '..', 'shared/data/labelled-accounts') },
     out: { type: 'string', default: path.join(ROOT, 'models/audience-v1.json') },
-    date: { type: 'string', default: '2026-12-06' },
+    date: { type: 'string', default: '2026-12-07' },
     k: { type: 'string', default: '5' },
     report: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -160,11 +160,11 @@ table([...full.byClass, ...full.bySource]);
 const VARIANTS: { name: string; hide: FeatureMask }[] = [
   { name: 'all profile columns', hide: [] },
   { name: 'no created_at (or no as-of)', hide: ['ageDays', 'postsPerDay'] },
-  { name: 'no likes_given', hide: ['likesGiven', 'likesPerPost'] },
-  { name: 'no likes_given, no created_at', hide: ['likesGiven', 'likesPerPost', 'ageDays', 'postsPerDay'] },
+  { name: 'no likes_given', hide: ['likesGiven', 'likesPerPost', 'likesPerFollowing'] },
+  { name: 'no likes_given, no created_at', hide: ['likesGiven', 'likesPerPost', 'likesPerFollowing', 'ageDays', 'postsPerDay'] },
   { name: 'no default_avatar, bio, url, location', hide: ['defaultAvatar', 'noBio', 'hasUrl', 'hasLocation'] },
-  { name: 'counts only (followers, following, posts, listed)', hide: ['likesGiven', 'likesPerPost', 'ageDays', 'postsPerDay', 'defaultAvatar', 'noBio', 'hasUrl', 'hasLocation', 'verified'] },
-  { name: 'followers and following only', hide: ['posts', 'listed', 'likesGiven', 'likesPerPost', 'ageDays', 'postsPerDay', 'defaultAvatar', 'noBio', 'hasUrl', 'hasLocation', 'verified'] },
+  { name: 'counts only (followers, following, posts, listed)', hide: ['likesGiven', 'likesPerPost', 'likesPerFollowing', 'ageDays', 'postsPerDay', 'defaultAvatar', 'noBio', 'hasUrl', 'hasLocation', 'verified'] },
+  { name: 'followers and following only', hide: ['posts', 'listed', 'likesGiven', 'likesPerPost', 'likesPerFollowing', 'ageDays', 'postsPerDay', 'defaultAvatar', 'noBio', 'hasUrl', 'hasLocation', 'verified'] },
 ];
 const variants = VARIANTS.map((v) => ({ ...v, result: confusion(set, v.hide.length ? outOfFoldClasses(set, cv, v.hide) : oof) }));
 say();
@@ -178,7 +178,7 @@ for (const v of variants) {
 }
 
 // --- baselines: one feature, one threshold, at the model's false-flag target
-const BASELINES: ProfileFeature[] = args.quick ? [] : ['followRatio', 'following', 'followers', 'posts', 'listed', 'likesGiven', 'ageDays', 'defaultAvatar', 'noBio'];
+const BASELINES: ProfileFeature[] = args.quick ? [] : ['followRatio', 'following', 'followers', 'posts', 'listed', 'likesGiven', 'likesPerFollowing', 'ageDays', 'defaultAvatar', 'noBio'];
 const rate = options.realFlagRate;
 const baselines = BASELINES.map((f) => singleFeatureBaseline(set, cv.folds, k, f, rate));
 say();
@@ -227,9 +227,9 @@ if (grid.length) {
 
 // --- the shipped model: fitted on everything
 const model = fitAudienceModel(set as LabelledSet, options, {
-  version: 'audience-1.2.0',
+  version: 'audience-1.3.0',
   description:
-    `influence audience model 1.2.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017), plus the people's envelope (follower/following ratio, likes per post, likes a day; each edge at ${pct(options.envelopeRate)} of genuine accounts) for families no label covers; decisions on P(real) at thresholds chosen for ${pct(options.realFlagRate)} of genuine accounts flagged in all (mass-followers and envelope included) and ${pct(options.hardFlagRate)} called fake or bot`,
+    `influence audience model 1.3.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017), plus the people's envelope (follower/following ratio, likes per post, likes a day; each edge at ${pct(options.envelopeRate)} of genuine accounts) for families no label covers; decisions on P(real) at thresholds chosen for ${pct(options.realFlagRate)} of genuine accounts flagged in all (mass-followers and envelope included) and ${pct(options.hardFlagRate)} called fake or bot`,
   provenance: {
     command: `npx tsx scripts/fit-audience.ts --date ${args.date} --k ${k}`,
     date: args.date,

@@ -69,23 +69,25 @@ describe.skipIf(!present)('held-back route on the labelled accounts (generic CSV
     expect(got.fakesCaught).toBeGreaterThanOrEqual(0.97);
     expect(got.botsCaught).toBeGreaterThanOrEqual(0.9);
     expect(got.unknown).toBeLessThan(0.02);
-    // the held-back bar, on the files the model was fitted on: model 1.2.0 catches 95.1% of all
-    // non-genuine at 2.8% of people (1.1.0: 94.5% at 2.6%); a refit below the bar fails here
+    // the held-back bar, on the files the model was fitted on: model 1.3.0 catches 95.1% of all
+    // non-genuine at 2.8% of people (1.2.0: 95.1%, 1.1.0: 94.5% at 2.6%); a refit below the bar fails here
     expect(got.caught).toBeGreaterThanOrEqual(0.95);
     // an account flagged by an envelope edge says which edge, and how far labelled people go
     const edge = view.accounts.find((a) => a.class === 'suspicious' && a.reasons.some((r) => / than \d+\.\d% of people$/.test(r)));
     expect(edge).toBeDefined();
   });
 
-  it('without an as-of (ages unknown): <= 5% of people flagged, >= 93% of the rest caught, < 2% unknown', async () => {
+  it('without an as-of (ages unknown): <= 3% of people flagged, >= 94% of the rest caught, < 2% unknown', async () => {
     const r = await runCli(['audit', '--db', db, '@audited_account', '--json']);
     expect(r.code).toBe(0);
     const view = JSON.parse(r.stdout) as AuditView;
     expect(view.asOf).toBeNull();
     const got = rates(accounts, view);
-    expect(got.humansFlagged).toBeLessThanOrEqual(0.05);
-    // 94.0% with model 1.2.0 (1.1.0: 92.3%): below the held-back bar when ages are unknown
-    expect(got.caught).toBeGreaterThanOrEqual(0.93);
+    // the age-unknown sub-models hold people at the same 2.8% (the issue allows 5%)
+    expect(got.humansFlagged).toBeLessThanOrEqual(0.03);
+    // 94.1% with model 1.3.0 (1.2.0: 94.0%, 1.1.0: 92.3%): below the held-back bar when ages are
+    // unknown (models/audience-variants.md: no age-free column carries what age tells of bought followers)
+    expect(got.caught).toBeGreaterThanOrEqual(0.94);
     expect(got.unknown).toBeLessThan(0.02);
   });
 });

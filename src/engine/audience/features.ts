@@ -36,6 +36,7 @@ export const PROFILE_FEATURES = [
   'hasLocation',
   'handleDigits',
   'verified',
+  'likesPerFollowing',
 ] as const;
 export type ProfileFeature = (typeof PROFILE_FEATURES)[number];
 
@@ -56,6 +57,7 @@ export const FEATURE_UNITS: Record<ProfileFeature, string> = {
   hasLocation: '1 when the profile gives a location',
   handleDigits: '1 when the handle ends in 2 or more digits',
   verified: '1 when the network marks the account verified',
+  likesPerFollowing: 'log10((likes given + 1) / (following + 1))',
 };
 
 /** The raw profile facts the features come from (for reasons): NaN / null when not known. */
@@ -127,5 +129,6 @@ export function computeProfileFeatures(f: ProfileFacts, out: Float64Array): Floa
   out[j++] = flag(f.location);
   out[j++] = user === '' ? NaN : TRAILING_DIGITS.test(user) ? 1 : 0;
   out[j++] = f.verified;
+  out[j++] = log1p10(f.likesGiven) - log1p10(f.following);
   return out;
 }

@@ -99,8 +99,10 @@ export interface Submodel extends EvidenceKey {
  *   likesPerPost = log10((likes given + 1) / (posts + 1))
  *   likesPerDay  = log10((likes given + 1) / (age in days + 1)), at the account's own age (not
  *                  held to the ageDays feature's range: a young account is not held to a long silence)
+ *   likesPerFollowing = log10((likes given + 1) / (following + 1)) (model 1.3.0 on): needs no
+ *                  age, so it still reads when the as-of (hence every age) is unknown
  */
-export const ENVELOPE_MEASURES = ['followRatio', 'likesPerPost', 'likesPerDay'] as const;
+export const ENVELOPE_MEASURES = ['followRatio', 'likesPerPost', 'likesPerDay', 'likesPerFollowing'] as const;
 /** One measure of the envelope. */
 export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
 
@@ -109,9 +111,10 @@ export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
  * 'below') is outside the range of nearly all labelled people on a measure whose direction
  * is fixed in advance (few followers per followed account: bought followers and follow
  * farms; posting without ever liking: broadcasters; years without a like: dormant or
- * scripted accounts). The threshold is a quantile of the real training accounts alone, so
- * it does not depend on which inauthentic families the fit saw: a family no label covers is
- * caught as far as it leaves the people's range (leave-one-source-out in models/audience-v1.md).
+ * scripted accounts; following many and reacting to none: a feed no one reads). The
+ * threshold is a quantile of the real training accounts alone, so it does not depend on
+ * which inauthentic families the fit saw: a family no label covers is caught as far as it
+ * leaves the people's range (leave-one-source-out in models/audience-v1.md).
  */
 export interface EnvelopeRule {
   measure: EnvelopeMeasure;
@@ -180,6 +183,8 @@ export function envelopeValue(measure: EnvelopeMeasure, x: Float64Array): number
       return x[LIKES_PER_POST]!;
     case 'likesPerDay':
       return x[LIKES]! - x[AGE]!;
+    case 'likesPerFollowing':
+      return x[LIKES]! - x[FOLLOWING]!;
   }
 }
 

@@ -49,6 +49,8 @@ export function describeFeature(name: ProfileFeature, f: ProfileFacts): string |
       return /\d{2,}$/.test(f.handle.split('@')[0] ?? '') ? 'handle ends in digits' : null;
     case 'verified':
       return known(f.verified) ? (f.verified ? 'verified' : null) : null;
+    case 'likesPerFollowing':
+      return known(f.likesGiven) && known(f.following) ? `${plural(f.likesGiven, 'like', 'likes')} given, following ${formatCount(f.following)}` : null;
   }
 }
 
@@ -67,6 +69,8 @@ export function describeEnvelope(rule: EnvelopeRule, f: ProfileFacts): string {
       return `${plural(f.posts, 'post', 'posts')}, ${plural(f.likesGiven, 'like', 'likes')} given: ${side} likes per post than ${share}`;
     case 'likesPerDay':
       return `${plural(f.likesGiven, 'like', 'likes')} given in ${describeAge(f.ageDays)}: ${side} likes a day than ${share}`;
+    case 'likesPerFollowing':
+      return `${plural(f.likesGiven, 'like', 'likes')} given, following ${formatCount(f.following)}: ${side} likes per followed account than ${share}`;
   }
 }
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAudienceModel, classifyAccounts, classifyProfile, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
+import { PROFILE_FEATURES, checkAudienceModel, classifyAccounts, classifyProfile, computeProfileFeatures, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
 import { AUDIENCE_CLASSES, standardScore, submodelFor } from '../../../src/engine/audience/model.js';
 import { classifyAccountClasses } from '../../../src/engine/audience/classify.js';
 import { Rng } from '../../../tools/sim/random.js';
@@ -165,6 +165,43 @@ describe('classifyAccounts', () => {
     const [young, old] = classifyAccounts(b.build(), MODEL, { asOf: AS_OF });
     expect(young!.reasons.some((r) => r.includes('likes a day'))).toBe(false);
     expect(old!.class).not.toBe('real');
+  });
+
+  it('likes per followed account: a feature known without an age, and an envelope measure that still reads when the as-of is unknown', () => {
+    const b = new DatasetBuilder();
+    // follows 900, has liked 2 things in all: a feed no one reads
+    b.account({ ...PERSON, handle: 'feed_unread', followers: 900, following: 900, likesGiven: 2, posts: 3 });
+    b.account(PERSON);
+    const ds = b.build();
+    const x = computeProfileFeatures(readProfileFacts(ds.accounts, 0, null), new Float64Array(PROFILE_FEATURES.length));
+    expect(x[PROFILE_FEATURES.indexOf('likesPerFollowing')]).toBeCloseTo(Math.log10(3 / 901), 12);
+    expect(Number.isNaN(x[PROFILE_FEATURES.indexOf('ageDays')]!)).toBe(true);
+    // the shipped model: fewer likes per followed account only ever points away from real (every
+    // weight <= 0), it carries evidence where likes are known (a weight below 0 toward the bots),
+    // and none where they are not
+    const j = PROFILE_FEATURES.indexOf('likesPerFollowing');
+    for (const sub of MODEL.submodels) for (const a of sub.archetypes) expect(a.weights[j]).toBeLessThanOrEqual(0);
+    for (const sub of MODEL.submodels.filter((s) => s.likes)) expect(Math.min(...sub.archetypes.map((a) => a.weights[j]!))).toBeLessThan(-0.5);
+    for (const sub of MODEL.submodels.filter((s) => !s.likes)) for (const a of sub.archetypes) expect(a.weights[j]).toBe(0);
+    const [feed] = classifyAccounts(ds, MODEL, { asOf: null });
+    const out = classifyProfile(MODEL, readProfileFacts(ds.accounts, 0, null));
+    expect(out.p!.bot).toBeGreaterThan(classifyProfile(MODEL, readProfileFacts(ds.accounts, 1, null)).p!.bot);
+    expect(feed!.p).toEqual(out.p);
+    // as an envelope edge PERSON is beyond (fewer than 10 likes per followed account: log10(2401/381) = 0.80 < 1):
+    // fires without an age, says which edge
+    const edge = { measure: 'likesPerFollowing' as const, direction: 'below' as const, threshold: 1, peopleBeyond: 0.005 };
+    const withEdge: AudienceModel = { ...MODEL, envelope: [edge] };
+    expect(checkAudienceModel(withEdge)).toEqual([]);
+    const [v] = classifyAccounts(ds, withEdge, { asOf: null, accounts: [1] });
+    expect(v!.class).toBe('suspicious');
+    expect(v!.reasons[0]).toBe('2,400 likes given, following 380: fewer likes per followed account than 99.5% of people');
+    // without likes the measure is unknown: no feature value, and the edge never fires
+    const { likesGiven: _l, ...noLikes } = PERSON;
+    const c = new DatasetBuilder();
+    c.account({ ...noLikes, handle: 'likes_unknown' });
+    const cds = c.build();
+    expect(Number.isNaN(computeProfileFeatures(readProfileFacts(cds.accounts, 0, null), new Float64Array(PROFILE_FEATURES.length))[PROFILE_FEATURES.indexOf('likesPerFollowing')]!)).toBe(true);
+    expect(classifyAccounts(cds, withEdge, { asOf: null })[0]!.reasons.some((r) => r.includes('per followed account'))).toBe(false);
   });
 
   it('activity flags make a verdict worse, never better: bot cadence -> bot; others -> suspicious', () => {

@@ -78,7 +78,11 @@ describe('fitAudienceModel', () => {
 
   it('gives features a sub-model does not have no weight (a sub-model without likes ignores them)', () => {
     const noLikes = model.submodels.find((s) => !s.likes && s.age && s.posts)!;
-    for (const arch of noLikes.archetypes) expect(arch.weights[at('likesGiven')]).toBe(0);
+    for (const arch of noLikes.archetypes) for (const f of ['likesGiven', 'likesPerPost', 'likesPerFollowing'] as const) expect(arch.weights[at(f)]).toBe(0);
+    // likes per followed account is a likes feature: hidden with the likes, kept without an age
+    const row = set.x[0]!;
+    expect(Number.isNaN(hideEvidence(row, { likes: false, age: true, posts: true })[at('likesPerFollowing')]!)).toBe(true);
+    expect(hideEvidence(row, { likes: true, age: false, posts: true })[at('likesPerFollowing')]).toBe(row[at('likesPerFollowing')]);
   });
 
   it('sets thresholds so that at most the target share of training people are flagged in all (below the threshold, mass-follower or beyond the envelope)', () => {
