@@ -32,7 +32,10 @@ export interface Output<V> {
   write(view: V): Promise<void>;
 }
 
-/** Bytes (about: UTF-16 units) gathered before one write to stdout. */
+/** A UTF-16 code unit that is half of no pair: such text does not survive a trip through UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Bytes gathered before one write to stdout. */
 const WRITE_BLOCK = 64 * 1024;
 
 /** Checks that the command has the requested output (a UsageError naming the ones it has) and returns its writer. */
@@ -51,24 +54,55 @@ export function outputOf<V>(ctx: CommandContext, command: string, renderers: Ren
   };
 }
 
-/** Writes chunks in blocks, waiting for 'drain' when the stream asks for it; ends with a newline like ctx.out. */
+/**
+ * Writes chunks in blocks, waiting for 'drain' when the stream asks for it; ends with a newline like ctx.out.
+ *
+ * Each chunk is copied into a byte block as it comes (ASCII as latin1, other well-formed
+ * text as UTF-8, which decodes back to the same string), not appended to a string: a string
+ * block is a rope of every row's small pieces, held until written and flattened then
+ * (`score --all --json --no-save` on 100k accounts: 480-500 -> 385 MB peak RSS, measured
+ * back to back). A chunk that is not well-formed UTF-16 (a lone surrogate) is written on its
+ * own, as it is.
+ */
 export async function writeChunks(out: OutStream, chunks: Iterable<string>): Promise<void> {
-  let block = '';
-  let last = '';
-  const flush = async () => {
-    if (block === '') return;
-    last = block;
-    // an ASCII block (its UTF-8 length is its length) is written as latin1: the same bytes, copied
-    const ok = Buffer.byteLength(block) === block.length ? out.write(block, 'latin1') : out.write(block);
-    block = '';
+  const block = Buffer.allocUnsafe(WRITE_BLOCK);
+  let used = 0;
+  let ascii = true;
+  let endsWithNewline = true;
+  let wrote = false;
+  const send = async (text: string, encoding?: 'latin1') => {
+    const ok = encoding ? out.write(text, encoding) : out.write(text);
     if (ok === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
   };
+  const flush = async () => {
+    if (used === 0) return;
+    const text = block.toString(ascii ? 'latin1' : 'utf8', 0, used);
+    const wasAscii = ascii;
+    used = 0;
+    ascii = true;
+    await send(text, wasAscii ? 'latin1' : undefined);
+  };
   for (const chunk of chunks) {
-    block += chunk;
-    if (block.length >= WRITE_BLOCK) await flush();
+    if (chunk === '') continue;
+    wrote = true;
+    endsWithNewline = chunk.endsWith('\n');
+    const bytes = Buffer.byteLength(chunk);
+    const isAscii = bytes === chunk.length;
+    if (!isAscii && LONE_SURROGATE.test(chunk)) {
+      await flush();
+      await send(chunk);
+      continue;
+    }
+    if (used + bytes > WRITE_BLOCK) await flush();
+    if (bytes > WRITE_BLOCK) {
+      await send(chunk, isAscii ? 'latin1' : undefined);
+      continue;
+    }
+    used += block.write(chunk, used, isAscii ? 'latin1' : 'utf8');
+    if (!isAscii) ascii = false;
   }
   await flush();
-  if (last !== '' && !last.endsWith('\n')) out.write('\n');
+  if (wrote && !endsWithNewline) out.write('\n');
 }
 
 /** The outputs a command has, as a phrase for messages: "text (--plain, a rich view on a terminal) and --json". */

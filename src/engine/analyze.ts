@@ -57,8 +57,8 @@ export interface Analysis {
   table: ScoreTable;
   /** topic expertise, when a taxonomy was given */
   topics: { taxonomy: Taxonomy; expertise: TopicExpertise } | null;
-  /** lower-case handle -> account indices */
-  handles: Map<string, number[]>;
+  /** lower-case handle -> account indices (made on first use) */
+  readonly handles: Map<string, number[]>;
   /** every account's audience class and its followers' classes, when an audience model was given */
   audience: AudienceTable | null;
   /** the audience model, when given */
@@ -94,7 +94,21 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
     : null;
-  return { dataset, window, model, table, topics, handles: indexHandles(dataset.accounts), audience, audienceModel: options.audience ?? null };
+  // the handle index is made when a handle is first resolved: `score --all` and rankings of
+  // every account never ask, and at 1M accounts it is a million keys and lists
+  let handles: Map<string, number[]> | undefined;
+  return {
+    dataset,
+    window,
+    model,
+    table,
+    topics,
+    get handles() {
+      return (handles ??= indexHandles(dataset.accounts));
+    },
+    audience,
+    audienceModel: options.audience ?? null,
+  };
 }
 
 /** An itemised score with the name and network it is shown under. */

@@ -8,8 +8,12 @@
 const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Text safe for a terminal: escape sequences and control characters removed, newlines and tabs to spaces. */
 export function cleanText(s: string): string {
+  // printable ASCII alone (most handles and codes): nothing to remove, skip the three passes
+  if (PRINTABLE_ASCII.test(s)) return s;
   return s.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(/[\n\t]+/g, ' ');
 }
 

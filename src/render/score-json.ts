@@ -50,6 +50,22 @@ const hundredths = new Array<string | undefined>(2 * HUNDREDTHS_SPAN + 1);
 const nullableStr = (s: string | null): string => (s === null ? 'null' : str(s));
 
 /**
+ * str for the texts a result repeats from a small set (feature, group and source names,
+ * imputation bases, networks): kept once written, up to REPEATED_MAX texts, so 100k results
+ * test each of their ~60 such strings for escapes once, not 100k times.
+ */
+function repeatedStr(s: string): string {
+  let t = repeated.get(s);
+  if (t === undefined) {
+    t = str(s);
+    if (repeated.size < REPEATED_MAX) repeated.set(s, t);
+  }
+  return t;
+}
+const REPEATED_MAX = 4096;
+const repeated = new Map<string, string>();
+
+/**
  * The result as stringifyJson(r) writes it, its lines after the first indented by `pad`
  * (the indentation of the line it starts on).
  */
@@ -57,7 +73,7 @@ export function scoreResultJson(r: ScoreResultView, pad: string): string {
   const i1 = `${pad}  `;
   const i2 = `${i1}  `;
   const i3 = `${i2}  `;
-  let s = `{\n${i1}"handle": ${str(r.handle)},\n${i1}"network": ${str(r.network)},\n${i1}"score": ${num(r.score)},\n${i1}"interval": `;
+  let s = `{\n${i1}"handle": ${str(r.handle)},\n${i1}"network": ${repeatedStr(r.network)},\n${i1}"score": ${num(r.score)},\n${i1}"interval": `;
   s += r.interval === null ? 'null' : `[\n${i2}${num(r.interval[0])},\n${i2}${num(r.interval[1])}\n${i1}]`;
   s += `,\n${i1}"abstain": ${nullableStr(r.abstain)},\n${i1}"subscores": {\n${i2}"reach": ${num(r.subscores.reach)},\n${i2}"amplification": ${num(r.subscores.amplification)},\n${i2}"network": ${num(r.subscores.network)}\n${i1}},\n${i1}"confidence": ${num(r.confidence)},\n${i1}"contributions": `;
   const cs = r.contributions;
@@ -66,8 +82,8 @@ export function scoreResultJson(r: ScoreResultView, pad: string): string {
     s += '[';
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k]!;
-      s += `${k === 0 ? '\n' : ',\n'}${i2}{\n${i3}"feature": ${str(c.feature)},\n${i3}"group": ${str(c.group)},\n${i3}"value": ${num(c.value)},\n${i3}"points": ${num(c.points)},\n${i3}"source": ${str(c.source)}`;
-      s += c.basis === undefined ? `\n${i2}}` : `,\n${i3}"basis": ${str(c.basis)}\n${i2}}`;
+      s += `${k === 0 ? '\n' : ',\n'}${i2}{\n${i3}"feature": ${repeatedStr(c.feature)},\n${i3}"group": ${repeatedStr(c.group)},\n${i3}"value": ${num(c.value)},\n${i3}"points": ${num(c.points)},\n${i3}"source": ${repeatedStr(c.source)}`;
+      s += c.basis === undefined ? `\n${i2}}` : `,\n${i3}"basis": ${repeatedStr(c.basis)}\n${i2}}`;
     }
     s += `\n${i1}]`;
   }
@@ -76,7 +92,7 @@ export function scoreResultJson(r: ScoreResultView, pad: string): string {
   if (ms.length === 0) s += '[]';
   else {
     s += '[';
-    for (let k = 0; k < ms.length; k++) s += `${k === 0 ? '\n' : ',\n'}${i2}${str(ms[k]!)}`;
+    for (let k = 0; k < ms.length; k++) s += `${k === 0 ? '\n' : ',\n'}${i2}${repeatedStr(ms[k]!)}`;
     s += `\n${i1}]`;
   }
   s += `,\n${i1}"activityInWindow": ${num(r.activityInWindow)},\n${i1}"lastActivity": ${nullableStr(r.lastActivity)}\n${pad}}`;

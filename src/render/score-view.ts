@@ -4,6 +4,7 @@
  */
 import type { Contribution, Flag } from '../engine/result-types.js';
 import type { AccountResult, AccountSummary } from '../engine/analyze.js';
+import type { AccountScore } from '../engine/score.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
@@ -66,7 +67,12 @@ export interface ScoreStream {
   count: number;
   results(): Iterable<ScoreResultView>;
   rows(): Iterable<ScoreRowView>;
+  /** the rows with only what CSV shows (no activity time turned into text and dropped) */
+  csvRows(): Iterable<ScoreCsvRow>;
 }
+
+/** What one `score --csv` record shows of a result. */
+export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
 /** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
 export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
@@ -76,7 +82,7 @@ export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
 /** `score --csv` of a stream, row by row. */
 export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
   yield csvHeader(SCORE_CSV_HEADER);
-  for (const r of v.rows()) yield csvRow(scoreCsvCells(r));
+  for (const r of v.csvRows()) yield csvRow(scoreCsvCells(r));
 }
 
 /** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
@@ -104,9 +110,17 @@ export function asOfHint(r: Pick<ScoreResultView, 'activityInWindow' | 'lastActi
  * share of it.
  */
 export function toScoreResultView(r: AccountResult): ScoreResultView {
+  return scoreResultViewOf(r, r.handle, r.network);
+}
+
+/**
+ * The same view from an itemised score and the name it is shown under, for a stream of
+ * every account: no AccountResult (a spread copy of the score) is made on the way.
+ */
+export function scoreResultViewOf(r: AccountScore, handle: string, network: string): ScoreResultView {
   return {
-    handle: r.handle,
-    network: r.network,
+    handle,
+    network,
     score: r.score,
     interval: r.interval,
     abstain: r.abstain,
@@ -228,7 +242,7 @@ export function renderScorePlain(report: ScoreReport, theme: Theme): string {
 export const SCORE_CSV_HEADER = ['handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'missing', 'flags', 'abstain'] as const;
 
 /** One `score --csv` record. */
-export function scoreCsvCells(r: ScoreRowView): CsvCell[] {
+export function scoreCsvCells(r: ScoreCsvRow): CsvCell[] {
   return [r.handle, r.network, r.score, r.interval?.[0], r.interval?.[1], r.subscores.reach, r.subscores.amplification, r.subscores.network, r.confidence, r.missing.join(' '), r.flags.map((f) => f.code).join(' '), r.abstain ?? ''];
 }
 

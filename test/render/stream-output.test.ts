@@ -43,6 +43,18 @@ describe('writeChunks', () => {
     await writeChunks({ write: (s: string) => plain.push(s) }, ['no newline']);
     expect(plain.join('')).toBe('no newline\n');
   });
+
+  it('passes any text through unchanged: non-ASCII, lone surrogates, chunks bigger than a block', async () => {
+    const chunks = [
+      ...Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? `r\u00e9sum\u00e9 ${i} \u{1f600}\n` : i % 11 === 0 ? `half \ud800 pair ${i}\n` : `row ${i}\n`)),
+      'y'.repeat(200 * 1024),
+      '\u00e9'.repeat(40 * 1024),
+      'end',
+    ];
+    const writes: string[] = [];
+    await writeChunks({ write: (s: string) => writes.push(s) }, chunks);
+    expect(writes.join('')).toBe(`${chunks.join('')}\n`);
+  });
 });
 
 describe('score --all streamed', () => {

@@ -8,11 +8,11 @@ import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFla
 import { loadAnalysisForRun } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, keepItemised, resolveAccount, resultOf, summaryOf } from '../../engine/analyze.js';
+import { allAccounts, displayHandle, explainAccount, keepItemised, resolveAccount, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
-import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, toScoreResultView, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
+import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, scoreResultViewOf, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
 
@@ -66,8 +66,9 @@ export function registerScore(program: Command, io: Io): void {
     await output.write({
       head: { schema: 1, ...reportHeader(analysis.window, analysis.model.version) },
       count: indices.length,
-      results: () => mapIterable(indices, (i) => toScoreResultView(resultOf(analysis, i))),
+      results: () => mapIterable(indices, (i) => scoreResultViewOf(explainAccount(analysis, i), displayHandle(analysis.dataset, i), analysis.dataset.accounts.network[i]!)),
       rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
+      csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
     });
   });
 }

@@ -17,7 +17,7 @@ import type { Dataset } from '../dataset.js';
 import type { Flag } from '../result-types.js';
 import type { ScoringWindow } from '../window.js';
 import { wilsonInterval } from './audit.js';
-import { classifyAccounts } from './classify.js';
+import { classifyAccountClasses } from './classify.js';
 import { AUDIENCE_CLASSES, type AudienceClass, type AudienceModel } from './model.js';
 
 /** Index of a class in AUDIENCE_CLASSES. */
@@ -46,13 +46,7 @@ export function audienceAsOf(window: ScoringWindow): number | null {
 export function classifyAudience(dataset: Dataset, model: AudienceModel, options: { window: ScoringWindow; flags?: readonly (readonly Flag[])[] }): AudienceTable {
   const n = dataset.accounts.n;
   const asOf = audienceAsOf(options.window);
-  const verdicts = classifyAccounts(dataset, model, { asOf, flags: options.flags, reasons: false });
-  const cls = new Uint8Array(n);
-  const probability = new Float64Array(n).fill(NaN);
-  for (const v of verdicts) {
-    cls[v.index] = CLASS_INDEX[v.class];
-    if (v.probability !== null) probability[v.index] = v.probability;
-  }
+  const { class: cls, probability } = classifyAccountClasses(dataset, model, { asOf, flags: options.flags });
   const followers = Object.fromEntries(AUDIENCE_CLASSES.map((c) => [c, new Int32Array(n)])) as Record<AudienceClass, Int32Array>;
   const byClass = AUDIENCE_CLASSES.map((c) => followers[c]);
   const F = dataset.follows;

@@ -250,9 +250,62 @@ export function applyAudienceModel(model: AudienceModel, x: Float64Array): Model
     p: { real: Math.exp(-top) / sum, fake, bot },
     archetype,
     points,
-    massFollower: x[FOLLOWING]! >= Math.log10(model.massFollowing + 1),
+    massFollower: isMassFollower(model, x),
     outside: outsideEnvelope(model, x),
   };
+}
+
+/** Whether a feature vector is beyond any envelope edge: outsideEnvelope(...).length > 0, without the list. */
+export function isOutsideEnvelope(model: AudienceModel, x: Float64Array): boolean {
+  const rules = model.envelope;
+  if (!rules) return false;
+  for (const r of rules) {
+    const v = envelopeValue(r.measure, x);
+    if (Number.isNaN(v)) continue;
+    if (r.direction === 'below' ? v < r.threshold : v > r.threshold) return true;
+  }
+  return false;
+}
+
+/**
+ * The class probabilities of one feature vector, as applyAudienceModel gives them (the same
+ * operations in the same order, so the same numbers), written into `out` [real, fake, bot]
+ * with nothing allocated: the per-account path of classifying a whole dataset, where the
+ * points and archetype probabilities applyAudienceModel keeps for reasons are not wanted.
+ * Returns the sub-model used.
+ */
+export function audienceProbabilitiesInto(model: AudienceModel, x: Float64Array, out: Float64Array, logits: Float64Array): Submodel {
+  const sub = submodelFor(model, { likes: !Number.isNaN(x[LIKES]!), age: !Number.isNaN(x[AGE]!), posts: !Number.isNaN(x[POSTS]!) });
+  const m = model.features.length;
+  const A = sub.archetypes.length;
+  let top = 0;
+  for (let a = 0; a < A; a++) {
+    const arch = sub.archetypes[a]!;
+    let s = arch.intercept;
+    for (let j = 0; j < m; j++) {
+      const v = x[j]!;
+      s += arch.weights[j]! * (Number.isNaN(v) ? 0 : standardScore(model.features[j]!, v));
+    }
+    logits[a] = s;
+    if (s > top) top = s;
+  }
+  let sum = Math.exp(-top);
+  for (let a = 0; a < A; a++) sum += (logits[a] = Math.exp(logits[a]! - top));
+  let fake = 0;
+  let bot = 0;
+  for (let a = 0; a < A; a++) {
+    if (sub.archetypes[a]!.class === 'fake') fake += logits[a]! / sum;
+    else bot += logits[a]! / sum;
+  }
+  out[0] = Math.exp(-top) / sum;
+  out[1] = fake;
+  out[2] = bot;
+  return sub;
+}
+
+/** Whether the account follows at least model.massFollowing accounts (from its feature vector). */
+export function isMassFollower(model: AudienceModel, x: Float64Array): boolean {
+  return x[FOLLOWING]! >= Math.log10(model.massFollowing + 1);
 }
 
 /** Checks a parsed model file; returns the problems found (empty when usable). */

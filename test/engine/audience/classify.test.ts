@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES, checkAudienceModel, classifyAccounts, classifyProfile, computeProfileFeatures, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
-import { standardScore, submodelFor } from '../../../src/engine/audience/model.js';
+import { AUDIENCE_CLASSES, standardScore, submodelFor } from '../../../src/engine/audience/model.js';
+import { classifyAccountClasses } from '../../../src/engine/audience/classify.js';
+import { Rng } from '../../../tools/sim/random.js';
 import type { Flag } from '../../../src/engine/result-types.js';
 import { ROOT } from '../../helpers/cli.js';
 import { DatasetBuilder, day } from '../../../tools/sim/dataset-builder.js';
@@ -226,5 +228,45 @@ describe('classifyAccounts', () => {
     const ds = b.build();
     expect(classifyAccounts(ds, MODEL, { asOf: AS_OF })).toEqual(classifyAccounts(ds, MODEL, { asOf: AS_OF }));
     expect(classifyProfile(MODEL, readProfileFacts(ds.accounts, 1, AS_OF))).toEqual(classifyProfile(MODEL, readProfileFacts(ds.accounts, 1, AS_OF)));
+  });
+});
+
+describe('classifyAccountClasses (the whole-population path)', () => {
+  it('gives every account the class and probability classifyAccounts gives it, bit for bit, flags included', () => {
+    const rng = new Rng('audience-classes');
+    const b = new DatasetBuilder();
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rng.next() * xs.length)]!;
+    const maybe = (v: number): number | undefined => (rng.next() < 0.2 ? undefined : v);
+    const counts = [0, 1, 3, 40, 420, 2001, 7500, 120_000];
+    for (let k = 0; k < 600; k++) {
+      b.account({
+        handle: pick(['jane_doe', 'x8k2q', 'bot12345', 'ab', 'user@host.example', '']),
+        bio: pick([undefined, '', 'Teacher']),
+        url: pick([undefined, '', 'https://a.example']),
+        location: pick([undefined, '', 'Leeds']),
+        defaultAvatar: pick([undefined, true, false]),
+        followers: maybe(pick(counts)),
+        following: maybe(pick(counts)),
+        posts: maybe(pick(counts)),
+        listed: maybe(pick([0, 1, 4, 90])),
+        likesGiven: maybe(pick(counts)),
+        verified: pick([undefined, true, false]),
+        createdAt: maybe(AS_OF - pick([1, 30, 200, 800, 3000]) * 86_400_000),
+      });
+    }
+    const ds = b.build();
+    const flag = (code: Flag['code']): Flag => ({ code, severity: 0.5, evidence: {}, factor: 0.9 });
+    const flags = Array.from({ length: ds.accounts.n }, () => pick([[], [], [flag('bot-cadence')], [flag('follow-back')]]));
+    for (const asOf of [AS_OF, null]) {
+      const verdicts = classifyAccounts(ds, MODEL, { asOf, flags, reasons: false });
+      const fast = classifyAccountClasses(ds, MODEL, { asOf, flags });
+      const seen = new Set<string>();
+      verdicts.forEach((v, i) => {
+        seen.add(v.class);
+        expect(AUDIENCE_CLASSES[fast.class[i]!]).toBe(v.class);
+        expect(Object.is(fast.probability[i], v.probability ?? NaN)).toBe(true);
+      });
+      expect(seen.size).toBeGreaterThanOrEqual(4); // the cases cover most classes
+    }
   });
 });
