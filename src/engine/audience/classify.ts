@@ -53,17 +53,36 @@ export interface ClassifyOptions {
   reasons?: boolean;
 }
 
+/**
+ * The class from the model's probabilities and its two rules (see the module comment): real
+ * at or above the submodel's real threshold unless the mass-follower rule or the envelope
+ * says otherwise (then suspicious), fake or bot below its flag threshold, suspicious between.
+ */
+function classFrom(real: number, fake: number, bot: number, t: { real: number; flag: number }, massFollower: boolean, outside: boolean): AudienceClass {
+  if (real >= t.real) return massFollower || outside ? 'suspicious' : 'real';
+  if (real < t.flag) return fake >= bot ? 'fake' : 'bot';
+  return 'suspicious';
+}
+
+/** The model's probability of a class (for suspicious: of not being real). */
+function probabilityOf(cls: AudienceClass, real: number, fake: number, bot: number): number {
+  return cls === 'real' ? real : cls === 'fake' ? fake : cls === 'bot' ? bot : fake + bot;
+}
+
+/** The class activity flags raise a verdict to, or null when they leave it (they can only make it worse). */
+function activityClass(cls: AudienceClass, flags: readonly Flag[]): AudienceClass | null {
+  const bot = flags.some((f) => f.code === 'bot-cadence');
+  const target: AudienceClass = bot ? 'bot' : 'suspicious';
+  return RANK[target] > RANK[cls] || (bot && cls === 'fake') ? target : null;
+}
+
 /** Decides the class from model output (see the module comment). */
 export function decideClass(model: AudienceModel, out: ModelOutput): { class: AudienceClass; probability: number; massFollower?: true; outside?: true } {
   const { real, fake, bot } = out.p;
-  const t = out.submodel;
-  if (real >= t.real) {
-    if (out.massFollower) return { class: 'suspicious', probability: fake + bot, massFollower: true };
-    if (out.outside.length > 0) return { class: 'suspicious', probability: fake + bot, outside: true };
-    return { class: 'real', probability: real };
-  }
-  if (real < t.flag) return fake >= bot ? { class: 'fake', probability: fake } : { class: 'bot', probability: bot };
-  return { class: 'suspicious', probability: fake + bot };
+  const cls = classFrom(real, fake, bot, out.submodel, out.massFollower, out.outside.length > 0);
+  const probability = probabilityOf(cls, real, fake, bot);
+  if (cls === 'suspicious' && real >= out.submodel.real) return out.massFollower ? { class: cls, probability, massFollower: true } : { class: cls, probability, outside: true };
+  return { class: cls, probability };
 }
 
 /**
@@ -112,11 +131,10 @@ const RANK: Record<AudienceClass, number> = { unknown: 0, real: 1, suspicious: 2
 /** Adds activity flags to a profile verdict: they can only make it worse (see the module comment). */
 function applyActivity(v: Omit<AccountVerdict, 'index'>, flags: readonly Flag[]): Omit<AccountVerdict, 'index'> {
   if (flags.length === 0) return v;
-  const bot = flags.some((f) => f.code === 'bot-cadence');
-  const target: AudienceClass = bot ? 'bot' : 'suspicious';
+  const target = activityClass(v.class, flags);
   const reasons = [...flags.map((f) => `activity: ${f.code} (severity ${f.severity.toFixed(2)})`), ...v.reasons.filter((r) => !r.startsWith('no profile data'))];
   const evidence = v.evidence === 'none' ? 'activity' : 'profile+activity';
-  if (RANK[target] > RANK[v.class] || (bot && v.class === 'fake')) {
+  if (target !== null) {
     return { ...v, class: target, probability: v.p === null ? null : round(1 - v.p.real), reasons, evidence };
   }
   return { ...v, reasons, evidence };
@@ -172,24 +190,15 @@ export function classifyAccountClasses(dataset: Dataset, model: AudienceModel, o
       computeProfileFeatures(facts, x);
       const t = audienceProbabilitiesInto(model, x, p, logits);
       real = p[0]!;
-      const fake = p[1]!;
-      const bot = p[2]!;
-      // decideClass, on the same numbers
-      if (real >= t.real) {
-        if (isMassFollower(model, x) || isOutsideEnvelope(model, x)) (c = 'suspicious'), (prob = fake + bot);
-        else (c = 'real'), (prob = real);
-      } else if (real < t.flag) {
-        if (fake >= bot) (c = 'fake'), (prob = fake);
-        else (c = 'bot'), (prob = bot);
-      } else (c = 'suspicious'), (prob = fake + bot);
-      prob = round(prob);
+      // the rules are only asked about an account the model calls real, as decideClass's output asks them
+      const ruled = real >= t.real && (isMassFollower(model, x) || isOutsideEnvelope(model, x));
+      c = classFrom(real, p[1]!, p[2]!, t, ruled, false);
+      prob = round(probabilityOf(c, real, p[1]!, p[2]!));
     }
-    // applyActivity, on the same numbers
     const flags = options.flags?.[i];
     if (flags && flags.length > 0) {
-      const isBot = flags.some((f) => f.code === 'bot-cadence');
-      const target: AudienceClass = isBot ? 'bot' : 'suspicious';
-      if (RANK[target] > RANK[c] || (isBot && c === 'fake')) {
+      const target = activityClass(c, flags);
+      if (target !== null) {
         prob = Number.isNaN(real) ? NaN : round(1 - round(real));
         c = target;
       }
