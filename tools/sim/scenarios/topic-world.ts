@@ -78,6 +78,20 @@ const DAY = 86_400_000;
 const AS_OF = Date.UTC(2026, 2, 31);
 /** Topics whose names are everyday words somewhere in the chatter; experts on them exist too. */
 const EVERYDAY_TOPICS = ['weather', 'coffee', 'running', 'music', 'food', 'travel', 'movies', 'children', 'apple', 'pizza', 'dogs', 'cats', 'beer', 'shopping', 'family'];
+/** Each language's chatter as one lower-case run of words (` a b c `), to see which topic names it uses. */
+const CHATTER_WORDS = Object.fromEntries(
+  CHATTER_LANGUAGES.map((l) => [l, ` ${CHATTER[l].join(' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `]),
+) as Record<ChatterLanguage, string>;
+
+/**
+ * True when the chatter of `lang` names topic t (its name or its name in that language, also
+ * without a plural "s", as the matcher reads "a book" for Books), so its writers name it anyway.
+ */
+function chatterNames(tax: Taxonomy, t: number, lang: ChatterLanguage): boolean {
+  const names = [tax.names[t]!, tax.altNames[lang]?.[t]].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+  return names.some((n) => CHATTER_WORDS[lang].includes(` ${n} `) || (n.endsWith('s') && CHATTER_WORDS[lang].includes(` ${n.slice(0, -1)} `)));
+}
+
 const LANGUAGE_SHARE: [ChatterLanguage, number][] = [['en', 0.5], ['de', 0.12], ['fr', 0.08], ['es', 0.08], ['pt', 0.06], ['ja', 0.04], ['zh', 0.08], ['ko', 0.04]];
 const CJK = new Set(['ja', 'zh', 'ko']);
 
@@ -194,7 +208,8 @@ export function generateTopicWorld(tax: Taxonomy, options: WorldOptions = {}): T
     for (let i = 0; i <= strays; i++) {
       const t = rng.pick(pool);
       const slug = tax.slugs[t]!;
-      if (EVERYDAY_TOPICS.includes(slug) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug) || nearTrue.has(t) || frameWords.includes(` ${tax.names[t]!.toLowerCase()} `)) continue;
+      // a stray is named in one or two posts: never a topic the account's chatter names too ("hot chocolate")
+      if (EVERYDAY_TOPICS.includes(slug) || chatterNames(tax, t, lang) || acct.trueTopics.includes(slug) || acct.strayTopics.includes(slug) || nearTrue.has(t) || frameWords.includes(` ${tax.names[t]!.toLowerCase()} `)) continue;
       acct.strayTopics.push(slug);
       for (let k = i === strays ? 2 : 1; k > 0; k--) post(a, [filler(rng, lang, 3), written(rng, tax, t, lang, style), filler(rng, lang, 4)].join(sep));
     }
