@@ -192,13 +192,13 @@ export function envelopeValue(measure: EnvelopeMeasure, x: Float64Array): number
 export function outsideEnvelope(model: AudienceModel, x: Float64Array): EnvelopeRule[] {
   const rules = model.envelope;
   if (!rules || rules.length === 0) return [];
-  const out: EnvelopeRule[] = [];
-  for (const r of rules) {
-    const v = envelopeValue(r.measure, x);
-    if (Number.isNaN(v)) continue;
-    if (r.direction === 'below' ? v < r.threshold : v > r.threshold) out.push(r);
-  }
-  return out;
+  return rules.filter((r) => isBeyond(r, x));
+}
+
+/** Whether a feature vector is beyond one envelope edge (an unknown measure never is). */
+function isBeyond(r: EnvelopeRule, x: Float64Array): boolean {
+  const v = envelopeValue(r.measure, x);
+  return !Number.isNaN(v) && (r.direction === 'below' ? v < r.threshold : v > r.threshold);
 }
 
 /** The evidence key of a feature vector. */
@@ -214,41 +214,14 @@ export function submodelFor(model: AudienceModel, key: EvidenceKey): Submodel {
 /** Applies the model to one feature vector (NaN = unknown). */
 export function applyAudienceModel(model: AudienceModel, x: Float64Array): ModelOutput {
   const sub = submodelFor(model, evidenceOf(x));
-  const m = model.features.length;
-  const A = sub.archetypes.length;
-  const z = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const v = x[j]!;
-    const f = model.features[j]!;
-    z[j] = Number.isNaN(v) ? 0 : standardScore(f, v);
-  }
-  const logits = new Float64Array(A);
-  const points: Float64Array[] = [];
-  let top = 0;
-  for (let a = 0; a < A; a++) {
-    const arch = sub.archetypes[a]!;
-    const pts = new Float64Array(m);
-    let s = arch.intercept;
-    for (let j = 0; j < m; j++) {
-      pts[j] = arch.weights[j]! * z[j]!;
-      s += pts[j]!;
-    }
-    logits[a] = s;
-    points.push(pts);
-    if (s > top) top = s;
-  }
-  // softmax against the reference (logit 0), shifted for stability
-  let sum = Math.exp(-top);
-  const e = Float64Array.from(logits, (l) => Math.exp(l - top));
-  for (const v of e) sum += v;
-  const archetype = Float64Array.from(e, (v) => v / sum);
-  let fake = 0;
-  let bot = 0;
-  sub.archetypes.forEach((arch, a) => (arch.class === 'fake' ? (fake += archetype[a]!) : (bot += archetype[a]!)));
+  const points = sub.archetypes.map(() => new Float64Array(model.features.length));
+  const e = new Float64Array(sub.archetypes.length);
+  const p = new Float64Array(3);
+  const sum = classProbabilitiesInto(sub, e, logitsInto(model, sub, x, e, points), p);
   return {
     submodel: sub,
-    p: { real: Math.exp(-top) / sum, fake, bot },
-    archetype,
+    p: { real: p[0]!, fake: p[1]!, bot: p[2]! },
+    archetype: Float64Array.from(e, (v) => v / sum),
     points,
     massFollower: isMassFollower(model, x),
     outside: outsideEnvelope(model, x),
@@ -257,14 +230,7 @@ export function applyAudienceModel(model: AudienceModel, x: Float64Array): Model
 
 /** Whether a feature vector is beyond any envelope edge: outsideEnvelope(...).length > 0, without the list. */
 export function isOutsideEnvelope(model: AudienceModel, x: Float64Array): boolean {
-  const rules = model.envelope;
-  if (!rules) return false;
-  for (const r of rules) {
-    const v = envelopeValue(r.measure, x);
-    if (Number.isNaN(v)) continue;
-    if (r.direction === 'below' ? v < r.threshold : v > r.threshold) return true;
-  }
-  return false;
+  return model.envelope?.some((r) => isBeyond(r, x)) ?? false;
 }
 
 /**
@@ -276,19 +242,39 @@ export function isOutsideEnvelope(model: AudienceModel, x: Float64Array): boolea
  */
 export function audienceProbabilitiesInto(model: AudienceModel, x: Float64Array, out: Float64Array, logits: Float64Array): Submodel {
   const sub = submodelFor(model, { likes: !Number.isNaN(x[LIKES]!), age: !Number.isNaN(x[AGE]!), posts: !Number.isNaN(x[POSTS]!) });
+  classProbabilitiesInto(sub, logits, logitsInto(model, sub, x, logits, null), out);
+  return sub;
+}
+
+/**
+ * Each archetype's logit for x into `logits` (intercept + sum of weight x standard score; an
+ * unknown feature scores 0), and with `points` each feature's share of it; returns the largest
+ * logit, at least the reference's 0.
+ */
+function logitsInto(model: AudienceModel, sub: Submodel, x: Float64Array, logits: Float64Array, points: Float64Array[] | null): number {
   const m = model.features.length;
-  const A = sub.archetypes.length;
   let top = 0;
-  for (let a = 0; a < A; a++) {
+  for (let a = 0; a < sub.archetypes.length; a++) {
     const arch = sub.archetypes[a]!;
     let s = arch.intercept;
     for (let j = 0; j < m; j++) {
       const v = x[j]!;
-      s += arch.weights[j]! * (Number.isNaN(v) ? 0 : standardScore(model.features[j]!, v));
+      const pts = arch.weights[j]! * (Number.isNaN(v) ? 0 : standardScore(model.features[j]!, v));
+      if (points) points[a]![j] = pts;
+      s += pts;
     }
     logits[a] = s;
     if (s > top) top = s;
   }
+  return top;
+}
+
+/**
+ * Softmax against the reference (logit 0), shifted by `top` for stability: turns `logits` into
+ * exp(logit - top) in place, writes [real, fake, bot] into `out` and returns the normaliser.
+ */
+function classProbabilitiesInto(sub: Submodel, logits: Float64Array, top: number, out: Float64Array): number {
+  const A = sub.archetypes.length;
   let sum = Math.exp(-top);
   for (let a = 0; a < A; a++) sum += (logits[a] = Math.exp(logits[a]! - top));
   let fake = 0;
@@ -300,7 +286,7 @@ export function audienceProbabilitiesInto(model: AudienceModel, x: Float64Array,
   out[0] = Math.exp(-top) / sum;
   out[1] = fake;
   out[2] = bot;
-  return sub;
+  return sum;
 }
 
 /** Whether the account follows at least model.massFollowing accounts (from its feature vector). */
