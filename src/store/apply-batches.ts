@@ -234,6 +234,14 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   };
   let insertsWithoutPosts: ReturnType<typeof insertsFor> | undefined;
   let insertsWithPosts: ReturnType<typeof insertsFor> | undefined;
+  // The network of each account that acts in this import: its target post is looked up there.
+  const networks = new Map<number, string>();
+  const findNetwork = db.prepare('SELECT network FROM accounts WHERE id = ?').pluck();
+  const networkOf = (id: number): string => {
+    let network = networks.get(id);
+    if (network === undefined) networks.set(id, (network = findNetwork.get(id) as string));
+    return network;
+  };
 
   // Accounts this import declared counts for: each gets a snapshot if its counts changed (see finish).
   const declared = new Set<number>();
@@ -256,6 +264,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   // import, and so rolls it all back, as the plain INSERT's error would.
   function applyAccounts(a: NewAccounts): void {
     const n = a.ids.length;
+    if (lastPostBefore > 0 || wrotePosts) for (let i = 0; i < n; i++) networks.set(a.ids[i]!, a.networks[i]!); // else looked up if needed
     const args: unknown[] = new Array(5 * ROWS_PER_INSERT);
     let inserted = 0;
     let i = 0;
@@ -334,10 +343,10 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       args[k++] = target;
       // the target post id's placeholders (target-posts.ts insertedTargetPostIdSql)
       if (postsExist) {
+        args[k++] = target === null ? null : networkOf(actor!);
         args[k++] = target;
-        args[k++] = target;
-        args[k++] = actor;
-      } else args[k++] = target === null ? null : 0;
+      }
+      args[k++] = target === null ? null : 0;
       if (k === args.length) {
         // Spread, not the array: better-sqlite3 then reads arguments directly instead of
         // one generic property lookup per element (-10% for the whole insert).
