@@ -446,9 +446,15 @@ export function summarizeScore(table: ScoreTable, i: number): Omit<AccountScore,
   const missing = model.features.filter((_, k) => (bits >>> k) & 1).map((f) => f.name);
   const ev = table.features.evidence;
   const last = ev.lastActivity[i]!;
+  const shown = shownScoreOf(table, i);
+  // listed, not spread (a spread copy is promoted by V8's young collections: engine/analyze.ts summaryOf)
   return {
     index: i,
-    ...shownScoreOf(table, i),
+    score: shown.score,
+    interval: shown.interval,
+    abstain: shown.abstain,
+    subscores: shown.subscores,
+    confidence: shown.confidence,
     flags: table.assessment.flags[i] ?? [],
     missing,
     activityInWindow: ev.activityInWindow[i] ?? 0,
