@@ -33,7 +33,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildEngagementGraph } from '../src/engine/engagement.js';
 import { extractFeatures } from '../src/engine/features.js';
 import { validateModel } from '../src/engine/model.js';
-import { computeNetworkInfluence } from '../src/engine/network.js';
+import { computeNetworkInfluence, edgeSharesOf } from '../src/engine/network.js';
 import { neutralAssessment } from '../src/engine/result-types.js';
 import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
 import { openDb } from '../src/store/open.js';
@@ -120,7 +120,7 @@ async function measure(size: Size): Promise<void> {
     src.set(graph.inSource);
     fs.writeFileSync(path.join(OUT, 'edges-src.bin'), Buffer.from(src.buffer));
     fs.writeFileSync(path.join(OUT, 'edges-dst.bin'), Buffer.from(dst.buffer));
-    fs.writeFileSync(path.join(OUT, 'edges-w.bin'), Buffer.from(network.share.buffer));
+    fs.writeFileSync(path.join(OUT, 'edges-w.bin'), Buffer.from(edgeSharesOf(graph).buffer));
   }
   const sorted = Float64Array.from(scores.score).sort();
   const median = sorted[Math.floor(sorted.length / 2)]!;

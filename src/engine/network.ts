@@ -51,8 +51,6 @@ export interface NetworkResult {
   value: Float64Array;
   /** PageRank u per account (1 + d * t) */
   rank: Float64Array;
-  /** per edge (aligned with graph.inSource): share of the engager's attention */
-  share: Float64Array;
   iterations: number;
   /** L1 change of the last sweep (0 when nothing needed iterating) */
   residual: number;
@@ -72,13 +70,11 @@ export interface NetworkResult {
  * iterated, with the solved engagers' part folded into a constant.
  */
 export function computeNetworkInfluence(graph: EngagementGraph, options: NetworkOptions = DEFAULT_NETWORK_OPTIONS): NetworkResult {
-  const { n, m, inStart, inSource, inWeight, outTotal } = graph;
+  const { n, m, inStart, inSource } = graph;
   const d = options.damping;
-  const share = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const total = outTotal[inSource[k]!]!;
-    share[k] = total > 0 ? inWeight[k]! / total : 0;
-  }
+  // the shares live only while the values are computed: 8 bytes per edge (80 MB at 10M
+  // engagements) that the result does not keep; edgeShare gives one again, bit for bit
+  const share = edgeSharesOf(graph);
   const u = new Float64Array(n).fill(1);
 
   // out-adjacency (by engager) for the topological pass
@@ -157,7 +153,23 @@ export function computeNetworkInfluence(graph: EngagementGraph, options: Network
   for (let r = 0; r < R; r++) u[rest[r]!] = x[r]!;
   const value = new Float64Array(n);
   for (let i = 0; i < n; i++) value[i] = (u[i]! - 1) / d;
-  return { value, rank: u, share, iterations, residual, converged: residual <= tolerance, cyclic: R };
+  return { value, rank: u, iterations, residual, converged: residual <= tolerance, cyclic: R };
+}
+
+/**
+ * Edge k's share of its engager's attention: inWeight / outTotal of the engager (0 when
+ * the engager's total is 0). Example: j's events weigh 3 in all, 1 of it toward i: 1/3.
+ */
+export function edgeShare(graph: Pick<EngagementGraph, 'inSource' | 'inWeight' | 'outTotal'>, k: number): number {
+  const total = graph.outTotal[graph.inSource[k]!]!;
+  return total > 0 ? graph.inWeight[k]! / total : 0;
+}
+
+/** Every edge's share (edgeShare), aligned with graph.inSource. */
+export function edgeSharesOf(graph: EngagementGraph): Float64Array {
+  const share = new Float64Array(graph.m);
+  for (let k = 0; k < graph.m; k++) share[k] = edgeShare(graph, k);
+  return share;
 }
 
 /** One engager's part of an account's network value. */
@@ -176,11 +188,11 @@ export interface EngagerContribution {
  * The detailed variant: an account's network value explained by its top engagers, largest
  * part first (ties: lower index first). The parts of all engagers sum to the value.
  */
-export function explainNetworkInfluence(graph: EngagementGraph, result: NetworkResult, account: number, top = 5): EngagerContribution[] {
+export function explainNetworkInfluence(graph: Pick<EngagementGraph, 'inStart' | 'inSource' | 'inWeight' | 'outTotal'>, result: NetworkResult, account: number, top = 5): EngagerContribution[] {
   const parts: EngagerContribution[] = [];
   for (let k = graph.inStart[account]!; k < graph.inStart[account + 1]!; k++) {
     const j = graph.inSource[k]!;
-    const share = result.share[k]!;
+    const share = edgeShare(graph, k);
     const engagerRank = result.rank[j]!;
     parts.push({ engager: j, share, engagerRank, value: share * engagerRank });
   }

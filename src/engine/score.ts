@@ -57,8 +57,10 @@ export interface ScoreTable {
   n: number;
   window: ScoringWindow;
   model: Model;
-  assessment: AuthenticityAssessment;
-  graph: EngagementGraph;
+  /** the authenticity assessment without its per-event weights (read by the stages alone) */
+  assessment: Omit<AuthenticityAssessment, 'interactionWeight'>;
+  /** the engagement graph without its per-edge pair weights (read by feature extraction alone) */
+  graph: Omit<EngagementGraph, 'pairWeight'>;
   network: NetworkResult;
   features: FeatureTable;
   /** raw additive total T before damping */
@@ -119,7 +121,11 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
   const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
-  return { n, window, model, assessment, graph, network, features, ...scores, abstain, realFollowers };
+  // the per-event weights and per-edge pair weights are not kept: no view reads them, and
+  // at 10M engagements they are 80 MB of the table (4 bytes per event, 4 per edge)
+  const { interactionWeight: _perEvent, ...kept } = assessment;
+  const { pairWeight: _perEdge, ...edges } = graph;
+  return { n, window, model, assessment: kept, graph: edges, network, features, ...scores, abstain, realFollowers };
 }
 
 /**
@@ -446,9 +452,15 @@ export function summarizeScore(table: ScoreTable, i: number): Omit<AccountScore,
   const missing = model.features.filter((_, k) => (bits >>> k) & 1).map((f) => f.name);
   const ev = table.features.evidence;
   const last = ev.lastActivity[i]!;
+  const shown = shownScoreOf(table, i);
+  // listed, not spread (a spread copy is promoted by V8's young collections: engine/analyze.ts summaryOf)
   return {
     index: i,
-    ...shownScoreOf(table, i),
+    score: shown.score,
+    interval: shown.interval,
+    abstain: shown.abstain,
+    subscores: shown.subscores,
+    confidence: shown.confidence,
     flags: table.assessment.flags[i] ?? [],
     missing,
     activityInWindow: ev.activityInWindow[i] ?? 0,

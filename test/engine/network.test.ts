@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEngagementGraph, type EngagementWeights } from '../../src/engine/engagement.js';
-import { computeNetworkInfluence, explainNetworkInfluence, DEFAULT_NETWORK_OPTIONS } from '../../src/engine/network.js';
+import { computeNetworkInfluence, edgeShare, edgeSharesOf, explainNetworkInfluence, DEFAULT_NETWORK_OPTIONS } from '../../src/engine/network.js';
 import { DatasetBuilder, day } from '../../tools/sim/dataset-builder.js';
 import type { Dataset } from '../../src/engine/dataset.js';
 
@@ -65,6 +65,31 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
     expect(parts[0]!.engager).toBe(big);
     expect(parts.reduce((s, p) => s + p.value, 0)).toBeCloseTo(net.value[target]!, 9);
     expect(parts[0]!.value).toBeGreaterThan(parts[1]!.value);
+  });
+
+  it('explains with the shares the values were computed from: inWeight / the engager\'s total, bit for bit', () => {
+    const b = new DatasetBuilder();
+    const fan = b.account();
+    const a = b.account();
+    const c = b.account();
+    const lurker = b.account();
+    // fan gives a two events and c one (share 2/3 and 1/3); lurker engages a once (share 1)
+    b.interact(fan, a, 'reshare', { at: day(50) }).interact(fan, a, 'reply', { at: day(50) }).interact(fan, c, 'reshare', { at: day(50) });
+    b.interact(lurker, a, 'like', { at: day(50) });
+    const { graph, net } = run(b.build());
+    const shares = edgeSharesOf(graph);
+    expect(shares.length).toBe(graph.m);
+    const parts = explainNetworkInfluence(graph, net, a, 10);
+    const byEngager = new Map(parts.map((p) => [p.engager, p.share]));
+    expect(byEngager.get(fan)).toBeCloseTo(2 / 3, 12);
+    expect(byEngager.get(lurker)).toBe(1);
+    for (let k = graph.inStart[a]!; k < graph.inStart[a + 1]!; k++) {
+      expect(byEngager.get(graph.inSource[k]!)).toBe(shares[k]);
+      expect(shares[k]).toBe(edgeShare(graph, k));
+      expect(shares[k]).toBe(graph.inWeight[k]! / graph.outTotal[graph.inSource[k]!]!);
+    }
+    // the values are the shares times the engagers' ranks: a = 2/3 u_fan + 1 u_lurker
+    expect(net.value[a]).toBeCloseTo(shares[graph.inStart[a]!]! * net.rank[graph.inSource[graph.inStart[a]!]!]! + shares[graph.inStart[a]! + 1]! * net.rank[graph.inSource[graph.inStart[a]! + 1]!]!, 12);
   });
 
   it('is local: accounts that do not engage an account do not change its value', () => {

@@ -1,14 +1,14 @@
 /** `influence score @handle... | --all`: the 1-100 score with sub-scores, confidence, contributions, flags. */
 import type { Command } from 'commander';
-import { makeContext } from '../context.js';
+import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
-import { loadAnalysisForRun } from '../analysis.js';
+import { loadAnalysisForRun, type RunAnalysis } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, displayHandle, explainAccount, keepItemised, resolveAccount, summaryOf } from '../../engine/analyze.js';
+import { allAccounts, displayHandle, explainAccount, keepItemised, keepScoresOnly, resolveAccount, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
 import { reportHeader } from '../../render/report-header.js';
@@ -48,8 +48,7 @@ export function registerScore(program: Command, io: Io): void {
       tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
-    // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
-    const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true });
+    const { analysis, data } = await loadScores(ctx, opts, save);
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
     if (save) {
       // the run is stored before anything is written (a reader that stops early loses nothing);
@@ -71,6 +70,17 @@ export function registerScore(program: Command, io: Io): void {
       csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
     });
   });
+}
+
+/**
+ * The analysis that `score` reads (keepScoresOnly: no events, posts or engagement edges), in
+ * a function of its own so that nothing of the command holds the whole analysis while the
+ * results are written (at 10M events ~400 MB that the output's garbage would stack on).
+ */
+async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean): Promise<RunAnalysis> {
+  // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
+  const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true });
+  return { analysis: keepScoresOnly(analysis), data };
 }
 
 function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {

@@ -26,6 +26,8 @@ describe('summaries, orders and bands agree with itemised results', () => {
       const s = summaryOf(analysis, i);
       expect(keptSummaryOf(analysis, i)).toEqual(s);
       const r = resultOf(analysis, i);
+      // the same keys in the same order (a summary is written as JSON field by field)
+      expect(Object.keys(s)).toEqual(Object.keys(r).filter((k) => k !== 'contributions'));
       expect({ index: s.index, handle: s.handle, network: s.network, score: s.score, interval: s.interval, abstain: s.abstain, subscores: s.subscores, confidence: s.confidence, flags: s.flags }).toEqual({
         index: r.index,
         handle: r.handle,
