@@ -54,7 +54,8 @@ export function generateBenchDb(file: string, accounts: number, interactions: nu
   const postShare = new Float64Array(accounts);
   const insertAccount = db.prepare('INSERT INTO accounts (id, network, handle, handle_key, followers, following, listed, posts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertPost = db.prepare("INSERT INTO posts (network, external_id, author_id, created_at, kind, hashtags, words) VALUES ('twitter', ?, ?, ?, 'original', ?, ?)");
-  const insertEvent = db.prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, target_post, event_key) VALUES (?, ?, ?, ?, ?, ?)');
+  // target_post_id as the importer writes it (store/target-posts.ts): the post's row id, posts being numbered 1.. in insert order
+  const insertEvent = db.prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, target_post, target_post_id, event_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const kinds = ['like', 'like', 'like', 'like', 'like', 'reshare', 'reshare', 'reply', 'reply', 'mention', 'quote'];
   db.transaction(() => {
     for (let i = 0; i < accounts; i++) {
@@ -66,7 +67,9 @@ export function generateBenchDb(file: string, accounts: number, interactions: nu
     const shareTotal = postShare.reduce((a, b) => a + b, 0);
     for (let i = 0; i < accounts; i++) posts[i] = Math.min(200, Math.floor((postShare[i]! / shareTotal) * (interactions / 8) + rand()));
     let p = 0;
+    const firstPost = new Int32Array(accounts); // row id of each account's first post
     for (let i = 0; i < accounts; i++) {
+      firstPost[i] = p + 1;
       for (let k = 0; k < posts[i]!; k++, p++) insertPost.run(`p${i}_${k}`, i + 1, BENCH_AS_OF - Math.floor(rand() * 90 * DAY), Math.floor(rand() * 3), 5 + Math.floor(rand() * 20));
     }
     // events by actor (uniform over accounts), written in primary-key order (actor, kind,
@@ -75,16 +78,17 @@ export function generateBenchDb(file: string, accounts: number, interactions: nu
     for (let e = 0; e < interactions; e++) perActor[Math.floor(rand() * accounts)]!++;
     let serial = 0;
     for (let actor = 0; actor < accounts; actor++) {
-      const events: { kind: string; key: string; target: number; post: string | null; at: number }[] = [];
+      const events: { kind: string; key: string; target: number; post: string | null; postId: number | null; at: number }[] = [];
       for (let k = 0; k < perActor[actor]!; k++) {
         let target = pickPopular();
         if (target === actor) target = (target + 1) % accounts;
         const kind = kinds[Math.floor(rand() * kinds.length)]!;
-        const post = posts[target]! > 0 && kind !== 'mention' ? `p${target}_${Math.floor(rand() * posts[target]!)}` : null;
-        events.push({ kind, key: `e${String(serial++).padStart(9, '0')}`, target: target + 1, post, at: BENCH_AS_OF - Math.floor(rand() * 90 * DAY) });
+        const k = posts[target]! > 0 && kind !== 'mention' ? Math.floor(rand() * posts[target]!) : -1;
+        const post = k >= 0 ? `p${target}_${k}` : null;
+        events.push({ kind, key: `e${String(serial++).padStart(9, '0')}`, target: target + 1, post, postId: k >= 0 ? firstPost[target]! + k : null, at: BENCH_AS_OF - Math.floor(rand() * 90 * DAY) });
       }
       events.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.key < b.key ? -1 : 1));
-      for (const ev of events) insertEvent.run(actor + 1, ev.target, ev.kind, ev.at, ev.post, ev.key);
+      for (const ev of events) insertEvent.run(actor + 1, ev.target, ev.kind, ev.at, ev.post, ev.postId, ev.key);
     }
   })();
   for (const sql of saved) db.exec(sql);

@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import { mergeAccounts } from './merge-accounts.js';
+import { insertedTargetPostIdSql, resolveTargetPosts } from './target-posts.js';
 import { createIdentityDeclarer } from './identities.js';
 import { beginImmediate, openDb, type Db } from './open.js';
 import { toStoreError } from './store-errors.js';
@@ -223,9 +224,24 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
      ON CONFLICT (follower_id, followee_id) DO UPDATE SET created_at = excluded.created_at
      WHERE follows.created_at IS NULL AND excluded.created_at IS NOT NULL`,
   );
-  const interactionsSql = 'INSERT OR IGNORE INTO interactions (actor_id, kind, event_key, target_id, created_at, source_post, target_post) VALUES ';
-  const insertInteractions = db.prepare(interactionsSql + values(7, ROWS_PER_INSERT));
-  const insertInteraction = db.prepare(interactionsSql + values(7, 1));
+  // Each row's target post id is looked up as it is inserted (store/target-posts.ts); while
+  // the database has no posts, 0 without a lookup. Prepared when first needed.
+  const interactionsSql = 'INSERT OR IGNORE INTO interactions (actor_id, kind, event_key, target_id, created_at, source_post, target_post, target_post_id) VALUES ';
+  const insertsFor = (postsExist: boolean) => {
+    const row = `(?, ?, ?, ?, ?, ?, ?, ${insertedTargetPostIdSql(postsExist)})`;
+    const columns = postsExist ? 10 : 8;
+    return { postsExist, columns, many: db.prepare(interactionsSql + Array(ROWS_PER_INSERT).fill(row).join(', ')), one: db.prepare(interactionsSql + row) };
+  };
+  let insertsWithoutPosts: ReturnType<typeof insertsFor> | undefined;
+  let insertsWithPosts: ReturnType<typeof insertsFor> | undefined;
+  // The network of each account that acts in this import: its target post is looked up there.
+  const networks = new Map<number, string>();
+  const findNetwork = db.prepare('SELECT network FROM accounts WHERE id = ?').pluck();
+  const networkOf = (id: number): string => {
+    let network = networks.get(id);
+    if (network === undefined) networks.set(id, (network = findNetwork.get(id) as string));
+    return network;
+  };
 
   // Accounts this import declared counts for: each gets a snapshot if its counts changed (see finish).
   const declared = new Set<number>();
@@ -248,6 +264,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   // import, and so rolls it all back, as the plain INSERT's error would.
   function applyAccounts(a: NewAccounts): void {
     const n = a.ids.length;
+    if (lastPostBefore > 0 || wrotePosts) for (let i = 0; i < n; i++) networks.set(a.ids[i]!, a.networks[i]!); // else looked up if needed
     const args: unknown[] = new Array(5 * ROWS_PER_INSERT);
     let inserted = 0;
     let i = 0;
@@ -305,8 +322,10 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   function flushRun(): void {
     const n = run.n;
     if (n === 0) return;
+    const inserts = lastPostBefore > 0 || wrotePosts ? (insertsWithPosts ??= insertsFor(true)) : (insertsWithoutPosts ??= insertsFor(false));
+    const { columns, postsExist } = inserts;
     const order = sortByActor(run.actor, n);
-    const args: unknown[] = new Array(7 * ROWS_PER_INSERT);
+    const args: unknown[] = new Array(columns * ROWS_PER_INSERT);
     let k = 0;
     for (let j = 0; j < n; j++) {
       const i = order[j]!;
@@ -314,21 +333,28 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       const time = run.time[i]!;
       const source = run.sourcePost[i]!;
       const target = run.targetPost[i]!;
-      args[k++] = run.actor[i];
+      const actor = run.actor[i];
+      args[k++] = actor;
       args[k++] = KIND_BY_CODE[kind];
       args[k++] = deriveEventKey(kind, time, source, target);
       args[k++] = run.target[i];
       args[k++] = Number.isNaN(time) ? null : time;
       args[k++] = source;
       args[k++] = target;
+      // the target post id's placeholders (target-posts.ts insertedTargetPostIdSql)
+      if (postsExist) {
+        args[k++] = target === null ? null : networkOf(actor!);
+        args[k++] = target;
+      }
+      args[k++] = target === null ? null : 0;
       if (k === args.length) {
         // Spread, not the array: better-sqlite3 then reads arguments directly instead of
         // one generic property lookup per element (-10% for the whole insert).
-        insertInteractions.run(...args);
+        inserts.many.run(...args);
         k = 0;
       }
     }
-    for (let r = 0; r < k; r += 7) insertInteraction.run(args.slice(r, r + 7));
+    for (let r = 0; r < k; r += columns) inserts.one.run(args.slice(r, r + columns));
     run.clear();
   }
 
@@ -349,6 +375,9 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       for (const sql of laterIndexes) db.exec(sql);
       // Pending rows can only resolve through a post, and only rows left pending need it.
       if (wrotePosts || unresolvedTargets) resolveDeferredTargets(db);
+      // Rows written before the post they name (in an earlier import, or earlier in this one)
+      // find it now; only new posts can match a row already looked up.
+      if (wrotePosts && (db.prepare('SELECT coalesce(max(id), 0) FROM posts').pluck().get() as number) > lastPostBefore) resolveTargetPosts(db, lastPostBefore);
       // Declared counts as this import left them, dated by the import (a re-import of the
       // same counts adds nothing): the follower series of successive imports.
       const at = imports[0]?.importedAt;

@@ -4,11 +4,11 @@
  * Accounts are numbered 0..n-1 in database id order; NULL numbers become NaN (missing,
  * never 0).
  *
- * An interaction's `target_post` (an external post id) is resolved to a post index when
- * that post is in the database, on the network of the interaction's actor (engagement does
- * not cross networks), by a join on the posts' (network, external_id) index
- * (read-interactions.ts): at 10M events the largest cost, so `readDatasetParallel`
- * reads half of the interactions in a worker thread.
+ * An interaction's `target_post` (an external post id) becomes a post index when that post
+ * is in the database, on the network of the interaction's actor (engagement does not cross
+ * networks): the posts row id resolved at import (store/target-posts.ts), read as a number
+ * (read-interactions.ts). The interactions are still the largest part at 10M events, so
+ * `readDatasetParallel` reads half of them in a worker thread.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';

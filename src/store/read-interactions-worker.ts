@@ -4,13 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from './open.js';
-import { readRawInteractions } from './read-interactions.js';
+import { readRawInteractions, type PostJoin } from './read-interactions.js';
 
 interface Job {
   file: string;
   lo: number;
   hi: number;
-  join: { from: string; params: unknown[] };
+  join: PostJoin;
 }
 
 const job = workerData as Job;
