@@ -52,6 +52,7 @@ async function builtReader(): Promise<typeof import('../src/store/read-dataset.j
   return (await import(pathToFileURL(file).href)) as typeof import('../src/store/read-dataset.js');
 }
 import { BENCH_AS_OF, generateBenchDb, isCurrentBenchDb } from './gen-db.js';
+import { busyCpuSeconds, othersCores } from './machine.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'out');
@@ -180,16 +181,20 @@ interface ProcessRun {
   cpuSeconds: number;
   peakRssMb: number;
   outBytes: number;
+  /** cores other processes kept busy meanwhile (bench/machine.ts othersCores) */
+  othersCores: number;
 }
 
 function timeProcess(argv: string[], out: string): ProcessRun | string {
   if (!fs.existsSync('/usr/bin/time')) return 'no /usr/bin/time (apt-get install -y time)';
   const fd = fs.openSync(out, 'w');
   try {
+    const busy = busyCpuSeconds();
     const r = spawnSync('/usr/bin/time', ['-f', '@@time %e %U %S %M', ...argv], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const m = /@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
     if (r.status !== 0 || !m) return `exit ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`;
-    return { seconds: Number(m[1]), cpuSeconds: Number(m[2]) + Number(m[3]), peakRssMb: Math.round(Number(m[4]) / 1024), outBytes: fs.statSync(out).size };
+    const run = { seconds: Number(m[1]), cpuSeconds: Number(m[2]) + Number(m[3]) };
+    return { ...run, peakRssMb: Math.round(Number(m[4]) / 1024), outBytes: fs.statSync(out).size, othersCores: othersCores(busy, run) };
   } finally {
     fs.closeSync(fd);
   }
@@ -284,7 +289,7 @@ function measureCli(size: Size, file: string, accounts: number, entry: Record<st
       continue;
     }
     const rowsPerSecond = accounts / r.seconds;
-    console.log(`    ${label.padEnd(38)} ${r.seconds.toFixed(2).padStart(7)} s  (cpu ${r.cpuSeconds.toFixed(2)} s)  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} accounts/s  peak RSS ${r.peakRssMb} MB  output ${(r.outBytes / 2 ** 20).toFixed(0)} MB`);
+    console.log(`    ${label.padEnd(38)} ${r.seconds.toFixed(2).padStart(7)} s  (cpu ${r.cpuSeconds.toFixed(2)} s)  ${Math.round(rowsPerSecond).toLocaleString('en-US').padStart(9)} accounts/s  peak RSS ${r.peakRssMb} MB  output ${(r.outBytes / 2 ** 20).toFixed(0)} MB  others used ${r.othersCores.toFixed(2)} cores`);
     runs.push({ label, ...r, rowsPerSecond });
     fs.rmSync(out, { force: true });
   }
@@ -305,7 +310,7 @@ function measureCli(size: Size, file: string, accounts: number, entry: Record<st
       }
       // each score --all run against this baseline, by wall time and by CPU (the steadier on a shared machine)
       const ratios = runs.flatMap((r) => ('seconds' in r ? [{ label: r['label'] as string, wall: (r['seconds'] as number) / ig.seconds, cpu: (r['cpuSeconds'] as number) / ig.cpuSeconds }] : []));
-      console.log(`    ${b.label.padEnd(38)} ${ig.seconds.toFixed(2).padStart(7)} s  (cpu ${ig.cpuSeconds.toFixed(2)} s)  peak RSS ${ig.peakRssMb} MB; score --all / igraph (target <= 2):`);
+      console.log(`    ${b.label.padEnd(38)} ${ig.seconds.toFixed(2).padStart(7)} s  (cpu ${ig.cpuSeconds.toFixed(2)} s)  peak RSS ${ig.peakRssMb} MB  others used ${ig.othersCores.toFixed(2)} cores; score --all / igraph (target <= 2):`);
       for (const r of ratios) console.log(`      ${r.label.padEnd(36)} ${r.wall.toFixed(2)} by wall, ${r.cpu.toFixed(2)} by CPU`);
       result[b.key] = { ...ig, ratio: ratios[0]?.wall ?? NaN, ratios };
     }
