@@ -55,18 +55,20 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
   };
   // a write that waits for another import's lock says so on stderr (even with --quiet)
   const onLockWait = (message: string) => say(message);
+  // upgrading an older database's schema is news, not a warning: --quiet silences it
+  const onMigrate = opts.quiet === true ? undefined : say;
   return {
     io,
     mode,
     theme: makeTheme(color),
     quiet: opts.quiet === true,
     dbPath,
-    openStore: () => openDb(dbPath, { onLockWait }),
+    openStore: () => openDb(dbPath, { onLockWait, onMigrate }),
     openExistingStore() {
       if (!fs.existsSync(dbPath)) {
         throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
       }
-      return openDb(dbPath, { onLockWait });
+      return openDb(dbPath, { onLockWait, onMigrate });
     },
     withStore(use) {
       const db = this.openExistingStore();

@@ -88,7 +88,8 @@ const ROWS_PER_INSERT = 32;
  * COMMIT, so nothing else inserts accounts meanwhile.
  */
 export function beginWrite(dbPath: string, options: { onLockWait?: (message: string) => void; lockWaitMs?: number; bulkNew?: boolean } = {}): WriteTransaction {
-  const db = openDb(dbPath, { onLockWait: options.onLockWait, lockWaitMs: options.lockWaitMs, bulkNew: options.bulkNew });
+  // the lock-wait channel carries any message for stderr, the upgrade of an older database's schema too
+  const db = openDb(dbPath, { onLockWait: options.onLockWait, onMigrate: options.onLockWait, lockWaitMs: options.lockWaitMs, bulkNew: options.bulkNew });
   try {
     // a second import waits here for the first one's commit (with a message), not 5 s
     beginImmediate(db);

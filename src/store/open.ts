@@ -16,6 +16,8 @@ export interface OpenOptions {
   mustExist?: boolean;
   /** told once when a write has to wait for another process's write lock (a message for stderr) */
   onLockWait?: (message: string) => void;
+  /** told once before an existing database is upgraded to this version's schema (a message for stderr: it can take a while) */
+  onMigrate?: (message: string) => void;
   /** how long a write waits for another process's write lock before giving up (default LOCK_WAIT_MS) */
   lockWaitMs?: number;
   /**
@@ -72,7 +74,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       // 128 MiB held a 300 MB outbox import at 380-406 MB peak RSS; 64 MiB at 312-318 MB,
       // with the 1M-row CSV import's CPU unchanged (3.9-4.2 s user, 300 MB RSS).
       db.pragma('cache_size = -65536');
-      migrate(db);
+      migrate(db, options.onMigrate);
     } else {
       db.pragma('user_version'); // a file that is not SQLite fails here, not later
     }
@@ -129,11 +131,20 @@ function isBusy(err: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
-/** Applies every migration past `PRAGMA user_version`. */
-export function migrate(db: Db): void {
+/**
+ * Applies every migration past `PRAGMA user_version`; `onMigrate` hears once when a
+ * database made by an older version is upgraded (a new one, at version 0, is not: its
+ * tables are empty). Some migrations rewrite a table (schema 7 resolves every interaction's
+ * target post, about half a minute at 10M interactions), and a command that is silent that
+ * long looks hung.
+ */
+export function migrate(db: Db, onMigrate?: (message: string) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new StoreError('schema-too-new', `database schema version ${current} is newer than this influence (${MIGRATIONS.length})`, 'upgrade influence, or use another --db');
+  }
+  if (current > 0 && current < MIGRATIONS.length) {
+    onMigrate?.(`upgrading ${db.name} from schema version ${current} to ${MIGRATIONS.length} (once; a large database takes a while) ...`);
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {

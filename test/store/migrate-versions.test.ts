@@ -10,9 +10,21 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/schema.js';
 import { openDb } from '../../src/store/open.js';
-import { tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 
 const schemaOf = (db: Database.Database): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+
+/** A database file left at schema `version`, with one account. */
+function databaseAt(file: string, version: number): void {
+  const old = new Database(file);
+  for (const m of MIGRATIONS.slice(0, version)) {
+    if (typeof m === 'string') old.exec(m);
+    else m(old);
+  }
+  old.pragma(`user_version = ${version}`);
+  old.prepare("INSERT INTO accounts (id, network, handle, handle_key, followers) VALUES (1, 'twitter', 'amy', 'amy', 12)").run();
+  old.close();
+}
 
 describe('migrations from every earlier version', () => {
   const dir = tempDir();
@@ -23,13 +35,8 @@ describe('migrations from every earlier version', () => {
   for (let version = 1; version < MIGRATIONS.length; version++) {
     it(`version ${version} -> ${MIGRATIONS.length}`, () => {
       const file = path.join(dir, `v${version}.db`);
+      databaseAt(file, version);
       const old = new Database(file);
-      for (const m of MIGRATIONS.slice(0, version)) {
-        if (typeof m === 'string') old.exec(m);
-        else m(old);
-      }
-      old.pragma(`user_version = ${version}`);
-      old.prepare("INSERT INTO accounts (id, network, handle, handle_key, followers) VALUES (1, 'twitter', 'amy', 'amy', 12)").run();
       old.prepare("INSERT INTO runs (id, model_version, as_of, window_days, created_at, accounts) VALUES (1, '2.0.0', 5, 90, 6, 1)").run();
       old.prepare(`INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES (1, 1, 40, 30, 20, 10, 0.9, '{}')`).run();
       old.close();
@@ -45,4 +52,34 @@ describe('migrations from every earlier version', () => {
       db.close();
     });
   }
+});
+
+describe('the upgrade says so', () => {
+  it('tells onMigrate once, naming both versions, when an older database is upgraded; never for a new or current one', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'old.db');
+    databaseAt(file, MIGRATIONS.length - 1);
+    const heard: string[] = [];
+    openDb(file, { onMigrate: (m) => heard.push(m) }).close();
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toContain(`from schema version ${MIGRATIONS.length - 1} to ${MIGRATIONS.length}`);
+    openDb(file, { onMigrate: (m) => heard.push(m) }).close(); // now current
+    openDb(path.join(dir, 'new.db'), { onMigrate: (m) => heard.push(m) }).close();
+    expect(heard).toHaveLength(1);
+  });
+
+  it('a command on an older database prints the notice on stderr, and --quiet leaves it out', async () => {
+    const dir = tempDir();
+    const loud = path.join(dir, 'loud.db');
+    const quiet = path.join(dir, 'quiet.db');
+    databaseAt(loud, MIGRATIONS.length - 1);
+    databaseAt(quiet, MIGRATIONS.length - 1);
+    const r = await runCli(['accounts', '--db', loud]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/upgrading .*loud\.db from schema version \d+ to \d+/);
+    const q = await runCli(['accounts', '--db', quiet, '--quiet']);
+    expect(q.code).toBe(0);
+    expect(q.stderr).not.toMatch(/upgrading/);
+    expect(new Database(quiet).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  });
 });
