@@ -256,6 +256,8 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
 
   // Deferred targets need resolving only when this import could change them (see finish).
   let wrotePosts = false;
+  /** whether the database holds a post yet (an interaction's target post is looked up only then) */
+  const postsExist = (): boolean => lastPostBefore > 0 || wrotePosts;
   let unresolvedTargets = false;
   const run = createRun();
 
@@ -265,7 +267,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   // import, and so rolls it all back, as the plain INSERT's error would.
   function applyAccounts(a: NewAccounts): void {
     const n = a.ids.length;
-    if (lastPostBefore > 0 || wrotePosts) for (let i = 0; i < n; i++) networks.set(a.ids[i]!, a.networks[i]!); // else looked up if needed
+    if (postsExist()) for (let i = 0; i < n; i++) networks.set(a.ids[i]!, a.networks[i]!); // else looked up if needed
     const args: unknown[] = new Array(5 * ROWS_PER_INSERT);
     let inserted = 0;
     let i = 0;
@@ -323,8 +325,8 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   function flushRun(): void {
     const n = run.n;
     if (n === 0) return;
-    const inserts = lastPostBefore > 0 || wrotePosts ? (insertsWithPosts ??= insertsFor(true)) : (insertsWithoutPosts ??= insertsFor(false));
-    const { columns, postsExist } = inserts;
+    const inserts = postsExist() ? (insertsWithPosts ??= insertsFor(true)) : (insertsWithoutPosts ??= insertsFor(false));
+    const { columns, postsExist: looksUp } = inserts;
     const order = sortByActor(run.actor, n);
     const args: unknown[] = new Array(columns * ROWS_PER_INSERT);
     let k = 0;
@@ -343,7 +345,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       args[k++] = source;
       args[k++] = target;
       // the target post id's placeholders (target-posts.ts insertedTargetPostIdSql)
-      if (postsExist) {
+      if (looksUp) {
         args[k++] = target === null ? null : networkOf(actor!);
         args[k++] = target;
       }

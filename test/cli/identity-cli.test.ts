@@ -5,12 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { query } from '../helpers/db.js';
+import { databaseAtVersion, query } from '../helpers/db.js';
 import { writeIdentityTables } from '../helpers/identity-fixture.js';
-import { MIGRATIONS } from '../../src/store/schema.js';
 import { openDb } from '../../src/store/open.js';
 
 interface Row {
@@ -194,12 +192,7 @@ describe('identity link / unlink / list', () => {
 
   it('migration 4: a version 3 database keeps one identity per account (the first name in byte order)', () => {
     const file = path.join(tempDir(), 'v3.db');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 3)) {
-      if (typeof m === 'string') old.exec(m);
-      else m(old);
-    }
-    old.pragma('user_version = 3');
+    const old = databaseAtVersion(file, 3);
     old.prepare("INSERT INTO accounts (id, network, handle, handle_key) VALUES (1, 'twitter', 'a', 'a'), (2, 'mastodon', 'a@x.y', 'a@x.y')").run();
     old.prepare("INSERT INTO identities (identity, account_id) VALUES ('zed', 1), ('amy', 1), ('amy', 2)").run();
     old.close();

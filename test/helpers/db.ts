@@ -1,5 +1,6 @@
 /** Test helpers for looking into a database the CLI wrote. */
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/schema.js';
 
 export interface TableCounts {
   accounts: number;
@@ -36,4 +37,15 @@ export function query<T = Record<string, unknown>>(dbPath: string, sql: string, 
   } finally {
     db.close();
   }
+}
+
+/** A new database file left at schema `version` (the first `version` migrations), open for the caller's rows; the caller closes it. */
+export function databaseAtVersion(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  for (const m of MIGRATIONS.slice(0, version)) {
+    if (typeof m === 'string') db.exec(m);
+    else m(db);
+  }
+  db.pragma(`user_version = ${version}`);
+  return db;
 }

@@ -11,17 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/schema.js';
 import { openDb } from '../../src/store/open.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { databaseAtVersion } from '../helpers/db.js';
 
 const schemaOf = (db: Database.Database): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
 
 /** A database file left at schema `version`, with one account. */
 function databaseAt(file: string, version: number): void {
-  const old = new Database(file);
-  for (const m of MIGRATIONS.slice(0, version)) {
-    if (typeof m === 'string') old.exec(m);
-    else m(old);
-  }
-  old.pragma(`user_version = ${version}`);
+  const old = databaseAtVersion(file, version);
   old.prepare("INSERT INTO accounts (id, network, handle, handle_key, followers) VALUES (1, 'twitter', 'amy', 'amy', 12)").run();
   old.close();
 }

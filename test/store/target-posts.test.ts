@@ -18,6 +18,7 @@ import { openWriteSession } from '../../src/store/write-session.js';
 import { createRecordWriter } from '../../src/store/write-records.js';
 import type { ImportRecord } from '../../src/store/records.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { databaseAtVersion } from '../helpers/db.js';
 
 /** Per interaction in key order: actor handle, kind, target post named, and the post the reader resolved it to ('network/external id'). */
 function resolvedByReader(db: Db): string[][] {
@@ -200,12 +201,7 @@ describe('target posts resolved at import', () => {
 
   it('migrates a version 6 database: every row resolved once, the same Dataset as the join read before', () => {
     const file = path.join(tempDir(), 'v6.db');
-    const old = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 6)) {
-      if (typeof m === 'string') old.exec(m);
-      else m(old);
-    }
-    old.pragma('user_version = 6');
+    const old = databaseAtVersion(file, 6);
     old.exec(`INSERT INTO accounts (id, network, handle, handle_key) VALUES (1, 'twitter', 'amy', 'amy'), (2, 'mastodon', 'max', 'max'), (3, 'twitter', 'bo', 'bo');
       INSERT INTO posts (id, network, external_id, author_id, created_at, kind) VALUES (5, 'mastodon', 'x', 2, 1767225600000, 'original'), (6, 'twitter', 'x', 3, 1767225600000, 'original'), (7, 'twitter', 'z', 3, 1767225600000, 'original');
       INSERT INTO interactions (actor_id, kind, event_key, target_id, created_at, target_post, source_post) VALUES
