@@ -117,21 +117,34 @@ export function renderImportSummary(s: ImportSummaryView, theme: Theme): string 
   return lines.join('\n');
 }
 
-/** Why files or records were left out, as the groups the "not imported" line counts. */
+/**
+ * Why files or records were left out, as the groups the "not imported" line counts: the first
+ * pattern a reason matches names its group, so the narrower patterns come first ("archived
+ * posts are hidden" is an archived post, not a hidden account). A reason no pattern knows is
+ * counted as "other"; --json always has each reason in full.
+ */
 const SKIP_GROUPS: readonly [RegExp, string][] = [
   [/chat settings/i, 'chat settings'],
   [/direct message/i, 'direct messages'],
   [/media/i, 'media'],
   [/block|mute/i, 'blocks and mutes'],
-  [/bookmark/i, 'bookmarks'],
+  [/bookmark|saved (?:items|threads)|favourites/i, 'bookmarks and saved items'],
   [/advertis/i, 'advertising'],
-  [/profile image/i, 'profile images'],
+  [/profile (?:image|photo)/i, 'profile images'],
   [/documentation/i, 'documentation'],
   [/deleted/i, 'deleted posts'],
+  [/archived/i, 'archived posts'],
+  [/\bstor(?:y|ies)\b/i, 'stories'], // not the 'story' in 'history'
   [/columns not used/i, 'unused columns'],
   [/outside/i, 'outside the export folder'],
   [/activit(?:y|ies) of type/i, 'other activities'],
   [/curation/i, 'lists and curation'],
+  [/viewing history|search history|LIVE history/i, 'viewing and search history'],
+  [/purchases/i, 'purchases'],
+  [/requests|invitations/i, 'requests and invitations'],
+  [/repeat a post already read/i, 'repeated rows'],
+  [/hidden or closed accounts/i, 'hidden accounts'],
+  [/collection influence does not read/i, 'collections not read'],
   [/not used by influence/i, 'not used'],
 ];
 
