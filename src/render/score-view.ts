@@ -202,14 +202,13 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme, header: Repor
 /** Plain text for many results: one aligned row per account, then the window and who was idle in it. */
 export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, header: ReportHeader): string {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
+  // an abstaining account's sub-scores come from imputed values alone (the same for every such
+  // account): shown as numbers they would read as a measurement, so they are '-' like its score
   const rows = results.map((r) => [
     `@${cleanText(r.handle)}`,
     cleanText(r.network),
     formatScore(r),
-    r.subscores.reach.toFixed(1),
-    r.subscores.amplification.toFixed(1),
-    r.subscores.network.toFixed(1),
-    r.confidence.toFixed(2),
+    ...(r.score === null ? ['-', '-', '-', '-'] : [r.subscores.reach.toFixed(1), r.subscores.amplification.toFixed(1), r.subscores.network.toFixed(1), r.confidence.toFixed(2)]),
     r.flags.map((f) => f.code).join(',') || '-',
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));

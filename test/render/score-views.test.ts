@@ -49,6 +49,12 @@ describe('score views', () => {
     expect(rows[3]).toBe('(as of 2026-03-01 00:00:00 UTC, 90-day window, model 2.1.0)');
   });
 
+  it("shows an abstaining account's sub-scores and confidence as '-' in rows, like its score", () => {
+    const rows = renderScoreRows([result, { ...result, handle: 'quiet', score: null, interval: null, abstain: 'no data', flags: [] }], plain, header).split('\n');
+    expect(rows[1]).toMatch(/ 52\.1 +38\.0 +44\.2 +0\.82 +follow-back$/);
+    expect(rows[2]).toMatch(/^@quiet +twitter +- +- +- +- +- +-$/);
+  });
+
   it('says when an account did nothing in its window, and which --as-of to try', () => {
     const idle = { ...result, activityInWindow: 0, lastActivity: '2024-05-02T10:00:00.000Z' };
     expect(renderScoreBlock(idle, plain, header)).toContain('no activity of its own in the window; last activity 2024-05-02 (try --as-of 2024-05-02)');
