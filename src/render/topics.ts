@@ -25,8 +25,8 @@ export interface AccountTopicsView {
   handle: string;
   network: string;
   topics: TopicView[];
-  /** posts in and before the window (firstPostAt as an ISO date, null when none) */
-  activity: { postsInWindow: number; postsBefore: number; firstPostAt: string | null };
+  /** posts in and before the window (firstPostAt and lastPostAt as ISO dates, null when none) */
+  activity: { postsInWindow: number; postsBefore: number; firstPostAt: string | null; lastPostAt: string | null };
 }
 
 export interface TopicsView {
@@ -47,18 +47,24 @@ function clip(text: string): string {
 }
 
 function activityView(a: TopicActivity): AccountTopicsView['activity'] {
-  return { postsInWindow: a.postsInWindow, postsBefore: a.postsBefore, firstPostAt: a.firstPostAt === null ? null : new Date(a.firstPostAt).toISOString() };
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  return { postsInWindow: a.postsInWindow, postsBefore: a.postsBefore, firstPostAt: iso(a.firstPostAt), lastPostAt: iso(a.lastPostAt) };
 }
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
-/** Why an account has no topic, and what to try (a longer window when its posts lie before this one). */
+/**
+ * Why an account has no topic, and what to try: a longer window when its posts lie before this
+ * one, and when the window holds none of them, the as-of of its latest post (the same window
+ * over its own last months, which a longer window would mix with everyone else's present).
+ */
 export function explainNoTopics(v: AccountTopicsView, asOf: string, windowDays: number): string {
   const a = v.activity;
   if (a.postsInWindow + a.postsBefore === 0) return 'no posts by this account in the database';
   if (a.postsBefore > 0 && a.firstPostAt) {
     const days = Math.ceil((Date.parse(asOf) - Date.parse(a.firstPostAt)) / DAY_MS) + 1;
-    return `no topic in this ${windowDays}-day window: ${count(a.postsInWindow, 'post')} in it, ${count(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}`;
+    const asOfTry = a.postsInWindow === 0 && a.lastPostAt ? `, or --as-of ${a.lastPostAt.slice(0, 10)} for its last ${count(windowDays, 'day')}` : '';
+    return `no topic in this ${windowDays}-day window: ${count(a.postsInWindow, 'post')} in it, ${count(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}${asOfTry}`;
   }
   return `no topic has enough evidence in ${count(a.postsInWindow, 'post')}: a topic needs 3+ distinct posts on it, named clearly more often than people write it in general`;
 }

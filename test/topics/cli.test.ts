@@ -108,9 +108,12 @@ describe('influence topics', () => {
     const { db } = makeDb();
     const r = await runCli(['topics', '@alice', '--window', '1', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('no topic in this 1-day window: 0 posts in it, 4 posts before it (since 2026-01-01); try --window 5');
+    expect(r.stdout).toContain('no topic in this 1-day window: 0 posts in it, 4 posts before it (since 2026-01-01); try --window 5, or --as-of 2026-01-04 for its last 1 day');
     const json = JSON.parse((await runCli(['topics', '@alice', '--window', '1', '--json', '--db', db])).stdout);
-    expect(json.results[0].activity).toEqual({ postsInWindow: 0, postsBefore: 4, firstPostAt: new Date(day(0)).toISOString() });
+    expect(json.results[0].activity).toEqual({ postsInWindow: 0, postsBefore: 4, firstPostAt: new Date(day(0)).toISOString(), lastPostAt: new Date(day(3)).toISOString() });
+    // the suggested as-of puts its latest post in the window
+    const latest = JSON.parse((await runCli(['topics', '@alice', '--window', '1', '--as-of', '2026-01-04', '--json', '--db', db])).stdout);
+    expect(latest.results[0].activity.postsInWindow).toBe(1);
     // the suggested window does find the topic
     const wide = JSON.parse((await runCli(['topics', '@alice', '--window', '5', '--json', '--db', db])).stdout);
     expect(wide.results[0].topics.map((t: { slug: string }) => t.slug)).toContain('cookies');

@@ -270,7 +270,7 @@ describe('inputs and outputs', () => {
     b.post(alice, 'cookies again', { at: day(10) });
     const r = run(b);
     expect(slugsOf(r, alice)).toEqual([]);
-    expect(r.accounts[alice]!.activity).toEqual({ postsInWindow: 1, postsBefore: 3, firstPostAt: day(-100) });
+    expect(r.accounts[alice]!.activity).toEqual({ postsInWindow: 1, postsBefore: 3, firstPostAt: day(-100), lastPostAt: day(10) });
     expect(slugsOf(computeTopicExpertise(b.build(), tax, matcher, { asOf: day(30), windowDays: 200 }), alice)).toContain('cookies');
   });
 

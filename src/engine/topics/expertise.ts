@@ -253,6 +253,8 @@ export interface TopicActivity {
   postsBefore: number;
   /** time of the account's first post seen (in or before the window), null when none */
   firstPostAt: number | null;
+  /** time of its latest post at or before the as-of, null when none (the as-of to suggest when the window holds none) */
+  lastPostAt: number | null;
 }
 
 export interface AccountTopics {
@@ -402,7 +404,7 @@ export function computeTopicExpertise(
   const UNDET = L + 1;
   const from = window.asOf - window.windowDays * DAY_MS;
   const words = new Float64Array(A * C);
-  const activity: TopicActivity[] = input.accounts.map(() => ({ postsInWindow: 0, postsBefore: 0, firstPostAt: null }));
+  const activity: TopicActivity[] = input.accounts.map(() => ({ postsInWindow: 0, postsBefore: 0, firstPostAt: null, lastPostAt: null }));
   const matched: MatchedPost[] = [];
   const scratch = createMatchScratch();
   const scores = new Float64Array(Math.max(1, matcher.languageId.latin.length));
@@ -420,6 +422,7 @@ export function computeTopicExpertise(
     if (p.author < 0 || p.author >= A || p.createdAt > window.asOf) continue;
     const act = activity[p.author]!;
     if (act.firstPostAt === null || p.createdAt < act.firstPostAt) act.firstPostAt = p.createdAt;
+    if (act.lastPostAt === null || p.createdAt > act.lastPostAt) act.lastPostAt = p.createdAt;
     if (p.createdAt <= from) {
       act.postsBefore++;
       continue;
