@@ -3,6 +3,7 @@ import type { Theme } from './output-mode.js';
 import { toCsv } from './csv.js';
 import { cleanText } from './sanitize.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
+import { countNoun } from './counts.js';
 
 /** One account (`accounts --json`: accounts[]). */
 export interface AccountView {
@@ -48,7 +49,7 @@ export function renderAccounts(v: AccountsView, theme: Theme, tty: boolean, colu
   ]);
   const out = [renderTable({ head: ['account', 'name', 'followers', 'following', 'posts', 'events', 'last active'], rows, numeric: new Set([2, 3, 4, 5]) }, theme, tty, columns)];
   const more = v.total - v.accounts.length;
-  out.push(`${fmt(v.total)} account${v.total === 1 ? '' : 's'}${v.search !== null ? ` matching '${cleanText(v.search)}'` : ''}${more > 0 ? `; ${fmt(more)} more not shown (--limit N)` : ''}`);
+  out.push(`${countNoun(v.total, 'account')}${v.search !== null ? ` matching '${cleanText(v.search)}'` : ''}${more > 0 ? `; ${fmt(more)} more not shown (--limit N)` : ''}`);
   return out.join('\n');
 }
 

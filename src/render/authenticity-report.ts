@@ -8,6 +8,7 @@ import type { AuthenticityReport, ProfileVerdict } from '../engine/authenticity/
 import type { Theme } from './output-mode.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { cleanText } from './sanitize.js';
+import { formatCount } from './counts.js';
 
 /** The `report authenticity --json` contract: the engine's report with its as-of as ISO text. */
 export type AuthenticityReportView = Omit<AuthenticityReport, 'asOf'> & { asOf: string };
@@ -17,7 +18,6 @@ export function toAuthenticityReportView(r: AuthenticityReport): AuthenticityRep
   return { ...r, asOf: new Date(r.asOf).toISOString() };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** Evidence as one line: each measured value next to its threshold ("ratio 0.96 (min 0.8)"). */
 export function formatEvidence(evidence: Flag['evidence']): string {
@@ -50,8 +50,8 @@ export function renderAuthenticityReport(r: AuthenticityReportView, theme: Theme
   const window = `window ${r.windowDays} days${r.asOf ? ` to ${r.asOf.slice(0, 10)}` : ''}`;
   const lines = [
     r.flagged === 0
-      ? `no accounts flagged (${fmt(r.accounts)} accounts, ${window})`
-      : `${chalk.bold(fmt(r.flagged))} of ${fmt(r.accounts)} accounts flagged (${window})`,
+      ? `no accounts flagged (${formatCount(r.accounts)} accounts, ${window})`
+      : `${chalk.bold(formatCount(r.flagged))} of ${formatCount(r.accounts)} accounts flagged (${window})`,
   ];
   if (r.flagged > 0) lines.push(`  ${FLAG_CODES.map((c) => `${c} ${r.byCode[c]}`).join(' · ')}`);
   for (const a of r.results) {
@@ -75,16 +75,16 @@ function renderProfileVerdicts(p: NonNullable<AuthenticityReportView['profiles']
   const shown = p.results.length;
   const lines = [
     shown === 0
-      ? `profiles: no account classified suspicious, fake or bot (${fmt(p.classified)} with profile data, audience model ${cleanText(p.model)})`
-      : `profiles: ${chalk.bold(fmt(shown))} of ${fmt(p.classified)} accounts with profile data classified suspicious, fake or bot (audience model ${cleanText(p.model)})`,
-    `  ${Object.entries(p.byClass).map(([c, k]) => `${c} ${fmt(k)}`).join(' · ')}`,
+      ? `profiles: no account classified suspicious, fake or bot (${formatCount(p.classified)} with profile data, audience model ${cleanText(p.model)})`
+      : `profiles: ${chalk.bold(formatCount(shown))} of ${formatCount(p.classified)} accounts with profile data classified suspicious, fake or bot (audience model ${cleanText(p.model)})`,
+    `  ${Object.entries(p.byClass).map(([c, k]) => `${c} ${formatCount(k)}`).join(' · ')}`,
   ];
   for (const v of p.results.slice(0, PROFILE_VERDICTS_IN_TEXT)) {
     const prob = v.probability === null ? '' : `  p ${v.probability.toFixed(2)}`;
     lines.push(`  ${chalk.bold(`@${cleanText(v.handle)}`)} (${cleanText(v.network)})  ${chalk.yellow(v.class)}${prob}`);
     if (v.reasons.length) lines.push(`    ${v.reasons.map((x) => cleanText(x)).join('; ')}`);
   }
-  if (shown > PROFILE_VERDICTS_IN_TEXT) lines.push(`  ... and ${fmt(shown - PROFILE_VERDICTS_IN_TEXT)} more (--json or --csv lists every account)`);
+  if (shown > PROFILE_VERDICTS_IN_TEXT) lines.push(`  ... and ${formatCount(shown - PROFILE_VERDICTS_IN_TEXT)} more (--json or --csv lists every account)`);
   return lines;
 }
 

@@ -1,8 +1,8 @@
 /** Plain/TTY view of `db info`. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
+import { formatCount } from './counts.js';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** What `db info` shows (also its --json contract, with `schema`). */
 export interface DbInfoView {
@@ -21,19 +21,19 @@ export function renderDbInfo(info: DbInfoView, theme: Theme): string {
   const { chalk } = theme;
   const lines = [
     `${chalk.bold('database')}  ${cleanText(info.path)} (schema ${info.schemaVersion})`,
-    `${chalk.bold('accounts')}  ${fmt(info.counts.accounts)}`,
-    `${chalk.bold('posts')}     ${fmt(info.counts.posts)}`,
-    `${chalk.bold('interactions')} ${fmt(info.counts.interactions)}${
+    `${chalk.bold('accounts')}  ${formatCount(info.counts.accounts)}`,
+    `${chalk.bold('posts')}     ${formatCount(info.counts.posts)}`,
+    `${chalk.bold('interactions')} ${formatCount(info.counts.interactions)}${
       Object.keys(info.interactionsByKind).length
         ? ` (${Object.entries(info.interactionsByKind)
-            .map(([k, n]) => `${k} ${fmt(n)}`)
+            .map(([k, n]) => `${k} ${formatCount(n)}`)
             .join(', ')})`
         : ''
     }`,
-    `${chalk.bold('follows')}   ${fmt(info.counts.follows)}`,
-    `${chalk.bold('runs')}      ${fmt(info.counts.runs)}`,
+    `${chalk.bold('follows')}   ${formatCount(info.counts.follows)}`,
+    `${chalk.bold('runs')}      ${formatCount(info.counts.runs)}`,
     `${chalk.bold('dates')}     ${info.dateRange.from ?? '-'} .. ${info.dateRange.to ?? '-'}`,
-    `${chalk.bold('networks')}  ${info.networks.map((n) => `${cleanText(n.network)} (${fmt(n.accounts)} accounts, ${fmt(n.posts)} posts)`).join(', ') || '-'}`,
+    `${chalk.bold('networks')}  ${info.networks.map((n) => `${cleanText(n.network)} (${formatCount(n.accounts)} accounts, ${formatCount(n.posts)} posts)`).join(', ') || '-'}`,
     `${chalk.bold('imports')}   ${info.imports.length}`,
     ...info.imports.map((i) => `  ${i.importedAt}  ${i.format.padEnd(10)} ${cleanText(i.path)}  ${i.sha256.slice(0, 12)}`),
   ];

@@ -26,6 +26,7 @@ export interface HistoryReport {
 // one sparkline for the project; re-exported for callers of this module
 export { sparkline } from './sparkline.js';
 import { sparkline } from './sparkline.js';
+import { countNoun } from './counts.js';
 
 /**
  * The sparkline of a history, scaled to its own range (a few points' movement would
@@ -41,7 +42,7 @@ export function historySparkline(scores: readonly number[]): string {
 /** Rows of a history (plain), with a sparkline line first when `spark` is set. */
 export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean): string {
   const { chalk } = theme;
-  const title = `${chalk.bold(`@${cleanText(rep.handle)}`)} (${cleanText(rep.network)})  ${rep.runs.length} run${rep.runs.length === 1 ? '' : 's'}`;
+  const title = `${chalk.bold(`@${cleanText(rep.handle)}`)} (${cleanText(rep.network)})  ${countNoun(rep.runs.length, 'run')}`;
   if (rep.runs.length === 0) return `${title}\nno stored runs: run \`influence score @${cleanText(rep.handle)}\` first`;
   const head = ['run', 'as of', 'window', 'model', 'score', 'reach', 'amplif', 'network', 'conf', 'flags', 'created'];
   const rows = rep.runs.map((r) => [

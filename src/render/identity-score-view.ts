@@ -12,6 +12,7 @@ import { toCsv, type CsvCell } from './csv.js';
 import { renderTable } from './table.js';
 import { formatScore, type ScoreResultView } from './score-view.js';
 import { renderExplain, sumTenths } from './explain-text.js';
+import { countNoun, formatCount } from './counts.js';
 
 /** One network of an identity (`networks[]` in the JSON contract). */
 export interface NetworkPartView {
@@ -80,7 +81,7 @@ export function toIdentityResultView(s: IdentityScore): IdentityResultView {
 /** Plain text of one identity: the combined score, then a line per network with the points it adds. */
 export function renderIdentityBlock(r: IdentityResultView, theme: Theme): string {
   const { chalk } = theme;
-  const head = `${chalk.bold(cleanText(r.identity))} (identity, ${r.networks.length} network${r.networks.length === 1 ? '' : 's'})`;
+  const head = `${chalk.bold(cleanText(r.identity))} (identity, ${countNoun(r.networks.length, 'network')})`;
   if (r.score === null) return [`${head}  score -  (abstains: ${cleanText(r.abstain ?? '')})`].join('\n');
   const rows = r.networks.map((n) => [
     cleanText(n.network),
@@ -206,10 +207,10 @@ export function renderIdentityRankText(rep: IdentityRankReport, theme: Theme, tt
   const rows = rep.results.map((r) => [String(r.rank), nameOf(r), formatScore(r), r.confidence.toFixed(2), networksOf(r), r.flags.join(',') || '-']);
   const out = [rows.length ? renderTable({ head, rows, numeric: new Set([0, 2, 3]) }, theme, tty) : 'nothing to rank'];
   const c = rep.counts;
-  const parts = [`${c.ranked} ranked (${c.identities} identit${c.identities === 1 ? 'y' : 'ies'}, ${c.accounts} account${c.accounts === 1 ? '' : 's'} in none)`];
-  if (c.abstained) parts.push(`${c.abstained} without a score`);
-  if (c.filtered) parts.push(`${c.filtered} filtered out`);
-  if (c.cut) parts.push(`${c.cut} past --limit`);
+  const parts = [`${formatCount(c.ranked)} ranked (${countNoun(c.identities, 'identity', 'identities')}, ${countNoun(c.accounts, 'account')} in none)`];
+  if (c.abstained) parts.push(`${formatCount(c.abstained)} without a score`);
+  if (c.filtered) parts.push(`${formatCount(c.filtered)} filtered out`);
+  if (c.cut) parts.push(`${formatCount(c.cut)} past --limit`);
   out.push(`${parts.join(', ')}  (as of ${rep.asOf.slice(0, 10)}, ${rep.windowDays}-day window, model ${cleanText(rep.model)})`);
   if (rep.abstained.length) {
     out.push(theme.chalk.bold('without a score (not ranked):'));

@@ -2,6 +2,7 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
+import { countNoun } from './counts.js';
 
 /** One account of an identity. */
 export interface IdentityAccountView {
@@ -40,9 +41,9 @@ export interface IdentityChangeReport {
 export function renderIdentityOutcome(added: { merged: number; identitiesMoved?: number; identitiesKept?: number }, theme: Theme): string[] {
   const { identitiesMoved: moved = 0, identitiesKept: kept = 0 } = added;
   const lines: string[] = [];
-  if (moved) lines.push(`moved ${moved} account${moved === 1 ? '' : 's'} to the identity this import declares (an earlier import had put ${moved === 1 ? 'it' : 'them'} in another)`);
+  if (moved) lines.push(`moved ${countNoun(moved, 'account')} to the identity this import declares (an earlier import had put ${moved === 1 ? 'it' : 'them'} in another)`);
   if (kept) {
-    lines.push(theme.chalk.yellow(`kept ${kept} account${kept === 1 ? '' : 's'} as linked or unlinked by hand, where the import's identity column says otherwise (influence identity list; influence identity link NAME ACCOUNT changes it)`));
+    lines.push(theme.chalk.yellow(`kept ${countNoun(kept, 'account')} as linked or unlinked by hand, where the import's identity column says otherwise (influence identity list; influence identity link NAME ACCOUNT changes it)`));
   }
   return lines;
 }
@@ -57,7 +58,7 @@ export function renderIdentityList(rep: IdentityListReport, theme: Theme): strin
   if (rep.identities.length === 0) return 'no identities (link accounts: influence identity link NAME twitter:alice mastodon:alice@example.social)';
   const out: string[] = [];
   for (const id of rep.identities) {
-    out.push(theme.chalk.bold(`${cleanText(id.identity)} (${id.accounts.length} account${id.accounts.length === 1 ? '' : 's'})`));
+    out.push(theme.chalk.bold(`${cleanText(id.identity)} (${countNoun(id.accounts.length, 'account')})`));
     const names = id.accounts.map((a) => cleanText(accountName(a)));
     const width = Math.max(...names.map((n) => n.length));
     id.accounts.forEach((a, k) => out.push(`  ${names[k]!.padEnd(width)}  ${a.source === 'hand' ? 'linked by hand' : 'from an import'}`));

@@ -6,8 +6,8 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { renderIdentityOutcome } from './identity-view.js';
+import { countNoun, formatCount } from './counts.js';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** An account an import names as an export's owner. */
 export interface OwnerView {
@@ -57,7 +57,7 @@ const NOUNS: Record<string, [string, string]> = {
 /** '1 account', '2,045 posts' (the noun in its singular or plural). */
 export function countOf(n: number, noun: string): string {
   const [one, many] = NOUNS[noun] ?? [noun, `${noun}s`];
-  return `${fmt(n)} ${n === 1 ? one : many}`;
+  return countNoun(n, one, many);
 }
 
 /** 'replies, mentions and reshares' */
@@ -168,6 +168,6 @@ export function renderNotImported(src: { path: string; skippedFiles: { name: str
     groups.set(group, (groups.get(group) ?? 0) + n);
     total += n;
   }
-  const parts = [...groups].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([g, n]) => `${g} ${fmt(n)}`);
-  return `${cleanText(src.path)}: not imported: ${fmt(total)} (${parts.join(', ')}); --json lists each with the reason`;
+  const parts = [...groups].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([g, n]) => `${g} ${formatCount(n)}`);
+  return `${cleanText(src.path)}: not imported: ${formatCount(total)} (${parts.join(', ')}); --json lists each with the reason`;
 }

@@ -6,6 +6,7 @@ import { toCsv, type CsvCell } from './csv.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
 import { formatScore, idleNote } from './score-view.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
+import { countNoun, formatCount } from './counts.js';
 
 export interface RankTopicView {
   slug: string;
@@ -118,13 +119,13 @@ export function renderRankText(rep: RankReport, theme: Theme, tty: boolean, colu
   if (rep.topic) out.push(theme.chalk.bold(`influence about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)}), sub-topics included; key = sqrt(topic score x score)`));
   out.push(rep.results.length ? renderTable({ head, rows: rep.results.map((r) => cells(r, rep.extraColumns, topicMode)), numeric }, theme, tty, columns) : 'no account matches');
   const c = rep.counts;
-  const parts = [`${c.ranked} ranked`];
-  if (c.listed !== null) parts.unshift(`${c.listed} listed`);
-  if (c.abstained) parts.push(`${c.abstained} without a score`);
-  if (c.unknown) parts.push(`${c.unknown} unknown`);
-  if (c.duplicates) parts.push(`${c.duplicates} duplicate${c.duplicates === 1 ? '' : 's'}`);
-  if (c.filtered) parts.push(`${c.filtered} filtered out`);
-  if (c.cut) parts.push(`${c.cut} past --limit`);
+  const parts = [`${formatCount(c.ranked)} ranked`];
+  if (c.listed !== null) parts.unshift(`${formatCount(c.listed)} listed`);
+  if (c.abstained) parts.push(`${formatCount(c.abstained)} without a score`);
+  if (c.unknown) parts.push(`${formatCount(c.unknown)} unknown`);
+  if (c.duplicates) parts.push(countNoun(c.duplicates, 'duplicate'));
+  if (c.filtered) parts.push(`${formatCount(c.filtered)} filtered out`);
+  if (c.cut) parts.push(`${formatCount(c.cut)} past --limit`);
   out.push(`${parts.join(', ')}  (${describeWindow(rep)})`);
   out.push(...idleNote(rep.results));
   if (rep.abstained.length) {

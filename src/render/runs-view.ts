@@ -3,9 +3,9 @@ import type { Theme } from './output-mode.js';
 import { toCsv } from './csv.js';
 import { cleanText } from './sanitize.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
+import { formatCount } from './counts.js';
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`): string => `${fmt(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** The data a run read (the store's DataFingerprint): import log length and last id, rows per table. */
 export interface RunDataView {
@@ -76,7 +76,7 @@ export function describeData(d: RunDataView | null): string {
 /** The runs as a table (newest first). */
 export function renderRunsList(v: RunsListView, theme: Theme, tty: boolean, columns = DEFAULT_COLUMNS): string {
   if (v.runs.length === 0) return 'no stored runs: `influence score` and `influence report threshold` store them';
-  const rows = v.runs.map((r) => [String(r.id), r.createdAt.slice(0, 16).replace('T', ' '), cleanText(r.model), r.asOf.slice(0, 10), `${r.windowDays}d`, cleanText(r.population ?? '-'), fmt(r.accounts), describeData(r.data)]);
+  const rows = v.runs.map((r) => [String(r.id), r.createdAt.slice(0, 16).replace('T', ' '), cleanText(r.model), r.asOf.slice(0, 10), `${r.windowDays}d`, cleanText(r.population ?? '-'), formatCount(r.accounts), describeData(r.data)]);
   return [
     renderTable({ head: ['run', 'stored', 'model', 'as of', 'window', 'population', 'accounts', 'data'], rows, numeric: new Set([0, 6]) }, theme, tty, columns),
     plural(v.runs.length, 'run'),
@@ -104,7 +104,7 @@ export function renderRunShow(v: RunShowView, theme: Theme, tty: boolean, limit:
     const shown = v.scores.slice(0, limit);
     const rows = shown.map((s) => [`@${cleanText(s.handle)}`, cleanText(s.network), s.score.toFixed(1), s.subscores.reach.toFixed(1), s.subscores.amplification.toFixed(1), s.subscores.network.toFixed(1), s.confidence.toFixed(2), s.flags.join(',') || '-']);
     out.push('', renderTable({ head: ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'], rows, numeric: new Set([2, 3, 4, 5, 6]) }, theme, tty, columns));
-    if (v.scores.length > shown.length) out.push(`… ${fmt(v.scores.length - shown.length)} more (--limit N, or --json for all)`);
+    if (v.scores.length > shown.length) out.push(`… ${formatCount(v.scores.length - shown.length)} more (--limit N, or --json for all)`);
   }
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { featureLabel, idleNote } from './score-view.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
+import { countNoun, formatCount } from './counts.js';
 
 export interface ThresholdAccount {
   handle: string;
@@ -105,11 +106,11 @@ export function renderThresholdText(rep: ThresholdReport, theme: Theme, tty: boo
   const c = rep.counts;
   const scope = rep.topic ? ` about ${cleanText(rep.topic.name)} (${cleanText(rep.topic.slug)})` : '';
   const out = [
-    chalk.bold(`Klout${rep.at} club${scope}: ${c.above} at or above ${rep.at}, ${c.near} near (within ${rep.nearWithin}), ${c.below} below`) +
+    chalk.bold(`Klout${rep.at} club${scope}: ${formatCount(c.above)} at or above ${rep.at}, ${formatCount(c.near)} near (within ${rep.nearWithin}), ${formatCount(c.below)} below`) +
       `  (${describeWindow(rep)})`,
   ];
-  if (c.abstained) out.push(`${c.abstained} account${c.abstained === 1 ? '' : 's'} without a score, not counted: ${rep.abstained.slice(0, 10).map((a) => `@${cleanText(a.handle)}`).join(', ')}${c.abstained > 10 ? ', ...' : ''} (--json lists them with the reason)`);
-  if (c.unknown) out.push(`${c.unknown} listed handle${c.unknown === 1 ? '' : 's'} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
+  if (c.abstained) out.push(`${countNoun(c.abstained, 'account')} without a score, not counted: ${rep.abstained.slice(0, 10).map((a) => `@${cleanText(a.handle)}`).join(', ')}${c.abstained > 10 ? ', ...' : ''} (--json lists them with the reason)`);
+  if (c.unknown) out.push(`${countNoun(c.unknown, 'listed handle')} not in the database: ${rep.unknown.map((u) => cleanText(u.input)).join(', ')}`);
   const row = (a: ThresholdAccount) => [`@${cleanText(a.handle)}`, a.score.toFixed(1), a.subscores.reach.toFixed(1), a.subscores.amplification.toFixed(1), a.subscores.network.toFixed(1), a.flags.join(',') || '-'];
   if (rep.above.length) {
     out.push('', chalk.bold(`at or above ${rep.at}`));

@@ -9,6 +9,7 @@ import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { DAY_MS } from '../engine/window.js';
+import { countNoun } from './counts.js';
 
 const EXAMPLE_CHARS = 280;
 
@@ -51,7 +52,6 @@ function activityView(a: TopicActivity): AccountTopicsView['activity'] {
   return { postsInWindow: a.postsInWindow, postsBefore: a.postsBefore, firstPostAt: iso(a.firstPostAt), lastPostAt: iso(a.lastPostAt) };
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * Why an account has no topic, and what to try: a longer window when its posts lie before this
@@ -63,10 +63,10 @@ export function explainNoTopics(v: AccountTopicsView, asOf: string, windowDays: 
   if (a.postsInWindow + a.postsBefore === 0) return 'no posts by this account in the database';
   if (a.postsBefore > 0 && a.firstPostAt) {
     const days = Math.ceil((Date.parse(asOf) - Date.parse(a.firstPostAt)) / DAY_MS) + 1;
-    const asOfTry = a.postsInWindow === 0 && a.lastPostAt ? `, or --as-of ${a.lastPostAt.slice(0, 10)} for its last ${count(windowDays, 'day')}` : '';
-    return `no topic in this ${windowDays}-day window: ${count(a.postsInWindow, 'post')} in it, ${count(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}${asOfTry}`;
+    const asOfTry = a.postsInWindow === 0 && a.lastPostAt ? `, or --as-of ${a.lastPostAt.slice(0, 10)} for its last ${countNoun(windowDays, 'day')}` : '';
+    return `no topic in this ${windowDays}-day window: ${countNoun(a.postsInWindow, 'post')} in it, ${countNoun(a.postsBefore, 'post')} before it (since ${a.firstPostAt.slice(0, 10)}); try --window ${days}${asOfTry}`;
   }
-  return `no topic has enough evidence in ${count(a.postsInWindow, 'post')}: a topic needs 3+ distinct posts on it, named clearly more often than people write it in general`;
+  return `no topic has enough evidence in ${countNoun(a.postsInWindow, 'post')}: a topic needs 3+ distinct posts on it, named clearly more often than people write it in general`;
 }
 
 /** Builds the view for the chosen accounts (indices into the input), in the given order. */
@@ -135,7 +135,7 @@ export function renderTopicsText(v: TopicsView, theme: Theme, options: { limit: 
     if (shown.some((t) => !t.evidence.engagementKnown)) out.push(chalk.dim('  ? = the export carries no engagement for these posts (the topic stands on the posts alone; its score is low)'));
     if (r.topics.length > options.limit) out.push(chalk.dim(`  … ${r.topics.length - options.limit} more (--limit N, or --json for all)`));
   }
-  if (empty) out.push(chalk.dim(`${empty} account${empty === 1 ? '' : 's'} without assigned topics`));
+  if (empty) out.push(chalk.dim(`${countNoun(empty, 'account')} without assigned topics`));
   if (v.ontology.attribution) out.push(chalk.dim(`Topics: ${v.ontology.attribution}`));
   return out.join('\n');
 }
