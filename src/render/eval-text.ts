@@ -1,6 +1,7 @@
 /** `eval` and `fit` plain views. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
+import type { BaselineComparison } from '../engine/fit/pairs.js';
 
 /** The `eval --json` document. */
 export interface EvalReport {
@@ -8,8 +9,21 @@ export interface EvalReport {
   model: string;
   n: number;
   auc: number;
+  /** 95% interval (DeLong); null with fewer than two pairs won by either side */
+  aucInterval: [number, number] | null;
   accuracy: number;
   baselines: { followers: number; listed: number };
+  /** the model's AUC minus each baseline's on the same pairs, with a 95% interval */
+  versusBaselines: { followers: BaselineComparison | null; listed: BaselineComparison | null };
+}
+
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+
+/** '+0.020 (95% +0.008 to +0.032): better' - a margin with its interval and what the interval allows one to say. */
+function describeMargin(c: BaselineComparison | null): string {
+  if (!c) return 'margin not known (too few pairs)';
+  const verdict = c.interval[0] > 0 ? 'better' : c.interval[1] < 0 ? 'worse' : 'not distinguishable on these pairs';
+  return `${signed(c.difference)} (95% ${signed(c.interval[0])} to ${signed(c.interval[1])}): ${verdict}`;
 }
 
 /** Plain text of an evaluation. */
@@ -18,9 +32,11 @@ export function renderEval(rep: EvalReport, theme: Theme): string {
   return [
     `${b('model')}      ${cleanText(rep.model)}`,
     `${b('pairs')}      ${rep.n}`,
-    `${b('AUC')}        ${rep.auc.toFixed(4)}`,
+    `${b('AUC')}        ${rep.auc.toFixed(4)}${rep.aucInterval ? ` (95% interval ${rep.aucInterval[0].toFixed(3)}-${rep.aucInterval[1].toFixed(3)})` : ''}`,
     `${b('accuracy')}   ${rep.accuracy.toFixed(4)}`,
     `${b('baselines')}  followers alone AUC ${rep.baselines.followers.toFixed(4)}, listed alone AUC ${rep.baselines.listed.toFixed(4)}`,
+    `${b('margin')}     over followers alone ${describeMargin(rep.versusBaselines.followers)}`,
+    `           over listed alone ${describeMargin(rep.versusBaselines.listed)}`,
   ].join('\n');
 }
 

@@ -122,8 +122,11 @@ describe('eval and fit', () => {
     const r = await cli('eval', pairs, '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['schema', 'model', 'n', 'auc', 'accuracy', 'baselines']);
+    expect(Object.keys(j)).toEqual(['schema', 'model', 'n', 'auc', 'aucInterval', 'accuracy', 'baselines', 'versusBaselines']);
     expect(j.n).toBe(4);
+    // one pair won by B: too few to say how sure the AUC is, and it says so instead of an interval
+    expect(j.aucInterval).toBeNull();
+    expect(j.versusBaselines).toEqual({ followers: null, listed: null });
     expect(j.accuracy).toBe(1);
     expect(j.baselines.followers).toBeGreaterThan(0);
     const bad = path.join(dir, 'bad-pairs.csv');
@@ -168,5 +171,12 @@ describe('eval and fit', () => {
     expect(j.auc).toBeGreaterThan(j.baselines.followers);
     expect(j.baselines.followers).toBeCloseTo(0.849, 2);
     expect(j.baselines.listed).toBeCloseTo(0.86, 2);
+    // how sure: the interval holds the AUC, and each margin is the AUC less the baseline's
+    expect(j.aucInterval[0]).toBeLessThan(j.auc);
+    expect(j.aucInterval[1]).toBeGreaterThan(j.auc);
+    for (const b of ['followers', 'listed'] as const) {
+      expect(j.versusBaselines[b].difference).toBeCloseTo(j.auc - j.baselines[b], 3);
+      expect(j.versusBaselines[b].interval[0]).toBeLessThan(j.versusBaselines[b].difference);
+    }
   });
 });

@@ -39,7 +39,7 @@ export function registerEval(program: Command, io: Io): void {
     const { model } = readModelFile(opts.model !== undefined ? ctx.resolvePath(opts.model) : undefined);
     const { pairs } = await loadPairs(ctx, files, opts);
     const e = evaluatePairs(model, pairs);
-    await output.write({ schema: 1, model: model.version, n: e.n, auc: e.auc, accuracy: e.accuracy, baselines: e.baselines });
+    await output.write({ schema: 1, model: model.version, n: e.n, auc: e.auc, aucInterval: e.aucInterval, accuracy: e.accuracy, baselines: e.baselines, versusBaselines: e.versusBaselines });
   });
 }
 

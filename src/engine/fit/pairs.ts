@@ -10,6 +10,7 @@
 import type { FeatureVector } from '../features.js';
 import { imputeMissing } from '../impute.js';
 import { pairAccuracy, pairAuc } from '../metrics.js';
+import { aucDifference, aucWithInterval } from './delong.js';
 import { featureT, type Model } from '../model.js';
 import { scoreFeatureVector } from '../score.js';
 import { fitCurves, knotsOf, DEFAULT_CURVE_OPTIONS, type CurveOptions, type SidePair } from './curves.js';
@@ -45,8 +46,30 @@ export function scorePair(model: Model, pair: LabelledPair): number {
   return a.total * a.damping - b.total * b.damping;
 }
 
-/** The model's AUC and accuracy on pairs, with the followers-alone and listed-alone baselines. */
-export function evaluatePairs(model: Model, pairs: LabelledPair[]): { n: number; auc: number; accuracy: number; baselines: { followers: number; listed: number } } {
+/** The model's AUC on pairs against one baseline's: the difference, model minus baseline, with its 95% interval (null with too few pairs of a class). */
+export interface BaselineComparison {
+  difference: number;
+  interval: [number, number];
+}
+
+/** What `eval` reports on labelled pairs. */
+export interface PairEvaluation {
+  n: number;
+  auc: number;
+  /** 95% interval of the AUC (DeLong); null when either winner side has fewer than two pairs */
+  aucInterval: [number, number] | null;
+  accuracy: number;
+  baselines: { followers: number; listed: number };
+  /** the model's AUC minus each baseline's on the same pairs, with a 95% interval (DeLong, paired) */
+  versusBaselines: { followers: BaselineComparison | null; listed: BaselineComparison | null };
+}
+
+/**
+ * The model's AUC and accuracy on pairs, with the followers-alone and listed-alone baselines,
+ * and how sure each is (delong.ts): the AUC's interval, and the model's margin over each
+ * baseline on the same pairs (an interval that includes 0: these pairs cannot tell them apart).
+ */
+export function evaluatePairs(model: Model, pairs: LabelledPair[]): PairEvaluation {
   const winner = pairs.map((p) => p.winner);
   const diff = pairs.map((p) => scorePair(model, p));
   const alone = (f: 'followers' | 'listed') =>
@@ -54,11 +77,20 @@ export function evaluatePairs(model: Model, pairs: LabelledPair[]): { n: number;
       const d = Math.log1p(p.a.value[f]) - Math.log1p(p.b.value[f]);
       return Number.isNaN(d) ? 0 : d; // a side without the count: no opinion (a tie)
     });
+  const followers = alone('followers');
+  const listed = alone('listed');
+  const interval = aucWithInterval(diff, winner);
+  const versus = (baseline: number[]): BaselineComparison | null => {
+    const d = aucDifference(diff, baseline, winner);
+    return d && { difference: round(d.difference, 4), interval: [round(d.interval[0], 4), round(d.interval[1], 4)] };
+  };
   return {
     n: pairs.length,
     auc: round(pairAuc(diff, winner), 4),
+    aucInterval: interval && [round(interval.interval[0], 4), round(interval.interval[1], 4)],
     accuracy: round(pairAccuracy(diff, winner), 4),
-    baselines: { followers: round(pairAuc(alone('followers'), winner), 4), listed: round(pairAuc(alone('listed'), winner), 4) },
+    baselines: { followers: round(pairAuc(followers, winner), 4), listed: round(pairAuc(listed, winner), 4) },
+    versusBaselines: { followers: versus(followers), listed: versus(listed) },
   };
 }
 
