@@ -16,6 +16,7 @@
  */
 import { KIND, KIND_CODES, LISTS, unknownAccountColumns, type Dataset, type KindName } from './dataset.js';
 import { averageRanks, spearman, topKOverlap } from './metrics.js';
+import { correlationDifference, spearmanInterval } from './fit/correlation-interval.js';
 import type { Model } from './model.js';
 import { scoreAccounts, type ScoreTable } from './score.js';
 import { DAY_MS, type ScoringWindow } from './window.js';
@@ -119,11 +120,15 @@ export interface EngagementReport {
   /** accounts with at least one engager in the window */
   population: number;
   spearman: number;
+  /** 95% interval of the score's Spearman (Fisher z; null for fewer than 4 accounts) */
+  spearmanInterval: [number, number] | null;
   baseline: { pastEngagers: number };
+  /** the score's Spearman minus past engagers', with its 95% interval (Zou 2007: both share the future counts) */
+  versusBaseline: { difference: number; interval: [number, number] } | null;
   topK: { k: number; score: number; pastEngagers: number }[];
 }
 
-/** Spearman of the score and of past distinct engagers with future distinct engagers, and top-k overlaps. */
+/** Spearman of the score and of past distinct engagers with future distinct engagers (each with how sure it is), and top-k overlaps. */
 export function evaluateEngagement(s: EngagementSplit): EngagementReport {
   const pop = Array.from(s.population);
   const score = pop.map((i) => s.table.score[i]!);
@@ -131,13 +136,19 @@ export function evaluateEngagement(s: EngagementSplit): EngagementReport {
   const future = pop.map((i) => s.future[i]!);
   const ks = [...new Set([100, Math.max(1, Math.round(pop.length / 100))])].filter((k) => k <= pop.length).sort((a, b) => a - b);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
+  const rScore = spearman(score, future);
+  const rPast = spearman(past, future);
+  const interval = spearmanInterval(rScore, pop.length);
+  const versus = correlationDifference(rScore, rPast, spearman(score, past), pop.length);
   return {
     asOf: s.window.asOf,
     windowDays: s.window.windowDays,
     split: s.window.asOf + 1000,
     population: pop.length,
-    spearman: r4(spearman(score, future)),
-    baseline: { pastEngagers: r4(spearman(past, future)) },
+    spearman: r4(rScore),
+    spearmanInterval: interval && [r4(interval[0]), r4(interval[1])],
+    baseline: { pastEngagers: r4(rPast) },
+    versusBaseline: versus && { difference: r4(versus.difference), interval: [r4(versus.interval[0]), r4(versus.interval[1])] },
     topK: ks.map((k) => ({ k, score: r4(topKOverlap(score, future, k)), pastEngagers: r4(topKOverlap(past, future, k)) })),
   };
 }

@@ -1,6 +1,7 @@
 /** `eval` and `fit` plain views. */
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
+import { formatCount } from './counts.js';
 import type { BaselineComparison } from '../engine/fit/pairs.js';
 
 /** The `eval --json` document. */
@@ -20,9 +21,9 @@ export interface EvalReport {
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
 
 /** '+0.020 (95% +0.008 to +0.032): better' - a margin with its interval and what the interval allows one to say. */
-function describeMargin(c: BaselineComparison | null): string {
-  if (!c) return 'margin not known (too few pairs)';
-  const verdict = c.interval[0] > 0 ? 'better' : c.interval[1] < 0 ? 'worse' : 'not distinguishable on these pairs';
+function describeMargin(c: BaselineComparison | null, items = 'pairs'): string {
+  if (!c) return `margin not known (too few ${items})`;
+  const verdict = c.interval[0] > 0 ? 'better' : c.interval[1] < 0 ? 'worse' : `not distinguishable on these ${items}`;
   return `${signed(c.difference)} (95% ${signed(c.interval[0])} to ${signed(c.interval[1])}): ${verdict}`;
 }
 
@@ -31,7 +32,7 @@ export function renderEval(rep: EvalReport, theme: Theme): string {
   const b = theme.chalk.bold;
   return [
     `${b('model')}      ${cleanText(rep.model)}`,
-    `${b('pairs')}      ${rep.n}`,
+    `${b('pairs')}      ${formatCount(rep.n)}`,
     `${b('AUC')}        ${rep.auc.toFixed(4)}${rep.aucInterval ? ` (95% interval ${rep.aucInterval[0].toFixed(3)}-${rep.aucInterval[1].toFixed(3)})` : ''}`,
     `${b('accuracy')}   ${rep.accuracy.toFixed(4)}`,
     `${b('baselines')}  followers alone AUC ${rep.baselines.followers.toFixed(4)}, listed alone AUC ${rep.baselines.listed.toFixed(4)}`,
@@ -76,7 +77,9 @@ export interface EngagementEvalReport {
   split: string;
   population: number;
   spearman: number;
+  spearmanInterval: [number, number] | null;
   baseline: { pastEngagers: number };
+  versusBaseline: BaselineComparison | null;
   topK: { k: number; score: number; pastEngagers: number }[];
 }
 
@@ -86,8 +89,9 @@ export function renderEngagementEval(rep: EngagementEvalReport, theme: Theme): s
   return [
     `${b('model')}      ${cleanText(rep.model)}`,
     `${b('as of')}      ${rep.asOf}, window ${rep.windowDays} days; future: engagement at or after ${rep.split}`,
-    `${b('accounts')}   ${rep.population} (at least one distinct engager in the window)`,
-    `${b('Spearman')}   score ${rep.spearman.toFixed(4)}, past distinct engagers ${rep.baseline.pastEngagers.toFixed(4)} (with distinct engagers after the split)`,
+    `${b('accounts')}   ${formatCount(rep.population)} (at least one distinct engager in the window)`,
+    `${b('Spearman')}   score ${rep.spearman.toFixed(4)}${rep.spearmanInterval ? ` (95% interval ${rep.spearmanInterval[0].toFixed(3)}-${rep.spearmanInterval[1].toFixed(3)})` : ''}, past distinct engagers ${rep.baseline.pastEngagers.toFixed(4)} (with distinct engagers after the split)`,
+    `${b('margin')}     over past distinct engagers ${describeMargin(rep.versusBaseline, 'accounts')}`,
     ...rep.topK.map((t) => `${b(`top ${t.k}`.padEnd(10))} overlap with the future top ${t.k}: score ${t.score.toFixed(3)}, past engagers ${t.pastEngagers.toFixed(3)}`),
   ].join('\n');
 }

@@ -42,10 +42,14 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
     const rep = JSON.parse(r.stdout);
     expect(rep).toMatchObject({ schema: 1, asOf: '2024-02-29T23:59:59.000Z', windowDays: 10, split: '2024-03-01T00:00:00.000Z', population: 3, spearman: 1, baseline: { pastEngagers: 0.866 } });
     expect(rep.topK).toEqual([{ k: 1, score: 1, pastEngagers: expect.any(Number) }]);
+    // three accounts cannot say how sure a correlation is: null, not an interval
+    expect(rep.spearmanInterval).toBeNull();
+    expect(rep.versusBaseline).toBeNull();
     const text = spawnCli(args);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Spearman   score 1.0000, past distinct engagers 0.8660');
     expect(text.stdout).toContain('accounts   3 (at least one distinct engager in the window)');
+    expect(text.stdout).toContain('margin     over past distinct engagers margin not known (too few accounts)');
   });
 
   it('refuses --csv (no tabular form), a missing --split, and a bad row, each with exit 2', () => {
