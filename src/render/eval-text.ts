@@ -49,7 +49,7 @@ export interface FitSummary {
   pairs: number;
   fitted: string[];
   prior: string[];
-  cv: { folds: number; auc: number; foldAuc: number[] } | null;
+  cv: { folds: number; auc: number; aucInterval: [number, number] | null; foldAuc: number[]; versusBaselines: { followers: BaselineComparison | null; listed: BaselineComparison | null } } | null;
   inSample: { auc: number; accuracy: number };
 }
 
@@ -62,7 +62,11 @@ export function renderFit(rep: FitSummary, theme: Theme): string {
     `${b('fitted')}     ${rep.fitted.join(', ') || '-'}`,
     `${b('priors')}     ${rep.prior.join(', ') || '-'} (kept from the base model: not shown by these pairs)`,
     rep.cv
-      ? `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')})`
+      ? [
+          `${b('CV')}         ${rep.cv.folds}-fold AUC ${rep.cv.auc.toFixed(4)}${rep.cv.aucInterval ? ` (95% interval ${rep.cv.aucInterval[0].toFixed(3)}-${rep.cv.aucInterval[1].toFixed(3)})` : ''} (folds ${rep.cv.foldAuc.map((x) => x.toFixed(3)).join(' ')})`,
+          `${b('CV margin')}  over followers alone ${describeMargin(rep.cv.versusBaselines.followers)}`,
+          `           over listed alone ${describeMargin(rep.cv.versusBaselines.listed)}`,
+        ].join('\n')
       : `${b('CV')}         none (--folds < 2)`,
     `${b('in-sample')}  AUC ${rep.inSample.auc.toFixed(4)}, accuracy ${rep.inSample.accuracy.toFixed(4)}`,
   ].join('\n');

@@ -65,6 +65,11 @@ describe('fit', () => {
     expect(r1.kept).toContain('network');
     expect(r1.cv!.auc).toBeGreaterThan(0.75);
     expect(r1.cv!.foldAuc).toHaveLength(3);
+    // out-of-fold: the interval holds the CV AUC, and each margin is the CV AUC less that baseline's AUC
+    expect(r1.cv!.aucInterval![0]).toBeLessThan(r1.cv!.auc);
+    expect(r1.cv!.aucInterval![1]).toBeGreaterThanOrEqual(r1.cv!.auc);
+    const baselines = evaluatePairs(r1.model, pairs).baselines;
+    expect(r1.cv!.versusBaselines.listed!.difference).toBeCloseTo(r1.cv!.auc - baselines.listed, 3);
     validateModel(JSON.parse(JSON.stringify(r1.model)));
     for (const f of r1.model.features) for (let k = 1; k < f.points.length; k++) expect(f.points[k]).toBeGreaterThan(f.points[k - 1]!);
     const e = evaluatePairs(r1.model, pairs);

@@ -72,26 +72,37 @@ export interface PairEvaluation {
 export function evaluatePairs(model: Model, pairs: LabelledPair[]): PairEvaluation {
   const winner = pairs.map((p) => p.winner);
   const diff = pairs.map((p) => scorePair(model, p));
-  const alone = (f: 'followers' | 'listed') =>
-    pairs.map((p) => {
-      const d = Math.log1p(p.a.value[f]) - Math.log1p(p.b.value[f]);
-      return Number.isNaN(d) ? 0 : d; // a side without the count: no opinion (a tie)
-    });
-  const followers = alone('followers');
-  const listed = alone('listed');
-  const interval = aucWithInterval(diff, winner);
-  const versus = (baseline: number[]): BaselineComparison | null => {
-    const d = aucDifference(diff, baseline, winner);
-    return d && { difference: round(d.difference, 4), interval: [round(d.interval[0], 4), round(d.interval[1], 4)] };
-  };
   return {
     n: pairs.length,
     auc: round(pairAuc(diff, winner), 4),
-    aucInterval: interval && [round(interval.interval[0], 4), round(interval.interval[1], 4)],
+    aucInterval: roundedAucInterval(diff, winner),
     accuracy: round(pairAccuracy(diff, winner), 4),
-    baselines: { followers: round(pairAuc(followers, winner), 4), listed: round(pairAuc(listed, winner), 4) },
-    versusBaselines: { followers: versus(followers), listed: versus(listed) },
+    baselines: { followers: round(pairAuc(aloneDiffs(pairs, 'followers'), winner), 4), listed: round(pairAuc(aloneDiffs(pairs, 'listed'), winner), 4) },
+    versusBaselines: versusBaselinesOf(diff, pairs),
   };
+}
+
+/** A baseline's statistic per pair: log1p of one count, A minus B (a side without the count: 0, no opinion). */
+function aloneDiffs(pairs: LabelledPair[], f: 'followers' | 'listed'): number[] {
+  return pairs.map((p) => {
+    const d = Math.log1p(p.a.value[f]) - Math.log1p(p.b.value[f]);
+    return Number.isNaN(d) ? 0 : d;
+  });
+}
+
+function roundedAucInterval(diff: ArrayLike<number>, winner: number[]): [number, number] | null {
+  const e = aucWithInterval(diff, winner);
+  return e && [round(e.interval[0], 4), round(e.interval[1], 4)];
+}
+
+/** The margin of `diff`'s AUC over each baseline's on the same pairs, with 95% intervals. */
+function versusBaselinesOf(diff: ArrayLike<number>, pairs: LabelledPair[]): PairEvaluation['versusBaselines'] {
+  const winner = pairs.map((p) => p.winner);
+  const versus = (f: 'followers' | 'listed'): BaselineComparison | null => {
+    const d = aucDifference(diff, aloneDiffs(pairs, f), winner);
+    return d && { difference: round(d.difference, 4), interval: [round(d.interval[0], 4), round(d.interval[1], 4)] };
+  };
+  return { followers: versus('followers'), listed: versus('listed') };
 }
 
 /** What a pairs-only refit did. */
@@ -99,7 +110,8 @@ export interface PairFitReport {
   model: Model;
   fitted: string[];
   kept: string[];
-  cv: { folds: number; auc: number; foldAuc: number[] } | null;
+  /** out-of-fold AUC with its 95% interval and margins over the baselines (the same DeLong intervals as eval's) */
+  cv: { folds: number; auc: number; aucInterval: [number, number] | null; foldAuc: number[]; versusBaselines: PairEvaluation['versusBaselines'] } | null;
   inSample: { auc: number; accuracy: number };
 }
 
@@ -141,7 +153,8 @@ export function fitModelOnPairs(base: Model, pairs: LabelledPair[], folds: numbe
       for (const i of test) diff[i] = scoreFeatureVector(model, pairs[i]!.a).total - scoreFeatureVector(model, pairs[i]!.b).total;
       foldAuc.push(round(pairAuc(test.map((i) => diff[i]!), test.map((i) => pairs[i]!.winner)), 4));
     }
-    cv = { folds, auc: round(pairAuc(diff, pairs.map((p) => p.winner)), 4), foldAuc };
+    const winner = pairs.map((p) => p.winner);
+    cv = { folds, auc: round(pairAuc(diff, winner), 4), aucInterval: roundedAucInterval(diff, winner), foldAuc, versusBaselines: versusBaselinesOf(diff, pairs) };
   }
   const { model, fitted } = fitOn(pairs);
   const e = evaluatePairs(model, pairs);
