@@ -16,6 +16,12 @@ export const BACKGROUND_VERSION = 1;
 /** models/background.json.gz in the package. */
 export const BUILTIN_BACKGROUND_PATH = path.join(MODELS_DIR, 'background.json.gz');
 
+export const HOMONYMS_FORMAT = 'influence-homonyms';
+export const HOMONYMS_VERSION = 1;
+
+/** models/homonyms.json in the package (built by scripts/build-homonyms.ts from a spelling dictionary). */
+export const BUILTIN_HOMONYMS_PATH = path.join(MODELS_DIR, 'homonyms.json');
+
 /** One language as stored: words grouped by Zipf x 100, most frequent group first. */
 export interface LanguageTable {
   words: [number, string][];
@@ -82,6 +88,7 @@ export function parseBackgroundJson(text: string, file: string): Background {
       characters: langs[l]!.characters ? groups(langs[l]!.characters, file, `languages.${l}.characters`) : null,
       charactersPerWord: Number(langs[l]!.charactersPerWord ?? 1) || 1,
       ranked: Float32Array.from(words.values()).sort().reverse(),
+      nameHomonyms: null,
     };
   });
   return {
@@ -106,6 +113,36 @@ export function loadBuiltinBackground(): Background {
       throw new InputError('the word-frequency background is missing', { file: BUILTIN_BACKGROUND_PATH, expected: 'models/background.json.gz shipped with influence', fix: 'reinstall influence, or rebuild it with scripts/build-background.ts' });
     }
     builtin = parseBackgroundJson(zlib.gunzipSync(raw).toString('utf8'), BUILTIN_BACKGROUND_PATH);
+    attachHomonyms(builtin, readHomonyms(BUILTIN_HOMONYMS_PATH));
   }
   return builtin;
+}
+
+/** Per language, the words a dictionary lists both as a proper name and as a common word (models/homonyms.json). */
+export function readHomonyms(file: string): Map<string, Set<string>> {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    throw new InputError(`cannot read the name homonyms: ${(err as Error).message}`, { file, expected: 'models/homonyms.json shipped with influence', fix: 'reinstall influence, or rebuild it with scripts/build-homonyms.ts' });
+  }
+  const langs = doc['languages'];
+  if (doc['format'] !== HOMONYMS_FORMAT || doc['version'] !== HOMONYMS_VERSION || typeof langs !== 'object' || langs === null) {
+    throw new InputError('not a homonyms file', { file, field: 'format', expected: `"format": "${HOMONYMS_FORMAT}", "version": ${HOMONYMS_VERSION}`, fix: 'rebuild it with scripts/build-homonyms.ts' });
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [lang, words] of Object.entries(langs as Record<string, unknown>)) {
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) {
+      throw new InputError('malformed word list', { file, field: `languages.${lang}`, expected: 'an array of lower-case words', fix: 'rebuild it with scripts/build-homonyms.ts' });
+    }
+    out.set(lang, new Set(words as string[]));
+  }
+  return out;
+}
+
+/** Gives each background language its name homonyms (languages the list lacks keep none). */
+export function attachHomonyms(bg: Background, homonyms: Map<string, Set<string>>): void {
+  bg.languages.forEach((lang, l) => {
+    bg.tables[l]!.nameHomonyms = homonyms.get(lang) ?? null;
+  });
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinBackground } from '../../src/inputs/background.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadBuiltinBackground, readHomonyms } from '../../src/inputs/background.js';
 import { backgroundLanguageIndex, EVERYDAY_RANK, everydayForms, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
 import { tokenize } from '../../src/engine/topics/text.js';
 import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
@@ -13,6 +16,42 @@ import { BASIC_TOPICS, makeTaxonomy } from '../helpers/topic-taxonomy.js';
 const bg = loadBuiltinBackground();
 const zipf = (lang: string, text: string) => formZipf(bg, backgroundLanguageIndex(bg, lang), tokenize(text));
 const everyday = (lang: string, text: string) => zipf(lang, text) >= everydayThresholds(bg, EVERYDAY_RANK)[backgroundLanguageIndex(bg, lang)]!;
+
+describe('name homonyms (a spelling dictionary, SCOWL)', () => {
+  const en = bg.tables[backgroundLanguageIndex(bg, 'en')]!.nameHomonyms!;
+
+  it('holds proper names that are also common words, and neither plain words nor plain names', () => {
+    for (const w of ['python', 'oracle', 'phoenix', 'java', 'apple', 'amazon']) expect(en.has(w), w).toBe(true);
+    for (const w of ['soccer', 'psychiatry', 'weather']) expect(en.has(w), `${w}: no proper name`).toBe(false);
+    for (const w of ['leeds', 'netflix', 'linux']) expect(en.has(w), `${w}: no common word`).toBe(false);
+    // only English has a case-aware dictionary with a licence the project can ship
+    expect(bg.tables[backgroundLanguageIndex(bg, 'de')]!.nameHomonyms).toBeNull();
+  });
+
+  it('makes a rare homonym everyday (sense evidence needed) unless the languages share it as a name', () => {
+    const L = bg.languages.length;
+    const l = backgroundLanguageIndex(bg, 'en');
+    const latin = ['en', 'de', 'fr', 'es', 'pt', 'it'].map((x) => backgroundLanguageIndex(bg, x));
+    const zipfs = new Float32Array(2 * L).fill(3);
+    zipfs[l] = 3.8; // form 0: written in English at 4x the other languages' rate
+    const homonym = new Uint8Array(2 * L);
+    homonym[l] = 1;
+    homonym[L + l] = 1; // form 1: a homonym written as often everywhere (a shared name)
+    const thresholds = everydayThresholds(bg, EVERYDAY_RANK);
+    expect(everydayForms(zipfs, L, thresholds, latin, true)[l]).toBe(0);
+    const table = everydayForms(zipfs, L, thresholds, latin, true, homonym);
+    expect(table[l]).toBe(1);
+    expect(table[L + l]).toBe(0);
+  });
+
+  it('refuses a malformed list, naming the file and field', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'homonyms-')), 'homonyms.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'influence-homonyms', version: 1, languages: { en: ['ok', 3] } }));
+    expect(() => readHomonyms(file)).toThrow(/malformed word list/);
+    fs.writeFileSync(file, '{"format":"other"}');
+    expect(() => readHomonyms(file)).toThrow(/not a homonyms file/);
+  });
+});
 
 describe('the shipped background (wordfreq, CC BY-SA 4.0)', () => {
   it('covers English, German, French, Spanish, Portuguese, Japanese, Chinese and Korean, with its licence', () => {

@@ -181,6 +181,38 @@ describe('word senses against the background', () => {
     expect(slugsOf(run(b2), polite)).toEqual([]);
   });
 
+  it('a name that is also a common word ("python" the snake) needs sense evidence however rare the word is', () => {
+    const { tax: t, matcher: m } = makeTopics(
+      [
+        { slug: 'technology-super', name: 'Technology' },
+        { slug: 'science-and-nature-super', name: 'Science and Nature' },
+        { slug: 'computer-programming', name: 'Computer Programming', parents: ['technology-super'] },
+        { slug: 'python', name: 'Python', parents: ['computer-programming'] },
+        { slug: 'django', name: 'Django', parents: ['python'] },
+        { slug: 'snakes', name: 'Snakes', parents: ['science-and-nature-super'] },
+      ],
+      loadBuiltinBackground(),
+    );
+    const b = new TopicInputBuilder();
+    const keeper = b.account('zookeeper');
+    for (const s of ['we fed the python at the zoo today', 'the python shed its skin this morning', 'our python escaped its enclosure again', 'the python is sleeping in the sun']) b.post(keeper, s);
+    const dev = b.account('dev');
+    for (let i = 0; i < 4; i++) b.post(dev, `shipped the new Python service, release ${i}`); // a capital inside a sentence: the name
+    const webdev = b.account('webdev');
+    for (let i = 0; i < 4; i++) b.post(webdev, `python and django all week, sprint ${i}`); // lower case, beside a sub-topic that stands on its own
+    const slugs = (config = TOPIC_DEFAULTS) => {
+      const r = computeTopicExpertise(b.build(), t, m, WINDOW, config);
+      return (k: number) => r.accounts[k]!.topics.map((x) => x.slug);
+    };
+    const on = slugs();
+    expect(on(keeper)).not.toContain('python');
+    expect(on(dev)).toContain('python');
+    expect(on(webdev)).toContain('python');
+    // "python" is rarer than the everyday line (English's 5,000th commonest form): the dictionary's homonym is what asks for evidence
+    const off = slugs({ ...TOPIC_DEFAULTS, sense: { ...TOPIC_DEFAULTS.sense, nameHomonyms: false } });
+    expect(off(keeper)).toContain('python');
+  });
+
   it('German capitalises every noun, so "Kinder" needs a neighbour; one sense per discourse then counts the rest', () => {
     const b = new TopicInputBuilder();
     const parent = b.account('eltern');

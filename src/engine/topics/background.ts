@@ -35,6 +35,16 @@
  * brand's level in the other languages): everyday words. No margin is allowed: a form just
  * above the median stays everyday ("google" 4.86 against 4.81 in English, where its capital
  * is the evidence). Languages in other scripts write their own words and are not compared.
+ *
+ * Name homonyms. A topic named by a proper name that is also a common word of the language
+ * ("Python" and the snake, "Oracle" and the prophet, "Phoenix" the city and the bird, "Java"
+ * and coffee) is ambiguous however rare the word: "we fed the python" is not the language. Such
+ * a form is treated as an everyday word (sense evidence needed: in English a capital inside a
+ * sentence is exactly the evidence a name gives), unless it is a name the languages share as
+ * above. The list is the words a spelling dictionary holds both capitalised and in lower case
+ * (models/homonyms.json, scripts/build-homonyms.ts; English only): capitalisation is how a
+ * dictionary separates a name from a common word, the distinction Mikheev (1999, "A
+ * knowledge-free method for capitalized word disambiguation", ACL) draws from text.
  */
 
 /** A form as frequent as the language's 5,000th commonest word form is an everyday word (see the module doc). */
@@ -53,6 +63,8 @@ export interface BackgroundLanguage {
   charactersPerWord: number;
   /** the table's Zipf values, most frequent first (rank r is ranked[r - 1]) */
   ranked: Float32Array;
+  /** words the language's dictionary lists both as a proper name and as a common word ("python", "oracle"); null when not known */
+  nameHomonyms: Set<string> | null;
 }
 
 /** The background model: per-language tables, in a fixed language order. */
@@ -134,15 +146,16 @@ export const SHARED_NAME_EXCESS = Math.log10(2);
  * language (see the module doc). With `sharedNames`, a form that no other Latin-script language
  * writes less than half as often as this one is never everyday here: its frequency comes from a
  * name the languages share, not from this language's own vocabulary.
+ * A name homonym (`homonyms`, node * L + l = 1: see the module doc) is everyday at any frequency.
  * `senseZipf` is the matcher's nodeSenseZipf; `latin` the Latin-script language indexes.
  */
-export function everydayForms(senseZipf: Float32Array, L: number, thresholds: Float64Array, latin: readonly number[], sharedNames: boolean): Uint8Array {
+export function everydayForms(senseZipf: Float32Array, L: number, thresholds: Float64Array, latin: readonly number[], sharedNames: boolean, homonyms: Uint8Array | null = null): Uint8Array {
   const nodes = L === 0 ? 0 : senseZipf.length / L;
   const out = new Uint8Array(nodes * L);
   for (let k = 0; k < nodes; k++) {
     for (let l = 0; l < L; l++) {
       const z = senseZipf[k * L + l]!;
-      if (!(z >= thresholds[l]!)) continue;
+      if (!(z >= thresholds[l]!) && homonyms?.[k * L + l] !== 1) continue;
       if (sharedNames && latin.length > 1 && latin.includes(l) && z - lowestElsewhere(senseZipf, k * L, l, latin) <= SHARED_NAME_EXCESS) continue;
       out[k * L + l] = 1;
     }

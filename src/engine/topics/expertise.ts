@@ -121,6 +121,11 @@ export interface TopicConfig {
      * simulated population (bench/eval-topics.ts)
      */
     sharedNames: boolean;
+    /**
+     * true: a proper name that the language's dictionary also holds as a common word ("python", "oracle", "phoenix") needs
+     * sense evidence at any frequency, like an everyday word (background.ts, name homonyms; English only)
+     */
+    nameHomonyms: boolean;
   };
   /** naive-Bayes margin (nats) to decide a post's language from its words (language.ts) */
   languageMargin: number;
@@ -146,7 +151,7 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   freeTopicsPerPost: 4,
   fdr: 0.05,
   dispersion: 0.28,
-  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2, discourseNeighbours: 'children', sharedNames: true },
+  sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2, discourseNeighbours: 'children', sharedNames: true, nameHomonyms: true },
   languageMargin: 2,
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
   examples: 3,
@@ -412,8 +417,8 @@ export function computeTopicExpertise(
   const onlyHash = new Uint8Array(T);
   const senseOk = new Uint8Array(T);
   const neighbours = new Map<number, Set<number>>();
-  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames);
-  const frequent = everydayTableOf(matcher, config.sense.everydayRank, false);
+  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames, config.sense.nameHomonyms);
+  const frequent = everydayTableOf(matcher, config.sense.everydayRank, false, config.sense.nameHomonyms);
   let seq = 0;
   let corpusPosts = 0;
 
@@ -588,14 +593,14 @@ function ownEvidence(j: number, c: SenseContext, scratch: MatchScratch, matcher:
 
 /** Which forms are everyday words in which language (background.ts everydayForms), one table per matcher and setting. */
 const everydayTables = new WeakMap<TopicMatcher, Map<string, Uint8Array>>();
-function everydayTableOf(matcher: TopicMatcher, everydayRank: number, sharedNames: boolean): Uint8Array {
+function everydayTableOf(matcher: TopicMatcher, everydayRank: number, sharedNames: boolean, nameHomonyms: boolean): Uint8Array {
   let byKey = everydayTables.get(matcher);
   if (!byKey) everydayTables.set(matcher, (byKey = new Map()));
-  const key = `${everydayRank} ${sharedNames}`;
+  const key = `${everydayRank} ${sharedNames} ${nameHomonyms}`;
   let table = byKey.get(key);
   if (!table) {
     const bg = matcher.background;
-    table = everydayForms(matcher.nodeSenseZipf, bg.languages.length, everydayThresholds(bg, everydayRank), matcher.languageId.latin, sharedNames);
+    table = everydayForms(matcher.nodeSenseZipf, bg.languages.length, everydayThresholds(bg, everydayRank), matcher.languageId.latin, sharedNames, nameHomonyms ? matcher.nodeHomonym : null);
     byKey.set(key, table);
   }
   return table;
@@ -626,7 +631,7 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
   const full = new Float64Array(T * columns);
   const floor = zipfToFrequency(bg.floorZipf);
   const s0 = config.sense.accidentalEvidence;
-  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames);
+  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames, config.sense.nameHomonyms);
   for (let t = 0; t < T; t++) {
     const pairs = matcher.topicForms[t]!;
     for (let k = 0; k < pairs.length; k += 2) {

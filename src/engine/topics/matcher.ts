@@ -45,6 +45,8 @@ export interface TopicMatcher {
   nodeZipf: Float32Array;
   /** the same, taken as the larger with the form's plural or singular: "apples" is as everyday a word as "apple" (the sense rule reads this) */
   nodeSenseZipf: Float32Array;
+  /** per node and background language: 1 when the node's form is one word the language writes both as a name and as a common word (background.ts, name homonyms) */
+  nodeHomonym: Uint8Array;
   /**
    * per topic: its forms as (node, column) pairs; column l < L is a background language the form
    * applies to alone, -1 = every language, L = a gated language the background does not know
@@ -302,6 +304,16 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
       for (let l = 0; l < L; l++) if (z[l]! > nodeSenseZipf[k * L + l]!) nodeSenseZipf[k * L + l] = z[l]!;
     }
   }
+  const nodeHomonym = new Uint8Array(nodes * L);
+  for (let k = 0; k < nodes; k++) {
+    const toks = nodeTokens[k];
+    if (!toks || toks.length !== 1) continue;
+    const variants = [toks[0]!, ...singularsOf(toks[0]!)];
+    for (let l = 0; l < L; l++) {
+      const words = background.tables[l]!.nameHomonyms;
+      if (words && variants.some((v) => words.has(v))) nodeHomonym[k * L + l] = 1;
+    }
+  }
   const formVocab = vocab.size;
   const languageId = buildLanguageId(background, vocab);
   const finalRoot = new Int32Array(vocab.size).fill(-1);
@@ -322,6 +334,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     background,
     nodeZipf,
     nodeSenseZipf,
+    nodeHomonym,
     topicForms: topicPairs.map((p) => Int32Array.from(p)),
     languageId,
   };
