@@ -45,10 +45,11 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
   // Threads: soccer 5 ("fußball"), twitter 12, music 5 (+5): all three kept true; 11 neutral and 5
   // other-sense topics added (dogs 5 = "hunde" as an insult, faith 4 = "glaube" ...).
 
-  it('assigns no topic of another sense that the labels name in 3+ posts to the Threads owner, and none of "translation", "law", "debt", "faith" to milahu104', async () => {
+  it('assigns no topic of another sense that the labels name in 3+ posts to the Threads owner, and none of "translation", "law", "debt", "faith", "oracle" to milahu104', async () => {
     const r = await evaluate();
     expect(r.get('threads-yungztr-2024')!.everydaySenses).toEqual([]);
-    for (const s of ['translation', 'law', 'debt', 'faith', 'lost-tv-series']) expect(r.get('twitter-milahu104-2026')!.assigned).not.toContain(s);
+    // "oracle": a name the dictionary also holds as a common word ("the oracle has spoken" in two of its three posts)
+    for (const s of ['translation', 'law', 'debt', 'faith', 'lost-tv-series', 'oracle']) expect(r.get('twitter-milahu104-2026')!.assigned).not.toContain(s);
   }, 120_000);
 
   it('assigns no everyday-word sense ("nice", "weather", "kinder", "running", "musik", "apple") to any owner', async () => {
@@ -68,7 +69,7 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
     expect((await evaluate()).get('bluesky-bnewbold-2025')!.assigned).toEqual([]);
   }, 120_000);
 
-  it('meets precision >= 0.9 and recall >= 0.8 on milahu104 (measured 94% / 85%, 28 of 33 audited true topics; 64% with TopicConfig.detailsLead on, 15% before the empirical-Bayes rule)', async () => {
+  it('meets precision >= 0.9 and recall >= 0.8 on milahu104 (measured 97% / 85%, 28 of 33 audited true topics; 64% with TopicConfig.detailsLead on, 15% before the empirical-Bayes rule)', async () => {
     const e = (await evaluate()).get('twitter-milahu104-2026')!;
     // details beside a bigger subject count in their own right now: bitcoin beside gold, schizophrenia beside psychiatry
     for (const s of ['overpopulation', 'psychiatry', 'censorship', 'vaccines', 'vitamins', 'venezuela', 'politics', 'europe', 'twitter', 'bitcoin', 'schizophrenia', 'pesticides']) expect(e.found).toContain(s);
@@ -82,7 +83,7 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
     expect(e.wrong).toEqual([]);
   }, 120_000);
 
-  it('meets precision >= 0.9 and recall >= 0.8 pooled over every labelled archive, held-out ones included (measured 95% / 82%: 40 of 42, 31 of 38)', async () => {
+  it('meets precision >= 0.9 and recall >= 0.8 pooled over every labelled archive, held-out ones included (measured 98% / 82%: 40 of 41, 31 of 38)', async () => {
     let correct = 0;
     let counted = 0;
     let found = 0;
@@ -103,7 +104,7 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
   // matcher does not split); music: "musik" in 5 posts, less than twice what German text predicts
   // (D < 0.5). milahu104 misses germany, police ("deutschland", "polizei" at German text's rate),
   // energy, israel and books (everyday words without sense evidence). When this passes, make it a plain test.
-  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 94% / 85%, Threads 100% / 33%)', async () => {
+  it.fails('meets precision >= 0.9 and recall >= 0.8 on every labelled archive (measured: milahu104 97% / 85%, Threads 100% / 33%)', async () => {
     for (const [name, e] of await evaluate()) {
       expect(e.precision, name).toBeGreaterThanOrEqual(0.9);
       expect(e.recall, name).toBeGreaterThanOrEqual(0.8);
