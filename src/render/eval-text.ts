@@ -2,20 +2,12 @@
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { formatCount } from './counts.js';
-import type { BaselineComparison } from '../engine/fit/pairs.js';
+import type { BaselineComparison, PairEvaluation, PairFitReport } from '../engine/fit/pairs.js';
 
-/** The `eval --json` document. */
-export interface EvalReport {
+/** The `eval --json` document: the evaluation (engine/fit/pairs.ts) under its schema and model version. */
+export interface EvalReport extends PairEvaluation {
   schema: 1;
   model: string;
-  n: number;
-  auc: number;
-  /** 95% interval (DeLong); null with fewer than two pairs won by either side */
-  aucInterval: [number, number] | null;
-  accuracy: number;
-  baselines: { followers: number; listed: number };
-  /** the model's AUC minus each baseline's on the same pairs, with a 95% interval */
-  versusBaselines: { followers: BaselineComparison | null; listed: BaselineComparison | null };
 }
 
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
@@ -49,7 +41,7 @@ export interface FitSummary {
   pairs: number;
   fitted: string[];
   prior: string[];
-  cv: { folds: number; auc: number; aucInterval: [number, number] | null; foldAuc: number[]; versusBaselines: { followers: BaselineComparison | null; listed: BaselineComparison | null } } | null;
+  cv: PairFitReport['cv'];
   inSample: { auc: number; accuracy: number };
 }
 

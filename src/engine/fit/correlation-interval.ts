@@ -20,7 +20,7 @@
  * 0.301-0.337, c = 0.55, difference +0.059 with 95% interval about +0.042 to +0.076.
  */
 
-const Z95 = 1.959963984540054;
+import { Z95 } from './delong.js';
 
 /** 95% interval of Spearman's rho from n pairs (null with fewer than 4, or |rho| = 1). */
 export function spearmanInterval(rho: number, n: number): [number, number] | null {

@@ -17,9 +17,10 @@
  * Worked example: positives [3, 2], negatives [1, 2.5]: psi = 1, 1 / 1, 0 -> AUC 3/4;
  * V10 = [1, 0.5], V01 = [1, 0.5], S10 = S01 = 0.125, Var = 0.0625 + 0.0625, SE 0.354.
  */
+import { averageRanks } from '../metrics.js';
 
-/** z for a two-sided 95% normal interval. */
-const Z95 = 1.959963984540054;
+/** z for a two-sided 95% normal interval (the 97.5th percentile of the standard normal). */
+export const Z95 = 1.959963984540054;
 
 /** An AUC with its DeLong standard error and 95% interval. */
 export interface AucEstimate {
@@ -35,21 +36,6 @@ export interface AucDifference {
   interval: [number, number];
 }
 
-/** Mid-ranks (1-based, ties averaged) of `v`. */
-function midRanks(v: ArrayLike<number>): Float64Array {
-  const n = v.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => v[a]! - v[b]! || a - b);
-  const rank = new Float64Array(n);
-  for (let s = 0; s < n; ) {
-    let e = s;
-    while (e + 1 < n && v[order[e + 1]!] === v[order[s]!]) e++;
-    const r = (s + e) / 2 + 1;
-    for (let k = s; k <= e; k++) rank[order[k]!] = r;
-    s = e + 1;
-  }
-  return rank;
-}
-
 /** Per item of one ranking: its DeLong component (V10 for a positive, V01 for a negative) and the AUC. */
 function componentsOf(score: ArrayLike<number>, label: ArrayLike<number>): { auc: number; v10: Float64Array; v01: Float64Array } {
   const pos: number[] = [];
@@ -57,9 +43,9 @@ function componentsOf(score: ArrayLike<number>, label: ArrayLike<number>): { auc
   for (let i = 0; i < score.length; i++) (label[i] === 1 ? pos : neg).push(score[i]!);
   const m = pos.length;
   const n = neg.length;
-  const all = midRanks([...pos, ...neg]);
-  const rp = midRanks(pos);
-  const rn = midRanks(neg);
+  const all = averageRanks([...pos, ...neg]);
+  const rp = averageRanks(pos);
+  const rn = averageRanks(neg);
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
   let auc = 0;
