@@ -11,6 +11,7 @@ import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
 import { streamJsonDocument } from './json.js';
 import { scoreResultJson } from './score-json.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
+import { countNoun } from './counts.js';
 
 /** One result of `score --json` (schema 1). */
 export interface ScoreResultView {
@@ -199,12 +200,23 @@ export function renderScoreBlock(r: ScoreResultView, theme: Theme, header: Repor
   ].join('\n');
 }
 
-/** Plain text for many results: one aligned row per account, then the window and who was idle in it. */
+/** Accounts without a score listed as rows; more than this many are named on one line instead. */
+const ABSTAINING_ROWS = 10;
+
+/**
+ * Plain text for many results: one aligned row per account, then the window and who was idle
+ * in it. Accounts without a score are rows too, up to ABSTAINING_ROWS of them; beyond that
+ * (an archive's owner beside the 1,600 people it replied to) one line counts and names them,
+ * so the scored accounts are not lost among rows of dashes.
+ */
 export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, header: ReportHeader): string {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
+  const abstaining = results.filter((r) => r.score === null);
+  const collapsed = abstaining.length > ABSTAINING_ROWS;
+  const shown = collapsed ? results.filter((r) => r.score !== null) : results;
   // an abstaining account's sub-scores come from imputed values alone (the same for every such
   // account): shown as numbers they would read as a measurement, so they are '-' like its score
-  const rows = results.map((r) => [
+  const rows = shown.map((r) => [
     `@${cleanText(r.handle)}`,
     cleanText(r.network),
     formatScore(r),
@@ -213,7 +225,10 @@ export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, 
   ]);
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
   const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
-  return [theme.chalk.bold(line(head)), ...rows.map(line), `(${describeWindow(header)})`, ...idleNote(results)].join('\n');
+  const abstainNote = collapsed
+    ? [`${countNoun(abstaining.length, 'account')} without a score, not shown: ${abstaining.slice(0, ABSTAINING_ROWS).map((r) => `@${cleanText(r.handle)}`).join(', ')}, ... (--csv or --json lists every account with the reason)`]
+    : [];
+  return [theme.chalk.bold(line(head)), ...rows.map(line), `(${describeWindow(header)})`, ...abstainNote, ...idleNote(results)].join('\n');
 }
 
 /** How many idle accounts a note names before 'and N more'. */

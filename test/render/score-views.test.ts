@@ -55,6 +55,16 @@ describe('score views', () => {
     expect(rows[2]).toMatch(/^@quiet +twitter +- +- +- +- +- +-$/);
   });
 
+  it('names more than ten accounts without a score on one line instead of rows of dashes', () => {
+    const quiet = Array.from({ length: 11 }, (_, i) => ({ ...result, handle: `q${i}`, score: null, interval: null, abstain: 'no data', flags: [] }));
+    const rows = renderScoreRows([quiet[0]!, result, ...quiet.slice(1)], plain, header).split('\n');
+    expect(rows[1]).toMatch(/^@evilname +twitter +47\.3/);
+    expect(rows[2]).toBe('(as of 2026-03-01 00:00:00 UTC, 90-day window, model 2.1.0)');
+    expect(rows[3]).toBe('11 accounts without a score, not shown: @q0, @q1, @q2, @q3, @q4, @q5, @q6, @q7, @q8, @q9, ... (--csv or --json lists every account with the reason)');
+    // ten are still rows
+    expect(renderScoreRows([result, ...quiet.slice(1)], plain, header).split('\n')).toHaveLength(1 + 11 + 1);
+  });
+
   it('says when an account did nothing in its window, and which --as-of to try', () => {
     const idle = { ...result, activityInWindow: 0, lastActivity: '2024-05-02T10:00:00.000Z' };
     expect(renderScoreBlock(idle, plain, header)).toContain('no activity of its own in the window; last activity 2024-05-02 (try --as-of 2024-05-02)');
