@@ -1,10 +1,10 @@
 /** Test helpers: run the CLI in-process or as a spawned binary, in a temp dir. */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+
+export { tempDir } from './temp-dirs.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin', 'influence.js');
@@ -15,18 +15,6 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-const made: string[] = [];
-process.once('exit', () => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh temporary directory, removed when the test process exits. */
-export function tempDir(prefix = 'influence-test-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
 }
 
 /** Runs main() in-process with captured streams (fast; use for most CLI tests). */
