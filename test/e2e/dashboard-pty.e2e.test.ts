@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
+import { sampleDb } from '../helpers/sample-db.js';
 
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => fs.existsSync(p)) ?? null;
 const ENTER_ALT = '\u001b[?1049h';
@@ -115,7 +116,7 @@ describe('influence dashboard in a pseudo-terminal', () => {
   it('selects an account, shows its score as `score --json` does, quits with q: exit 0, terminal restored, database unchanged', async () => {
     const dir = tempDir('influence-dash-');
     const db = path.join(dir, 'sample.db');
-    expect((await runCli(['demo', '--db', db, '--json'], { cwd: dir })).code).toBe(0);
+    fs.copyFileSync(await sampleDb(), db); // the sample as `demo --db sample.db --json` imports it
     // one stored run, so the detail has history to draw
     expect((await runCli(['--db', db, 'score', '--all', '--json'], { cwd: dir })).code).toBe(0);
     const rank = JSON.parse((await runCli(['--db', db, 'rank', '--json'], { cwd: dir })).stdout) as { results: { handle: string }[] };
@@ -173,7 +174,7 @@ describe('influence dashboard in a pseudo-terminal', () => {
   it('in colour it sets only the 16 basic colours, so a 16-colour terminal shows it as meant', async () => {
     const dir = tempDir('influence-dash-');
     const db = path.join(dir, 'sample.db');
-    expect((await runCli(['demo', '--db', db, '--json'], { cwd: dir })).code).toBe(0);
+    fs.copyFileSync(await sampleDb(), db); // the sample as `demo --db sample.db --json` imports it
     const session = startSession(['dashboard', '--db', 'sample.db'], dir, { columns: 100, rows: 30 }, { TERM: 'xterm-256color' });
     try {
       await session.waitForPlain('q quit', await session.waitForPlain('1 ranking by score'));
