@@ -32,9 +32,16 @@ function copyWithMoreEngagement(handle: string, n: number): string {
   return dir;
 }
 
+let fixturesDb: string | null = null;
+/** The unmodified fixtures, imported once for the tests that only read them (check stores nothing). */
+function importedFixtures(): string {
+  fixturesDb ??= importFixtures();
+  return fixturesDb;
+}
+
 describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influence check (spawned)', () => {
   it('the fixtures hold against fixtures/scoring/expected.json: exit 0', () => {
-    const db = importFixtures();
+    const db = importedFixtures();
     const r = spawnCli(['check', EXPECTED, '--db', db]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -64,7 +71,7 @@ describe.runIf(fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js')))('influe
   });
 
   it('check exits 0 on its own --write output, and 2 on a bad expectations file', () => {
-    const db = importFixtures();
+    const db = importedFixtures();
     const file = path.join(tempDir(), 'mine.json');
     const w = spawnCli(['check', '--write', file, '--db', db]);
     expect(w.code).toBe(0);
