@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeChunks } from '../../src/cli/output.js';
+import type { OutStream } from '../../src/cli/io.js';
 
 /** A stream that keeps what it is given, as given, and asks for 'drain' now and then. */
 function collector(): { stream: Writable; held: (Buffer | string)[]; bytes: () => Buffer } {
@@ -34,7 +35,8 @@ describe('writeChunks to a Node stream', () => {
       'end',
     ];
     const { stream, held, bytes } = collector();
-    await writeChunks(stream, chunks);
+    // (a Writable is what process.stdout is; its write's overloads don't match OutStream's one signature)
+    await writeChunks(stream as unknown as OutStream, chunks);
     await new Promise<void>((resolve) => stream.end(resolve));
     const expected = Buffer.concat([...chunks, '\n'].map((c) => Buffer.from(c, 'utf8')));
     expect(bytes().equals(expected)).toBe(true);
