@@ -40,6 +40,7 @@ import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
 import { applyRealFollowers, type RealFollowers } from './audience/real-followers.js';
+import { significant } from './significant.js';
 import { FLAG_CODES, neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
@@ -250,25 +251,13 @@ export function evaluateModel(model: Model, t: Float64Array, damping = 1, lower?
 
 function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Evaluation, lower: Uint8Array | undefined, cap: number, perCount?: Float64Array): void {
   const K = model.features.length;
-  for (let k = 0; k < K; k++) {
-    ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
-    ev.informs[k] = Number.isNaN(ev.t[k]!) ? 0 : 1;
-  }
-  // the posterior's caps are written to ev.capped; ev.imputed is the scratch (set below)
-  const posterior: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: ev.capped, rawFactor: 0, den: 1 };
-  imputeInto(model, ev.t, posterior, ev.imputed);
+  const posterior = imputeRowInto(model, tIn, ev, lower);
   let importanceAll = 0;
   let importancePresent = 0;
   for (let k = 0; k < K; k++) {
-    let missing = Number.isNaN(tIn[k]!);
-    if (lower?.[k] === 1 && !missing) {
-      if (tIn[k]! >= ev.t[k]!) ev.t[k] = tIn[k]!;
-      else missing = true; // the imputation says more than the partial observation
-    }
-    ev.imputed[k] = missing ? 1 : 0;
     const imp = model.features[k]!.importance;
     importanceAll += imp;
-    if (!missing) importancePresent += imp;
+    if (ev.imputed[k] !== 1) importancePresent += imp;
   }
   let total = 0;
   let reach = 0;
@@ -295,6 +284,46 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
   ev.interval = scoreInterval(model, total, ev.sd, damping, cap);
 }
 
+/**
+ * The first part of an evaluation: the values used (ev.t, imputed where missing, lower
+ * bounds raised to the observation), which are imputed (ev.imputed), which informed the
+ * imputation (ev.informs) and the caps that bound it (ev.capped). Returns the factor's
+ * posterior. Itemising a scored row needs only this and, when its points are not kept,
+ * the curves (curvesInto): the rest of the evaluation is in the table's columns.
+ */
+function imputeRowInto(model: Model, tIn: Float64Array, ev: Evaluation, lower: Uint8Array | undefined): FactorPosterior {
+  const K = model.features.length;
+  for (let k = 0; k < K; k++) {
+    ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
+    ev.informs[k] = Number.isNaN(ev.t[k]!) ? 0 : 1;
+  }
+  // the posterior's caps are written to ev.capped; ev.imputed is the scratch (set below)
+  const posterior: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: ev.capped, rawFactor: 0, den: 1 };
+  imputeInto(model, ev.t, posterior, ev.imputed);
+  for (let k = 0; k < K; k++) {
+    let missing = Number.isNaN(tIn[k]!);
+    if (lower?.[k] === 1 && !missing) {
+      if (tIn[k]! >= ev.t[k]!) ev.t[k] = tIn[k]!;
+      else missing = true; // the imputation says more than the partial observation
+    }
+    ev.imputed[k] = missing ? 1 : 0;
+  }
+  return posterior;
+}
+
+/** The curve values of ev.t (ev.g) and their sum (ev.total), summed in model order as evaluateInto sums them. */
+function curvesInto(model: Model, ev: Evaluation): void {
+  const K = model.features.length;
+  let total = 0;
+  for (let k = 0; k < K; k++) {
+    const f = model.features[k]!;
+    const g = evaluateCurve(f.knots, f.points, ev.t[k]!);
+    ev.g[k] = g;
+    total += g;
+  }
+  ev.total = total;
+}
+
 /** Scores one feature vector (labelled pairs, tests): the same model path as scoreAccounts. */
 export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1, cap = 100): Evaluation {
   const t = Float64Array.from(model.features, (f) => featureT(f, fv.value[f.name]));
@@ -304,8 +333,6 @@ export function scoreFeatureVector(model: Model, fv: FeatureVector, damping = 1,
 }
 
 const tenths = (x: number): number => Math.round(x * 10);
-// six significant digits; a whole number of at most six digits is its own (the common case: counts; + 0 makes -0 read 0 as toPrecision does)
-const significant = (x: number): number => (Number.isInteger(x) && x > -1e6 && x < 1e6 ? x + 0 : Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
 
 /**
  * Splits `target` tenths over items with exact values `exact` (in points) so each item is
@@ -375,7 +402,7 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   }
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, keptPoints.get(table));
+  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, keptPoints.get(table), table);
   const ev = table.features.evidence;
   out.activityInWindow = ev.activityInWindow[i] ?? 0;
   const last = ev.lastActivity[i]!;
@@ -531,12 +558,22 @@ function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
   return w;
 }
 
-/** The itemised result of the row in `w` (`anyLower`: some value is a lower bound), its points read from `kept` when it holds them. */
-function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, kept?: KeptPoints): AccountScore {
+/**
+ * The itemised result of the row in `w` (`anyLower`: some value is a lower bound), its points
+ * read from `kept` when it holds them. `table`, when given, is the score table whose row
+ * `index` this is: its columns hold the rest of this row's evaluation (score, interval,
+ * sub-scores, confidence: computeScores made the very same evaluation of the very same
+ * values), so only the imputation is redone, and the curves when the points are walked.
+ * Why: itemising is done twice per account by `score --all --json` storing its run, and
+ * the variance, interval and calibrations were a fifth of each pass.
+ */
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, kept?: KeptPoints, table?: ScoreTable): AccountScore {
   const K = model.features.length;
   const lower = anyLower ? w.lower : undefined;
   const ev = w.ev;
-  evaluateInto(model, w.tIn, damping, ev, lower, cap, w.perCount);
+  if (table) imputeRowInto(model, w.tIn, ev, lower);
+  else evaluateInto(model, w.tIn, damping, ev, lower, cap, w.perCount);
+  const score = table ? table.score[index]! : ev.score;
   // each flag's share of the damping product (-ln factor), as the authenticity stage itemises it
   let share: number[] | null = null;
   let authenticityItems = 0;
@@ -550,13 +587,14 @@ function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, dampin
   const at = kept && index >= 0 ? index * kept.stride : -1;
   if (kept && at >= 0 && kept.items[index] === K + 1 + authenticityItems) parts = kept.tenths.subarray(at, at + kept.stride);
   else {
+    if (table) curvesInto(model, ev);
     const undamped = applyCalibration(model.calibration, ev.total);
     // points along the path of the account's evidence (engine/attribution.ts): imputed values
     // get none of their own; the path ends at the evaluation just made
     const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
     const exact: number[] = [baseline];
     for (let k = 0; k < K; k++) exact.push(w.points[k]!);
-    const authenticity = ev.score - undamped;
+    const authenticity = score - undamped;
     if (authenticityItems > 0) {
       if (share === null) exact.push(authenticity);
       else {
@@ -564,14 +602,16 @@ function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, dampin
         for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
       }
     }
-    const apportioned = apportionTenths(exact, tenths(ev.score));
+    const apportioned = apportionTenths(exact, tenths(score));
     parts = apportioned;
     if (kept && at >= 0 && apportioned.length <= kept.stride && apportioned.every((x) => x >= -32768 && x <= 32767)) {
       kept.tenths.set(apportioned, at);
       kept.items[index] = apportioned.length;
     }
   }
-  const shown = roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);
+  const shown = table
+    ? roundShown(score, [table.low[index]!, table.high[index]!], { reach: table.reach[index]!, amplification: table.amplification[index]!, network: table.networkScore[index]! }, table.confidence[index]!)
+    : roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);
   // key order as the JSON contract lists them: feature, group, value, points, source (basis)
   const contributions: Contribution[] = [{ feature: 'baseline', group: 'baseline', value: null, points: parts[0]! / 10, source: 'declared' }];
   const missing: ScoredFeature[] = [];

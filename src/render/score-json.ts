@@ -8,6 +8,7 @@
  */
 import type { Contribution } from '../engine/result-types.js';
 import { JSON_ESCAPED, stringifyJson } from './json.js';
+import { numberText } from './number-text.js';
 import type { ScoreResultView } from './score-view.js';
 
 // the fields written below: a new field of a result or a contribution fails to compile
@@ -40,7 +41,7 @@ function num(x: number | null): string {
   // x is exactly the double h / 100, whose text is the same whenever it is written
   const h = Math.round(x * 100);
   if (h >= -HUNDREDTHS_SPAN && h <= HUNDREDTHS_SPAN && h / 100 === x) return (hundredths[h + HUNDREDTHS_SPAN] ??= `${x}`);
-  return Number.isFinite(x) ? `${x}` : 'null';
+  return Number.isFinite(x) ? numberText(x) : 'null';
 }
 
 /** Numbers -200.00 to 200.00 in hundredths have their text kept once written. */
@@ -66,6 +67,21 @@ const REPEATED_MAX = 4096;
 const repeated = new Map<string, string>();
 
 /**
+ * A contribution's text up to its value (`{`, feature, group, `"value": `), kept per position
+ * in the list: every result lists the model's features in the same order, so the text of
+ * position k is made once and then only checked against the feature, group and indent.
+ */
+function contributionHead(k: number, c: Contribution, i2: string, i3: string): string {
+  const kept = heads[k];
+  if (kept !== undefined && kept.feature === c.feature && kept.group === c.group && kept.i2 === i2) return kept.text;
+  const text = `${i2}{\n${i3}"feature": ${repeatedStr(c.feature)},\n${i3}"group": ${repeatedStr(c.group)},\n${i3}"value": `;
+  if (k < HEADS_MAX) heads[k] = { feature: c.feature, group: c.group, i2, text };
+  return text;
+}
+const HEADS_MAX = 64;
+const heads: ({ feature: string; group: string; i2: string; text: string } | undefined)[] = [];
+
+/**
  * The result as stringifyJson(r) writes it, its lines after the first indented by `pad`
  * (the indentation of the line it starts on).
  */
@@ -82,7 +98,7 @@ export function scoreResultJson(r: ScoreResultView, pad: string): string {
     s += '[';
     for (let k = 0; k < cs.length; k++) {
       const c = cs[k]!;
-      s += `${k === 0 ? '\n' : ',\n'}${i2}{\n${i3}"feature": ${repeatedStr(c.feature)},\n${i3}"group": ${repeatedStr(c.group)},\n${i3}"value": ${num(c.value)},\n${i3}"points": ${num(c.points)},\n${i3}"source": ${repeatedStr(c.source)}`;
+      s += `${k === 0 ? '\n' : ',\n'}${contributionHead(k, c, i2, i3)}${num(c.value)},\n${i3}"points": ${num(c.points)},\n${i3}"source": ${repeatedStr(c.source)}`;
       s += c.basis === undefined ? `\n${i2}}` : `,\n${i3}"basis": ${repeatedStr(c.basis)}\n${i2}}`;
     }
     s += `\n${i1}]`;

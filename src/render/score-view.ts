@@ -10,6 +10,7 @@ import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
 import { streamJsonDocument } from './json.js';
 import { scoreResultJson } from './score-json.js';
+import { isoTime } from './iso-time.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
 import { countNoun } from './counts.js';
 
@@ -39,7 +40,7 @@ export interface ScoreResultView {
 export type ScoreRowView = Omit<ScoreResultView, 'contributions'>;
 
 /** An epoch-ms time as ISO 8601 text, null when unknown. */
-const isoTimeOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const isoTimeOrNull = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
 
 /** Projects an engine summary (a result without contributions) to the row view (key order as ScoreResultView). */
 export function toScoreRowView(r: AccountSummary): ScoreRowView {
