@@ -37,14 +37,14 @@ const loaded = (adapter: Adapter): AdapterEntry => ({ format: adapter.format, de
 // An Instagram download holds a threads/ folder: Instagram reads it whole, before Threads.
 // The own-data exports are recognised by their file names and keys, before generic tables.
 export const ADAPTERS: readonly AdapterEntry[] = [
-  { ...TWITTER_FORMAT, detect: detectTwitterArchive, load: async () => (await import('./twitter/adapter.js')).twitterAdapter },
-  { ...MASTODON_FORMAT, detect: detectMastodonArchive, load: async () => (await import('./mastodon/mastodon-adapter.js')).mastodonAdapter },
+  { ...TWITTER_FORMAT, detect: detectTwitterArchive, load: async () => (await import('./twitter/index.js')).twitterAdapter },
+  { ...MASTODON_FORMAT, detect: detectMastodonArchive, load: async () => (await import('./mastodon/index.js')).mastodonAdapter },
   { ...INSTAGRAM_FORMAT, detect: detectInstagram, load: async () => (await import('./instagram/index.js')).instagramAdapter },
   { ...THREADS_FORMAT, detect: detectThreads, load: async () => (await import('./threads/index.js')).threadsAdapter },
   { ...TIKTOK_FORMAT, detect: detectTiktok, load: async () => (await import('./tiktok/index.js')).tiktokAdapter },
   { ...LINKEDIN_FORMAT, detect: detectLinkedin, load: async () => (await import('./linkedin/index.js')).linkedinAdapter },
-  { ...MASTODON_FOLLOWING_FORMAT, detect: detectMastodonFollowing, load: async () => (await import('./mastodon/following-adapter.js')).mastodonFollowingAdapter },
-  { ...BLUESKY_FORMAT, detect: detectBluesky, load: async () => (await import('./bluesky/adapter.js')).blueskyAdapter },
+  { ...MASTODON_FOLLOWING_FORMAT, detect: detectMastodonFollowing, load: async () => (await import('./mastodon/index.js')).mastodonFollowingAdapter },
+  { ...BLUESKY_FORMAT, detect: detectBluesky, load: async () => (await import('./bluesky/index.js')).blueskyAdapter },
   loaded(genericCsvAdapter),
   loaded(genericJsonAdapter),
   loaded(genericNdjsonAdapter),
