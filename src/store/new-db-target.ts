@@ -48,13 +48,17 @@ export function openNewDbTarget(dbPath: string): NewDbTarget | null {
   removeAbandoned(dbPath);
   // Nothing to read from a database that does not exist: an empty one in memory answers
   // the account lookups and the import log (same schema, so the same statements work).
-  const reader: Db = openDb(':memory:');
+  // Opened when first read, after the session has started its writer: loading SQLite and
+  // creating the schema here then overlaps the worker thread's start instead of delaying it.
+  let reader: Db | undefined;
   const temp = `${dbPath}.import-${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
   const removeTemp = () => {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(temp + suffix, { force: true });
   };
   return {
-    reader,
+    get reader() {
+      return (reader ??= openDb(':memory:'));
+    },
     wasImported: () => false,
     openSession(options) {
       const inner = openWriteSession(temp, { ...options, bulkNew: true });
@@ -96,7 +100,7 @@ export function openNewDbTarget(dbPath: string): NewDbTarget | null {
       };
     },
     close() {
-      reader.close();
+      reader?.close();
       removeTemp();
     },
   };
