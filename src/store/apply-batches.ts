@@ -79,6 +79,11 @@ export interface WriteTransaction {
 
 /** Interactions per sorted run (see the module comment). */
 const RUN_ROWS = 65_536;
+/**
+ * The first run is one batch: the writer starts inserting while the parser is still warming
+ * up (its first batches come slowly), instead of waiting idle for four of them.
+ */
+const FIRST_RUN_ROWS = 16_384;
 /** Rows per multi-row INSERT: one statement call binds this many rows. */
 const ROWS_PER_INSERT = 32;
 
@@ -260,6 +265,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   const postsExist = (): boolean => lastPostBefore > 0 || wrotePosts;
   let unresolvedTargets = false;
   const run = createRun();
+  let runRows = FIRST_RUN_ROWS;
 
   // OR IGNORE plus a count, not a plain multi-row INSERT: one that can fail (UNIQUE on
   // handle and id) needs a statement journal, which copied every page it touched to a
@@ -359,6 +365,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
     }
     for (let r = 0; r < k; r += columns) inserts.one.run(args.slice(r, r + columns));
     run.clear();
+    runRows = RUN_ROWS;
   }
 
   return {
@@ -370,7 +377,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       const inter = batch.interactions;
       for (let i = 0; i < inter.n; i++) if (inter.target[i] === 0 && inter.targetPost[i] !== null) unresolvedTargets = true;
       run.append(inter);
-      if (run.n >= RUN_ROWS) flushRun();
+      if (run.n >= runRows) flushRun();
     },
     finish(imports) {
       flushRun();
