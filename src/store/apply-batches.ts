@@ -80,10 +80,11 @@ export interface WriteTransaction {
 /** Interactions per sorted run (see the module comment). */
 const RUN_ROWS = 65_536;
 /**
- * The first run is one batch: the writer starts inserting while the parser is still warming
- * up (its first batches come slowly), instead of waiting idle for four of them.
+ * Until this many interactions are in, each batch is a run of its own: the writer inserts
+ * while the parser is still warming up (its first batches come slowly) instead of idling
+ * until a full run of four batches has arrived.
  */
-const FIRST_RUN_ROWS = 16_384;
+const SMALL_TABLE_ROWS = RUN_ROWS;
 /** Rows per multi-row INSERT: one statement call binds this many rows. */
 const ROWS_PER_INSERT = 32;
 
@@ -265,7 +266,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   const postsExist = (): boolean => lastPostBefore > 0 || wrotePosts;
   let unresolvedTargets = false;
   const run = createRun();
-  let runRows = FIRST_RUN_ROWS;
+  let flushedRows = 0;
 
   // OR IGNORE plus a count, not a plain multi-row INSERT: one that can fail (UNIQUE on
   // handle and id) needs a statement journal, which copied every page it touched to a
@@ -364,8 +365,8 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       }
     }
     for (let r = 0; r < k; r += columns) inserts.one.run(args.slice(r, r + columns));
+    flushedRows += n;
     run.clear();
-    runRows = RUN_ROWS;
   }
 
   return {
@@ -377,7 +378,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       const inter = batch.interactions;
       for (let i = 0; i < inter.n; i++) if (inter.target[i] === 0 && inter.targetPost[i] !== null) unresolvedTargets = true;
       run.append(inter);
-      if (run.n >= runRows) flushRun();
+      if (run.n >= (flushedRows < SMALL_TABLE_ROWS ? 1 : RUN_ROWS)) flushRun();
     },
     finish(imports) {
       flushRun();
