@@ -80,11 +80,12 @@ export interface WriteTransaction {
 /** Interactions per sorted run (see the module comment). */
 const RUN_ROWS = 65_536;
 /**
- * Until this many interactions are in, each batch is a run of its own: the writer inserts
- * while the parser is still warming up (its first batches come slowly) instead of idling
- * until a full run of four batches has arrived.
+ * In a new database, until this many interactions are in, each batch is a run of its own:
+ * the writer inserts while the parser is still warming up (its first batches come slowly)
+ * instead of idling until a full run of four batches has arrived. The table is small then,
+ * so short runs cost little; into a large table they would touch more pages per row.
  */
-const SMALL_TABLE_ROWS = RUN_ROWS;
+const NEW_TABLE_ROWS = RUN_ROWS;
 /** Rows per multi-row INSERT: one statement call binds this many rows. */
 const ROWS_PER_INSERT = 32;
 
@@ -267,6 +268,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   let unresolvedTargets = false;
   const run = createRun();
   let flushedRows = 0;
+  const rampRows = bulkNew ? NEW_TABLE_ROWS : 0;
 
   // OR IGNORE plus a count, not a plain multi-row INSERT: one that can fail (UNIQUE on
   // handle and id) needs a statement journal, which copied every page it touched to a
@@ -378,7 +380,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       const inter = batch.interactions;
       for (let i = 0; i < inter.n; i++) if (inter.target[i] === 0 && inter.targetPost[i] !== null) unresolvedTargets = true;
       run.append(inter);
-      if (run.n >= (flushedRows < SMALL_TABLE_ROWS ? 1 : RUN_ROWS)) flushRun();
+      if (run.n >= (flushedRows < rampRows ? 1 : RUN_ROWS)) flushRun();
     },
     finish(imports) {
       flushRun();
