@@ -18,7 +18,7 @@ import { createRecordWriter, type RecordWriter, type WriteCounts } from '../stor
 import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
 import { findUnstorableValue, type AccountRef, type ImportRecord, type InteractionKind, type RowProblem } from '../store/records.js';
-import { ADAPTERS, adapterByFormat } from './registry.js';
+import { ADAPTERS, type AdapterEntry, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
 
 export interface ImportOptions {
@@ -91,9 +91,9 @@ export async function chooseAdapter(source: Source, format?: string): Promise<Ad
         fix: 'pass one of the listed formats, or leave --format out to detect it',
       });
     }
-    return adapter;
+    return adapter.load();
   }
-  for (const adapter of ADAPTERS) if (await adapter.detect(source)) return adapter;
+  for (const adapter of ADAPTERS) if (await adapter.detect(source)) return adapter.load();
   throw new InputError('cannot tell what export this is', {
     file: source.path,
     expected: `one of: ${ADAPTERS.map((a) => `${a.format} (${a.description})`).join('; ')}`,
@@ -216,9 +216,9 @@ export async function runImport(
 async function refuseEmptyForcedRead(source: Source, adapter: Adapter, summary: SourceSummary): Promise<void> {
   const read = Object.values(summary.read).reduce((a, b) => a + b, 0);
   if (read > 0 || summary.skippedRows > 0 || (await adapter.detect(source))) return;
-  let detected: Adapter | undefined;
+  let detected: AdapterEntry | undefined;
   for (const a of ADAPTERS) {
-    if (a !== adapter && (await a.detect(source))) {
+    if (a.format !== adapter.format && (await a.detect(source))) {
       detected = a;
       break;
     }

@@ -40,22 +40,25 @@ interface NetworkCache {
 }
 
 /**
- * A resolver reading pre-import accounts from `readDb`, handing out ids from
+ * A resolver reading pre-import accounts from `readDb` (null: a new database, none), handing out ids from
  * `firstNewId` and sending its writes to `out`. `preloadLimit` is for tests of the
  * large-network path.
  */
 export function createAccountResolver(
-  readDb: Db,
+  readDb: Db | null,
   firstNewId: number,
   out: BatchBuilder,
   options: { preloadLimit?: number } = {},
 ): AccountResolver {
   const preloadLimit = options.preloadLimit ?? PRELOAD_LIMIT;
   const networks = new Map<string, NetworkCache>();
-  const countNetwork = readDb.prepare('SELECT count(*) FROM accounts WHERE network = ?').pluck();
-  const listNetwork = readDb.prepare('SELECT id, handle_key, external_id FROM accounts WHERE network = ?').raw();
-  const findByHandle = readDb.prepare('SELECT id FROM accounts WHERE network = ? AND handle_key = ?').pluck();
-  const findByExternal = readDb.prepare('SELECT id FROM accounts WHERE network = ? AND external_id = ?').pluck();
+  // A new database (no reader) has no accounts: every network's cache is complete from the start.
+  const prior = readDb && {
+    count: readDb.prepare('SELECT count(*) FROM accounts WHERE network = ?').pluck(),
+    list: readDb.prepare('SELECT id, handle_key, external_id FROM accounts WHERE network = ?').raw(),
+    byHandle: readDb.prepare('SELECT id FROM accounts WHERE network = ? AND handle_key = ?').pluck(),
+    byExternal: readDb.prepare('SELECT id FROM accounts WHERE network = ? AND external_id = ?').pluck(),
+  };
   let nextId = firstNewId;
   let created = 0;
   let merged = 0;
@@ -69,8 +72,9 @@ export function createAccountResolver(
     if (!cache) {
       cache = { byHandle: new KeyIdMap(), byExternal: new KeyIdMap(), complete: false };
       networks.set(network, cache);
-      if ((countNetwork.get(network) as number) <= preloadLimit) {
-        for (const [id, key, ext] of listNetwork.iterate(network) as Iterable<[number, string | null, string | null]>) {
+      if (!prior) cache.complete = true;
+      else if ((prior.count.get(network) as number) <= preloadLimit) {
+        for (const [id, key, ext] of prior.list.iterate(network) as Iterable<[number, string | null, string | null]>) {
           if (key !== null) cache.byHandle.set(key, id);
           if (ext !== null) cache.byExternal.set(ext, id);
         }
@@ -81,10 +85,10 @@ export function createAccountResolver(
     lastCache = cache;
     return cache;
   };
-  const lookup = (map: KeyIdMap, cache: NetworkCache, network: string, value: string, find: typeof findByHandle): number | undefined => {
+  const lookup = (map: KeyIdMap, cache: NetworkCache, network: string, value: string, column: 'byHandle' | 'byExternal'): number | undefined => {
     let id = map.get(value);
     if (id === undefined && !cache.complete) {
-      id = find.get(network, value) as number | undefined;
+      id = prior![column].get(network, value) as number | undefined;
       if (id !== undefined) map.set(value, id);
     }
     return id;
@@ -97,10 +101,10 @@ export function createAccountResolver(
     const ext = ref.externalId || undefined;
     if (key === undefined && ext === undefined) throw new Error('an account reference needs a handle or an id');
     const cache = cacheFor(network);
-    const idByHandle = key !== undefined ? lookup(cache.byHandle, cache, network, key, findByHandle) : undefined;
+    const idByHandle = key !== undefined ? lookup(cache.byHandle, cache, network, key, 'byHandle') : undefined;
     // The common case of bulk tables: a handle only, already known.
     if (idByHandle !== undefined && ext === undefined) return idByHandle;
-    const idByExternal = ext !== undefined ? lookup(cache.byExternal, cache, network, ext, findByExternal) : undefined;
+    const idByExternal = ext !== undefined ? lookup(cache.byExternal, cache, network, ext, 'byExternal') : undefined;
 
     if (idByHandle !== undefined && idByExternal !== undefined && idByHandle !== idByExternal) {
       out.op({ op: 'merge', keep: idByHandle, drop: idByExternal });

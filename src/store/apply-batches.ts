@@ -79,6 +79,13 @@ export interface WriteTransaction {
 
 /** Interactions per sorted run (see the module comment). */
 const RUN_ROWS = 65_536;
+/**
+ * In a new database, until this many interactions are in, each batch is a run of its own:
+ * the writer inserts while the parser is still warming up (its first batches come slowly)
+ * instead of idling until a full run of four batches has arrived. The table is small then,
+ * so short runs cost little; into a large table they would touch more pages per row.
+ */
+const NEW_TABLE_ROWS = RUN_ROWS;
 /** Rows per multi-row INSERT: one statement call binds this many rows. */
 const ROWS_PER_INSERT = 32;
 
@@ -260,6 +267,8 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
   const postsExist = (): boolean => lastPostBefore > 0 || wrotePosts;
   let unresolvedTargets = false;
   const run = createRun();
+  let flushedRows = 0;
+  const rampRows = bulkNew ? NEW_TABLE_ROWS : 0;
 
   // OR IGNORE plus a count, not a plain multi-row INSERT: one that can fail (UNIQUE on
   // handle and id) needs a statement journal, which copied every page it touched to a
@@ -358,6 +367,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       }
     }
     for (let r = 0; r < k; r += columns) inserts.one.run(args.slice(r, r + columns));
+    flushedRows += n;
     run.clear();
   }
 
@@ -370,7 +380,7 @@ function createApplier(db: Db, firstAccountId: number, bulkNew: boolean): { appl
       const inter = batch.interactions;
       for (let i = 0; i < inter.n; i++) if (inter.target[i] === 0 && inter.targetPost[i] !== null) unresolvedTargets = true;
       run.append(inter);
-      if (run.n >= RUN_ROWS) flushRun();
+      if (run.n >= (flushedRows < rampRows ? 1 : RUN_ROWS)) flushRun();
     },
     finish(imports) {
       flushRun();

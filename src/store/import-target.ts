@@ -8,8 +8,8 @@ import { openWriteSession, type LockOptions, type WriteSession } from './write-s
 
 /** The store as an import sees it. */
 export interface ImportTarget {
-  /** the read connection: accounts and posts for resolving records */
-  readonly reader: Db;
+  /** the read connection: accounts and posts for resolving records; null for a new database (nothing to read) */
+  readonly reader: Db | null;
   /** a write session on the same file, all or nothing */
   openSession(options: { threaded: boolean } & LockOptions): WriteSession;
   /** whether this exact content (sha256) was imported before in this format */

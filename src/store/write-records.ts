@@ -48,11 +48,11 @@ export interface RecordWriter {
 const FOLLOW = encodeKind('follow');
 
 /**
- * A writer resolving accounts through `readDb` (the pre-import state), creating accounts
+ * A writer resolving accounts through `readDb` (the pre-import state; null for a new database), creating accounts
  * from `firstAccountId` on, and handing full batches to `send`.
  */
 export function createRecordWriter(
-  readDb: Db,
+  readDb: Db | null,
   firstAccountId: number,
   send: (batch: WriteBatch) => void,
   options: { preloadLimit?: number } = {},

@@ -13,7 +13,7 @@ import nodePath from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import type { AccountRecord, AccountRef, RecordSink } from '../../store/records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
-import { entryIsCar } from './car-head.js';
+import { BLUESKY_FORMAT, carCandidates, detectBluesky, entryIsCar } from './detect.js';
 import { type RepoCommit, readCommit } from './commit.js';
 import { READ_COLLECTIONS, type RepoOwner, convertRecord } from './convert-record.js';
 import { EARLIEST_PLAUSIBLE, FUTURE_SLACK_MS, judgeTime } from './datetime.js';
@@ -31,12 +31,8 @@ const READ = new Set<string>(Object.values(READ_COLLECTIONS));
 
 /** Imports Bluesky repository exports (CAR files). */
 export const blueskyAdapter: Adapter = {
-  format: 'bluesky',
-  description: 'Bluesky repository export (repo.car, or <handle>.<time>.car from goat): the file, a folder or a .zip of it',
-  async detect(source) {
-    for (const entry of candidates(source)) if (await entryIsCar(entry)) return true;
-    return false;
-  },
+  ...BLUESKY_FORMAT,
+  detect: detectBluesky,
   read: (source, sink, options) => readBlueskySource(source, sink, options),
 };
 
@@ -45,7 +41,7 @@ export async function readBlueskySource(source: Source, sink: RecordSink, option
   // a typo in --owner fails before anything is read
   if (options.owner !== undefined && !isDid(options.owner.trim())) ownerHandle(options.owner, '');
   const cars: SourceEntry[] = [];
-  const possible = new Set(candidates(source));
+  const possible = new Set(carCandidates(source));
   for (const entry of source.entries) {
     if (possible.has(entry) && (await entryIsCar(entry))) cars.push(entry);
     else sink.skippedFile(entry.name, 'not a Bluesky repository (CAR) file');
@@ -72,14 +68,6 @@ export async function readBlueskySource(source: Source, sink: RecordSink, option
 }
 
 /** A single file is checked whatever its name; in a folder or zip, `.car` files and files without an extension. */
-function candidates(source: Source): SourceEntry[] {
-  if (source.entries.length === 1) return source.entries;
-  return source.entries.filter((e) => {
-    const base = nodePath.posix.basename(e.name);
-    return /\.car$/i.test(base) || !base.includes('.');
-  });
-}
-
 interface TimeReport {
   count: number;
   examples: string[];

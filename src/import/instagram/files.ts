@@ -60,8 +60,3 @@ export const INSTAGRAM_RULES: readonly FileRule<InstagramContext>[] = [
     skip: 'private lists (blocks, close friends, requests): not imported',
   },
 ];
-
-/** File names an Instagram JSON export is recognised by (anywhere but in `threads/`). */
-export const INSTAGRAM_MARKER = /^(?:followers_\d+|liked_posts|posts_\d+|post_comments(?:_\d+)?|reels_comments)\.json$/;
-/** The same files in the HTML version of the export. */
-export const INSTAGRAM_HTML_MARKER = /^(?:followers_\d+|liked_posts|posts_\d+|post_comments(?:_\d+)?|following)\.html$/;

@@ -3,50 +3,26 @@
  * one of its files), in the 2024 and 2026 layouts, with the Threads part an Instagram
  * download carries in `your_instagram_activity/threads/`. See README "Instagram".
  */
-import type { Adapter, Source } from '../source.js';
+import type { Adapter } from '../source.js';
 import { runExportPlan } from '../own-data/export-plan.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { refuseHtmlExport } from '../own-data/html-export.js';
 import { declareOwnerCounts, makeMetaContext } from '../own-data/meta-readers.js';
 import { makeExportOwner } from '../own-data/owner.js';
-import { peekText } from '../own-data/read-json.js';
 import { THREADS } from '../threads/read-threads.js';
 import { THREADS_FIX } from '../threads/index.js';
-import { INSTAGRAM_HTML_MARKER, INSTAGRAM_MARKER, INSTAGRAM_RULES, type InstagramContext } from './files.js';
+import { INSTAGRAM_RULES, type InstagramContext } from './files.js';
+import { INSTAGRAM_FORMAT, INSTAGRAM_HTML_MARKER, detectInstagram, inThreads } from './detect.js';
 import { INSTAGRAM } from './read-content.js';
 
 /** How to get a good copy, for error messages. */
 export const INSTAGRAM_FIX = 'download your information again from Instagram in JSON format (Accounts Center > Your information and permissions > Download your information)';
 
 const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-const inThreads = (name: string): boolean => /(?:^|\/)threads\//i.test(name);
-
-const IG_KEYS = /^\s*\{\s*"(?:relationships_\w+|profile_user|likes_media_likes|ig_\w+|comments_\w+)"/;
-const IG_ARRAY = /^\s*\[/;
-
-/**
- * True when the source holds an Instagram export file: a file of Instagram's names (outside
- * `threads/`) whose content is Instagram's (a Threads download may also name a file
- * followers_1.json, but its key starts with `text_post_app_`), or the HTML download.
- */
-export async function detectInstagram(source: Source): Promise<boolean> {
-  const outside = source.entries.filter((e) => !inThreads(e.name));
-  if (outside.some((e) => INSTAGRAM_HTML_MARKER.test(base(e.name)))) return true;
-  const candidates = outside.filter((e) => INSTAGRAM_MARKER.test(base(e.name)) || /^(?:following(?:_\d+)?|personal_information)\.json$/.test(base(e.name))).slice(0, 6);
-  for (const e of candidates) {
-    const head = await peekText(e, 256);
-    // followers_1.json, posts_1.json and post_comments_1.json are bare arrays
-    if (IG_KEYS.test(head) || (INSTAGRAM_MARKER.test(base(e.name)) && IG_ARRAY.test(head))) return true;
-  }
-  // a lone file under another name: only by a key of Instagram's own (a bare array is any JSON table)
-  const lone = source.kind === 'file' ? source.entries[0] : undefined;
-  return lone !== undefined && candidates.length === 0 && /\.json$/i.test(lone.name) && IG_KEYS.test(await peekText(lone, 256));
-}
 
 /** Imports an Instagram export. */
 export const instagramAdapter: Adapter = {
-  format: 'instagram',
-  description: 'Instagram "Download your information" (JSON): followers_1.json, following.json, posts_1.json, liked_posts.json, post_comments_1.json',
+  ...INSTAGRAM_FORMAT,
   detect: detectInstagram,
   async read(source, sink, options) {
     refuseHtmlExport(source, INSTAGRAM_HTML_MARKER, 'Instagram');

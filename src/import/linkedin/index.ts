@@ -6,13 +6,13 @@
  * "LinkedIn".
  */
 import type { AccountRef, InteractionRecord, PostRecord, RecordSink } from '../../store/records.js';
-import type { Adapter, Source, SourceEntry } from '../source.js';
+import type { Adapter, SourceEntry } from '../source.js';
 import { type FileRule, runExportPlan } from '../own-data/export-plan.js';
 import { parseLinkedinHandle } from '../own-data/handles.js';
 import { type ExportOwner, makeExportOwner } from '../own-data/owner.js';
-import { peekBytes } from '../own-data/read-json.js';
 import { type Fault, LINKEDIN, connectedOn, connectionAccount, convertComment, convertReaction, convertShare } from './convert.js';
-import { type CsvRow, type LinkedinCsv, decodeCsvBytes, normalizeColumn, readLinkedinCsv, skipPreamble } from './read-csv.js';
+import { type CsvRow, type LinkedinCsv, readLinkedinCsv } from './read-csv.js';
+import { LINKEDIN_FORMAT, detectLinkedin, fileKind } from './detect.js';
 
 const FIX = 'download your LinkedIn data again (Settings > Data privacy > Get a copy of your data)';
 
@@ -23,38 +23,7 @@ interface LinkedinContext {
   posts?: number;
 }
 
-const MAIN_FILES = new Set(['connections.csv', 'shares.csv', 'comments.csv', 'reactions.csv']);
-/** The columns that make each main file LinkedIn's. */
-const SIGNATURES: Record<string, readonly string[]> = {
-  'connections.csv': ['firstname', 'lastname', 'connectedon'],
-  'shares.csv': ['date', 'sharelink', 'sharecommentary'],
-  'comments.csv': ['date', 'link', 'message'],
-  'reactions.csv': ['date', 'type', 'link'],
-};
-
 const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
-
-/** The normalized header columns of a CSV entry (past a Notes: preamble, in UTF-8 or UTF-16). */
-async function headerColumns(entry: SourceEntry): Promise<string[]> {
-  const text = decodeCsvBytes(await peekBytes(entry, 16_384));
-  const body = text.slice(skipPreamble(text).offset);
-  const line = /^[^\r\n]*/.exec(body)?.[0] ?? '';
-  return line.split(line.includes('\t') && !line.includes(',') ? '\t' : ',').map((c) => normalizeColumn(c.replace(/^"|"$/g, '')));
-}
-
-/** True when the source holds a LinkedIn export CSV (by name and header). */
-export async function detectLinkedin(source: Source): Promise<boolean> {
-  const candidates = source.entries.filter((e) => MAIN_FILES.has(base(e.name)));
-  if (source.kind === 'file' && candidates.length === 0 && /\.(?:csv|tsv|txt)$/i.test(source.entries[0]?.name ?? '')) candidates.push(source.entries[0]!);
-  for (const e of candidates.slice(0, 4)) if ((await fileKind(e)) !== undefined) return true;
-  return false;
-}
-
-/** Which of the four LinkedIn files an entry is, by its header (a renamed lone file is still recognised). */
-async function fileKind(entry: SourceEntry): Promise<string | undefined> {
-  const columns = new Set(await headerColumns(entry));
-  return Object.entries(SIGNATURES).find(([, need]) => need.every((c) => columns.has(c)))?.[0];
-}
 
 async function readCsvOrReport(entry: SourceEntry, ctx: LinkedinContext): Promise<LinkedinCsv | undefined> {
   const csv = await readLinkedinCsv(entry);
@@ -164,8 +133,7 @@ export const LINKEDIN_RULES: readonly FileRule<LinkedinContext>[] = [
 
 /** Imports a LinkedIn export. */
 export const linkedinAdapter: Adapter = {
-  format: 'linkedin',
-  description: 'LinkedIn "Get a copy of your data" (CSV): Connections.csv, Shares.csv, Comments.csv, Reactions.csv',
+  ...LINKEDIN_FORMAT,
   detect: detectLinkedin,
   async read(source, sink, options) {
     const owner = makeExportOwner(LINKEDIN, sink, options.owner, parseLinkedinHandle);

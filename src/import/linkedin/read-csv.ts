@@ -9,7 +9,6 @@
  * Header names differ in case and spacing by year (`SharedURL`, `SharedUrl`): columns are
  * looked up by their letters and digits only, lower-cased.
  */
-import { parse } from 'csv-parse/sync';
 import type { RowProblem } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { readBytes } from '../own-data/read-json.js';
@@ -78,8 +77,10 @@ export async function readLinkedinCsv(entry: SourceEntry): Promise<LinkedinCsv |
   const delimiter: ',' | '\t' = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   const attempts: Array<'rfc4180' | 'backslash'> = text.includes('\\"') ? ['backslash', 'rfc4180'] : ['rfc4180'];
   let firstFailure: RowProblem | undefined;
+  // loaded here, not with the module: detection (linkedin/detect.ts) reads headers only
+  const { parse } = await import('csv-parse/sync');
   for (const escape of attempts) {
-    const result = tryParse(text, delimiter, escape, entry.displayPath, pre.lines);
+    const result = tryParse(parse, text, delimiter, escape, entry.displayPath, pre.lines);
     if (!('reason' in result)) return result;
     firstFailure ??= result;
     if (escape === 'rfc4180') return result;
@@ -87,7 +88,7 @@ export async function readLinkedinCsv(entry: SourceEntry): Promise<LinkedinCsv |
   return firstFailure!;
 }
 
-function tryParse(text: string, delimiter: ',' | '\t', escape: 'rfc4180' | 'backslash', file: string, lineOffset: number): LinkedinCsv | RowProblem {
+function tryParse(parse: typeof import('csv-parse/sync').parse, text: string, delimiter: ',' | '\t', escape: 'rfc4180' | 'backslash', file: string, lineOffset: number): LinkedinCsv | RowProblem {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {

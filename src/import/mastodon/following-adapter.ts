@@ -2,23 +2,16 @@
  * A Mastodon `following_accounts.csv` on its own (or a folder of Mastodon CSV exports).
  * The follower is the owner of `actor.json` in the same source, else `--owner`.
  */
-import type { Adapter, Source } from '../source.js';
+import type { Adapter } from '../source.js';
 import { makeArchiveContext, setOwner } from './archive-context.js';
 import { readFollowingEntry } from './archive-files.js';
-import { detectFollowingList } from './following-list.js';
+import { MASTODON_FOLLOWING_FORMAT, detectFollowingList, detectMastodonFollowing } from './detect.js';
 import { readActor } from './read-actor.js';
 
 /** The standalone following-list adapter; try it before the generic CSV adapter. */
 export const mastodonFollowingAdapter: Adapter = {
-  format: 'mastodon-following',
-  description: 'Mastodon following_accounts.csv (with or without header); needs --owner user@host unless actor.json is beside it',
-
-  async detect(source: Source): Promise<boolean> {
-    for (const entry of source.entries) {
-      if (await detectFollowingList(entry)) return true;
-    }
-    return false;
-  },
+  ...MASTODON_FOLLOWING_FORMAT,
+  detect: detectMastodonFollowing,
 
   async read(source, sink, options): Promise<void> {
     const ctx = makeArchiveContext(sink, options);

@@ -12,32 +12,9 @@ import { parse } from 'csv-parse';
 import type { AccountRef, FollowRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
 import { mastodonRef, normalizeAddress } from './addresses.js';
-import { readEntryHeadText } from '../entry-head.js';
+import { ADDRESS_FIELD, type FollowingLayout } from './detect.js';
 
-/** Whether the list starts with its header row or is the 2017 one-column layout. */
-export type FollowingLayout = 'header' | 'headerless';
-
-const ADDRESS_FIELD = 'Account address';
-const TABLE_EXTENSION = /\.(?:csv|txt)$/i;
-// Headerless one-column files that are not follows; a following list is never named so.
-const NOT_FOLLOWING_NAME = /block|mute|list|domain|bookmark/i;
-const HEAD_BYTES = 4096;
-
-/** The layout when `entry` is a Mastodon following list, else undefined (reads its first line only). */
-export async function detectFollowingList(entry: SourceEntry): Promise<FollowingLayout | undefined> {
-  if (!TABLE_EXTENSION.test(entry.name)) return undefined;
-  const first = firstNonBlankLine(await readEntryHeadText(entry, HEAD_BYTES));
-  if (first === undefined) return undefined;
-  return classifyFirstLine(first, baseName(entry.name));
-}
-
-/** The layout a first non-blank line implies for a file named `fileName`, else undefined. */
-export function classifyFirstLine(line: string, fileName: string): FollowingLayout | undefined {
-  const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (cells[0] === ADDRESS_FIELD) return cells[1] === 'Show boosts' ? 'header' : undefined;
-  if (NOT_FOLLOWING_NAME.test(fileName)) return undefined;
-  return cells.length === 1 && normalizeAddress(cells[0]!) !== undefined ? 'headerless' : undefined;
-}
+export { type FollowingLayout, classifyFirstLine, detectFollowingList } from './detect.js';
 
 /**
  * Streams the list: one FollowRecord `owner -> address` per row. A row whose address is
@@ -106,11 +83,3 @@ function badRow(file: string, line: number, value: string): RowProblem {
   };
 }
 
-
-function firstNonBlankLine(text: string): string | undefined {
-  return text.split(/\r?\n/).find((l) => l.trim() !== '')?.trim();
-}
-
-function baseName(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
-}

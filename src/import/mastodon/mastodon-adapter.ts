@@ -3,31 +3,15 @@
  * `actor.json`, `outbox.json`, `likes.json`, plus any `following_accounts.csv` put beside
  * them. The archive may sit at the source's root or one folder down.
  */
-import type { Adapter, Source, SourceEntry } from '../source.js';
+import type { Adapter, SourceEntry } from '../source.js';
 import { emitOwner, makeArchiveContext } from './archive-context.js';
-import { detectFollowingList } from './following-list.js';
+import { MASTODON_FORMAT, detectFollowingList, detectMastodonArchive, findArchiveRoot } from './detect.js';
 import { ARCHIVE_FILE_HANDLERS, type ArchiveFileHandler, MEDIA_FOLDER, SKIPPED_FILES } from './archive-files.js';
-
-const MARKER_FILES = new Set(['outbox.json', 'actor.json']);
-
-/** The folder prefix ('' or 'name/') holding outbox.json or actor.json, at the root or one folder down. */
-export function findArchiveRoot(entries: readonly SourceEntry[]): string | undefined {
-  const prefixes = entries
-    .map((e) => e.name.split('/'))
-    .filter((parts) => parts.length <= 2 && MARKER_FILES.has(parts[parts.length - 1]!))
-    .map((parts) => (parts.length === 2 ? `${parts[0]}/` : ''))
-    .sort((a, b) => a.length - b.length || a.localeCompare(b));
-  return prefixes[0];
-}
 
 /** The Mastodon archive adapter. */
 export const mastodonAdapter: Adapter = {
-  format: 'mastodon',
-  description: 'Mastodon account archive (.tar.gz, .zip or folder): actor.json, outbox.json, likes.json, following_accounts.csv',
-
-  async detect(source: Source): Promise<boolean> {
-    return findArchiveRoot(source.entries) !== undefined;
-  },
+  ...MASTODON_FORMAT,
+  detect: detectMastodonArchive,
 
   async read(source, sink, options): Promise<void> {
     const ctx = makeArchiveContext(sink, options);

@@ -25,6 +25,3 @@ export function threadsRules(inThreadsFolder: boolean): FileRule<MetaContext>[] 
     { match: at(/follow_requests|unfollowed|pending/), skip: 'follow requests and unfollows are private: not imported' },
   ];
 }
-
-/** True for a file name a Threads export is recognised by. */
-export const THREADS_MARKER = /^(?:threads_and_replies(?:_\d+)?|liked_threads|saved_threads|threads_viewed)\.json$/;

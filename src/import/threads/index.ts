@@ -3,14 +3,15 @@
  * profile, or the `threads/` folder of an Instagram download, or one of its files).
  * Posts and replies, followers, following and likes; see README "Threads".
  */
-import type { Adapter, Source } from '../source.js';
+import type { Adapter } from '../source.js';
 import { runExportPlan } from '../own-data/export-plan.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { refuseHtmlExport } from '../own-data/html-export.js';
 import { declareOwnerCounts, makeMetaContext } from '../own-data/meta-readers.js';
 import { makeExportOwner } from '../own-data/owner.js';
 import { peekText } from '../own-data/read-json.js';
-import { THREADS_MARKER, threadsRules } from './files.js';
+import { threadsRules } from './files.js';
+import { THREADS_FORMAT, detectThreads } from './detect.js';
 import { THREADS } from './read-threads.js';
 
 /** How to get a good copy, for error messages. */
@@ -27,19 +28,9 @@ const KEY_FILES: Record<string, string> = {
 
 const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1).toLowerCase();
 
-/** True when the source holds a Threads export file (by name, or by its `text_post_app_` key). */
-export async function detectThreads(source: Source): Promise<boolean> {
-  if (source.entries.some((e) => THREADS_MARKER.test(base(e.name)) || /^threads_and_replies\.html$/.test(base(e.name)))) return true;
-  const candidates = source.entries.filter((e) => /^(?:followers|following)(?:_\d+)?\.json$|^personal_information\.json$/.test(base(e.name))).slice(0, 4);
-  if (source.kind === 'file' && candidates.length === 0 && /\.json$/i.test(source.entries[0]?.name ?? '')) candidates.push(source.entries[0]!);
-  for (const e of candidates) if (/^\s*\{\s*"text_post_app_/.test(await peekText(e, 256))) return true;
-  return false;
-}
-
 /** Imports a Threads export. */
 export const threadsAdapter: Adapter = {
-  format: 'threads',
-  description: 'Threads export (JSON): threads_and_replies.json, followers.json, following.json, liked_threads.json',
+  ...THREADS_FORMAT,
   detect: detectThreads,
   async read(source, sink, options) {
     refuseHtmlExport(source, /^threads_and_replies\.html$/, 'Threads');

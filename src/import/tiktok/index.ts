@@ -5,34 +5,22 @@
  * "TikTok".
  */
 import type { AccountRef, FollowRecord, InteractionRecord, PostRecord, RecordSink } from '../../store/records.js';
-import type { Adapter, Source, SourceEntry } from '../source.js';
+import type { Adapter, SourceEntry } from '../source.js';
 import { asObject } from '../own-data/meta-fields.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { type ExportOwner, makeExportOwner } from '../own-data/owner.js';
-import { type JsonItem, type JsonSelect, peekText, readJsonRecords } from '../own-data/read-json.js';
+import { type JsonItem, type JsonSelect, readJsonRecords } from '../own-data/read-json.js';
 import { TIKTOK, type Fault, convertComment, convertFollow, convertLike, convertPost, convertRepost, readCount } from './convert.js';
 import { type RecordKind, classifyPath, pick, skipReason } from './sections.js';
+import { DATA_FILE, TIKTOK_FORMAT, detectTiktok, findDataFile } from './detect.js';
 
 const FIX = 'download your data again from TikTok in JSON format (Settings and privacy > Account > Download your data)';
-const DATA_FILE = /^user_data(?:_tiktok)?\.json$/i;
-// Top-level categories of every TikTok layout seen; they come in alphabetical order, so one is near the start.
-const ROOT_KEYS = /"(?:Activity|Your Activity|Ads and data|App Settings|Profile And Settings|Likes and Favorites|Direct Messages?|Comment|Income\+ Wallet|Tiktok Live|TikTok Live)"\s*:\s*\{/;
-
 const base = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
-
-/** The export's data file: by name, or a lone JSON file with TikTok's categories. */
-async function findDataFile(source: Source): Promise<SourceEntry | undefined> {
-  const named = source.entries.filter((e) => DATA_FILE.test(base(e.name))).sort((a, b) => a.name.split('/').length - b.name.split('/').length);
-  for (const e of named) if (/^user_data_tiktok\.json$/i.test(base(e.name)) || ROOT_KEYS.test(await peekText(e, 65_536))) return e;
-  if (source.kind === 'file' && /\.json$/i.test(source.entries[0]?.name ?? '') && ROOT_KEYS.test(await peekText(source.entries[0]!, 65_536))) return source.entries[0];
-  return undefined;
-}
 
 /** Imports a TikTok export. */
 export const tiktokAdapter: Adapter = {
-  format: 'tiktok',
-  description: 'TikTok "Download your data" (JSON): user_data_tiktok.json or user_data.json',
-  detect: async (source) => (await findDataFile(source)) !== undefined,
+  ...TIKTOK_FORMAT,
+  detect: detectTiktok,
   async read(source, sink, options) {
     const data = await findDataFile(source);
     for (const e of source.entries) if (e !== data) sink.skippedFile(e.name, DATA_FILE.test(base(e.name)) ? 'a second TikTok data file: only the first is read' : 'not part of the TikTok JSON export');

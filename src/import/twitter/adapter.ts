@@ -9,39 +9,22 @@ import { showName } from '../archive/limits.js';
 import type { AccountRecord, RecordSink, RowProblem } from '../../store/records.js';
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import { readEntryHeadText } from '../entry-head.js';
-import { FILE_HANDLERS, type FileKind, KEY_FILE, ROW_KINDS, ROW_NORMALIZERS } from './files.js';
-import { type ArchiveLayout, baseName, classifyEntries, findDataDir, splitName } from './layout.js';
+import { FILE_HANDLERS, type FileKind, ROW_KINDS, ROW_NORMALIZERS, globalKind } from './files.js';
+import { type ArchiveLayout, baseName, classifyEntries, findDataDir } from './layout.js';
+import { TWITTER_FORMAT, YTD_HEAD, YTD_HEAD_BYTES, detectTwitterArchive } from './detect.js';
 import { type ManifestInfo, type OwnerInfo, type ProfileInfo, normalizeAccount, normalizeManifest, normalizeProfile } from './normalize-rows.js';
 import { isFault } from './row-fault.js';
 import { NETWORK, readHandle } from './values.js';
 import { type YtdItem, parseYtdObject, readYtdArray } from './ytd-file.js';
 
-/** Bytes enough to see a data file's `window.YTD.<name>.partN =` prefix. */
-const YTD_HEAD_BYTES = 512;
-const YTD_HEAD = /^\s*window\.(?:YTD\.(\w+)\.part\d+|__THAR_CONFIG)\s*=/;
 const ROW_FIX = 'correct or remove this record, or pass --skip-invalid to import the rest';
 
 /** Imports a Twitter/X archive. */
 export const twitterAdapter: Adapter = {
-  format: 'twitter',
-  description: 'Twitter/X archive ("Download your data"): the .zip, its folder, or data/*.js files',
+  ...TWITTER_FORMAT,
   detect: detectTwitterArchive,
   read: readTwitterArchive,
 };
-
-/** True when the source holds a key archive file (tweets.js, manifest.js, ...) with YTD content. */
-export async function detectTwitterArchive(source: Source): Promise<boolean> {
-  const candidates = source.entries.filter((e) => {
-    const [dir, base] = splitName(e.name);
-    return KEY_FILE.test(base) && (dir === '' || dir === 'data' || dir.endsWith('/data'));
-  });
-  if (source.kind === 'file' && candidates.length === 0) candidates.push(...source.entries);
-  for (const entry of candidates.slice(0, 4)) {
-    const m = YTD_HEAD.exec(await readEntryHeadText(entry, YTD_HEAD_BYTES));
-    if (m && (m[1] === undefined || source.kind !== 'file' || globalKind(m[1]) !== undefined)) return true;
-  }
-  return false;
-}
 
 async function readTwitterArchive(source: Source, sink: RecordSink, options: AdapterOptions): Promise<void> {
   const dataDir = findDataDir(source.entries.map((e) => e.name)) ?? '';
@@ -106,10 +89,6 @@ async function classifyLoneFile(source: Source, layout: ArchiveLayout): Promise<
   if (kind === undefined) return;
   layout.skipped = layout.skipped.filter((s) => s.name !== entry.name);
   layout.files.set(kind, [entry]);
-}
-
-function globalKind(global: string): FileKind | undefined {
-  return FILE_HANDLERS.find((h) => h.globals.includes(global))?.kind;
 }
 
 /** A part the manifest lists but the archive lacks would silently lose rows. */

@@ -47,8 +47,12 @@ export const ROW_NORMALIZERS: Record<RowKind, (row: unknown, owner: AccountRef) 
 /** The row kinds in reading order. */
 export const ROW_KINDS: readonly RowKind[] = ['tweets', 'follower', 'following', 'like'];
 
-/** Files that matter for detection: a folder holding one of these (with YTD content) is an archive. */
-export const KEY_FILE = /^(?:manifest|account|tweets?|like|follower|following)(?:-part\d+)?\.js$/;
+export { KEY_FILE } from './detect.js';
+
+/** The kind of data file a `window.YTD.<global>` names, if any. */
+export function globalKind(global: string): FileKind | undefined {
+  return FILE_HANDLERS.find((h) => h.globals.includes(global))?.kind;
+}
 
 const SKIP_REASONS: readonly [RegExp, string][] = [
   [/^direct-message|^message-event/, 'direct messages are private: not imported'],

@@ -1,2 +1,3 @@
 /** The Twitter/X archive adapter, for the adapter registry. */
-export { twitterAdapter, detectTwitterArchive } from './adapter.js';
+export { twitterAdapter } from './adapter.js';
+export { detectTwitterArchive } from './detect.js';

@@ -5,6 +5,7 @@
  */
 import { isMediaName } from '../archive/limits.js';
 import type { SourceEntry } from '../source.js';
+import { splitName } from './detect.js';
 import { FILE_HANDLERS, type FileKind, KEY_FILE, partNumber, skipReason } from './files.js';
 import type { ManifestInfo } from './normalize-rows.js';
 
@@ -95,11 +96,6 @@ function groupFolder(dir: string, dataDir: string): string | undefined {
   return k === a.length ? undefined : `${a.slice(0, k + 1).join('/')}/`;
 }
 
-/** [folder, base name] of an entry name. */
-export function splitName(name: string): [string, string] {
-  const slash = name.lastIndexOf('/');
-  return slash < 0 ? ['', name] : [name.slice(0, slash), name.slice(slash + 1)];
-}
 
 /** The base name of an entry or manifest file name. */
 export function baseName(name: string): string {
