@@ -259,20 +259,18 @@ function evaluateInto(model: Model, tIn: Float64Array, damping: number, ev: Eval
     importanceAll += imp;
     if (ev.imputed[k] !== 1) importancePresent += imp;
   }
-  let total = 0;
+  curvesInto(model, ev);
+  const total = ev.total;
+  // each group's sum in model order, as the total is summed
   let reach = 0;
   let amplification = 0;
   let network = 0;
   for (let k = 0; k < K; k++) {
-    const f = model.features[k]!;
-    const g = evaluateCurve(f.knots, f.points, ev.t[k]!);
-    ev.g[k] = g;
-    total += g;
-    if (f.group === 'reach') reach += g;
-    else if (f.group === 'amplification') amplification += g;
-    else network += g;
+    const group = model.features[k]!.group;
+    if (group === 'reach') reach += ev.g[k]!;
+    else if (group === 'amplification') amplification += ev.g[k]!;
+    else network += ev.g[k]!;
   }
-  ev.total = total;
   ev.damping = damping;
   // the cap: a flagged account never shows more than the authenticity stage allows
   ev.score = Math.min(cap, applyCalibration(model.calibration, total * damping));

@@ -7,18 +7,8 @@ import { apportionTenths, evaluateModel } from '../../src/engine/score.js';
 import { referenceApportionTenths, referenceAttributePoints } from '../helpers/attribution-reference.js';
 import { ROOT } from '../helpers/cli.js';
 import { shippedModel } from '../helpers/model.js';
+import { seededRandom as seeded } from '../helpers/seeded-random.js';
 
-/** A small seeded generator (mulberry32), so a failure names an account that can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random account in log space: each feature missing, a lower bound, or present (0, a knot, or anywhere up to past the last knot). */
 function randomAccount(model: Model, rnd: () => number): { t: Float64Array; lower: Uint8Array | undefined } {

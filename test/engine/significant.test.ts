@@ -6,18 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { significant } from '../../src/engine/significant.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
-/** A small deterministic generator (mulberry32): the same values every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const reference = (x: number): number => Number(x.toPrecision(6));
 

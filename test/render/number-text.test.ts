@@ -5,17 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { numberText } from '../../src/render/number-text.js';
 import { significant } from '../../src/engine/significant.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The values where numberText differs from String (at most 5). */
 function mismatches(values: Iterable<number>): number[] {
