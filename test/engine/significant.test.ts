@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { significant } from '../../src/engine/significant.js';
-import { seededRandom as random } from '../helpers/seeded-random.js';
+import { randomDouble, seededRandom as random } from '../helpers/seeded-random.js';
 
 
 const reference = (x: number): number => Number(x.toPrecision(6));
@@ -52,13 +52,7 @@ describe('significant', () => {
       // the shapes shown feature values take: decayed counts, rates, ratios
       for (let i = 0; i < 300_000; i++) yield r() * 10 ** Math.floor(r() * 12 - 4);
       // raw bit patterns (subnormals, huge, NaN payloads and all)
-      const bits = new Uint32Array(2);
-      const f = new Float64Array(bits.buffer);
-      for (let i = 0; i < 200_000; i++) {
-        bits[0] = Math.floor(r() * 2 ** 32);
-        bits[1] = Math.floor(r() * 2 ** 32);
-        yield f[0]!;
-      }
+      for (let i = 0; i < 200_000; i++) yield randomDouble(r);
     }
     expect(mismatches(values())).toEqual([]);
   });

@@ -9,3 +9,11 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A double made of 64 random bits (low word first): subnormals, huge values, infinities and NaN payloads included. */
+export function randomDouble(r: () => number): number {
+  const bits = new Uint32Array(2);
+  bits[0] = Math.floor(r() * 2 ** 32);
+  bits[1] = Math.floor(r() * 2 ** 32);
+  return new Float64Array(bits.buffer)[0]!;
+}

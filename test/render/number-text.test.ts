@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberText } from '../../src/render/number-text.js';
 import { significant } from '../../src/engine/significant.js';
-import { seededRandom as random } from '../helpers/seeded-random.js';
+import { randomDouble, seededRandom as random } from '../helpers/seeded-random.js';
 
 
 /** The values where numberText differs from String (at most 5). */
@@ -26,12 +26,8 @@ describe('numberText', () => {
         yield x * (1 - Number.EPSILON / 2);
         yield Number(x.toPrecision(1 + Math.floor(r() * 6))); // fewer digits: trailing zeros to drop
       }
-      const bits = new Uint32Array(2);
-      const f = new Float64Array(bits.buffer);
       for (let i = 0; i < 200_000; i++) {
-        bits[0] = Math.floor(r() * 2 ** 32);
-        bits[1] = Math.floor(r() * 2 ** 32);
-        yield f[0]!;
+        yield randomDouble(r);
         yield r() * 10 ** Math.floor(r() * 14 - 7);
       }
       for (let e = -24; e <= 24; e++) {
