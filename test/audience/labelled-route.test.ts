@@ -7,7 +7,8 @@
  * generalisation (models/audience-v1.md has the cross-validated and leave-one-source-out
  * numbers): it checks that the route (CSV columns -> store -> Dataset -> features) gives
  * the model what the fit saw, and that the verdicts meet the issue's bars on this data.
- * Skipped when ../shared is absent.
+ * The files as they are (Twitter API v1.1 user objects flattened to CSV) import directly
+ * too, and must give the same verdicts. Skipped when ../shared is absent.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,5 +90,25 @@ describe.skipIf(!present)('held-back route on the labelled accounts (generic CSV
     // unknown (models/audience-variants.md: no age-free column carries what age tells of bought followers)
     expect(got.caught).toBeGreaterThanOrEqual(0.94);
     expect(got.unknown).toBeLessThan(0.02);
+  });
+
+  it('the files as they are (Twitter API v1.1 user objects flattened to CSV) import directly and give every account the class the generic route gives; a row the import skips is named and its account left unknown', async () => {
+    const directDb = path.join(path.dirname(db), 'direct.db');
+    const raw = fs.readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((f) => path.join(DATA, f));
+    const imported = await runCli(['import', '--db', directDb, '--network', 'twitter', '--skip-invalid', '--json', ...raw, path.join(path.dirname(db), 'follows.csv')]);
+    expect(imported.code).toBe(0);
+    // one row of fake_followers.csv has a field more than its header: skipped and reported, not guessed
+    const { skippedRows, firstProblems } = JSON.parse(imported.stdout) as { skippedRows: number; firstProblems: { file: string; line: number }[] };
+    expect(skippedRows).toBe(1);
+    expect(firstProblems[0]).toMatchObject({ file: path.join(DATA, 'fake_followers.csv'), line: 1791 });
+    const classes = async (db: string) => {
+      const r = await runCli(['audit', '--db', db, '@audited_account', '--as-of', '2017-04-15', '--json']);
+      expect(r.code).toBe(0);
+      return new Map((JSON.parse(r.stdout) as AuditView).accounts.map((a) => [a.handle.toLowerCase(), a.class]));
+    };
+    const [route, direct] = [await classes(db), await classes(directDb)];
+    expect(direct.size).toBe(route.size);
+    const differ = [...route].filter(([h, c]) => direct.get(h) !== c);
+    expect(differ.map(([h]) => direct.get(h))).toEqual(['unknown']);
   });
 });

@@ -7,7 +7,8 @@
 import type { Adapter, AdapterOptions, Source, SourceEntry } from '../source.js';
 import type { RecordSink } from '../../store/records.js';
 import { readCsvRecords } from './csv-reader.js';
-import { CsvRow, RowError, TABLES, detectTable, normalizeColumn, normalizeRow, objectRow, type TableSpec } from './tables.js';
+import { CsvRow, RowError, TABLES, normalizeColumn, normalizeRow, objectRow } from './tables.js';
+import { NESTED_COLUMNS, headerColumns, readLayout, type ReadLayout } from './layouts.js';
 import { readJsonItems, type JsonKey, type JsonKind } from '../json/read-json-items.js';
 import { jsonMessage } from '../json/json-scanner.js';
 import { parseJsonRecord } from '../json/parse-record.js';
@@ -18,7 +19,7 @@ import { readEntryHeadText } from '../entry-head.js';
 /** Enough bytes for any real header line. */
 const HEADER_BYTES = 65_536;
 
-const tableHint = TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ');
+const tableHint = `${TABLES.map((t) => `${t.name} (${t.required.join(', ')})`).join('; ')}; or Twitter API user objects as accounts (screen_name or username, followers_count)`;
 
 const isCsv = (e: SourceEntry) => /\.(csv|tsv|txt)$/i.test(e.name) || !/\.[a-z0-9]+$/i.test(e.name);
 const isJson = (e: SourceEntry) => /\.json$/i.test(e.name);
@@ -29,9 +30,10 @@ async function firstLine(entry: SourceEntry): Promise<string> {
   return (await readEntryHeadText(entry, HEADER_BYTES)).split(/\r\n|\r|\n/)[0] ?? '';
 }
 
-function reportRowError(sink: RecordSink, err: unknown, file: string, where: { line?: number; record?: number }): void {
+function reportRowError(sink: RecordSink, err: unknown, file: string, where: { line?: number; record?: number }, layout: ReadLayout): void {
   if (err instanceof RowError) {
-    sink.problem({ file, ...where, field: err.field, reason: err.reason, expected: err.expected, fix: err.fix });
+    // the file's own name of the column (followers_count in a Twitter users table, not followers)
+    sink.problem({ file, ...where, field: layout.fileColumn(err.field), reason: err.reason, expected: err.expected, fix: err.fix });
     return;
   }
   throw err;
@@ -70,8 +72,7 @@ export const genericCsvAdapter: Adapter = {
     const entries = source.entries.filter(isCsv);
     if (entries.length === 0 || entries.length !== source.entries.length) return false;
     for (const e of entries) {
-      const header = (await firstLine(e)).split(',').map((c) => c.replace(/^"|"$/g, ''));
-      if (!detectTable(header)) return false;
+      if (!readLayout(headerColumns(await firstLine(e)))) return false;
     }
     return true;
   },
@@ -89,7 +90,7 @@ export const genericCsvAdapter: Adapter = {
 };
 
 async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: AdapterOptions, progress: (bytes: number) => void): Promise<void> {
-  let spec: TableSpec | undefined;
+  let layout: ReadLayout | undefined;
   let columns: string[] = [];
   let row: CsvRow | undefined;
   let bytes = 0;
@@ -105,10 +106,10 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
         sink.problem({ file: entry.displayPath, line: rec.line, reason, expected, fix });
         continue; // after a fatal problem the reader yields nothing more
       }
-      if (!spec) {
+      if (!layout) {
         columns = rec.fields.map(normalizeColumn);
-        spec = detectTable(columns);
-        if (!spec) {
+        layout = readLayout(columns);
+        if (!layout) {
           sink.problem({
             file: entry.displayPath,
             line: rec.line,
@@ -119,9 +120,8 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
           stream.destroy();
           return;
         }
-        const unknown = columns.filter((c) => !spec!.columns.includes(c));
-        if (unknown.length) sink.skippedFile(entry.name, `columns not used: ${unknown.join(', ')}`);
-        row = new CsvRow(columns);
+        reportUnusedColumns(sink, entry.name, columns, layout);
+        row = new CsvRow(layout.columns.map((c) => c ?? DROPPED));
         continue;
       }
       if (rec.fields.length !== columns.length) {
@@ -136,13 +136,22 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
       }
       row!.fields = rec.fields;
       try {
-        sink.record(normalizeRow(spec.name, row!, options.defaultNetwork), { file: entry.displayPath, line: rec.line });
+        sink.record(normalizeRow(layout.spec.name, row!, options.defaultNetwork), { file: entry.displayPath, line: rec.line });
       } catch (err) {
-        reportRowError(sink, err, entry.displayPath, { line: rec.line });
+        reportRowError(sink, err, entry.displayPath, { line: rec.line }, layout);
       }
     }
   }
-  if (!spec) sink.skippedFile(entry.name, 'empty file');
+  if (!layout) sink.skippedFile(entry.name, 'empty file');
+}
+
+/** A column name no header can have after normalizing (it has no letters): where a layout's dropped column sits. */
+const DROPPED = '\u0000';
+
+/** Reports once per file the columns the table does not read, by the file's own names. */
+function reportUnusedColumns(sink: RecordSink, name: string, columns: readonly string[], layout: ReadLayout): void {
+  const unused = columns.filter((c, i) => layout.columns[i] === null || !layout.spec.columns.includes(layout.columns[i]!));
+  if (unused.length) sink.skippedFile(name, `columns not used: ${unused.map((c) => c || '(unnamed)').join(', ')}`);
 }
 
 function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { line?: number; record?: number }, options: AdapterOptions): void {
@@ -152,9 +161,14 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
   }
   // no prototype: a "__proto__" key is a column like any other
   const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(obj)) values[normalizeColumn(k)] = v;
-  const spec = detectTable(Object.keys(values));
-  if (!spec) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = normalizeColumn(k);
+    if (NESTED_COLUMNS.has(key) && isPlainObject(v)) for (const [sub, w] of Object.entries(v)) values[`${key}.${normalizeColumn(sub)}`] = w;
+    else values[key] = v;
+  }
+  const keys = Object.keys(values);
+  const layout = readLayout(keys);
+  if (!layout) {
     sink.problem({
       file,
       ...where,
@@ -164,12 +178,19 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
     });
     return;
   }
+  const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  keys.forEach((k, i) => {
+    const generic = layout.columns[i];
+    if (generic !== null) row[generic!] = values[k];
+  });
   try {
-    sink.record(normalizeRow(spec.name, objectRow(values), options.defaultNetwork), { file, ...where });
+    sink.record(normalizeRow(layout.spec.name, objectRow(row), options.defaultNetwork), { file, ...where });
   } catch (err) {
-    reportRowError(sink, err, file, where);
+    reportRowError(sink, err, file, where, layout);
   }
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Generic JSON: an array of row objects, or {"accounts": [...], "posts": [...], ...}. */
 export const genericJsonAdapter: Adapter = {
