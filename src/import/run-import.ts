@@ -30,6 +30,12 @@ export interface ImportOptions {
   defaultNetwork: string;
   /** owner of a standalone following list */
   owner?: string;
+  /**
+   * The handle every account read from the accounts tables follows: a list of follower
+   * profiles (from the API, a follower exporter) becomes the audited account's followers
+   * without a follows table. Only for the generic formats.
+   */
+  followersOf?: string;
   /** time recorded in the imports log (I/O metadata; passed in, the engine never reads clocks) */
   now: number;
   onProgress?: (path: string, bytesRead: number, bytesTotal: number) => void;
@@ -123,6 +129,7 @@ export async function runImport(
     for (const p of paths) {
       const opened = await openSource(p);
       const adapter = await chooseAdapter(opened, options.format);
+      if (options.followersOf !== undefined) refuseFollowersOf(opened, adapter);
       // The writer's account ids start after the last one, read under the write lock.
       writer ??= createRecordWriter(target.reader, await session.ready, (batch) => session.send(batch), { preloadLimit: options.preloadLimit });
       const w = writer;
@@ -152,6 +159,7 @@ export async function runImport(
             summary.read[rec.type]++;
             if (rec.type === 'interaction') summary.readInteractions[rec.kind] = (summary.readInteractions[rec.kind] ?? 0) + 1;
             w.write(rec);
+            if (rec.type === 'account' && options.followersOf !== undefined) writeFollowerOf(rec.ref, options.followersOf, w, summary);
           },
           problem(problem) {
             if (!options.skipInvalid) {
@@ -206,6 +214,26 @@ export async function runImport(
     await session.abort();
     throw err;
   }
+}
+
+/** Formats whose account rows are profiles a user listed (generic tables, Twitter API user objects): what --followers-of reads. */
+const FOLLOWER_LIST_FORMATS: ReadonlySet<string> = new Set(['csv', 'json', 'ndjson']);
+
+/** --followers-of names whose followers an accounts table lists; an export's accounts (its owner, people it mentions) are not that. */
+function refuseFollowersOf(source: Source, adapter: Adapter): void {
+  if (FOLLOWER_LIST_FORMATS.has(adapter.format)) return;
+  throw new InputError(`--followers-of reads accounts tables, and this is a ${adapter.format} export`, {
+    file: source.path,
+    expected: 'accounts tables (generic CSV, JSON or NDJSON, or Twitter API user objects) listing the followers',
+    fix: 'import the export without --followers-of, and the follower list in a command of its own',
+  });
+}
+
+/** The follow edge --followers-of adds for an account read (none from the followed account itself). */
+function writeFollowerOf(follower: AccountRef, followee: string, writer: RecordWriter, summary: SourceSummary): void {
+  if (follower.handle?.toLowerCase() === followee.toLowerCase()) return;
+  writer.write({ type: 'follow', follower, followee: { network: follower.network, handle: followee } });
+  summary.read.follow++;
 }
 
 /**

@@ -8,9 +8,10 @@ import type { Theme } from './output-mode.js';
 import type { AuditView } from './audit-view.js';
 import { bar, bigDigits } from './big-digits.js';
 import { sparkline } from './sparkline.js';
+import { countNoun, formatCount } from './counts.js';
 
 const CLASSES = ['real', 'suspicious', 'fake', 'bot', 'unknown'] as const;
-const fmt = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const fmt = (n: number): string => formatCount(Math.round(n));
 const pct = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '-');
 
 /** The lines both forms share (no frame). */
@@ -31,7 +32,7 @@ function bodyLines(v: AuditView, theme: Theme, options: { accounts: number }): s
   else out.push(`Audience quality: ${chalk.bold(s.quality.toFixed(1))} / 100 (95% interval ${s.interval![0].toFixed(1)}-${s.interval![1].toFixed(1)}, Wilson, from ${fmt(v.classified)} classified)`);
   const r = v.reach;
   const extra = r.estimatedReal !== null && r.estimatedInterval ? `; of the ${fmt(v.declaredFollowers!)} declared, about ${fmt(r.estimatedReal)} (${fmt(r.estimatedInterval[0])}-${fmt(r.estimatedInterval[1])})` : '';
-  out.push(`Real reach: ${fmt(r.realFollowers)} real followers${extra}`);
+  out.push(`Real reach: ${countNoun(Math.round(r.realFollowers), 'real follower')}${extra}`);
   out.push(engagementLine(v));
   out.push(...growthLines(v, theme));
   const flagged = v.accounts.filter((a) => a.class === 'fake' || a.class === 'bot' || a.class === 'suspicious');

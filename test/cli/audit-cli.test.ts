@@ -150,6 +150,9 @@ describe('audit renderers', () => {
     expect(text).toContain('account ages unknown');
     expect(text).toContain('Engagement: not measured');
     expect(text).toContain('3 follows without a time');
+    // one real follower, in the singular; two and more in the plural
+    expect(text).toContain('Real reach: 1 real follower\n');
+    expect(renderAuditText({ ...view, reach: { ...view.reach, realFollowers: 1200 } }, makeTheme(false))).toContain('Real reach: 1,200 real followers\n');
   });
 
   it('buildAuditView cleans control characters out of handles', async () => {

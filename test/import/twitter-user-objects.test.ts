@@ -124,4 +124,69 @@ describe('Twitter API user objects as accounts', () => {
     expect(readLayout(['screen_name', 'name'])).toBeUndefined();
     expect(readLayout(['username', 'public_metrics.followers_count'])!.fileColumn('followers')).toBe('public_metrics.followers_count');
   });
+
+  it('--followers-of makes a list of follower profiles the account’s followers: an audit in two commands, no follows table', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'followers.csv');
+    // the followed account may be in its own list: it does not follow itself
+    fs.writeFileSync(file, 'screen_name,followers_count,friends_count,statuses_count\nx8k2q,3,2001,0\nann,300,200,4000\nbrand,90000,10,5000\n');
+    const db = path.join(dir, 'f.db');
+    const r = await runCli(['import', '--db', db, '--network', 'twitter', '--followers-of', '@brand', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('read 3 accounts, 2 follows');
+    expect(query(db, "SELECT f.handle AS follower, e.handle AS followee FROM follows JOIN accounts f ON f.id = follows.follower_id JOIN accounts e ON e.id = follows.followee_id ORDER BY 1")).toEqual([
+      { follower: 'ann', followee: 'brand' },
+      { follower: 'x8k2q', followee: 'brand' },
+    ]);
+    const audit = JSON.parse((await runCli(['audit', '--db', db, '@brand', '--json'])).stdout) as { followers: number; accounts: { handle: string; class: string }[] };
+    expect(audit.followers).toBe(2);
+    expect(audit.accounts.find((a) => a.handle === 'x8k2q')!.class).not.toMatch(/real|unknown/);
+  });
+
+  it('--followers-of refuses an export that is not an accounts table, and a value that is not a handle: exit 2, no database', async () => {
+    const dir = tempDir();
+    const archive = path.join(dir, 'outbox');
+    fs.mkdirSync(archive);
+    fs.writeFileSync(path.join(archive, 'following_accounts.csv'), 'Account address,Show boosts\nbob@example.social,true\n');
+    fs.writeFileSync(path.join(archive, 'actor.json'), JSON.stringify({ type: 'Person', preferredUsername: 'alice', id: 'https://example.social/users/alice' }));
+    const db = path.join(dir, 'x.db');
+    const r = await runCli(['import', '--db', db, '--followers-of', 'brand', archive]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--followers-of reads accounts tables, and this is a mastodon/);
+    const bad = await runCli(['import', '--db', db, '--followers-of', 'two words', path.join(dir, 'outbox', 'following_accounts.csv')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--followers-of 'two words' is not a handle/);
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('reads Twitter API response pages (twarc2 writes one per line): the rows under data (v2) or users (v1.1); paging and side data named once as not read', async () => {
+    const user = (handle: string, followers: number) => ({ id: `${followers}`, username: handle, public_metrics: { followers_count: followers, following_count: 1, tweet_count: 2, listed_count: 0 } });
+    const page = (users: object[]) => ({ data: users, includes: { users: [user('pinned_author', 7)] }, meta: { result_count: users.length, next_token: 'x' }, __twarc: { url: 'https://api.x.com/2/users/1/followers', version: '2.14.0' } });
+    const ndjson = await importFile('followers.jsonl', `${JSON.stringify(page([user('ann', 300), user('bob', 20)]))}\n${JSON.stringify(page([user('cy', 5)]))}\n`);
+    expect(ndjson.code).toBe(0);
+    // includes.users are other accounts (authors of pinned posts), not rows of the list
+    expect(query(ndjson.db, 'SELECT handle, followers FROM accounts ORDER BY handle')).toEqual([
+      { handle: 'ann', followers: 300 },
+      { handle: 'bob', followers: 20 },
+      { handle: 'cy', followers: 5 },
+    ]);
+    const dir = path.dirname(ndjson.db);
+    const summary = await runCli(['import', '--json', '--db', path.join(dir, 'again.db'), '--network', 'twitter', path.join(dir, 'followers.jsonl')]);
+    expect((JSON.parse(summary.stdout) as { sources: { skippedFiles: unknown[] }[] }).sources[0]!.skippedFiles).toEqual([
+      { name: 'followers.jsonl', reason: 'Twitter API response members not read: includes, meta, __twarc' },
+    ]);
+    // v1.1 followers/list: {users: [...], next_cursor: <a number above 2^53>, ...}; a row's numeric id above 2^53 kept exact
+    const v1 = `{"users":[{"id":1234567890123456789,"screen_name":"ann","followers_count":300}],"next_cursor":1234567890123456789,"next_cursor_str":"1234567890123456789","previous_cursor":0}`;
+    for (const name of ['page.json', 'page.jsonl']) {
+      const r = await importFile(name, `${v1}\n`);
+      expect(r.code, r.stderr).toBe(0);
+      expect(query(r.db, 'SELECT handle, external_id, followers FROM accounts')).toEqual([{ handle: 'ann', external_id: '1234567890123456789', followers: 300 }]);
+    }
+  });
+
+  it('an object with a data array beside members that are not paging data is not a page: an error as before', async () => {
+    const r = await importFile('odd.jsonl', `${JSON.stringify({ data: [{ username: 'ann', 'public_metrics.followers_count': 1 }], colour: 'red' })}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/keys data, colour match no generic table/);
+  });
 });

@@ -11,6 +11,8 @@ import type { Db } from '../../store/open.js';
 import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
+import { UsageError } from '../../errors.js';
+import { parseHandle } from '../../import/values.js';
 import { makeProgress } from '../progress.js';
 
 interface ImportFlags {
@@ -18,6 +20,7 @@ interface ImportFlags {
   skipInvalid?: boolean;
   network: string;
   owner?: string;
+  followersOf?: string;
 }
 
 export function registerImport(program: Command, io: Io): void {
@@ -29,6 +32,7 @@ export function registerImport(program: Command, io: Io): void {
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
+    .option('--followers-of <handle>', 'every account in the accounts tables follows this handle: a list of follower profiles becomes its followers (for `audit`)')
     .option('--owner <handle>', 'whose export it is when the export does not say: a standalone following list (alice@mastodon.social), a Bluesky repository (alice.bsky.social), a LinkedIn, Instagram or Threads download')
     .action(async (paths: string[], _flags: ImportFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
@@ -40,6 +44,7 @@ export function registerImport(program: Command, io: Io): void {
         skipInvalid: flags.skipInvalid === true,
         defaultNetwork: flags.network.toLowerCase(),
         owner: flags.owner,
+        followersOf: flags.followersOf === undefined ? undefined : parseFollowersOf(flags.followersOf),
         now: Date.now(),
         onProgress: progress.update,
         onLockWait: (message) => ctx.warn(message),
@@ -71,4 +76,16 @@ export function registerImport(program: Command, io: Io): void {
         db?.close();
       }
     });
+}
+
+/** The --followers-of handle, without its '@'. */
+function parseFollowersOf(raw: string): string {
+  let handle: string | undefined;
+  try {
+    handle = parseHandle(raw);
+  } catch {
+    // the reason is the flag's, not a file's
+  }
+  if (!handle) throw new UsageError(`--followers-of '${raw.slice(0, 60)}' is not a handle`, 'pass the followed account, e.g. --followers-of @brand');
+  return handle;
 }

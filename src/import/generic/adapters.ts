@@ -155,24 +155,18 @@ function reportUnusedColumns(sink: RecordSink, name: string, columns: readonly s
 }
 
 function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { line?: number; record?: number }, options: AdapterOptions): void {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+  if (!isPlainObject(obj)) {
     sink.problem({ file, ...where, reason: 'not a JSON object', expected: 'one object per row, e.g. {"handle": "alice"}', fix: 'write each row as an object' });
     return;
   }
-  // no prototype: a "__proto__" key is a column like any other
-  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(obj)) {
-    const key = normalizeColumn(k);
-    if (NESTED_COLUMNS.has(key) && isPlainObject(v)) for (const [sub, w] of Object.entries(v)) values[`${key}.${normalizeColumn(sub)}`] = w;
-    else values[key] = v;
-  }
+  const values = columnsOf(obj);
   const keys = Object.keys(values);
   const layout = readLayout(keys);
   if (!layout) {
     sink.problem({
       file,
       ...where,
-      reason: `keys ${Object.keys(values).slice(0, 8).join(', ')} match no generic table`,
+      reason: `keys ${keys.slice(0, 8).join(', ')} match no generic table`,
       expected: tableHint,
       fix: 'rename the keys to the generic names (see README, "Generic tables")',
     });
@@ -188,6 +182,49 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
   } catch (err) {
     reportRowError(sink, err, file, where, layout);
   }
+}
+
+/** A JSON row object's columns, normalized; a nested member a layout reads (v2's public_metrics) flattened one level. */
+function columnsOf(obj: Record<string, unknown>): Record<string, unknown> {
+  // no prototype: a "__proto__" key is a column like any other
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(obj)) {
+    const key = normalizeColumn(k);
+    if (NESTED_COLUMNS.has(key) && isPlainObject(v)) for (const [sub, w] of Object.entries(v)) values[`${key}.${normalizeColumn(sub)}`] = w;
+    else values[key] = v;
+  }
+  return values;
+}
+
+/** True when `v` is a row of some table (generic or another layout). */
+const isTableRow = (v: unknown): boolean => isPlainObject(v) && readLayout(Object.keys(columnsOf(v))) !== undefined;
+
+/**
+ * Twitter API response pages (what twarc2 writes, one per line, and what the API returns):
+ * their rows are under `data` (v2) or `users` (v1.1 followers/list); their other members are
+ * paging and side data (`meta`, `includes`: other accounts than the listed ones, `errors`,
+ * cursors, twarc's `__twarc`), named once per file as not read, never rows and never errors.
+ */
+const API_PAGE_ROWS = ['data', 'users'] as const;
+const API_PAGE_MEMBERS: ReadonlySet<string> = new Set(['meta', 'includes', 'errors', '__twarc', 'next_cursor', 'next_cursor_str', 'previous_cursor', 'previous_cursor_str', 'total_count']);
+
+/** A response page's member `key` holding `value` that is not a row: read nothing from it. */
+const isPageMember = (key: unknown, value: unknown): key is string => typeof key === 'string' && API_PAGE_MEMBERS.has(normalizeColumn(key)) && !isTableRow(value);
+
+/** The rows of a response page given as one object (an NDJSON line), with its other members; undefined for anything else. */
+function pageRows(obj: unknown): { rows: unknown[]; others: string[] } | undefined {
+  if (!isPlainObject(obj) || isTableRow(obj)) return undefined;
+  const key = API_PAGE_ROWS.find((k) => Array.isArray(obj[k]));
+  if (key === undefined) return undefined;
+  const others = Object.keys(obj).filter((k) => k !== key);
+  // a member that is neither paging data nor the rows: not a page (reported as a row that fits no table)
+  if (!others.every((k) => isPageMember(k, obj[k]))) return undefined;
+  return { rows: obj[key] as unknown[], others };
+}
+
+/** Names once per file the response-page members that were not read. */
+function reportPageMembers(sink: RecordSink, name: string, members: ReadonlySet<string>): void {
+  if (members.size) sink.skippedFile(name, `Twitter API response members not read: ${[...members].join(', ')}`);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -207,14 +244,19 @@ export const genericJsonAdapter: Adapter = {
         progress.skip(entry);
         continue;
       }
+      const notRead = new Set<string>();
       // streamed: rows are read one at a time, whatever the file's size
       await readJsonItems(entry, sink, {
         select: selectGenericRows,
         expected: 'a complete JSON document: an array of row objects, or an object of named arrays',
         fix: 'check the file is complete (not truncated) and valid JSON',
         onProgress: progress.of(entry),
-        onItem: (item) => normalizeObject(item.value, sink, entry.displayPath, { record: item.ordinal }, options),
+        onItem: (item) => {
+          if (isPageMember(item.path[0], item.value)) notRead.add(item.path[0]);
+          else normalizeObject(item.value, sink, entry.displayPath, { record: item.ordinal }, options);
+        },
       });
+      reportPageMembers(sink, entry.name, notRead);
     }
   },
 };
@@ -246,6 +288,7 @@ export const genericNdjsonAdapter: Adapter = {
         continue;
       }
       let bytes = 0;
+      const notRead = new Set<string>();
       const toProgress = progress.of(entry);
       const stream = entry.openStream();
       stream.on('data', (chunk: Buffer | string) => {
@@ -277,8 +320,13 @@ export const genericNdjsonAdapter: Adapter = {
           });
           continue;
         }
-        normalizeObject(obj, sink, entry.displayPath, { line: l.line }, options);
+        const page = pageRows(obj);
+        if (page) {
+          for (const row of page.rows) normalizeObject(row, sink, entry.displayPath, { line: l.line }, options);
+          for (const k of page.others) notRead.add(k);
+        } else normalizeObject(obj, sink, entry.displayPath, { line: l.line }, options);
       }
+      reportPageMembers(sink, entry.name, notRead);
     }
   },
 };
