@@ -342,5 +342,5 @@ export function verdictsOf(analysis: Analysis, accounts: ArrayLike<number>): Acc
 /** The audience audit of account i (engine/audience/audit.ts) on the analysis's classes, as-of and flags. */
 export function auditAccount(analysis: Analysis, i: number, snapshots: readonly { at: number; followers: number }[] = []): AudienceAudit {
   const { table, model } = audienceOfAnalysis(analysis);
-  return auditAudience({ dataset: analysis.dataset, account: i, model, asOf: table.asOf, windowDays: analysis.window.windowDays, flags: analysis.table.assessment.flags, snapshots });
+  return auditAudience({ dataset: analysis.dataset, account: i, model, asOf: table.asOf, agesFrom: table.agesFrom, windowDays: analysis.window.windowDays, flags: analysis.table.assessment.flags, snapshots });
 }

@@ -44,6 +44,9 @@ function bodyLines(v: AuditView, theme: Theme, options: { accounts: number }): s
     }
   }
   if (v.asOf === null) out.push(chalk.gray('No date the profiles were read (the database is dated only by its import): account ages unknown (pass --as-of, the date the profiles were read).'));
+  else if (v.agesFrom === 'latest-creation') {
+    out.push(chalk.gray(`No date the profiles were read (the database is dated only by its import): account ages count from ${v.asOf.slice(0, 10)}, the latest account creation in it, so they may be understated (pass --as-of, the date the profiles were read).`));
+  }
   return out;
 }
 
@@ -54,7 +57,7 @@ export function formatSmall(x: number): string {
 
 function engagementLine(v: AuditView): string {
   const e = v.engagement;
-  if (e === null) return 'Engagement: not measured (no as-of date: pass --as-of)';
+  if (e === null) return v.agesFrom === 'latest-creation' ? 'Engagement: not measured (no posts or interactions in the database)' : 'Engagement: not measured (no as-of date: pass --as-of)';
   if (e.rate === null) return `Engagement: not measured (${e.note ?? 'no data'})${e.tier ? `; tier ${e.tier}` : ''}`;
   const tier = e.tier ? `; tier ${e.tier}: median ${e.tierMedian}%, average ${e.tierAverage}% (HypeAuditor 2018, Instagram) -> ${e.vsMedian === null ? '?' : formatSmall(e.vsMedian)}x the tier median` : '';
   return `Engagement: ${formatSmall(e.rate)}% per post (${fmt(e.reactions)} reactions on ${fmt(e.posts)} posts in ${v.windowDays} days)${tier}`;
@@ -75,7 +78,8 @@ function growthLines(v: AuditView, theme: Theme): string[] {
 }
 
 function title(v: AuditView): string {
-  return `Audience audit of @${v.handle} (${v.network})${v.asOf ? ` as of ${v.asOf.slice(0, 10)}` : ''}, model ${v.model}`;
+  const dated = v.asOf !== null && v.agesFrom !== 'latest-creation';
+  return `Audience audit of @${v.handle} (${v.network})${dated ? ` as of ${v.asOf!.slice(0, 10)}` : ''}, model ${v.model}`;
 }
 
 /** Plain text (pipes, --plain). */

@@ -7,7 +7,7 @@
  * (network, as-of, model, reach, engagement, where the growth series came from).
  * Handles are imported text: every one goes through cleanText.
  */
-import type { AudienceAudit, AudienceClass } from '../engine/audience/index.js';
+import type { AgesFrom, AudienceAudit, AudienceClass } from '../engine/audience/index.js';
 import type { Dataset } from '../engine/dataset.js';
 import { cleanText } from './sanitize.js';
 
@@ -53,8 +53,10 @@ export interface AuditView {
   growth: AuditGrowthView[];
   accounts: AuditAccountView[];
   network: string;
-  /** ISO date-time; null when the database gives no date (account ages then unknown) */
+  /** ISO date-time account ages count from; null when the database gives no date (account ages then unknown) */
   asOf: string | null;
+  /** where asOf came from: requested, activity, follow, or latest-creation (no date the profiles were read: the latest account creation, a lower bound); null with it */
+  agesFrom: AgesFrom | null;
   windowDays: number;
   model: string;
   declaredFollowers: number | null;
@@ -102,6 +104,7 @@ export function buildAuditView(ds: Dataset, audit: AudienceAudit, modelVersion: 
     accounts: audit.verdicts.map((v) => ({ handle: nameOf(ds, v.index), class: v.class, probability: v.probability, reasons: v.reasons })),
     network: ds.accounts.network[audit.account]!,
     asOf: audit.asOf === null ? null : new Date(audit.asOf).toISOString(),
+    agesFrom: audit.agesFrom,
     windowDays: audit.windowDays,
     model: modelVersion,
     declaredFollowers: audit.declaredFollowers,

@@ -127,6 +127,7 @@ describe('audit renderers', () => {
     ],
     network: 'twitter',
     asOf: null,
+    agesFrom: null,
     windowDays: 90,
     model: 'audience-1.0.0',
     declaredFollowers: null,
@@ -155,11 +156,19 @@ describe('audit renderers', () => {
     expect(renderAuditText({ ...view, reach: { ...view.reach, realFollowers: 1200 } }, makeTheme(false))).toContain('Real reach: 1,200 real followers\n');
   });
 
+  it('text says when ages count from the latest account creation, a lower bound, and dates nothing else by it', () => {
+    const text = renderAuditText({ ...view, asOf: '2016-03-15T13:39:32.000Z', agesFrom: 'latest-creation' }, makeTheme(false));
+    expect(text).toContain('account ages count from 2016-03-15, the latest account creation in it, so they may be understated (pass --as-of');
+    expect(text).toContain('Engagement: not measured (no posts or interactions in the database)');
+    expect(text.split('\n')[0]).not.toContain('as of');
+    expect(renderAuditText({ ...view, asOf: '2016-03-15T13:39:32.000Z', agesFrom: 'activity' }, makeTheme(false)).split('\n')[0]).toContain('as of 2016-03-15');
+  });
+
   it('buildAuditView cleans control characters out of handles', async () => {
     const { DatasetBuilder } = await import('../../tools/sim/dataset-builder.js');
     const b = new DatasetBuilder();
     const a = b.account({ handle: 'evil\u001b[2Jname' });
-    const v = buildAuditView(b.build(), { account: a, asOf: null, windowDays: 90, followers: 0, declaredFollowers: null, classified: 0, counts: { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 }, quality: null, interval: null, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null }, engagement: null, growth: { source: 'none', points: [], bursts: [], untimed: 0 }, verdicts: [] }, 'm');
+    const v = buildAuditView(b.build(), { account: a, asOf: null, agesFrom: null, windowDays: 90, followers: 0, declaredFollowers: null, classified: 0, counts: { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 }, quality: null, interval: null, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null }, engagement: null, growth: { source: 'none', points: [], bursts: [], untimed: 0 }, verdicts: [] }, 'm');
     expect(v.handle).toBe('evilname');
   });
 });

@@ -17,9 +17,11 @@ describe('resolveWindow', () => {
     expect(() => resolveWindow({ windowDays: 90 }, null)).toThrow(UsageError);
     expect(resolveWindow({ windowDays: 90 }, 7)).toEqual({ asOf: 7, windowDays: 90, datedBy: 'activity' });
   });
-  it('account ages never count from an import time', () => {
-    expect(audienceAsOf({ asOf: 300, windowDays: 90, datedBy: 'import' })).toBeNull();
-    expect(audienceAsOf({ asOf: 200, windowDays: 90, datedBy: 'follow' })).toBe(200);
-    expect(audienceAsOf({ asOf: 50, windowDays: 90 })).toBe(50);
+  it('account ages never count from an import time: from the latest account creation before it (a lower bound), else unknown', () => {
+    const created = [120, NaN, 250, 400];
+    expect(audienceAsOf({ asOf: 300, windowDays: 90, datedBy: 'import' }, created)).toEqual({ asOf: 250, agesFrom: 'latest-creation' });
+    expect(audienceAsOf({ asOf: 300, windowDays: 90, datedBy: 'import' }, [NaN, 400])).toBeNull();
+    expect(audienceAsOf({ asOf: 200, windowDays: 90, datedBy: 'follow' }, created)).toEqual({ asOf: 200, agesFrom: 'follow' });
+    expect(audienceAsOf({ asOf: 50, windowDays: 90 }, created)).toEqual({ asOf: 50, agesFrom: 'requested' });
   });
 });

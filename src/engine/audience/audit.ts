@@ -24,6 +24,9 @@ import { measureEngagement, type EngagementReport } from './engagement.js';
 import { DEFAULT_BURST_CONFIG, growthFromFollowTimes, growthFromSnapshots, type BurstConfig, type GrowthPoint, type GrowthSeries } from './growth.js';
 import type { AudienceClass, AudienceModel } from './model.js';
 
+/** Where the date account ages count from came from: a tier of the as-of policy, or the latest account creation (a lower bound: engine/audience/classes.ts). */
+export type AgesFrom = 'requested' | 'activity' | 'follow' | 'latest-creation';
+
 /** What an audit needs. */
 export interface AudienceAuditInput {
   dataset: Dataset;
@@ -32,6 +35,8 @@ export interface AudienceAuditInput {
   model: AudienceModel;
   /** the audit's as-of (epoch ms): account ages and the engagement window; null when not known */
   asOf: number | null;
+  /** where asOf came from; 'latest-creation' (a lower bound, no activity in the data) dates ages but no engagement window (default: a data date) */
+  agesFrom?: AgesFrom | null;
   windowDays: number;
   /** authenticity flags per account index, when the database has activity */
   flags?: readonly (readonly Flag[])[];
@@ -49,6 +54,7 @@ export interface AuditGrowthPoint extends GrowthPoint {
 export interface AudienceAudit {
   account: number;
   asOf: number | null;
+  agesFrom: AgesFrom | null;
   windowDays: number;
   /** follower accounts in the database */
   followers: number;
@@ -117,12 +123,13 @@ export function auditAudience(input: AudienceAuditInput): AudienceAudit {
     estimatedInterval: extrapolate ? ([Math.round((declaredFollowers * interval[0]) / 100), Math.round((declaredFollowers * interval[1]) / 100)] as [number, number]) : null,
   };
 
-  const window: ScoringWindow | null = asOf === null ? null : { asOf, windowDays };
+  const agesFrom = asOf === null ? null : (input.agesFrom ?? 'requested');
+  const window: ScoringWindow | null = asOf === null || agesFrom === 'latest-creation' ? null : { asOf, windowDays };
   const engagement = window === null ? null : measureEngagement(ds, account, window, followers.length);
 
   const growth = buildGrowth(times, followers, verdicts, input.snapshots ?? [], input.burst ?? DEFAULT_BURST_CONFIG);
   const sorted = verdicts.slice().sort((x, y) => ORDER[x.class] - ORDER[y.class] || (y.probability ?? 0) - (x.probability ?? 0) || compareHandles(ds, x.index, y.index));
-  return { account, asOf, windowDays, followers: followers.length, declaredFollowers, classified, counts, quality, interval, reach, engagement, growth, verdicts: sorted };
+  return { account, asOf, agesFrom, windowDays, followers: followers.length, declaredFollowers, classified, counts, quality, interval, reach, engagement, growth, verdicts: sorted };
 }
 
 function compareHandles(ds: Dataset, a: number, b: number): number {

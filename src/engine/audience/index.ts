@@ -1,5 +1,5 @@
 /** The audience audit (issue 12): per-account classes from profiles and activity, and the audit of one account's followers. */
-export { auditAudience, followersOf, wilsonInterval, type AudienceAudit, type AudienceAuditInput, type AuditGrowthPoint } from './audit.js';
+export { auditAudience, followersOf, wilsonInterval, type AgesFrom, type AudienceAudit, type AudienceAuditInput, type AuditGrowthPoint } from './audit.js';
 export { classifyAccounts, classifyProfile, decideClass, type AccountVerdict, type ClassifyOptions } from './classify.js';
 export { BENCHMARK_SOURCE, HYPEAUDITOR_2018_TIERS, measureEngagement, tierOf, type EngagementReport, type Tier } from './engagement.js';
 export { PROFILE_FEATURES, computeProfileFeatures, hasProfileEvidence, readProfileFacts, type ProfileFacts, type ProfileFeature } from './features.js';

@@ -43,12 +43,30 @@ describe('classifyAudience', () => {
     expect(audienceQualityOf(t, brand)).toEqual({ quality: audit.quality, interval: audit.interval, classified: audit.classified, followers: 21 });
   });
 
-  it('an import-dated window counts no ages: the classes are those of an audit without an as-of', () => {
+  it('an import-dated window counts ages from the latest account creation at or before the import (a lower bound); with none, no ages', () => {
     const { ds, brand } = world(10);
+    // the bought accounts are the latest created: 100 days before day 0; the import is at day 0
     const t = classifyAudience(ds, MODEL, { window: { asOf: day(0), windowDays: 90, datedBy: 'import' } });
-    expect(t.asOf).toBeNull();
-    const undated = auditAudience({ dataset: ds, account: brand, model: MODEL, asOf: null, windowDays: 90 });
-    for (const v of undated.verdicts) expect(classOf(t, v.index)).toBe(v.class);
+    expect(t.asOf).toBe(day(0) - 100 * DAY);
+    expect(t.agesFrom).toBe('latest-creation');
+    const bounded = auditAudience({ dataset: ds, account: brand, model: MODEL, asOf: t.asOf, agesFrom: t.agesFrom, windowDays: 90 });
+    for (const v of bounded.verdicts) expect(classOf(t, v.index)).toBe(v.class);
+    // a lower bound dates ages, never an engagement window
+    expect(bounded.engagement).toBeNull();
+    // a creation date after the import is an error and dates nothing
+    const b = new DatasetBuilder();
+    b.account({ handle: 'early', ...PERSON });
+    b.account({ handle: 'future', ...PERSON, createdAt: day(30) });
+    expect(classifyAudience(b.build(), MODEL, { window: { asOf: day(0), windowDays: 90, datedBy: 'import' } }).asOf).toBe(PERSON.createdAt);
+    // no creation date at all: ages unknown, the classes of an audit without an as-of
+    const u = new DatasetBuilder();
+    const uBrand = u.account({ handle: 'brand', ...PERSON, createdAt: NaN });
+    for (let k = 0; k < 5; k++) u.follow(u.account({ handle: `p${k}`, ...PERSON, createdAt: NaN }), uBrand, day(-3));
+    const uds = u.build();
+    const undated = classifyAudience(uds, MODEL, { window: { asOf: day(0), windowDays: 90, datedBy: 'import' } });
+    expect([undated.asOf, undated.agesFrom]).toEqual([null, null]);
+    const audit = auditAudience({ dataset: uds, account: uBrand, model: MODEL, asOf: null, windowDays: 90 });
+    for (const v of audit.verdicts) expect(classOf(undated, v.index)).toBe(v.class);
   });
 });
 

@@ -25,7 +25,7 @@ function makeFeatures(followers: number[], following: number[]): FeatureTable {
 function makeAudience(rows: { real: number; suspicious?: number; fake?: number; bot?: number; unknown?: number }[]): AudienceTable {
   const n = rows.length;
   const col = (k: 'real' | 'suspicious' | 'fake' | 'bot' | 'unknown'): Int32Array => Int32Array.from(rows, (r) => r[k] ?? 0);
-  return { model: 't', asOf: null, class: new Uint8Array(n), probability: new Float64Array(n), followers: { real: col('real'), suspicious: col('suspicious'), fake: col('fake'), bot: col('bot'), unknown: col('unknown') } };
+  return { model: 't', asOf: null, agesFrom: null, class: new Uint8Array(n), probability: new Float64Array(n), followers: { real: col('real'), suspicious: col('suspicious'), fake: col('fake'), bot: col('bot'), unknown: col('unknown') } };
 }
 
 describe('applyRealFollowers', () => {
