@@ -336,7 +336,7 @@ function audienceOfAnalysis(analysis: Analysis): { table: AudienceTable; model: 
 /** The verdicts (class, probability, reasons) of the given accounts: the classes of `analysis.audience`, with their reasons. */
 export function verdictsOf(analysis: Analysis, accounts: ArrayLike<number>): AccountVerdict[] {
   const { table, model } = audienceOfAnalysis(analysis);
-  return classifyAccounts(analysis.dataset, model, { asOf: table.asOf, accounts, flags: analysis.table.assessment.flags });
+  return classifyAccounts(analysis.dataset, model, { asOf: table.asOf, agesAtLeast: table.agesFrom === 'latest-creation', accounts, flags: analysis.table.assessment.flags });
 }
 
 /** The audience audit of account i (engine/audience/audit.ts) on the analysis's classes, as-of and flags. */

@@ -107,7 +107,7 @@ export function followersOf(ds: Dataset, a: number): { followers: number[]; time
 export function auditAudience(input: AudienceAuditInput): AudienceAudit {
   const { dataset: ds, account, model, asOf, windowDays } = input;
   const { followers, times } = followersOf(ds, account);
-  const verdicts = classifyAccounts(ds, model, { asOf, accounts: followers, flags: input.flags });
+  const verdicts = classifyAccounts(ds, model, { asOf, agesAtLeast: input.agesFrom === 'latest-creation', accounts: followers, flags: input.flags });
   const counts: Record<AudienceClass, number> = { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 };
   for (const v of verdicts) counts[v.class]++;
   const classified = followers.length - counts.unknown;

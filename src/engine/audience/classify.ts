@@ -45,6 +45,8 @@ export interface AccountVerdict {
 export interface ClassifyOptions {
   /** the audit's as-of (epoch ms), for account ages; null when not known (ages are then unknown) */
   asOf: number | null;
+  /** asOf is a lower bound of when the profiles were read (classes.ts): reasons say "at least" of ages (the class is the same) */
+  agesAtLeast?: boolean;
   /** accounts to classify (indices); default all */
   accounts?: ArrayLike<number>;
   /** authenticity flags per account index, when the database has activity */
@@ -148,7 +150,7 @@ export function classifyAccounts(dataset: Dataset, model: AudienceModel, options
   const out: AccountVerdict[] = new Array(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k]!;
-    let v = classifyProfile(model, readProfileFacts(a, i, options.asOf), scratch, options.reasons ?? true);
+    let v = classifyProfile(model, readProfileFacts(a, i, options.asOf, options.agesAtLeast), scratch, options.reasons ?? true);
     const flags = options.flags?.[i];
     if (flags && flags.length > 0) v = applyActivity(v, flags);
     out[k] = { index: i, ...v };

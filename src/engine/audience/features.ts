@@ -69,6 +69,8 @@ export interface ProfileFacts {
   likesGiven: number;
   /** days from creation to as-of; NaN without a creation date or as-of */
   ageDays: number;
+  /** true when the as-of is a lower bound of when the profile was read (the latest account creation): ageDays is then the least the age can be */
+  ageAtLeast: boolean;
   defaultAvatar: number;
   bio: string | null;
   url: string | null;
@@ -80,8 +82,8 @@ export interface ProfileFacts {
 const log1p10 = (x: number): number => Math.log10(x + 1);
 const flag = (s: string | null): number => (s === null ? NaN : s.trim() === '' ? 0 : 1);
 
-/** The profile facts of account `i`, with age at `asOf` (null: age unknown). */
-export function readProfileFacts(a: AccountColumns, i: number, asOf: number | null): ProfileFacts {
+/** The profile facts of account `i`, with age at `asOf` (null: age unknown; `ageAtLeast`: asOf is a lower bound of when the profile was read). */
+export function readProfileFacts(a: AccountColumns, i: number, asOf: number | null, ageAtLeast = false): ProfileFacts {
   const created = a.createdAt[i]!;
   const age = asOf === null || Number.isNaN(created) ? NaN : Math.max(0, (asOf - created) / DAY_MS);
   return {
@@ -91,6 +93,7 @@ export function readProfileFacts(a: AccountColumns, i: number, asOf: number | nu
     listed: a.listed[i]!,
     likesGiven: a.likesGiven[i]!,
     ageDays: age,
+    ageAtLeast: ageAtLeast && !Number.isNaN(age),
     defaultAvatar: a.defaultAvatar[i]!,
     bio: a.bio[i] ?? null,
     url: a.url[i] ?? null,

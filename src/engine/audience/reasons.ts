@@ -33,10 +33,11 @@ export function describeFeature(name: ProfileFeature, f: ProfileFacts): string |
     case 'likesPerPost':
       return known(f.likesGiven) ? `${plural(f.likesGiven, 'like', 'likes')} given` : null;
     case 'ageDays':
-      return known(f.ageDays) ? `account ${describeAge(f.ageDays)} old` : null;
+      return known(f.ageDays) ? `account ${atLeast(f)}${describeAge(f.ageDays)} old` : null;
     case 'postsPerDay':
       if (!known(f.ageDays) || !known(f.posts)) return null;
-      return `${formatRate(f.posts / Math.max(1, f.ageDays))} posts a day`;
+      // an age that is a lower bound makes the rate an upper one
+      return `${f.ageAtLeast ? 'at most ' : ''}${formatRate(f.posts / Math.max(1, f.ageDays))} posts a day`;
     case 'defaultAvatar':
       return known(f.defaultAvatar) ? (f.defaultAvatar ? 'default avatar' : 'own picture') : null;
     case 'noBio':
@@ -68,11 +69,14 @@ export function describeEnvelope(rule: EnvelopeRule, f: ProfileFacts): string {
     case 'likesPerPost':
       return `${plural(f.posts, 'post', 'posts')}, ${plural(f.likesGiven, 'like', 'likes')} given: ${side} likes per post than ${share}`;
     case 'likesPerDay':
-      return `${plural(f.likesGiven, 'like', 'likes')} given in ${describeAge(f.ageDays)}: ${side} likes a day than ${share}`;
+      return `${plural(f.likesGiven, 'like', 'likes')} given in ${atLeast(f)}${describeAge(f.ageDays)}: ${side} likes a day than ${share}`;
     case 'likesPerFollowing':
       return `${plural(f.likesGiven, 'like', 'likes')} given, following ${formatCount(f.following)}: ${side} likes per followed account than ${share}`;
   }
 }
+
+/** 'at least ' before an age counted from a lower bound of when the profile was read. */
+const atLeast = (f: ProfileFacts): string => (f.ageAtLeast ? 'at least ' : '');
 
 function describeAge(days: number): string {
   if (days < 60) return plural(Math.floor(days), 'day', 'days');
@@ -93,7 +97,8 @@ export function describePatterns(f: ProfileFacts): string[] {
   else if (f.following >= 100 && (f.followers + 1) / (f.following + 1) < 0.1) out.push('one-sided following');
   if (f.posts === 0 || (f.posts < 10 && f.ageDays >= 365)) out.push('inactive');
   const empty = (f.bio !== null && f.bio.trim() === '') || f.defaultAvatar === 1;
-  if (f.ageDays < 90 && empty) out.push('empty new account');
+  // an age that is only a lower bound cannot tell an account is new
+  if (f.ageDays < 90 && !f.ageAtLeast && empty) out.push('empty new account');
   return out;
 }
 

@@ -51,8 +51,13 @@ describe('classifyAudience', () => {
     expect(t.agesFrom).toBe('latest-creation');
     const bounded = auditAudience({ dataset: ds, account: brand, model: MODEL, asOf: t.asOf, agesFrom: t.agesFrom, windowDays: 90 });
     for (const v of bounded.verdicts) expect(classOf(t, v.index)).toBe(v.class);
-    // a lower bound dates ages, never an engagement window
+    // a lower bound dates ages, never an engagement window; the reasons say ages are at least so
     expect(bounded.engagement).toBeNull();
+    const ages = bounded.verdicts.flatMap((v) => v.reasons).filter((r) => / old$/.test(r));
+    expect(ages.length).toBeGreaterThan(0);
+    for (const r of ages) expect(r).toMatch(/^account at least /);
+    const dated = auditAudience({ dataset: ds, account: brand, model: MODEL, asOf: day(0), windowDays: 90 });
+    expect(dated.verdicts.flatMap((v) => v.reasons).filter((r) => / old$/.test(r)).every((r) => !r.includes('at least'))).toBe(true);
     // a creation date after the import is an error and dates nothing
     const b = new DatasetBuilder();
     b.account({ handle: 'early', ...PERSON });

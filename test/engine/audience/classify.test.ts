@@ -109,6 +109,24 @@ describe('classifyAccounts', () => {
     expect(Number.isNaN(facts.ageDays)).toBe(true);
   });
 
+  it('an age counted from a lower bound reads "at least", its posts a day "at most", and names no "empty new account"; the class is the same', async () => {
+    const { describeFeature, describePatterns } = await import('../../../src/engine/audience/reasons.js');
+    const b = new DatasetBuilder();
+    b.account({ ...BOUGHT, posts: 40, bio: '', createdAt: AS_OF - 30 * 86_400_000 });
+    const ds = b.build();
+    const exact = readProfileFacts(ds.accounts, 0, AS_OF);
+    const bound = readProfileFacts(ds.accounts, 0, AS_OF, true);
+    expect([exact.ageAtLeast, bound.ageAtLeast]).toEqual([false, true]);
+    expect(describeFeature('ageDays', exact)).toBe('account 30 days old');
+    expect(describeFeature('ageDays', bound)).toBe('account at least 30 days old');
+    expect(describeFeature('postsPerDay', bound)).toBe('at most 1.3 posts a day');
+    expect(describePatterns(exact)).toContain('empty new account');
+    expect(describePatterns(bound)).not.toContain('empty new account');
+    expect(classifyAccounts(ds, MODEL, { asOf: AS_OF, agesAtLeast: true })[0]!.class).toBe(classifyAccounts(ds, MODEL, { asOf: AS_OF })[0]!.class);
+    // no age, nothing to bound
+    expect(readProfileFacts(ds.accounts, 0, null, true).ageAtLeast).toBe(false);
+  });
+
   it('more followers never make a profile look less real (monotone in followers)', () => {
     let last = -1;
     for (const followers of [0, 3, 10, 30, 100, 300, 1000, 3000, 10_000, 100_000, 1_000_000]) {
