@@ -172,16 +172,22 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
     });
     return;
   }
-  const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  keys.forEach((k, i) => {
-    const generic = layout.columns[i];
-    if (generic !== null) row[generic!] = values[k];
-  });
+  const row = layout.name === 'generic' ? values : renamedRow(values, keys, layout);
   try {
     sink.record(normalizeRow(layout.spec.name, objectRow(row), options.defaultNetwork), { file, ...where });
   } catch (err) {
     reportRowError(sink, err, file, where, layout);
   }
+}
+
+/** A row of another layout under the generic column names (its dropped columns left out). */
+function renamedRow(values: Record<string, unknown>, keys: readonly string[], layout: ReadLayout): Record<string, unknown> {
+  const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  keys.forEach((k, i) => {
+    const generic = layout.columns[i];
+    if (generic !== null) row[generic!] = values[k];
+  });
+  return row;
 }
 
 /** A JSON row object's columns, normalized; a nested member a layout reads (v2's public_metrics) flattened one level. */
@@ -213,9 +219,10 @@ const isPageMember = (key: unknown, value: unknown): key is string => typeof key
 
 /** The rows of a response page given as one object (an NDJSON line), with its other members; undefined for anything else. */
 function pageRows(obj: unknown): { rows: unknown[]; others: string[] } | undefined {
-  if (!isPlainObject(obj) || isTableRow(obj)) return undefined;
+  if (!isPlainObject(obj)) return undefined;
+  // the cheap test first: a row of a table rarely holds an array under `data` or `users`
   const key = API_PAGE_ROWS.find((k) => Array.isArray(obj[k]));
-  if (key === undefined) return undefined;
+  if (key === undefined || isTableRow(obj)) return undefined;
   const others = Object.keys(obj).filter((k) => k !== key);
   // a member that is neither paging data nor the rows: not a page (reported as a row that fits no table)
   if (!others.every((k) => isPageMember(k, obj[k]))) return undefined;
