@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadBuiltinBackground, readHomonyms } from '../../src/inputs/background.js';
-import { backgroundLanguageIndex, EVERYDAY_RANK, everydayForms, everydayThresholds, formZipf } from '../../src/engine/topics/background.js';
+import { backgroundLanguageIndex, EVERYDAY_RANK, everydayForms, everydayThresholds, formZipf, independentZipf, phraseZipf } from '../../src/engine/topics/background.js';
 import { tokenize } from '../../src/engine/topics/text.js';
 import { identifyLanguage, OTHER_LANGUAGE, UNDETERMINED } from '../../src/engine/topics/language.js';
 import { bayesianFdrSelect, benjaminiHochberg, negativeBinomialUpperTail, poissonUpperTail, posteriorNullProbability, regularizedGammaP } from '../../src/engine/topics/significance.js';
@@ -99,6 +99,38 @@ describe('the shipped background (wordfreq, CC BY-SA 4.0)', () => {
     expect(zipf('zh', '音乐')).toBeGreaterThan(3); // a word the table has, per character
     expect(zipf('zh', '天')).toBeGreaterThan(4);
     expect(zipf('en', 'qwxzvbnm')).toBe(bg.floorZipf);
+  });
+
+  it('estimates a phrase between independence and its rarest word (collocation-midpoint), or at the rarest word (rarest-word)', () => {
+    const at = (lang: string, phrase: string) => {
+      const l = bg.languages.indexOf(lang);
+      const upper = formZipf(bg, l, tokenize(phrase));
+      const independent = independentZipf(bg, l, tokenize(phrase));
+      return { upper, independent, mid: phraseZipf(upper, independent, 'collocation-midpoint', bg.floorZipf), rarest: phraseZipf(upper, independent, 'rarest-word', bg.floorZipf) };
+    };
+    // "the who": 7.73 and 6.34 -> upper 6.32, independence 5.07, midpoint 5.70 (the module doc's example)
+    const who = at('en', 'the who');
+    expect(who.upper).toBeCloseTo(6.32, 1);
+    expect(who.independent).toBeCloseTo(zipf('en', 'the') + zipf('en', 'who') - 9, 5);
+    expect(who.mid).toBeCloseTo((who.upper + who.independent) / 2, 5);
+    expect(who.rarest).toBe(who.upper);
+    // German "m i a": a letter's frequency as the upper bound, far below it at the midpoint
+    const mia = at('de', 'm i a');
+    expect(mia.upper).toBeGreaterThan(5);
+    expect(mia.mid).toBeLessThan(2.5);
+    // never below the floor ("tour de france" has independence below it) unless the upper bound is ("running xterm"), never above the upper bound
+    expect(at('en', 'tour de france').mid).toBe(bg.floorZipf);
+    for (const p of ['new york', 'martial arts', 'running xterm']) {
+      const e = at('en', p);
+      expect(e.mid, p).toBeLessThanOrEqual(e.upper);
+      expect(e.mid, p).toBeGreaterThanOrEqual(Math.min(e.upper, bg.floorZipf));
+    }
+    expect(at('en', 'running xterm').mid).toBe(at('en', 'running xterm').upper);
+    // one word, and a run of Chinese characters, keep their value under either rule
+    for (const [lang, w] of [['en', 'nice'], ['zh', '音乐']] as const) {
+      const e = at(lang, w);
+      expect(e.mid, w).toBe(e.upper);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { loadBuiltinTaxonomy } from '../../src/inputs/ontology.js';
 import { findTopic, isSelfOrAncestor } from '../../src/engine/topics/taxonomy.js';
 import { generateTopicWorld, worldToTopicInput, writeWorld } from '../../tools/sim/scenarios/topic-world.js';
 import { CHATTER } from '../../tools/sim/scenarios/chatter.js';
-import { computeTopicExpertise } from '../../src/engine/topics/expertise.js';
+import { computeTopicExpertise, TOPIC_DEFAULTS } from '../../src/engine/topics/expertise.js';
 import { findTopics } from '../../src/engine/topics/matcher.js';
 import { topicSetupFor } from '../../src/cli/analysis.js';
 import { evaluateStore, parseTruth } from '../../bench/lib/evaluate-store.js';
@@ -47,17 +47,18 @@ describe('topic assignment on a generated population with known topics', () => {
     for (const a of world.accounts.filter((x) => x.role === 'stuffer' || x.role === 'resharer')) expect(assigned.get(a.handle) ?? []).toEqual([]);
   });
 
-  it('gives an account the same topics whether it is imported alone or beside 1,000 others', () => {
+  it.each(['rarest-word', 'collocation-midpoint'] as const)('gives an account the same topics whether it is imported alone or beside 1,000 others (phrases: %s)', (phraseFrequency) => {
     const tax = loadBuiltinTaxonomy();
     const m = topicSetupFor(tax).matcher;
+    const config = { ...TOPIC_DEFAULTS, phraseFrequency };
     const world = generateTopicWorld(tax, { accounts: 1001, seed: 5 });
     const window = { asOf: world.asOf, windowDays: world.windowDays };
-    const all = computeTopicExpertise(worldToTopicInput(world), tax, m, window);
+    const all = computeTopicExpertise(worldToTopicInput(world), tax, m, window, config);
     // experts without engagement from others, so the account's own export is all there is
     const subjects = world.accounts.map((a, i) => ({ a, i })).filter(({ a }) => a.role === 'expert').slice(0, 12).map(({ i }) => i);
     let compared = 0;
     for (const i of subjects) {
-      const alone = computeTopicExpertise(worldToTopicInput(world, new Set([i])), tax, m, window);
+      const alone = computeTopicExpertise(worldToTopicInput(world, new Set([i])), tax, m, window, config);
       // which topics: the scores differ only by the engagement the others brought
       const slugs = (t: { slug: string }[]) => t.map((x) => x.slug).sort();
       expect(slugs(alone.accounts[0]!.topics)).toEqual(slugs(all.accounts[i]!.topics));

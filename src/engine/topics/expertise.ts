@@ -21,8 +21,9 @@
  *      piece of evidence.
  *   4. Against the background (significance.ts): n(a,t) = a's posts naming t of quality
  *      q >= 0.5 (originals, quotes and replies; not reshares nor stuffed posts),
- *      mu(a,t) = sum over L of W_a,L * f_t,L (how often ordinary writing names t; W counts the
- *      words of a's own posts, reshares left out),
+ *      mu(a,t) = sum over L of W_a,L * f_t,L (how often ordinary writing names t: the sum of its
+ *      forms' frequencies, a phrase's estimated from its words as TopicConfig.phraseFrequency
+ *      says, background.ts; W counts the words of a's own posts, reshares left out),
  *      D(a,t) = max(0, n - mu) / n. Matches with D < 0.5 count nothing.
  *   5. Roll-up: a post reaches T if it names T or a descendant of T; its weight for T is
  *      w_T(p) = max over its matched topics t below T of q(p) * D(a,t): each post reaches each
@@ -67,7 +68,7 @@ import type { PostKind } from '../dataset.js';
 import { DAY_MS, type ScoringWindow } from '../window.js';
 import { createMatchScratch, languageMask, matchTokens, tokenizeText, type MatchScratch, type TopicMatcher } from './matcher.js';
 import { identifyLanguage, OTHER_LANGUAGE, SCRIPT_LATIN, UNDETERMINED } from './language.js';
-import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayForms, everydayThresholds, zipfToFrequency } from './background.js';
+import { backgroundLanguageIndex, capitalisesNames, EVERYDAY_RANK, everydayForms, everydayThresholds, phraseZipf, zipfToFrequency, type PhraseFrequency } from './background.js';
 import { discourseNeighbourhoodOf, isCapitalisedName, neighbourhoodOf } from './sense.js';
 import { bayesianFdrSelect, distinctShare, posteriorNullProbability } from './significance.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -100,6 +101,16 @@ export interface TopicConfig {
   fdr: number;
   /** shape k of the Gamma prior of a writer's rate of a word relative to the background (fitted on real archives: bench/fit-topic-dispersion.ts) */
   dispersion: number;
+  /**
+   * a multi-word form's background frequency (background.ts, Phrases): 'rarest-word', the upper bound 1/f = sum 1/f_i
+   * (about its rarest word's frequency), or 'collocation-midpoint', the geometric midpoint between that bound and
+   * independence. Midpoint: real posts' phrases found 1-4 times as often as predicted (13-43 times less often with the upper
+   * bound; bench/phrase-frequencies.ts --archives); simulated population (seeds 1-6) the same recall and everyday senses,
+   * precision equal or +0.1-0.2 points with 5-6% more (correct) categories; milahu104 gets 4 more correct categories but
+   * loses Islam (lfdr 0.39) to their share of the FDR budget, so pooled recall is 79% (30 of 38) instead of 82%: the
+   * default stays 'rarest-word' (bench/eval-real-topics.ts --set phraseFrequency='"collocation-midpoint"')
+   */
+  phraseFrequency: PhraseFrequency;
   sense: {
     /** a form as frequent as the language's n-th commonest word is an everyday word (background.ts) */
     everydayRank: number;
@@ -151,6 +162,7 @@ export const TOPIC_DEFAULTS: TopicConfig = {
   freeTopicsPerPost: 4,
   fdr: 0.05,
   dispersion: 0.28,
+  phraseFrequency: 'rarest-word',
   sense: { everydayRank: EVERYDAY_RANK, accidentalEvidence: 0.1, anchorPosts: 2, discourseNeighbours: 'children', sharedNames: true, nameHomonyms: true },
   languageMargin: 2,
   score: { scale: 9, engagementWeight: 0.5, bioBonus: 0.5 },
@@ -618,7 +630,7 @@ function isEveryday(node: number, c: SenseContext, table: Uint8Array, matcher: T
 
 /**
  * Per topic and word column, how often ordinary writing names the topic per word: the sum of
- * its forms' frequencies (background.ts), everyday forms at s0 for the sense-checked count and
+ * its forms' frequencies (background.ts; a phrase's as TopicConfig.phraseFrequency says), everyday forms at s0 for the sense-checked count and
  * at full weight once an account has anchored the sense; and the same over each topic's
  * descendants (each descendant once), for the roll-up test.
  */
@@ -642,7 +654,7 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
         let f = floor;
         let isEveryday = false;
         if (c < L) {
-          f = zipfToFrequency(matcher.nodeZipf[node * L + c]!);
+          f = zipfToFrequency(phraseZipf(matcher.nodeZipf[node * L + c]!, matcher.nodeIndependentZipf[node * L + c]!, config.phraseFrequency, bg.floorZipf));
           isEveryday = everyday[node * L + c] === 1;
         }
         full[t * columns + c]! += f;

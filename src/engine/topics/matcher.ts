@@ -8,7 +8,7 @@
 import { createTokenCursor, foldText, nextToken, startTokens, tokenHash, type TokenCursor } from './text.js';
 import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
-import { emptyBackground, formZipf, type Background } from './background.js';
+import { emptyBackground, formZipf, independentZipf, type Background } from './background.js';
 import { buildLanguageId, scriptOf, SCRIPT_COUNT, type LanguageId } from './language.js';
 
 /** Mask bit for forms that apply to every post; bit k+1 is language k of `languages`. */
@@ -41,8 +41,10 @@ export interface TopicMatcher {
   forms: number;
   /** the word frequencies the forms are judged against */
   background: Background;
-  /** per node and background language (node * L + l): the Zipf value of the node's form per token position */
+  /** per node and background language (node * L + l): the Zipf value of the node's form per token position (a phrase's upper bound: background.ts) */
   nodeZipf: Float32Array;
+  /** the same if the form's words met by chance (independence; equal to nodeZipf for one word): a phrase's estimate lies between the two (background.ts) */
+  nodeIndependentZipf: Float32Array;
   /** the same, taken as the larger with the form's plural or singular: "apples" is as everyday a word as "apple" (the sense rule reads this) */
   nodeSenseZipf: Float32Array;
   /** per node and background language: 1 when the node's form is one word the language writes both as a name and as a common word (background.ts, name homonyms) */
@@ -60,7 +62,7 @@ export interface TopicMatcher {
  * formZipf for every background language at once, with per-token values cached (the matcher
  * asks for ~150,000 forms and variants over ~45,000 distinct tokens).
  */
-function formZipfCache(bg: Background): (tokens: readonly string[]) => Float64Array {
+function formZipfCache(bg: Background): { upper: (tokens: readonly string[]) => Float64Array; independent: (tokens: readonly string[]) => Float64Array } {
   const L = bg.languages.length;
   const byToken = new Map<string, Float64Array>();
   const tokenZipfs = (t: string): Float64Array => {
@@ -72,10 +74,11 @@ function formZipfCache(bg: Background): (tokens: readonly string[]) => Float64Ar
     }
     return z;
   };
-  return (tokens) => {
+  // runs of Chinese or Japanese characters may be words of their own: the general path
+  const cjk = (tokens: readonly string[]): boolean => tokens.some((t) => t.length <= 2 && t.charCodeAt(0) >= 0x2e80);
+  const upper = (tokens: readonly string[]): Float64Array => {
     if (tokens.length === 1) return tokenZipfs(tokens[0]!);
-    // runs of Chinese or Japanese characters may be words of their own: the general path
-    if (tokens.some((t) => t.length <= 2 && t.charCodeAt(0) >= 0x2e80)) return Float64Array.from(bg.languages, (_, l) => formZipf(bg, l, tokens));
+    if (cjk(tokens)) return Float64Array.from(bg.languages, (_, l) => formZipf(bg, l, tokens));
     const out = new Float64Array(L);
     for (let l = 0; l < L; l++) {
       let inv = 0;
@@ -84,6 +87,14 @@ function formZipfCache(bg: Background): (tokens: readonly string[]) => Float64Ar
     }
     return out;
   };
+  const independent = (tokens: readonly string[]): Float64Array => {
+    if (tokens.length === 1) return tokenZipfs(tokens[0]!);
+    if (cjk(tokens)) return Float64Array.from(bg.languages, (_, l) => independentZipf(bg, l, tokens));
+    const out = new Float64Array(L).fill(9);
+    for (let l = 0; l < L; l++) for (const t of tokens) out[l]! += tokenZipfs(t)[l]! - 9;
+    return out;
+  };
+  return { upper, independent };
 }
 
 /** Options for buildTopicMatcher. */
@@ -290,17 +301,19 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     }
   }
   const nodeZipf = new Float32Array(nodes * L);
+  const nodeIndependentZipf = new Float32Array(nodes * L);
   const nodeSenseZipf = new Float32Array(nodes * L);
   const zipfs = formZipfCache(background);
   for (let k = 0; k < nodes; k++) {
     const toks = nodeTokens[k];
     if (!toks) continue;
     const last = toks[toks.length - 1]!;
-    const own = zipfs(toks);
+    const own = zipfs.upper(toks);
     nodeZipf.set(own, k * L);
+    nodeIndependentZipf.set(toks.length === 1 ? own : zipfs.independent(toks), k * L);
     nodeSenseZipf.set(own, k * L);
     for (const v of [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])]) {
-      const z = zipfs([...toks.slice(0, -1), v]);
+      const z = zipfs.upper([...toks.slice(0, -1), v]);
       for (let l = 0; l < L; l++) if (z[l]! > nodeSenseZipf[k * L + l]!) nodeSenseZipf[k * L + l] = z[l]!;
     }
   }
@@ -333,6 +346,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     forms: forms.length,
     background,
     nodeZipf,
+    nodeIndependentZipf,
     nodeSenseZipf,
     nodeHomonym,
     topicForms: topicPairs.map((p) => Int32Array.from(p)),
