@@ -56,7 +56,11 @@ describe.runIf(hasReal)('real archives against labels written before the engine 
 
   it('assigns no everyday-word sense ("nice", "weather", "kinder", "running", "musik", "apple") to any owner', async () => {
     const r = await evaluate();
-    for (const [name, e] of r) for (const s of ['nice', 'weather', 'children', 'running', 'music', 'apple', 'coffee']) expect(e.assigned, name).not.toContain(s);
+    // except where the labels call the topic true: Music is the Threads owner's (5 posts naming it)
+    const trueFor = (name: string): readonly string[] => labels[name.replace(/-90d$/, '')]?.true ?? [];
+    for (const [name, e] of r) {
+      for (const s of ['nice', 'weather', 'children', 'running', 'music', 'apple', 'coffee']) if (!trueFor(name).includes(s)) expect(e.assigned, name).not.toContain(s);
+    }
   }, 120_000);
 
   it('gives the held-out LinkedIn owner Python over the whole archive and nothing in its last 90 days; the Instagram captions nothing', async () => {
