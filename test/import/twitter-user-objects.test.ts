@@ -109,6 +109,15 @@ describe('Twitter API user objects as accounts', () => {
     expect(query(csv.db, PROFILE)).toEqual([expected]);
   });
 
+  it('reads the API’s null profile texts (no website, no bio, no location) as known-empty, as an empty cell of the CSV is; other nulls stay unknown', async () => {
+    const user = { id_str: '7', screen_name: 'nul', name: null, description: null, url: null, location: null, followers_count: 1, friends_count: 2, verified: null, default_profile_image: null };
+    const r = await importFile('users.jsonl', `${JSON.stringify(user)}\n`);
+    expect(r.code).toBe(0);
+    expect(query(r.db, 'SELECT display_name, bio, url, location, verified, default_avatar FROM accounts')).toEqual([
+      { display_name: null, bio: '', url: '', location: '', verified: null, default_avatar: null },
+    ]);
+  });
+
   it('names the file’s own column in an error (followers_count, not followers), exit 2, nothing stored', async () => {
     const r = await importFile('users.csv', 'screen_name,followers_count\nann,lots\n');
     expect(r.code).toBe(2);

@@ -185,7 +185,7 @@ function renamedRow(values: Record<string, unknown>, keys: readonly string[], la
   const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   keys.forEach((k, i) => {
     const generic = layout.columns[i];
-    if (generic !== null) row[generic!] = values[k];
+    if (generic !== null) row[generic!] = values[k] === null && layout.nullIsEmpty.has(generic!) ? '' : values[k];
   });
   return row;
 }

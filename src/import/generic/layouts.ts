@@ -28,6 +28,8 @@ export interface ReadLayout {
   name: string;
   /** per column of the file (normalized), its generic name; null for a column this layout drops */
   columns: (string | null)[];
+  /** generic columns whose JSON null means "none" in this layout (the API writes `url: null` for no website), not "not known" */
+  nullIsEmpty: ReadonlySet<string>;
   /** the file's own (normalized) name of a generic column, for error messages */
   fileColumn(generic: string): string;
 }
@@ -39,7 +41,11 @@ interface Layout {
   recognise(columns: ReadonlySet<string>): boolean;
   /** file column -> generic column */
   rename: Readonly<Record<string, string>>;
+  nullIsEmpty: ReadonlySet<string>;
 }
+
+/** The API's profile texts: null when the profile has none, as an empty cell of a present column means in the generic table. */
+const PROFILE_TEXTS: ReadonlySet<string> = new Set(['bio', 'url', 'location']);
 
 const V1_USER: Layout = {
   name: 'Twitter API v1.1 user objects',
@@ -57,6 +63,7 @@ const V1_USER: Layout = {
     favourites_count: 'likes_given',
     default_profile_image: 'default_avatar',
   },
+  nullIsEmpty: PROFILE_TEXTS,
 };
 
 const V2_USER: Layout = {
@@ -73,9 +80,12 @@ const V2_USER: Layout = {
     'public_metrics.listed_count': 'listed',
     'public_metrics.like_count': 'likes_given',
   },
+  nullIsEmpty: PROFILE_TEXTS,
 };
 
 const LAYOUTS: readonly Layout[] = [V1_USER, V2_USER];
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Members of a JSON row object that hold columns one level down (v2's `public_metrics`). */
 export const NESTED_COLUMNS: ReadonlySet<string> = new Set(['public_metrics']);
@@ -83,7 +93,7 @@ export const NESTED_COLUMNS: ReadonlySet<string> = new Set(['public_metrics']);
 /** The layout of a file (or JSON row) with these normalized columns: the generic tables first, then the others; undefined when none. */
 export function readLayout(columns: readonly string[]): ReadLayout | undefined {
   const generic = detectTable(columns);
-  if (generic) return { spec: generic, name: 'generic', columns: [...columns], fileColumn: (c) => c };
+  if (generic) return { spec: generic, name: 'generic', columns: [...columns], nullIsEmpty: NONE, fileColumn: (c) => c };
   const have = new Set(columns);
   const layout = LAYOUTS.find((l) => l.recognise(have));
   if (!layout) return undefined;
@@ -97,7 +107,7 @@ export function readLayout(columns: readonly string[]): ReadLayout | undefined {
   columns.forEach((c, i) => {
     if (mapped[i] !== null) back.set(mapped[i]!, c);
   });
-  return { spec, name: layout.name, columns: mapped, fileColumn: (c) => back.get(c) ?? c };
+  return { spec, name: layout.name, columns: mapped, nullIsEmpty: layout.nullIsEmpty, fileColumn: (c) => back.get(c) ?? c };
 }
 
 /** A header line's cells, normalized (for detection from a file's first line). */
