@@ -49,9 +49,10 @@ export function renderAuthenticityReport(r: AuthenticityReportView, theme: Theme
   const { chalk } = theme;
   const window = `window ${r.windowDays} days${r.asOf ? ` to ${r.asOf.slice(0, 10)}` : ''}`;
   const lines = [
+    // "activity:" beside "profiles:" below, so a report with profile verdicts does not open with "no accounts flagged"
     r.flagged === 0
-      ? `no accounts flagged (${formatCount(r.accounts)} accounts, ${window})`
-      : `${chalk.bold(formatCount(r.flagged))} of ${formatCount(r.accounts)} accounts flagged (${window})`,
+      ? `activity: no account flagged for gaming (${formatCount(r.accounts)} accounts, ${window})`
+      : `activity: ${chalk.bold(formatCount(r.flagged))} of ${formatCount(r.accounts)} accounts flagged for gaming (${window})`,
   ];
   if (r.flagged > 0) lines.push(`  ${FLAG_CODES.map((c) => `${c} ${r.byCode[c]}`).join(' · ')}`);
   for (const a of r.results) {

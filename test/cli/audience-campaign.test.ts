@@ -177,6 +177,8 @@ describe('report authenticity shows profile verdicts', () => {
 
   it('text names the verdicts; CSV has one row per verdict through the formula-safe writer', async () => {
     const text = await runCli(['report', 'authenticity', '--db', db, '--plain']);
+    // the activity line names what it counts, so it does not read "no accounts flagged" above flagged profiles
+    expect(text.stdout.split('\n')[0]).toMatch(/^activity: no account flagged for gaming \(\d+ accounts, window 90 days to /);
     expect(text.stdout).toMatch(/^profiles: \d+ of 22 accounts with profile data classified suspicious, fake or bot/m);
     expect(text.stdout).toMatch(/@jx8k2q \(generic\) {2}(fake|bot) {2}p \d\.\d\d/);
     const csv = await runCli(['report', 'authenticity', '--db', db, '--csv']);

@@ -76,7 +76,7 @@ describe('report authenticity', () => {
   it('plain text shows each flag with its evidence next to thresholds, with control sequences stripped', async () => {
     const r = await runCli(['report', 'authenticity', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 of 43 accounts flagged');
+    expect(r.stdout.split('\n')[0]).toMatch(/^activity: 3 of 43 accounts flagged for gaming \(window 90 days to /);
     expect(r.stdout).toContain('@farm (generic)');
     expect(r.stdout).toContain('follow-back farm [follow-back]');
     expect(r.stdout).toMatch(/ratio 0\.9615 \(min 0\.8\)/);
