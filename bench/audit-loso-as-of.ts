@@ -15,28 +15,20 @@ import { fileURLToPath } from 'node:url';
 import { decideClass } from '../src/engine/audience/classify.js';
 import { applyAudienceModel } from '../src/engine/audience/model.js';
 import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel } from '../scripts/lib/audience/fit.js';
-import { assignFolds, subsetWithout } from '../scripts/lib/audience/evaluate.js';
+import { assignFolds, leaveOneSourceOutSplits, subsetWithout } from '../scripts/lib/audience/evaluate.js';
 import { LABELLED_AS_OF, readLabelledAccounts, toLabelledSet } from '../scripts/lib/audience/labelled-accounts.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { accounts } = readLabelledAccounts(path.join(HERE, '..', '..', 'shared', 'data', 'labelled-accounts'));
 const set = toLabelledSet(accounts, LABELLED_AS_OF);
 const folds = assignFolds(set, 5);
-const g = set.sources.indexOf('genuine');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const ways = ['true date', 'latest creation', 'ages unknown'] as const;
 const sums = ways.map(() => ({ caught: 0, people: 0 }));
 console.log(`family | n | ${ways.map((w) => `${w}: caught / people flagged`).join(' | ')} | latest creation`);
-const families = set.sources.filter((s) => s !== 'genuine');
-for (const held of families) {
-  const h = set.sources.indexOf(held);
-  const train: number[] = [];
-  const test: number[] = [];
-  for (let i = 0; i < set.x.length; i++) {
-    if (set.source[i] === h || (set.source[i] === g && folds[i] === 0)) test.push(i);
-    else train.push(i);
-  }
+const splits = leaveOneSourceOutSplits(set, folds);
+for (const { held, train, test } of splits) {
   const model = fitAudienceModel(subsetWithout(set, train, held), AUDIENCE_FIT_DEFAULTS, { version: 'loso', description: '', provenance: {} });
   const list = test.map((i) => accounts[i]!);
   const bound = Math.max(...list.map((a) => a.createdAt).filter(Number.isFinite));
@@ -57,4 +49,4 @@ for (const held of families) {
   });
   console.log(`${held} | ${test.length} | ${cells.join(' | ')} | ${new Date(bound).toISOString().slice(0, 10)}`);
 }
-console.log(`mean over families | | ${sums.map((s) => `${pct(s.caught / families.length)} / ${pct(s.people / families.length)}`).join(' | ')} |`);
+console.log(`mean over families | | ${sums.map((s) => `${pct(s.caught / splits.length)} / ${pct(s.people / splits.length)}`).join(' | ')} |`);

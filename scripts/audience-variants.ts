@@ -29,7 +29,7 @@ import {
   type AudienceFitOptions,
   type LabelledFeatures,
 } from './lib/audience/fit.js';
-import { assignFolds, subset, subsetWithout } from './lib/audience/evaluate.js';
+import { assignFolds, leaveOneSourceOutSplits, subset, subsetWithout } from './lib/audience/evaluate.js';
 import { applyAudienceModel, type AudienceModel, type Submodel } from '../src/engine/audience/model.js';
 import { PROFILE_FEATURES, type ProfileFeature } from '../src/engine/audience/features.js';
 import { LABELLED_AS_OF, readLabelledAccounts, toLabelledSet } from './lib/audience/labelled-accounts.js';
@@ -68,19 +68,7 @@ for (const name of args.hide!.split(',').filter(Boolean)) {
   for (const row of set.x) row[j] = NaN;
 }
 const folds = assignFolds(set, 5, 1);
-const genuine = set.sources.indexOf('genuine');
-const loso = set.sources
-  .filter((s) => s !== 'genuine')
-  .map((held) => {
-    const h = set.sources.indexOf(held);
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < set.x.length; i++) {
-      if (set.source[i] === h || (set.source[i] === genuine && folds[i] === 0)) test.push(i);
-      else train.push(i);
-    }
-    return { held, h, test, data: subsetWithout(set, train, held) };
-  });
+const loso = leaveOneSourceOutSplits(set, folds).map(({ held, h, train, test }) => ({ held, h, test, data: subsetWithout(set, train, held) }));
 const cvTrain = [0, 1, 2, 3, 4].map((f) => subset(set, [...folds.keys()].filter((i) => folds[i] !== f)));
 const fitOptions: AudienceFitOptions = { ...AUDIENCE_FIT_DEFAULTS, ...(JSON.parse(args.fit!) as Partial<AudienceFitOptions>) };
 const cvModels = cvTrain.map((t) => fitTwoKeys(t, fitOptions));

@@ -18,6 +18,7 @@ import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, fitEnvelope, rethreshold, type
 import {
   confusion,
   crossValidateAudience,
+  leaveOneSourceOutSplits,
   outOfFoldClasses,
   singleFeatureBaseline,
   subset,
@@ -60,17 +61,7 @@ const cv = crossValidateAudience(set, options, k);
 
 // --- leave one source out: a family the model never saw
 // train on every other source plus the genuine accounts outside fold 0; test on the held-out source and genuine fold 0
-const heldOut = set.sources.filter((s) => s !== 'genuine');
-const losoRuns: { held: string; h: number; test: number[]; data: LabelledFeatures; model: AudienceModel }[] = heldOut.map((held) => {
-  const h = set.sources.indexOf(held);
-  const g = set.sources.indexOf('genuine');
-  const train: number[] = [];
-  const test: number[] = [];
-  for (let i = 0; i < set.x.length; i++) {
-    if (set.source[i] === h) test.push(i);
-    else if (set.source[i] === g && cv.folds[i] === 0) test.push(i);
-    else train.push(i);
-  }
+const losoRuns: { held: string; h: number; test: number[]; data: LabelledFeatures; model: AudienceModel }[] = leaveOneSourceOutSplits(set, cv.folds).map(({ held, h, train, test }) => {
   const data = subsetWithout(set, train, held);
   return { held, h, test, data, model: fitAudienceModel(data, options, { version: 'loso', description: '', provenance: {} }) };
 });

@@ -39,6 +39,27 @@ function hashKey(seed: number, s: string): number {
   return h;
 }
 
+/**
+ * Leave one source out: per inauthentic source (every source but 'genuine'), the examples a
+ * model is trained on (every other source, and the genuine accounts outside fold 0) and the
+ * ones it is judged on (the held-out source and genuine fold 0).
+ */
+export function leaveOneSourceOutSplits(set: Pick<LabelledSet, 'source' | 'sources'>, folds: Uint8Array): { held: string; h: number; train: number[]; test: number[] }[] {
+  const genuine = set.sources.indexOf('genuine');
+  return set.sources
+    .filter((s) => s !== 'genuine')
+    .map((held) => {
+      const h = set.sources.indexOf(held);
+      const train: number[] = [];
+      const test: number[] = [];
+      for (let i = 0; i < set.source.length; i++) {
+        if (set.source[i] === h || (set.source[i] === genuine && folds[i] === 0)) test.push(i);
+        else train.push(i);
+      }
+      return { held, h, train, test };
+    });
+}
+
 /** Fold of each example (0..k-1), stratified by source (see the module comment). */
 export function assignFolds(set: Pick<LabelledSet, 'source' | 'key'>, k: number, seed = 1): Uint8Array {
   const folds = new Uint8Array(set.key.length);
