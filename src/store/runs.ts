@@ -71,24 +71,33 @@ export function createRun(db: Db, run: NewRun): number {
 /** Score rows per multi-row INSERT: one statement call binds this many rows. */
 const SCORE_ROWS_PER_INSERT = 32;
 const SCORE_COLUMNS = 8;
-const SCORE_SQL = 'INSERT INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
+// OR FAIL: a failing row stops the statement without undoing its earlier rows, which the
+// caller's transaction rolls back anyway; so SQLite keeps no statement journal for it (see
+// withoutForeignKeyChecks)
+const SCORE_SQL = 'INSERT OR FAIL INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
 const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')})`).join(', ');
 
 /**
  * Inserts scores, flags and topic scores of a run as `rows` yields them (call inside a
  * transaction for speed and atomicity): scores SCORE_ROWS_PER_INSERT to a statement.
- * Returns the number of scores inserted.
+ * Returns the number of scores inserted. When the connection's foreign key checks are off
+ * (withoutForeignKeyChecks), the accounts are checked here instead, a statement's rows at a
+ * time: one that is not in the database fails as the foreign key would.
  */
 export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore & { topics?: RunAccount['topics'] }>, keys = new DetailKeys()): number {
   const many = db.prepare(SCORE_SQL + valuesList(SCORE_ROWS_PER_INSERT));
   const one = db.prepare(SCORE_SQL + valuesList(1));
   const flag = db.prepare('INSERT INTO flags (run_id, account_id, code, severity, evidence) VALUES (?, ?, ?, ?, ?)');
   const topic = db.prepare('INSERT INTO topic_scores (run_id, account_id, topic_id, score, detail) VALUES (?, ?, ?, ?, ?)');
+  const checkAccounts = db.pragma('foreign_keys', { simple: true }) !== 1;
+  const known = checkAccounts ? db.prepare(`SELECT count(*) FROM accounts WHERE id IN (${Array(SCORE_ROWS_PER_INSERT).fill('?').join(', ')})`).pluck() : null;
   const args: unknown[] = new Array(SCORE_COLUMNS * SCORE_ROWS_PER_INSERT);
+  const ids: number[] = new Array(SCORE_ROWS_PER_INSERT);
   const details = new DetailEncoder(keys);
   let k = 0;
   let n = 0;
   for (const r of rows) {
+    ids[k / SCORE_COLUMNS] = r.accountId;
     args[k++] = runId;
     args[k++] = r.accountId;
     args[k++] = r.score;
@@ -99,6 +108,8 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
     args[k++] = details.encode(r.contributions, r.missing);
     if (k === args.length) {
       many.run(...args);
+      // the statement's accounts are distinct (the primary key), so all are known when all are counted
+      if (known && known.get(...ids) !== SCORE_ROWS_PER_INSERT) throw unknownAccount(db, ids) ?? new Error('a statement of scores named fewer accounts than it inserted');
       details.reset();
       k = 0;
     }
@@ -111,13 +122,43 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
     n++;
   }
   for (let r = 0; r < k; r += SCORE_COLUMNS) one.run(...args.slice(r, r + SCORE_COLUMNS));
+  if (known && k > 0) {
+    const error = unknownAccount(db, ids.slice(0, k / SCORE_COLUMNS));
+    if (error) throw error;
+  }
   return n;
+}
+
+/** The error the first of `ids` not in the accounts table fails with (as SQLite's foreign key would), undefined when all are there. */
+function unknownAccount(db: Db, ids: readonly number[]): Error | undefined {
+  const exists = db.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck();
+  const missing = ids.find((id) => exists.get(id) === undefined);
+  if (missing === undefined) return undefined;
+  return Object.assign(new Error(`FOREIGN KEY constraint failed: a score names account ${missing}, which is not in the database`), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+}
+
+/**
+ * Runs `fn` (which takes its own write transaction) with the connection's foreign key
+ * checks off, and turns them on again after. Inside a transaction the pragma cannot change
+ * (SQLite ignores it), and `fn` runs with the checks as they are. Why: with the checks on,
+ * a multi-row INSERT may have to undo its own rows when a late row fails one, so SQLite
+ * copies every page it touches to a statement journal first (330 MB of writes for a run of
+ * 100k scores that adds 36 MB); insertScores checks the accounts itself instead.
+ */
+function withoutForeignKeyChecks<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return fn();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }
 
 /** Stores a run with its scores, flags and topic scores in one transaction; returns the run id. */
 export function saveRun(db: Db, run: RunRecord, createdAt: number): number {
   // waits for an import's write lock (with a message) instead of failing after 5 s
-  return writeTransaction(db, () => insertRun(db, run, createdAt, null));
+  return withoutForeignKeyChecks(db, () => writeTransaction(db, () => insertRun(db, run, createdAt, null)));
 }
 
 /** A run as `storeRun` left it: the id of the new run, or of the stored run identical to it. */
@@ -133,11 +174,13 @@ export interface StoredRun {
  * The check and the insert are one transaction.
  */
 export function storeRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope): StoredRun {
-  return writeTransaction(db, (): StoredRun => {
-    const same = findIdenticalRun(db, run, scope);
-    if (same !== null) return { runId: same, stored: false };
-    return { runId: insertRun(db, run, createdAt, scope), stored: true };
-  });
+  return withoutForeignKeyChecks(db, () =>
+    writeTransaction(db, (): StoredRun => {
+      const same = findIdenticalRun(db, run, scope);
+      if (same !== null) return { runId: same, stored: false };
+      return { runId: insertRun(db, run, createdAt, scope), stored: true };
+    }),
+  );
 }
 
 /** The latest stored run identical to `run` of `scope` (see storeRun), null when none. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DetailKeys, readHistory, readPreviousRun, readRunScores, readScoreDetail, saveRun, scoreDetailJson } from '../../src/store/runs.js';
+import { createRun, DetailKeys, insertScores, readHistory, readPreviousRun, readRunScores, readScoreDetail, saveRun, scoreDetailJson } from '../../src/store/runs.js';
 import { DetailEncoder } from '../../src/store/score-detail.js';
 import type { RunAccount, RunRecord } from '../../src/engine/run-record.js';
 import { tempDir } from '../helpers/cli.js';
@@ -50,6 +50,30 @@ describe('runs', () => {
     expect(detail.missing).toEqual(['listed']);
     expect(detail.contributions).toEqual(row(a, 60).result.contributions);
     expect(w.db.prepare('SELECT accounts FROM runs WHERE id = ?').pluck().get(r2)).toBe(2);
+    w.close();
+  });
+  it('refuses a run naming an account not in the database, storing nothing, with foreign key checks on again after', () => {
+    const w = new DbWriter(path.join(tempDir(), 'fk.db'));
+    const ids = Array.from({ length: 70 }, (_, k) => w.account({ handle: `h${k}` }));
+    const missing = Math.max(...ids) + 1000;
+    // the unknown account in a full statement of rows (the 40th), in the rows left after them (the 70th), and alone
+    for (const at of [39, 69]) {
+      const accounts = ids.map((id, k) => row(k === at ? missing : id, 60));
+      expect(() => saveRun(w.db, run('1.0.0', day(20), accounts), 1)).toThrow(new RegExp(`FOREIGN KEY constraint failed: a score names account ${missing}`));
+    }
+    expect(() => saveRun(w.db, run('1.0.0', day(20), [row(missing, 60)]), 1)).toThrow(/FOREIGN KEY constraint failed/);
+    for (const table of ['runs', 'scores', 'flags']) expect(w.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
+    expect(w.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // an account named twice fails as the primary key does
+    expect(() => saveRun(w.db, run('1.0.0', day(20), [row(ids[0]!, 60), row(ids[0]!, 50)]), 1)).toThrow(/UNIQUE constraint failed/);
+    // insertScores in a caller's transaction with the checks on: the foreign key refuses the account
+    w.db.exec('BEGIN');
+    const runId = createRun(w.db, { modelVersion: '1.0.0', asOf: day(20), windowDays: 90, createdAt: 1, accounts: 0 });
+    expect(() => insertScores(w.db, runId, [{ accountId: missing, score: 1, reach: 1, amplification: 1, network: 1, confidence: 1, contributions: [], missing: [], flags: [] }])).toThrow(/FOREIGN KEY constraint failed/);
+    w.db.exec('ROLLBACK');
+    const id = saveRun(w.db, run('1.0.0', day(20), ids.map((a) => row(a, 60))), 1);
+    expect(w.db.prepare('SELECT count(*) FROM scores WHERE run_id = ?').pluck().get(id)).toBe(70);
+    expect(w.db.pragma('foreign_keys', { simple: true })).toBe(1);
     w.close();
   });
 });
