@@ -310,7 +310,7 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     const last = toks[toks.length - 1]!;
     const own = zipfs.upper(toks);
     nodeZipf.set(own, k * L);
-    nodeIndependentZipf.set(toks.length === 1 ? own : zipfs.independent(toks), k * L);
+    nodeIndependentZipf.set(zipfs.independent(toks), k * L);
     nodeSenseZipf.set(own, k * L);
     for (const v of [...singularsOf(last), ...(pluralOf(last) ? [pluralOf(last)!] : [])]) {
       const z = zipfs.upper([...toks.slice(0, -1), v]);

@@ -34,14 +34,13 @@ export interface ReadLayout {
   fileColumn(generic: string): string;
 }
 
+/** Another layout of the accounts table (the only table other tools write here). */
 interface Layout {
   name: string;
-  table: TableSpec['name'];
   /** true when a file with these (normalized) columns is in this layout */
   recognise(columns: ReadonlySet<string>): boolean;
   /** file column -> generic column */
   rename: Readonly<Record<string, string>>;
-  nullIsEmpty: ReadonlySet<string>;
 }
 
 /** The API's profile texts: null when the profile has none, as an empty cell of a present column means in the generic table. */
@@ -49,7 +48,6 @@ const PROFILE_TEXTS: ReadonlySet<string> = new Set(['bio', 'url', 'location']);
 
 const V1_USER: Layout = {
   name: 'Twitter API v1.1 user objects',
-  table: 'accounts',
   recognise: (c) => c.has('screen_name') && c.has('followers_count'),
   rename: {
     screen_name: 'handle',
@@ -63,12 +61,10 @@ const V1_USER: Layout = {
     favourites_count: 'likes_given',
     default_profile_image: 'default_avatar',
   },
-  nullIsEmpty: PROFILE_TEXTS,
 };
 
 const V2_USER: Layout = {
   name: 'Twitter API v2 user objects',
-  table: 'accounts',
   recognise: (c) => c.has('username') && c.has('public_metrics.followers_count'),
   rename: {
     username: 'handle',
@@ -80,7 +76,6 @@ const V2_USER: Layout = {
     'public_metrics.listed_count': 'listed',
     'public_metrics.like_count': 'likes_given',
   },
-  nullIsEmpty: PROFILE_TEXTS,
 };
 
 const LAYOUTS: readonly Layout[] = [V1_USER, V2_USER];
@@ -97,17 +92,16 @@ export function readLayout(columns: readonly string[]): ReadLayout | undefined {
   const have = new Set(columns);
   const layout = LAYOUTS.find((l) => l.recognise(have));
   if (!layout) return undefined;
-  const spec = TABLES.find((t) => t.name === layout.table)!;
-  const renamed = columns.map((c) => layout.rename[c] ?? c);
+  const spec = TABLES.find((t) => t.name === 'accounts')!;
   // a generic name the layout fills from another column: the file's own column of that name is dropped
   // (v1.1's numeric `id` beside `id_str`), so the two never compete for one cell
-  const filled = new Set(columns.filter((c) => layout.rename[c] !== undefined).map((c) => layout.rename[c]!));
-  const mapped = columns.map((c, i) => (layout.rename[c] === undefined && filled.has(c) ? null : renamed[i]!));
+  const filled = new Set(columns.flatMap((c) => layout.rename[c] ?? []));
+  const mapped = columns.map((c) => layout.rename[c] ?? (filled.has(c) ? null : c));
   const back = new Map<string, string>();
   columns.forEach((c, i) => {
     if (mapped[i] !== null) back.set(mapped[i]!, c);
   });
-  return { spec, name: layout.name, columns: mapped, nullIsEmpty: layout.nullIsEmpty, fileColumn: (c) => back.get(c) ?? c };
+  return { spec, name: layout.name, columns: mapped, nullIsEmpty: PROFILE_TEXTS, fileColumn: (c) => back.get(c) ?? c };
 }
 
 /** A header line's cells, normalized (for detection from a file's first line). */
