@@ -1,7 +1,9 @@
 /**
  * Why each labelled topic was found or missed on the real archives, and why each wrong topic
  * was assigned: the gate that decided it (TopicDecision: sense, distinctiveness, min-posts,
- * not-leading, fdr, roll-up) with the numbers behind it.
+ * not-leading, fdr, roll-up) with the numbers behind it, and where each tested topic's
+ * background expectation (mu) comes from: its word columns, or the largest topics of its
+ * subtree when it was tested on rolled-up counts.
  *   npx tsx bench/diagnose-real-topics.ts [--held-out] [--set path=value]
  * Also: which candidates the Bayesian FDR keeps without their ever being listed (categories
  * without enough sub-topics), and which assigned topics owe their place to them.
@@ -27,6 +29,9 @@ const row = (d: TopicDecision | undefined, slug: string): string =>
   d
     ? `  ${slug.padEnd(22)} ${d.gate.padEnd(15)} named ${String(d.named).padStart(3)} plain ${String(d.plain).padStart(3)}${d.anchoredBy === 'evidence' ? '*' : d.anchoredBy === 'neighbours' ? '+' : ' '} counting ${String(d.counting).padStart(3)} n ${String(d.n).padStart(4)} mu ${String(d.mu).padStart(8)} D ${String(d.distinctiveness).padStart(5)} lfdr ${String(d.lfdr).padStart(9)} (cut ${d.fdrCutoff})`
     : `  ${slug.padEnd(22)} never-named`;
+// where a tested topic's expectation comes from: its word columns, or the topics of its subtree when rolled up
+const from = (d: TopicDecision | undefined): string =>
+  d && Number.isFinite(d.n) && d.muFrom.length > 0 ? `\n  ${''.padEnd(22)} mu from ${d.muFrom.map((p) => `${p.part} ${p.mu}`).join(', ')}${d.direct ? '' : ' (largest of its subtree)'}` : '';
 for (const a of await readRealArchives(real, root)) {
   const l = labels[a.name]!;
   if (Boolean(l.heldOut) !== heldOut) continue;
@@ -51,9 +56,9 @@ for (const a of await readRealArchives(real, root)) {
   const added = family.filter((d, i) => d.gate === 'fdr' && kept[i]).map((d) => `${d.slug} (lfdr ${d.lfdr})`);
   console.log(`FDR: ${tested.length} candidates, ${unlisted.length} kept but never listed (${unlisted.map((d) => `${d.slug} ${d.lfdr}`).join(', ') || '-'}); without them in the family, assigned topics that would not be kept: ${dropped.join(', ') || 'none'}; candidates that would be kept: ${added.join(', ') || 'none'}`);
   console.log('true topics:');
-  for (const s of l.true) console.log(row(by.get(s), s));
+  for (const s of l.true) console.log(row(by.get(s), s) + from(by.get(s)));
   console.log('wrong (assigned, not true nor an ancestor of a true topic, not neutral):');
-  for (const s of e.wrong) console.log(row(by.get(s), s));
+  for (const s of e.wrong) console.log(row(by.get(s), s) + from(by.get(s)));
   console.log('everyday / other senses:');
-  for (const s of l.everydaySenses) console.log(row(by.get(s), s));
+  for (const s of l.everydaySenses) console.log(row(by.get(s), s) + from(by.get(s)));
 }

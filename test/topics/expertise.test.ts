@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTopicExpertise, topicScore, TOPIC_DEFAULTS, type TopicExpertise } from '../../src/engine/topics/expertise.js';
+import { computeTopicExpertise, topicScore, TOPIC_DEFAULTS, type TopicDecision, type TopicExpertise } from '../../src/engine/topics/expertise.js';
 import { findTopic } from '../../src/engine/topics/taxonomy.js';
 import { rankByTopic } from '../../src/engine/topics/rank.js';
 import { loadBuiltinBackground } from '../../src/inputs/background.js';
@@ -367,5 +367,33 @@ describe('inputs and outputs', () => {
     expect(topicScore(2.99, 3, 2.99, false)).toBe(33);
     expect(topicScore(2.99, 0, 0, false)).toBe(15);
     expect(topicScore(10, 0, 0, false)).toBe(24);
+  });
+});
+
+describe('decisions (the diagnostic variant)', () => {
+  it('say where the background expectation comes from: word columns for a topic named in its own right, subtree topics for a rolled-up one', () => {
+    const b = new TopicInputBuilder();
+    const baker = b.account('baker');
+    // Cookies named in its own right; Desserts reached only through it (tested on rolled-up counts)
+    b.post(baker, 'Baked chocolate chip cookies this morning', { lang: 'en' });
+    b.post(baker, 'The secret to chewy cookies is brown butter', { lang: 'en' });
+    b.post(baker, 'Cookies cooling on the rack', { lang: 'en' });
+    ordinary(b, baker, 20);
+    const r = computeTopicExpertise(b.build(), tax, matcher, WINDOW, TOPIC_DEFAULTS, { decisions: new Set([baker]) });
+    const decision = (slug: string) => r.accounts[baker]!.decisions!.find((d) => d.slug === slug)!;
+    const sum = (d: TopicDecision) => d.muFrom.reduce((total, p) => total + p.mu, 0);
+    const cookies = decision('cookies');
+    expect(cookies.direct).toBe(true);
+    expect(cookies.muFrom[0]!.part).toBe('en');
+    // the parts are the test's own expectation, split (3 significant digits each)
+    expect(sum(cookies) / cookies.mu).toBeCloseTo(1, 2);
+    const desserts = decision('desserts');
+    expect(desserts.direct).toBe(false);
+    expect(Number.isFinite(desserts.n)).toBe(true);
+    // its subtree is itself and Cookies: both parts, largest first, adding up to the rolled-up mu
+    expect(desserts.muFrom.map((p) => p.part).sort()).toEqual(['cookies', 'desserts']);
+    expect(desserts.muFrom[0]!.mu).toBeGreaterThanOrEqual(desserts.muFrom[1]!.mu);
+    expect(sum(desserts) / desserts.mu).toBeCloseTo(1, 2);
+    expect(desserts.mu).toBeGreaterThan(cookies.mu);
   });
 });

@@ -305,6 +305,11 @@ export interface TopicDecision {
   /** the tested count, the background's expectation, D and the lfdr (NaN when never tested) */
   n: number;
   mu: number;
+  /**
+   * where mu comes from, largest first (at most 5): per word column ('de', 'en', 'other') for a topic tested on
+   * its own words, per topic of its subtree (its own slug included) for one tested on the rolled-up counts
+   */
+  muFrom: { part: string; mu: number }[];
   distinctiveness: number;
   lfdr: number;
   /** the largest lfdr the account's Bayesian FDR selection kept (0 when none) */
@@ -391,6 +396,8 @@ interface Scratch {
 interface Rates {
   /** columns: the background languages, then "other" (a language the background lacks) */
   columns: number;
+  /** the background languages' codes, in column order */
+  languages: readonly string[];
   /** per topic * columns: expected naming per word, everyday forms at s0 (sense) or at full weight */
   sense: Float64Array;
   full: Float64Array;
@@ -672,7 +679,7 @@ function backgroundRates(tax: Taxonomy, matcher: TopicMatcher, config: TopicConf
       }
     }
   }
-  return { columns, sense, full, rollSense, rollFull };
+  return { columns, languages: bg.languages, sense, full, rollSense, rollFull };
 }
 
 /** Steps 3-7 for one account (see the module doc). */
@@ -881,7 +888,29 @@ function scoreAccount(
     if (!c.direct && rejected[i] && s.anchored[c.t] && s.acc[c.t]!.parts.size >= config.minSubTopics && distinctShare(c.n, c.mu) >= config.minDistinctiveness) assigned.add(c.t);
   });
 
-  if (decisions) recordDecisions(decisions, effective, candidates, rejected, assigned, expectedDirect, tax, config, s, anchoredBy);
+  if (decisions) {
+    // the parts of mu, as candidates compute it (the subtree's sum with the anchored descendants at full weight)
+    const muFrom = (t: number, rolled: boolean): { part: string; mu: number }[] => {
+      const parts: { part: string; mu: number }[] = [];
+      if (!rolled) {
+        const table = s.senseAnchored[t] ? rates.full : rates.sense;
+        for (let c = 0; c < cols; c++) parts.push({ part: c < cols - 1 ? rates.languages[c]! : 'other', mu: perWord[c]! * table[t * cols + c]! });
+      } else {
+        for (let d = 0; d < tax.size; d++) {
+          if (!tax.ancestors[d]!.includes(t)) continue;
+          let mu = 0;
+          for (let c = 0; c < cols; c++) mu += perWord[c]! * (rates.sense[d * cols + c]! + anchoredExtra(d, c));
+          parts.push({ part: tax.slugs[d]!, mu });
+        }
+      }
+      return parts
+        .filter((p) => p.mu > 0)
+        .sort((p, q) => q.mu - p.mu || (p.part < q.part ? -1 : 1))
+        .slice(0, 5)
+        .map((p) => ({ part: p.part, mu: Number(p.mu.toPrecision(3)) }));
+    };
+    recordDecisions(decisions, effective, candidates, rejected, assigned, expectedDirect, muFrom, tax, config, s, anchoredBy);
+  }
 
   const out: TopicScore[] = [];
   for (const c of candidates) {
@@ -938,6 +967,7 @@ function recordDecisions(
   rejected: boolean[],
   assigned: Set<number>,
   expectedDirect: (t: number) => number,
+  muFrom: (t: number, rolled: boolean) => { part: string; mu: number }[],
   tax: Taxonomy,
   config: TopicConfig,
   s: Scratch,
@@ -976,6 +1006,7 @@ function recordDecisions(
       direct: c?.direct ?? false,
       n: c?.n ?? NaN,
       mu: Number((c ? c.mu : expectedDirect(t)).toPrecision(3)),
+      muFrom: muFrom(t, c ? !c.direct : false),
       distinctiveness: c ? round3(distinctShare(c.n, c.mu)) : named > 0 ? round3(s.share[t]!) : NaN,
       lfdr: c ? Number(c.p.toPrecision(3)) : NaN,
       fdrCutoff: Number(cutoff.toPrecision(3)),
