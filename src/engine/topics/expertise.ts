@@ -128,7 +128,7 @@ export interface TopicConfig {
      */
     discourseNeighbours: 'children' | 'neighbourhood' | 'none';
     /**
-     * true: a form a Latin-script language writes no more often than the other Latin-script languages do (median) is a
+     * true: a form that no other Latin-script language writes less than half as often as this one does is a
      * shared name, not an everyday word (background.ts): German "twitter" needs no sense evidence, English "nice" does.
      * On: Threads archive recall 1/3 instead of 0/3 (bench/eval-real-topics.ts), nothing else changes there nor in the
      * simulated population (bench/eval-topics.ts)
