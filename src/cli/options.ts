@@ -5,9 +5,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { DAY_MS } from '../engine/window.js';
+import { MAX_WINDOW_DAYS } from '../store/records.js';
 
-/** Longest window a command accepts, in days. */
-export const MAX_WINDOW_DAYS = 3650;
+export { MAX_WINDOW_DAYS };
 
 /** Bounds of a number flag. */
 export interface NumberBounds {

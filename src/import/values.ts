@@ -14,10 +14,22 @@ export class ValueError extends Error {
   }
 }
 
-/** A non-negative count or rate ('1200', '1.5', '1,200' is refused: ambiguous). Empty = missing. */
+/**
+ * The largest count stored exactly: above 2^53 a number is rounded (a CSV cell
+ * '99999999999999999999' became 1e20), and 1e308 became Infinity once summed, which made
+ * `explain` print NaN. No real count comes near it; a value past it is a typo or a unit error.
+ */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+const MAX_COUNT_TEXT = '9,007,199,254,740,991';
+
+/** A non-negative count or rate ('1200', '1.5', '1,200' is refused: ambiguous) up to MAX_COUNT. Empty = missing. */
 export function parseCount(raw: unknown): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  // a BigInt comes from the lossless JSON reader: an integer past 2^53, too large by definition
+  const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Infinity : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (n > MAX_COUNT) {
+    throw new ValueError(`a count from 0 to ${MAX_COUNT_TEXT}`, 'check the value: a count this large is a typo or a unit error, and could not be stored exactly');
+  }
   if (!Number.isFinite(n) || n < 0) {
     throw new ValueError('a non-negative number such as 1200 or 3.5', 'write plain digits, without thousands separators or units');
   }

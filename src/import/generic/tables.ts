@@ -3,7 +3,7 @@
  * dedicated adapter for. A table is recognised by its columns; each row becomes one
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
-import { INTERACTION_KINDS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
+import { INTERACTION_KINDS, MAX_WINDOW_DAYS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
 import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
@@ -160,8 +160,9 @@ export function normalizeRow(table: TableName, row: Row, defaultNetwork: string)
 
 function normalizeAccount(row: Row, network: string): ImportRecord {
   const windowDays = count(row, 'window_days');
-  if (windowDays !== undefined && (windowDays < 1 || !Number.isInteger(windowDays))) {
-    throw new RowError('window_days', `${windowDays} is not a whole number of days`, 'a whole number of days, at least 1', 'write e.g. 90');
+  // at most --window's own limit: a longer window is no window (1e300 passed before, as a whole number)
+  if (windowDays !== undefined && (windowDays < 1 || windowDays > MAX_WINDOW_DAYS || !Number.isInteger(windowDays))) {
+    throw new RowError('window_days', `${windowDays} is not a whole number of days from 1 to ${MAX_WINDOW_DAYS}`, `a whole number of days from 1 to ${MAX_WINDOW_DAYS}`, 'write e.g. 90');
   }
   return {
     type: 'account',
@@ -312,7 +313,8 @@ function textOf(name: string, v: unknown): string | undefined {
 function profileText(row: Row, name: string): string | undefined {
   const v = row.get(name);
   if (v === undefined || v === null) return undefined;
-  return typeof v === 'string' ? v : String(v);
+  // a number reads as its text; an object or array is an error (String() made '[object Object]')
+  return typeof v === 'string' ? v : valueOf(name, v, parseText);
 }
 
 function requiredText(row: Row, name: string): string {

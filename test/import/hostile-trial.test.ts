@@ -1,0 +1,95 @@
+/**
+ * A second hostile trial of issue 13's items, in variations the first tests did not cover:
+ * other fields, other export kinds, other line endings. Every file is generated here. A
+ * refused file must exit 2 naming file, line or record, and field, and leave the database
+ * byte for byte as it was (the database file and any journal beside it are hashed).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { query } from '../helpers/db.js';
+
+let dir = '';
+let db = '';
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = path.join(dir, 'h.db');
+  fs.writeFileSync(path.join(dir, 'seed.csv'), 'handle,followers\nseed1,10\nseed2,20\n');
+  const r = await runCli(['import', '--db', db, path.join(dir, 'seed.csv')]);
+  expect(r.code, r.stderr).toBe(0);
+});
+
+/** sha256 of the database file and of every file beside it that shares its name (journals). */
+function dbBytes(file: string): string {
+  const h = crypto.createHash('sha256');
+  for (const name of fs.readdirSync(path.dirname(file)).sort()) {
+    if (name.startsWith(path.basename(file))) h.update(name).update(fs.readFileSync(path.join(path.dirname(file), name)));
+  }
+  return h.digest('hex');
+}
+
+/** Writes `files` (name -> content) under a fresh folder of dir; returns the folder. */
+function writeFiles(files: Record<string, string | Buffer>): string {
+  const at = fs.mkdtempSync(path.join(dir, 'in-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(at, name)), { recursive: true });
+    fs.writeFileSync(path.join(at, name), content);
+  }
+  return at;
+}
+
+/** Imports `name` (written with `content`) into the shared database expecting exit 2 and no change; returns stderr. */
+async function refused(name: string, content: string | Buffer, extra: string[] = []): Promise<string> {
+  const at = writeFiles({ [name]: content });
+  const before = dbBytes(db);
+  const r = await runCli(['import', '--db', db, ...extra, path.join(at, name)]);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toContain(name);
+  expect(r.stderr).toContain('fix:');
+  expect(r.stderr).not.toContain('internal error');
+  expect(dbBytes(db)).toBe(before);
+  return r.stderr;
+}
+
+/** Imports `files` into a new database; returns the result and the database path. */
+async function imported(files: Record<string, string | Buffer>, extra: string[] = [], target = ''): Promise<{ code: number; stderr: string; stdout: string; db: string }> {
+  const at = writeFiles(files);
+  const fresh = path.join(at, 'fresh.db');
+  const r = await runCli(['import', '--db', fresh, ...extra, path.join(at, target)]);
+  return { ...r, db: fresh };
+}
+
+describe('counts: no value is stored rounded or as infinity', () => {
+  it.each([
+    ['followers 1e300 (JSON)', 'a.json', '[{"handle":"x","followers":1e300}]', /record 0: field 'followers'/],
+    ['mentions_received 1e308 (JSON), which made explain print NaN', 'b.json', '[{"handle":"x","mentions_received":1e308}]', /record 0: field 'mentions_received'/],
+    ['followers with 20 digits (CSV), which was stored as 1e20', 'c.csv', 'handle,followers\nx,99999999999999999999\n', /line 2: field 'followers'/],
+    ['followers above 2^53 (JSON integer)', 'd.json', '[{"handle":"x","followers":12345678901234567890}]', /record 0: field 'followers'/],
+    ['window_days 1e300', 'e.json', '[{"handle":"x","window_days":1e300,"mentions_received":1}]', /record 0: field 'window_days'/],
+  ])('%s is refused, saying the largest count', async (_label, name, content, where) => {
+    const err = await refused(name, content);
+    expect(err).toMatch(where);
+    expect(err).toMatch(/9,007,199,254,740,991|3650/);
+  });
+
+  it('the largest exact count is kept exactly', async () => {
+    const r = await imported({ 'a.csv': 'handle,followers\nx,9007199254740991\n' }, [], 'a.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, "SELECT followers FROM accounts WHERE handle = 'x'")).toEqual([{ followers: 9007199254740991 }]);
+  });
+});
+
+describe('profile texts: an object or array is never stored as [object Object]', () => {
+  it.each([
+    ['bio', '{"a":1}'],
+    ['url', '[1,2]'],
+    ['location', '{"city":"x"}'],
+  ])('%s given as %s is refused', async (field, value) => {
+    const err = await refused(`${field}.json`, `[{"handle":"x","${field}":${value}}]`);
+    expect(err).toContain(`record 0: field '${field}'`);
+    expect(err).toMatch(/not (an object|an array)/);
+  });
+});
