@@ -4,6 +4,7 @@
  */
 
 import { TIME_RANGE, isStorableTime } from '../store/records.js';
+import { checkedUtc, isCalendarDate, zoneOffsetMinutes } from './checked-time.js';
 
 export class ValueError extends Error {
   constructor(
@@ -76,12 +77,10 @@ function parseAnyTime(raw: unknown): number | undefined {
   }
   const m = TWITTER.exec(s);
   if (m) {
-    const month = MONTHS.indexOf(m[1]!);
     const zone = m[6]!;
-    const offset = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
-    if (month >= 0) {
-      return Date.UTC(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000;
-    }
+    // checked: Date.UTC took 'Mar 36' for April 5th and any offset
+    const t = checkedUtc(Number(m[7]), MONTHS.indexOf(m[1]!) + 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), zoneOffsetMinutes(zone[0]!, zone.slice(1, 3), zone.slice(3)));
+    if (t !== undefined) return t;
   }
   throw new ValueError(
     'a date-time such as 2026-03-06T13:02:05Z (ISO 8601), or Unix seconds',
@@ -136,15 +135,6 @@ function readDigits(s: string, at: number, count: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Date.UTC and Date.parse roll 2026-02-31 over to March; this rejects it instead. */
-function isCalendarDate(year: number, month: number, dayOfMonth: number): boolean {
-  if (!(month >= 1 && month <= 12 && dayOfMonth >= 1)) return false;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return dayOfMonth <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 function epochToMs(n: number): number {

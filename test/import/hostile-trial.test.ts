@@ -93,3 +93,51 @@ describe('profile texts: an object or array is never stored as [object Object]',
     expect(err).toMatch(/not (an object|an array)/);
   });
 });
+
+describe('dates that do not exist are refused, never rolled over to the next month', () => {
+  it.each(['Fri Mar 36 13:02:05 +0000 2026', 'Sun Feb 29 13:02:05 +0000 2025', 'Fri Mar 06 25:02:05 +0000 2026', 'Fri Mar 06 13:02:05 +9999 2026'])('generic created_at %s', async (value) => {
+    const err = await refused('t.json', JSON.stringify([{ id: 'p1', author: 'a', created_at: value }]));
+    expect(err).toContain("record 0: field 'created_at'");
+  });
+
+  it('a Twitter archive tweet dated Mar 36 (was stored as Apr 5)', async () => {
+    const tweet = { tweet: { id: '5', id_str: '5', created_at: 'Fri Mar 36 13:02:05 +0000 2026', full_text: 'hi', favorite_count: '1', retweet_count: '0', entities: {} } };
+    const archive = writeFiles({
+      'data/account.js': 'window.YTD.account.part0 = [{"account":{"username":"o","accountId":"1"}}]',
+      'data/tweets.js': `window.YTD.tweets.part0 = ${JSON.stringify([tweet])}`,
+    });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, archive]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/tweets\.js:line 1:record 0: field 'created_at'/);
+    expect(dbBytes(db)).toBe(before);
+  });
+
+  it('a Mastodon outbox Note published on Feb 31 (was stored as Mar 3)', async () => {
+    const note = { id: 'https://m.example/users/me/statuses/1/activity', type: 'Create', actor: 'https://m.example/users/me', published: '2026-02-31T00:00:00Z', to: ['https://www.w3.org/ns/activitystreams#Public'], object: { id: 'https://m.example/users/me/statuses/1', type: 'Note', published: '2026-02-31T00:00:00Z', content: '<p>hi</p>', to: ['https://www.w3.org/ns/activitystreams#Public'] } };
+    const archive = writeFiles({
+      'outbox.json': JSON.stringify({ type: 'OrderedCollection', totalItems: 1, orderedItems: [note] }),
+      'actor.json': JSON.stringify({ id: 'https://m.example/users/me', type: 'Person', preferredUsername: 'me' }),
+    });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, archive]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/outbox\.json:record 0: field 'orderedItems\[0\]\.object\.published'/);
+    expect(dbBytes(db)).toBe(before);
+  });
+});
+
+describe('Twitter archive counts that are not counts are errors, not silently dropped', () => {
+  it.each(['abc', '99999999999999999999', '-1'])('favorite_count %s', async (value) => {
+    const tweet = { tweet: { id: '5', id_str: '5', created_at: 'Fri Mar 06 13:02:05 +0000 2026', full_text: 'hi', favorite_count: value, retweet_count: '0', entities: {} } };
+    const archive = writeFiles({
+      'data/account.js': 'window.YTD.account.part0 = [{"account":{"username":"o","accountId":"1"}}]',
+      'data/tweets.js': `window.YTD.tweets.part0 = ${JSON.stringify([tweet])}`,
+    });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, archive]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/tweets\.js:line 1:record 0: field 'favorite_count'/);
+    expect(dbBytes(db)).toBe(before);
+  });
+});
