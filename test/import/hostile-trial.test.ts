@@ -141,3 +141,55 @@ describe('Twitter archive counts that are not counts are errors, not silently dr
     expect(dbBytes(db)).toBe(before);
   });
 });
+
+describe('line endings mixed within a file are all read', () => {
+  it.each([
+    ['LF, then CRLF, then CR alone', 'handle,followers\nm1,5\r\nm2,6\rm3,7\n'],
+    ['CR alone, with a CR inside a quoted field', 'handle,bio\rm1,"line1\rline2"\rm2,x\rm3,y\r'],
+    ['CRLF, then CR alone at the very end', 'handle,followers\r\nm1,5\r\nm2,6\rm3,7\r'],
+  ])('CSV: %s', async (_label, content) => {
+    const r = await imported({ 'a.csv': content }, [], 'a.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, "SELECT handle FROM accounts WHERE handle LIKE 'm_' ORDER BY handle")).toEqual([{ handle: 'm1' }, { handle: 'm2' }, { handle: 'm3' }]);
+  });
+
+  it('a CR alone inside a quoted field is a line break of the text, and the line numbers count it', async () => {
+    const r = await imported({ 'a.csv': 'handle,bio\nm1,"a\rb"\nm2,x,extra\n' }, [], 'a.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a.csv:line 4:');
+  });
+
+  it('NDJSON with CR-only and mixed line endings', async () => {
+    const r = await imported({ 'a.ndjson': '{"handle":"m1"}\r{"handle":"m2"}\r\n{"handle":"m3"}\n' }, [], 'a.ndjson');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, "SELECT handle FROM accounts WHERE handle LIKE 'm_' ORDER BY handle")).toEqual([{ handle: 'm1' }, { handle: 'm2' }, { handle: 'm3' }]);
+  });
+});
+
+describe('a CSV header that names a column twice is refused: one of the values would be lost', () => {
+  it.each([
+    ['followers,followers', 'handle,followers,followers\nx,5,6\n', 'followers'],
+    ['handle,HANDLE (names are case-insensitive)', 'handle,HANDLE\nx,y\n', 'handle'],
+  ])('%s', async (_label, content, column) => {
+    const err = await refused('dup.csv', content);
+    expect(err).toContain('dup.csv:line 1');
+    expect(err).toContain(`'${column}'`);
+    expect(err).toMatch(/columns 2 and 3|columns 1 and 2/);
+  });
+});
+
+describe('makeBareCrToLf', () => {
+  it('reads a CR at the end of one chunk and an LF at the start of the next as one CRLF', async () => {
+    const { makeBareCrToLf } = await import('../../src/import/line-breaks.js');
+    const n = makeBareCrToLf();
+    expect([n('a\r'), n('\nb\r'), n('c\r'), n('', true)].join('')).toBe('a\r\nb\nc\n');
+  });
+});
+
+describe('a JSON row that names a column twice (keys differing in case) is refused', () => {
+  it('{"handle":"j1","HANDLE":"j2"}', async () => {
+    const err = await refused('dupkeys.json', '[{"handle":"j1","HANDLE":"j2","followers":1}]');
+    expect(err).toContain("dupkeys.json:record 0: field 'HANDLE'");
+    expect(err).toContain('twice');
+  });
+});
