@@ -169,7 +169,7 @@ export async function runImport(
                 record: problem.record,
                 field: problem.field,
                 expected: problem.expected,
-                fix: `${problem.fix ? `${problem.fix}; ` : ''}or pass --skip-invalid to import the other rows and report this one`,
+                fix: skipAdvice(problem.fix),
               });
             }
             summary.skippedRows++;
@@ -283,4 +283,13 @@ function hasInputBytes(paths: readonly string[], min: number): boolean {
     return total >= min;
   };
   return paths.some((p) => add(p, false));
+}
+
+/**
+ * The fix of a bad record, with the advice to pass --skip-invalid unless the adapter's own
+ * fix already gives it (several do, in their words: saying it twice read as a stutter).
+ */
+function skipAdvice(fix: string | undefined): string {
+  if (fix?.includes('--skip-invalid')) return fix;
+  return `${fix ? `${fix}; ` : ''}or pass --skip-invalid to import the other rows and report this one`;
 }

@@ -193,3 +193,24 @@ describe('a JSON row that names a column twice (keys differing in case) is refus
     expect(err).toContain('twice');
   });
 });
+
+describe('error messages show what was refused', () => {
+  it('a control character in a refused value is shown as its escape, never written raw nor dropped', async () => {
+    const err = await refused('kinds.csv', 'actor,target,kind\na,b,\u001b[31mlike\n');
+    expect(err).toContain("'\\u001b[31mlike' is not an interaction kind");
+    expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('says to pass --skip-invalid once, also where the adapter words it itself', async () => {
+    const tweet = { tweet: { id: 'x5', id_str: 'x5', created_at: 'Fri Mar 06 13:02:05 +0000 2026', full_text: 'hi', entities: {} } };
+    const archive = writeFiles({
+      'data/account.js': 'window.YTD.account.part0 = [{"account":{"username":"o","accountId":"1"}}]',
+      'data/tweets.js': `window.YTD.tweets.part0 = ${JSON.stringify([tweet])}`,
+    });
+    const r = await runCli(['import', '--db', db, archive]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/--skip-invalid/g)).toHaveLength(1);
+    const csv = await refused('count.csv', 'handle,followers\nx,abc\n');
+    expect(csv.match(/--skip-invalid/g)).toHaveLength(1);
+  });
+});
