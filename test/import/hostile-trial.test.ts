@@ -214,3 +214,31 @@ describe('error messages show what was refused', () => {
     expect(csv.match(/--skip-invalid/g)).toHaveLength(1);
   });
 });
+
+describe('own-data exports: a date that is written but cannot be read is reported, not dropped', () => {
+  it.each([
+    ['a TikTok follower dated 2026-02-31', { Activity: { 'Follower List': { FansList: [{ Date: '2026-02-31 10:00:00', UserName: 'f1' }] } } }, 'Follower List [0].Date'],
+    ['a TikTok like dated "yesterday"', { Activity: { 'Like List': { ItemFavoriteList: [{ Date: 'yesterday', Link: 'https://www.tiktokv.com/share/video/7200255970008861998/' }] } } }, 'Like List [0].Date'],
+  ])('%s', async (_label, data, section) => {
+    const file = { ...data, Profile: { 'Profile Information': { ProfileMap: { userName: 'me' } } } };
+    const err = await refused('user_data_tiktok.json', JSON.stringify(file));
+    expect(err).toContain(section);
+    expect(err).toMatch(/Date': '(2026-02-31 10:00:00|yesterday)' is not a date/);
+  });
+
+  it('a TikTok follower whose date is N/A or absent keeps the follow without a time', async () => {
+    const file = { Activity: { 'Follower List': { FansList: [{ Date: 'N/A', UserName: 'f1' }, { UserName: 'f2' }] } }, Profile: { 'Profile Information': { ProfileMap: { userName: 'me' } } } };
+    const r = await imported({ 'user_data_tiktok.json': JSON.stringify(file) }, [], 'user_data_tiktok.json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, 'SELECT count(*) AS n FROM follows WHERE created_at IS NULL')).toEqual([{ n: 2 }]);
+  });
+
+  it('a LinkedIn connection "Connected On" 31 Feb 2026', async () => {
+    const at = writeFiles({ 'Connections.csv': 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,https://www.linkedin.com/in/ab,,,,31 Feb 2026\n' });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, '--format', 'linkedin', '--owner', 'me', at]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain("Connections.csv:line 2: field 'Connected On': '31 Feb 2026' is not a date");
+    expect(dbBytes(db)).toBe(before);
+  });
+});
