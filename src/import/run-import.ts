@@ -17,6 +17,7 @@ import type { ImportTarget } from '../store/import-target.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
+import { whyUnrecognised } from './why-unrecognised.js';
 import { findUnstorableValue, type AccountRef, type ImportRecord, type InteractionKind, type RowProblem } from '../store/records.js';
 import { ADAPTERS, type AdapterEntry, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
@@ -100,10 +101,11 @@ export async function chooseAdapter(source: Source, format?: string): Promise<Ad
     return adapter.load();
   }
   for (const adapter of ADAPTERS) if (await adapter.detect(source)) return adapter.load();
-  throw new InputError('cannot tell what export this is', {
+  const why = await whyUnrecognised(source);
+  throw new InputError(`cannot tell what export this is${why ? `: ${why.reason}` : ''}`, {
     file: source.path,
     expected: `one of: ${ADAPTERS.map((a) => `${a.format} (${a.description})`).join('; ')}`,
-    fix: 'pass --format NAME, or check the file (see README, "Input formats")',
+    fix: why?.fix ?? 'pass --format NAME, or check the file (see README, "Input formats")',
   });
 }
 

@@ -242,3 +242,23 @@ describe('own-data exports: a date that is written but cannot be read is reporte
     expect(dbBytes(db)).toBe(before);
   });
 });
+
+describe('a source no format recognises: the error says why when it can', () => {
+  it.each([
+    ['an empty file', 'empty.csv', '', 'the file is empty'],
+    ['a UTF-16 CSV', 'utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('handle,followers\nx,5\n', 'utf16le')]), 'UTF-16'],
+    ['a table separated by semicolons', 'semi.csv', 'handle;followers\nx;5\n', 'separated by semicolons'],
+    ['a table separated by tabs', 'tabs.csv', 'handle\tfollowers\nx\t5\n', 'separated by tabs'],
+  ])('%s', async (_label, name, content, why) => {
+    const err = await refused(name, content);
+    expect(err).toContain(`cannot tell what export this is: `);
+    expect(err).toContain(why);
+  });
+
+  it('an archive holding only another archive, and an empty archive', async () => {
+    const { makeZip } = await import('../helpers/archives.js');
+    const inner = makeZip([{ name: 'accounts.csv', content: 'handle\nx\n' }]);
+    expect(await refused('outer.zip', makeZip([{ name: 'inner.zip', content: inner }]))).toContain('it holds only archives (inner.zip)');
+    expect(await refused('none.zip', makeZip([]))).toContain('the archive holds no files');
+  });
+});
