@@ -262,3 +262,13 @@ describe('a source no format recognises: the error says why when it can', () => 
     expect(await refused('none.zip', makeZip([]))).toContain('the archive holds no files');
   });
 });
+
+describe('UTF-16 files read as JSON say so', () => {
+  it.each([
+    ['a.json', '[{"handle":"x"}]', ['--format', 'json']],
+    ['outbox.json', '{"type":"OrderedCollection","orderedItems":[]}', ['--format', 'mastodon']],
+  ])('%s', async (name, text, extra) => {
+    const err = await refused(name, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), extra);
+    expect(err).toContain('UTF-16? save the file as UTF-8');
+  });
+});
