@@ -272,3 +272,33 @@ describe('UTF-16 files read as JSON say so', () => {
     expect(err).toContain('UTF-16? save the file as UTF-8');
   });
 });
+
+describe('LinkedIn CSV: a stray quote loses its row only', () => {
+  const shares = [
+    'Date,ShareLink,ShareCommentary,SharedURL,MediaURL,Visibility',
+    '2022-09-08 04:10:18,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A1,"x" y,,,PUBLIC',
+    '2022-09-09 04:10:18,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A2,ok,,,PUBLIC',
+    '2022-09-10 04:10:18,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A3,re"ply,,,PUBLIC',
+    '2022-09-11 04:10:18,https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A4,"two',
+    'paragraphs",,,PUBLIC',
+    '',
+  ].join('\r\n');
+
+  it('without --skip-invalid: exit 2 naming the line of the stray quote', async () => {
+    const at = writeFiles({ 'Shares.csv': shares });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, '--format', 'linkedin', '--owner', 'me', at]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Shares.csv:line 2: a quote in the middle of a field');
+    expect(dbBytes(db)).toBe(before);
+  });
+
+  it('with --skip-invalid: the other shares import (one over two lines), and the two bad rows are counted by line', async () => {
+    const r = await imported({ 'Shares.csv': shares }, ['--format', 'linkedin', '--owner', 'me', '--skip-invalid']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, 'SELECT external_id FROM posts ORDER BY external_id').map((p) => p['external_id'])).toEqual(['urn:li:share:2', 'urn:li:share:4']);
+    const said = r.stdout + r.stderr;
+    expect(said).toContain('skipped 2 invalid rows');
+    expect(said).toMatch(/Shares\.csv:line 2:[^\n]*\n\s+[^\n]*Shares\.csv:line 4:/);
+  });
+});

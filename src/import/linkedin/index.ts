@@ -31,6 +31,8 @@ async function readCsvOrReport(entry: SourceEntry, ctx: LinkedinContext): Promis
     ctx.sink.problem(csv);
     return undefined;
   }
+  // rows left out (a stray quote, a ragged row): each an error, or skipped with --skip-invalid
+  for (const problem of csv.problems) ctx.sink.problem(problem);
   return csv;
 }
 
