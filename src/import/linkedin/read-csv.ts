@@ -124,7 +124,7 @@ function tryParse(parse: typeof import('csv-parse/sync').parse, text: string, de
       return {
         file,
         ...(e.lines !== undefined ? { line: e.lines + lineOffset } : {}),
-        reason: `${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file is cut off?)' : `not a readable CSV file (${(e.code ?? e.message ?? 'parse error').toString().replace(/[\u0000-\u001f]/g, ' ')})`}; nothing after this point can be read (the file cannot be resynchronised)`,
+        reason: `${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file is cut off?)' : `not a readable CSV file (${(e.code ?? e.message ?? 'parse error').toString().replace(/[\u0000-\u001f]/g, ' ')})`}; no row of this file can be read (it cannot be resynchronised)`,
         expected: 'a LinkedIn export CSV file',
         fix,
       };
