@@ -118,8 +118,13 @@ export function givenOnCommandLine(cmd: Command, option: string): boolean {
 
 /** Parses a --split date: an ISO date means its first instant (00:00 UTC); a date-time is taken as is (UTC when it names no zone). */
 export function parseSplitDate(value: string): number {
+  return parseDateFlag('--split', value, 'use an ISO date such as 2008-11-06');
+}
+
+/** A date flag read as parseSplitDate reads --split (strict ISO 8601, 1990-2100); a UsageError naming `flag` otherwise. */
+export function parseDateFlag(flag: string, value: string, fix = 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z'): number {
   const t = parseIsoFlag(value);
-  if (t === undefined) throw new UsageError(`--split: ${JSON.stringify(value)} is not a date`, 'use an ISO date such as 2008-11-06');
+  if (t === undefined) throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a date`, fix);
   return t.ms;
 }
 

@@ -20,3 +20,14 @@ describe('--as-of and --split', () => {
     expect(parseSplitDate('2008-11-06')).toBe(Date.UTC(2008, 10, 6));
   });
 });
+
+describe('runs prune --before, a destructive command, reads dates as strictly', () => {
+  it.each(['1', 'Mar 5', '2026-02-31'])('refuses %j and deletes nothing', async (value) => {
+    const { runCli, tempDir } = await import('../helpers/cli.js');
+    const { writeScoreFixture } = await import('../helpers/score-fixture.js');
+    const db = writeScoreFixture(tempDir());
+    const r = await runCli(['--db', db, 'runs', 'prune', '--before', value]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--before: ${JSON.stringify(value)} is not a date`);
+  });
+});
