@@ -25,6 +25,8 @@ export async function whyUnrecognised(source: Source): Promise<{ reason: string;
     return { reason: `the file is UTF-16 text (it starts with the byte-order mark ${head[0] === 0xff ? 'FF FE' : 'FE FF'})`, fix: 'save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)") and import it again' };
   }
   const firstLine = head.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+  // binary data (a damaged download, a picture) is no table, whatever bytes it holds
+  if (/[\u0000-\u0008\u000b-\u001f\u007f\ufffd]/.test(firstLine)) return undefined;
   for (const [sep, name] of [[';', 'semicolons'], ['\t', 'tabs']] as const) {
     if (firstLine.includes(sep) && !firstLine.includes(',')) {
       return { reason: `its first line looks like a table separated by ${name} ('${firstLine.slice(0, 80)}')`, fix: 'save the table with commas between columns (generic CSV tables are comma-separated)' };

@@ -255,6 +255,13 @@ describe('a source no format recognises: the error says why when it can', () => 
     expect(err).toContain(why);
   });
 
+  it('binary data is not taken for a table separated by semicolons', async () => {
+    const bytes = Buffer.from([0x37, 0x3b, 0xff, 0x00, 0x9b, 0x3b, 0x14, 0x7f, 0x3b, 0xc3, 0x28, 0x0a]);
+    const err = await refused('random.car', bytes);
+    expect(err).toContain('cannot tell what export this is');
+    expect(err).not.toContain('separated by');
+  });
+
   it('an archive holding only another archive, and an empty archive', async () => {
     const { makeZip } = await import('../helpers/archives.js');
     const inner = makeZip([{ name: 'accounts.csv', content: 'handle\nx\n' }]);
