@@ -241,10 +241,12 @@ function writeFollowerOf(follower: AccountRef, followee: string, writer: RecordW
 /**
  * A format forced with --format that read nothing from a source it does not recognise
  * (`--format json` on a CSV: every file skipped as "not a JSON file") would log an import
- * of nothing and exit 0; it is an input error naming what the files are.
+ * of nothing and exit 0; it is an input error naming what the files are. The same when all
+ * it read is the owner named by --owner (`--format instagram --owner me` on a CSV).
  */
 async function refuseEmptyForcedRead(source: Source, adapter: Adapter, summary: SourceSummary): Promise<void> {
-  const read = Object.values(summary.read).reduce((a, b) => a + b, 0);
+  // the owner's own account record (own-data exports write it from --owner) is not something read from the files
+  const read = Object.values(summary.read).reduce((a, b) => a + b, 0) - Math.min(summary.read.account, summary.owners.length);
   if (read > 0 || summary.skippedRows > 0 || (await adapter.detect(source))) return;
   let detected: AdapterEntry | undefined;
   for (const a of ADAPTERS) {

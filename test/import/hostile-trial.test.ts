@@ -309,3 +309,11 @@ describe('LinkedIn CSV: a stray quote loses its row only', () => {
     expect(said).toMatch(/Shares\.csv:line 2:[^\n]*\n\s+[^\n]*Shares\.csv:line 4:/);
   });
 });
+
+describe('a forced own-data format that reads nothing but the --owner is refused', () => {
+  it.each([['instagram'], ['threads'], ['linkedin']])('--format %s --owner me on a generic CSV', async (format) => {
+    const err = await refused('people.csv', 'handle,followers\nx,5\n', ['--format', format, '--owner', 'me']);
+    expect(err).toContain(`--format ${format} read nothing from this source`);
+    expect(err).toContain('this looks like csv');
+  });
+});
