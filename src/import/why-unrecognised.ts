@@ -1,6 +1,6 @@
 /**
  * Why no adapter recognised a source, when the reason is one a person can act on: an empty
- * file, an archive or folder with nothing in it, UTF-16 text, archives inside the archive,
+ * file, an archive or folder with nothing in it, a database given as an export, UTF-16 text, archives inside the archive,
  * or a table separated by semicolons or tabs. Without it, each of these got the same
  * "cannot tell what export this is" and a list of every format.
  */
@@ -21,6 +21,9 @@ export async function whyUnrecognised(source: Source): Promise<{ reason: string;
   }
   if (entries.length !== 1) return undefined;
   const head = await readEntryHead(entries[0]!, 4096);
+  if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
+    return { reason: 'it is an SQLite database (an influence --db file?), not an export', fix: 'import the exports themselves; --db names the database to import into' };
+  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return { reason: `the file is UTF-16 text (it starts with the byte-order mark ${head[0] === 0xff ? 'FF FE' : 'FE FF'})`, fix: 'save it as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)") and import it again' };
   }

@@ -255,6 +255,11 @@ describe('a source no format recognises: the error says why when it can', () => 
     expect(err).toContain(why);
   });
 
+  it('the database itself given as an export', async () => {
+    const err = await refused('h.db', fs.readFileSync(db));
+    expect(err).toContain('it is an SQLite database');
+  });
+
   it('binary data is not taken for a table separated by semicolons', async () => {
     const bytes = Buffer.from([0x37, 0x3b, 0xff, 0x00, 0x9b, 0x3b, 0x14, 0x7f, 0x3b, 0xc3, 0x28, 0x0a]);
     const err = await refused('random.car', bytes);
