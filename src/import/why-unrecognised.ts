@@ -1,11 +1,21 @@
 /**
  * Why no adapter recognised a source, when the reason is one a person can act on: an empty
- * file, an archive or folder with nothing in it, a database given as an export, UTF-16 text, archives inside the archive,
+ * file, an archive or folder with nothing in it, an archive of a kind not read (bzip2, xz, 7z,
+ * RAR, zstd), a database given as an export, UTF-16 text, archives inside the archive,
  * or a table separated by semicolons or tabs. Without it, each of these got the same
  * "cannot tell what export this is" and a list of every format.
  */
 import { readEntryHead } from './entry-head.js';
 import type { Source } from './source.js';
+
+/** Archive formats told by their first bytes. */
+const OTHER_ARCHIVES: ReadonlyArray<readonly [Buffer, string]> = [
+  [Buffer.from('BZh'), 'bzip2'],
+  [Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), 'xz'],
+  [Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), '7z'],
+  [Buffer.from('Rar!'), 'RAR'],
+  [Buffer.from([0x28, 0xb5, 0x2f, 0xfd]), 'zstd'],
+];
 
 /** What is wrong with the source and how to fix it; undefined when nothing specific is seen. */
 export async function whyUnrecognised(source: Source): Promise<{ reason: string; fix: string } | undefined> {
@@ -21,6 +31,10 @@ export async function whyUnrecognised(source: Source): Promise<{ reason: string;
   }
   if (entries.length !== 1) return undefined;
   const head = await readEntryHead(entries[0]!, 4096);
+  const packed = OTHER_ARCHIVES.find(([magic]) => head.subarray(0, magic.length).equals(magic));
+  if (packed) {
+    return { reason: `it is a ${packed[1]} archive, which influence does not open (it reads .zip, .tar.gz and .tar)`, fix: 'extract it and import the folder it holds' };
+  }
   if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
     return { reason: 'it is an SQLite database (an influence --db file?), not an export', fix: 'import the exports themselves; --db names the database to import into' };
   }

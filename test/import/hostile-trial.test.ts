@@ -322,3 +322,22 @@ describe('a forced own-data format that reads nothing but the --owner is refused
     expect(err).toContain('this looks like csv');
   });
 });
+
+describe('archive kinds', () => {
+  it('a plain .tar (a .tar.gz a browser gunzipped on download) imports as the .tar.gz does', async () => {
+    const { makeTarGz } = await import('../helpers/archives.js');
+    const members = [{ name: 'accounts.csv', content: 'handle,followers\ntarred,5\n' }];
+    const tarBytes = (await import('node:zlib')).gunzipSync(await makeTarGz(members));
+    const r = await imported({ 'export.tar': tarBytes }, [], 'export.tar');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(r.db, "SELECT followers FROM accounts WHERE handle = 'tarred'")).toEqual([{ followers: 5 }]);
+  });
+
+  it.each([
+    ['bzip2', Buffer.concat([Buffer.from('BZh91AY&SY'), Buffer.alloc(20, 1)])],
+    ['xz', Buffer.concat([Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), Buffer.alloc(20, 1)])],
+  ])('a %s archive is named, with the fix', async (kind, bytes) => {
+    const err = await refused(`export.tar.${kind === 'bzip2' ? 'bz2' : 'xz'}`, bytes);
+    expect(err).toContain(`it is a ${kind} archive, which influence does not open`);
+  });
+});
