@@ -341,3 +341,19 @@ describe('archive kinds', () => {
     expect(err).toContain(`it is a ${kind} archive, which influence does not open`);
   });
 });
+
+describe('an account following itself is a mistake in the file, refused', () => {
+  it.each([
+    ['follows table', 'follows.csv', 'follower,followee\nsame,SAME\n', "line 2: field 'followee'"],
+    ['follow interaction', 'events.csv', 'actor,target,kind,created_at\nsame,same,follow,2026-01-01\n', "line 2: field 'target'"],
+  ])('%s', async (_label, name, content, where) => {
+    const err = await refused(name, content);
+    expect(err).toContain(where);
+    expect(err).toContain('cannot follow itself');
+  });
+
+  it('a reply to oneself (a self-thread) is kept', async () => {
+    const r = await imported({ 'e.csv': 'actor,target,kind,created_at\nsame,same,reply,2026-01-01\n' }, [], 'e.csv');
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

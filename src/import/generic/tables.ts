@@ -148,13 +148,12 @@ export function normalizeRow(table: TableName, row: Row, defaultNetwork: string)
       return normalizePost(row, network);
     case 'interactions':
       return interactionOf(network, row.get('actor'), row.get('target'), row.get('kind'), row.get('created_at'), row.get('post_id'));
-    case 'follows':
-      return {
-        type: 'follow',
-        follower: { network, handle: handle(row, 'follower', true) },
-        followee: { network, handle: handle(row, 'followee', true) },
-        createdAt: time(row, 'created_at'),
-      };
+    case 'follows': {
+      const follower = handle(row, 'follower', true);
+      const followee = handle(row, 'followee', true);
+      refuseSelfFollow('followee', follower, followee);
+      return { type: 'follow', follower: { network, handle: follower }, followee: { network, handle: followee }, createdAt: time(row, 'created_at') };
+    }
   }
 }
 
@@ -267,16 +266,30 @@ function interactionOf(network: string, actor: unknown, target: unknown, kindCel
   }
   // The constant, not the parsed copy: later lookups keyed by kind are then cheap.
   const k: InteractionKind = INTERACTION_KINDS[known]!;
+  const actorHandle = handleOf('actor', actor, true);
+  const targetHandle = handleOf('target', target, true);
+  if (k === 'follow' || k === 'unfollow') refuseSelfFollow('target', actorHandle, targetHandle);
   return {
     type: 'interaction',
-    actor: { network, handle: handleOf('actor', actor, true) },
-    target: { network, handle: handleOf('target', target, true) },
+    actor: { network, handle: actorHandle },
+    target: { network, handle: targetHandle },
     kind: k,
     createdAt,
     // post_id is the liked post for likes, and the actor's own post for the other kinds
     sourcePost: k === 'like' ? undefined : postId,
     targetPost: k === 'like' ? postId : undefined,
   };
+}
+
+/**
+ * No network lets an account follow itself: such a row is a mistake in the file, and kept it
+ * would add a follower the account does not have and a loop to the follow graph. (A reply
+ * or mention of oneself is real, a self-thread: only follows are refused.)
+ */
+function refuseSelfFollow(field: string, from: string, to: string): void {
+  if (from.toLowerCase() === to.toLowerCase()) {
+    throw new RowError(field, `'${to}' is the follower too: an account cannot follow itself`, 'two different accounts', 'correct or remove the row');
+  }
 }
 
 function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
