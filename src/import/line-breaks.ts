@@ -1,27 +1,36 @@
 /**
- * Line breaks of text read in chunks: a CR not followed by LF (an old Mac line end) becomes
- * LF, so LF, CRLF and CR alone are all line ends, also mixed within one file (LinkedIn's
- * exports mix them; a file edited on two systems does too). Deciding once per file by its
- * first line break read a CSV whose later lines end in CR alone as one long line with too
- * many fields. CRLF is left as it is (the readers drop the CR before an LF).
+ * Line breaks of text read in chunks: LF and CRLF (mixed too: LinkedIn mixes them within a
+ * file), or CR alone (old Mac files). The file's first line break decides: when it is a CR
+ * not followed by LF, every CR is a line end; otherwise a CR alone is text. Real CSVs of the
+ * second kind hold CRs inside fields (the labelled accounts' descriptions, written by
+ * pandas): reading those as line ends would split their rows and shift every line number
+ * after them.
  *
- * A chunk that ends in CR holds it back until the next chunk shows whether an LF follows.
+ * A first chunk that ends in CR holds it back until the next shows whether an LF follows.
  */
-const BARE_CR = /\r(?!\n)/g;
 
 /** A converter for one stream: call with each decoded chunk, then with final = true at the end. */
-export function makeBareCrToLf(): (text: string, final?: boolean) => string {
+export function makeLineBreakNormalizer(): (text: string, final?: boolean) => string {
+  let crOnly: boolean | undefined;
   let heldCr = false;
+  const toLf = (text: string): string => (text.indexOf('\r') < 0 ? text : text.replace(/\r/g, '\n'));
   return (text, final = false) => {
+    if (crOnly !== undefined) return crOnly ? toLf(text) : text;
     if (heldCr) {
       text = `\r${text}`;
       heldCr = false;
     }
-    if (!final && text.charCodeAt(text.length - 1) === 13 /* \r */) {
-      heldCr = true;
-      text = text.slice(0, -1);
+    const at = text.search(/[\r\n]/);
+    if (at < 0) return text;
+    if (text.charCodeAt(at) === 10 /* \n */) {
+      crOnly = false;
+      return text;
     }
-    // most files hold no CR at all: no second pass over them
-    return text.indexOf('\r') < 0 ? text : text.replace(BARE_CR, '\n');
+    if (at + 1 < text.length || final) {
+      crOnly = at + 1 >= text.length || text.charCodeAt(at + 1) !== 10;
+      return crOnly ? toLf(text) : text;
+    }
+    heldCr = true;
+    return text.slice(0, -1);
   };
 }

@@ -7,7 +7,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { MAX_RECORD_BYTES } from './record-limits.js';
-import { makeBareCrToLf } from './line-breaks.js';
+import { makeLineBreakNormalizer } from './line-breaks.js';
 
 /** One line (without its '\n', '\r\n' or lone '\r'), or the line number of one that was too long. */
 export type Line = { line: number; text: string; tooLong?: false } | { line: number; text: ''; tooLong: true };
@@ -15,8 +15,8 @@ export type Line = { line: number; text: string; tooLong?: false } | { line: num
 /** Yields the lines of `stream` (UTF-8, BOM stripped); a final line without '\n' is yielded too. */
 export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');
-  // LF, CRLF and CR alone, mixed too (line-breaks.ts)
-  const normalize = makeBareCrToLf();
+  // LF and CRLF, or CR alone (the first line break decides: line-breaks.ts)
+  const normalize = makeLineBreakNormalizer();
   let pieces: string[] = [];
   let pendingLength = 0;
   let tooLong = false;
@@ -56,7 +56,7 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
       } else if (!tooLong) pieces.push(rest);
     }
   }
-  // the rest of the last chunk: a CR held back at its end is a line break now
+  // the rest of the last chunk (a CR held back at the end of a CR-only file is a line break now)
   const tail = normalize(decoder.end(), true);
   let from = 0;
   for (let nl = tail.indexOf('\n'); nl >= 0; nl = tail.indexOf('\n', from)) {

@@ -142,27 +142,32 @@ describe('Twitter archive counts that are not counts are errors, not silently dr
   });
 });
 
-describe('line endings mixed within a file are all read', () => {
+describe('line endings: LF and CRLF mixed, or CR alone, decided by the first line break', () => {
   it.each([
-    ['LF, then CRLF, then CR alone', 'handle,followers\nm1,5\r\nm2,6\rm3,7\n'],
+    ['LF, then CRLF', 'handle,followers\nm1,5\r\nm2,6\nm3,7\r\n'],
     ['CR alone, with a CR inside a quoted field', 'handle,bio\rm1,"line1\rline2"\rm2,x\rm3,y\r'],
-    ['CRLF, then CR alone at the very end', 'handle,followers\r\nm1,5\r\nm2,6\rm3,7\r'],
   ])('CSV: %s', async (_label, content) => {
     const r = await imported({ 'a.csv': content }, [], 'a.csv');
     expect(r.code, r.stderr).toBe(0);
     expect(query(r.db, "SELECT handle FROM accounts WHERE handle LIKE 'm_' ORDER BY handle")).toEqual([{ handle: 'm1' }, { handle: 'm2' }, { handle: 'm3' }]);
   });
 
-  it('a CR alone inside a quoted field is a line break of the text, and the line numbers count it', async () => {
-    const r = await imported({ 'a.csv': 'handle,bio\nm1,"a\rb"\nm2,x,extra\n' }, [], 'a.csv');
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a.csv:line 4:');
+  it('in an LF file a CR alone inside a field is text, and line numbers count LFs (as editors and sed do)', async () => {
+    const ok = await imported({ 'a.csv': 'handle,bio\nm1,"a\rb"\nm2,x\n' }, [], 'a.csv');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(query(ok.db, "SELECT bio FROM accounts WHERE handle = 'm1'")).toEqual([{ bio: 'a\rb' }]);
+    const bad = await imported({ 'a.csv': 'handle,bio\nm1,"a\rb"\nm2,x,extra\n' }, [], 'a.csv');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('a.csv:line 3:');
   });
 
-  it('NDJSON with CR-only and mixed line endings', async () => {
-    const r = await imported({ 'a.ndjson': '{"handle":"m1"}\r{"handle":"m2"}\r\n{"handle":"m3"}\n' }, [], 'a.ndjson');
-    expect(r.code, r.stderr).toBe(0);
-    expect(query(r.db, "SELECT handle FROM accounts WHERE handle LIKE 'm_' ORDER BY handle")).toEqual([{ handle: 'm1' }, { handle: 'm2' }, { handle: 'm3' }]);
+  it('NDJSON with CR-only line endings; an LF file keeps a CR between tokens as white space', async () => {
+    const cr = await imported({ 'a.ndjson': '{"handle":"m1"}\r{"handle":"m2"}\r{"handle":"m3"}' }, [], 'a.ndjson');
+    expect(cr.code, cr.stderr).toBe(0);
+    expect(query(cr.db, "SELECT count(*) AS n FROM accounts WHERE handle LIKE 'm_'")).toEqual([{ n: 3 }]);
+    const lf = await imported({ 'a.ndjson': '{"handle":"m0"}\n{"handle":"m1",\r"followers":5}\n' }, [], 'a.ndjson');
+    expect(lf.code, lf.stderr).toBe(0);
+    expect(query(lf.db, "SELECT followers FROM accounts WHERE handle = 'm1'")).toEqual([{ followers: 5 }]);
   });
 });
 
@@ -178,11 +183,13 @@ describe('a CSV header that names a column twice is refused: one of the values w
   });
 });
 
-describe('makeBareCrToLf', () => {
-  it('reads a CR at the end of one chunk and an LF at the start of the next as one CRLF', async () => {
-    const { makeBareCrToLf } = await import('../../src/import/line-breaks.js');
-    const n = makeBareCrToLf();
-    expect([n('a\r'), n('\nb\r'), n('c\r'), n('', true)].join('')).toBe('a\r\nb\nc\n');
+describe('makeLineBreakNormalizer', () => {
+  it('reads a CR at the end of the first chunk and an LF at the start of the next as one CRLF', async () => {
+    const { makeLineBreakNormalizer } = await import('../../src/import/line-breaks.js');
+    const n = makeLineBreakNormalizer();
+    expect([n('a\r'), n('\nb\r'), n('c\r'), n('', true)].join('')).toBe('a\r\nb\rc\r');
+    const m = makeLineBreakNormalizer();
+    expect([m('a\r'), m('b\r\n'), m('c\r', true)].join('')).toBe('a\nb\n\nc\n');
   });
 });
 
