@@ -173,6 +173,27 @@ export function describeValue(raw: unknown): string {
   return `the ${typeof raw} ${String(raw).slice(0, 60)}`;
 }
 
+/**
+ * A network name as a handle spec can name it (`twitter:alice`, engine/handles.ts): a letter,
+ * then letters, digits or '-', at most 40, lower-cased. A name with a space, a control
+ * character or nothing in it ('a b', '') was stored as given, and its accounts could then
+ * be named by no command.
+ */
+const NETWORK_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+let lastNetwork = '';
+
+/** A network name, lower-cased; ValueError when it is not one. Empty = missing. */
+export function parseNetwork(raw: unknown): string | undefined {
+  const text = parseText(raw);
+  if (text === undefined) return undefined;
+  const name = text.toLowerCase();
+  // one network per file is the rule: test each new name once, not once per row
+  if (name === lastNetwork) return name;
+  if (!NETWORK_NAME.test(name)) throw new ValueError("a network name such as twitter or mastodon (a letter, then letters, digits or '-'; at most 40)", 'write the network in lower case without spaces, e.g. twitter');
+  lastNetwork = name;
+  return name;
+}
+
 /** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
 export function parseHandle(raw: unknown): string | undefined {
   let s = parseText(raw);

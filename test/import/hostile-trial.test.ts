@@ -364,3 +364,27 @@ describe('an account following itself is a mistake in the file, refused', () => 
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('network names: one no command could name is refused', () => {
+  it.each([
+    ['a space', 'a b'],
+    ['a control character', 'x\u001b[2J'],
+    ['a dot', 'x.com'],
+  ])('a network cell with %s', async (_label, value) => {
+    const err = await refused('net.csv', `handle,network\nz1,"${value}"\n`);
+    expect(err).toContain("line 2: field 'network'");
+    expect(err).toContain('a network name such as twitter');
+  });
+
+  it('--network with a space is a usage error before any work; Mastodon in any case is mastodon', async () => {
+    const at = writeFiles({ 'a.csv': 'handle\nz1\n' });
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, '--network', 'a b', path.join(at, 'a.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--network: "a b" is not a network name');
+    expect(dbBytes(db)).toBe(before);
+    const ok = await imported({ 'a.csv': 'handle\nz1\n' }, ['--network', 'Mastodon'], 'a.csv');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(query(ok.db, "SELECT network FROM accounts WHERE handle = 'z1'")).toEqual([{ network: 'mastodon' }]);
+  });
+});

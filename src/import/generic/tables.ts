@@ -4,7 +4,7 @@
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
 import { INTERACTION_KINDS, MAX_WINDOW_DAYS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
-import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
+import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseNetwork, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
 
@@ -137,10 +137,10 @@ export function normalizeRow(table: TableName, row: Row, defaultNetwork: string)
     // the same values as row.get gives, read by position (see CsvRow.interactionAt)
     const f = row.fields;
     const at = row.interactionAt;
-    const network = textOf('network', cellAt(f, at.network))?.toLowerCase() || defaultNetwork;
+    const network = valueOf('network', cellAt(f, at.network), parseNetwork) ?? defaultNetwork;
     return interactionOf(network, cellAt(f, at.actor), cellAt(f, at.target), cellAt(f, at.kind), cellAt(f, at.createdAt), cellAt(f, at.postId));
   }
-  const network = text(row, 'network')?.toLowerCase() || defaultNetwork;
+  const network = field(row, 'network', parseNetwork) ?? defaultNetwork;
   switch (table) {
     case 'accounts':
       return normalizeAccount(row, network);
