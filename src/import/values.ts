@@ -199,17 +199,22 @@ export function parseHandle(raw: unknown): string | undefined {
   let s = parseText(raw);
   if (s === undefined) return undefined;
   if (s.charCodeAt(0) === 64 /* @ */) s = s.slice(1);
-  if (!s || hasSpaceOrControl(s)) {
-    throw new ValueError('a handle such as @alice or alice@mastodon.social (no spaces)', 'remove spaces and control characters from the handle');
+  if (!s || hasSpaceControlOrSlash(s)) {
+    throw new ValueError("a handle such as @alice or alice@mastodon.social (no spaces or '/')", "remove spaces, control characters and '/' from the handle (a profile link? give the name it ends in)");
   }
   return s;
 }
 
-function hasSpaceOrControl(s: string): boolean {
+/**
+ * Spaces and controls, and '/': no network's handle holds one, and a command naming the
+ * account (engine/handles.ts parseHandleSpec) refuses it, so an account stored as 'a/b'
+ * could be scored by no command.
+ */
+function hasSpaceControlOrSlash(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && c < 127) continue; // printable ASCII, nearly every character of a handle: one test
-    if (c <= 32 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
+    if (c > 32 && c < 127 && c !== 47 /* / */) continue; // printable ASCII, nearly every character of a handle: one test
+    if (c <= 32 || c === 47 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
   }
   return false;
 }

@@ -388,3 +388,11 @@ describe('network names: one no command could name is refused', () => {
     expect(query(ok.db, "SELECT network FROM accounts WHERE handle = 'z1'")).toEqual([{ network: 'mastodon' }]);
   });
 });
+
+describe('a handle no command could name is refused at import', () => {
+  it("a handle holding '/' (a profile link's path), which score refused as 'not a handle' once stored", async () => {
+    const err = await refused('slash.csv', 'handle,followers\na/b,5\n');
+    expect(err).toContain("line 2: field 'handle'");
+    expect(err).toContain("no spaces or '/'");
+  });
+});
