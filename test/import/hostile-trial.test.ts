@@ -396,3 +396,16 @@ describe('a handle no command could name is refused at import', () => {
     expect(err).toContain("no spaces or '/'");
   });
 });
+
+describe('accounts --search with hostile words', () => {
+  it('a 100,000-character word finds nothing, and % or _ are letters, not wildcards', async () => {
+    const long = await runCli(['--db', db, 'accounts', '--search', 'a'.repeat(100_000)]);
+    expect(long.code, long.stderr).toBe(0);
+    expect(long.stderr).not.toContain('internal error');
+    const pct = await runCli(['--db', db, 'accounts', '--search', '%', '--json']);
+    expect(JSON.parse(pct.stdout).accounts).toEqual([]);
+    const seed = await runCli(['--db', db, 'accounts', '--search', 'SEED', '--json']);
+    expect(seed.stdout).toContain('seed1');
+    expect(seed.stdout).toContain('seed2');
+  });
+});
