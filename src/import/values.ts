@@ -194,11 +194,18 @@ export function parseNetwork(raw: unknown): string | undefined {
   return name;
 }
 
+const MAX_HANDLE_LENGTH = 320;
+
 /** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
 export function parseHandle(raw: unknown): string | undefined {
   let s = parseText(raw);
   if (s === undefined) return undefined;
   if (s.charCodeAt(0) === 64 /* @ */) s = s.slice(1);
+  // 320: past any network's longest (a Mastodon address is at most 30 + 1 + 253); a
+  // 100,000-character 'handle' is a broken file, and it made every table row that long
+  if (s.length > MAX_HANDLE_LENGTH) {
+    throw new ValueError(`a handle of at most ${MAX_HANDLE_LENGTH} characters`, 'check the column: it holds something other than a handle');
+  }
   if (!s || hasSpaceControlOrSlash(s)) {
     throw new ValueError("a handle such as @alice or alice@mastodon.social (no spaces or '/')", "remove spaces, control characters and '/' from the handle (a profile link? give the name it ends in)");
   }

@@ -409,3 +409,13 @@ describe('accounts --search with hostile words', () => {
     expect(seed.stdout).toContain('seed2');
   });
 });
+
+describe('a handle longer than any network allows', () => {
+  it('100,000 characters is refused (it made every table row that long); 320 is kept', async () => {
+    const err = await refused('long.csv', `handle,followers\n${'b'.repeat(100_000)},5\n`);
+    expect(err).toContain('a handle of at most 320 characters');
+    expect(err.length).toBeLessThan(2000);
+    const ok = await imported({ 'a.csv': `handle\n${'c'.repeat(320)}\n` }, [], 'a.csv');
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
