@@ -32,7 +32,7 @@ export class CheckFailed extends Error {
 }
 
 /** Where a database problem lies, so the CLI can name it and suggest the fix. */
-export type StoreProblem = 'schema-too-new' | 'locked' | 'read-only' | 'not-a-database' | 'missing-folder' | 'is-directory';
+export type StoreProblem = 'schema-too-new' | 'locked' | 'read-only' | 'not-a-database' | 'missing-folder' | 'is-directory' | 'not-a-file' | 'disk-full' | 'io-error';
 
 /** The database cannot be used as asked (too new, locked, read-only, not SQLite, ...). */
 export class StoreError extends Error {

@@ -1,6 +1,6 @@
 /** Turns the leaf errors (src/errors.ts) into the lines a person reads on stderr. */
 import type { InputError } from '../errors.js';
-import { cleanText } from '../render/sanitize.js';
+import { visibleText } from '../render/sanitize.js';
 
 /** Formats an InputError for stderr: 'file:line: field: message (expected ...) fix'. */
 export function formatInputError(err: InputError): string {
@@ -12,5 +12,5 @@ export function formatInputError(err: InputError): string {
   const lines = [`error: ${where ? `${where}: ` : ''}${d.field ? `field '${d.field}': ` : ''}${err.message}`];
   if (d.expected) lines.push(`  expected: ${d.expected}`);
   if (d.fix) lines.push(`  fix: ${d.fix}`);
-  return lines.map(cleanText).join('\n');
+  return lines.map(visibleText).join('\n');
 }

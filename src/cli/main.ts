@@ -8,7 +8,7 @@ import { COMMANDS } from './commands/index.js';
 import { CheckFailed, InputError, StoreError, UsageError } from '../errors.js';
 import { formatInputError } from './format-error.js';
 import type { Io } from './io.js';
-import { cleanText } from '../render/sanitize.js';
+import { visibleText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 import { clearStatusLine } from './progress.js';
 
@@ -94,7 +94,7 @@ function reportError(err: unknown, io: Io): number {
     return err.exitCode === 0 ? EXIT.ok : EXIT.error;
   }
   if (err instanceof CheckFailed) {
-    io.stderr.write(`${cleanText(err.message)}\n`);
+    io.stderr.write(`${visibleText(err.message)}\n`);
     return EXIT.failed;
   }
   if (err instanceof InputError) {
@@ -102,11 +102,11 @@ function reportError(err: unknown, io: Io): number {
     return EXIT.error;
   }
   if (err instanceof UsageError || err instanceof StoreError) {
-    io.stderr.write(`error: ${cleanText(err.message)}\n${err.fix ? `  fix: ${cleanText(err.fix)}\n` : ''}`);
+    io.stderr.write(`error: ${visibleText(err.message)}\n${err.fix ? `  fix: ${visibleText(err.fix)}\n` : ''}`);
     return EXIT.error;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`internal error: ${cleanText(e.message)}\n`);
+  io.stderr.write(`internal error: ${visibleText(e.message)}\n`);
   if (io.env['INFLUENCE_DEBUG']) io.stderr.write(`${e.stack ?? ''}\n`);
   return EXIT.error;
 }

@@ -5,9 +5,10 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { DAY_MS } from '../engine/window.js';
+import { MAX_WINDOW_DAYS, isStorableTime } from '../store/records.js';
+import { isoDateExists } from '../import/checked-time.js';
 
-/** Longest window a command accepts, in days. */
-export const MAX_WINDOW_DAYS = 3650;
+export { MAX_WINDOW_DAYS };
 
 /** Bounds of a number flag. */
 export interface NumberBounds {
@@ -34,12 +35,27 @@ export function parseRequiredNumberFlag(value: string, flag: string, bounds: Num
   return parseNumberFlag(value, flag, bounds)!;
 }
 
-/** Parses an --as-of value: an ISO date means the end of that day (UTC); a date-time is taken as is. */
+/** Parses an --as-of value: an ISO date means the end of that day (UTC); a date-time is taken as is (UTC when it names no zone). */
 export function parseAsOf(value: string): number {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new UsageError(`--as-of: ${JSON.stringify(value)} is not a date (an ISO date or date-time)`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
-  return dateOnly ? t + DAY_MS - 1 : t;
+  const t = parseIsoFlag(value);
+  if (t === undefined) throw new UsageError(`--as-of: ${JSON.stringify(value)} is not a date (an ISO date or date-time)`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
+  return t.dateOnly ? t.ms + DAY_MS - 1 : t.ms;
+}
+
+const ISO_DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * An ISO 8601 date or date-time given on the command line, within the years the store
+ * holds. Date.parse alone read '1' as 2001-01-01, 'Mar 5' as 2001-03-05 and 2026-02-31 as
+ * March 3rd, and a time without a zone in the machine's local zone.
+ */
+function parseIsoFlag(value: string): { ms: number; dateOnly: boolean } | undefined {
+  const dateOnly = ISO_DATE_ONLY.test(value);
+  const m = dateOnly ? null : ISO_DATE_TIME.exec(value);
+  if ((!dateOnly && !m) || !isoDateExists(value)) return undefined;
+  const ms = Date.parse(dateOnly ? `${value}T00:00:00Z` : m![1] ? value : `${value}Z`);
+  return Number.isFinite(ms) && isStorableTime(ms) ? { ms, dateOnly } : undefined;
 }
 
 /** Parses --window (whole days, 1..MAX_WINDOW_DAYS). */
@@ -100,11 +116,16 @@ export function givenOnCommandLine(cmd: Command, option: string): boolean {
   return cmd.getOptionValueSource(option) === 'cli';
 }
 
-/** Parses a --split date: an ISO date means its first instant (00:00 UTC); a date-time is taken as is. */
+/** Parses a --split date: an ISO date means its first instant (00:00 UTC); a date-time is taken as is (UTC when it names no zone). */
 export function parseSplitDate(value: string): number {
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new UsageError(`--split: ${JSON.stringify(value)} is not a date`, 'use an ISO date such as 2008-11-06');
-  return t;
+  return parseDateFlag('--split', value, 'use an ISO date such as 2008-11-06');
+}
+
+/** A date flag read as parseSplitDate reads --split (strict ISO 8601, 1990-2100); a UsageError naming `flag` otherwise. */
+export function parseDateFlag(flag: string, value: string, fix = 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z'): number {
+  const t = parseIsoFlag(value);
+  if (t === undefined) throw new UsageError(`${flag}: ${JSON.stringify(value)} is not a date`, fix);
+  return t.ms;
 }
 
 /** Adds --min-confidence (commands that compare accounts). */

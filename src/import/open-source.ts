@@ -22,15 +22,17 @@ export async function openSource(path: string, limits: ArchiveLimits = DEFAULT_A
   const kind = sniffKind(await readHead(path), path);
   // the archive readers (and their libraries) load only for an archive: a plain file starts sooner
   if (kind === 'zip') return (await import('./archive/read-zip.js')).readZip(path, limits);
-  if (kind === 'gzip') return (await import('./archive/read-tar-gz.js')).readTarGz(path, limits);
+  if (kind === 'gzip' || kind === 'tar') return (await import('./archive/read-tar-gz.js')).readTarGz(path, limits, kind === 'gzip');
   return openFileSource(path, stat.size);
 }
 
-/** 'zip' or 'gzip' by magic bytes; InputError when the name promises an archive the bytes deny. */
-export function sniffKind(head: Buffer, path: string): 'zip' | 'gzip' | 'plain' {
+/** 'zip', 'gzip' or 'tar' by magic bytes; InputError when the name promises an archive the bytes deny. */
+export function sniffKind(head: Buffer, path: string): 'zip' | 'gzip' | 'tar' | 'plain' {
   // PK\3\4 a local file, PK\5\6 an empty archive, PK\7\8 a spanned one
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && [0x0304, 0x0506, 0x0708].includes((head[2]! << 8) | head[3]!)) return 'zip';
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  // a POSIX tar names its format at byte 257 ('ustar'): a .tar.gz some browsers gunzip on download
+  if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
   const lower = path.toLowerCase();
   if (lower.endsWith('.zip') || lower.endsWith('.tar.gz') || lower.endsWith('.tgz')) {
     const ext = lower.endsWith('.zip') ? '.zip' : '.tar.gz';
@@ -61,8 +63,9 @@ async function statOrExplain(path: string): Promise<fs.Stats> {
 async function readHead(path: string): Promise<Buffer> {
   const handle = await fs.promises.open(path, 'r');
   try {
-    const buf = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(buf, 0, 4, 0);
+    // 262 bytes: a tar's 'ustar' sits at 257
+    const buf = Buffer.alloc(262);
+    const { bytesRead } = await handle.read(buf, 0, 262, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();

@@ -7,13 +7,16 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { MAX_RECORD_BYTES } from './record-limits.js';
+import { makeLineBreakNormalizer } from './line-breaks.js';
 
-/** One line (without its '\n' or '\r\n'), or the line number of one that was too long. */
+/** One line (without its '\n', '\r\n' or lone '\r'), or the line number of one that was too long. */
 export type Line = { line: number; text: string; tooLong?: false } | { line: number; text: ''; tooLong: true };
 
 /** Yields the lines of `stream` (UTF-8, BOM stripped); a final line without '\n' is yielded too. */
 export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');
+  // LF and CRLF, or CR alone (the first line break decides: line-breaks.ts)
+  const normalize = makeLineBreakNormalizer();
   let pieces: string[] = [];
   let pendingLength = 0;
   let tooLong = false;
@@ -34,7 +37,7 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
     return { line, text };
   };
   for await (const chunk of stream) {
-    let s = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    let s = normalize(typeof chunk === 'string' ? chunk : decoder.write(chunk));
     if (first && s.length > 0) {
       s = s.replace(/^\uFEFF/, '');
       first = false;
@@ -53,7 +56,13 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
       } else if (!tooLong) pieces.push(rest);
     }
   }
-  const tail = decoder.end();
-  if (tail) pieces.push(tail);
+  // the rest of the last chunk (a CR held back at the end of a CR-only file is a line break now)
+  const tail = normalize(decoder.end(), true);
+  let from = 0;
+  for (let nl = tail.indexOf('\n'); nl >= 0; nl = tail.indexOf('\n', from)) {
+    yield finish(tail.slice(from, nl));
+    from = nl + 1;
+  }
+  if (from < tail.length) pieces.push(tail.slice(from));
   if (pieces.length > 0 || tooLong) yield finish('');
 }

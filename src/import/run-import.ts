@@ -17,6 +17,7 @@ import type { ImportTarget } from '../store/import-target.js';
 import { createRecordWriter, type RecordWriter, type WriteCounts } from '../store/write-records.js';
 import { canWriteInWorker } from '../store/write-session.js';
 import { gateSource } from './gate-source.js';
+import { whyUnrecognised } from './why-unrecognised.js';
 import { findUnstorableValue, type AccountRef, type ImportRecord, type InteractionKind, type RowProblem } from '../store/records.js';
 import { ADAPTERS, type AdapterEntry, adapterByFormat } from './registry.js';
 import type { Adapter, Source } from './source.js';
@@ -100,10 +101,11 @@ export async function chooseAdapter(source: Source, format?: string): Promise<Ad
     return adapter.load();
   }
   for (const adapter of ADAPTERS) if (await adapter.detect(source)) return adapter.load();
-  throw new InputError('cannot tell what export this is', {
+  const why = await whyUnrecognised(source);
+  throw new InputError(`cannot tell what export this is${why ? `: ${why.reason}` : ''}`, {
     file: source.path,
     expected: `one of: ${ADAPTERS.map((a) => `${a.format} (${a.description})`).join('; ')}`,
-    fix: 'pass --format NAME, or check the file (see README, "Input formats")',
+    fix: why?.fix ?? 'pass --format NAME, or check the file (see README, "Input formats")',
   });
 }
 
@@ -169,7 +171,7 @@ export async function runImport(
                 record: problem.record,
                 field: problem.field,
                 expected: problem.expected,
-                fix: `${problem.fix ? `${problem.fix}; ` : ''}or pass --skip-invalid to import the other rows and report this one`,
+                fix: skipAdvice(problem.fix),
               });
             }
             summary.skippedRows++;
@@ -239,10 +241,12 @@ function writeFollowerOf(follower: AccountRef, followee: string, writer: RecordW
 /**
  * A format forced with --format that read nothing from a source it does not recognise
  * (`--format json` on a CSV: every file skipped as "not a JSON file") would log an import
- * of nothing and exit 0; it is an input error naming what the files are.
+ * of nothing and exit 0; it is an input error naming what the files are. The same when all
+ * it read is the owner named by --owner (`--format instagram --owner me` on a CSV).
  */
 async function refuseEmptyForcedRead(source: Source, adapter: Adapter, summary: SourceSummary): Promise<void> {
-  const read = Object.values(summary.read).reduce((a, b) => a + b, 0);
+  // the owner's own account record (own-data exports write it from --owner) is not something read from the files
+  const read = Object.values(summary.read).reduce((a, b) => a + b, 0) - Math.min(summary.read.account, summary.owners.length);
   if (read > 0 || summary.skippedRows > 0 || (await adapter.detect(source))) return;
   let detected: AdapterEntry | undefined;
   for (const a of ADAPTERS) {
@@ -283,4 +287,13 @@ function hasInputBytes(paths: readonly string[], min: number): boolean {
     return total >= min;
   };
   return paths.some((p) => add(p, false));
+}
+
+/**
+ * The fix of a bad record, with the advice to pass --skip-invalid unless the adapter's own
+ * fix already gives it (several do, in their words: saying it twice read as a stutter).
+ */
+function skipAdvice(fix: string | undefined): string {
+  if (fix?.includes('--skip-invalid')) return fix;
+  return `${fix ? `${fix}; ` : ''}or pass --skip-invalid to import the other rows and report this one`;
 }

@@ -4,6 +4,7 @@
  */
 
 import { TIME_RANGE, isStorableTime } from '../store/records.js';
+import { checkedUtc, isCalendarDate, zoneOffsetMinutes } from './checked-time.js';
 
 export class ValueError extends Error {
   constructor(
@@ -14,10 +15,22 @@ export class ValueError extends Error {
   }
 }
 
-/** A non-negative count or rate ('1200', '1.5', '1,200' is refused: ambiguous). Empty = missing. */
+/**
+ * The largest count stored exactly: above 2^53 a number is rounded (a CSV cell
+ * '99999999999999999999' became 1e20), and 1e308 became Infinity once summed, which made
+ * `explain` print NaN. No real count comes near it; a value past it is a typo or a unit error.
+ */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+const MAX_COUNT_TEXT = '9,007,199,254,740,991';
+
+/** A non-negative count or rate ('1200', '1.5', '1,200' is refused: ambiguous) up to MAX_COUNT. Empty = missing. */
 export function parseCount(raw: unknown): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  // a BigInt comes from the lossless JSON reader: an integer past 2^53, too large by definition
+  const n = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Infinity : typeof raw === 'string' && /^\s*[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (n > MAX_COUNT) {
+    throw new ValueError(`a count from 0 to ${MAX_COUNT_TEXT}`, 'check the value: a count this large is a typo or a unit error, and could not be stored exactly');
+  }
   if (!Number.isFinite(n) || n < 0) {
     throw new ValueError('a non-negative number such as 1200 or 3.5', 'write plain digits, without thousands separators or units');
   }
@@ -64,12 +77,10 @@ function parseAnyTime(raw: unknown): number | undefined {
   }
   const m = TWITTER.exec(s);
   if (m) {
-    const month = MONTHS.indexOf(m[1]!);
     const zone = m[6]!;
-    const offset = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
-    if (month >= 0) {
-      return Date.UTC(Number(m[7]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offset * 60_000;
-    }
+    // checked: Date.UTC took 'Mar 36' for April 5th and any offset
+    const t = checkedUtc(Number(m[7]), MONTHS.indexOf(m[1]!) + 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), zoneOffsetMinutes(zone[0]!, zone.slice(1, 3), zone.slice(3)));
+    if (t !== undefined) return t;
   }
   throw new ValueError(
     'a date-time such as 2026-03-06T13:02:05Z (ISO 8601), or Unix seconds',
@@ -126,15 +137,6 @@ function readDigits(s: string, at: number, count: number): number {
   return n;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Date.UTC and Date.parse roll 2026-02-31 over to March; this rejects it instead. */
-function isCalendarDate(year: number, month: number, dayOfMonth: number): boolean {
-  if (!(month >= 1 && month <= 12 && dayOfMonth >= 1)) return false;
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return dayOfMonth <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
-}
-
 function epochToMs(n: number): number {
   if (!Number.isFinite(n)) return NaN;
   // Seconds until the year 5138; milliseconds above that.
@@ -171,22 +173,55 @@ export function describeValue(raw: unknown): string {
   return `the ${typeof raw} ${String(raw).slice(0, 60)}`;
 }
 
+/**
+ * A network name as a handle spec can name it (`twitter:alice`, engine/handles.ts): a letter,
+ * then letters, digits or '-', at most 40, lower-cased. A name with a space, a control
+ * character or nothing in it ('a b', '') was stored as given, and its accounts could then
+ * be named by no command.
+ */
+const NETWORK_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+let lastNetwork = '';
+
+/** A network name, lower-cased; ValueError when it is not one. Empty = missing. */
+export function parseNetwork(raw: unknown): string | undefined {
+  const text = parseText(raw);
+  if (text === undefined) return undefined;
+  const name = text.toLowerCase();
+  // one network per file is the rule: test each new name once, not once per row
+  if (name === lastNetwork) return name;
+  if (!NETWORK_NAME.test(name)) throw new ValueError("a network name such as twitter or mastodon (a letter, then letters, digits or '-'; at most 40)", 'write the network in lower case without spaces, e.g. twitter');
+  lastNetwork = name;
+  return name;
+}
+
+const MAX_HANDLE_LENGTH = 320;
+
 /** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
 export function parseHandle(raw: unknown): string | undefined {
   let s = parseText(raw);
   if (s === undefined) return undefined;
   if (s.charCodeAt(0) === 64 /* @ */) s = s.slice(1);
-  if (!s || hasSpaceOrControl(s)) {
-    throw new ValueError('a handle such as @alice or alice@mastodon.social (no spaces)', 'remove spaces and control characters from the handle');
+  // 320: past any network's longest (a Mastodon address is at most 30 + 1 + 253); a
+  // 100,000-character 'handle' is a broken file, and it made every table row that long
+  if (s.length > MAX_HANDLE_LENGTH) {
+    throw new ValueError(`a handle of at most ${MAX_HANDLE_LENGTH} characters`, 'check the column: it holds something other than a handle');
+  }
+  if (!s || hasSpaceControlOrSlash(s)) {
+    throw new ValueError("a handle such as @alice or alice@mastodon.social (no spaces or '/')", "remove spaces, control characters and '/' from the handle (a profile link? give the name it ends in)");
   }
   return s;
 }
 
-function hasSpaceOrControl(s: string): boolean {
+/**
+ * Spaces and controls, and '/': no network's handle holds one, and a command naming the
+ * account (engine/handles.ts parseHandleSpec) refuses it, so an account stored as 'a/b'
+ * could be scored by no command.
+ */
+function hasSpaceControlOrSlash(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 32 && c < 127) continue; // printable ASCII, nearly every character of a handle: one test
-    if (c <= 32 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
+    if (c > 32 && c < 127 && c !== 47 /* / */) continue; // printable ASCII, nearly every character of a handle: one test
+    if (c <= 32 || c === 47 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
   }
   return false;
 }

@@ -27,7 +27,16 @@ export function readExpectations(file: string): Expectations {
 }
 
 function fail(file: string, field: string, expected: string, got: unknown): never {
-  throw new InputError(`got ${JSON.stringify(got)?.slice(0, 60) ?? 'nothing'}`, { file, field, expected, fix: FIX });
+  throw new InputError(`got ${shown(got)}`, { file, field, expected, fix: FIX });
+}
+
+/** A value as the start of its JSON text; a value nested too deep to write (JSON.stringify overflows the stack) is said to be so. */
+function shown(got: unknown): string {
+  try {
+    return JSON.stringify(got)?.slice(0, 60) ?? 'nothing';
+  } catch {
+    return 'a value nested too deep to show';
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

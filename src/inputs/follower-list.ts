@@ -11,11 +11,24 @@ import type { FollowerList, ListEntry } from '../engine/campaign/list.js';
 
 const HANDLE_COLUMNS = ['handle', 'screen_name', 'username', 'account', 'account address', 'acct'];
 
+/** CRLF, LF or CR alone (a list saved on an old Mac, or by some spreadsheets). */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * A list's text: UTF-8, or UTF-16 when it starts with a byte-order mark (a spreadsheet's
+ * "Unicode text"), which read as UTF-8 was one line of garbage naming no handle.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
 /** Reads a follower list file; a line that is not a handle is an InputError naming it. */
 export function readFollowerList(file: string): FollowerList {
   if (!fs.existsSync(file)) throw new InputError('no such file', { file, fix: 'check the path given to --list' });
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim()) ?? '';
+  const text = decodeText(fs.readFileSync(file)).replace(/^\uFEFF/, '');
+  const firstLine = text.split(LINE_BREAK).find((l) => l.trim()) ?? '';
   const header = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
   const handleColumn = header.findIndex((c) => HANDLE_COLUMNS.includes(c));
   return handleColumn >= 0 ? readCsvList(file, text, handleColumn) : readPlainList(file, text);
@@ -52,7 +65,7 @@ function readCsvList(file: string, text: string, handleColumn: number): Follower
 function readPlainList(file: string, text: string): FollowerList {
   const list: FollowerList = { entries: [], extraColumns: [], duplicates: [] };
   const seen = new Set<string>();
-  text.split(/\r?\n/).forEach((l, i) => {
+  text.split(LINE_BREAK).forEach((l, i) => {
     if (l.trim() && !l.trim().startsWith('#')) addEntry(list, seen, file, l, i + 1, {}, 'handle');
   });
   return list;

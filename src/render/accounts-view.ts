@@ -33,6 +33,10 @@ export interface AccountsView {
   accounts: AccountView[];
 }
 
+/** Longest name the table shows (JSON and CSV keep it whole): a name imported 1,000,000 characters long made one row that long. */
+const NAME_CHARS = 60;
+const shortName = (s: string): string => (s.length > NAME_CHARS ? `${s.slice(0, NAME_CHARS - 1)}…` : s);
+
 const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
 
 /** The accounts as a table, with how many more match. */
@@ -40,7 +44,7 @@ export function renderAccounts(v: AccountsView, theme: Theme, tty: boolean, colu
   if (v.accounts.length === 0) return v.search !== null ? `no account matches '${cleanText(v.search)}'` : 'no accounts: run `influence import FILE` first';
   const rows = v.accounts.map((a) => [
     cleanText(a.ref),
-    cleanText(a.displayName ?? ''),
+    shortName(cleanText(a.displayName ?? '')),
     fmt(a.followers),
     fmt(a.following),
     fmt(a.posts),

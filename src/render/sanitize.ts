@@ -17,6 +17,20 @@ export function cleanText(s: string): string {
   return s.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '').replace(/[\n\t]+/g, ' ');
 }
 
+/** The terminal-active characters one by one (ESC and CSI included), for visibleText. */
+const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text safe for a terminal that still shows what was there: each control or bidi character
+ * written as its \u escape (`\u001b[2J`), newlines and tabs as spaces. For error messages,
+ * which quote the bad value: removing the controls made "'\u001b[2Jlike' is not an
+ * interaction kind" read "'like' is not an interaction kind".
+ */
+export function visibleText(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return s;
+  return s.replace(/[\n\t]+/g, ' ').replace(ACTIVE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** What a spreadsheet takes for the start of a formula, after any leading spaces (full-width forms too). */
 const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 

@@ -33,16 +33,17 @@ export interface AccountListRow {
   lastActivity: number | null;
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The accounts matching, most stored posts first (then by handle), and how many match in all. */
 export function listAccounts(db: Db, q: AccountQuery): { total: number; rows: AccountListRow[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.search !== undefined && q.search !== '') {
-    const like = `%${escapeLike(q.search.toLowerCase())}%`;
-    where.push(`(a.handle_key LIKE ? ESCAPE '\\' OR lower(a.display_name) LIKE ? ESCAPE '\\' OR a.external_id = ?)`);
-    params.push(like, like, q.search);
+    // instr, not LIKE: the same substring test with nothing to escape, and no pattern length
+    // limit (a LIKE pattern past 50,000 bytes was 'internal error: LIKE or GLOB pattern too complex')
+    const needle = q.search.toLowerCase();
+    where.push('(instr(a.handle_key, ?) > 0 OR instr(lower(a.display_name), ?) > 0 OR a.external_id = ?)');
+    params.push(needle, needle, q.search);
   }
   if (q.network !== undefined) {
     where.push('a.network = ?');

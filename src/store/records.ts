@@ -182,6 +182,9 @@ export interface RecordSink {
  */
 export const TIME_RANGE = { min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1), text: '1990-01-01 to 2100-01-01' } as const;
 
+/** Longest window, in days, a command or an accounts row may give (ten years: a longer one is no window). */
+export const MAX_WINDOW_DAYS = 3650;
+
 /** True for an epoch-ms time the store accepts. */
 export function isStorableTime(ms: number): boolean {
   return ms >= TIME_RANGE.min && ms < TIME_RANGE.max;
@@ -218,6 +221,7 @@ function badTime(field: string, v: number | undefined): { field: string; reason:
 }
 
 function badCount(field: string, v: number | undefined): { field: string; reason: string; expected: string } | undefined {
-  if (v === undefined || (Number.isFinite(v) && v >= 0)) return undefined;
-  return { field, reason: `${v} is not a count`, expected: 'a finite number, 0 or more' };
+  // past 2^53 a count is no longer exact (and 1e308 sums to Infinity): every adapter's counts stop there
+  if (v === undefined || (v >= 0 && v <= Number.MAX_SAFE_INTEGER)) return undefined;
+  return { field, reason: `${v} is not a count`, expected: 'a whole number from 0 to 9,007,199,254,740,991' };
 }

@@ -1,8 +1,9 @@
 /**
  * Database conditions a person can fix, told apart from internal errors: a folder that
- * does not exist, a directory given as --db, a file that is not SQLite, a read-only file,
- * a database locked by another process. Each becomes a StoreError with its own message
- * and fix (the CLI maps StoreError to exit code 2).
+ * does not exist, a directory given as --db, a device or pipe given as --db, a file that is
+ * not SQLite, a read-only file, a full disk, an I/O error, a database locked by another
+ * process. Each becomes a StoreError with its own message and fix (the CLI maps StoreError
+ * to exit code 2).
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -19,6 +20,10 @@ export function checkDbPath(path: string): void {
   }
   if (stat?.isDirectory()) {
     throw new StoreError('is-directory', `the database path is a folder: ${path}`, `pass a file path, e.g. --db ${nodePath.join(path, 'influence.db')}`);
+  }
+  if (stat && !stat.isFile()) {
+    // /dev/null, a pipe or a socket: SQLite fails on it with a bare "disk I/O error"
+    throw new StoreError('not-a-file', `the database path is not a regular file (a device, pipe or socket): ${path}`, 'pass the path of a database file, or a new path to start one');
   }
   if (!stat) {
     const dir = nodePath.dirname(nodePath.resolve(path));
@@ -50,6 +55,12 @@ export function toStoreError(err: unknown, path: string): unknown {
   }
   if (code === 'SQLITE_CANTOPEN') {
     return new StoreError('read-only', `the database file cannot be opened: ${path}`, 'check that the file and its folder exist and are readable and writable by you');
+  }
+  if (code === 'SQLITE_FULL') {
+    return new StoreError('disk-full', `the disk is full: the database could not be written: ${path}`, 'free some space and run the command again (a write that did not finish changed nothing)');
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new StoreError('io-error', `the database file could not be read or written (${code}): ${path}`, 'check the disk and the path (a failing disk, a network drive that went away?), then run the command again');
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') return lockedError(path);
   return err;

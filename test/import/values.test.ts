@@ -60,9 +60,9 @@ describe('parseCount, parseBool, parseHandle', () => {
   });
 });
 
-describe('parseHandle refuses exactly spaces and control characters', () => {
-  // the definition (before the printable-ASCII shortcut): C0 controls and space, DEL, NBSP, LS, PS, ideographic space
-  const refused = (c: number) => c <= 32 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+describe('parseHandle refuses exactly spaces, control characters and /', () => {
+  // the definition (before the printable-ASCII shortcut): C0 controls and space, '/', DEL, NBSP, LS, PS, ideographic space
+  const refused = (c: number) => c <= 32 || c === 47 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
   it('for every code unit, alone and inside a handle', () => {
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);

@@ -172,3 +172,20 @@ describe('concurrent commands', () => {
     }
   });
 });
+
+describe('more database conditions (second trial)', () => {
+  it('a device as --db (/dev/null): its own message, not "internal error: disk I/O error"', async () => {
+    const { csv } = await dbWithData();
+    for (const args of [['db', 'info'], ['import', csv]]) expectStoreError(await runCli(['--db', '/dev/null', ...args]), /not a regular file \(a device, pipe or socket\): \/dev\/null/);
+  });
+
+  it('a full disk and an I/O error reported by SQLite are StoreErrors with a fix', async () => {
+    const { toStoreError } = await import('../../src/store/store-errors.js');
+    const full = toStoreError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), 'x.db');
+    expect(full).toBeInstanceOf(StoreError);
+    expect((full as StoreError).message).toContain('the disk is full');
+    const io = toStoreError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }), 'x.db');
+    expect((io as StoreError).problem).toBe('io-error');
+    expect((io as StoreError).fix).toContain('check the disk');
+  });
+});

@@ -12,7 +12,7 @@ import { ADAPTERS } from '../../import/registry.js';
 import { renderImportSummary, renderNotImported } from '../../render/import-summary.js';
 import { outputOf } from '../output.js';
 import { UsageError } from '../../errors.js';
-import { parseHandle } from '../../import/values.js';
+import { ValueError, parseHandle, parseNetwork } from '../../import/values.js';
 import { makeProgress } from '../progress.js';
 
 interface ImportFlags {
@@ -42,7 +42,7 @@ export function registerImport(program: Command, io: Io): void {
       const options: ImportOptions = {
         format: flags.format,
         skipInvalid: flags.skipInvalid === true,
-        defaultNetwork: flags.network.toLowerCase(),
+        defaultNetwork: networkFlag(flags.network),
         owner: flags.owner,
         followersOf: flags.followersOf === undefined ? undefined : parseFollowersOf(flags.followersOf),
         now: Date.now(),
@@ -88,4 +88,14 @@ function parseFollowersOf(raw: string): string {
   }
   if (!handle) throw new UsageError(`--followers-of '${raw.slice(0, 60)}' is not a handle`, 'pass the followed account, e.g. --followers-of @brand');
   return handle;
+}
+
+/** --network, checked as a `network` cell is (import/values.ts parseNetwork): a name no command could address is refused before any work. */
+function networkFlag(value: string): string {
+  try {
+    return parseNetwork(value) ?? 'generic';
+  } catch (err) {
+    if (err instanceof ValueError) throw new UsageError(`--network: ${JSON.stringify(value)} is not a network name`, `${err.expected}; ${err.fix}`);
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 /** `influence report threshold`: the Klout70 club, near misses with their cheapest lever, movement since the last run. */
 import type { Command } from 'commander';
-import { makeContext } from '../context.js';
+import { makeContext, type CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 import { addMinConfidenceOption, addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, parseMinConfidence, parseNumberFlag, parseRequiredNumberFlag, helpExamples } from '../options.js';
 import { loadAnalysisForRun, taxonomyOf } from '../analysis.js';
@@ -11,6 +11,7 @@ import { runRecordOf } from '../../engine/run-record.js';
 import { resolveTopicArg } from '../../engine/topics/search.js';
 import { readFollowerList } from '../../inputs/follower-list.js';
 import { findPreviousRun, readRunScores, storeRun, type RunScope } from '../../store/runs.js';
+import { unlessReadOnly } from '../unless-read-only.js';
 import { reportPopulation, runScopeOf } from '../run-scope.js';
 import { CheckFailed } from '../../errors.js';
 import type { Db } from '../../store/open.js';
@@ -56,7 +57,7 @@ export function registerReportThreshold(report: Command, io: Io): void {
     const request: ThresholdRequest = { at, near, list, topic, minConfidence };
     const plan = planThreshold(analysis, request);
     const scope = runScopeOf(reportPopulation(list, topic !== null ? taxonomy!.ids[topic]! : null), data);
-    const { runId, previous } = ctx.withStore((db) => storeAndCompare(db, analysis, plan, scope, save));
+    const { runId, previous } = ctx.withStore((db) => storeAndCompare(ctx, db, analysis, plan, scope, save));
     await output.write(toThresholdReport(reportHeader(analysis.window, analysis.model.version), plan, runId, previous, scope.population));
     if (required !== undefined && plan.counts.above < required) {
       throw new CheckFailed(`threshold not met: ${plan.counts.above} account${plan.counts.above === 1 ? '' : 's'} at or above ${at}, --require ${required}`);
@@ -69,8 +70,8 @@ export function registerReportThreshold(report: Command, io: Io): void {
  * movement against the previous stored run of the same model, window and population
  * (store/runs.ts findPreviousRun), with or without saving.
  */
-function storeAndCompare(db: Db, analysis: Analysis, plan: ThresholdPlan, scope: RunScope, save: boolean): { runId: number | null; previous: Parameters<typeof toThresholdReport>[3] } {
-  const runId = save ? storeRun(db, runRecordOf(analysis, plan.pool, new Map(plan.scores.map((s) => [s.index, s]))), Date.now(), scope).runId : null;
+function storeAndCompare(ctx: CommandContext, db: Db, analysis: Analysis, plan: ThresholdPlan, scope: RunScope, save: boolean): { runId: number | null; previous: Parameters<typeof toThresholdReport>[3] } {
+  const runId = save ? (unlessReadOnly(ctx, () => storeRun(db, runRecordOf(analysis, plan.pool, new Map(plan.scores.map((s) => [s.index, s]))), Date.now(), scope))?.runId ?? null) : null;
   const current = { modelVersion: analysis.model.version, windowDays: analysis.window.windowDays, asOf: analysis.window.asOf, ...scope };
   const prev = findPreviousRun(db, current, runId ?? undefined);
   if (prev === null) return { runId, previous: null };

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../../errors.js';
-import { helpExamples, parseNumberFlag } from '../options.js';
+import { helpExamples, parseDateFlag, parseNumberFlag } from '../options.js';
 import { outputOf } from '../output.js';
 import { parseDataFingerprint } from '../../store/data-fingerprint.js';
 import { countRunRows, countRuns, deleteRuns, listRuns, readRun, readRunRows, selectPrunedRuns, type RunInfo } from '../../store/runs.js';
@@ -39,11 +39,9 @@ function toRunView(r: RunInfo): RunView {
   };
 }
 
-/** Parses a --before date: an ISO date means its first instant (UTC), a date-time as is. */
+/** Parses a --before date: an ISO date means its first instant (UTC), a date-time as is; strictly (options.ts parseDateFlag: '1' is no date). */
 function parseBefore(value: string): number {
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new UsageError(`--before: ${JSON.stringify(value)} is not a date`, 'write e.g. 2026-03-01 or 2026-03-01T12:00:00Z');
-  return t;
+  return parseDateFlag('--before', value);
 }
 
 /** Registers `influence runs` with list, show and prune. */

@@ -11,6 +11,7 @@ import { outputOf } from '../output.js';
 import { allAccounts, displayHandle, explainAccount, keepItemised, keepScoresOnly, resolveAccount, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
+import { unlessReadOnly } from '../unless-read-only.js';
 import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, scoreResultViewOf, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
@@ -57,8 +58,8 @@ export function registerScore(program: Command, io: Io): void {
       if (ctx.mode === 'json') keepItemised(analysis);
       if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
       const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
-      const run = ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data)));
-      if (!run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
+      const run = unlessReadOnly(ctx, () => ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data))));
+      if (run && !run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
     }
     if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`writing ${indices.length.toLocaleString('en-US')} scores`);
     // results are produced as they are written: itemised for JSON and cards, as rows for CSV and text

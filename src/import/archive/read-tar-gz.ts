@@ -1,7 +1,9 @@
 /**
  * Reads a .tar.gz (or .tgz) into memory within ArchiveLimits: node's gunzip feeding
  * tar-stream, one entry at a time. A gzip stream has one ratio, so the ratio bound applies
- * to the whole archive. Links are refused; media files are listed, not kept.
+ * to the whole archive. Links are refused; media files are listed, not kept. A plain .tar
+ * (a Mastodon archive a browser has already gunzipped, as Safari does) is read the same way
+ * without the gunzip.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,10 +20,10 @@ import { type ArchiveLimits, checkEntryCount, checkEntryName, checkRatio, checkT
 const FILE_TYPES = new Set<string | null | undefined>(['file', 'contiguous-file', null, undefined]);
 
 /** Opens a .tar.gz as a Source: data files extracted into memory, media listed lazily. */
-export async function readTarGz(path: string, limits: ArchiveLimits): Promise<Source> {
+export async function readTarGz(path: string, limits: ArchiveLimits, gzipped = true): Promise<Source> {
   const files = new Map<string, SourceEntry>();
   let total = 0;
-  const sha256 = await scanTarGz(path, limits, async (header, stream) => {
+  const sha256 = await scanTarGz(path, limits, gzipped, async (header, stream) => {
     const name = checkEntryName(header.name, path);
     if (header.type === 'symlink' || header.type === 'link') {
       throw new InputError(`archive entry ${showName(header.name)} is a ${header.type === 'link' ? 'hard' : 'symbolic'} link`, {
@@ -37,7 +39,7 @@ export async function readTarGz(path: string, limits: ArchiveLimits): Promise<So
     // media are never read; big data files (a 600 MB outbox.json) are streamed from the
     // archive again when read, instead of being held in memory whole
     if (isMediaName(name) || (header.size ?? 0) >= limits.streamEntryBytes) {
-      files.set(name, lazyEntry(name, header.size ?? 0, path, () => openTarMember(path, name, limits)));
+      files.set(name, lazyEntry(name, header.size ?? 0, path, () => openTarMember(path, name, limits, gzipped)));
       return;
     }
     const buf = await collect(stream, (n) => checkTotal(total + n, limits, path));
@@ -55,7 +57,7 @@ type Visit = (header: tar.Header, stream: AsyncIterable<unknown>) => Promise<boo
  * Walks the archive's entries; `visit` resolving to true stops early. Resolves to the
  * sha256 of the archive file when the walk reached the end.
  */
-async function scanTarGz(path: string, limits: ArchiveLimits, visit: Visit): Promise<string> {
+async function scanTarGz(path: string, limits: ArchiveLimits, gzipped: boolean, visit: Visit): Promise<string> {
   const compressed = (await fs.promises.stat(path)).size;
   const hash = createHash('sha256');
   const input = fs.createReadStream(path);
@@ -74,7 +76,7 @@ async function scanTarGz(path: string, limits: ArchiveLimits, visit: Visit): Pro
   });
   const extract = tar.extract();
   let pumpError: unknown;
-  const pumping = pipeline(input, zlib.createGunzip(), counter, extract).catch((err: unknown) => {
+  const pumping = pipeline(input, gzipped ? zlib.createGunzip() : new PassThrough(), counter, extract).catch((err: unknown) => {
     pumpError = err;
   });
   let count = 0;
@@ -91,9 +93,9 @@ async function scanTarGz(path: string, limits: ArchiveLimits, visit: Visit): Pro
     await pumping;
   } catch (err) {
     input.destroy();
-    throw asInputError(pumpError ?? err, path);
+    throw asInputError(pumpError ?? err, path, gzipped);
   }
-  if (pumpError) throw asInputError(pumpError, path);
+  if (pumpError) throw asInputError(pumpError, path, gzipped);
   return hash.digest('hex');
 }
 
@@ -113,10 +115,10 @@ async function collect(stream: AsyncIterable<unknown>, check: (bytes: number) =>
  * adapter reads today). The whole-stream ratio bound still applies; the total cap does not,
  * since the member is never held in memory.
  */
-async function openTarMember(path: string, name: string, limits: ArchiveLimits): Promise<Readable> {
+async function openTarMember(path: string, name: string, limits: ArchiveLimits, gzipped: boolean): Promise<Readable> {
   const out = new PassThrough();
   let found = false;
-  scanTarGz(path, limits, async (header, stream) => {
+  scanTarGz(path, limits, gzipped, async (header, stream) => {
     if (checkEntryName(header.name, path) !== name) return false;
     found = true;
     await pipeline(stream as AsyncIterable<Buffer>, out);
@@ -130,13 +132,14 @@ async function openTarMember(path: string, name: string, limits: ArchiveLimits):
   return out;
 }
 
-function asInputError(err: unknown, path: string): Error {
+function asInputError(err: unknown, path: string, gzipped = true): Error {
   if (err instanceof InputError) return err;
   const message = err instanceof Error ? err.message : String(err);
   const notTar = /tar header|needs to be gunzipped/i.test(message);
-  return new InputError(notTar ? 'the gzip file does not hold a tar archive' : `corrupt .tar.gz archive: ${message}`, {
+  const kind = gzipped ? '.tar.gz' : '.tar';
+  return new InputError(notTar ? 'the gzip file does not hold a tar archive' : `corrupt ${kind} archive: ${message}`, {
     file: path,
-    expected: 'a complete .tar.gz archive',
+    expected: `a complete ${kind} archive`,
     fix: notTar ? 'gunzip the file and import what it holds' : 'download or create the archive again',
   });
 }

@@ -120,6 +120,19 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
           stream.destroy();
           return;
         }
+        const twice = findRepeatedColumn(layout.columns.map((c) => (c !== null && layout!.spec.columns.includes(c) ? c : null)));
+        if (twice) {
+          // a row would keep only one of the two cells: refuse the file rather than lose one
+          sink.problem({
+            file: entry.displayPath,
+            line: rec.line,
+            reason: `the header names column '${twice.name}' twice (columns ${twice.first + 1} and ${twice.second + 1}; names are case-insensitive)`,
+            expected: 'each column once',
+            fix: 'rename or remove one of the two columns',
+          });
+          stream.destroy();
+          return;
+        }
         reportUnusedColumns(sink, entry.name, columns, layout);
         row = new CsvRow(layout.columns.map((c) => c ?? DROPPED));
         continue;
@@ -143,6 +156,19 @@ async function readCsvEntry(entry: SourceEntry, sink: RecordSink, options: Adapt
     }
   }
   if (!layout) sink.skippedFile(entry.name, 'empty file');
+}
+
+/** The first column name a header maps twice (0-based positions), or undefined; unread (null) columns do not count (a column not read loses nothing). */
+function findRepeatedColumn(mapped: ReadonlyArray<string | null>): { name: string; first: number; second: number } | undefined {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < mapped.length; i++) {
+    const name = mapped[i];
+    if (name === null || name === undefined) continue;
+    const first = seen.get(name);
+    if (first !== undefined) return { name, first, second: i };
+    seen.set(name, i);
+  }
+  return undefined;
 }
 
 /** A column name no header can have after normalizing (it has no letters): where a layout's dropped column sits. */
@@ -172,12 +198,32 @@ function normalizeObject(obj: unknown, sink: RecordSink, file: string, where: { 
     });
     return;
   }
+  const twice = keys.length < Object.keys(obj).length ? findRepeatedKey(obj, keys, layout) : undefined;
+  if (twice) {
+    // {"handle": "a", "HANDLE": "b"}: only one would be read, the other lost without a word
+    sink.problem({ file, ...where, field: twice[1], reason: `names column '${twice[0]}' twice ('${twice[0]}' and '${twice[1]}'; names are case-insensitive)`, expected: 'each column once', fix: 'remove or rename one of the two keys' });
+    return;
+  }
   const row = layout.name === 'generic' ? values : renamedRow(values, keys, layout);
   try {
     sink.record(normalizeRow(layout.spec.name, objectRow(row), options.defaultNetwork), { file, ...where });
   } catch (err) {
     reportRowError(sink, err, file, where, layout);
   }
+}
+
+/** The first two keys of `obj` that name the same column the layout reads (a nested object's keys aside), or undefined. */
+function findRepeatedKey(obj: Record<string, unknown>, keys: readonly string[], layout: ReadLayout): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const k of Object.keys(obj)) {
+    const key = normalizeColumn(k);
+    const generic = layout.columns[keys.indexOf(key)];
+    if (generic === null || generic === undefined || !layout.spec.columns.includes(generic)) continue;
+    const first = seen.get(key);
+    if (first !== undefined) return [first, k];
+    seen.set(key, k);
+  }
+  return undefined;
 }
 
 /** A row of another layout under the generic column names (its dropped columns left out). */

@@ -1,6 +1,6 @@
 /**
  * A streaming RFC 4180 CSV reader for the generic tables: quoted fields, doubled quotes,
- * commas and newlines inside quotes, CRLF or LF, a UTF-8 BOM. It yields records in
+ * commas and newlines inside quotes, CRLF or LF (mixed too) or CR alone, a UTF-8 BOM. It yields records in
  * batches with the 1-based line each record starts on, for error messages.
  *
  * Why not csv-parse here: on the 1M-row interactions benchmark csv-parse alone took 3.6 s,
@@ -11,6 +11,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { MAX_RECORD_BYTES, describeRecordLimit } from '../record-limits.js';
+import { makeLineBreakNormalizer } from '../line-breaks.js';
 
 /** Why a record could not be read; `fatal` when nothing after it can be read either. */
 export interface CsvProblem {
@@ -30,7 +31,7 @@ export interface CsvRecord {
 
 /**
  * Reads CSV records from a byte stream. Lines may end in LF, CRLF or CR alone (old Mac
- * files: decided by the first line break). A malformed record (a stray quote, text after a
+ * files: decided by the first line break, line-breaks.ts). A malformed record (a stray quote, text after a
  * closing quote) comes back with a `problem` and reading resumes on the next line; an
  * unterminated quote, or a record longer than MAX_RECORD_BYTES, ends the file with a fatal
  * problem. `file` is kept for the signature; problems are located by line. `stats.scanned`
@@ -48,20 +49,8 @@ export async function* readCsvRecords(stream: Readable, _file: string, stats?: {
   let failedLength = 0;
   let line = 1;
   let first = true;
-  let crOnly: boolean | undefined;
-  let lastWasCr = false;
-  const normalize = (text: string): string => {
-    if (crOnly === undefined) {
-      // the first line break decides: CR not followed by LF means CR-only line endings
-      const at = lastWasCr ? -1 : text.search(/[\r\n]/);
-      if (lastWasCr) crOnly = text.charCodeAt(0) !== 10;
-      else if (at >= 0 && text.charCodeAt(at) === 10) crOnly = false;
-      else if (at >= 0 && at + 1 < text.length) crOnly = text.charCodeAt(at + 1) !== 10;
-      else if (at >= 0) lastWasCr = true;
-      if (crOnly && lastWasCr) parts = parts.map((p) => p.replace(/\r/g, '\n'));
-    }
-    return crOnly ? text.replace(/\r/g, '\n') : text;
-  };
+  // LF and CRLF, or CR alone (the first line break decides: line-breaks.ts)
+  const normalize = makeLineBreakNormalizer();
   for await (const chunk of stream) {
     let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
     if (first && text.length > 0) {
@@ -90,7 +79,7 @@ export async function* readCsvRecords(stream: Readable, _file: string, stats?: {
       return;
     }
   }
-  const tail = normalize(decoder.end());
+  const tail = normalize(decoder.end(), true);
   const rest = parts.join('') + tail;
   if (rest.length) {
     const parsed = parseComplete(first ? rest.replace(/^\uFEFF/, '') : rest, line, true);

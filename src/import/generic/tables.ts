@@ -3,8 +3,8 @@
  * dedicated adapter for. A table is recognised by its columns; each row becomes one
  * normalized record. Unknown extra columns are ignored (and reported once per file).
  */
-import { INTERACTION_KINDS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
-import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseText, parseTime } from '../values.js';
+import { INTERACTION_KINDS, MAX_WINDOW_DAYS, type ImportRecord, type InteractionKind, type OwnLists } from '../../store/records.js';
+import { ValueError, describeValue, parseBool, parseCount, parseHandle, parseNetwork, parseText, parseTime } from '../values.js';
 
 export type TableName = 'accounts' | 'posts' | 'interactions' | 'follows';
 
@@ -137,10 +137,10 @@ export function normalizeRow(table: TableName, row: Row, defaultNetwork: string)
     // the same values as row.get gives, read by position (see CsvRow.interactionAt)
     const f = row.fields;
     const at = row.interactionAt;
-    const network = textOf('network', cellAt(f, at.network))?.toLowerCase() || defaultNetwork;
+    const network = valueOf('network', cellAt(f, at.network), parseNetwork) ?? defaultNetwork;
     return interactionOf(network, cellAt(f, at.actor), cellAt(f, at.target), cellAt(f, at.kind), cellAt(f, at.createdAt), cellAt(f, at.postId));
   }
-  const network = text(row, 'network')?.toLowerCase() || defaultNetwork;
+  const network = field(row, 'network', parseNetwork) ?? defaultNetwork;
   switch (table) {
     case 'accounts':
       return normalizeAccount(row, network);
@@ -148,20 +148,20 @@ export function normalizeRow(table: TableName, row: Row, defaultNetwork: string)
       return normalizePost(row, network);
     case 'interactions':
       return interactionOf(network, row.get('actor'), row.get('target'), row.get('kind'), row.get('created_at'), row.get('post_id'));
-    case 'follows':
-      return {
-        type: 'follow',
-        follower: { network, handle: handle(row, 'follower', true) },
-        followee: { network, handle: handle(row, 'followee', true) },
-        createdAt: time(row, 'created_at'),
-      };
+    case 'follows': {
+      const follower = handle(row, 'follower', true);
+      const followee = handle(row, 'followee', true);
+      refuseSelfFollow('followee', follower, followee);
+      return { type: 'follow', follower: { network, handle: follower }, followee: { network, handle: followee }, createdAt: time(row, 'created_at') };
+    }
   }
 }
 
 function normalizeAccount(row: Row, network: string): ImportRecord {
   const windowDays = count(row, 'window_days');
-  if (windowDays !== undefined && (windowDays < 1 || !Number.isInteger(windowDays))) {
-    throw new RowError('window_days', `${windowDays} is not a whole number of days`, 'a whole number of days, at least 1', 'write e.g. 90');
+  // at most --window's own limit: a longer window is no window (1e300 passed before, as a whole number)
+  if (windowDays !== undefined && (windowDays < 1 || windowDays > MAX_WINDOW_DAYS || !Number.isInteger(windowDays))) {
+    throw new RowError('window_days', `${windowDays} is not a whole number of days from 1 to ${MAX_WINDOW_DAYS}`, `a whole number of days from 1 to ${MAX_WINDOW_DAYS}`, 'write e.g. 90');
   }
   return {
     type: 'account',
@@ -266,16 +266,30 @@ function interactionOf(network: string, actor: unknown, target: unknown, kindCel
   }
   // The constant, not the parsed copy: later lookups keyed by kind are then cheap.
   const k: InteractionKind = INTERACTION_KINDS[known]!;
+  const actorHandle = handleOf('actor', actor, true);
+  const targetHandle = handleOf('target', target, true);
+  if (k === 'follow' || k === 'unfollow') refuseSelfFollow('target', actorHandle, targetHandle);
   return {
     type: 'interaction',
-    actor: { network, handle: handleOf('actor', actor, true) },
-    target: { network, handle: handleOf('target', target, true) },
+    actor: { network, handle: actorHandle },
+    target: { network, handle: targetHandle },
     kind: k,
     createdAt,
     // post_id is the liked post for likes, and the actor's own post for the other kinds
     sourcePost: k === 'like' ? undefined : postId,
     targetPost: k === 'like' ? postId : undefined,
   };
+}
+
+/**
+ * No network lets an account follow itself: such a row is a mistake in the file, and kept it
+ * would add a follower the account does not have and a loop to the follow graph. (A reply
+ * or mention of oneself is real, a self-thread: only follows are refused.)
+ */
+function refuseSelfFollow(field: string, from: string, to: string): void {
+  if (from.toLowerCase() === to.toLowerCase()) {
+    throw new RowError(field, `'${to}' is the follower too: an account cannot follow itself`, 'two different accounts', 'correct or remove the row');
+  }
 }
 
 function field<T>(row: Row, name: string, parse: (raw: unknown) => T): T {
@@ -312,7 +326,8 @@ function textOf(name: string, v: unknown): string | undefined {
 function profileText(row: Row, name: string): string | undefined {
   const v = row.get(name);
   if (v === undefined || v === null) return undefined;
-  return typeof v === 'string' ? v : String(v);
+  // a number reads as its text; an object or array is an error (String() made '[object Object]')
+  return typeof v === 'string' ? v : valueOf(name, v, parseText);
 }
 
 function requiredText(row: Row, name: string): string {

@@ -545,7 +545,9 @@ function isScalarStart(c: number): boolean {
 }
 
 function showByte(c: number): string {
-  return c >= 0x21 && c <= 0x7e ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
+  if (c >= 0x21 && c <= 0x7e) return `'${String.fromCharCode(c)}'`;
+  // 0xfe and 0xff never occur in UTF-8: they start a UTF-16 byte-order mark
+  return `byte 0x${c.toString(16).padStart(2, '0')}${c >= 0xfe ? ' (never in UTF-8 text: UTF-16? save the file as UTF-8)' : ''}`;
 }
 
 function countNewlines(s: string, to: number): number {

@@ -31,6 +31,8 @@ async function readCsvOrReport(entry: SourceEntry, ctx: LinkedinContext): Promis
     ctx.sink.problem(csv);
     return undefined;
   }
+  // rows left out (a stray quote, a ragged row): each an error, or skipped with --skip-invalid
+  for (const problem of csv.problems) ctx.sink.problem(problem);
   return csv;
 }
 
@@ -88,6 +90,12 @@ async function readConnections(entry: SourceEntry, ctx: LinkedinContext): Promis
     }
     const at = { file: entry.displayPath, line: row.line };
     const time = connectedOn(row);
+    const written = (row.get('connectedon') ?? '').trim();
+    if (time === undefined && written !== '') {
+      // a date that is there but unreadable is reported, not dropped without a word
+      ctx.sink.problem({ ...at, field: 'Connected On', reason: `'${written.slice(0, 40)}' is not a date`, expected: 'a date such as 09 Sep 2022', fix: `${FIX}, or pass --skip-invalid` });
+      continue;
+    }
     ctx.sink.record(account, at);
     ctx.sink.record({ type: 'follow', follower: owner, followee: account.ref, ...(time !== undefined ? { createdAt: time } : {}) }, at);
     ctx.sink.record({ type: 'follow', follower: account.ref, followee: owner, ...(time !== undefined ? { createdAt: time } : {}) }, at);

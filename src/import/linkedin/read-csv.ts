@@ -27,7 +27,16 @@ export interface LinkedinCsv {
   /** how quotes were escaped: doubled (RFC 4180) or with a backslash (2025 Comments.csv) */
   escape: 'rfc4180' | 'backslash';
   delimiter: ',' | '\t';
+  /**
+   * Rows that could not be read and were left out: a quote in the middle of a field, or a
+   * row of another width than the header. The rest of the file is read; the adapter reports
+   * each one (an error, or skipped with --skip-invalid).
+   */
+  problems: RowProblem[];
 }
+
+/** Most bad lines one file may have skipped before it counts as unreadable (each skip parses the file again). */
+const MAX_SKIPPED_LINES = 100;
 
 /** `SharedURL`, `Shared Url` and `sharedurl` are one column. */
 export function normalizeColumn(name: string): string {
@@ -81,33 +90,45 @@ export async function readLinkedinCsv(entry: SourceEntry): Promise<LinkedinCsv |
   const { parse } = await import('csv-parse/sync');
   for (const escape of attempts) {
     const result = tryParse(parse, text, delimiter, escape, entry.displayPath, pre.lines);
-    if (!('reason' in result)) return result;
-    firstFailure ??= result;
+    // a dialect that reads the file cleanly wins; else the standard one, with its bad rows
+    if (!('reason' in result) && (result.problems.length === 0 || escape === 'rfc4180')) return result;
+    if ('reason' in result) firstFailure ??= result;
     if (escape === 'rfc4180') return result;
   }
   return firstFailure!;
 }
 
 function tryParse(parse: typeof import('csv-parse/sync').parse, text: string, delimiter: ',' | '\t', escape: 'rfc4180' | 'backslash', file: string, lineOffset: number): LinkedinCsv | RowProblem {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      delimiter,
-      escape: escape === 'backslash' ? '\\' : '"',
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    const e = err as { message?: string; lines?: number; code?: string };
-    return {
-      file,
-      ...(e.lines !== undefined ? { line: e.lines + lineOffset } : {}),
-      reason: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file is cut off?)' : `not a readable CSV file (${(e.code ?? e.message ?? 'parse error').toString().replace(/[\u0000-\u001f]/g, ' ')})`,
-      expected: 'a LinkedIn export CSV file',
-      fix: 'download your LinkedIn data again (Settings > Data privacy > Get a copy of your data)',
-    };
+  let records: Array<{ record: string[]; info: { lines: number } }> | undefined;
+  const problems: RowProblem[] = [];
+  const fix = 'download your LinkedIn data again (Settings > Data privacy > Get a copy of your data)';
+  while (records === undefined) {
+    try {
+      records = parse(text, {
+        delimiter,
+        escape: escape === 'backslash' ? '\\' : '"',
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+      }) as unknown as typeof records;
+    } catch (err) {
+      const e = err as { message?: string; lines?: number; code?: string };
+      // A stray quote inside a field (`"x" y`, `re"ply`): that line is left out and the file
+      // read again, so one bad row no longer loses every other row of the file.
+      if ((e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_OPENING_QUOTE') && e.lines !== undefined && problems.length < MAX_SKIPPED_LINES) {
+        problems.push({ file, line: e.lines + lineOffset, reason: 'a quote in the middle of a field: the row cannot be read', expected: 'fields quoted whole, with quotes inside doubled ("")', fix });
+        text = blankLine(text, e.lines);
+        continue;
+      }
+      return {
+        file,
+        ...(e.lines !== undefined ? { line: e.lines + lineOffset } : {}),
+        reason: `${e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file is cut off?)' : `not a readable CSV file (${(e.code ?? e.message ?? 'parse error').toString().replace(/[\u0000-\u001f]/g, ' ')})`}; no row of this file can be read (it cannot be resynchronised)`,
+        expected: 'a LinkedIn export CSV file',
+        fix,
+      };
+    }
   }
   const [head, ...body] = records;
   const columns = (head?.record ?? []).map(normalizeColumn);
@@ -116,15 +137,30 @@ function tryParse(parse: typeof import('csv-parse/sync').parse, text: string, de
   for (const { record, info } of body) {
     if (record.length === 1 && record[0]!.trim() === '') continue;
     if (record.length !== columns.length) {
-      return {
+      problems.push({
         file,
         line: info.lines + lineOffset,
         reason: `${record.length} fields where the header has ${columns.length}${escape === 'backslash' ? ' (read with backslash-escaped quotes)' : ''}`,
         expected: `${columns.length} fields, as the header names`,
         fix: 'download your LinkedIn data again; if the file was edited, quote fields that contain commas',
-      };
+      });
+      continue;
     }
     rows.push({ get: (c) => (index.has(c) ? record[index.get(c)!] : undefined), line: info.lines + lineOffset });
   }
-  return { columns, rows, escape, delimiter };
+  return { columns, rows, escape, delimiter, problems };
+}
+
+/** `text` with its line `n` (1-based; CRLF, LF or CR end a line) emptied, the line break kept so later lines keep their numbers. */
+function blankLine(text: string, n: number): string {
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let line = 1; line < n; line++) {
+    const m = breaks.exec(text);
+    if (!m) return text;
+    start = m.index + m[0].length;
+  }
+  breaks.lastIndex = start;
+  const end = breaks.exec(text)?.index ?? text.length;
+  return text.slice(0, start) + text.slice(end);
 }

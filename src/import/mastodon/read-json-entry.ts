@@ -1,6 +1,7 @@
 /** Reading one JSON archive entry, turning a syntax error into a located, fixable problem. */
 import { isStorableTime, type RecordSink } from '../../store/records.js';
 import type { SourceEntry } from '../source.js';
+import { isoDateExists } from '../checked-time.js';
 import { readJsonItems, wholeDocument } from '../json/read-json-items.js';
 
 const REEXPORT_FIX =
@@ -56,7 +57,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d
 
 /** Epoch ms of an ISO 8601 date-time with a zone (`2024-01-02T03:04:05Z`) within TIME_RANGE, or undefined. */
 export function parseIsoTime(v: unknown): number | undefined {
-  if (typeof v !== 'string' || !ISO_TIME.test(v)) return undefined;
+  // isoDateExists: Date.parse reads 2026-02-31 as March 3rd
+  if (typeof v !== 'string' || !ISO_TIME.test(v) || !isoDateExists(v)) return undefined;
   const t = Date.parse(v);
   return Number.isFinite(t) && isStorableTime(t) ? t : undefined;
 }

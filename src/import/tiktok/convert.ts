@@ -40,6 +40,17 @@ function timeOf(obj: Record<string, unknown>): number | undefined {
   return parseExportTime(pick(obj, 'Date', 'date', 'CreateTime', 'Time'));
 }
 
+/**
+ * For a record whose date is optional: a fault when a date is written but cannot be read
+ * (it was dropped without a word before), undefined when it is absent or 'N/A'.
+ */
+function unreadableDate(obj: Record<string, unknown>, time: number | undefined): Fault | undefined {
+  if (time !== undefined) return undefined;
+  const raw = pick(obj, 'Date', 'date', 'CreateTime', 'Time');
+  if (raw === undefined || raw === null || (typeof raw === 'string' && (raw.trim() === '' || raw.trim() === 'N/A'))) return undefined;
+  return fault('Date', `'${String(raw).slice(0, 40)}' is not a date`, 'a date such as 2024-12-15 19:03:14');
+}
+
 function userOf(obj: Record<string, unknown>): string | undefined {
   return parseSimpleHandle(pick(obj, 'UserName', 'username', 'userName', 'User Name'));
 }
@@ -52,6 +63,8 @@ export function convertFollow(item: unknown, owner: AccountRef, direction: 'in' 
   const other: AccountRef = { network: TIKTOK, handle };
   const follow: FollowRecord = direction === 'in' ? { type: 'follow', follower: other, followee: owner } : { type: 'follow', follower: owner, followee: other };
   const t = timeOf(obj!);
+  const bad = unreadableDate(obj!, t);
+  if (bad) return bad;
   if (t !== undefined) follow.createdAt = t;
   return follow;
 }
@@ -63,6 +76,8 @@ export function convertLike(item: unknown, owner: AccountRef): InteractionRecord
   const link = pick(obj, 'link', 'Link', 'VideoLink', 'Video Link');
   const video = parseVideoLink(link);
   const createdAt = timeOf(obj);
+  const bad = unreadableDate(obj, createdAt);
+  if (bad) return bad;
   if (!video && createdAt === undefined) return fault('link', 'names no video and the record has no date', 'a video link such as https://www.tiktokv.com/share/video/7200255970008861998/');
   const like: InteractionRecord = { type: 'interaction', actor: owner, kind: 'like' };
   if (video) like.targetPost = video.id;

@@ -6,7 +6,7 @@
 import type { AccountRef, PostRecord, PostRef } from '../../store/records.js';
 import { decodeEntities } from '../../html-entities.js';
 import { type RowFault, fault } from './row-fault.js';
-import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readCount, readHandle, readId, readString } from './values.js';
+import { NETWORK, asArray, asObject, makeRef, parseStatusUrl, parseTwitterDate, readCountField, readHandle, readId, readString } from './values.js';
 
 const RETWEET = /^RT @(\w{1,50}):/;
 
@@ -35,9 +35,11 @@ export function normalizeTweet(row: unknown, owner: AccountRef): PostRecord | Ro
     post.reshareOf = { author: retweetedAuthor(retweeted[1]!, entities) };
     return post;
   }
-  const likes = readCount(t['favorite_count']);
+  const likes = readCountField(t['favorite_count']);
+  if (likes === 'invalid') return fault('favorite_count', 'is not a count', 'a string of digits such as "12"');
   if (likes !== undefined) post.likes = likes;
-  const reshares = readCount(t['retweet_count']);
+  const reshares = readCountField(t['retweet_count']);
+  if (reshares === 'invalid') return fault('retweet_count', 'is not a count', 'a string of digits such as "12"');
   if (reshares !== undefined) post.reshares = reshares;
   const replyTo = readReplyTo(t);
   if (replyTo) post.replyTo = replyTo;

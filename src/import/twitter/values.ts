@@ -3,6 +3,7 @@
  * JS numbers, dates use Twitter's own format, and "-1" stands for an unresolvable account.
  */
 import { isStorableTime, type AccountRef } from '../../store/records.js';
+import { checkedUtc, isoDateExists, zoneOffsetMinutes } from '../checked-time.js';
 
 /** The network name of every ref this adapter makes. */
 export const NETWORK = 'twitter';
@@ -18,11 +19,11 @@ export function parseTwitterDate(value: unknown): number | undefined {
   if (m) {
     const month = MONTHS[m[1]!];
     if (month === undefined) return undefined;
-    const offsetMin = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
-    const ms = Date.UTC(Number(m[9]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) - offsetMin * 60_000;
-    return Number.isFinite(ms) && isStorableTime(ms) ? ms : undefined;
+    // checked: Date.UTC took 'Mar 36' for April 5th and any offset
+    const ms = checkedUtc(Number(m[9]), month + 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), zoneOffsetMinutes(m[6]!, m[7]!, m[8]!));
+    return ms !== undefined && isStorableTime(ms) ? ms : undefined;
   }
-  if (ISO_DATE.test(value.trim())) {
+  if (ISO_DATE.test(value.trim()) && isoDateExists(value.trim())) {
     const ms = Date.parse(value);
     return Number.isFinite(ms) && isStorableTime(ms) ? ms : undefined;
   }
@@ -42,6 +43,16 @@ export function readCount(value: unknown): number | undefined {
   if (typeof value === 'string' && /^\d{1,15}$/.test(value)) return Number(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   return undefined;
+}
+
+/**
+ * A count field of a record: undefined when absent (or null), the count when readable, and
+ * 'invalid' when present but not a count ("abc", 20 digits, "-1"), which the caller reports
+ * as a bad record rather than dropping the value without a word.
+ */
+export function readCountField(value: unknown): number | undefined | 'invalid' {
+  if (value === undefined || value === null) return undefined;
+  return readCount(value) ?? 'invalid';
 }
 
 /** A non-empty string, or undefined. */
