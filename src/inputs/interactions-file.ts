@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
 import { KIND_CODES, type KindName } from '../engine/dataset.js';
 import type { InteractionRow } from '../engine/engagement-split.js';
+import { parseTime, ValueError } from '../import/values.js';
 
 /** Parses the interactions CSV text. */
 export function parseInteractionsCsv(text: string, file: string): InteractionRow[] {
@@ -28,14 +29,31 @@ export function parseInteractionsCsv(text: string, file: string): InteractionRow
     const target = row[it] ?? '';
     const kind = (row[ik] ?? '').toLowerCase();
     const raw = row[ic] ?? '';
-    const t = /^\d+$/.test(raw) ? Number(raw) * (raw.length <= 10 ? 1000 : 1) : Date.parse(raw);
     if (actor === '' || target === '') throw new InputError('actor and target are required', { file, line, field: actor === '' ? 'actor' : 'target', expected: 'a handle', fix: 'fill it in or remove the row' });
     if (!(KIND_CODES as readonly string[]).includes(kind)) throw new InputError(`unknown kind ${JSON.stringify(kind)}`, { file, line, field: 'kind', expected: KIND_CODES.join(', '), fix: 'use one of the kinds' });
-    if (!Number.isFinite(t)) throw new InputError(`not a time: ${JSON.stringify(raw)}`, { file, line, field: 'created_at', expected: 'an ISO date-time or Unix seconds', fix: 'correct the time' });
+    const t = timeOf(raw, file, line);
     out.push({ actor, target, kind: kind as KindName, createdAt: t });
   }
   if (out.length === 0) throw new InputError('no interactions in the file', { file, expected: 'rows under the header', fix: 'add rows' });
   return out;
+}
+
+/**
+ * created_at as the importer reads it (ISO 8601, Unix seconds or milliseconds, Twitter's
+ * form; a day the month lacks or a time outside the stored range is refused): Date.parse took
+ * 2026-02-31 for March 3rd and 'Mar 5' for 2001. Required: a row without a time cannot be
+ * placed before or after the split.
+ */
+function timeOf(raw: string, file: string, line: number): number {
+  let t: number | undefined;
+  try {
+    t = parseTime(raw);
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    throw new InputError(`not a time: ${JSON.stringify(raw)}`, { file, line, field: 'created_at', expected: e.expected, fix: e.fix });
+  }
+  if (t === undefined) throw new InputError('no time', { file, line, field: 'created_at', expected: 'a date-time such as 2026-03-06T13:02:05Z, or Unix seconds', fix: 'fill it in or remove the row' });
+  return t;
 }
 
 /** Reads and parses the file at `path` (errors name it as `shownAs`). */
