@@ -8,21 +8,12 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { parseHandleSpec } from '../engine/handles.js';
 import type { FollowerList, ListEntry } from '../engine/campaign/list.js';
+import { decodeText } from './decode-text.js';
 
 const HANDLE_COLUMNS = ['handle', 'screen_name', 'username', 'account', 'account address', 'acct'];
 
 /** CRLF, LF or CR alone (a list saved on an old Mac, or by some spreadsheets). */
 const LINE_BREAK = /\r\n|\n|\r/;
-
-/**
- * A list's text: UTF-8, or UTF-16 when it starts with a byte-order mark (a spreadsheet's
- * "Unicode text"), which read as UTF-8 was one line of garbage naming no handle.
- */
-function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
-  return bytes.toString('utf8');
-}
 
 /** Reads a follower list file; a line that is not a handle is an InputError naming it. */
 export function readFollowerList(file: string): FollowerList {

@@ -10,6 +10,8 @@ import { InputError, UsageError } from '../errors.js';
 import { KIND_CODES, type KindName } from '../engine/dataset.js';
 import type { InteractionRow } from '../engine/engagement-split.js';
 import { parseTime, ValueError } from '../import/values.js';
+import { decodeText } from './decode-text.js';
+import { refuseRepeatedColumns } from './header-columns.js';
 
 /** Parses the interactions CSV text. */
 export function parseInteractionsCsv(text: string, file: string): InteractionRow[] {
@@ -20,6 +22,7 @@ export function parseInteractionsCsv(text: string, file: string): InteractionRow
     if (i < 0) throw new InputError(`missing column ${name}`, { file, line: 1, field: name, expected: 'a header actor,target,kind,created_at', fix: 'convert the file (e.g. scripts/konect-to-interactions.ts for KONECT edge lists)' });
     return i;
   };
+  refuseRepeatedColumns(head, ['actor', 'target', 'kind', 'created_at'], file);
   const [ia, it, ik, ic] = [col('actor'), col('target'), col('kind'), col('created_at')];
   const out: InteractionRow[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -60,7 +63,7 @@ function timeOf(raw: string, file: string, line: number): number {
 export function readInteractionsFile(path: string, shownAs: string): InteractionRow[] {
   let text: string;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    text = decodeText(fs.readFileSync(path));
   } catch {
     throw new UsageError(`cannot read ${shownAs}`, 'check the path');
   }

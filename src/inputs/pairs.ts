@@ -11,6 +11,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { decodeText } from './decode-text.js';
+import { refuseRepeatedColumns } from './header-columns.js';
 import { InputError, UsageError } from '../errors.js';
 
 /** The per-side columns of the PeerIndex wide CSV this reader keeps, in this order (the three network features are ignored). */
@@ -59,6 +61,7 @@ function parsePeerIndexRows(header: string[], rows: string[][], file: string): P
     if (i < 0) throw new InputError(`missing column ${name}`, { file, line: 1, field: name, expected: 'the PeerIndex wide header', fix: `add the ${name} column` });
     return i;
   };
+  refuseRepeatedColumns(header, ['Choice', ...PEERINDEX_SIDE_COLUMNS.flatMap((c) => [`A_${c}`, `B_${c}`])], file);
   const choice = col('Choice');
   const a = PEERINDEX_SIDE_COLUMNS.map((c) => col(`A_${c}`));
   const b = PEERINDEX_SIDE_COLUMNS.map((c) => col(`B_${c}`));
@@ -83,6 +86,7 @@ function parsePeerIndexRows(header: string[], rows: string[][], file: string): P
 }
 
 function parseHandleRows(lower: string[], rows: string[][], file: string): HandlePair[] {
+  refuseRepeatedColumns(lower, ['a', 'b', 'winner'], file);
   const ia = lower.indexOf('a');
   const ib = lower.indexOf('b');
   const iw = lower.indexOf('winner');
@@ -132,7 +136,7 @@ export function readPairsFile(file: string, shownAs: string): PairsFileRead {
   } catch {
     throw new UsageError(`cannot read ${shownAs}`, 'check the path');
   }
-  const parsed = parsePairs(bytes.toString('utf8'), shownAs);
+  const parsed = parsePairs(decodeText(bytes), shownAs);
   if (parsed.pairs.length === 0) throw new InputError('no pairs in the file', { file: shownAs, expected: 'at least one labelled pair', fix: 'add rows under the header' });
   return { parsed, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
 }

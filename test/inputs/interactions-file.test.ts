@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseInteractionsCsv } from '../../src/inputs/interactions-file.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/temp-dirs.js';
+import { parseInteractionsCsv, readInteractionsFile } from '../../src/inputs/interactions-file.js';
 import { InputError } from '../../src/errors.js';
 
 const HEAD = 'actor,target,kind,created_at';
@@ -31,4 +34,15 @@ describe('eval --engagement files: times read as the importer reads them', () =>
     expect(e.detail.expected).toBeTruthy();
     expect(e.detail.fix).toBeTruthy();
   });
+
+  it('refuses a header naming a column it reads twice, and reads UTF-16 with a byte-order mark', () => {
+    const e = errorOf('actor,target,kind,created_at,Created_At\na,b,reply,2024-02-01T00:00:00Z,2020-01-01T00:00:00Z\n');
+    expect(e.message).toContain("names column 'created_at' twice (columns 4 and 5");
+    expect(e.detail).toMatchObject({ file: 'e.csv', line: 1, field: 'created_at' });
+    const dir = tempDir();
+    const file = path.join(dir, 'u16.csv');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEAD}\r\na,b,reply,2024-02-01T00:00:00Z\r\n`, 'utf16le')]));
+    expect(readInteractionsFile(file, 'u16.csv').map((r) => r.createdAt)).toEqual([Date.UTC(2024, 1, 1)]);
+  });
 });
+

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parsePairs } from '../../src/inputs/pairs.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/temp-dirs.js';
+import { parsePairs, readPairsFile } from '../../src/inputs/pairs.js';
 import { peerIndexFeatures, PEERINDEX_RATE_FLOOR } from '../../src/engine/peerindex.js';
 
 const HEAD =
@@ -59,5 +62,31 @@ describe('labelled pairs', () => {
     }
     expect(() => parsePairs('a,b,winner\nalice,@Alice,alice\n', 'h.csv')).toThrow(/compares an account with itself/);
     expect(() => parsePairs('x,y\n1,2\n', 'h.csv')).toThrow(/unrecognised header/);
+  });
+
+  it('refuses a header that names a column it reads twice, whatever the case', () => {
+    try {
+      parsePairs('a,b,winner,Winner\nalice,bob,alice,bob\n', 'h.csv');
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).message).toContain("names column 'winner' twice (columns 3 and 4");
+      expect((err as InputError).detail).toMatchObject({ file: 'h.csv', line: 1, field: 'winner' });
+    }
+    expect(() => parsePairs(`${HEAD},Choice\n`, 'p.csv')).toThrow("names column 'choice' twice");
+    // a column it does not read may repeat: nothing is lost
+    expect(parsePairs('a,b,winner,note,note\nalice,bob,alice,x,y\n', 'h.csv').pairs).toHaveLength(1);
+  });
+
+  it('reads a pairs file saved as UTF-16 with a byte-order mark (a spreadsheet\'s "Unicode text")', () => {
+    const dir = tempDir();
+    const text = 'a,b,winner\r\nalice,bob,bob\r\n';
+    fs.writeFileSync(path.join(dir, 'le.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'be.csv'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const f of ['le.csv', 'be.csv']) {
+      const { parsed } = readPairsFile(path.join(dir, f), f);
+      expect(parsed.format).toBe('handles');
+      expect(parsed.pairs.map((p) => p.winner)).toEqual([0]);
+    }
   });
 });
