@@ -165,6 +165,32 @@ describe('instagram: owner and detection', () => {
     expect(sink.problems[0]).toMatchObject({ file: 'dl:followers_1.json', record: 0, reason: expect.stringMatching(/names no account/) });
   });
 
+  it('reports a time that is written but is no time, naming file, record and field; 0 stays "no time" and the other records are read', async () => {
+    const sink = makeCollectingSink();
+    const followers = JSON.stringify([
+      { title: '', string_list_data: [{ value: 'ann', timestamp: 1720152884 }] },
+      { title: '', string_list_data: [{ value: 'bob', timestamp: 'soon' }] },
+      { title: '', string_list_data: [{ value: 'cat', timestamp: -5 }] },
+      { title: '', string_list_data: [{ value: 'dan', timestamp: 0 }] },
+    ]);
+    const posts = JSON.stringify([{ media: [{ uri: 'media/posts/1.jpg', creation_timestamp: 'yesterday', title: 'hi' }] }]);
+    await instagramAdapter.read(makeMemorySource('dl', { 'followers_1.json': followers, 'posts_1.json': posts }), sink, OPTIONS);
+    expect(sink.problems.map((p) => [p.file, p.record, p.field])).toEqual(
+      expect.arrayContaining([
+        ['dl:followers_1.json', 1, 'timestamp'],
+        ['dl:followers_1.json', 2, 'timestamp'],
+        ['dl:posts_1.json', 0, 'media[].creation_timestamp'],
+      ]),
+    );
+    expect(sink.problems).toHaveLength(3);
+    expect(sink.problems.find((p) => p.record === 1)).toMatchObject({ reason: "is 'soon', not a time", expected: expect.stringMatching(/Unix seconds/), fix: expect.stringMatching(/--skip-invalid/) });
+    const followersRead = sink.follows.map((f) => [f.follower.handle, f.createdAt]);
+    expect(followersRead).toEqual([
+      ['ann', 1720152884000],
+      ['dan', undefined],
+    ]);
+  });
+
   it('the truncated fixture is a problem naming the file and line', async () => {
     const sink = makeCollectingSink();
     await instagramAdapter.read(loadFolderSource(path.join(FIX, 'truncated')), sink, OPTIONS);

@@ -34,8 +34,8 @@ export function convertPost(item: unknown, owner: PostRecord['author'], network:
   const obj = asObject(item);
   if (!obj) return { field: '', reason: 'is not an object' };
   const media = (Array.isArray(obj['media']) ? obj['media'] : []).map(asObject).filter((m): m is Record<string, unknown> => m !== undefined);
-  const times = [fromUnixSeconds(obj['creation_timestamp']), ...media.map((m) => fromUnixSeconds(m['creation_timestamp']))].filter((t): t is number => t !== undefined);
-  const createdAt = fromUnixSeconds(obj['creation_timestamp']) ?? (times.length ? Math.min(...times) : undefined);
+  const times = [fromUnixSeconds(obj['creation_timestamp'], 'creation_timestamp'), ...media.map((m) => fromUnixSeconds(m['creation_timestamp'], 'media[].creation_timestamp'))].filter((t): t is number => t !== undefined);
+  const createdAt = fromUnixSeconds(obj['creation_timestamp'], 'creation_timestamp') ?? (times.length ? Math.min(...times) : undefined);
   if (createdAt === undefined) return { field: 'creation_timestamp', reason: 'is missing (neither the post nor its media give a time)' };
   const text = metaString(obj, 'title') ?? media.map((m) => metaString(m, 'title')).find((t) => t !== undefined) ?? '';
   const externalId = media.map((m) => mediaIdFromUri(metaString(m, 'uri'))).find((id) => id !== undefined) ?? contentId('post', createdAt, text);

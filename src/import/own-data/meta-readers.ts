@@ -9,7 +9,8 @@ import type { ExportOwner } from './owner.js';
 import { USERNAME_LABELS, NAME_LABELS, asObject, findField, flattenFields, metaString, readMetaFields, readRelationship } from './meta-fields.js';
 import { handleFromProfileUrl, parseSimpleHandle } from './handles.js';
 import { type JsonSelect, readJsonRecords } from './read-json.js';
-import { fromUnixSeconds } from './times.js';
+import { fromUnixSeconds, NotATime } from './times.js';
+import { describeValue } from '../values.js';
 
 /** What the readers of one network's part of a Meta export share. */
 export interface MetaContext {
@@ -42,7 +43,14 @@ export async function forEachRecord(entry: SourceEntry, ctx: MetaContext, expect
     if ((path.length === 0 && kind === 'array') || (path.length === 1 && typeof path[0] === 'string' && kind !== 'object')) sawList = true;
     return (path.length === 1 && typeof path[0] === 'number') || (path.length === 2 && typeof path[0] === 'string' && typeof path[1] === 'number');
   };
-  const complete = await readJsonRecords(entry, ctx.sink, { expected, fix: ctx.fix }, select, (item) => onRecord(item.value, item.index));
+  const complete = await readJsonRecords(entry, ctx.sink, { expected, fix: ctx.fix }, select, (item) => {
+    try {
+      onRecord(item.value, item.index);
+    } catch (e) {
+      if (!(e instanceof NotATime)) throw e;
+      ctx.sink.problem(notATimeProblem(e, entry, item.index, ctx));
+    }
+  });
   if (complete && !sawList) ctx.sink.problem({ file: entry.displayPath, reason: 'no list of records in the file', expected, fix: ctx.fix });
 }
 
@@ -127,7 +135,14 @@ export async function readMetaProfile(entry: SourceEntry, ctx: MetaContext): Pro
     if (index === 0) first = item;
   });
   if (first === undefined) return;
-  const fields = readMetaFields(first);
+  let fields: ReturnType<typeof readMetaFields>;
+  try {
+    fields = readMetaFields(first);
+  } catch (e) {
+    if (!(e instanceof NotATime)) throw e;
+    ctx.sink.problem(notATimeProblem(e, entry, 0, ctx));
+    return;
+  }
   const handle = findField(fields, USERNAME_LABELS)?.value;
   if (handle !== undefined) ctx.owner.nameFromExport(handle, entry.name);
   const name = findField(fields, NAME_LABELS)?.value;
@@ -143,4 +158,16 @@ export function declareOwnerCounts(ctx: MetaContext, read: { followers: boolean;
   if (read.followers) ctx.owner.profile.followers = ctx.followers.size;
   if (read.following) ctx.owner.profile.following = ctx.following.size;
   if (ctx.posts !== undefined) ctx.owner.profile.posts = ctx.posts;
+}
+
+/** The problem of a record whose time field holds no time (see NotATime). */
+function notATimeProblem(e: NotATime, entry: SourceEntry, record: number, ctx: MetaContext) {
+  return {
+    file: entry.displayPath,
+    record,
+    field: e.field,
+    reason: `is ${describeValue(e.raw)}, not a time`,
+    expected: 'Unix seconds (0 when the export does not know the time)',
+    fix: `${ctx.fix}, or pass --skip-invalid`,
+  };
 }

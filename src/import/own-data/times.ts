@@ -12,10 +12,38 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})$/;
 const US_DATE_TIME = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const MONTH_DAY_YEAR = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}), (\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
-/** Epoch ms of Unix seconds given as a number or digits; undefined when absent, zero or not a time. */
-export function fromUnixSeconds(v: unknown): number | undefined {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,12}$/.test(v.trim()) ? Number(v) : NaN;
-  return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : undefined;
+/** A time field that is written but holds no time ('abc', -5, true, an object): the record is reported, naming the field. */
+export class NotATime extends Error {
+  constructor(
+    readonly field: string,
+    readonly raw: unknown,
+  ) {
+    super(`${field} is not a time`);
+  }
+}
+
+/**
+ * Epoch ms of a Meta time: Unix seconds as a number or digits (an ISO 8601 text is read
+ * too). Undefined when absent or 0, which Meta writes for a time it does not know. Anything
+ * else throws NotATime: a damaged value dropped silently would lose the time of a follow.
+ */
+export function fromUnixSeconds(v: unknown, field = 'timestamp'): number | undefined {
+  if (v === undefined || v === null || v === '' || v === 0 || v === '0') return undefined;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v) && v > 0) return Math.round(v * 1000);
+    throw new NotATime(field, v);
+  }
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (/^\d{1,12}(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+    try {
+      const t = /^\d{4}-\d{2}-\d{2}/.test(s) ? parseTime(s) : undefined;
+      if (t !== undefined) return t;
+    } catch {
+      // not a time either way: reported below
+    }
+  }
+  throw new NotATime(field, v);
 }
 
 /** Epoch ms of a date or date-time as TikTok and LinkedIn write them (UTC); undefined when it is none of those forms. */

@@ -22,8 +22,8 @@ export function convertThreadsPost(item: unknown, owner: PostRecord['author'], n
   const obj = asObject(item);
   if (!obj) return { field: '', reason: 'is not an object' };
   const media = (Array.isArray(obj['media']) ? obj['media'] : []).map(asObject).filter((m): m is Record<string, unknown> => m !== undefined);
-  const times = media.map((m) => fromUnixSeconds(m['creation_timestamp'])).filter((t): t is number => t !== undefined);
-  const createdAt = fromUnixSeconds(obj['creation_timestamp']) ?? (times.length ? Math.min(...times) : undefined);
+  const times = media.map((m) => fromUnixSeconds(m['creation_timestamp'], 'media[].creation_timestamp')).filter((t): t is number => t !== undefined);
+  const createdAt = fromUnixSeconds(obj['creation_timestamp'], 'creation_timestamp') ?? (times.length ? Math.min(...times) : undefined);
   if (createdAt === undefined) return { field: 'media[0].creation_timestamp', reason: 'is missing (neither the post nor its media give a time)' };
   const text = metaString(obj, 'title') ?? media.map((m) => metaString(m, 'title')).find((t) => t !== undefined) ?? '';
   const isReply = [obj, ...media].some((m) => asObject(m['text_app_post'])?.['is_reply'] === true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleFromProfileUrl, parseLinkedinHandle, parseSimpleHandle } from '../../../src/import/own-data/handles.js';
 import { findEntities } from '../../../src/import/own-data/text-entities.js';
-import { fromUnixSeconds, parseExportTime } from '../../../src/import/own-data/times.js';
+import { fromUnixSeconds, NotATime, parseExportTime } from '../../../src/import/own-data/times.js';
 
 describe('handles in own-data exports', () => {
   it('reads user names as written, with or without @', () => {
@@ -60,10 +60,14 @@ describe('times in own-data exports (no zone = UTC)', () => {
     expect(parseExportTime('')).toBeUndefined();
   });
 
-  it('reads Meta Unix seconds; zero is no time', () => {
+  it('reads Meta Unix seconds (and ISO 8601); zero or nothing is no time; anything else is not a time, named by its field', () => {
     expect(fromUnixSeconds(1720152884)).toBe(1720152884000);
     expect(fromUnixSeconds('1720152884')).toBe(1720152884000);
-    expect(fromUnixSeconds(0)).toBeUndefined();
-    expect(fromUnixSeconds('soon')).toBeUndefined();
+    expect(fromUnixSeconds('2024-07-05T04:14:44Z')).toBe(1720152884000);
+    for (const none of [0, '0', '', null, undefined]) expect(fromUnixSeconds(none)).toBeUndefined();
+    for (const bad of ['soon', -5, '-5', true, {}, [], Number.NaN, '2026-02-31T00:00:00Z']) {
+      expect(() => fromUnixSeconds(bad, 'creation_timestamp'), String(bad)).toThrow(NotATime);
+    }
+    expect(() => fromUnixSeconds('soon', 'creation_timestamp')).toThrow('creation_timestamp is not a time');
   });
 });
