@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/temp-dirs.js';
-import { parseInteractionsCsv, readInteractionsFile } from '../../src/inputs/interactions-file.js';
+import { parseInteractionsCsv as parseWith, readInteractionsFile } from '../../src/inputs/interactions-file.js';
+import { parseTime } from '../../src/import/values.js';
 import { InputError } from '../../src/errors.js';
 
 const HEAD = 'actor,target,kind,created_at';
+// as the CLI reads them: with the importer's time reader
+const parseInteractionsCsv = (text: string, file: string) => parseWith(text, file, parseTime);
 const errorOf = (text: string): InputError => {
   try {
     parseInteractionsCsv(text, 'e.csv');
@@ -42,7 +45,7 @@ describe('eval --engagement files: times read as the importer reads them', () =>
     const dir = tempDir();
     const file = path.join(dir, 'u16.csv');
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEAD}\r\na,b,reply,2024-02-01T00:00:00Z\r\n`, 'utf16le')]));
-    expect(readInteractionsFile(file, 'u16.csv').map((r) => r.createdAt)).toEqual([Date.UTC(2024, 1, 1)]);
+    expect(readInteractionsFile(file, 'u16.csv', parseTime).map((r) => r.createdAt)).toEqual([Date.UTC(2024, 1, 1)]);
   });
 });
 

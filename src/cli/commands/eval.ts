@@ -14,6 +14,7 @@ import { evaluatePairs } from '../../engine/fit/pairs.js';
 import { datasetFromInteractions, evaluateEngagement, splitEngagement } from '../../engine/engagement-split.js';
 import { readModelFile } from '../../inputs/model-file.js';
 import { readInteractionsFile } from '../../inputs/interactions-file.js';
+import { parseTime } from '../../import/values.js';
 import { renderEngagementEval, renderEval, type EngagementEvalReport, type EvalReport } from '../../render/eval-text.js';
 
 interface EvalFlags extends AnalysisFlags {
@@ -49,7 +50,7 @@ async function evalEngagement(ctx: CommandContext, file: string, opts: EvalFlags
   const { model } = readModelFile(opts.model !== undefined ? ctx.resolvePath(opts.model) : undefined);
   const split = parseSplitDate(opts.split);
   const windowDays = parseWindow(opts.window);
-  const dataset = datasetFromInteractions(readInteractionsFile(ctx.resolvePath(file), file));
+  const dataset = datasetFromInteractions(readInteractionsFile(ctx.resolvePath(file), file, parseTime));
   const rep = evaluateEngagement(splitEngagement(dataset, split, windowDays, model));
   await output.write({ schema: 1, model: model.version, ...rep, asOf: new Date(rep.asOf).toISOString(), split: new Date(rep.split).toISOString() });
 }
