@@ -76,7 +76,7 @@ export interface ScoreStream {
 /** What one `score --csv` record shows of a result. */
 export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
-/** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
+/** `score --json` of a stream: a list document (render/json.ts toListJson), in chunks. */
 export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
   return streamJsonDocument(v.head, 'results', v.results(), scoreResultJson);
 }
