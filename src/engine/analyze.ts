@@ -98,8 +98,10 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const assessment = assessAuthenticity(dataset, window);
   onStage?.('scores', 2, steps);
   const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
-  // scores only, without topics: nothing after feature extraction reads events, posts or follows
+  // scores only, without topics: nothing after feature extraction reads events, posts or
+  // follows, and nothing after the audience classes reads profile texts or target posts
   const consume = options.scoresOnly === true && !options.topics;
+  if (consume) letGoOfProfiles(dataset);
   const afterFeatures = (): void => {
     dataset.interactions = emptyDataset.interactions;
     dataset.posts = emptyDataset.posts;
@@ -292,6 +294,21 @@ export function keepScoresOnly(analysis: Analysis): Analysis {
   scoresOnly.add(kept);
   return kept;
 }
+
+/**
+ * scoresOnly: the columns that only the authenticity and audience stages read (profile texts,
+ * the audience's own counts, each event's target post), let go of once they have run; the
+ * graph, features, model, topics-less output and handles read none of them. At 1M accounts
+ * and 10M events 94 MB, and the profile texts themselves where the source has them.
+ */
+function letGoOfProfiles(dataset: Dataset): void {
+  const A = dataset.accounts;
+  A.bio = A.displayName = A.url = A.location = NO_TEXTS;
+  A.defaultAvatar = A.likesGiven = A.verified = NO_VALUES;
+  dataset.interactions = { ...dataset.interactions, targetPost: emptyDataset.interactions.targetPost };
+}
+const NO_TEXTS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+const NO_VALUES = new Float64Array(0);
 
 /** Columns of no events, posts or follows (what keepScoresOnly and scoresOnly leave a dataset). */
 const emptyDataset: Pick<Dataset, 'posts' | 'interactions' | 'follows'> = (() => {

@@ -66,6 +66,9 @@ describe('keepScoresOnly', () => {
     expect(whole.dataset.posts.n).toBeGreaterThan(0);
     expect([handed.interactions.n, handed.posts.n, handed.follows.n, lean.dataset.interactions.n, lean.table.graph.m]).toEqual([0, 0, 0, 0, 0]);
     expect(lean.dataset.accounts).toBe(handed.accounts);
+    // and the profile texts, the audience's own counts and the events' target posts, once the audience classes are made
+    expect(whole.dataset.accounts.bio.some((b) => b !== null)).toBe(true);
+    expect([handed.accounts.bio.length, handed.accounts.displayName.length, handed.accounts.likesGiven.length, handed.interactions.targetPost.length]).toEqual([0, 0, 0, 0]);
     const all = Array.from({ length: whole.dataset.accounts.n }, (_, i) => i);
     for (const i of all) {
       expect(JSON.stringify(resultOf(lean, i))).toBe(JSON.stringify(resultOf(whole, i)));
