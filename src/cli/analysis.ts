@@ -32,6 +32,8 @@ export interface AnalysisNeeds {
    * still loaded (a bad --ontology is reported) but no matcher is built and no text read
    */
   topicsNeedTexts?: boolean;
+  /** the command writes scores, itemisations and topics alone: engine/analyze.ts scoresOnly (the analysis is keepScoresOnly's) */
+  scoresOnly?: boolean;
 }
 
 /** Loads the built-in ontology or the user's (--ontology DIR), reporting skipped edges on stderr. */
@@ -94,8 +96,9 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, audience, network, scores${taxonomy ? ', topics' : ''}`);
     const scoring = `scoring ${dataset.accounts.n.toLocaleString('en-US')} accounts`;
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);
-    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}) });
+    // counted before the analysis, which may let go of the events (needs.scoresOnly)
     const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}) });
     return { analysis, data };
   } finally {
     db.close();

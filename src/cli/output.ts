@@ -9,7 +9,7 @@
  */
 import { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import { toJson } from '../render/json.js';
+import { toJson, toListJson } from '../render/json.js';
 import type { Theme } from '../render/output-mode.js';
 import type { CommandContext } from './context.js';
 import type { OutStream } from './io.js';
@@ -19,8 +19,10 @@ export type Rendered = string | Iterable<string>;
 
 /** The outputs of one command, as pure formatters of its view. */
 export interface Renderers<V> {
-  /** default: the view as stable JSON */
+  /** default: the view as stable JSON (render/json.ts toJson, or toListJson when `jsonLists` names its lists) */
   json?: (view: V) => Rendered;
+  /** the view's top-level arrays of results, written one compact item per line (render/json.ts toListJson) */
+  jsonLists?: readonly (keyof V & string)[];
   csv?: (view: V) => Rendered;
   /** null: nothing on stdout (the command's messages on stderr say it all) */
   plain: (view: V, theme: Theme) => Rendered | null;
@@ -139,7 +141,7 @@ export function describeOutputs<V>(renderers: Renderers<V>): string {
 async function render<V>(ctx: CommandContext, renderers: Renderers<V>, view: V): Promise<Rendered | null> {
   switch (ctx.mode) {
     case 'json':
-      return renderers.json ? renderers.json(view) : toJson(view);
+      return renderers.json ? renderers.json(view) : renderers.jsonLists ? toListJson(view as object, renderers.jsonLists) : toJson(view);
     case 'csv':
       return renderers.csv!(view);
     case 'tty':

@@ -10,7 +10,7 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, keepItemisations, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
+import { explainScore, keepItemisations, noEdges, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -43,6 +43,15 @@ export interface AnalyzeOptions {
    * the stage, its number (1-based) and how many stages this analysis runs.
    */
   onStage?: (stage: AnalysisStage, step: number, steps: number) => void;
+  /**
+   * The caller keeps only what keepScoresOnly keeps (scores, itemisations, topics, handles)
+   * and hands the dataset over: without topics, its event, post and follow columns are
+   * emptied once features are extracted (the Dataset object is changed), the assessment's
+   * per-event weights and the graph's edges are let go of then too, and the analysis
+   * returned is keepScoresOnly's. What the model stage adds then fits where they were: at
+   * 10M events the peak is that of feature extraction, not the model's.
+   */
+  scoresOnly?: boolean;
 }
 
 /** The stages of an analysis, in order. */
@@ -89,7 +98,17 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const assessment = assessAuthenticity(dataset, window);
   onStage?.('scores', 2, steps);
   const audience = options.audience ? classifyAudience(dataset, options.audience, { window, flags: assessment.flags }) : null;
-  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}) });
+  // scores only, without topics: nothing after feature extraction reads events, posts or
+  // follows, and nothing after the audience classes reads profile texts or target posts
+  const consume = options.scoresOnly === true && !options.topics;
+  if (consume) letGoOfProfiles(dataset);
+  const afterFeatures = (): void => {
+    dataset.interactions = emptyDataset.interactions;
+    dataset.posts = emptyDataset.posts;
+    dataset.follows = emptyDataset.follows;
+    assessment.interactionWeight = new Float32Array(0);
+  };
+  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterFeatures, keepEdges: false } : {}) });
   if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
@@ -97,7 +116,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   // the handle index is made when a handle is first resolved: `score --all` and rankings of
   // every account never ask, and at 1M accounts it is a million keys and lists
   let handles: Map<string, number[]> | undefined;
-  return {
+  const analysis: Analysis = {
     dataset,
     window,
     model,
@@ -109,6 +128,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
     audience,
     audienceModel: options.audience ?? null,
   };
+  return options.scoresOnly ? keepScoresOnly(analysis) : analysis;
 }
 
 /** An itemised score with the name and network it is shown under. */
@@ -251,12 +271,11 @@ const scoresOnly = new WeakSet<Analysis>();
  */
 export function keepScoresOnly(analysis: Analysis): Analysis {
   const { dataset, table } = analysis;
-  const noEdges = new Int32Array(0);
   const lean: Dataset = {
     accounts: dataset.accounts,
-    posts: { n: 0, author: noEdges, createdAt: new Float64Array(0), kind: new Uint8Array(0), hashtags: new Uint16Array(0), words: new Uint16Array(0), likes: new Float64Array(0), reshares: new Float64Array(0), replies: new Float64Array(0) },
-    interactions: { n: 0, actor: noEdges, target: noEdges, kind: new Uint8Array(0), createdAt: new Float64Array(0), targetPost: noEdges },
-    follows: { n: 0, follower: noEdges, followee: noEdges, createdAt: new Float64Array(0) },
+    posts: emptyDataset.posts,
+    interactions: emptyDataset.interactions,
+    follows: emptyDataset.follows,
     ...(dataset.identities ? { identities: dataset.identities } : {}),
   };
   let handles: Map<string, number[]> | undefined;
@@ -264,7 +283,7 @@ export function keepScoresOnly(analysis: Analysis): Analysis {
     dataset: lean,
     window: analysis.window,
     model: analysis.model,
-    table: { ...table, graph: { n: table.graph.n, m: 0, inStart: noEdges, inSource: noEdges, inWeight: new Float64Array(0), outTotal: new Float64Array(0) } },
+    table: { ...table, graph: noEdges(table.graph.n) },
     topics: analysis.topics,
     get handles() {
       return (handles ??= indexHandles(lean.accounts));
@@ -275,6 +294,31 @@ export function keepScoresOnly(analysis: Analysis): Analysis {
   scoresOnly.add(kept);
   return kept;
 }
+
+/**
+ * scoresOnly: the columns that only the authenticity and audience stages read (profile texts,
+ * the audience's own counts, each event's target post), let go of once they have run; the
+ * graph, features, model, topics-less output and handles read none of them. At 1M accounts
+ * and 10M events 94 MB, and the profile texts themselves where the source has them.
+ */
+function letGoOfProfiles(dataset: Dataset): void {
+  const A = dataset.accounts;
+  A.bio = A.displayName = A.url = A.location = NO_TEXTS;
+  A.defaultAvatar = A.likesGiven = A.verified = NO_VALUES;
+  dataset.interactions = { ...dataset.interactions, targetPost: emptyDataset.interactions.targetPost };
+}
+const NO_TEXTS: (string | null)[] = Object.freeze([]) as unknown as (string | null)[];
+const NO_VALUES = new Float64Array(0);
+
+/** Columns of no events, posts or follows (what keepScoresOnly and scoresOnly leave a dataset). */
+const emptyDataset: Pick<Dataset, 'posts' | 'interactions' | 'follows'> = (() => {
+  const none = new Int32Array(0);
+  return {
+    posts: { n: 0, author: none, createdAt: new Float64Array(0), kind: new Uint8Array(0), hashtags: new Uint16Array(0), words: new Uint16Array(0), likes: new Float64Array(0), reshares: new Float64Array(0), replies: new Float64Array(0) },
+    interactions: { n: 0, actor: none, target: none, kind: new Uint8Array(0), createdAt: new Float64Array(0), targetPost: none },
+    follows: { n: 0, follower: none, followee: none, createdAt: new Float64Array(0) },
+  };
+})();
 
 function refuseScoresOnly(analysis: Analysis, what: string): void {
   if (scoresOnly.has(analysis)) throw new Error(`${what} of an analysis that keeps scores only (keepScoresOnly)`);

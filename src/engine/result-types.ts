@@ -56,10 +56,13 @@ export interface AuthenticityAssessment {
   interactionWeight: Float32Array;
 }
 
+/** The flag list of every account without flags (frozen: shared by all of them). */
+export const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
+
 /** No flags, no damping: every account and interaction counts fully. */
 export function neutralAssessment(accounts: number, interactions: number): AuthenticityAssessment {
   return {
-    flags: Array.from({ length: accounts }, () => []),
+    flags: new Array<Flag[]>(accounts).fill(NO_FLAGS),
     damping: new Float64Array(accounts).fill(1),
     cap: new Float64Array(accounts).fill(100),
     interactionWeight: new Float32Array(interactions).fill(1),

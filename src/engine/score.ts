@@ -51,6 +51,14 @@ export interface ScoreOptions {
   assessment?: AuthenticityAssessment;
   /** audience classes: fake and bot followers do not count as audience (engine/audience/real-followers.ts) */
   audience?: AudienceTable;
+  /**
+   * Told once features are extracted, before the model is applied: the dataset's events,
+   * posts and follows and the assessment's per-event weights are read no more (analyze's
+   * scoresOnly lets go of them then).
+   */
+  afterFeatures?: () => void;
+  /** false: the table keeps no engagement edges (no view of it reads them: keepScoresOnly) */
+  keepEdges?: boolean;
 }
 
 /** Every account's score as columns, plus what is needed to explain any one of them. */
@@ -116,17 +124,37 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const { window, model } = options;
   const n = pop.accounts.n;
   const assessment = options.assessment ?? neutralAssessment(n, pop.interactions.n);
-  const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
-  const network = computeNetworkInfluence(graph, model.network);
-  const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
+  // the per-event weights and per-edge pair weights are not kept: no view reads them, and
+  // at 10M engagements they are 80 MB of the table (4 bytes per event, 4 per edge)
+  const kept = withoutEventWeights(assessment);
+  // the graph is held by measureAccounts alone, so that it can be let go of before the model
+  // stage when no edges are kept (at 10M engagements 165 MB)
+  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false);
+  options.afterFeatures?.();
   const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
   const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
-  // the per-event weights and per-edge pair weights are not kept: no view reads them, and
-  // at 10M engagements they are 80 MB of the table (4 bytes per event, 4 per edge)
-  const { interactionWeight: _perEvent, ...kept } = assessment;
+  return { n, window, model, assessment: kept, graph: edges ?? noEdges(n), network, features, ...scores, abstain, realFollowers };
+}
+
+/** The engagement graph, the network values over it and every account's features; the graph's edges when kept. */
+function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
+  const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
+  const network = computeNetworkInfluence(graph, model.network);
+  const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
   const { pairWeight: _perEdge, ...edges } = graph;
-  return { n, window, model, assessment: kept, graph: edges, network, features, ...scores, abstain, realFollowers };
+  return { network, features, edges: keepEdges ? edges : null };
+}
+
+/** The assessment without its per-event weights (in a scope of its own: nothing here holds them after). */
+function withoutEventWeights(assessment: AuthenticityAssessment): ScoreTable['assessment'] {
+  const { interactionWeight: _perEvent, ...kept } = assessment;
+  return kept;
+}
+
+/** A graph of n accounts without edges (a table that keeps none). */
+export function noEdges(n: number): ScoreTable['graph'] {
+  return { n, m: 0, inStart: new Int32Array(0), inSource: new Int32Array(0), inWeight: new Float64Array(0), outTotal: new Float64Array(0) };
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * One `score --json` result as text, written field by field: the very bytes
- * render/json.ts's stringifyJson gives for a ScoreResultView (JSON.stringify's two-space
- * layout, terminal-active characters escaped), indented for its place in the document.
- * Why: `score --all --json` writes 100k results (240 MB); stringifying each generically and
- * re-indenting it took a third of the command. Flags (rare, with free-form evidence) go
+ * render/json.ts's stringifyJson(r, 0) gives for a ScoreResultView (compact, as a list
+ * document writes each of its items on one line; terminal-active characters escaped).
+ * Why: `score --all --json` writes 100k results (120 MB); stringifying each generically
+ * took a third of the command. Flags (rare, with free-form evidence) go
  * through stringifyJson. test/render/score-json.test.ts holds it to stringifyJson.
  */
 import type { Contribution } from '../engine/result-types.js';
@@ -67,50 +67,34 @@ const REPEATED_MAX = 4096;
 const repeated = new Map<string, string>();
 
 /**
- * A contribution's text up to its value (`{`, feature, group, `"value": `), kept per position
+ * A contribution's text up to its value (`{`, feature, group, `"value":`), kept per position
  * in the list: every result lists the model's features in the same order, so the text of
- * position k is made once and then only checked against the feature, group and indent.
+ * position k is made once and then only checked against the feature and group.
  */
-function contributionHead(k: number, c: Contribution, i2: string, i3: string): string {
+function contributionHead(k: number, c: Contribution): string {
   const kept = heads[k];
-  if (kept !== undefined && kept.feature === c.feature && kept.group === c.group && kept.i2 === i2) return kept.text;
-  const text = `${i2}{\n${i3}"feature": ${repeatedStr(c.feature)},\n${i3}"group": ${repeatedStr(c.group)},\n${i3}"value": `;
-  if (k < HEADS_MAX) heads[k] = { feature: c.feature, group: c.group, i2, text };
+  if (kept !== undefined && kept.feature === c.feature && kept.group === c.group) return kept.text;
+  const text = `${k === 0 ? '' : ','}{"feature":${repeatedStr(c.feature)},"group":${repeatedStr(c.group)},"value":`;
+  if (k < HEADS_MAX) heads[k] = { feature: c.feature, group: c.group, text };
   return text;
 }
 const HEADS_MAX = 64;
-const heads: ({ feature: string; group: string; i2: string; text: string } | undefined)[] = [];
+const heads: ({ feature: string; group: string; text: string } | undefined)[] = [];
 
-/**
- * The result as stringifyJson(r) writes it, its lines after the first indented by `pad`
- * (the indentation of the line it starts on).
- */
-export function scoreResultJson(r: ScoreResultView, pad: string): string {
-  const i1 = `${pad}  `;
-  const i2 = `${i1}  `;
-  const i3 = `${i2}  `;
-  let s = `{\n${i1}"handle": ${str(r.handle)},\n${i1}"network": ${repeatedStr(r.network)},\n${i1}"score": ${num(r.score)},\n${i1}"interval": `;
-  s += r.interval === null ? 'null' : `[\n${i2}${num(r.interval[0])},\n${i2}${num(r.interval[1])}\n${i1}]`;
-  s += `,\n${i1}"abstain": ${nullableStr(r.abstain)},\n${i1}"subscores": {\n${i2}"reach": ${num(r.subscores.reach)},\n${i2}"amplification": ${num(r.subscores.amplification)},\n${i2}"network": ${num(r.subscores.network)}\n${i1}},\n${i1}"confidence": ${num(r.confidence)},\n${i1}"contributions": `;
+/** The result as stringifyJson(r, 0) writes it: compact, on one line. */
+export function scoreResultJson(r: ScoreResultView): string {
+  let s = `{"handle":${str(r.handle)},"network":${repeatedStr(r.network)},"score":${num(r.score)},"interval":`;
+  s += r.interval === null ? 'null' : `[${num(r.interval[0])},${num(r.interval[1])}]`;
+  s += `,"abstain":${nullableStr(r.abstain)},"subscores":{"reach":${num(r.subscores.reach)},"amplification":${num(r.subscores.amplification)},"network":${num(r.subscores.network)}},"confidence":${num(r.confidence)},"contributions":[`;
   const cs = r.contributions;
-  if (cs.length === 0) s += '[]';
-  else {
-    s += '[';
-    for (let k = 0; k < cs.length; k++) {
-      const c = cs[k]!;
-      s += `${k === 0 ? '\n' : ',\n'}${contributionHead(k, c, i2, i3)}${num(c.value)},\n${i3}"points": ${num(c.points)},\n${i3}"source": ${repeatedStr(c.source)}`;
-      s += c.basis === undefined ? `\n${i2}}` : `,\n${i3}"basis": ${repeatedStr(c.basis)}\n${i2}}`;
-    }
-    s += `\n${i1}]`;
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k]!;
+    s += `${contributionHead(k, c)}${num(c.value)},"points":${num(c.points)},"source":${repeatedStr(c.source)}`;
+    s += c.basis === undefined ? '}' : `,"basis":${repeatedStr(c.basis)}}`;
   }
-  s += `,\n${i1}"flags": ${r.flags.length === 0 ? '[]' : stringifyJson(r.flags).replace(/\n/g, `\n${i1}`)},\n${i1}"missing": `;
+  s += `],"flags":${r.flags.length === 0 ? '[]' : stringifyJson(r.flags, 0)},"missing":[`;
   const ms = r.missing;
-  if (ms.length === 0) s += '[]';
-  else {
-    s += '[';
-    for (let k = 0; k < ms.length; k++) s += `${k === 0 ? '\n' : ',\n'}${i2}${repeatedStr(ms[k]!)}`;
-    s += `\n${i1}]`;
-  }
-  s += `,\n${i1}"activityInWindow": ${num(r.activityInWindow)},\n${i1}"lastActivity": ${nullableStr(r.lastActivity)}\n${pad}}`;
+  for (let k = 0; k < ms.length; k++) s += k === 0 ? repeatedStr(ms[k]!) : `,${repeatedStr(ms[k]!)}`;
+  s += `],"activityInWindow":${num(r.activityInWindow)},"lastActivity":${nullableStr(r.lastActivity)}}`;
   return s;
 }

@@ -76,7 +76,7 @@ export interface ScoreStream {
 /** What one `score --csv` record shows of a result. */
 export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
-/** `score --json` of a stream: the same bytes as toJson(ScoreReport), in chunks. */
+/** `score --json` of a stream: a list document (render/json.ts toListJson), in chunks. */
 export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
   return streamJsonDocument(v.head, 'results', v.results(), scoreResultJson);
 }
@@ -87,10 +87,10 @@ export function* renderScoreCsvStream(v: ScoreStream): Iterable<string> {
   for (const r of v.csvRows()) yield csvRow(scoreCsvCells(r));
 }
 
-/** Plain `score` of a stream: a block for one account (itemised), aligned rows for several. */
-export function renderScoreStreamPlain(v: ScoreStream, theme: Theme): string {
+/** Plain `score` of a stream: a block for one account (itemised), aligned rows for several (read twice, never held). */
+export function renderScoreStreamPlain(v: ScoreStream, theme: Theme): string | Iterable<string> {
   if (v.count === 1) return renderScoreBlock([...v.results()][0]!, theme, v.head);
-  return renderScoreRows([...v.rows()], theme, v.head);
+  return scoreRowsText(() => v.rows(), theme, v.head);
 }
 
 /** '57.0 (48.2-63.1)', or '-' when the account abstains. */
@@ -211,25 +211,55 @@ const ABSTAINING_ROWS = 10;
  * so the scored accounts are not lost among rows of dashes.
  */
 export function renderScoreRows(results: readonly ScoreRowView[], theme: Theme, header: ReportHeader): string {
+  return [...scoreRowsText(() => results, theme, header)].join('');
+}
+
+/**
+ * renderScoreRows's text in chunks, from rows read twice (each read makes them anew): once
+ * for the column widths and the notes, once to write them, so a million rows are never held
+ * as cells (plain `score --all` of 1M accounts peaked at 2.65 GB holding them).
+ */
+function* scoreRowsText(rows: () => Iterable<ScoreRowView>, theme: Theme, header: ReportHeader): Iterable<string> {
   const head = ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'];
-  const abstaining = results.filter((r) => r.score === null);
-  const collapsed = abstaining.length > ABSTAINING_ROWS;
-  const shown = collapsed ? results.filter((r) => r.score !== null) : results;
-  // an abstaining account's sub-scores come from imputed values alone (the same for every such
-  // account): shown as numbers they would read as a measurement, so they are '-' like its score
-  const rows = shown.map((r) => [
+  // widths of every row and of the scored rows alone: which are shown is known at the end
+  const widthsAll = head.map((h) => h.length);
+  const widthsScored = head.map((h) => h.length);
+  const abstaining: string[] = [];
+  let abstainingCount = 0;
+  const idle: string[] = [];
+  let idleCount = 0;
+  for (const r of rows()) {
+    const cells = scoreRowCells(r);
+    for (let k = 0; k < cells.length; k++) if (cells[k]!.length > widthsAll[k]!) widthsAll[k] = cells[k]!.length;
+    if (r.score === null) {
+      if (abstainingCount++ < ABSTAINING_ROWS) abstaining.push(`@${cleanText(r.handle)}`);
+    } else for (let k = 0; k < cells.length; k++) if (cells[k]!.length > widthsScored[k]!) widthsScored[k] = cells[k]!.length;
+    if (asOfHint(r) !== null && idleCount++ < IDLE_NAMED) idle.push(idleName(r));
+  }
+  const collapsed = abstainingCount > ABSTAINING_ROWS;
+  const widths = collapsed ? widthsScored : widthsAll;
+  const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
+  yield `${theme.chalk.bold(line(head))}\n`;
+  for (const r of rows()) if (!collapsed || r.score !== null) yield `${line(scoreRowCells(r))}\n`;
+  const abstainNote = collapsed
+    ? [`${countNoun(abstainingCount, 'account')} without a score, not shown: ${abstaining.join(', ')}, ... (--csv or --json lists every account with the reason)`]
+    : [];
+  yield [`(${describeWindow(header)})`, ...abstainNote, ...idleLine(idleCount, idle)].join('\n');
+}
+
+/**
+ * A row's cells. An abstaining account's sub-scores come from imputed values alone (the same
+ * for every such account): shown as numbers they would read as a measurement, so they are
+ * '-' like its score.
+ */
+function scoreRowCells(r: ScoreRowView): string[] {
+  return [
     `@${cleanText(r.handle)}`,
     cleanText(r.network),
     formatScore(r),
     ...(r.score === null ? ['-', '-', '-', '-'] : [r.subscores.reach.toFixed(1), r.subscores.amplification.toFixed(1), r.subscores.network.toFixed(1), r.confidence.toFixed(2)]),
     r.flags.map((f) => f.code).join(',') || '-',
-  ]);
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k]!.length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k >= 2 && k <= 6 ? c.padStart(widths[k]!) : c.padEnd(widths[k]!))).join('  ').trimEnd();
-  const abstainNote = collapsed
-    ? [`${countNoun(abstaining.length, 'account')} without a score, not shown: ${abstaining.slice(0, ABSTAINING_ROWS).map((r) => `@${cleanText(r.handle)}`).join(', ')}, ... (--csv or --json lists every account with the reason)`]
-    : [];
-  return [theme.chalk.bold(line(head)), ...rows.map(line), `(${describeWindow(header)})`, ...abstainNote, ...idleNote(results)].join('\n');
+  ];
 }
 
 /** How many idle accounts a note names before 'and N more'. */
@@ -241,9 +271,15 @@ const IDLE_NAMED = 5;
  */
 export function idleNote(results: readonly Pick<ScoreResultView, 'handle' | 'activityInWindow' | 'lastActivity'>[]): string[] {
   const idle = results.filter((r) => asOfHint(r) !== null);
-  if (idle.length === 0) return [];
-  const named = idle.slice(0, IDLE_NAMED).map((r) => `@${cleanText(r.handle)} (last ${r.lastActivity!.slice(0, 10)})`);
-  const more = idle.length > IDLE_NAMED ? `, and ${idle.length - IDLE_NAMED} more` : '';
+  return idleLine(idle.length, idle.slice(0, IDLE_NAMED).map(idleName));
+}
+
+const idleName = (r: Pick<ScoreResultView, 'handle' | 'lastActivity'>): string => `@${cleanText(r.handle)} (last ${r.lastActivity!.slice(0, 10)})`;
+
+/** The idle note of `count` accounts, the first of them `named`. */
+function idleLine(count: number, named: string[]): string[] {
+  if (count === 0) return [];
+  const more = count > IDLE_NAMED ? `, and ${count - IDLE_NAMED} more` : '';
   return [`no activity of their own in the window: ${named.join(', ')}${more}; try --as-of with the date shown`];
 }
 

@@ -3,10 +3,18 @@
  * itemised result, run account, topic and handle exactly as the whole analysis does, on
  * every account of the bundled sample analysed as the CLI analyses it (audience model and
  * topics included); what reads the data it leaves out throws instead of answering wrongly.
+ * analyze's scoresOnly (what `score` analyses with) lets go of the same data while it
+ * analyses, with the same results.
  */
 import { describe, expect, it } from 'vitest';
-import { explainAccount, keepItemised, keepScoresOnly, resolveAccount, resultOf, summaryOf, topEngagersOf, topicsOfAccount, verdictsOf, auditAccount } from '../../src/engine/analyze.js';
+import { analyze, explainAccount, keepItemised, keepScoresOnly, resolveAccount, resultOf, summaryOf, topEngagersOf, topicsOfAccount, verdictsOf, auditAccount } from '../../src/engine/analyze.js';
 import { runRecordOf } from '../../src/engine/run-record.js';
+import { resolveWindow } from '../../src/engine/window.js';
+import { readAudienceModelFile } from '../../src/inputs/audience-model-file.js';
+import { readModelFile } from '../../src/inputs/model-file.js';
+import { openDb } from '../../src/store/open.js';
+import { readDataDates } from '../../src/store/read-data-dates.js';
+import { readDataset } from '../../src/store/read-dataset.js';
 import { analyseDb } from '../helpers/dashboard.js';
 import { sampleDb } from '../helpers/sample-db.js';
 
@@ -42,5 +50,32 @@ describe('keepScoresOnly', () => {
     expect(verdictsOf(whole, [0])).toHaveLength(1);
     expect(() => verdictsOf(lean, [0])).toThrow(/keeps scores only/);
     expect(() => auditAccount(lean, 0)).toThrow(/keeps scores only/);
+  });
+
+  it('scoresOnly (analyze) empties the dataset it is handed and gives the same results, summaries and run as the whole analysis', async () => {
+    const db = openDb(await sampleDb(), { readonly: true });
+    const window = resolveWindow({ asOf: undefined, windowDays: 90 }, readDataDates(db));
+    const read = () => readDataset(db, { bios: true, profile: true });
+    const options = { window, model: readModelFile(undefined).model, audience: readAudienceModelFile() };
+    const whole = analyze(read(), options);
+    const handed = read();
+    const lean = analyze(handed, { ...options, scoresOnly: true });
+    db.close();
+    // the events, posts and follows of the dataset handed over are let go of; the accounts are kept
+    expect(whole.dataset.interactions.n).toBeGreaterThan(0);
+    expect(whole.dataset.posts.n).toBeGreaterThan(0);
+    expect([handed.interactions.n, handed.posts.n, handed.follows.n, lean.dataset.interactions.n, lean.table.graph.m]).toEqual([0, 0, 0, 0, 0]);
+    expect(lean.dataset.accounts).toBe(handed.accounts);
+    // and the profile texts, the audience's own counts and the events' target posts, once the audience classes are made
+    expect(whole.dataset.accounts.bio.some((b) => b !== null)).toBe(true);
+    expect([handed.accounts.bio.length, handed.accounts.displayName.length, handed.accounts.likesGiven.length, handed.interactions.targetPost.length]).toEqual([0, 0, 0, 0]);
+    const all = Array.from({ length: whole.dataset.accounts.n }, (_, i) => i);
+    for (const i of all) {
+      expect(JSON.stringify(resultOf(lean, i))).toBe(JSON.stringify(resultOf(whole, i)));
+      expect(JSON.stringify(summaryOf(lean, i))).toBe(JSON.stringify(summaryOf(whole, i)));
+    }
+    expect(JSON.stringify([...runRecordOf(lean, all).accounts])).toBe(JSON.stringify([...runRecordOf(whole, all).accounts]));
+    expect(all.some((i) => whole.table.assessment.flags[i]!.length > 0)).toBe(true);
+    expect(() => topEngagersOf(lean, all.find((i) => topEngagersOf(whole, i, 3).length > 0)!, 3)).toThrow(/keeps scores only/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * A score result written field by field (render/score-json.ts) is the very text the
- * generic stable JSON gives it, for every result of the bundled sample and for hostile
+ * generic stable JSON gives it (compact, as a list document writes it), for every result of the bundled sample and for hostile
  * strings and odd numbers.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js
 import { shippedModel } from '../helpers/model.js';
 import { sampleDb } from '../helpers/sample-db.js';
 
-const generic = (r: ScoreResultView, pad: string): string => stringifyJson(r).replace(/\n/g, `\n${pad}`);
+const generic = (r: ScoreResultView): string => stringifyJson(r, 0);
 
 describe('scoreResultJson', () => {
   it('writes every result of the sample as stringifyJson does', async () => {
@@ -29,12 +29,12 @@ describe('scoreResultJson', () => {
       const view = toScoreResultView(resultOf(analysis, i));
       if (view.flags.length > 0) flagged++;
       if (view.score === null) abstaining++;
-      expect(scoreResultJson(view, '    ')).toBe(generic(view, '    '));
+      expect(scoreResultJson(view)).toBe(generic(view));
     }
     expect(flagged + abstaining).toBeGreaterThan(0);
   });
 
-  it('escapes hostile strings and writes odd numbers as JSON.stringify does, at any indentation', () => {
+  it('escapes hostile strings and writes odd numbers as JSON.stringify does', () => {
     const hostile = ['a"b\\c', 'x\u009by', 'r\u202eL', 'tab\there\nnew', '\u0000\u001f', 'lone \ud800 surrogate', 'emoji \u{1f600}', 'del \u007f', 'ls \u2028 ps \u2029', ''];
     for (const s of hostile) {
       const view: ScoreResultView = {
@@ -54,17 +54,17 @@ describe('scoreResultJson', () => {
         activityInWindow: 3,
         lastActivity: s,
       };
-      for (const pad of ['', '    ']) expect(scoreResultJson(view, pad)).toBe(generic(view, pad));
+      expect(scoreResultJson(view)).toBe(generic(view));
     }
     // numbers in hundredths (their text is kept once written), near and past the kept span, and not in hundredths
     const numbers = [-0, 0, 0.1, 0.2, 0.3, 0.1 + 0.2, 1.1, 99.95, 117, 12.34, -12.34, -200, 200, 199.99, 200.01, -200.01, 1e-7, 123456.789, 2 ** 53, 1 / 3];
     for (let round = 0; round < 2; round++) {
       for (const x of numbers) {
         const view: ScoreResultView = { handle: 'h', network: 'n', score: x, interval: [x, x], abstain: null, subscores: { reach: x, amplification: x, network: x }, confidence: x, contributions: [{ feature: 'f', group: 'reach', value: x, points: x, source: 'events' }], flags: [], missing: [], activityInWindow: x, lastActivity: null };
-        expect(scoreResultJson(view, '    ')).toBe(generic(view, '    '));
+        expect(scoreResultJson(view)).toBe(generic(view));
       }
     }
     const empty: ScoreResultView = { handle: 'h', network: 'n', score: null, interval: null, abstain: null, subscores: { reach: 0, amplification: 0, network: 0 }, confidence: 0, contributions: [], flags: [], missing: [], activityInWindow: 0, lastActivity: null };
-    expect(scoreResultJson(empty, '    ')).toBe(generic(empty, '    '));
+    expect(scoreResultJson(empty)).toBe(generic(empty));
   });
 });

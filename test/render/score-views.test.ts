@@ -49,6 +49,16 @@ describe('score views', () => {
     expect(rows[3]).toBe('(as of 2026-03-01 00:00:00 UTC, 90-day window, model 2.1.0)');
   });
 
+  it('aligns rows of any number of accounts (300k overflowed the stack: plain score --all of 1M accounts exited 2)', () => {
+    const n = 300_000;
+    const many = Array.from({ length: n }, (_, i) => ({ ...result, handle: `u${i}`, flags: [] }));
+    const lines = renderScoreRows(many, plain, header).split('\n');
+    expect(lines).toHaveLength(n + 2);
+    // every row padded to the widest handle (@u299999), so the score column lines up
+    expect(lines[1]!.indexOf('47.3')).toBe(lines[n]!.indexOf('47.3'));
+    expect(lines[n]!.startsWith('@u299999  twitter')).toBe(true);
+  });
+
   it("shows an abstaining account's sub-scores and confidence as '-' in rows, like its score", () => {
     const rows = renderScoreRows([result, { ...result, handle: 'quiet', score: null, interval: null, abstain: 'no data', flags: [] }], plain, header).split('\n');
     expect(rows[1]).toMatch(/ 52\.1 +38\.0 +44\.2 +0\.82 +follow-back$/);

@@ -1,9 +1,11 @@
 /**
  * Issue 13, item 17: big outputs are produced in chunks with the exact bytes of the whole
- * document; chunks reach the stream in blocks, waiting for 'drain' when it asks.
+ * document; chunks reach the stream in blocks, waiting for 'drain' when it asks. A list
+ * document writes each result compact on a line of its own and parses to the same value as
+ * the fully indented document.
  */
 import { describe, expect, it } from 'vitest';
-import { streamJsonDocument, toJson } from '../../src/render/json.js';
+import { streamJsonDocument, stringifyJson, toJson, toListJson } from '../../src/render/json.js';
 import { writeChunks } from '../../src/cli/output.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
@@ -14,8 +16,37 @@ describe('streamJsonDocument', () => {
     ['no items', []],
     ['one item', [{ a: 1 }]],
     ['nested items, hostile strings', [{ handle: 'x\u009by', list: [1, [2, { deep: 'a\nb' }]], empty: {}, none: [], n: null }, { handle: '"q"', u: undefined }]],
-  ])('%s: the same bytes as toJson of the whole document', (_name, items) => {
-    expect([...streamJsonDocument(head, 'results', items)].join('')).toBe(toJson({ ...head, results: items }));
+  ])('%s: the same bytes as toListJson of the whole document, the same value as toJson', (_name, items) => {
+    const streamed = [...streamJsonDocument(head, 'results', items)].join('');
+    expect(streamed).toBe(toListJson({ ...head, results: items }, ['results']));
+    expect(JSON.parse(streamed)).toEqual(JSON.parse(toJson({ ...head, results: items })));
+  });
+});
+
+describe('toListJson', () => {
+  const doc = {
+    schema: 1,
+    name: 'r\u202eL',
+    skipped: undefined,
+    head: { a: [1, 2], b: {} },
+    results: [{ handle: 'x\u009by', list: [1, [2, { deep: 'a\nb' }]], u: undefined }, null, { handle: '"q"' }],
+    empty: [],
+    tail: [{ a: 1 }, { b: 2 }],
+  };
+  it('writes each item of the named lists compact on a line of its own, the rest as toJson', () => {
+    const text = toListJson(doc, ['results', 'empty']);
+    expect(JSON.parse(text)).toEqual(JSON.parse(toJson(doc)));
+    const lines = text.split('\n');
+    // every item of `results` is one line, as stringifyJson(item, 0) writes it, two levels down
+    for (const item of doc.results) expect(lines).toContain(`    ${stringifyJson(item, 0)}${item === doc.results.at(-1) ? '' : ','}`);
+    // terminal-active characters are escaped, as in every document
+    expect(text).not.toMatch(/[\u009b\u202e]/);
+    expect(text).toContain('\\u009b');
+    // a list not named keeps toJson's layout; an empty named list is []
+    expect(text).toContain(`"tail": ${JSON.stringify(doc.tail, null, 2).replace(/\n/g, '\n  ')}`);
+    expect(text).toContain('"empty": []');
+    expect(toListJson(doc, [])).toBe(toJson(doc));
+    expect(toListJson({}, ['results'])).toBe(toJson({}));
   });
 });
 
@@ -58,16 +89,37 @@ describe('writeChunks', () => {
 });
 
 describe('score --all streamed', () => {
-  it('--json is exactly the stable JSON of its document; --csv has a row per account', async () => {
+  it('--json is exactly the list document of its value (a result per line); --csv has a row per account', async () => {
     const dir = tempDir();
     const db = writeScoreFixture(dir);
     const json = await runCli(['--db', db, 'score', '--all', '--json', '--no-save']);
     expect(json.code, json.stderr).toBe(0);
     const doc = JSON.parse(json.stdout) as { results: { contributions: unknown[] }[] };
-    expect(toJson(doc)).toBe(json.stdout);
+    expect(toListJson(doc, ['results'])).toBe(json.stdout);
+    expect(json.stdout.split('\n').filter((l) => l.startsWith('    {"handle":'))).toHaveLength(35);
     expect(doc.results).toHaveLength(35);
     expect(doc.results.every((r) => r.contributions.length > 0)).toBe(true);
     const csv = await runCli(['--db', db, 'score', '--all', '--csv', '--no-save']);
     expect(csv.stdout.split('\r\n')).toHaveLength(35 + 2);
+  });
+
+  it('rank, topics --all, accounts and runs show write their lists a result per line too', async () => {
+    const dir = tempDir();
+    const db = writeScoreFixture(dir);
+    expect((await runCli(['--db', db, 'score', '--all', '-q'])).code).toBe(0);
+    const cases: [string[], string[], string][] = [
+      [['rank', '--json'], ['results', 'abstained', 'unknown', 'duplicates'], 'results'],
+      [['topics', '--all', '--json'], ['results'], 'results'],
+      [['accounts', '--json'], ['accounts'], 'accounts'],
+      [['runs', 'show', '1', '--json'], ['scores'], 'scores'],
+    ];
+    for (const [args, lists, key] of cases) {
+      const r = await runCli(['--db', db, ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as Record<string, unknown[]>;
+      expect(doc[key]!.length, args.join(' ')).toBeGreaterThan(1);
+      expect(r.stdout, args.join(' ')).toBe(toListJson(doc, lists));
+      expect(r.stdout.split('\n').filter((l) => l.startsWith('    {')).length).toBeGreaterThanOrEqual(doc[key]!.length);
+    }
   });
 });

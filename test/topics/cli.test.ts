@@ -97,7 +97,7 @@ describe('influence topics', () => {
     const { dir, db } = makeDb();
     const r = await runCli(['topics', '@alice', '--json', '--ontology', writeOntology(dir), '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`"id": "${HUGE_ID}"`);
+    expect(r.stdout).toContain(`"id":"${HUGE_ID}"`);
     const out = JSON.parse(r.stdout);
     // one sub-topic is not rolled up into its category (roll-up never turns one topic into two)
     expect(out.results[0].topics.map((t: { slug: string }) => t.slug)).toEqual(['cookies']);

@@ -27,7 +27,7 @@ export function registerAccounts(program: Command, io: Io): void {
     .addHelpText('after', helpExamples(['influence accounts --search dealingwith', 'influence accounts --network mastodon --limit 200 --csv > mastodon.csv']))
     .action(async (opts: AccountsFlags, cmd: Command) => {
       const ctx = makeContext(io, cmd);
-      const output = outputOf<AccountsView>(ctx, 'accounts', { csv: renderAccountsCsv, plain: (v, theme) => renderAccounts(v, theme, false), tty: (v, theme, columns) => renderAccounts(v, theme, true, columns) });
+      const output = outputOf<AccountsView>(ctx, 'accounts', { jsonLists: ['accounts'], csv: renderAccountsCsv, plain: (v, theme) => renderAccounts(v, theme, false), tty: (v, theme, columns) => renderAccounts(v, theme, true, columns) });
       const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true }) ?? DEFAULT_LIMIT;
       const { total, rows } = ctx.withStore((db) => listAccounts(db, { search: opts.search, network: opts.network, limit }));
       await output.write({

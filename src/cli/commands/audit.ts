@@ -34,6 +34,7 @@ export function registerAudit(program: Command, io: Io): void {
     const ctx = makeContext(io, cmd);
     const limit = parseRequiredNumberFlag(opts.limit, '--limit', { min: 0, max: 1_000_000, integer: true });
     const output = outputOf<AuditView>(ctx, 'audit', {
+      jsonLists: ['growth', 'accounts'],
       csv: renderAuditCsv,
       plain: (view, theme) => renderAuditText(view, theme, { accounts: limit }),
       tty: (view, theme, columns) => renderAuditCard(view, theme, { accounts: Math.min(limit, 10), width: columns }),

@@ -43,7 +43,7 @@ export function registerRank(program: Command, io: Io): void {
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<RankReport>(ctx, 'rank', { csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme, columns) => renderRankText(r, theme, true, columns) });
+    const output = outputOf<RankReport>(ctx, 'rank', { jsonLists: ['results', 'abstained', 'unknown', 'duplicates'], csv: renderRankCsv, plain: (r, theme) => renderRankText(r, theme, false), tty: (r, theme, columns) => renderRankText(r, theme, true, columns) });
     const minScore = parseNumberFlag(opts.minScore, '--min-score', { min: 0, max: 100 });
     const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true });
     const minConfidence = parseMinConfidence(opts.minConfidence);

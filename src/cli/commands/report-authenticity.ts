@@ -17,7 +17,7 @@ export function registerReportAuthenticity(report: Command, io: Io): void {
       .addHelpText('after', helpExamples(['influence report authenticity', 'influence report authenticity --window 30 --csv > flags.csv'])),
   ).action(async (opts: AnalysisFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<AuthenticityReportView & { schema: 1 }>(ctx, 'report authenticity', { csv: renderAuthenticityCsv, plain: renderAuthenticityReport });
+    const output = outputOf<AuthenticityReportView & { schema: 1 }>(ctx, 'report authenticity', { jsonLists: ['results'], csv: renderAuthenticityCsv, plain: renderAuthenticityReport });
     const analysis = await loadAnalysis(ctx, opts, { topics: false });
     await output.write({ schema: 1, ...toAuthenticityReportView(buildAuthenticityReport(analysis)) });
   });

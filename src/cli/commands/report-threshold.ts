@@ -44,7 +44,7 @@ export function registerReportThreshold(report: Command, io: Io): void {
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   ).action(async (opts: ThresholdFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);
-    const output = outputOf<ThresholdReport>(ctx, 'report threshold', { plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme, columns) => renderThresholdText(r, theme, true, columns) });
+    const output = outputOf<ThresholdReport>(ctx, 'report threshold', { jsonLists: ['above', 'near'], plain: (r, theme) => renderThresholdText(r, theme, false), tty: (r, theme, columns) => renderThresholdText(r, theme, true, columns) });
     const at = parseRequiredNumberFlag(opts.at, '--at', { min: 1, max: 100 });
     const near = parseRequiredNumberFlag(opts.near, '--near', { min: 0, max: 99 });
     const required = parseNumberFlag(opts.require, '--require', { min: 0, max: Infinity, integer: true });

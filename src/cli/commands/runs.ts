@@ -72,7 +72,7 @@ export function registerRuns(program: Command, io: Io): void {
     .action(async (id: string, opts: { limit?: string }, cmd: Command) => {
       const ctx = makeContext(io, cmd);
       const limit = parseNumberFlag(opts.limit, '--limit', { min: 1, max: Infinity, integer: true }) ?? SHOWN_SCORES;
-      const output = outputOf<RunShowView>(ctx, 'runs show', { csv: renderRunShowCsv, plain: (v, theme) => renderRunShow(v, theme, false, limit), tty: (v, theme, columns) => renderRunShow(v, theme, true, limit, columns) });
+      const output = outputOf<RunShowView>(ctx, 'runs show', { jsonLists: ['scores'], csv: renderRunShowCsv, plain: (v, theme) => renderRunShow(v, theme, false, limit), tty: (v, theme, columns) => renderRunShow(v, theme, true, limit, columns) });
       const runId = parseNumberFlag(id, 'run', { min: 1, max: Number.MAX_SAFE_INTEGER, integer: true })!;
       const view = ctx.withStore((db): RunShowView => {
         const run = readRun(db, runId);

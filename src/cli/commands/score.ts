@@ -8,7 +8,7 @@ import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFla
 import { loadAnalysisForRun, type RunAnalysis } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, displayHandle, explainAccount, keepItemised, keepScoresOnly, resolveAccount, summaryOf } from '../../engine/analyze.js';
+import { allAccounts, displayHandle, explainAccount, keepItemised, resolveAccount, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
 import { unlessReadOnly } from '../unless-read-only.js';
@@ -74,14 +74,13 @@ export function registerScore(program: Command, io: Io): void {
 }
 
 /**
- * The analysis that `score` reads (keepScoresOnly: no events, posts or engagement edges), in
+ * The analysis that `score` reads (scoresOnly: no events, posts or engagement edges), in
  * a function of its own so that nothing of the command holds the whole analysis while the
  * results are written (at 10M events ~400 MB that the output's garbage would stack on).
  */
 async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean): Promise<RunAnalysis> {
   // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
-  const { analysis, data } = await loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true });
-  return { analysis: keepScoresOnly(analysis), data };
+  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true });
 }
 
 function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {

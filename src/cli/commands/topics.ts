@@ -59,6 +59,7 @@ export function registerTopics(program: Command, io: Io): void {
     }
 
     const output = outputOf<TopicsView & { schema: 1 }>(ctx, 'topics', {
+      jsonLists: ['results'],
       csv: renderTopicsCsv,
       plain: (v, theme) => renderTopicsText(v, theme, { limit, skipEmpty: opts.all === true }),
     });

@@ -1,0 +1,65 @@
+/**
+ * The cost of producing and writing `score --all --json`'s bytes, in one process: every
+ * account itemised once first (kept, as `score --all --json` keeps them when it stores its
+ * run), then alternating rounds of (views) making the result views alone, (a) the document
+ * of another build's renderer and (b) this build's, each written through this build's
+ * writeChunks to a file. CPU seconds per variant, median of the rounds.
+ *
+ *   npx tsx bench/json-cost.ts --a /path/to/other/checkout [--db bench/out/bench-small.db] [--rounds 5]
+ *
+ * Both checkouts must be built (npm run build); the model is models/model-v2.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openDb } from '../src/store/open.js';
+import { readDataset, readLatestActivity } from '../src/store/read-dataset.js';
+import { resolveWindow } from '../src/engine/window.js';
+import { analyze, allAccounts, displayHandle, explainAccount, keepItemised, keepScoresOnly } from '../src/engine/analyze.js';
+import { validateModel } from '../src/engine/model.js';
+import { scoreResultViewOf } from '../src/render/score-view.js';
+import { reportHeader } from '../src/render/report-header.js';
+const flag = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+if (!flag('a', '')) throw new Error('pass --a CHECKOUT (a built checkout whose JSON renderer to compare with this one)');
+const other = path.resolve(flag('a', ''), 'dist');
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const oldJson = await import(pathToFileURL(`${other}/render/json.js`).href);
+const oldSJ = await import(pathToFileURL(`${other}/render/score-json.js`).href);
+const newJson = await import(pathToFileURL(`${here}/render/json.js`).href);
+const newSJ = await import(pathToFileURL(`${here}/render/score-json.js`).href);
+const { writeChunks } = await import(pathToFileURL(`${here}/cli/output.js`).href);
+const outFile = path.join(os.tmpdir(), `influence-json-cost-${process.pid}.json`);
+const db = openDb(flag('db', 'bench/out/bench-small.db'), { readonly: true });
+const window = resolveWindow({ windowDays: 90 }, readLatestActivity(db));
+const ds = readDataset(db, { bios: false });
+db.close();
+const model = validateModel(JSON.parse(fs.readFileSync('models/model-v2.json', 'utf8')));
+const analysis = keepScoresOnly(analyze(ds, { window, model }));
+keepItemised(analysis);
+const idx = allAccounts(analysis);
+const views = () => (function* () { for (const i of idx) yield scoreResultViewOf(explainAccount(analysis, i), displayHandle(analysis.dataset, i), analysis.dataset.accounts.network[i]!); })();
+const head = { schema: 1, ...reportHeader(analysis.window, analysis.model.version) };
+const sink = () => { const fd = fs.openSync(outFile, 'w'); return { fd, w: new Writable({ write(c, _e, cb) { fs.writeSync(fd, c); cb(); } }) }; };
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+// itemise once (kept), so later passes pay only the views
+for (const _ of views());
+const variants: Record<string, () => Promise<void>> = {
+  views: async () => { for (const _ of views()); },
+  a: async () => { const s = sink(); await writeChunks(s.w, oldJson.streamJsonDocument(head, 'results', views(), oldSJ.scoreResultJson)); fs.closeSync(s.fd); },
+  b: async () => { const s = sink(); await writeChunks(s.w, newJson.streamJsonDocument(head, 'results', views(), newSJ.scoreResultJson)); fs.closeSync(s.fd); },
+};
+const times: Record<string, number[]> = {};
+for (let r = 0; r < Number(flag('rounds', '5')); r++) {
+  for (const k of r % 2 ? Object.keys(variants).reverse() : Object.keys(variants)) {
+    const c0 = cpu(); await variants[k]!(); (times[k] ??= []).push(cpu() - c0);
+  }
+}
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+fs.rmSync(outFile, { force: true });
+console.log(`${idx.length.toLocaleString('en-US')} accounts; CPU seconds (median, then every round):`);
+for (const [k, xs] of Object.entries(times)) console.log(`  ${k.padEnd(6)} ${med(xs).toFixed(3)}  ${xs.map((x) => x.toFixed(2)).join(' ')}`);
