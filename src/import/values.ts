@@ -4,7 +4,7 @@
  */
 
 import { TIME_RANGE, isStorableTime } from '../store/records.js';
-import { checkedUtc, isCalendarDate, zoneOffsetMinutes } from './checked-time.js';
+import { checkedUtc, isCalendarDate, isoDateExists, zoneOffsetMinutes } from './checked-time.js';
 
 export class ValueError extends Error {
   constructor(
@@ -70,7 +70,7 @@ function parseAnyTime(raw: unknown): number | undefined {
   const fast = parseCanonicalUtc(s);
   if (fast !== undefined) return fast;
   if (/^\d{9,13}(\.\d+)?$/.test(s)) return epochToMs(Number(s));
-  if (ISO.test(s) && isCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)))) {
+  if (ISO.test(s) && isoDateExists(s)) {
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) && s.length > 10;
     const t = Date.parse(hasZone ? s.replace(' ', 'T') : `${s.replace(' ', 'T')}${s.length === 10 ? 'T00:00:00' : ''}Z`);
     if (Number.isFinite(t)) return t;

@@ -6,6 +6,7 @@
  * `Mar 1, 2018` (US order, UTC).
  */
 import { parseTime } from '../values.js';
+import { checkedUtc } from '../checked-time.js';
 
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
 const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{4})$/;
@@ -76,9 +77,7 @@ function hour12(hour: string | undefined, ampm: string | undefined): number {
   return h;
 }
 
+/** A UTC time from its parts (month 0-11), or undefined for a day the month lacks or a part out of range (checkedUtc). */
 function utc(year: number, month: number | undefined, day: number, hour: number, minute: number, second: number): number | undefined {
-  if (month === undefined || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const t = Date.UTC(year, month, day, hour, minute, second);
-  // Date.UTC rolls 31 Feb over to March: refuse a day the month does not have
-  return new Date(t).getUTCDate() === day ? t : undefined;
+  return month === undefined ? undefined : checkedUtc(year, month + 1, day, hour, minute, second);
 }
