@@ -30,9 +30,7 @@ function bodyLines(v: AuditView, theme: Theme, options: { accounts: number }): s
   }
   if (s.quality === null) out.push('Audience quality: not known (no follower could be classified)');
   else out.push(`Audience quality: ${chalk.bold(s.quality.toFixed(1))} / 100 (95% interval ${s.interval![0].toFixed(1)}-${s.interval![1].toFixed(1)}, Wilson, from ${fmt(v.classified)} classified)`);
-  const r = v.reach;
-  const extra = r.estimatedReal !== null && r.estimatedInterval ? `; of the ${fmt(v.declaredFollowers!)} declared, about ${fmt(r.estimatedReal)} (${fmt(r.estimatedInterval[0])}-${fmt(r.estimatedInterval[1])})` : '';
-  out.push(`Real reach: ${countNoun(Math.round(r.realFollowers), 'real follower')}${extra}`);
+  out.push(reachLine(v));
   out.push(engagementLine(v));
   out.push(...growthLines(v, theme));
   const flagged = v.accounts.filter((a) => a.class === 'fake' || a.class === 'bot' || a.class === 'suspicious');
@@ -55,6 +53,15 @@ export function formatSmall(x: number): string {
   return x !== 0 && Math.abs(x) < 0.1 ? x.toPrecision(2) : x.toFixed(2);
 }
 
+/** Real reach: the followers classified real; not a number when none could be classified, and the unknown ones said, not counted as unreal. */
+function reachLine(v: AuditView): string {
+  const r = v.reach;
+  if (v.classified === 0 && v.followers > 0) return 'Real reach: not known (no follower could be classified)';
+  const unknown = v.summary.unknown > 0 ? ` (and ${fmt(v.summary.unknown)} unknown, not counted)` : '';
+  const extra = r.estimatedReal !== null && r.estimatedInterval ? `; of the ${fmt(v.declaredFollowers!)} declared, about ${fmt(r.estimatedReal)} (${fmt(r.estimatedInterval[0])}-${fmt(r.estimatedInterval[1])})` : '';
+  return `Real reach: ${countNoun(Math.round(r.realFollowers), 'real follower')}${unknown}${extra}`;
+}
+
 function engagementLine(v: AuditView): string {
   const e = v.engagement;
   if (e === null) return v.agesFrom === 'latest-creation' ? 'Engagement: not measured (no posts or interactions in the database)' : 'Engagement: not measured (no as-of date: pass --as-of)';
@@ -69,7 +76,12 @@ function growthLines(v: AuditView, theme: Theme): string[] {
   const bursts = v.growth.filter((p) => p.burst);
   const first = v.growth[0]!;
   const last = v.growth[v.growth.length - 1]!;
-  const out = [`Growth (${source}): ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}, ${bursts.length === 0 ? 'no bursts' : `${bursts.length} burst${bursts.length > 1 ? 's' : ''}`}  ${sparkline(v.growth.map((p) => p.gained), 0, Math.max(1, ...v.growth.map((p) => p.gained)))}`];
+  if (v.growthSource === 'imports' && v.growth.length === 1) {
+    return [`Growth (${source}): one import so far (${first.date.slice(0, 10)}, ${countNoun(first.followers, 'follower')} declared); a series starts with the next import`];
+  }
+  // a series too short for the burst test says so rather than "no bursts"
+  const verdict = bursts.length > 0 ? `${bursts.length} burst${bursts.length > 1 ? 's' : ''}` : v.growthJudged ? 'no bursts' : 'too short to judge bursts';
+  const out = [`Growth (${source}): ${first.date.slice(0, 10)} to ${last.date.slice(0, 10)}, ${verdict}  ${sparkline(v.growth.map((p) => p.gained), 0, Math.max(1, ...v.growth.map((p) => p.gained)))}`];
   for (const b of bursts.slice(0, 10)) {
     const classes = b.classes ? `: ${CLASSES.filter((c) => b.classes![c] > 0).map((c) => `${fmt(b.classes![c])} ${c}`).join(', ')}` : '';
     out.push(`  ${theme.chalk.red(b.date.slice(0, 10))}  +${fmt(b.gained)} followers (modified z ${b.score?.toFixed(1)})${classes}`);

@@ -73,6 +73,8 @@ export interface AuditView {
     note: string | null;
   } | null;
   growthSource: 'follows' | 'imports' | 'none';
+  /** false when the series is too short for the burst test: an empty list of bursts then means none could be seen */
+  growthJudged: boolean;
   /** follows to the account without a time (not in the series) */
   untimedFollows: number;
 }
@@ -124,6 +126,7 @@ export function buildAuditView(ds: Dataset, audit: AudienceAudit, modelVersion: 
             note: e.note,
           },
     growthSource: audit.growth.source,
+    growthJudged: audit.growth.judged,
     untimedFollows: audit.growth.untimed,
   };
 }

@@ -134,6 +134,7 @@ describe('audit renderers', () => {
     reach: { realFollowers: 1, estimatedReal: null, estimatedInterval: null },
     engagement: null,
     growthSource: 'none',
+    growthJudged: false,
     untimedFollows: 3,
   };
 
@@ -151,9 +152,27 @@ describe('audit renderers', () => {
     expect(text).toContain('account ages unknown');
     expect(text).toContain('Engagement: not measured');
     expect(text).toContain('3 follows without a time');
-    // one real follower, in the singular; two and more in the plural
-    expect(text).toContain('Real reach: 1 real follower\n');
-    expect(renderAuditText({ ...view, reach: { ...view.reach, realFollowers: 1200 } }, makeTheme(false))).toContain('Real reach: 1,200 real followers\n');
+    // one real follower, in the singular; two and more in the plural; the unknown ones said, not counted
+    expect(text).toContain('Real reach: 1 real follower (and 1 unknown, not counted)\n');
+    const allKnown = { ...view, summary: { ...view.summary, unknown: 0 } };
+    expect(renderAuditText({ ...allKnown, reach: { ...view.reach, realFollowers: 1200 } }, makeTheme(false))).toContain('Real reach: 1,200 real followers\n');
+  });
+
+  it('real reach is not a number when no follower could be classified', () => {
+    const none = { ...view, classified: 0, summary: { ...view.summary, real: 0, fake: 0, unknown: 3, quality: null, interval: null }, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null } };
+    const text = renderAuditText(none, makeTheme(false));
+    expect(text).toContain('Real reach: not known (no follower could be classified)');
+    expect(text).not.toMatch(/Real reach: 0/);
+  });
+
+  it('growth says when there is no series yet, or one too short to judge, instead of "no bursts"', () => {
+    const point = (date: string, followers: number, gained: number) => ({ date, followers, gained, burst: false, score: null });
+    const one = renderAuditText({ ...view, growthSource: 'imports', growthJudged: false, growth: [point('2026-12-07T10:00:00.000Z', 1234, 0)] }, makeTheme(false));
+    expect(one).toContain('Growth (declared counts at successive imports): one import so far (2026-12-07, 1,234 followers declared); a series starts with the next import');
+    const short = renderAuditText({ ...view, growthSource: 'follows', growthJudged: false, growth: [point('2026-12-01', 5, 5), point('2026-12-02', 9, 4)] }, makeTheme(false));
+    expect(short).toContain('2026-12-01 to 2026-12-02, too short to judge bursts');
+    const judged = renderAuditText({ ...view, growthSource: 'follows', growthJudged: true, growth: [point('2026-12-01', 5, 5), point('2026-12-05', 9, 4)] }, makeTheme(false));
+    expect(judged).toContain('2026-12-01 to 2026-12-05, no bursts');
   });
 
   it('text says when ages count from the latest account creation, a lower bound, and dates nothing else by it', () => {
@@ -168,7 +187,7 @@ describe('audit renderers', () => {
     const { DatasetBuilder } = await import('../../tools/sim/dataset-builder.js');
     const b = new DatasetBuilder();
     const a = b.account({ handle: 'evil\u001b[2Jname' });
-    const v = buildAuditView(b.build(), { account: a, asOf: null, agesFrom: null, windowDays: 90, followers: 0, declaredFollowers: null, classified: 0, counts: { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 }, quality: null, interval: null, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null }, engagement: null, growth: { source: 'none', points: [], bursts: [], untimed: 0 }, verdicts: [] }, 'm');
+    const v = buildAuditView(b.build(), { account: a, asOf: null, agesFrom: null, windowDays: 90, followers: 0, declaredFollowers: null, classified: 0, counts: { real: 0, suspicious: 0, fake: 0, bot: 0, unknown: 0 }, quality: null, interval: null, reach: { realFollowers: 0, estimatedReal: null, estimatedInterval: null }, engagement: null, growth: { source: 'none', points: [], bursts: [], judged: false, untimed: 0 }, verdicts: [] }, 'm');
     expect(v.handle).toBe('evilname');
   });
 });

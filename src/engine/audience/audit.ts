@@ -69,7 +69,7 @@ export interface AudienceAudit {
   interval: [number, number] | null;
   reach: { realFollowers: number; estimatedReal: number | null; estimatedInterval: [number, number] | null };
   engagement: EngagementReport | null;
-  growth: { source: GrowthSeries['source']; points: AuditGrowthPoint[]; bursts: AuditGrowthPoint[]; untimed: number };
+  growth: { source: GrowthSeries['source']; points: AuditGrowthPoint[]; bursts: AuditGrowthPoint[]; judged: boolean; untimed: number };
   /** one per follower: flagged first (fake, bot, suspicious), likeliest first, then real, then unknown */
   verdicts: AccountVerdict[];
 }
@@ -156,5 +156,5 @@ function buildGrowth(times: number[], followers: number[], verdicts: AccountVerd
     });
   }
   const points = series.points.map((p) => ({ ...p, classes: p.burst && series.source === 'follows' ? (byDay.get(p.at / DAY_MS) ?? null) : null }));
-  return { source: series.source, points, bursts: points.filter((p) => p.burst), untimed: series.untimed };
+  return { source: series.source, points, bursts: points.filter((p) => p.burst), judged: series.judged, untimed: series.untimed };
 }

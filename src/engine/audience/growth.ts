@@ -53,6 +53,8 @@ export interface GrowthSeries {
   source: 'follows' | 'imports' | 'none';
   points: GrowthPoint[];
   bursts: GrowthPoint[];
+  /** false when the series is too short for the burst test (BurstConfig.minPoints): no bursts then means none could be seen, not none happened */
+  judged: boolean;
   /** follows to the account without a time (not in the series) */
   untimed: number;
 }
@@ -80,7 +82,7 @@ export function modifiedZScores(values: readonly number[]): (number | null)[] {
 export function growthFromFollowTimes(times: readonly number[], config: BurstConfig = DEFAULT_BURST_CONFIG): GrowthSeries {
   const timed = times.filter((t) => Number.isFinite(t));
   const untimed = times.length - timed.length;
-  if (timed.length === 0) return { source: 'none', points: [], bursts: [], untimed };
+  if (timed.length === 0) return { source: 'none', points: [], bursts: [], judged: false, untimed };
   const days = timed.map((t) => Math.floor(t / DAY_MS));
   let first = days[0]!;
   let last = days[0]!;
@@ -105,13 +107,13 @@ export function growthFromFollowTimes(times: readonly number[], config: BurstCon
     const burst = score !== null && score > config.minScore && g >= config.minFollows && g >= config.minRatio * Math.max(1, med);
     points.push({ at: (first + k) * DAY_MS, followers: total, gained: g, burst, score: score === null ? null : round(score) });
   }
-  return { source: 'follows', points, bursts: points.filter((p) => p.burst), untimed };
+  return { source: 'follows', points, bursts: points.filter((p) => p.burst), judged: judge, untimed };
 }
 
 /** The follower series from declared counts of successive imports (sorted by time). */
 export function growthFromSnapshots(snapshots: readonly { at: number; followers: number }[], config: BurstConfig = DEFAULT_BURST_CONFIG): GrowthSeries {
   const s = snapshots.filter((p) => Number.isFinite(p.followers)).slice().sort((a, b) => a.at - b.at);
-  if (s.length === 0) return { source: 'none', points: [], bursts: [], untimed: 0 };
+  if (s.length === 0) return { source: 'none', points: [], bursts: [], judged: false, untimed: 0 };
   const rates: number[] = [];
   for (let k = 1; k < s.length; k++) rates.push((s[k]!.followers - s[k - 1]!.followers) / Math.max(1, (s[k]!.at - s[k - 1]!.at) / DAY_MS));
   const judge = s.length >= config.minPoints + 1;
@@ -124,7 +126,7 @@ export function growthFromSnapshots(snapshots: readonly { at: number; followers:
     const burst = score !== null && score > config.minScore && gained >= config.minFollows && rates[k - 1]! >= config.minRatio * Math.max(1, med);
     return { at: p.at, followers: p.followers, gained, burst, score: score === null ? null : round(score) };
   });
-  return { source: 'imports', points, bursts: points.filter((p) => p.burst), untimed: 0 };
+  return { source: 'imports', points, bursts: points.filter((p) => p.burst), judged: judge, untimed: 0 };
 }
 
 const round = (v: number): number => Number(v.toFixed(2));

@@ -128,6 +128,15 @@ describe('growth', () => {
     expect(growthFromFollowTimes(Array.from({ length: 500 }, () => 0)).bursts).toEqual([]); // one day: no baseline
   });
 
+  it('says whether the series was long enough to judge: "no bursts" is not "none could be seen"', () => {
+    const steady = Array.from({ length: 300 }, (_, k) => Math.floor(k / 5) * DAY);
+    expect(growthFromFollowTimes(steady).judged).toBe(true);
+    expect(growthFromFollowTimes(Array.from({ length: 500 }, () => 0)).judged).toBe(false);
+    expect(growthFromSnapshots([{ at: 0, followers: 10 }]).judged).toBe(false);
+    expect(growthFromSnapshots([0, 7, 14].map((d) => ({ at: d * DAY, followers: 10 + d }))).judged).toBe(false);
+    expect(growthFromSnapshots([0, 7, 14, 21].map((d) => ({ at: d * DAY, followers: 10 + d }))).judged).toBe(true);
+  });
+
   it('reads successive imports: a jump in declared followers between snapshots is a burst', () => {
     const snaps = [0, 7, 14, 21, 28, 35].map((d, k) => ({ at: d * DAY, followers: 1000 + 70 * k }));
     snaps.push({ at: 42 * DAY, followers: 1350 + 5000 });
