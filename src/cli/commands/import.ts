@@ -29,7 +29,7 @@ export function registerImport(program: Command, io: Io): void {
     .command('import')
     .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, Instagram, Threads, TikTok and LinkedIn downloads, Twitter API user objects, generic CSV/JSON/NDJSON) into the database')
     .argument('<paths...>', "files, folders, .zip or .tar.gz archives; '-' reads a table from standard input")
-    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid', 'influence import followers.jsonl --network twitter --followers-of @brand']))
+    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv --network twitter --skip-invalid', 'influence import followers.jsonl --network twitter --followers-of @brand', 'gunzip -c posts.ndjson.gz | influence import - --network twitter']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
