@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseHandle } from '../../src/import/values.js';
 import { stdinEntryName } from '../../src/import/open-source.js';
+import { readLines } from '../../src/import/read-lines.js';
 import { runCli, spawnCli, tempDir } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
 
@@ -194,5 +195,23 @@ describe("'-' as the import path reads standard input", () => {
     const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, cwd: at, stdin: Object.assign(Readable.from([Buffer.from('handle\nstream1\n')]), { isTTY: false }) };
     expect(await main(['import', '--db', target, '-'], io)).toBe(0);
     expect(stdout).toContain('stdin (csv): read 1 account');
+  });
+});
+
+describe('issue 13 item 6, NDJSON: a line that never ends is read in linear time', () => {
+  it('scans each character a bounded number of times (operation count, not time), and still reads the lines after a long one', async () => {
+    // the CSV reader has the same test (csv-reader.test.ts); re-joining the pending text per
+    // 64 KiB chunk would scan ~8 times the input at 1 MiB and ~32 times at 4 MiB
+    const ratios: number[] = [];
+    for (const mb of [1, 4]) {
+      const buf = Buffer.from(`{"handle":"a"}\n{"handle":"${'b'.repeat(mb * 2 ** 20)}"}\n{"handle":"c"}`);
+      const chunks = Array.from({ length: Math.ceil(buf.length / 65_536) }, (_, i) => buf.subarray(i * 65_536, (i + 1) * 65_536));
+      const stats = { scanned: 0 };
+      const lines: number[] = [];
+      for await (const l of readLines(Readable.from(chunks), stats)) lines.push(l.text.length);
+      expect(lines).toEqual([14, mb * 2 ** 20 + 13, 14]);
+      ratios.push(stats.scanned / buf.length);
+    }
+    for (const r of ratios) expect(r).toBeLessThan(3);
   });
 });
