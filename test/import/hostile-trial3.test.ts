@@ -105,6 +105,33 @@ describe('TikTok counts: a count that cannot be stored exactly is an input error
   });
 });
 
+describe("a Mastodon outbox's totalItems that is not a count is an input error too", () => {
+  const outbox = (total: string) => `{"type": "OrderedCollection", "totalItems": ${total}, "orderedItems": []}`;
+  const actor = JSON.stringify({ id: 'https://m.example/users/me', type: 'Person', preferredUsername: 'me' });
+
+  it.each(['1e300', '18446744073709551616', '-1', '2.5', '"many"'])('totalItems %s', async (total) => {
+    const at = fs.mkdtempSync(path.join(dir, 'in-'));
+    fs.writeFileSync(path.join(at, 'outbox.json'), outbox(total));
+    fs.writeFileSync(path.join(at, 'actor.json'), actor);
+    const before = dbBytes(db);
+    const r = await runCli(['import', '--db', db, at]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/outbox\.json: field 'totalItems'/);
+    expect(dbBytes(db)).toBe(before);
+  });
+
+  it('a count, as number or digits, is the declared number of posts', async () => {
+    for (const total of ['12', '"12"']) {
+      const at = fs.mkdtempSync(path.join(dir, 'in-'));
+      fs.writeFileSync(path.join(at, 'outbox.json'), outbox(total));
+      fs.writeFileSync(path.join(at, 'actor.json'), actor);
+      const r = await runCli(['import', '--db', path.join(at, 'm.db'), at]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(query(path.join(at, 'm.db'), "SELECT posts FROM accounts WHERE handle = 'me@m.example'")).toEqual([{ posts: 12 }]);
+    }
+  });
+});
+
 describe('handles with invisible controls: C1 controls and text-direction overrides are refused', () => {
   // U+009B is an 8-bit CSI (a terminal escape on its own); U+202E turns 'evil\u202Egnp.exe' into 'evilexe.png'
   const hostile = ['\u009b', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u200f'];
