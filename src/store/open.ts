@@ -89,8 +89,12 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       db.pragma('cache_size = -65536');
       migrate(db, options.onMigrate);
     } else if (copy) {
-      // as on a read-only file: a database of an older schema cannot be upgraded (SQLITE_READONLY)
-      migrate(db);
+      // a database of an older schema is upgraded before it is read, which needs a write
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > MIGRATIONS.length) migrate(db); // says it is too new
+      else if (version < MIGRATIONS.length) {
+        throw new StoreError('read-only', `the database is of an older schema (version ${version}) and must be upgraded, which writes to it, but its folder cannot be written: ${path}`, `make the folder writable, or copy the database to a writable folder and pass --db COPY`);
+      }
     } else {
       db.pragma('user_version'); // a file that is not SQLite fails here, not later
     }

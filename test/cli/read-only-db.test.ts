@@ -6,12 +6,14 @@
  * there in place: every command failed with "cannot be opened").
  */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors.js';
 import { unlessReadOnly } from '../../src/cli/unless-read-only.js';
 import { readPlaceFacts, readPlaceOf } from '../../src/store/read-place.js';
+import { MIGRATIONS } from '../../src/store/schema.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
@@ -106,6 +108,29 @@ describe('where a database is read from when its folder cannot be written', () =
 // A folder this process cannot write: chmod is enough unless we are root, for whom only the
 // immutable attribute (chattr +i) holds; where neither is possible the end-to-end test is
 // skipped (the decision above is tested on its own).
+/** Makes `dir` unwritable for this process: chmod, or chattr +i as root; undefined when neither holds. */
+function lockFolder(dir: string): 'chmod' | 'chattr' | undefined {
+  fs.chmodSync(dir, 0o555);
+  if (!canCreateIn(dir)) return 'chmod';
+  if (spawnSync('chattr', ['+i', dir]).status === 0 && !canCreateIn(dir)) return 'chattr';
+  return undefined;
+}
+
+function unlockFolder(dir: string, how: 'chmod' | 'chattr' | undefined): void {
+  if (how === 'chattr') spawnSync('chattr', ['-i', dir]);
+  fs.chmodSync(dir, 0o755);
+}
+
+function canCreateIn(dir: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(path.join(dir, 'probe'), 'wx'));
+    fs.rmSync(path.join(dir, 'probe'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('a database in a read-only folder', () => {
   let folder = '';
   let file = '';
@@ -126,24 +151,9 @@ describe('a database in a read-only folder', () => {
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       answers.set(args.join(' '), r.stdout);
     }
-    fs.chmodSync(folder, 0o555);
-    if (!canCreateIn(folder)) locked = 'chmod';
-    else if (spawnSync('chattr', ['+i', folder]).status === 0) locked = canCreateIn(folder) ? undefined : 'chattr';
+    locked = lockFolder(folder);
   });
-  afterAll(() => {
-    if (locked === 'chattr') spawnSync('chattr', ['-i', folder]);
-    fs.chmodSync(folder, 0o755);
-  });
-
-  function canCreateIn(dir: string): boolean {
-    try {
-      fs.closeSync(fs.openSync(path.join(dir, 'probe'), 'wx'));
-      fs.rmSync(path.join(dir, 'probe'));
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  afterAll(() => unlockFolder(folder, locked));
 
   it('every read-only command gives the answer it gave before; score and report threshold say a new run was not stored', async (t) => {
     if (!locked) t.skip();
@@ -180,5 +190,22 @@ describe('a database in a read-only folder', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`the database cannot be written (read-only file or folder): ${file}`);
     expect(r.stderr).toContain('fix:');
+  });
+});
+
+describe('a database of an older schema in a read-only folder', () => {
+  it('is refused with its own message: upgrading it needs a write', async (t) => {
+    const folder = fs.mkdtempSync(path.join(tempDir(), 'old-'));
+    const file = writeScoreFixture(folder);
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${(raw.pragma('user_version', { simple: true }) as number) - 1}`);
+    raw.close();
+    const how = lockFolder(folder);
+    t.onTestFinished(() => unlockFolder(folder, how));
+    if (!how) t.skip();
+    const r = await runCli(['--db', file, 'accounts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`is of an older schema (version ${MIGRATIONS.length - 1}) and must be upgraded, which writes to it, but its folder cannot be written: ${file}`);
+    expect(r.stderr).not.toContain('internal error');
   });
 });
