@@ -57,6 +57,8 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
   const onLockWait = (message: string) => say(message);
   // upgrading an older database's schema is news, not a warning: --quiet silences it
   const onMigrate = opts.quiet === true ? undefined : say;
+  // so is reading a temporary copy of a database whose folder cannot be written (store/read-place.ts)
+  const onReadCopy = opts.quiet === true ? () => {} : say;
   return {
     io,
     mode,
@@ -68,7 +70,7 @@ export function makeContext(io: Io, cmd: Command, defaults: { defaultDb?: string
       if (!fs.existsSync(dbPath)) {
         throw new UsageError(`no database at ${dbPath}`, 'run `influence import FILE` first, or pass --db PATH (or set INFLUENCE_DB)');
       }
-      return openDb(dbPath, { onLockWait, onMigrate });
+      return openDb(dbPath, { onLockWait, onMigrate, onReadCopy });
     },
     withStore(use) {
       const db = this.openExistingStore();

@@ -11,9 +11,10 @@ export interface OutStream {
   columns?: number;
 }
 
-/** The input stream (the interactive dashboard reads keys from it). */
+/** The input stream (the interactive dashboard reads keys from it; `import -` reads an export from it). */
 export interface InStream {
   isTTY?: boolean;
+  [Symbol.asyncIterator]?(): AsyncIterator<Uint8Array | string>;
 }
 
 export interface Io {

@@ -11,6 +11,7 @@ import type { Io } from './io.js';
 import { visibleText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 import { clearStatusLine } from './progress.js';
+import { removeReadCopies } from '../store/read-place.js';
 
 // the real process's Io (bin/influence.js): a closed stdout ends the command quietly
 export { processIo } from './process-io.js';
@@ -83,6 +84,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     return reportError(err, io);
+  } finally {
+    // temporary copies of a database in a folder that cannot be written (store/read-place.ts)
+    removeReadCopies();
   }
 }
 

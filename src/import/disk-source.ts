@@ -34,16 +34,18 @@ export function checkTextSize(size: number, file: string): void {
 }
 
 /**
- * One plain file as a Source. Its hash is taken from the adapter's own reading of the file
+ * One plain file as a Source, named in messages and the imports log `shown.as`, its entry
+ * `shown.name` (standard input is read from a temporary copy: 'stdin', and an entry name
+ * whose extension says what its content is). Its hash is taken from the adapter's own reading of the file
  * (each chunk as it is read), not from a pass of its own before it: the hash is only needed
  * once the import is read (for the imports log), and hashing 66 MB first held back the
  * 1M-row import's first batch to the database writer, the busier of its two threads, by
  * about 0.1 s. When no reading went through the whole file as a stream (a small file read
  * whole), the file is hashed when the hash is asked for.
  */
-export async function openFileSource(path: string, size: number): Promise<Source> {
+export async function openFileSource(path: string, size: number, shown: { as: string; name: string } = { as: path, name: nodePath.basename(path) }): Promise<Source> {
   let digest: string | undefined;
-  const entry = diskEntry(nodePath.basename(path), path, size, (hex) => void (digest ??= hex));
+  const entry = diskEntry(shown.name, path, size, (hex) => void (digest ??= hex), shown.as);
   let hashing: Promise<string> | undefined;
   // a lazy thenable: nothing is hashed unless the hash is awaited, after the reading
   const sha256: PromiseLike<string> = {
@@ -52,7 +54,7 @@ export async function openFileSource(path: string, size: number): Promise<Source
       return hashing.then(onFulfilled, onRejected);
     },
   };
-  return { path, kind: 'file', entries: [entry], sha256, totalBytes: size };
+  return { path: shown.as, kind: 'file', entries: [entry], sha256, totalBytes: size };
 }
 
 /**
@@ -89,13 +91,13 @@ async function walk(root: string, prefix: string, out: { name: string; size: num
 }
 
 /** An entry of a file on disk; `onHashed` gets the file's sha256 once a stream of it was read to the end. */
-function diskEntry(name: string, file: string, size: number, onHashed?: (hex: string) => void): SourceEntry {
+function diskEntry(name: string, file: string, size: number, onHashed?: (hex: string) => void, shownAs = file): SourceEntry {
   return {
     name,
-    displayPath: file,
+    displayPath: shownAs,
     size,
     readText: async () => {
-      checkTextSize(size, file);
+      checkTextSize(size, shownAs);
       return (await fs.promises.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
     },
     // 256 KiB reads: in 64 KiB reads a 300 MB outbox spent seconds in read calls alone

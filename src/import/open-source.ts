@@ -26,6 +26,54 @@ export async function openSource(path: string, limits: ArchiveLimits = DEFAULT_A
   return openFileSource(path, stat.size);
 }
 
+/** How standard input ('-') is named in messages, the summary and the imports log. */
+export const STDIN_NAME = 'stdin';
+
+/**
+ * Standard input, once copied to `file` (cli/read-stdin.ts), as a plain-file Source named
+ * 'stdin'. Its format is forced by --format, or detected as a file's is; a file's name says
+ * whether it is JSON or NDJSON, so here the content does (stdinEntryName). An archive is
+ * refused: exports are downloaded as files, and its entries would be named after the
+ * temporary copy.
+ */
+export async function openStdinCopy(file: string, format?: string): Promise<Source> {
+  const stat = await fs.promises.stat(file);
+  const head = await readHead(file, STDIN_HEAD_BYTES);
+  const kind = sniffKind(head, STDIN_NAME);
+  if (kind !== 'plain') {
+    throw new InputError(`standard input holds a ${kind === 'zip' ? 'zip' : kind === 'gzip' ? 'gzip' : 'tar'} archive`, {
+      file: STDIN_NAME,
+      expected: 'a CSV, JSON or NDJSON table on standard input',
+      fix: 'import the archive by its path (influence import export.zip); only plain tables are read from standard input',
+    });
+  }
+  return openFileSource(file, stat.size, { as: STDIN_NAME, name: stdinEntryName(head, head.length === stat.size, format) });
+}
+
+/** Enough of standard input to hold the first line of an NDJSON file. */
+const STDIN_HEAD_BYTES = 64 * 1024;
+
+/**
+ * The entry name standard input is read under: `--format csv|json|ndjson` names it so;
+ * else '[' starts a JSON array ('stdin.json'), a first line that is a whole JSON object
+ * starts NDJSON ('stdin.ndjson'), other '{' text is one JSON document ('stdin.json'), and
+ * anything else is a table read by its header line ('stdin', as a file without extension).
+ */
+export function stdinEntryName(head: Buffer, complete: boolean, format?: string): string {
+  if (format === 'csv' || format === 'json' || format === 'ndjson') return `${STDIN_NAME}.${format}`;
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('[')) return `${STDIN_NAME}.json`;
+  if (!text.startsWith('{')) return STDIN_NAME;
+  const end = text.search(/\r|\n/);
+  if (end < 0 && !complete) return `${STDIN_NAME}.json`;
+  try {
+    const first: unknown = JSON.parse(end < 0 ? text : text.slice(0, end));
+    return typeof first === 'object' && first !== null ? `${STDIN_NAME}.ndjson` : `${STDIN_NAME}.json`;
+  } catch {
+    return `${STDIN_NAME}.json`;
+  }
+}
+
 /** 'zip', 'gzip' or 'tar' by magic bytes; InputError when the name promises an archive the bytes deny. */
 export function sniffKind(head: Buffer, path: string): 'zip' | 'gzip' | 'tar' | 'plain' {
   // PK\3\4 a local file, PK\5\6 an empty archive, PK\7\8 a spanned one
@@ -60,12 +108,12 @@ async function statOrExplain(path: string): Promise<fs.Stats> {
   }
 }
 
-async function readHead(path: string): Promise<Buffer> {
+// 262 bytes: a tar's 'ustar' sits at 257
+async function readHead(path: string, bytes = 262): Promise<Buffer> {
   const handle = await fs.promises.open(path, 'r');
   try {
-    // 262 bytes: a tar's 'ustar' sits at 257
-    const buf = Buffer.alloc(262);
-    const { bytesRead } = await handle.read(buf, 0, 262, 0);
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();

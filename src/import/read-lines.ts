@@ -12,8 +12,12 @@ import { makeLineBreakNormalizer } from './line-breaks.js';
 /** One line (without its '\n', '\r\n' or lone '\r'), or the line number of one that was too long. */
 export type Line = { line: number; text: string; tooLong?: false } | { line: number; text: ''; tooLong: true };
 
-/** Yields the lines of `stream` (UTF-8, BOM stripped); a final line without '\n' is yielded too. */
-export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
+/**
+ * Yields the lines of `stream` (UTF-8, BOM stripped); a final line without '\n' is yielded
+ * too. `stats.scanned` counts the characters searched for a line break and joined into a
+ * line (tests: it stays a small multiple of the input, however long a line runs).
+ */
+export async function* readLines(stream: Readable | AsyncIterable<Buffer | string>, stats?: { scanned: number }): AsyncGenerator<Line> {
   const decoder = new StringDecoder('utf8');
   // LF and CRLF, or CR alone (the first line break decides: line-breaks.ts)
   const normalize = makeLineBreakNormalizer();
@@ -31,6 +35,7 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
       return { line, text: '', tooLong: true };
     }
     let text = pieces.length ? pieces.join('') + last : last;
+    if (stats) stats.scanned += text.length;
     pieces = [];
     pendingLength = 0;
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
@@ -42,6 +47,7 @@ export async function* readLines(stream: Readable | AsyncIterable<Buffer | strin
       s = s.replace(/^\uFEFF/, '');
       first = false;
     }
+    if (stats) stats.scanned += s.length;
     let from = 0;
     for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
       yield finish(s.slice(from, nl));

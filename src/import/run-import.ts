@@ -137,7 +137,7 @@ export async function runImport(
       const w = writer;
       const source = session.threaded ? gateSource(opened, () => session.backpressure()) : opened;
       const summary: SourceSummary = {
-        path: p,
+        path: opened.path, // what the user passed ('stdin' for '-')
         format: adapter.format,
         sha256: '', // once read (the hash of a plain file is computed alongside the reading)
         bytes: source.totalBytes,
@@ -182,7 +182,7 @@ export async function runImport(
             summary.skippedFiles.push({ name, reason });
           },
           progress(bytesRead, bytesTotal) {
-            options.onProgress?.(p, bytesRead, bytesTotal);
+            options.onProgress?.(opened.path, bytesRead, bytesTotal);
           },
           owner(ref) {
             summary.owners.push(ref);

@@ -196,7 +196,7 @@ export function parseNetwork(raw: unknown): string | undefined {
 
 const MAX_HANDLE_LENGTH = 320;
 
-/** A handle: leading '@' removed; must be non-empty and without spaces or control characters. */
+/** A handle: leading '@' removed; must be non-empty and without spaces, controls, text-direction marks or '/'. */
 export function parseHandle(raw: unknown): string | undefined {
   let s = parseText(raw);
   if (s === undefined) return undefined;
@@ -206,22 +206,39 @@ export function parseHandle(raw: unknown): string | undefined {
   if (s.length > MAX_HANDLE_LENGTH) {
     throw new ValueError(`a handle of at most ${MAX_HANDLE_LENGTH} characters`, 'check the column: it holds something other than a handle');
   }
-  if (!s || hasSpaceControlOrSlash(s)) {
-    throw new ValueError("a handle such as @alice or alice@mastodon.social (no spaces or '/')", "remove spaces, control characters and '/' from the handle (a profile link? give the name it ends in)");
+  const bad = s ? firstBadHandleChar(s) : 0;
+  if (bad > 0x9f && bad !== 0xa0 && bad !== 0x2028 && bad !== 0x2029 && bad !== 0x3000) {
+    throw new ValueError(
+      `a handle without invisible text-direction characters (it holds ${codePointName(bad)})`,
+      "remove the character: it makes the handle display as another account's (U+202E reverses what follows it)",
+    );
+  }
+  if (bad >= 0) {
+    throw new ValueError("a handle such as @alice or alice@mastodon.social (no spaces or '/')", `remove spaces, control characters${bad >= 0x7f && bad <= 0x9f ? ` (it holds ${codePointName(bad)})` : ''} and '/' from the handle (a profile link? give the name it ends in)`);
   }
   return s;
 }
 
+/** 'U+202E': how a character is named in a message (never written raw). */
+function codePointName(c: number): string {
+  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /**
- * Spaces and controls, and '/': no network's handle holds one, and a command naming the
- * account (engine/handles.ts parseHandleSpec) refuses it, so an account stored as 'a/b'
- * could be scored by no command.
+ * The first character no handle may hold, or -1: spaces and controls (C0, DEL and the C1
+ * range U+0080-U+009F, whose U+009B is a terminal escape on its own), the bidirectional
+ * marks, embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069: the set render/sanitize.ts strips from the screen, so 'abc\u202Efed' would
+ * show as another account's 'abcdef'), and '/': no network's handle holds one, and a
+ * command naming the account (engine/handles.ts parseHandleSpec) refuses it, so an
+ * account stored as 'a/b' could be scored by no command. Empty: 0.
  */
-function hasSpaceControlOrSlash(s: string): boolean {
+function firstBadHandleChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 32 && c < 127 && c !== 47 /* / */) continue; // printable ASCII, nearly every character of a handle: one test
-    if (c <= 32 || c === 47 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000) return true;
+    if (c <= 32 || c === 47 || (c >= 127 && c <= 0xa0) || c === 0x2028 || c === 0x2029 || c === 0x3000) return c;
+    if (c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return c;
   }
-  return false;
+  return -1;
 }

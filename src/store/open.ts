@@ -1,8 +1,10 @@
 /** Opens (or creates) the SQLite store and brings its schema up to date. */
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { readCopyOf, readPlaceFacts, readPlaceOf } from './read-place.js';
 import { MIGRATIONS } from './schema.js';
-import { checkDbPath, lockedError, toStoreError } from './store-errors.js';
+import { checkDbPath, lockedError, readOnlyError, toStoreError } from './store-errors.js';
 
 export type Db = Database.Database;
 
@@ -28,6 +30,13 @@ export interface OpenOptions {
    * page is written once, where WAL writes it to the log and again at the checkpoint.
    */
   bulkNew?: boolean;
+  /**
+   * For a command that only reads (or can do without its write, as score without its run):
+   * a database whose folder cannot be written is read from a temporary copy
+   * (read-place.ts), and this hears a note when the copy is made. Without it such a
+   * database is refused as read-only.
+   */
+  onReadCopy?: (message: string) => void;
 }
 
 /** How long a write waits for the write lock another import holds: imports of millions of rows take minutes. */
@@ -47,16 +56,20 @@ const lockWaits = new WeakMap<Db, { onWait?: (message: string) => void; ms: numb
  */
 export function openDb(path: string, options: OpenOptions = {}): Db {
   checkDbPath(path);
+  // SQLite cannot read a WAL database in place in a folder it cannot write (read-place.ts)
+  const copy = !options.bulkNew && path !== ':memory:' && path !== '' && fs.existsSync(path) && readPlaceOf(readPlaceFacts(path)) === 'copy';
+  if (copy && !options.onReadCopy) throw readOnlyError(path);
+  const readonly = copy || (options.readonly ?? false);
   let db: Db;
   try {
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
+    db = new Database(copy ? readCopyOf(path, options.onReadCopy) : path, { readonly, fileMustExist: options.mustExist ?? false });
   } catch (err) {
     throw toStoreError(err, path);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) {
+    if (!readonly) {
       // 16 KiB pages for a new database (set before WAL fixes the size): a 1M-row import
       // writes, commits and checkpoints a quarter as many pages; measured commit with its
       // checkpoint 0.14 -> 0.08 s, inserts as fast or slightly faster.
@@ -75,6 +88,13 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       // with the 1M-row CSV import's CPU unchanged (3.9-4.2 s user, 300 MB RSS).
       db.pragma('cache_size = -65536');
       migrate(db, options.onMigrate);
+    } else if (copy) {
+      // a database of an older schema is upgraded before it is read, which needs a write
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > MIGRATIONS.length) migrate(db); // says it is too new
+      else if (version < MIGRATIONS.length) {
+        throw new StoreError('read-only', `the database is of an older schema (version ${version}) and must be upgraded, which writes to it, but its folder cannot be written: ${path}`, `make the folder writable, or copy the database to a writable folder and pass --db COPY`);
+      }
     } else {
       db.pragma('user_version'); // a file that is not SQLite fails here, not later
     }
@@ -122,7 +142,8 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
     return result;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    throw toStoreError(err, db.name);
+    // the path the user gave, not a temporary copy's (read-place.ts)
+    throw toStoreError(err, lockWaits.get(db)?.path ?? db.name);
   }
 }
 

@@ -50,9 +50,7 @@ export function toStoreError(err: unknown, path: string): unknown {
   if (code === 'SQLITE_CORRUPT') {
     return new StoreError('not-a-database', `the database file is damaged (SQLite reports it corrupt): ${path}`, 'restore it from a copy, or start a new database with another --db and import again');
   }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new StoreError('read-only', `the database cannot be written (read-only file or folder): ${path}`, `make it writable (chmod u+w ${path} and its folder), or copy it and pass --db COPY`);
-  }
+  if (code.startsWith('SQLITE_READONLY')) return readOnlyError(path);
   if (code === 'SQLITE_CANTOPEN') {
     return new StoreError('read-only', `the database file cannot be opened: ${path}`, 'check that the file and its folder exist and are readable and writable by you');
   }
@@ -64,6 +62,11 @@ export function toStoreError(err: unknown, path: string): unknown {
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') return lockedError(path);
   return err;
+}
+
+/** The database (or its folder) cannot be written. */
+export function readOnlyError(path: string): StoreError {
+  return new StoreError('read-only', `the database cannot be written (read-only file or folder): ${path}`, `make it writable (chmod u+w ${path} and its folder), or copy it and pass --db COPY`);
 }
 
 /** Another process holds the write lock for longer than we wait. */

@@ -39,6 +39,16 @@ describe('--help', () => {
   });
 });
 
+describe('--help fits 80 columns (issue 13, item 16)', () => {
+  // commander wraps options and descriptions to the terminal (80 off a terminal); the
+  // examples are written as they are, so a long one ran past the edge of a standard terminal
+  it.each([['influence', []] as const, ...paths.map((p) => [p.join(' '), p] as const)])('%s', async (_name, p) => {
+    const r = await runCli([...p, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.length > 80)).toEqual([]);
+  });
+});
+
 describe('import --help', () => {
   it('names every network an adapter reads (a new importer must be named in the help too)', async () => {
     const { ADAPTERS } = await import('../../src/import/registry.js');

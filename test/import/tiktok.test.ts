@@ -145,6 +145,8 @@ describe('tiktok: other layouts', () => {
     expect(parseVideoLink('https://www.tiktok.com/@a.b/video/7200255970008861998?lang=en')).toEqual({ id: '7200255970008861998', author: 'a.b' });
     expect(parseVideoLink('https://cdn.example/x.jpeg\nhttps://www.tiktokv.com/share/video/7200255970008861999/')).toEqual({ id: '7200255970008861999' });
     expect(parseVideoLink('N/A')).toBeUndefined();
-    expect([readCount('15'), readCount(7), readCount('1,234'), readCount('None'), readCount(''), readCount(-1)]).toEqual([15, 7, 1234, undefined, undefined, undefined]);
+    expect([readCount('15'), readCount(7), readCount('1,234'), readCount('None'), readCount('N/A'), readCount(''), readCount(null)]).toEqual([15, 7, 1234, undefined, undefined, undefined, undefined]);
+    // not a count: an input error (hostile-trial3.test.ts), no longer dropped without a word
+    for (const bad of [-1, 1e300, 2.5, 'lots', 12345678901234567890n]) expect(() => readCount(bad), String(bad)).toThrow(/count|number/);
   });
 });

@@ -60,9 +60,11 @@ describe('parseCount, parseBool, parseHandle', () => {
   });
 });
 
-describe('parseHandle refuses exactly spaces, control characters and /', () => {
-  // the definition (before the printable-ASCII shortcut): C0 controls and space, '/', DEL, NBSP, LS, PS, ideographic space
-  const refused = (c: number) => c <= 32 || c === 47 || c === 127 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+describe('parseHandle refuses exactly spaces, control characters, text-direction marks and /', () => {
+  // the definition (before the printable-ASCII shortcut): C0 controls and space, '/', DEL, the C1 controls, NBSP, LS, PS,
+  // ideographic space, and the bidirectional marks, embeddings, overrides and isolates render/sanitize.ts strips
+  const bidi = (c: number) => c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  const refused = (c: number) => c <= 32 || c === 47 || (c >= 127 && c <= 0x9f) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || bidi(c);
   it('for every code unit, alone and inside a handle', () => {
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);

@@ -37,7 +37,7 @@ export function registerIdentity(program: Command, io: Io): void {
     .addHelpText('after', examples('influence identity link alice twitter:alice mastodon:alice@example.social', 'influence identity list --json', 'influence score --identity alice'));
   identity
     .command('link')
-    .addHelpText('after', examples('influence identity link alice twitter:alice mastodon:alice@example.social bluesky:alice.bsky.social', 'influence identity link alice bluesky:alice.bsky.social --json'))
+    .addHelpText('after', examples('influence identity link alice twitter:alice mastodon:alice@example.social', 'influence identity link alice bluesky:alice.bsky.social --json'))
     .description('put accounts in identity NAME (an account in another identity moves here)')
     .argument('<name>', 'the identity\'s name, e.g. alice')
     .argument('<accounts...>', 'accounts: twitter:alice mastodon:alice@example.social bluesky:alice.bsky.social')

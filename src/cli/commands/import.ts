@@ -4,7 +4,8 @@ import { makeContext } from '../context.js';
 import type { Io } from '../io.js';
 import { helpExamples } from '../options.js';
 import { runImport, type ImportOptions, type ImportSummary } from '../../import/run-import.js';
-import { openSource } from '../../import/open-source.js';
+import { openSource, openStdinCopy } from '../../import/open-source.js';
+import { checkStdinUse, copyStdin, STDIN_PATH, type StdinCopy } from '../read-stdin.js';
 import { importTargetOf } from '../../store/import-target.js';
 import { NewDatabaseTaken, openNewDbTarget } from '../../store/new-db-target.js';
 import type { Db } from '../../store/open.js';
@@ -27,8 +28,8 @@ export function registerImport(program: Command, io: Io): void {
   program
     .command('import')
     .description('import exports (Twitter/X or Mastodon archives, Bluesky repositories, Instagram, Threads, TikTok and LinkedIn downloads, Twitter API user objects, generic CSV/JSON/NDJSON) into the database')
-    .argument('<paths...>', 'files, folders, .zip or .tar.gz archives')
-    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv interactions.csv --network twitter --skip-invalid', 'influence import followers.jsonl --network twitter --followers-of @brand']))
+    .argument('<paths...>', "files, folders, .zip or .tar.gz archives; '-' reads a table from standard input")
+    .addHelpText('after', helpExamples(['influence import twitter-archive.zip', 'influence import linkedin-export.zip --owner janedoe', 'influence import accounts.csv posts.csv --network twitter --skip-invalid', 'influence import followers.jsonl --network twitter --followers-of @brand', 'gunzip -c posts.ndjson.gz | influence import - --network twitter']))
     .addOption(new Option('--format <name>', 'skip detection and read as this format').choices(ADAPTERS.map((a) => a.format)))
     .option('--skip-invalid', 'import the valid rows, count and report the invalid ones')
     .option('--network <name>', 'network for generic rows without a network column', 'generic')
@@ -49,19 +50,23 @@ export function registerImport(program: Command, io: Io): void {
         onProgress: progress.update,
         onLockWait: (message) => ctx.warn(message),
       };
-      const sources = paths.map((p) => ctx.resolvePath(p));
-      // a new database is built aside and linked into place (store/new-db-target.ts)
-      const fresh = openNewDbTarget(ctx.dbPath);
+      // '-' (standard input) is copied to a temporary file first, and read as that file
+      const stdin: StdinCopy | undefined = checkStdinUse(paths, io) ? await copyStdin(io) : undefined;
+      const sources = paths.map((p) => (p === STDIN_PATH ? stdin!.file : ctx.resolvePath(p)));
+      const open = (p: string) => (p === stdin?.file ? openStdinCopy(p, flags.format) : openSource(p));
+      let fresh: ReturnType<typeof openNewDbTarget> | undefined;
       let db: Db | undefined;
       try {
+        // a new database is built aside and linked into place (store/new-db-target.ts)
+        fresh = openNewDbTarget(ctx.dbPath);
         let summary: ImportSummary;
         try {
-          summary = await runImport(fresh ?? importTargetOf((db = ctx.openStore())), sources, options, openSource);
+          summary = await runImport(fresh ?? importTargetOf((db = ctx.openStore())), sources, options, open);
         } catch (err) {
           if (!(err instanceof NewDatabaseTaken)) throw err;
           // another command created the database meanwhile: import into it as into any other
           ctx.warn(`${ctx.dbPath} was created by another command during this import; importing into it`);
-          summary = await runImport(importTargetOf((db = ctx.openStore())), sources, options, openSource);
+          summary = await runImport(importTargetOf((db = ctx.openStore())), sources, options, open);
         }
         progress.done();
         await output.write({ schema: 1, ...summary });
@@ -74,6 +79,7 @@ export function registerImport(program: Command, io: Io): void {
         progress.done();
         fresh?.close();
         db?.close();
+        stdin?.remove();
       }
     });
 }

@@ -39,7 +39,7 @@ export function registerRank(program: Command, io: Io): void {
       .addOption(new Option('--sort <key>', 'sort by').choices(RANK_SORTS as string[]))
       .option('--exclude-flagged', 'leave out accounts with authenticity flags, and accounts whose profile is classified fake or bot')
       .option('--min-quality <n>', 'only accounts whose audience quality (0-100: real share of their classified followers) is at least N; accounts without classified followers are listed apart')
-      .addHelpText('after', helpExamples(['influence rank --limit 20', 'influence rank --list followers.csv --topic music --min-score 50 --csv > shortlist.csv', 'influence rank --list creators.csv --min-quality 70 --exclude-flagged'])),
+      .addHelpText('after', helpExamples(['influence rank --limit 20', 'influence rank --list fans.csv --topic music --min-score 50 --csv > top.csv', 'influence rank --list creators.csv --min-quality 70 --exclude-flagged'])),
     addScoringOptions, addOntologyOption, addMinConfidenceOption,
   )).action(async (opts: RankFlags, cmd: Command) => {
     const ctx = makeContext(io, cmd);

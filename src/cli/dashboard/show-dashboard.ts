@@ -70,7 +70,8 @@ export async function showDashboard(ctx: CommandContext, io: Io, setup: Dashboar
   const marks = stageMarks(io.env['INFLUENCE_PROFILE']);
   marks.mark('start');
   stdout.write(ENTER_ALTERNATE_SCREEN);
-  const db = openDb(ctx.dbPath, { readonly: true, mustExist: true });
+  // silent: the screen is the dashboard's (a note would tear it)
+  const db = openDb(ctx.dbPath, { readonly: true, mustExist: true, onReadCopy: () => {} });
   const typeAhead = holdKeys(stdin);
   try {
     instance = render(React.createElement(LoadingScreen, { stage: 'starting', color }), { stdout, stdin, stderr, exitOnCtrlC: false, patchConsole: true });

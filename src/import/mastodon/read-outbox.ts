@@ -11,6 +11,7 @@ import { inferHandleFromUri } from './addresses.js';
 import { type ArchiveContext, emitOwner, requireOwner } from './archive-context.js';
 import { type Owner, convertActivity } from './convert-activity.js';
 import { ARCHIVE_FIX, isObject, stringField } from './read-json-entry.js';
+import { ValueError, describeValue, parseCount } from '../values.js';
 
 const EXPECTED = "an ActivityStreams OrderedCollection with 'orderedItems' (Mastodon outbox.json)";
 const ITEM_FIX = 'use the outbox.json of an unmodified Mastodon archive, or pass --skip-invalid to import the other activities';
@@ -75,7 +76,12 @@ export async function readOutbox(entry: SourceEntry, ctx: ArchiveContext): Promi
     fix: ARCHIVE_FIX,
     onItem: (item) => {
       if (item.path.length === 1) {
-        declared = readCount(item.value);
+        try {
+          declared = readCount(item.value);
+        } catch (err) {
+          if (!(err instanceof ValueError)) throw err;
+          sink.problem({ file, field: 'totalItems', reason: `${describeValue(item.value)} is not valid`, expected: err.expected, fix: err.fix });
+        }
         return;
       }
       if (!owner) {
@@ -109,8 +115,15 @@ export async function readOutbox(entry: SourceEntry, ctx: ArchiveContext): Promi
   for (const [type, n] of unsupported) sink.skippedFile(entry.name, `${n} activit${n === 1 ? 'y' : 'ies'} of type ${type} not imported`);
 }
 
+/**
+ * The declared status count: a whole number (or its digits as text) within the bound every
+ * importer uses (values.ts parseCount); absent, null or empty is none. Anything else (1e300, -1,
+ * 2^64, 'many') is a ValueError: it was dropped without a word.
+ */
 function readCount(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
-  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
-  return undefined;
+  if (v === null || v === undefined || v === '') return undefined;
+  const n = parseCount(typeof v === 'string' && !/^\s*\d+\s*$/.test(v) ? NaN : v);
+  if (n !== undefined && !Number.isInteger(n)) throw new ValueError('a whole number such as 1200', 'check the value: a count of statuses is a whole number');
+  return n;
 }

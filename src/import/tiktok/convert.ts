@@ -12,6 +12,7 @@ import { parseSimpleHandle } from '../own-data/handles.js';
 import { findEntities } from '../own-data/text-entities.js';
 import { parseExportTime } from '../own-data/times.js';
 import { pick } from './sections.js';
+import { ValueError, describeValue, parseCount } from '../values.js';
 
 /** The network name of TikTok records. */
 export const TIKTOK = 'tiktok';
@@ -21,9 +22,11 @@ export interface Fault {
   field: string;
   reason: string;
   expected: string;
+  /** how to mend it, when downloading the export again would not */
+  fix?: string;
 }
 
-const fault = (field: string, reason: string, expected: string): Fault => ({ field, reason, expected });
+const fault = (field: string, reason: string, expected: string, fix?: string): Fault => ({ field, reason, expected, ...(fix ? { fix } : {}) });
 
 /** A video named by a link: its id, and its author when the link says (`tiktok.com/@name/video/ID`). */
 export function parseVideoLink(raw: unknown): { id: string; author?: string } | undefined {
@@ -119,7 +122,8 @@ export function convertPost(item: unknown, owner: AccountRef): PostRecord | Faul
   const text = String(pick(obj, 'Title', 'Description', 'Caption', 'title') ?? '');
   const video = parseVideoLink(link);
   const post: PostRecord = { type: 'post', network: TIKTOK, externalId: video?.id ?? contentId('post', createdAt, text), author: owner, createdAt, text };
-  const likes = readCount(pick(obj, 'Likes', 'likes', 'LikeCount'));
+  const likes = countField(obj, 'Likes', 'likes', 'LikeCount');
+  if (typeof likes === 'object') return likes;
   if (likes !== undefined) post.likes = likes;
   addEntities(post, text);
   return post;
@@ -145,11 +149,37 @@ export function convertRepost(item: unknown, owner: AccountRef): PostRecord | Fa
   };
 }
 
-/** A count written as text or number ("12", 12, "1,234"); undefined for "None", "" or anything else. */
+/** What TikTok writes in a count it does not have (compared in lower case). */
+const NO_COUNT: ReadonlySet<string> = new Set(['', 'none', 'n/a']);
+
+/**
+ * A count written as text or number ("12", 12, "1,234"); undefined when absent or written
+ * as none ("None", "N/A", "", null). Anything else is a ValueError with the bound and
+ * wording every importer uses (values.ts parseCount): 1e300, -5, 2.5, "lots" and integers
+ * past 2^53 were dropped without a word, so a profile's follower count went missing.
+ */
 export function readCount(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : undefined;
-  if (typeof v === 'string' && /^\d{1,3}(?:,\d{3})*$|^\d+$/.test(v.trim())) return Number(v.trim().replace(/,/g, ''));
-  return undefined;
+  if (v === undefined || v === null) return undefined;
+  let raw = v;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (NO_COUNT.has(s.toLowerCase())) return undefined;
+    raw = /^\d{1,3}(?:,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s;
+  }
+  const n = parseCount(raw);
+  if (n !== undefined && !Number.isInteger(n)) throw new ValueError('a whole number such as 1200', 'check the value: a count of people or likes is a whole number');
+  return n;
+}
+
+/** The count in `obj` under the first of `names` present: the count, undefined when absent, or a Fault naming the field. */
+export function countField(obj: Record<string, unknown>, ...names: string[]): number | undefined | Fault {
+  const v = pick(obj, ...names);
+  try {
+    return readCount(v);
+  } catch (err) {
+    if (!(err instanceof ValueError)) throw err;
+    return fault(names[0]!, `${describeValue(v)} is not valid`, err.expected, err.fix);
+  }
 }
 
 function addEntities(post: PostRecord, text: string): void {

@@ -10,7 +10,7 @@ import { asObject } from '../own-data/meta-fields.js';
 import { parseSimpleHandle } from '../own-data/handles.js';
 import { type ExportOwner, makeExportOwner } from '../own-data/owner.js';
 import { type JsonItem, type JsonSelect, readJsonRecords } from '../own-data/read-json.js';
-import { TIKTOK, type Fault, convertComment, convertFollow, convertLike, convertPost, convertRepost, readCount } from './convert.js';
+import { TIKTOK, type Fault, convertComment, convertFollow, convertLike, convertPost, convertRepost, countField } from './convert.js';
 import { type RecordKind, classifyPath, pick, skipReason } from './sections.js';
 import { DATA_FILE, TIKTOK_FORMAT, detectTiktok, findDataFile } from './detect.js';
 
@@ -57,7 +57,7 @@ export async function readTikTok(entry: SourceEntry, sink: RecordSink, owner: Ex
   const emit = (kind: RecordKind, section: string, item: JsonItem): void => {
     const rec = CONVERTERS[kind](item.value, owner.ref());
     if ('reason' in rec) {
-      sink.problem({ file, line: item.line, record: item.index, field: `${section} [${item.index}]${rec.field ? `.${rec.field}` : ''}`, reason: rec.reason, expected: rec.expected, fix: `${FIX}, or pass --skip-invalid` });
+      sink.problem({ file, line: item.line, record: item.index, field: `${section} [${item.index}]${rec.field ? `.${rec.field}` : ''}`, reason: rec.reason, expected: rec.expected, fix: `${rec.fix ?? FIX}, or pass --skip-invalid` });
       return;
     }
     counts[kind] = (counts[kind] ?? 0) + 1;
@@ -84,7 +84,7 @@ export async function readTikTok(entry: SourceEntry, sink: RecordSink, owner: Ex
   const complete = await readJsonRecords(entry, sink, { expected: 'a TikTok export: {"Your Activity": {...}, "Profile": {...}, ...}', fix: FIX }, select, (item) => {
     const c = classifyPath(item.path, 'object');
     if (c.type === 'profile') {
-      readProfile(item.value, c.section, entry, owner);
+      readProfile(item.value, c.section, entry, owner, (bad) => sink.problem({ file, line: item.line, field: `${c.section}.${bad.field}`, reason: bad.reason, expected: bad.expected, fix: `${bad.fix ?? FIX}, or pass --skip-invalid` }));
       flush();
     } else if (c.type === 'record') {
       if (ownerKnown) emit(c.kind, c.section, item);
@@ -108,7 +108,8 @@ export async function readTikTok(entry: SourceEntry, sink: RecordSink, owner: Ex
   owner.finish(file);
 }
 
-function readProfile(value: unknown, section: string, entry: SourceEntry, owner: ExportOwner): void {
+/** The owner's name, display name, bio and declared counts; a count that is not one goes to `problem` (and is left out). */
+function readProfile(value: unknown, section: string, entry: SourceEntry, owner: ExportOwner, problem: (bad: Fault) => void): void {
   const map = asObject(value) ?? {};
   const handle = pick(map, 'userName', 'username', 'UserName');
   if (typeof handle === 'string') owner.nameFromExport(handle, `${base(entry.name)} (${section})`);
@@ -116,8 +117,10 @@ function readProfile(value: unknown, section: string, entry: SourceEntry, owner:
   if (typeof display === 'string' && display.trim() && display !== 'N/A') owner.profile.displayName = display;
   const bio = pick(map, 'bioDescription', 'bio');
   if (typeof bio === 'string' && bio.trim() && bio !== 'N/A') owner.profile.bio = bio;
-  const followers = readCount(pick(map, 'followerCount', 'followersCount'));
-  if (followers !== undefined) owner.profile.followers = followers;
-  const following = readCount(pick(map, 'followingCount'));
-  if (following !== undefined) owner.profile.following = following;
+  const followers = countField(map, 'followerCount', 'followersCount');
+  if (typeof followers === 'object') problem(followers);
+  else if (followers !== undefined) owner.profile.followers = followers;
+  const following = countField(map, 'followingCount');
+  if (typeof following === 'object') problem(following);
+  else if (following !== undefined) owner.profile.following = following;
 }
