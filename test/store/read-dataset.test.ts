@@ -70,6 +70,25 @@ describe('readDataset', () => {
     w.close();
   });
 
+  it('reads a number column no account has as one shared all-NaN column, and one some account has as its own', () => {
+    const w = new DbWriter(path.join(tempDir(), 'u.db'));
+    w.account({ handle: 'a', followers: 10 });
+    w.account({ handle: 'b', listed: 2 });
+    const { accounts } = readAccounts(w.db);
+    w.close();
+    // followers and listed are known for someone: own columns, values as stored
+    expect(Array.from(accounts.followers)).toEqual([10, NaN]);
+    expect(Array.from(accounts.listed)).toEqual([NaN, 2]);
+    expect(accounts.followers).not.toBe(accounts.listed);
+    // the window aggregates and the rest are known for nobody: one column, NaN for both accounts
+    const unknown = [accounts.verified, accounts.createdAt, accounts.mentionsReceived, accounts.likesGiven, accounts.aggregateWindowDays];
+    for (const c of unknown) {
+      expect(c).toBe(accounts.verified);
+      expect(c.length).toBe(2);
+      expect(Array.from(c).every(Number.isNaN)).toBe(true);
+    }
+  });
+
   it('has no latest activity in an empty database', () => {
     const w = new DbWriter(path.join(tempDir(), 'e.db'));
     expect(readLatestActivity(w.db)).toBeNull();
