@@ -226,7 +226,14 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
     return postSparse!.get(id) ?? -1;
   };
 
-  return { accounts, indexOf, posts, postOf, ...(options.texts ? { texts: readPostTexts(db, np, postOf, options.texts) } : {}) };
+  // declared counts no post has (an export without them): one shared all-NaN column, as for accounts
+  let unknown: Float64Array | null = null;
+  for (const key of ['likes', 'reshares', 'replies'] as const) {
+    if (!posts[key].every(Number.isNaN)) continue;
+    unknown ??= posts[key];
+    posts[key] = unknown;
+  }
+    return { accounts, indexOf, posts, postOf, ...(options.texts ? { texts: readPostTexts(db, np, postOf, options.texts) } : {}) };
 }
 
 /** Texts of the posts in the window, by post index (null for the others). */

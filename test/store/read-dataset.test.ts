@@ -30,6 +30,10 @@ describe('readDataset', () => {
     expect(pop.posts.n).toBe(2);
     expect(pop.posts.likes[0]).toBe(3);
     expect(Number.isNaN(pop.posts.likes[1]!)).toBe(true);
+    // no post declares reshares or replies: one shared all-NaN column; likes are their own
+    expect(pop.posts.reshares).toBe(pop.posts.replies);
+    expect(Array.from(pop.posts.replies)).toEqual([NaN, NaN]);
+    expect(pop.posts.likes).not.toBe(pop.posts.replies);
     expect(pop.posts.kind[1]).toBe(1); // reply
     expect(pop.interactions.n).toBe(2);
     expect(pop.interactions.kind[0]).toBe(KIND.like);
