@@ -290,7 +290,7 @@ export function extractFeatures(
   sentKinds[KIND.reply] = wanted.has('replies_sent') || wanted.has('conversation');
   sentKinds[KIND.reshare] = wanted.has('reshares_sent');
   sentKinds[KIND.like] = wanted.has('likes_sent');
-  // a kind no wanted feature reads is summed into nothing (a typed array ignores writes past its end)
+  // a kind no wanted feature reads is not summed (and has no column)
   const sent = sentKinds.map((want) => new Float64Array(want ? n : 0));
   let observesAuthors = false;
   // the kinds of engagement the database records at all: a kind it never holds (a replies-only
@@ -316,7 +316,7 @@ export function extractFeatures(
     if (!within(E.createdAt[e]!)) continue;
     const w = interactionWeight[e] ?? 1;
     if (a >= 0) {
-      sent[k]![a]! += w;
+      if (sentKinds[k]) sent[k]![a]! += w;
       evidence.activityInWindow[a]!++;
     }
     if (other) {
