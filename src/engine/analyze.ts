@@ -49,7 +49,8 @@ export interface AnalyzeOptions {
    * emptied once features are extracted (the Dataset object is changed), the assessment's
    * per-event weights and the graph's edges are let go of then too, and the analysis
    * returned is keepScoresOnly's. What the model stage adds then fits where they were: at
-   * 10M events the peak is that of feature extraction, not the model's.
+   * 10M events the peak is that of feature extraction, not the model's. Only the features
+   * scoring reads are extracted (engine/score.ts scoringFeaturesOf).
    */
   scoresOnly?: boolean;
 }
@@ -108,7 +109,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
     dataset.follows = emptyDataset.follows;
     assessment.interactionWeight = new Float32Array(0);
   };
-  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterFeatures, keepEdges: false } : {}) });
+  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterFeatures, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}) });
   if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }

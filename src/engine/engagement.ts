@@ -58,8 +58,8 @@ export function buildEngagementGraph(
   const start = windowStart(window);
   const lambda = Math.LN2 / (weights.halfLifeDays * DAY_MS);
 
-  // pass 1: select events, weigh them, count per target
-  const selected = new Int32Array(ev.n);
+  // pass 1: select events, weigh them, count per target. An event's weight is kept at its
+  // own index, -1 when it is not selected (a selected event's weight is never negative)
   const w = new Float64Array(ev.n);
   const perTarget = new Int32Array(n + 1);
   const outTotal = new Float64Array(n);
@@ -69,46 +69,61 @@ export function buildEngagementGraph(
     const b = ev.target[e]!;
     const t = ev.createdAt[e]!;
     const kw = weights.kindWeight[ev.kind[e]!] ?? 0;
-    if (a < 0 || b < 0 || a === b || kw <= 0 || !(t <= window.asOf && t > start)) continue;
+    if (a < 0 || b < 0 || a === b || kw <= 0 || !(t <= window.asOf && t > start)) {
+      w[e] = -1;
+      continue;
+    }
     const we = kw * Math.exp(-lambda * (window.asOf - t));
-    selected[s] = e;
     w[e] = we;
     outTotal[a]! += we;
     perTarget[b + 1]!++;
     s++;
   }
-  // one counting sort by target (stable: event order within a target)
+  // one counting sort by target (stable: event order within a target) that carries what
+  // the merge reads (engager, weighted share, authenticity weight) to the sorted position:
+  // the merge then reads in order, not the events' columns at scattered indices, which
+  // missed the cache on every event at 10M events (measured in the commit)
   for (let i = 0; i < n; i++) perTarget[i + 1]! += perTarget[i]!;
   const targetStart = perTarget.slice(0, n + 1);
-  const sorted = new Int32Array(s);
-  for (let k = 0; k < s; k++) {
-    const e = selected[k]!;
-    sorted[perTarget[ev.target[e]!]!++] = e;
-  }
-
-  // merge repeats of a pair into one edge: `edgeOf[a]` is a's edge into the current target
-  // when `stamp[a]` says it was made for this target (no sort by engager needed)
-  const inStart = new Int32Array(n + 1);
   const inSource = new Int32Array(s);
   const inWeight = new Float64Array(s);
   const pairWeight = new Float32Array(s);
+  for (let e = 0; e < ev.n; e++) {
+    const we = w[e]!;
+    if (we < 0) continue;
+    const k = perTarget[ev.target[e]!]!++;
+    const aw = interactionWeight[e] ?? 1;
+    inSource[k] = ev.actor[e]!;
+    inWeight[k] = we * aw;
+    pairWeight[k] = aw;
+  }
+
+  // merge repeats of a pair into one edge, in place (an edge's slot is never after its
+  // event's): `edgeOf[a]` is a's edge into the current target when `stamp[a]` says it was
+  // made for this target (no sort by engager needed). A new edge's weight is 0 + its first
+  // share and its pair weight the larger of 0 and the first authenticity weight, as when
+  // the edges were summed from zeroed columns.
+  const inStart = new Int32Array(n + 1);
   const stamp = new Int32Array(n).fill(-1);
   const edgeOf = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     inStart[i] = m;
     for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) {
-      const e = sorted[k]!;
-      const a = ev.actor[e]!;
-      const aw = interactionWeight[e] ?? 1;
-      let edge = edgeOf[a]!;
+      const a = inSource[k]!;
+      const share = inWeight[k]!;
+      const aw = pairWeight[k]!;
       if (stamp[a] !== i) {
         stamp[a] = i;
-        edge = edgeOf[a] = m++;
+        const edge = (edgeOf[a] = m++);
         inSource[edge] = a;
+        inWeight[edge] = 0 + share;
+        pairWeight[edge] = aw > 0 ? aw : 0;
+      } else {
+        const edge = edgeOf[a]!;
+        inWeight[edge]! += share;
+        if (aw > pairWeight[edge]!) pairWeight[edge] = aw;
       }
-      inWeight[edge]! += w[e]! * aw;
-      if (aw > pairWeight[edge]!) pairWeight[edge] = aw;
     }
   }
   inStart[n] = m;
@@ -116,9 +131,17 @@ export function buildEngagementGraph(
     n,
     m,
     inStart,
-    inSource: inSource.slice(0, m),
-    inWeight: inWeight.slice(0, m),
-    pairWeight: pairWeight.slice(0, m),
+    inSource: fitted(inSource, m),
+    inWeight: fitted(inWeight, m),
+    pairWeight: fitted(pairWeight, m),
     outTotal,
   };
+}
+
+/**
+ * The first m entries of a column: a view when they are most of it (no second copy at the
+ * peak; the tail's bytes stay allocated), else a copy (a view would hold a mostly unused buffer).
+ */
+function fitted<T extends Int32Array | Float64Array | Float32Array>(column: T, m: number): T {
+  return (m >= column.length - (column.length >> 3) ? column.subarray(0, m) : column.slice(0, m)) as T;
 }

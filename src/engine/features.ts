@@ -142,6 +142,8 @@ export interface FeatureTable {
    */
   perCount: Record<FeatureName, Float64Array>;
   evidence: AccountEvidence;
+  /** the features computed, when not all were (extractFeatures' `only`): the others read as missing for everyone */
+  computed?: ReadonlySet<FeatureName>;
 }
 
 /** One account's features (pairs, tests): NaN / 'missing' when absent. */
@@ -167,6 +169,7 @@ export function emptyFeatureVector(): FeatureVector {
 
 /** Reads account i of a table as a vector. */
 export function featureVectorOf(table: FeatureTable, i: number): FeatureVector {
+  if (table.computed) throw new Error('featureVectorOf: this feature table holds only some features (extractFeatures was given `only`)');
   const v = emptyFeatureVector();
   for (const f of FEATURE_NAMES) {
     v.value[f] = table.value[f][i]!;
@@ -185,9 +188,12 @@ AUTHORED[POST_KINDS.indexOf('reply')] = 1;
 AUTHORED[POST_KINDS.indexOf('quote')] = 1;
 
 /**
- * Computes every feature for the window. `graph` is the window's engagement graph and
- * `network` its network values (engine/network.ts); `interactionWeight` the authenticity
- * stage's per-event weights.
+ * Computes every feature for the window, or only `only` (and what they are made from:
+ * followers and following): a feature left out is missing for every account, in columns
+ * shared with the other left-out features, and the table lists what it holds (`computed`),
+ * so that featureVectorOf refuses it. The features computed are the same either way.
+ * `graph` is the window's engagement graph and `network` its network values
+ * (engine/network.ts); `interactionWeight` the authenticity stage's per-event weights.
  */
 export function extractFeatures(
   pop: Dataset,
@@ -195,6 +201,7 @@ export function extractFeatures(
   graph: EngagementGraph,
   network: Float64Array,
   interactionWeight: Float32Array,
+  only?: readonly FeatureName[],
 ): FeatureTable {
   const n = pop.accounts.n;
   const A = pop.accounts;
@@ -207,13 +214,19 @@ export function extractFeatures(
   const value = {} as Record<FeatureName, Float64Array>;
   const source = {} as Record<FeatureName, Uint8Array>;
   const perCount = {} as Record<FeatureName, Float64Array>;
+  const wanted = only ? new Set<FeatureName>([...only, 'followers', 'following']) : new Set<FeatureName>(FEATURE_NAMES);
   // features that are never counts of events share one all-NaN column, never written (12
-  // of 21: 96 MB at 1M accounts)
+  // of 21: 96 MB at 1M accounts); so do the value and source columns of features not wanted
   const notCounts = new Float64Array(n).fill(NaN);
+  const notComputed = wanted.size < FEATURE_NAMES.length ? new Uint8Array(n).fill(MISSING) : null;
+  // per feature: 1 when its value has units per counted event, 0 when not, -1 when not computed
+  const kept = {} as Record<FeatureName, number>;
   for (const f of FEATURE_NAMES) {
-    value[f] = new Float64Array(n).fill(NaN);
-    source[f] = new Uint8Array(n).fill(MISSING);
-    perCount[f] = COUNTED.has(f) ? new Float64Array(n).fill(NaN) : notCounts;
+    const computed = wanted.has(f);
+    kept[f] = computed ? (COUNTED.has(f) ? 1 : 0) : -1;
+    value[f] = computed ? new Float64Array(n).fill(NaN) : notCounts;
+    source[f] = computed ? new Uint8Array(n).fill(MISSING) : notComputed!;
+    perCount[f] = computed && COUNTED.has(f) ? new Float64Array(n).fill(NaN) : notCounts;
   }
   const evidence: AccountEvidence = {
     audience: new Uint8Array(n),
@@ -223,9 +236,11 @@ export function extractFeatures(
     receivedInWindow: new Float64Array(n),
   };
   const set = (f: FeatureName, i: number, v: number, s: number, unitsPerCount = NaN): void => {
+    const counted = kept[f];
+    if (counted === -1) return; // not wanted: its columns are shared
     value[f][i] = v;
     source[f][i] = s;
-    if (COUNTED.has(f)) perCount[f][i] = unitsPerCount;
+    if (counted === 1) perCount[f][i] = unitsPerCount;
     else if (!Number.isNaN(unitsPerCount)) throw new Error(`feature ${f} has units per count but is not in COUNTED_FEATURES`);
   };
   const lists = A.lists;
@@ -234,8 +249,10 @@ export function extractFeatures(
     if (!(t <= evidence.lastActivity[i]!)) evidence.lastActivity[i] = Number.isNaN(t) ? evidence.lastActivity[i]! : t;
   };
 
-  // posts: who has any, authored posts in the window, declared counts on them
-  const hasPosts = new Uint8Array(n);
+  // posts: who has any, authored posts in the window, declared counts on them. Who has
+  // posts, incoming or outgoing events are bits of one byte per account (HAS_*): an event
+  // reads and sets its target's in one place
+  const has = new Uint8Array(n);
   const authored = new Float64Array(n);
   const allPosts = new Float64Array(n);
   const declLikes = new Float64Array(n).fill(NaN);
@@ -249,7 +266,7 @@ export function extractFeatures(
   for (let p = 0; p < P.n; p++) {
     const a = P.author[p]!;
     if (a < 0) continue;
-    hasPosts[a] = 1;
+    has[a]! |= HAS_POSTS;
     seen(a, P.createdAt[p]!);
     if (!within(P.createdAt[p]!)) continue;
     allPosts[a]!++;
@@ -263,16 +280,22 @@ export function extractFeatures(
     if (most >= 0 && !(most <= declMaxPerPost[a]!)) declMaxPerPost[a] = most;
   }
 
-  // events: received per kind (weighted), sent per kind, who has incoming at any time
-  const hasIncoming = new Uint8Array(n);
-  const hasOutgoing = new Uint8Array(n);
-  const received = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const receivedCount = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-  const sent = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  // events: received per kind (weighted), sent per kind, who has incoming at any time.
+  // What an account received is one row of RECEIVED_STRIDE numbers (the weighted sum per
+  // kind, then the count of events): an event adds to its target's row in one place, where
+  // separate columns per kind were a cache miss each at 10M events
+  const received = new Float64Array(n * RECEIVED_STRIDE);
+  const sentKinds = new Array<boolean>(RECEIVED_KINDS).fill(false);
+  sentKinds[KIND.mention] = wanted.has('mentions_sent') || wanted.has('conversation');
+  sentKinds[KIND.reply] = wanted.has('replies_sent') || wanted.has('conversation');
+  sentKinds[KIND.reshare] = wanted.has('reshares_sent');
+  sentKinds[KIND.like] = wanted.has('likes_sent');
+  // a kind no wanted feature reads is not summed (and has no column)
+  const sent = sentKinds.map((want) => new Float64Array(want ? n : 0));
   let observesAuthors = false;
   // the kinds of engagement the database records at all: a kind it never holds (a replies-only
   // data set has no reshares) is unknown for everyone, not zero
-  const kindSeen = new Uint8Array(received.length);
+  const kindSeen = new Uint8Array(RECEIVED_KINDS);
   for (let e = 0; e < E.n; e++) {
     const k = E.kind[e]!;
     if (k < kindSeen.length) kindSeen[k] = 1;
@@ -283,24 +306,26 @@ export function extractFeatures(
       continue; // follow, unfollow
     }
     const b = E.target[e]!;
-    if (a >= 0) hasOutgoing[a] = 1;
+    if (a >= 0) has[a]! |= HAS_OUTGOING;
     const other = b >= 0 && b !== a;
     if (other) {
-      hasIncoming[b] = 1;
-      if (hasPosts[b] === 1) observesAuthors = true;
+      const hb = has[b]!;
+      has[b] = hb | HAS_INCOMING;
+      if ((hb & HAS_POSTS) !== 0) observesAuthors = true;
     }
     if (!within(E.createdAt[e]!)) continue;
     const w = interactionWeight[e] ?? 1;
     if (a >= 0) {
-      sent[k]![a]! += w;
+      if (sentKinds[k]) sent[k]![a]! += w;
       evidence.activityInWindow[a]!++;
     }
     if (other) {
-      received[k]![b]! += w;
-      receivedCount[k]![b]!++;
-      evidence.receivedInWindow[b]!++;
+      const row = b * RECEIVED_STRIDE;
+      received[row + k]! += w;
+      received[row + RECEIVED_KINDS]!++;
     }
   }
+  for (let i = 0; i < n; i++) evidence.receivedInWindow[i] = received[i * RECEIVED_STRIDE + RECEIVED_KINDS]!;
 
   // follow edges: followers (following) only for accounts whose own list is present
   const inEdges = new Float64Array(n);
@@ -337,15 +362,16 @@ export function extractFeatures(
     // reception, unless it is also marked RECEPTION; other accounts with posts, in a
     // database that records engagement with authors (a generic or listening data set), are
     // taken to have it all (store/records.ts OwnLists)
-    const complete = hasList(i, LISTS.RECEPTION) || (hasPosts[i] === 1 && observesAuthors && !hasList(i, LISTS.POSTS));
-    const observed = complete || hasIncoming[i] === 1;
+    const hasPosts = (has[i]! & HAS_POSTS) !== 0;
+    const complete = hasList(i, LISTS.RECEPTION) || (hasPosts && observesAuthors && !hasList(i, LISTS.POSTS));
+    const observed = complete || (has[i]! & HAS_INCOMING) !== 0;
     const evSrc = complete ? EVENTS : LOWER_BOUND;
 
     // posts in the window: counted when the database has the account's posts, else the
     // declared lifetime rate (posts / account age)
     let posts = NaN;
     let postsSource = MISSING;
-    if (hasPosts[i] === 1) {
+    if (hasPosts) {
       posts = authored[i]!;
       postsSource = EVENTS;
       set('posts_per_day', i, allPosts[i]! / days, EVENTS);
@@ -360,16 +386,15 @@ export function extractFeatures(
     }
 
     // received reactions, per kind, in the window: [value, source, events counted]
-    const ev = (k: number): number => (observed && kindSeen[k] === 1 ? received[k]![i]! : NaN);
-    const cnt = (k: number): number => receivedCount[k]![i]!;
-    const reshares = pick(ev(KIND.reshare), evSrc, cnt(KIND.reshare), declReshares[i]!, agg(A.resharesReceived[i]!, i));
-    const replies = pick(ev(KIND.reply), evSrc, cnt(KIND.reply), declReplies[i]!, agg(A.repliesReceived[i]!, i));
-    const likes = pick(ev(KIND.like), evSrc, cnt(KIND.like), declLikes[i]!, agg(A.likesReceived[i]!, i));
-    const quotes = pick(ev(KIND.quote), evSrc, cnt(KIND.quote), NaN, NaN);
+    const row = i * RECEIVED_STRIDE;
+    const ev = (k: number): number => (observed && kindSeen[k] === 1 ? received[row + k]! : NaN);
+    const reshares = pick(ev(KIND.reshare), evSrc, declReshares[i]!, agg(A.resharesReceived[i]!, i));
+    const replies = pick(ev(KIND.reply), evSrc, declReplies[i]!, agg(A.repliesReceived[i]!, i));
+    const likes = pick(ev(KIND.like), evSrc, declLikes[i]!, agg(A.likesReceived[i]!, i));
+    const quotes = pick(ev(KIND.quote), evSrc, NaN, NaN);
     const mentions = pick(
-      observed && (kindSeen[KIND.mention] === 1 || kindSeen[KIND.reply] === 1) ? received[KIND.mention]![i]! + received[KIND.reply]![i]! : NaN,
+      observed && (kindSeen[KIND.mention] === 1 || kindSeen[KIND.reply] === 1) ? received[row + KIND.mention]! + received[row + KIND.reply]! : NaN,
       evSrc,
-      cnt(KIND.mention) + cnt(KIND.reply),
       declReplies[i]!,
       agg(A.mentionsReceived[i]!, i),
     );
@@ -401,7 +426,7 @@ export function extractFeatures(
     if (implied > 0 && source.engagers[i] !== EVENTS && !(implied <= value.engagers[i]!)) set('engagers', i, implied, DECLARED_LOWER_BOUND);
 
     // activity sent: events when the database has the account's own activity
-    if (hasOutgoing[i] === 1 || hasPosts[i] === 1 || hasList(i, LISTS.RECEPTION)) {
+    if ((has[i]! & HAS_OUTGOING) !== 0 || hasPosts || hasList(i, LISTS.RECEPTION)) {
       set('mentions_sent', i, sent[KIND.mention]![i]! / days, EVENTS);
       set('reshares_sent', i, sent[KIND.reshare]![i]! / days, EVENTS);
       set('replies_sent', i, sent[KIND.reply]![i]! / days, EVENTS);
@@ -417,7 +442,7 @@ export function extractFeatures(
       if (!Number.isNaN(rs)) set('reshares_sent', i, scaleAggregate(rs, i) / days, DECLARED);
     }
   }
-  return { n, value, source, perCount, evidence };
+  return only ? { n, value, source, perCount, evidence, computed: wanted } : { n, value, source, perCount, evidence };
 
   function agg(v: number, i: number): number {
     return Number.isNaN(v) ? NaN : scaleAggregate(v, i);
@@ -436,26 +461,33 @@ export function extractFeatures(
   }
 }
 
-/** A received quantity: [value, source code, events counted behind it]. */
-type Reactions = [number, number, number];
+/** A received quantity: [value, source code]. */
+type Reactions = [number, number];
+
+/** Bits of extractFeatures' per-account byte: the account has posts, incoming events (at any time), outgoing events. */
+const HAS_POSTS = 1;
+const HAS_INCOMING = 2;
+const HAS_OUTGOING = 4;
+/** Engagement kinds (codes 0..4: reply, reshare, quote, mention, like); a received row holds their sums, then the count of events. */
+const RECEIVED_KINDS = KIND.like + 1;
+const RECEIVED_STRIDE = RECEIVED_KINDS + 1;
 
 
 /** The largest available of events / declared-per-post / declared-aggregate (ties: events). */
-function pick(events: number, eventsSource: number, counted: number, perPost: number, aggregate: number): Reactions {
+function pick(events: number, eventsSource: number, perPost: number, aggregate: number): Reactions {
   let best = NaN;
   let src = MISSING;
-  let n = 0;
   if (!Number.isNaN(events)) {
     best = events;
     src = eventsSource;
-    n = counted;
   }
-  for (const v of [perPost, aggregate]) {
-    if (!Number.isNaN(v) && (Number.isNaN(best) || v > best)) {
-      best = v;
-      src = DECLARED;
-      n = 0;
-    }
+  if (!Number.isNaN(perPost) && (Number.isNaN(best) || perPost > best)) {
+    best = perPost;
+    src = DECLARED;
   }
-  return [best, src, n];
+  if (!Number.isNaN(aggregate) && (Number.isNaN(best) || aggregate > best)) {
+    best = aggregate;
+    src = DECLARED;
+  }
+  return [best, src];
 }

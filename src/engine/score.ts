@@ -30,7 +30,7 @@
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { extractFeatures, isLowerBound, SOURCE_CODES, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { extractFeatures, isLowerBound, SOURCE_CODES, type FeatureName, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeInto, type FactorPosterior } from './impute.js';
 import { attributeInto } from './attribution.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
@@ -39,7 +39,7 @@ import { computeNetworkInfluence, type NetworkResult } from './network.js';
 import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
-import { applyRealFollowers, type RealFollowers } from './audience/real-followers.js';
+import { applyRealFollowers, DISCOUNTED_FEATURES, type RealFollowers } from './audience/real-followers.js';
 import { significant } from './significant.js';
 import { FLAG_CODES, neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
 
@@ -59,6 +59,20 @@ export interface ScoreOptions {
   afterFeatures?: () => void;
   /** false: the table keeps no engagement edges (no view of it reads them: keepScoresOnly) */
   keepEdges?: boolean;
+  /**
+   * true: only the features scoring reads are extracted (the model's and those the audience
+   * discount rewrites: scoringFeaturesOf), for a caller that shows scores and their
+   * itemisations alone (keepScoresOnly); the others are missing for everyone in the table
+   */
+  onlyScoringFeatures?: boolean;
+}
+
+/**
+ * The features scoring reads: the model's, and those the real-followers discount rewrites
+ * (engine/audience/real-followers.ts). With model-v2: 10 + follower_ratio and following of 21.
+ */
+export function scoringFeaturesOf(model: Model): FeatureName[] {
+  return [...new Set<FeatureName>([...model.features.map((f) => f.name), ...DISCOUNTED_FEATURES])];
 }
 
 /** Every account's score as columns, plus what is needed to explain any one of them. */
@@ -129,7 +143,7 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const kept = withoutEventWeights(assessment);
   // the graph is held by measureAccounts alone, so that it can be let go of before the model
   // stage when no edges are kept (at 10M engagements 165 MB)
-  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false);
+  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false, options.onlyScoringFeatures === true);
   options.afterFeatures?.();
   const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
@@ -138,10 +152,10 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
 }
 
 /** The engagement graph, the network values over it and every account's features; the graph's edges when kept. */
-function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
+function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean, onlyScoring: boolean): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
   const graph = buildEngagementGraph(pop, window, engagementWeightsOf(model), assessment.interactionWeight);
   const network = computeNetworkInfluence(graph, model.network);
-  const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight);
+  const features = extractFeatures(pop, window, graph, network.value, assessment.interactionWeight, onlyScoring ? scoringFeaturesOf(model) : undefined);
   const { pairWeight: _perEdge, ...edges } = graph;
   return { network, features, edges: keepEdges ? edges : null };
 }

@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, explainAccount, keepItemised, keepScoresOnly, resolveAccount, resultOf, summaryOf, topEngagersOf, topicsOfAccount, verdictsOf, auditAccount } from '../../src/engine/analyze.js';
 import { runRecordOf } from '../../src/engine/run-record.js';
+import { FEATURE_NAMES, featureVectorOf, SOURCE_CODES } from '../../src/engine/features.js';
+import { scoringFeaturesOf } from '../../src/engine/score.js';
 import { resolveWindow } from '../../src/engine/window.js';
 import { readAudienceModelFile } from '../../src/inputs/audience-model-file.js';
 import { readModelFile } from '../../src/inputs/model-file.js';
@@ -75,6 +77,28 @@ describe('keepScoresOnly', () => {
       expect(JSON.stringify(summaryOf(lean, i))).toBe(JSON.stringify(summaryOf(whole, i)));
     }
     expect(JSON.stringify([...runRecordOf(lean, all).accounts])).toBe(JSON.stringify([...runRecordOf(whole, all).accounts]));
+    // only the features scoring reads were extracted, each the same as the whole analysis's,
+    // bit for bit; the others read as missing, and a whole vector of them is refused
+    const computed = lean.table.features.computed!;
+    expect([...computed].sort()).toEqual(scoringFeaturesOf(options.model).sort());
+    expect(computed.size).toBeLessThan(FEATURE_NAMES.length);
+    expect(whole.table.features.computed).toBeUndefined();
+    for (const f of FEATURE_NAMES) {
+      const leanF = lean.table.features;
+      const wholeF = whole.table.features;
+      if (computed.has(f)) {
+        expect(Buffer.from(leanF.value[f].buffer).equals(Buffer.from(wholeF.value[f].buffer))).toBe(true);
+        expect(Array.from(leanF.source[f])).toEqual(Array.from(wholeF.source[f]));
+        expect(Array.from(leanF.perCount[f])).toEqual(Array.from(wholeF.perCount[f]));
+      } else {
+        expect(leanF.value[f].every(Number.isNaN)).toBe(true);
+        expect(leanF.source[f].every((c) => SOURCE_CODES[c] === 'missing')).toBe(true);
+      }
+    }
+    // some feature left out is known for someone in the whole analysis (leaving it out was a change)
+    expect(FEATURE_NAMES.some((f) => !computed.has(f) && whole.table.features.value[f].some((v) => !Number.isNaN(v)))).toBe(true);
+    expect(() => featureVectorOf(lean.table.features, 0)).toThrow(/only some features/);
+    for (const k of ['evidence'] as const) expect(JSON.stringify(lean.table.features[k], (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))).toBe(JSON.stringify(whole.table.features[k], (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)));
     expect(all.some((i) => whole.table.assessment.flags[i]!.length > 0)).toBe(true);
     expect(() => topEngagersOf(lean, all.find((i) => topEngagersOf(whole, i, 3).length > 0)!, 3)).toThrow(/keeps scores only/);
   });

@@ -30,6 +30,10 @@ describe('readDataset', () => {
     expect(pop.posts.n).toBe(2);
     expect(pop.posts.likes[0]).toBe(3);
     expect(Number.isNaN(pop.posts.likes[1]!)).toBe(true);
+    // no post declares reshares or replies: one shared all-NaN column; likes are their own
+    expect(pop.posts.reshares).toBe(pop.posts.replies);
+    expect(Array.from(pop.posts.replies)).toEqual([NaN, NaN]);
+    expect(pop.posts.likes).not.toBe(pop.posts.replies);
     expect(pop.posts.kind[1]).toBe(1); // reply
     expect(pop.interactions.n).toBe(2);
     expect(pop.interactions.kind[0]).toBe(KIND.like);
@@ -68,6 +72,25 @@ describe('readDataset', () => {
     expect(readDataset(w.db).posts.author[0]).toBe(1);
     expect(readDataset(w.db).accounts.bio[1]).toBe('hello');
     w.close();
+  });
+
+  it('reads a number column no account has as one shared all-NaN column, and one some account has as its own', () => {
+    const w = new DbWriter(path.join(tempDir(), 'u.db'));
+    w.account({ handle: 'a', followers: 10 });
+    w.account({ handle: 'b', listed: 2 });
+    const { accounts } = readAccounts(w.db);
+    w.close();
+    // followers and listed are known for someone: own columns, values as stored
+    expect(Array.from(accounts.followers)).toEqual([10, NaN]);
+    expect(Array.from(accounts.listed)).toEqual([NaN, 2]);
+    expect(accounts.followers).not.toBe(accounts.listed);
+    // the window aggregates and the rest are known for nobody: one column, NaN for both accounts
+    const unknown = [accounts.verified, accounts.createdAt, accounts.mentionsReceived, accounts.likesGiven, accounts.aggregateWindowDays];
+    for (const c of unknown) {
+      expect(c).toBe(accounts.verified);
+      expect(c.length).toBe(2);
+      expect(Array.from(c).every(Number.isNaN)).toBe(true);
+    }
   });
 
   it('has no latest activity in an empty database', () => {

@@ -34,6 +34,9 @@ export interface RealFollowers {
   removed: Float64Array;
 }
 
+/** The features applyRealFollowers reads or rewrites. */
+export const DISCOUNTED_FEATURES = ['followers', 'follower_ratio', 'net_followers', 'following'] as const;
+
 /** Discounts fake and bot followers in `features` (followers, follower_ratio, net_followers) in place, and returns what it did (see the module doc). */
 export function applyRealFollowers(features: FeatureTable, audience: AudienceTable): RealFollowers {
   const n = features.n;
