@@ -24,8 +24,8 @@
  * 2013, section 8.1).
  *
  * Beside the logit, the people's envelope (EnvelopeRule, model 1.2.0 on): edges of the range
- * of labelled people on three measures; classify.ts makes a profile the logit calls real but
- * beyond an edge `suspicious`.
+ * of labelled people on a few measures (four in model 1.4.0); classify.ts makes a profile the
+ * logit calls real but beyond an edge `suspicious`.
  *
  * Example: one archetype 'bought' (fake), intercept 0, one feature followRatio (mean -0.2,
  * scale 0.6) with weight -3; an account at -2.7 has z = -4.17, logit 12.5, P(fake) = 0.999996.
@@ -115,7 +115,8 @@ export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
  * 'below') is outside the range of nearly all labelled people on a measure whose direction
  * is fixed in advance (few followers per followed account: bought followers and follow
  * farms; posting without ever liking: broadcasters; years without a like: dormant or
- * scripted accounts; following many and reacting to none: a feed no one reads). The
+ * scripted accounts; following many and reacting to none: a feed no one reads; on far more
+ * lists than followers: lists no audience made). The
  * threshold is a quantile of the real training accounts alone, so it does not depend on
  * which inauthentic families the fit saw: a family no label covers is caught as far as it
  * leaves the people's range (leave-one-source-out in models/audience-v1.md).
