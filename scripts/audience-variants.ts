@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     rules: { type: 'string', default: '{"defaults":{}}' },
     joint: { type: 'string', default: '' },
     fit: { type: 'string', default: '{}' },
+    weights: { type: 'string', default: '' },
+    'per-source': { type: 'boolean', default: false },
   },
 });
 
@@ -61,7 +63,14 @@ function fitTwoKeys(train: LabelledFeatures, options: AudienceFitOptions): Audie
 }
 
 const { accounts } = readLabelledAccounts(args.data!);
-const set = toLabelledSet(accounts, LABELLED_AS_OF);
+const set = toLabelledSet(accounts, LABELLED_AS_OF, { archetypes: args['per-source'] ? 'per-source' : 'per-class' });
+if (args.weights) {
+  // class weights: each class's total weight times the factor (`{"fake":1,"bot":2}`), renormalised to the example count
+  const factor = JSON.parse(args.weights) as Partial<Record<'real' | 'fake' | 'bot', number>>;
+  set.y.forEach((y, i) => (set.weight[i]! *= factor[y === 0 ? 'real' : set.archetypes[y - 1]!.class] ?? 1));
+  const total = set.weight.reduce((a, b) => a + b, 0);
+  set.weight.forEach((w, i) => (set.weight[i] = (w * set.y.length) / total));
+}
 for (const name of args.hide!.split(',').filter(Boolean)) {
   const j = PROFILE_FEATURES.indexOf(name as ProfileFeature);
   if (j < 0) throw new Error(`--hide: no feature '${name}'`);
@@ -157,12 +166,18 @@ for (const [name, rule] of Object.entries(rules)) {
       const l = loso.map((r, k) => {
         let n = 0;
         let hit = 0;
-        for (const i of r.test) if (set.source[i] === r.h) (n++, (hit += +lo[k]!(view(set.x[i]!))));
-        return { held: r.held, caught: hit / n };
+        let people = 0;
+        let peopleHit = 0;
+        for (const i of r.test) {
+          const flagged = +lo[k]!(view(set.x[i]!));
+          if (set.source[i] === r.h) (n++, (hit += flagged));
+          else (people++, (peopleHit += flagged));
+        }
+        return { held: r.held, caught: hit / n, people: peopleHit / people };
       });
       const mean = l.reduce((a, r) => a + r.caught, 0) / l.length;
       console.log(
-        `  ${mode}  CV people flagged ${pct(c.real[1] / c.real[0])}, fake ${pct(c.fake[1] / c.fake[0])}, bots ${pct(c.bot[1] / c.bot[0])}, all ${pct(all)} | LOSO mean ${pct(mean)}, worst ${pct(Math.min(...l.map((r) => r.caught)))} (${l.map((r) => `${r.held} ${pct(r.caught)}`).join(', ')})`,
+        `  ${mode}  CV people flagged ${pct(c.real[1] / c.real[0])}, fake ${pct(c.fake[1] / c.fake[0])}, bots ${pct(c.bot[1] / c.bot[0])}, all ${pct(all)} | LOSO mean ${pct(mean)}, worst ${pct(Math.min(...l.map((r) => r.caught)))}, people flagged ${pct(Math.min(...l.map((r) => r.people)))}-${pct(Math.max(...l.map((r) => r.people)))} (${l.map((r) => `${r.held} ${pct(r.caught)}`).join(', ')})`,
       );
     }
   }

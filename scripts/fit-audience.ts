@@ -218,9 +218,9 @@ if (grid.length) {
 
 // --- the shipped model: fitted on everything
 const model = fitAudienceModel(set as LabelledSet, options, {
-  version: 'audience-1.3.0',
+  version: 'audience-1.4.0',
   description:
-    `influence audience model 1.3.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017), plus the people's envelope (follower/following ratio, likes per post, likes a day; each edge at ${pct(options.envelopeRate)} of genuine accounts) for families no label covers; decisions on P(real) at thresholds chosen for ${pct(options.realFlagRate)} of genuine accounts flagged in all (mass-followers and envelope included) and ${pct(options.hardFlagRate)} called fake or bot`,
+    `influence audience model 1.4.0: multinomial logistic regression (real / fake / bot) over profile features, fitted on the Cresci et al. 2017 labelled Twitter accounts (profiles of April 2017), plus the people's envelope (follower/following ratio, likes per post, likes a day, lists per follower; each edge at ${pct(options.envelopeRate)} of genuine accounts) for families no label covers; decisions on P(real) at thresholds chosen for ${pct(options.realFlagRate)} of genuine accounts flagged in all (mass-followers and envelope included) and ${pct(options.hardFlagRate)} called fake or bot`,
   provenance: {
     command: `npx tsx scripts/fit-audience.ts --date ${args.date} --k ${k}`,
     date: args.date,

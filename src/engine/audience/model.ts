@@ -24,8 +24,8 @@
  * 2013, section 8.1).
  *
  * Beside the logit, the people's envelope (EnvelopeRule, model 1.2.0 on): edges of the range
- * of labelled people on three measures; classify.ts makes a profile the logit calls real but
- * beyond an edge `suspicious`.
+ * of labelled people on a few measures (four in model 1.4.0); classify.ts makes a profile the
+ * logit calls real but beyond an edge `suspicious`.
  *
  * Example: one archetype 'bought' (fake), intercept 0, one feature followRatio (mean -0.2,
  * scale 0.6) with weight -3; an account at -2.7 has z = -4.17, logit 12.5, P(fake) = 0.999996.
@@ -101,8 +101,12 @@ export interface Submodel extends EvidenceKey {
  *                  held to the ageDays feature's range: a young account is not held to a long silence)
  *   likesPerFollowing = log10((likes given + 1) / (following + 1)) (model 1.3.0 on): needs no
  *                  age, so it still reads when the as-of (hence every age) is unknown
+ *   listedPerFollower = log10(lists the account is on / (followers + 1)) (model 1.4.0 on):
+ *                  lists are made by others, and people are on about one list per hundred
+ *                  followers; an account on no list has -Infinity, never beyond: it cannot be
+ *                  on too many lists (no +1 on the lists, or 0 lists and 0 followers would be)
  */
-export const ENVELOPE_MEASURES = ['followRatio', 'likesPerPost', 'likesPerDay', 'likesPerFollowing'] as const;
+export const ENVELOPE_MEASURES = ['followRatio', 'likesPerPost', 'likesPerDay', 'likesPerFollowing', 'listedPerFollower'] as const;
 /** One measure of the envelope. */
 export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
 
@@ -111,7 +115,8 @@ export type EnvelopeMeasure = (typeof ENVELOPE_MEASURES)[number];
  * 'below') is outside the range of nearly all labelled people on a measure whose direction
  * is fixed in advance (few followers per followed account: bought followers and follow
  * farms; posting without ever liking: broadcasters; years without a like: dormant or
- * scripted accounts; following many and reacting to none: a feed no one reads). The
+ * scripted accounts; following many and reacting to none: a feed no one reads; on far more
+ * lists than followers: lists no audience made). The
  * threshold is a quantile of the real training accounts alone, so it does not depend on
  * which inauthentic families the fit saw: a family no label covers is caught as far as it
  * leaves the people's range (leave-one-source-out in models/audience-v1.md).
@@ -170,6 +175,8 @@ const POSTS = PROFILE_FEATURES.indexOf('posts');
 const FOLLOWING = PROFILE_FEATURES.indexOf('following');
 const RATIO = PROFILE_FEATURES.indexOf('followRatio');
 const LIKES_PER_POST = PROFILE_FEATURES.indexOf('likesPerPost');
+const LISTED = PROFILE_FEATURES.indexOf('listed');
+const FOLLOWERS = PROFILE_FEATURES.indexOf('followers');
 
 /**
  * The value of an envelope measure for a feature vector (NaN when unknown).
@@ -185,6 +192,11 @@ export function envelopeValue(measure: EnvelopeMeasure, x: Float64Array): number
       return x[LIKES]! - x[AGE]!;
     case 'likesPerFollowing':
       return x[LIKES]! - x[FOLLOWING]!;
+    case 'listedPerFollower': {
+      // x holds log10(lists + 1): back to the count, so that no list at all is -Infinity
+      const lists = 10 ** x[LISTED]! - 1;
+      return lists < 0.5 ? -Infinity : Math.log10(lists) - x[FOLLOWERS]!;
+    }
   }
 }
 

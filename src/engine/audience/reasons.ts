@@ -72,6 +72,8 @@ export function describeEnvelope(rule: EnvelopeRule, f: ProfileFacts): string {
       return `${plural(f.likesGiven, 'like', 'likes')} given in ${atLeast(f)}${describeAge(f.ageDays)}: ${side} likes a day than ${share}`;
     case 'likesPerFollowing':
       return `${plural(f.likesGiven, 'like', 'likes')} given, following ${formatCount(f.following)}: ${side} likes per followed account than ${share}`;
+    case 'listedPerFollower':
+      return `on ${plural(f.listed, 'list', 'lists')}, ${plural(f.followers, 'follower', 'followers')}: ${side} lists per follower than ${share}`;
   }
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES, checkAudienceModel, classifyAccounts, classifyProfile, computeProfileFeatures, readProfileFacts, type AudienceModel } from '../../../src/engine/audience/index.js';
-import { AUDIENCE_CLASSES, standardScore, submodelFor } from '../../../src/engine/audience/model.js';
+import { AUDIENCE_CLASSES, envelopeValue, standardScore, submodelFor } from '../../../src/engine/audience/model.js';
 import { classifyAccountClasses } from '../../../src/engine/audience/classify.js';
 import { Rng } from '../../../tools/sim/random.js';
 import type { Flag } from '../../../src/engine/result-types.js';
@@ -174,7 +174,7 @@ describe('classifyAccounts', () => {
   });
 
   it('the shipped envelope: each edge set at no more than 0.5% of the labelled people; a young account is not held to years of silence', () => {
-    expect(MODEL.envelope!.map((r) => r.measure).sort()).toEqual(['followRatio', 'likesPerDay', 'likesPerPost']);
+    expect(MODEL.envelope!.map((r) => r.measure).sort()).toEqual(['followRatio', 'likesPerDay', 'likesPerPost', 'listedPerFollower']);
     for (const r of MODEL.envelope!) expect(r.peopleBeyond).toBeLessThanOrEqual(0.005);
     // never liked anything: at 3 months that is a new account, at 20 years a silence no labelled person keeps
     const b = new DatasetBuilder();
@@ -220,6 +220,38 @@ describe('classifyAccounts', () => {
     const cds = c.build();
     expect(Number.isNaN(computeProfileFeatures(readProfileFacts(cds.accounts, 0, null), new Float64Array(PROFILE_FEATURES.length))[PROFILE_FEATURES.indexOf('likesPerFollowing')]!)).toBe(true);
     expect(classifyAccounts(cds, withEdge, { asOf: null })[0]!.reasons.some((r) => r.includes('per followed account'))).toBe(false);
+  });
+
+  it('lists per follower (model 1.4.0): an envelope edge above, set by the people; on far more lists than followers is suspicious, with the edge named', () => {
+    const edge = MODEL.envelope!.find((r) => r.measure === 'listedPerFollower');
+    expect(edge).toMatchObject({ direction: 'above' });
+    // people are on about a list per hundred followers: the edge lies far above that, below one list per follower
+    expect(edge!.threshold).toBeGreaterThan(Math.log10(10 / 100));
+    expect(edge!.threshold).toBeLessThan(0);
+    const b = new DatasetBuilder();
+    b.account(PERSON);
+    // a person's profile in every other respect, on 20 lists with 28 followers
+    b.account({ ...PERSON, handle: 'listed_by_others', followers: 28, following: 25, listed: 20 });
+    b.account({ ...PERSON, handle: 'lists_unknown', followers: 28, following: 25, listed: undefined });
+    // on no list: cannot be on too many, however few follow it
+    b.account({ ...PERSON, handle: 'no_lists', followers: 0, following: 25, listed: 0 });
+    const ds = b.build();
+    const x = (i: number) => computeProfileFeatures(readProfileFacts(ds.accounts, i, AS_OF), new Float64Array(PROFILE_FEATURES.length));
+    expect(envelopeValue('listedPerFollower', x(0))).toBeCloseTo(Math.log10(4 / 421), 12);
+    expect(envelopeValue('listedPerFollower', x(1))).toBeCloseTo(Math.log10(20 / 29), 12);
+    expect(Number.isNaN(envelopeValue('listedPerFollower', x(2)))).toBe(true);
+    expect(envelopeValue('listedPerFollower', x(3))).toBe(-Infinity);
+    // this edge alone in the envelope, so no other edge decides
+    const onlyEdge: AudienceModel = { ...MODEL, envelope: [edge!] };
+    const [person, listed, unknown] = classifyAccounts(ds, onlyEdge, { asOf: AS_OF, accounts: [0, 1, 2] });
+    expect(person!.class).toBe('real');
+    expect(listed!.class).toBe('suspicious');
+    expect(listed!.reasons[0]).toBe(`on 20 lists, 28 followers: more lists per follower than ${(100 * (1 - edge!.peopleBeyond)).toFixed(1)}% of people`);
+    // an unknown list count is never beyond
+    expect(unknown!.class).toBe('real');
+    expect(classifyAccounts(ds, onlyEdge, { asOf: AS_OF, accounts: [3] })[0]!.reasons.some((r) => r.includes('lists per follower'))).toBe(false);
+    // the shipped model as a whole says the same of this profile
+    expect(classifyAccounts(ds, MODEL, { asOf: AS_OF, accounts: [1] })[0]!.class).not.toBe('real');
   });
 
   it('activity flags make a verdict worse, never better: bot cadence -> bot; others -> suspicious', () => {
