@@ -69,6 +69,15 @@ const copies = new Map<string, string>();
 const copyFolders: string[] = [];
 let exitHook = false;
 
+const END_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Removes the copies, then lets the signal take its default course (the exit status a shell expects: 130 for Ctrl-C). */
+function endBySignal(signal: NodeJS.Signals): void {
+  removeReadCopies();
+  for (const s of END_SIGNALS) process.removeListener(s, endBySignal);
+  process.kill(process.pid, signal);
+}
+
 /** Removes every temporary copy made so far (at the end of a command; connections to them are closed by then). */
 export function removeReadCopies(): void {
   for (const dir of copyFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -88,6 +97,8 @@ export function readCopyOf(path: string, onCopy?: (message: string) => void): st
   if (!exitHook) {
     exitHook = true;
     process.once('exit', removeReadCopies); // a command's end removes them before (cli/main.ts)
+    // Ctrl-C or a kill ends the process without 'exit': remove them, then end as the signal says
+    for (const signal of END_SIGNALS) process.once(signal, endBySignal);
   }
   copyFolders.push(dir);
   const copy = nodePath.join(dir, nodePath.basename(path));

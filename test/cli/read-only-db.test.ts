@@ -5,7 +5,9 @@
  * The same for a database in a folder that cannot be written (a WAL database cannot be read
  * there in place: every command failed with "cannot be opened").
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { unlessReadOnly } from '../../src/cli/unless-read-only.js';
 import { readPlaceFacts, readPlaceOf } from '../../src/store/read-place.js';
 import { MIGRATIONS } from '../../src/store/schema.js';
 import type { CommandContext } from '../../src/cli/context.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
 
 /** A context whose warnings are collected (the only part unlessReadOnly uses). */
@@ -208,4 +210,30 @@ describe('a database of an older schema in a read-only folder', () => {
     expect(r.stderr).toContain(`is of an older schema (version ${MIGRATIONS.length - 1}) and must be upgraded, which writes to it, but its folder cannot be written: ${file}`);
     expect(r.stderr).not.toContain('internal error');
   });
+});
+
+describe('a temporary copy and a signal', () => {
+  // Ctrl-C or a kill ends a process without its 'exit' event: the copy (as large as the
+  // database) would stay in TMPDIR
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} removes the copy and ends the process by ${signal}`, async () => {
+      const db = path.join(tempDir('influence-signal-'), 'big.db');
+      fs.writeFileSync(db, 'only copied, never opened');
+      const mod = pathToFileURL(path.join(ROOT, 'dist', 'store', 'read-place.js')).href;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', `const { readCopyOf } = await import(${JSON.stringify(mod)}); console.log(readCopyOf(${JSON.stringify(db)})); setInterval(() => {}, 1000);`]);
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      for await (const chunk of child.stdout) {
+        out += chunk;
+        if (out.includes('\n')) break;
+      }
+      const copy = out.trim();
+      expect(fs.readFileSync(copy, 'utf8')).toBe('only copied, never opened');
+      const ended = once(child, 'exit');
+      child.kill(signal);
+      const [code, by] = await ended;
+      expect({ code, by }).toEqual({ code: null, by: signal });
+      expect(fs.existsSync(path.dirname(copy))).toBe(false);
+    });
+  }
 });
