@@ -1,5 +1,8 @@
 /** Test helpers for looking into a database the CLI wrote. */
 import Database from 'better-sqlite3';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { MIGRATIONS } from '../../src/store/schema.js';
 
 export interface TableCounts {
@@ -48,4 +51,13 @@ export function databaseAtVersion(file: string, version: number): Database.Datab
   }
   db.pragma(`user_version = ${version}`);
   return db;
+}
+
+/** sha256 of the database file and of every file beside it that shares its name (journals): "the database is exactly as it was". */
+export function dbBytes(file: string): string {
+  const h = crypto.createHash('sha256');
+  for (const name of fs.readdirSync(path.dirname(file)).sort()) {
+    if (name.startsWith(path.basename(file))) h.update(name).update(fs.readFileSync(path.join(path.dirname(file), name)));
+  }
+  return h.digest('hex');
 }

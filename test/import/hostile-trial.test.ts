@@ -4,12 +4,11 @@
  * refused file must exit 2 naming file, line or record, and field, and leave the database
  * byte for byte as it was (the database file and any journal beside it are hashed).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { query } from '../helpers/db.js';
+import { dbBytes, query } from '../helpers/db.js';
 
 let dir = '';
 let db = '';
@@ -21,15 +20,6 @@ beforeAll(async () => {
   const r = await runCli(['import', '--db', db, path.join(dir, 'seed.csv')]);
   expect(r.code, r.stderr).toBe(0);
 });
-
-/** sha256 of the database file and of every file beside it that shares its name (journals). */
-function dbBytes(file: string): string {
-  const h = crypto.createHash('sha256');
-  for (const name of fs.readdirSync(path.dirname(file)).sort()) {
-    if (name.startsWith(path.basename(file))) h.update(name).update(fs.readFileSync(path.join(path.dirname(file), name)));
-  }
-  return h.digest('hex');
-}
 
 /** Writes `files` (name -> content) under a fresh folder of dir; returns the folder. */
 function writeFiles(files: Record<string, string | Buffer>): string {

@@ -3,7 +3,6 @@
  * here. A refused file exits 2 naming file, line or record, and field, and leaves the
  * database byte for byte as it was (the database file and any journal beside it are hashed).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,7 +12,7 @@ import { parseHandle } from '../../src/import/values.js';
 import { stdinEntryName } from '../../src/import/open-source.js';
 import { readLines } from '../../src/import/read-lines.js';
 import { runCli, spawnCli, tempDir } from '../helpers/cli.js';
-import { query } from '../helpers/db.js';
+import { dbBytes, query } from '../helpers/db.js';
 
 let dir = '';
 let db = '';
@@ -25,15 +24,6 @@ beforeAll(async () => {
   const r = await runCli(['import', '--db', db, path.join(dir, 'seed.csv')]);
   expect(r.code, r.stderr).toBe(0);
 });
-
-/** sha256 of the database file and of every file beside it that shares its name (journals). */
-function dbBytes(file: string): string {
-  const h = crypto.createHash('sha256');
-  for (const name of fs.readdirSync(path.dirname(file)).sort()) {
-    if (name.startsWith(path.basename(file))) h.update(name).update(fs.readFileSync(path.join(path.dirname(file), name)));
-  }
-  return h.digest('hex');
-}
 
 /** Writes `content` as `name` under a fresh folder of dir; returns its path. */
 function writeFile(name: string, content: string | Buffer): string {
