@@ -145,7 +145,7 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
       row++;
     },
   );
-  shareUnknownColumns(acc);
+  shareUnknownColumns(acc, NUMBER_COLUMNS);
   return { accounts: acc, indexOf };
 }
 
@@ -153,17 +153,18 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
 const NUMBER_COLUMNS = ['followers', 'following', 'listed', 'postsDeclared', 'verified', 'createdAt', 'mentionsReceived', 'resharesReceived', 'repliesReceived', 'likesReceived', 'mentionsSent', 'resharesSent', 'aggregateWindowDays', 'defaultAvatar', 'likesGiven'] as const;
 
 /**
- * Number columns that no account has (NULL everywhere: most sources fill few of them, e.g.
- * no window aggregates in an archive) become one shared all-NaN column: the same values,
- * 8 MB less per column at 1M accounts (9 of 15 for a follower/interactions data set).
+ * Number columns that no row has (NULL everywhere: most sources fill few of them, e.g. no
+ * window aggregates in an archive, no declared counts on posts) become one shared all-NaN
+ * column: the same values, 8 MB less per column at 1M rows (9 of 15 account columns for a
+ * follower/interactions data set).
  */
-function shareUnknownColumns(acc: Dataset['accounts']): void {
+function shareUnknownColumns<K extends string>(table: Record<K, Float64Array>, keys: readonly K[]): void {
   let unknown: Float64Array | null = null;
-  for (const key of NUMBER_COLUMNS) {
-    const column = acc[key];
+  for (const key of keys) {
+    const column = table[key];
     if (!column.every(Number.isNaN)) continue;
     unknown ??= column;
-    acc[key] = unknown;
+    table[key] = unknown;
   }
 }
 
@@ -227,13 +228,8 @@ function readAccountsAndPosts(db: Db, options: ReadDatasetOptions): AccountsAndP
   };
 
   // declared counts no post has (an export without them): one shared all-NaN column, as for accounts
-  let unknown: Float64Array | null = null;
-  for (const key of ['likes', 'reshares', 'replies'] as const) {
-    if (!posts[key].every(Number.isNaN)) continue;
-    unknown ??= posts[key];
-    posts[key] = unknown;
-  }
-    return { accounts, indexOf, posts, postOf, ...(options.texts ? { texts: readPostTexts(db, np, postOf, options.texts) } : {}) };
+  shareUnknownColumns(posts, ['likes', 'reshares', 'replies']);
+  return { accounts, indexOf, posts, postOf, ...(options.texts ? { texts: readPostTexts(db, np, postOf, options.texts) } : {}) };
 }
 
 /** Texts of the posts in the window, by post index (null for the others). */
