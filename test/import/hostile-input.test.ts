@@ -9,22 +9,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { query, tableCounts } from '../helpers/db.js';
+import { seedTrialDb } from '../helpers/import-trial.js';
 import { runImport } from '../../src/import/run-import.js';
 import { openDb } from '../../src/store/open.js';
 import { makeMemorySource } from '../../src/import/memory-source.js';
 import { MAX_RECORD_BYTES } from '../../src/import/record-limits.js';
 import { importTargetOf } from '../../src/store/import-target.js';
 
-/** A database holding one earlier import, and a snapshot of it to compare with. */
-async function seededDb(): Promise<{ dir: string; db: string }> {
-  const dir = tempDir();
-  const db = path.join(dir, 'h.db');
-  const seed = path.join(dir, 'seed.csv');
-  fs.writeFileSync(seed, 'handle,followers\nseed1,10\nseed2,20\n');
-  const r = await runCli(['import', '--db', db, seed]);
-  expect(r.code).toBe(0);
-  return { dir, db };
-}
+/** A database holding one earlier import (a fresh one per test). */
+const seededDb = seedTrialDb;
 
 function snapshot(db: string) {
   return { counts: tableCounts(db), log: query(db, 'SELECT path, sha256, format, counts FROM imports ORDER BY id') };

@@ -7,50 +7,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { dbBytes, query } from '../helpers/db.js';
+import { importIntoNew, refusedImport, seedTrialDb, writeTrialFiles } from '../helpers/import-trial.js';
 
 let dir = '';
 let db = '';
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = path.join(dir, 'h.db');
-  fs.writeFileSync(path.join(dir, 'seed.csv'), 'handle,followers\nseed1,10\nseed2,20\n');
-  const r = await runCli(['import', '--db', db, path.join(dir, 'seed.csv')]);
-  expect(r.code, r.stderr).toBe(0);
+  ({ dir, db } = await seedTrialDb());
 });
 
-/** Writes `files` (name -> content) under a fresh folder of dir; returns the folder. */
-function writeFiles(files: Record<string, string | Buffer>): string {
-  const at = fs.mkdtempSync(path.join(dir, 'in-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(at, name)), { recursive: true });
-    fs.writeFileSync(path.join(at, name), content);
-  }
-  return at;
-}
-
-/** Imports `name` (written with `content`) into the shared database expecting exit 2 and no change; returns stderr. */
-async function refused(name: string, content: string | Buffer, extra: string[] = []): Promise<string> {
-  const at = writeFiles({ [name]: content });
-  const before = dbBytes(db);
-  const r = await runCli(['import', '--db', db, ...extra, path.join(at, name)]);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toContain(name);
-  expect(r.stderr).toContain('fix:');
-  expect(r.stderr).not.toContain('internal error');
-  expect(dbBytes(db)).toBe(before);
-  return r.stderr;
-}
-
-/** Imports `files` into a new database; returns the result and the database path. */
-async function imported(files: Record<string, string | Buffer>, extra: string[] = [], target = ''): Promise<{ code: number; stderr: string; stdout: string; db: string }> {
-  const at = writeFiles(files);
-  const fresh = path.join(at, 'fresh.db');
-  const r = await runCli(['import', '--db', fresh, ...extra, path.join(at, target)]);
-  return { ...r, db: fresh };
-}
+const writeFiles = (files: Record<string, string | Buffer>): string => writeTrialFiles(dir, files);
+const refused = (name: string, content: string | Buffer, extra: string[] = []): Promise<string> => refusedImport(db, dir, name, content, extra);
+const imported = (files: Record<string, string | Buffer>, extra: string[] = [], target = '') => importIntoNew(dir, files, extra, target);
 
 describe('counts: no value is stored rounded or as infinity', () => {
   it.each([

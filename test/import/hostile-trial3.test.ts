@@ -11,47 +11,21 @@ import { main } from '../../src/cli/main.js';
 import { parseHandle } from '../../src/import/values.js';
 import { stdinEntryName } from '../../src/import/open-source.js';
 import { readLines } from '../../src/import/read-lines.js';
-import { runCli, spawnCli, tempDir } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { dbBytes, query } from '../helpers/db.js';
+import { importIntoNew, refusedImport, seedTrialDb, writeTrialFiles } from '../helpers/import-trial.js';
 
 let dir = '';
 let db = '';
 
 beforeAll(async () => {
-  dir = tempDir();
-  db = path.join(dir, 'h.db');
-  fs.writeFileSync(path.join(dir, 'seed.csv'), 'handle,followers\nseed1,10\nseed2,20\n');
-  const r = await runCli(['import', '--db', db, path.join(dir, 'seed.csv')]);
-  expect(r.code, r.stderr).toBe(0);
+  ({ dir, db } = await seedTrialDb());
 });
 
 /** Writes `content` as `name` under a fresh folder of dir; returns its path. */
-function writeFile(name: string, content: string | Buffer): string {
-  const at = fs.mkdtempSync(path.join(dir, 'in-'));
-  fs.writeFileSync(path.join(at, name), content);
-  return path.join(at, name);
-}
-
-/** Imports `name` (written with `content`) into the shared database expecting exit 2 and no change; returns stderr. */
-async function refused(name: string, content: string | Buffer, extra: string[] = []): Promise<string> {
-  const file = writeFile(name, content);
-  const before = dbBytes(db);
-  const r = await runCli(['import', '--db', db, ...extra, file]);
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stderr).toContain(name);
-  expect(r.stderr).toContain('fix:');
-  expect(r.stderr).not.toContain('internal error');
-  expect(dbBytes(db)).toBe(before);
-  return r.stderr;
-}
-
-/** Imports `name` into a new database; returns the result and the database path. */
-async function imported(name: string, content: string | Buffer, extra: string[] = []): Promise<{ code: number; stderr: string; stdout: string; db: string }> {
-  const file = writeFile(name, content);
-  const fresh = path.join(path.dirname(file), 'fresh.db');
-  const r = await runCli(['import', '--db', fresh, ...extra, file]);
-  return { ...r, db: fresh };
-}
+const writeFile = (name: string, content: string | Buffer): string => path.join(writeTrialFiles(dir, { [name]: content }), name);
+const refused = (name: string, content: string | Buffer, extra: string[] = []): Promise<string> => refusedImport(db, dir, name, content, extra);
+const imported = (name: string, content: string | Buffer, extra: string[] = []) => importIntoNew(dir, { [name]: content }, extra, name);
 
 describe('TikTok counts: a count that cannot be stored exactly is an input error, never silently dropped', () => {
   // written as raw JSON text: 1e300 and 2^64 are numbers JSON.stringify cannot write as such
