@@ -24,7 +24,8 @@
  * ready-made as binary files, and from the same database `score` reads (the window's
  * interactions, weighted as the engine weighs them). The target is `score --all` within 2x
  * of igraph; each run's ratio to both is printed. A last child stores a run through the store alone
- * (itemising every account, then writing scores, flags and topic scores) for the rows/s.
+ * (each account's stored result read from the score table, then scores, flags and topic
+ * scores written) for the rows/s.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -146,8 +147,8 @@ async function measure(size: Size): Promise<void> {
 
 /**
  * Child: a run stored through the store alone, as `score --all` stores it (topics included),
- * into the writable copy FILE: seconds to itemise every account (reading the run without
- * writing), then to itemise and write it (storeRun). Prints one JSON line.
+ * into the writable copy FILE: seconds to make every account's stored result (reading the
+ * run without writing), then to make and write it (storeRun). Prints one JSON line.
  */
 async function measureStore(file: string): Promise<void> {
   const reader = await builtReader();
@@ -160,15 +161,15 @@ async function measureStore(file: string): Promise<void> {
   const indices = allAccounts(analysis);
   // wall and CPU seconds (CPU is the steadier on a shared machine: the store writes on this thread)
   const cpu = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1e6;
-  // one pass first, not timed: the first itemising of a process also compiles its code
-  // (without it, itemising alone measured longer than itemising and writing)
+  // one pass first, not timed: the first reading of a process also compiles its code
+  // (without it, making the rows alone measured longer than making and writing them)
   for (const _ of runRecordOf(analysis, indices).accounts);
   let t0 = performance.now();
   let c0 = process.cpuUsage();
-  let itemised = 0;
-  for (const a of runRecordOf(analysis, indices).accounts) if (a.accountId >= 0) itemised++;
-  const itemiseSeconds = (performance.now() - t0) / 1000;
-  const itemiseCpuSeconds = cpu(process.cpuUsage(c0));
+  let made = 0;
+  for (const a of runRecordOf(analysis, indices).accounts) if (a.accountId >= 0) made++;
+  const makeSeconds = (performance.now() - t0) / 1000;
+  const makeCpuSeconds = cpu(process.cpuUsage(c0));
   t0 = performance.now();
   c0 = process.cpuUsage();
   const stored = storeRun(db, runRecordOf(analysis, indices), Date.now(), { population: 'all', data: 'bench' });
@@ -176,7 +177,7 @@ async function measureStore(file: string): Promise<void> {
   const storeCpuSeconds = cpu(process.cpuUsage(c0));
   const rows = db.prepare('SELECT (SELECT count(*) FROM scores WHERE run_id = ?) AS scores, (SELECT count(*) FROM flags WHERE run_id = ?) AS flags, (SELECT count(*) FROM topic_scores WHERE run_id = ?) AS topicScores').get(stored.runId, stored.runId, stored.runId) as { scores: number; flags: number; topicScores: number };
   db.close();
-  process.stdout.write(`${JSON.stringify({ itemised, itemiseSeconds, storeSeconds, itemiseCpuSeconds, storeCpuSeconds, ...rows, peakRssMb: mb(process.resourceUsage().maxRSS) })}\n`);
+  process.stdout.write(`${JSON.stringify({ made, makeSeconds, storeSeconds, makeCpuSeconds, storeCpuSeconds, ...rows, peakRssMb: mb(process.resourceUsage().maxRSS) })}\n`);
 }
 
 /** A whole process timed by /usr/bin/time: wall and CPU seconds, peak RSS (MB), its stdout sent to `out`. */
@@ -333,14 +334,14 @@ function measureCli(size: Size, file: string, accounts: number, entry: Record<st
   }
   const store = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure-store', copy], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (store.status === 0) {
-    const s = JSON.parse(store.stdout.trim().split('\n').pop()!) as { itemised: number; itemiseSeconds: number; storeSeconds: number; itemiseCpuSeconds: number; storeCpuSeconds: number; scores: number; flags: number; topicScores: number };
-    const writeSeconds = s.storeSeconds - s.itemiseSeconds;
-    const writeCpuSeconds = s.storeCpuSeconds - s.itemiseCpuSeconds;
+    const s = JSON.parse(store.stdout.trim().split('\n').pop()!) as { made: number; makeSeconds: number; storeSeconds: number; makeCpuSeconds: number; storeCpuSeconds: number; scores: number; flags: number; topicScores: number };
+    const writeSeconds = s.storeSeconds - s.makeSeconds;
+    const writeCpuSeconds = s.storeCpuSeconds - s.makeCpuSeconds;
     const rate = (n: number, sec: number): string => Math.round(n / sec).toLocaleString('en-US');
     console.log(
       `  storing a run (store alone): ${s.scores.toLocaleString('en-US')} scores, ${s.flags.toLocaleString('en-US')} flags, ${s.topicScores.toLocaleString('en-US')} topic scores\n` +
-        `    itemise ${s.itemiseSeconds.toFixed(2)} s (cpu ${s.itemiseCpuSeconds.toFixed(2)} s); itemise + write ${s.storeSeconds.toFixed(2)} s (cpu ${s.storeCpuSeconds.toFixed(2)} s)\n` +
-        `    writing alone (the difference): ${writeSeconds.toFixed(2)} s = ${rate(s.scores, writeSeconds)} scores/s; by CPU ${writeCpuSeconds.toFixed(2)} s = ${rate(s.scores, writeCpuSeconds)} scores/s (target >= 300,000); with itemising ${rate(s.scores, s.storeSeconds)} scores/s`,
+        `    making the rows ${s.makeSeconds.toFixed(2)} s (cpu ${s.makeCpuSeconds.toFixed(2)} s); making and writing them ${s.storeSeconds.toFixed(2)} s (cpu ${s.storeCpuSeconds.toFixed(2)} s)\n` +
+        `    storing as a whole: ${rate(s.scores, s.storeSeconds)} scores/s, by CPU ${rate(s.scores, s.storeCpuSeconds)} scores/s (target >= 300,000); writing alone (the difference) ${rate(s.scores, writeSeconds)} scores/s, by CPU ${rate(s.scores, writeCpuSeconds)}`,
     );
     result['store'] = { ...s, writeSeconds, writeCpuSeconds, scoresPerSecondWriting: s.scores / writeSeconds, scoresPerCpuSecondWriting: s.scores / writeCpuSeconds, scoresPerSecond: s.scores / s.storeSeconds };
   } else console.log(`  storing a run: failed (${store.stderr.slice(0, 300)})`);

@@ -1,10 +1,11 @@
 /**
  * Storing a scoring run, the store alone (issue 13: >= 300k rows/s): the small benchmark
  * dataset (100k accounts, 1M interactions; bench/out/bench-small.db, generated when
- * missing) is analysed and every account itemised ONCE into memory, as `score --all`
- * does; then the same run is written `--rounds` times (storeRun: scores, flags and topic
- * scores in one transaction, deleted again after each round), each timed alone. So the
- * rate is the writing's, not the itemising's, which bench/score.ts can only subtract.
+ * missing) is analysed and every account's stored result made ONCE into memory (its
+ * summary: score, interval, sub-scores, flags; a run stores no itemisation); then the same
+ * run is written `--rounds` times (storeRun: scores, flags and topic scores in one
+ * transaction, deleted again after each round), each timed alone. So the rate is the
+ * writing's; bench/score.ts measures making the rows and writing them together.
  *
  *   npm run build && npx tsx bench/store-run.ts [--rounds 5]
  *
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const flags = accounts.reduce((n, a) => n + a.result.flags.length, 0);
     const topics = accounts.reduce((n, a) => n + a.topics.length, 0);
     console.log(`machine: ${describeMachine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`run: ${accounts.length.toLocaleString('en-US')} scores, ${flags.toLocaleString('en-US')} flags, ${topics.toLocaleString('en-US')} topic scores (itemised once, in memory)`);
+    console.log(`run: ${accounts.length.toLocaleString('en-US')} scores, ${flags.toLocaleString('en-US')} flags, ${topics.toLocaleString('en-US')} topic scores (made once, in memory)`);
     const walls: number[] = [];
     const cpus: number[] = [];
     for (let round = 1; round <= rounds; round++) {

@@ -10,6 +10,8 @@ export interface HistoryEntry {
   asOf: string;
   windowDays: number;
   score: number;
+  /** the score's 80% interval; null for runs stored before intervals were */
+  interval: [number, number] | null;
   subscores: { reach: number; amplification: number; network: number };
   confidence: number;
   flags: string[];
@@ -27,6 +29,7 @@ export interface HistoryReport {
 export { sparkline } from './sparkline.js';
 import { sparkline } from './sparkline.js';
 import { countNoun } from './counts.js';
+import { formatScore } from './score-view.js';
 
 /**
  * The sparkline of a history, scaled to its own range (a few points' movement would
@@ -44,13 +47,13 @@ export function renderHistory(rep: HistoryReport, theme: Theme, spark: boolean):
   const { chalk } = theme;
   const title = `${chalk.bold(`@${cleanText(rep.handle)}`)} (${cleanText(rep.network)})  ${countNoun(rep.runs.length, 'run')}`;
   if (rep.runs.length === 0) return `${title}\nno stored runs: run \`influence score @${cleanText(rep.handle)}\` first`;
-  const head = ['run', 'as of', 'window', 'model', 'score', 'reach', 'amplif', 'network', 'conf', 'flags', 'created'];
+  const head = ['run', 'as of', 'window', 'model', 'score (80% interval)', 'reach', 'amplif', 'network', 'conf', 'flags', 'created'];
   const rows = rep.runs.map((r) => [
     String(r.runId),
     r.asOf.slice(0, 10),
     `${r.windowDays}d`,
     cleanText(r.model),
-    r.score.toFixed(1),
+    formatScore(r), // a run stored before intervals were shows the score alone
     r.subscores.reach.toFixed(1),
     r.subscores.amplification.toFixed(1),
     r.subscores.network.toFixed(1),

@@ -4,6 +4,7 @@ import { toCsv } from './csv.js';
 import { cleanText } from './sanitize.js';
 import { DEFAULT_COLUMNS, renderTable } from './table.js';
 import { formatCount } from './counts.js';
+import { formatScore } from './score-view.js';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -44,6 +45,8 @@ export interface RunScoreView {
   handle: string;
   network: string;
   score: number;
+  /** the score's 80% interval; null for a run stored before intervals were */
+  interval: [number, number] | null;
   subscores: { reach: number; amplification: number; network: number };
   confidence: number;
   flags: string[];
@@ -102,8 +105,8 @@ export function renderRunShow(v: RunShowView, theme: Theme, tty: boolean, limit:
   ];
   if (v.scores.length) {
     const shown = v.scores.slice(0, limit);
-    const rows = shown.map((s) => [`@${cleanText(s.handle)}`, cleanText(s.network), s.score.toFixed(1), s.subscores.reach.toFixed(1), s.subscores.amplification.toFixed(1), s.subscores.network.toFixed(1), s.confidence.toFixed(2), s.flags.join(',') || '-']);
-    out.push('', renderTable({ head: ['handle', 'network', 'score', 'reach', 'amplif', 'network', 'conf', 'flags'], rows, numeric: new Set([2, 3, 4, 5, 6]) }, theme, tty, columns));
+    const rows = shown.map((s) => [`@${cleanText(s.handle)}`, cleanText(s.network), formatScore(s), s.subscores.reach.toFixed(1), s.subscores.amplification.toFixed(1), s.subscores.network.toFixed(1), s.confidence.toFixed(2), s.flags.join(',') || '-']);
+    out.push('', renderTable({ head: ['handle', 'network', 'score (80% interval)', 'reach', 'amplif', 'network', 'conf', 'flags'], rows, numeric: new Set([2, 3, 4, 5, 6]) }, theme, tty, columns));
     if (v.scores.length > shown.length) out.push(`… ${formatCount(v.scores.length - shown.length)} more (--limit N, or --json for all)`);
   }
   return out.join('\n');
@@ -112,8 +115,8 @@ export function renderRunShow(v: RunShowView, theme: Theme, tty: boolean, limit:
 /** CSV of one run's scores. */
 export function renderRunShowCsv(v: RunShowView): string {
   return toCsv(
-    ['run', 'handle', 'network', 'score', 'reach', 'amplification', 'network_score', 'confidence', 'flags'],
-    v.scores.map((s) => [v.run.id, s.handle, s.network, s.score, s.subscores.reach, s.subscores.amplification, s.subscores.network, s.confidence, s.flags.join(' ')]),
+    ['run', 'handle', 'network', 'score', 'low', 'high', 'reach', 'amplification', 'network_score', 'confidence', 'flags'],
+    v.scores.map((s) => [v.run.id, s.handle, s.network, s.score, s.interval?.[0] ?? '', s.interval?.[1] ?? '', s.subscores.reach, s.subscores.amplification, s.subscores.network, s.confidence, s.flags.join(' ')]),
   );
 }
 

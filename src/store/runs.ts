@@ -6,9 +6,9 @@
  *
  * A run is written whole, in one transaction: its scores, flags and topic scores
  * (`topic_scores`: run_id, account_id, topic_id, score, detail), the same way for every
- * command that stores runs. A score's `detail` (the itemisation shown) is a binary record
- * with names by index into the run's detail_keys (store/score-detail.ts); runs stored
- * before it keep JSON text, and readScoreDetail reads every form.
+ * command that stores runs. A score keeps its sub-scores, confidence, flags and 80%
+ * interval, not its itemisation (`detail` is written ''; schema migration 8 says why):
+ * the itemisation is `explain`'s, made from the data.
  *
  * What a run is of (RunScope): its population (which accounts: 'all', a topic, a list, or
  * named accounts) and the data it read (DataFingerprint). A run identical to one stored
@@ -17,11 +17,8 @@
  * of the same model, window and population.
  */
 import { writeTransaction, type Db } from './open.js';
-import type { Contribution, Flag } from '../engine/result-types.js';
+import type { Flag } from '../engine/result-types.js';
 import type { RunAccount, RunRecord } from '../engine/run-record.js';
-import { DetailEncoder, DetailKeys } from './score-detail.js';
-
-export { DetailKeys, readScoreDetail, scoreDetailJson } from './score-detail.js';
 /** A run's metadata as stored. */
 export interface NewRun {
   modelVersion: string;
@@ -46,7 +43,7 @@ export interface RunScope {
   data: string;
 }
 
-/** One account's stored result (`detail` keeps the itemisation shown). */
+/** One account's stored result. */
 export interface StoredScore {
   /** database id of the account */
   accountId: number;
@@ -55,8 +52,9 @@ export interface StoredScore {
   amplification: number;
   network: number;
   confidence: number;
-  contributions: Contribution[];
-  missing: string[];
+  /** the score's 80% interval */
+  low: number;
+  high: number;
   flags: Flag[];
 }
 
@@ -70,12 +68,12 @@ export function createRun(db: Db, run: NewRun): number {
 
 /** Score rows per multi-row INSERT: one statement call binds this many rows. */
 const SCORE_ROWS_PER_INSERT = 32;
-const SCORE_COLUMNS = 8;
+const SCORE_COLUMNS = 9;
 // OR FAIL: a failing row stops the statement without undoing its earlier rows, which the
 // caller's transaction rolls back anyway; so SQLite keeps no statement journal for it (see
-// withoutForeignKeyChecks)
-const SCORE_SQL = 'INSERT OR FAIL INTO scores (run_id, account_id, score, reach, amplification, network, confidence, detail) VALUES ';
-const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')})`).join(', ');
+// withoutForeignKeyChecks). `detail` is '' (no itemisation is stored: schema migration 8).
+const SCORE_SQL = 'INSERT OR FAIL INTO scores (run_id, account_id, score, reach, amplification, network, confidence, low, high, detail) VALUES ';
+const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).fill('?').join(', ')}, '')`).join(', ');
 
 /**
  * Inserts scores, flags and topic scores of a run as `rows` yields them (call inside a
@@ -84,7 +82,7 @@ const valuesList = (rows: number) => Array(rows).fill(`(${Array(SCORE_COLUMNS).f
  * (withoutForeignKeyChecks), the accounts are checked here instead, a statement's rows at a
  * time: one that is not in the database fails as the foreign key would.
  */
-export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore & { topics?: RunAccount['topics'] }>, keys = new DetailKeys()): number {
+export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore & { topics?: RunAccount['topics'] }>): number {
   const many = db.prepare(SCORE_SQL + valuesList(SCORE_ROWS_PER_INSERT));
   const one = db.prepare(SCORE_SQL + valuesList(1));
   const flag = db.prepare('INSERT INTO flags (run_id, account_id, code, severity, evidence) VALUES (?, ?, ?, ?, ?)');
@@ -93,7 +91,6 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
   const known = checkAccounts ? db.prepare(`SELECT count(*) FROM accounts WHERE id IN (${Array(SCORE_ROWS_PER_INSERT).fill('?').join(', ')})`).pluck() : null;
   const args: unknown[] = new Array(SCORE_COLUMNS * SCORE_ROWS_PER_INSERT);
   const ids: number[] = new Array(SCORE_ROWS_PER_INSERT);
-  const details = new DetailEncoder(keys);
   let k = 0;
   let n = 0;
   for (const r of rows) {
@@ -105,12 +102,12 @@ export function insertScores(db: Db, runId: number, rows: Iterable<StoredScore &
     args[k++] = r.amplification;
     args[k++] = r.network;
     args[k++] = r.confidence;
-    args[k++] = details.encode(r.contributions, r.missing);
+    args[k++] = r.low;
+    args[k++] = r.high;
     if (k === args.length) {
       many.run(...args);
       // the statement's accounts are distinct (the primary key), so all are known when all are counted
       if (known && known.get(...ids) !== SCORE_ROWS_PER_INSERT) throw unknownAccount(db, ids) ?? new Error('a statement of scores named fewer accounts than it inserted');
-      details.reset();
       k = 0;
     }
     for (const f of r.flags) flag.run(runId, r.accountId, f.code, f.severity, JSON.stringify(f.evidence));
@@ -196,9 +193,8 @@ export function findIdenticalRun(db: Db, run: Pick<RunRecord, 'modelVersion' | '
 function insertRun(db: Db, run: RunRecord, createdAt: number, scope: RunScope | null): number {
   // the accounts are counted as they are written (a run's accounts are produced one by one)
   const id = createRun(db, { modelVersion: run.modelVersion, asOf: run.asOf, windowDays: run.windowDays, createdAt, accounts: 0, population: scope?.population, data: scope?.data });
-  const keys = new DetailKeys();
-  const n = insertScores(db, id, mapIterable(run.accounts, toStoredScore), keys);
-  db.prepare('UPDATE runs SET accounts = ?, detail_keys = ? WHERE id = ?').run(n, JSON.stringify(keys.names), id);
+  const n = insertScores(db, id, mapIterable(run.accounts, toStoredScore));
+  db.prepare('UPDATE runs SET accounts = ? WHERE id = ?').run(n, id);
   return id;
 }
 
@@ -215,8 +211,8 @@ function toStoredScore(a: RunAccount): StoredScore & { topics: RunAccount['topic
     amplification: r.subscores.amplification,
     network: r.subscores.network,
     confidence: r.confidence,
-    contributions: r.contributions,
-    missing: r.missing,
+    low: r.interval[0],
+    high: r.interval[1],
     flags: r.flags,
     topics: a.topics,
   };
@@ -234,6 +230,8 @@ export interface HistoryRow {
   amplification: number;
   network: number;
   confidence: number;
+  /** the score's 80% interval; null for runs stored before intervals were (schema migration 8) */
+  interval: [number, number] | null;
   flags: string[];
 }
 
@@ -242,14 +240,19 @@ export function readHistory(db: Db, accountId: number): HistoryRow[] {
   const rows = db
     .prepare(
       `SELECT r.id AS runId, r.model_version AS modelVersion, r.as_of AS asOf, r.window_days AS windowDays, r.created_at AS createdAt,
-              s.score, s.reach, s.amplification, s.network, s.confidence,
+              s.score, s.reach, s.amplification, s.network, s.confidence, s.low, s.high,
               (SELECT group_concat(code, ',') FROM (SELECT code FROM flags f WHERE f.run_id = r.id AND f.account_id = s.account_id ORDER BY code)) AS flags
          FROM scores s JOIN runs r ON r.id = s.run_id
         WHERE s.account_id = ?
         ORDER BY r.as_of, r.id`,
     )
-    .all(accountId) as (Omit<HistoryRow, 'flags'> & { flags: string | null })[];
-  return rows.map((r) => ({ ...r, flags: r.flags ? r.flags.split(',') : [] }));
+    .all(accountId) as (Omit<HistoryRow, 'flags' | 'interval'> & { low: number | null; high: number | null; flags: string | null })[];
+  return rows.map(({ low, high, flags, ...r }) => ({ ...r, interval: intervalOf(low, high), flags: flags ? flags.split(',') : [] }));
+}
+
+/** A stored interval, null when its run stored none. */
+function intervalOf(low: number | null, high: number | null): [number, number] | null {
+  return low === null || high === null ? null : [low, high];
 }
 
 /** The scores of one run by account database id (for movement between runs). */
@@ -343,6 +346,8 @@ export interface RunScoreRow {
   amplification: number;
   networkScore: number;
   confidence: number;
+  /** the score's 80% interval; null for runs stored before intervals were (schema migration 8) */
+  interval: [number, number] | null;
   flags: string[];
 }
 
@@ -351,14 +356,14 @@ export function readRunRows(db: Db, runId: number, limit?: number): RunScoreRow[
   const rows = db
     .prepare(
       `SELECT s.account_id AS accountId, a.network, a.handle, a.external_id AS externalId, s.score, s.reach, s.amplification,
-              s.network AS networkScore, s.confidence,
+              s.network AS networkScore, s.confidence, s.low, s.high,
               (SELECT group_concat(code, ',') FROM (SELECT code FROM flags f WHERE f.run_id = s.run_id AND f.account_id = s.account_id ORDER BY code)) AS flags
          FROM scores s JOIN accounts a ON a.id = s.account_id
         WHERE s.run_id = ?
         ORDER BY s.score DESC, s.account_id LIMIT ?`,
     )
-    .all(runId, limit ?? -1) as (Omit<RunScoreRow, 'flags'> & { flags: string | null })[];
-  return rows.map((r) => ({ ...r, flags: r.flags ? r.flags.split(',') : [] }));
+    .all(runId, limit ?? -1) as (Omit<RunScoreRow, 'flags' | 'interval'> & { low: number | null; high: number | null; flags: string | null })[];
+  return rows.map(({ low, high, flags, ...r }) => ({ ...r, interval: intervalOf(low, high), flags: flags ? flags.split(',') : [] }));
 }
 
 /** Which runs `pruneRuns` deletes: those not among the `keep` latest, and/or created before `before` (epoch ms); both: both must hold. */

@@ -80,13 +80,16 @@ describe('stored runs', () => {
     expect(text.stdout).toContain('6 runs');
     const csv = await cli('runs', 'list', '--csv', '--limit', '2');
     expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(3);
-    const show = JSON.parse((await cli('runs', 'show', String(everyone.id), '--json')).stdout) as { run: RunJson; scores: { handle: string; score: number }[] };
+    const show = JSON.parse((await cli('runs', 'show', String(everyone.id), '--json')).stdout) as { run: RunJson; scores: { handle: string; score: number; interval: [number, number] }[] };
     expect(show.run).toEqual(everyone);
+    // every stored score keeps its 80% interval
+    for (const s of show.scores) expect(s.interval[0] <= s.score && s.score <= s.interval[1] && s.interval[0] < s.interval[1]).toBe(true);
     expect(show.scores).toHaveLength(everyone.accounts);
     expect(show.scores.map((s) => s.score)).toEqual([...show.scores.map((s) => s.score)].sort((a, b) => b - a));
     expect(show.scores[0]!.handle).toBe('dave');
     const plain = await cli('runs', 'show', String(everyone.id), '--limit', '3');
     expect(plain.stdout).toContain(`run ${everyone.id}`);
+    expect(plain.stdout).toContain(`${show.scores[0]!.score.toFixed(1)} (${show.scores[0]!.interval[0].toFixed(1)}-${show.scores[0]!.interval[1].toFixed(1)})`);
     expect(plain.stdout).toContain(`… ${everyone.accounts - 3} more`);
     const none = await cli('runs', 'show', '999');
     expect(none.code).toBe(2);

@@ -46,6 +46,10 @@ describe('score', () => {
     const h = JSON.parse((await cli('history', 'twitter:alice', '--json')).stdout);
     expect(h.runs.length).toBe(n0 + 2);
     expect(h.runs.at(-1).windowDays).toBe(30);
+    // the stored run keeps the numbers the score showed, its interval included (not its itemisation)
+    const shown = JSON.parse((await cli('score', 'twitter:alice', '--window', '30', '--json', '--no-save')).stdout).results[0];
+    expect(h.runs.at(-1)).toMatchObject({ score: shown.score, interval: shown.interval, subscores: shown.subscores, confidence: shown.confidence });
+    expect(h.runs.at(-1).interval[0]).toBeLessThan(h.runs.at(-1).interval[1]);
     const plain = await cli('history', 'twitter:alice');
     expect(plain.stdout).toContain('@alice (twitter)');
     expect(plain.stdout).toMatch(/score/);

@@ -125,7 +125,7 @@ describe('score views', () => {
 
   it('draws history rows and a sparkline scaled to the data, with its range', () => {
     expect(sparkline([1, 50, 100])).toBe('▁▄█');
-    const entry = (runId: number, score: number) => ({ runId, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] });
+    const entry = (runId: number, score: number, interval: [number, number] | null = [score - 6, score + 5.5]) => ({ runId, createdAt: 'c', model: '1', asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, score, interval, subscores: { reach: 1, amplification: 2, network: 3 }, confidence: 1, flags: [] });
     const rep = { schema: 1 as const, handle: 'a', network: 'twitter', runs: [entry(1, 40), entry(2, 45), entry(3, 50)] };
     // 40..50 fills the bars (a 1-100 scale would draw all three alike)
     const line = renderHistory(rep, plain, true).split('\n')[1]!;
@@ -134,5 +134,10 @@ describe('score views', () => {
     expect(renderHistory({ ...rep, runs: [entry(1, 40)] }, plain, true).split('\n')[1]).toContain('40.0 (one value)');
     expect(renderHistory(rep, plain, false)).not.toContain('▁');
     expect(renderHistory({ ...rep, runs: [] }, plain, false)).toContain('no stored runs');
+    // each score with its interval; the score alone for a run stored before intervals were
+    const rows = renderHistory({ ...rep, runs: [entry(1, 40), entry(2, 45, null)] }, plain, false).split('\n');
+    expect(rows[1]).toMatch(/score \(80% interval\)\s+reach/);
+    expect(rows[2]).toMatch(/ 40\.0 \(34\.0-45\.5\)\s+1\.0 /);
+    expect(rows[3]).toMatch(/ 45\.0\s+1\.0 /);
   });
 });

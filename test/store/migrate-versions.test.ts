@@ -2,7 +2,8 @@
  * A database left at any earlier schema version opens and migrates to the current one:
  * the same tables, columns and indexes as a new database, its rows kept, the new columns at
  * their documented defaults (migration 5: a run's population, data and detail keys NULL,
- * "not recorded"; migration 6: no own list known complete). The lead renumbers migrations
+ * "not recorded"; migration 6: no own list known complete; migration 8: a stored score's
+ * interval NULL, not stored). The lead renumbers migrations
  * when branches merge; this catches a renumbering that no longer applies in order.
  */
 import path from 'node:path';
@@ -44,7 +45,8 @@ describe('migrations from every earlier version', () => {
       expect(db.prepare('SELECT model_version, accounts, population, data, detail_keys FROM runs').all()).toEqual([
         { model_version: '2.0.0', accounts: 1, population: null, data: null, detail_keys: null },
       ]);
-      expect(db.prepare('SELECT score FROM scores').pluck().all()).toEqual([40]);
+      // migration 8: a score stored before it has no interval (history shows '-')
+      expect(db.prepare('SELECT score, low, high FROM scores').all()).toEqual([{ score: 40, low: null, high: null }]);
       db.close();
     });
   }

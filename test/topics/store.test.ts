@@ -6,8 +6,7 @@ import { saveRun } from '../../src/store/runs.js';
 import { topicInputOf } from '../../src/engine/topics/input.js';
 import { findAccounts, indexHandles, parseHandleArg } from '../../src/engine/handles.js';
 import { computeTopicExpertise, type TopicPost } from '../../src/engine/topics/expertise.js';
-import type { RunRecord } from '../../src/engine/run-record.js';
-import type { AccountScore } from '../../src/engine/score.js';
+import type { RunAccount, RunRecord } from '../../src/engine/run-record.js';
 import type { Db } from '../../src/store/open.js';
 import type { ScoringWindow } from '../../src/engine/window.js';
 import { StoreRows } from '../../tools/sim/store-rows.js';
@@ -84,20 +83,8 @@ describe('reading topic input', () => {
 
 /** A run of every account with its topics (scores are not what this test is about). */
 function runOf(expertise: ReturnType<typeof computeTopicExpertise>, dbIds: number[]): RunRecord {
-  const result = (index: number): AccountScore & { score: number } => ({
-    index,
-    score: 10,
-    interval: [5, 15],
-    abstain: null,
-    subscores: { reach: 1, amplification: 1, network: 1 },
-    confidence: 1,
-    contributions: [],
-    flags: [],
-    missing: [],
-    activityInWindow: 1,
-    lastActivity: null,
-  });
-  return { modelVersion: 'test', asOf: day(30), windowDays: 90, accounts: expertise.accounts.map((a) => ({ accountId: dbIds[a.account]!, result: result(a.account), topics: a.topics })) };
+  const result = (): RunAccount['result'] => ({ score: 10, interval: [5, 15], subscores: { reach: 1, amplification: 1, network: 1 }, confidence: 1, flags: [] });
+  return { modelVersion: 'test', asOf: day(30), windowDays: 90, accounts: expertise.accounts.map((a) => ({ accountId: dbIds[a.account]!, result: result(), topics: a.topics })) };
 }
 
 describe('writing topic scores', () => {

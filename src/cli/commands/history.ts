@@ -33,6 +33,7 @@ export function registerHistory(program: Command, io: Io): void {
             asOf: new Date(r.asOf).toISOString(),
             windowDays: r.windowDays,
             score: r.score,
+            interval: r.interval,
             subscores: { reach: r.reach, amplification: r.amplification, network: r.network },
             confidence: r.confidence,
             flags: r.flags,

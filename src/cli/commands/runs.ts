@@ -81,6 +81,7 @@ export function registerRuns(program: Command, io: Io): void {
           handle: s.handle ?? `id:${s.externalId ?? s.accountId}`,
           network: s.network,
           score: s.score,
+          interval: s.interval,
           subscores: { reach: s.reach, amplification: s.amplification, network: s.networkScore },
           confidence: s.confidence,
           flags: s.flags,

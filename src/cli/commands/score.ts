@@ -8,7 +8,7 @@ import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFla
 import { loadAnalysisForRun, type RunAnalysis } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
-import { allAccounts, displayHandle, explainAccount, keepItemised, resolveAccount, summaryOf } from '../../engine/analyze.js';
+import { allAccounts, displayHandle, explainAccount, resolveAccount, summaryOf } from '../../engine/analyze.js';
 import { runRecordOf } from '../../engine/run-record.js';
 import { storeRun } from '../../store/runs.js';
 import { unlessReadOnly } from '../unless-read-only.js';
@@ -53,9 +53,8 @@ export function registerScore(program: Command, io: Io): void {
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
     if (save) {
       // the run is stored before anything is written (a reader that stops early loses nothing);
-      // its accounts are itemised one at a time as they are stored, and their points kept
-      // when the output itemises them again (JSON), so each account's path is walked once
-      if (ctx.mode === 'json') keepItemised(analysis);
+      // it keeps each account's score, interval, sub-scores and flags, read from the score
+      // table's columns (no itemising: only the output itemises, when it shows contributions)
       if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
       const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
       const run = unlessReadOnly(ctx, () => ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data))));
