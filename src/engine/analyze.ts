@@ -10,7 +10,7 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, keepItemisations, noEdges, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
+import { explainScore, noEdges, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -247,15 +247,6 @@ export function scoredResultOf(analysis: Analysis, i: number): ScoredResult {
 /** Account i's itemised score: contributions that add up to the score shown. */
 export function explainAccount(analysis: Analysis, i: number): AccountScore {
   return explainScore(analysis.table, i);
-}
-
-/**
- * Itemising an account again (explainAccount) reuses its points from now on: for a
- * caller that itemises every account twice, as `score --all --json` does when it stores
- * its run and then prints it (engine/score.ts keepItemisations; results are unchanged).
- */
-export function keepItemised(analysis: Analysis): void {
-  keepItemisations(analysis.table);
 }
 
 // analyses made by keepScoresOnly: what reads the data they left out throws

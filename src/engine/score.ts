@@ -41,7 +41,7 @@ import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
 import { applyRealFollowers, DISCOUNTED_FEATURES, type RealFollowers } from './audience/real-followers.js';
 import { significant } from './significant.js';
-import { FLAG_CODES, neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
+import { neutralAssessment, type AuthenticityAssessment, type Contribution, type FeatureSource, type Flag } from './result-types.js';
 
 /** What scoring needs besides the population. */
 export interface ScoreOptions {
@@ -442,7 +442,7 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
   }
   const damping = table.assessment.damping[i] ?? 1;
   const flags = table.assessment.flags[i] ?? [];
-  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, keptPoints.get(table), table);
+  const out = itemiseRow(model, w, anyLower, damping, flags, i, table.assessment.cap[i] ?? 100, table);
   const ev = table.features.evidence;
   out.activityInWindow = ev.activityInWindow[i] ?? 0;
   const last = ev.lastActivity[i]!;
@@ -454,32 +454,6 @@ export function explainScore(table: ScoreTable, i: number): AccountScore {
     out.interval = null;
   }
   return out;
-}
-
-/**
- * The shown points (in tenths) of each account itemised so far, when a caller itemises
- * the same accounts twice (score --all storing its run, then printing it as JSON): the path
- * walk is then made once per account. items[i] = number of contributions kept (0: none).
- */
-interface KeptPoints {
-  stride: number;
-  tenths: Int16Array;
-  items: Uint8Array;
-}
-
-// per score table whose itemisations are kept (keepItemisations): its kept points
-const keptPoints = new WeakMap<ScoreTable, KeptPoints>();
-
-/**
- * From now on, explainScore keeps the shown points of each account of `table` it
- * itemises (2 bytes per contribution; 3.4 MB for 100k accounts) and reuses them when
- * asked again: for a caller that itemises every account twice. Results are unchanged.
- */
-export function keepItemisations(table: ScoreTable): void {
-  if (keptPoints.has(table)) return;
-  // baseline, the features, and at most one authenticity item per flag code
-  const stride = table.model.features.length + 1 + FLAG_CODES.length;
-  keptPoints.set(table, { stride, tenths: new Int16Array(table.n * stride), items: new Uint8Array(table.n) });
 }
 
 /** A feature table's columns of the model's features, in model order. */
@@ -599,15 +573,14 @@ function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
 }
 
 /**
- * The itemised result of the row in `w` (`anyLower`: some value is a lower bound), its points
- * read from `kept` when it holds them. `table`, when given, is the score table whose row
- * `index` this is: its columns hold the rest of this row's evaluation (score, interval,
- * sub-scores, confidence: computeScores made the very same evaluation of the very same
- * values), so only the imputation is redone, and the curves when the points are walked.
- * Why: itemising is done twice per account by `score --all --json` storing its run, and
- * the variance, interval and calibrations were a fifth of each pass.
+ * The itemised result of the row in `w` (`anyLower`: some value is a lower bound). `table`,
+ * when given, is the score table whose row `index` this is: its columns hold the rest of
+ * this row's evaluation (score, interval, sub-scores, confidence: computeScores made the very
+ * same evaluation of the very same values), so only the imputation and the curves are
+ * redone for the points. Why: the variance, interval and calibrations were a fifth of an
+ * itemisation.
  */
-function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, kept?: KeptPoints, table?: ScoreTable): AccountScore {
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, table?: ScoreTable): AccountScore {
   const K = model.features.length;
   const lower = anyLower ? w.lower : undefined;
   const ev = w.ev;
@@ -623,32 +596,22 @@ function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, dampin
     if (flags.length === 0 || total <= 0) share = null;
     authenticityItems = share === null ? 1 : flags.length;
   }
-  let parts: ArrayLike<number>;
-  const at = kept && index >= 0 ? index * kept.stride : -1;
-  if (kept && at >= 0 && kept.items[index] === K + 1 + authenticityItems) parts = kept.tenths.subarray(at, at + kept.stride);
-  else {
-    if (table) curvesInto(model, ev);
-    const undamped = applyCalibration(model.calibration, ev.total);
-    // points along the path of the account's evidence (engine/attribution.ts): imputed values
-    // get none of their own; the path ends at the evaluation just made
-    const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
-    const exact: number[] = [baseline];
-    for (let k = 0; k < K; k++) exact.push(w.points[k]!);
-    const authenticity = score - undamped;
-    if (authenticityItems > 0) {
-      if (share === null) exact.push(authenticity);
-      else {
-        const total = share.reduce((a, b) => a + b, 0);
-        for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
-      }
-    }
-    const apportioned = apportionTenths(exact, tenths(score));
-    parts = apportioned;
-    if (kept && at >= 0 && apportioned.length <= kept.stride && apportioned.every((x) => x >= -32768 && x <= 32767)) {
-      kept.tenths.set(apportioned, at);
-      kept.items[index] = apportioned.length;
+  if (table) curvesInto(model, ev);
+  const undamped = applyCalibration(model.calibration, ev.total);
+  // points along the path of the account's evidence (engine/attribution.ts): imputed values
+  // get none of their own; the path ends at the evaluation just made
+  const baseline = attributeInto(model, w.tIn, lower, w.apply, w.points, ev);
+  const exact: number[] = [baseline];
+  for (let k = 0; k < K; k++) exact.push(w.points[k]!);
+  const authenticity = score - undamped;
+  if (authenticityItems > 0) {
+    if (share === null) exact.push(authenticity);
+    else {
+      const total = share.reduce((a, b) => a + b, 0);
+      for (let j = 0; j < flags.length; j++) exact.push((authenticity * share[j]!) / total);
     }
   }
+  const parts = apportionTenths(exact, tenths(score));
   const shown = table
     ? roundShown(score, [table.low[index]!, table.high[index]!], { reach: table.reach[index]!, amplification: table.amplification[index]!, network: table.networkScore[index]! }, table.confidence[index]!)
     : roundShown(ev.score, ev.interval, ev.subscores, ev.confidence);

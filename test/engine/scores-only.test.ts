@@ -7,7 +7,7 @@
  * analyses, with the same results.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, explainAccount, keepItemised, keepScoresOnly, resolveAccount, resultOf, summaryOf, topEngagersOf, topicsOfAccount, verdictsOf, auditAccount } from '../../src/engine/analyze.js';
+import { analyze, explainAccount, keepScoresOnly, resolveAccount, resultOf, summaryOf, topEngagersOf, topicsOfAccount, verdictsOf, auditAccount } from '../../src/engine/analyze.js';
 import { runRecordOf } from '../../src/engine/run-record.js';
 import { FEATURE_NAMES, featureVectorOf, SOURCE_CODES } from '../../src/engine/features.js';
 import { scoringFeaturesOf } from '../../src/engine/score.js';
@@ -43,9 +43,7 @@ describe('keepScoresOnly', () => {
     expect(JSON.stringify([...runRecordOf(lean, all).accounts])).toBe(JSON.stringify([...runRecordOf(whole, all).accounts]));
     const handle = whole.dataset.accounts.handle.find((h) => h !== '')!;
     expect(resolveAccount(lean, handle)).toBe(resolveAccount(whole, handle));
-    // kept itemisations on the lean analysis (score --all --json storing): the same again
-    keepItemised(lean);
-    for (const i of all) explainAccount(lean, i);
+    // itemised on the lean analysis (score --all --json): the same
     for (const i of all) expect(JSON.stringify(explainAccount(lean, i))).toBe(JSON.stringify(explainAccount(whole, i)));
     const engaged = all.find((i) => topEngagersOf(whole, i, 3).length > 0)!;
     expect(() => topEngagersOf(lean, engaged, 3)).toThrow(/keeps scores only/);
