@@ -122,6 +122,12 @@ describe('fast matcher = reference matcher (built-in taxonomy)', () => {
     expect(matches).toBeGreaterThan(5000);
   });
 
+  it('agrees on each piece and then the piece cut shorter and shorter, so units left in the reused buffers would show', () => {
+    const texts = PIECES.flatMap((p) => [`${p} ${p}`, ...Array.from({ length: p.length + 1 }, (_, k) => p.slice(0, p.length - k))]);
+    const { tokens } = compare(texts);
+    expect(tokens).toBeGreaterThan(PIECES.length);
+  });
+
   it('agrees on generated posts that name topics in many languages', () => {
     const { matches, tokens } = compare(generatedPosts(5000, 1));
     // the texts are worth comparing: most posts name a topic, a long one forces the scratch to grow
