@@ -12,6 +12,9 @@
  *                                                --sweeps caps the iteration (0: the setup alone)
  *   npx tsx bench/network.ts compare NAME        engine vs reference: iterations, bit-identical
  *                                                values or the largest differences
+ *   npx tsx bench/network.ts scores DB           the scores of DB with each solver's values: the
+ *                                                largest differences unrounded, and how many
+ *                                                shown values (to 0.1) differ
  *
  * Example: prepare large bench/out/bench-large.db, then time large 3.
  */
@@ -20,8 +23,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessAuthenticity } from '../src/engine/authenticity/assess.js';
 import { buildEngagementGraph, type EngagementGraph } from '../src/engine/engagement.js';
+import { extractFeatures } from '../src/engine/features.js';
 import { computeNetworkInfluence, type NetworkResult } from '../src/engine/network.js';
-import { engagementWeightsOf } from '../src/engine/score.js';
+import { computeScores, engagementWeightsOf } from '../src/engine/score.js';
 import { resolveWindow } from '../src/engine/window.js';
 import { readModelFile } from '../src/inputs/model-file.js';
 import { openDb } from '../src/store/open.js';
@@ -32,15 +36,50 @@ import { referenceNetworkInfluence } from '../test/helpers/network-reference.js'
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 const graphFile = (name: string): string => path.join(OUT, `graph-${name}.bin`);
 
-/** The graph `score --all` solves for DB: the default model, the authenticity stage's event weights. */
-function graphOfDb(file: string): EngagementGraph {
+/** What `score --all` reads from DB: the dataset, its window, the authenticity assessment. */
+function inputsOfDb(file: string) {
   const db = openDb(file, { readonly: true });
   const window = resolveWindow({ asOf: undefined, windowDays: 90 }, readDataDates(db));
   const dataset = readDataset(db, { bios: false });
   db.close();
+  return { dataset, window, assessment: assessAuthenticity(dataset, window) };
+}
+
+/** The graph `score --all` solves for DB: the default model, the authenticity stage's event weights. */
+function graphOfDb(file: string): EngagementGraph {
+  const { dataset, window, assessment } = inputsOfDb(file);
+  return buildEngagementGraph(dataset, window, engagementWeightsOf(readModelFile().model), assessment.interactionWeight);
+}
+
+/**
+ * The scores of DB with each solver's network values (the engine's score stage, engine/score.ts
+ * measureAccounts and computeScores, with the network stage swapped): the largest unrounded
+ * differences of network value and score, and per shown value (score, sub-scores, the 80%
+ * interval, to 0.1) how many accounts show a different one.
+ */
+function compareScores(file: string): void {
+  const { dataset, window, assessment } = inputsOfDb(file);
   const { model } = readModelFile();
-  const assessment = assessAuthenticity(dataset, window);
-  return buildEngagementGraph(dataset, window, engagementWeightsOf(model), assessment.interactionWeight);
+  const graph = buildEngagementGraph(dataset, window, engagementWeightsOf(model), assessment.interactionWeight);
+  const runs = Object.entries(SOLVERS).map(([name, solve]) => {
+    const network = solve(graph);
+    const features = extractFeatures(dataset, window, graph, network.value, assessment.interactionWeight);
+    return { name, network, scores: computeScores(features, model, assessment.damping, assessment.cap) };
+  });
+  const [a, b] = runs as [(typeof runs)[0], (typeof runs)[0]];
+  const line = (label: string, x: Float64Array, y: Float64Array): string => {
+    const diff = differences(x, y);
+    return `${label}: ${diff.differing} of ${x.length} differ, max abs ${diff.maxAbs.toExponential(3)}, max rel ${diff.maxRel.toExponential(3)}`;
+  };
+  console.log(`${a.name} ${a.network.iterations} sweeps, ${b.name} ${b.network.iterations} sweeps`);
+  console.log(line('network value', a.network.value, b.network.value));
+  console.log(line('score (unrounded)', a.scores.score, b.scores.score));
+  const shown = (v: number): number => Math.round(v * 10) / 10;
+  for (const key of ['score', 'reach', 'amplification', 'networkScore', 'low', 'high'] as const) {
+    let changed = 0;
+    for (let i = 0; i < graph.n; i++) if (!Object.is(shown(a.scores[key][i]!), shown(b.scores[key][i]!))) changed++;
+    console.log(`  shown ${key}: ${changed} of ${graph.n} accounts differ`);
+  }
 }
 
 /** Cache layout: n, m (2 float64), then outTotal, inWeight (float64), inStart, inSource (int32). */
@@ -128,7 +167,9 @@ if (command === 'prepare' && name && arg) {
   time(readGraph(graphFile(name)), arg && !arg.startsWith('--') ? Number(arg) : 3);
 } else if (command === 'compare' && name) {
   compare(readGraph(graphFile(name)));
+} else if (command === 'scores' && name) {
+  compareScores(name);
 } else {
-  console.error('usage: npx tsx bench/network.ts prepare NAME DB | time NAME [RUNS] | compare NAME');
+  console.error('usage: npx tsx bench/network.ts prepare NAME DB | time NAME [RUNS] [--sweeps K] | compare NAME | scores DB');
   process.exitCode = 2;
 }
