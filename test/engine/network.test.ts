@@ -40,7 +40,19 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
     expect(net.rank[x]).toBeCloseTo(1 / 0.15, 6);
     expect(net.value[y]).toBeCloseTo((1 / 0.15 - 1) / 0.85, 6);
     expect(net.residual).toBeLessThanOrEqual(1e-9 * 2);
-    expect(net.iterations).toBeGreaterThan(10);
+    expect(net.iterations).toBeGreaterThan(1);
+  });
+
+  it('extrapolates the geometric tail: fewer sweeps than plain Gauss-Seidel, and no farther from the exact fixed point', () => {
+    const b = new DatasetBuilder();
+    const x = b.account();
+    const y = b.account();
+    b.interact(x, y, 'like', { at: day(50) }).interact(y, x, 'like', { at: day(50) });
+    const { graph, net } = run(b.build());
+    const plain = referenceNetworkInfluence(graph, DEFAULT_NETWORK_OPTIONS);
+    expect(plain.iterations).toBeGreaterThan(10);
+    expect(net.iterations).toBeLessThan(plain.iterations);
+    expect(Math.abs(net.rank[x]! - 1 / 0.15)).toBeLessThanOrEqual(Math.abs(plain.rank[x]! - 1 / 0.15));
   });
 
   it('splits an engager\'s attention over whom it engages', () => {
@@ -122,16 +134,21 @@ describe('network influence (absolute PageRank / TunkRank)', () => {
     expect(net.converged).toBe(false);
   });
 
-  it('gives the values of the solver as first written bit for bit, whatever the graph (acyclic, cyclic, mixed)', () => {
+  it('agrees with plain Gauss-Seidel within the tolerance, and bit for bit on the acyclic part', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const graph = randomGraph(seed);
-      for (const options of [DEFAULT_NETWORK_OPTIONS, { ...DEFAULT_NETWORK_OPTIONS, maxIterations: 2 }]) {
-        const net = computeNetworkInfluence(graph, options);
-        const ref = referenceNetworkInfluence(graph, options);
-        expect([net.iterations, net.cyclic, net.converged, net.residual]).toEqual([ref.iterations, ref.cyclic, ref.converged, ref.residual]);
-        expect(Buffer.from(net.value.buffer).equals(Buffer.from(ref.value.buffer))).toBe(true);
-        expect(Buffer.from(net.rank.buffer).equals(Buffer.from(ref.rank.buffer))).toBe(true);
+      const net = computeNetworkInfluence(graph, DEFAULT_NETWORK_OPTIONS);
+      const ref = referenceNetworkInfluence(graph, DEFAULT_NETWORK_OPTIONS);
+      expect([net.cyclic, net.converged]).toEqual([ref.cyclic, true]);
+      expect(net.residual).toBeLessThanOrEqual(DEFAULT_NETWORK_OPTIONS.tolerancePerNode * graph.n);
+      for (let i = 0; i < graph.n; i++) {
+        if (ref.rank[i] === net.rank[i]) continue;
+        expect(Math.abs(net.value[i]! - ref.value[i]!)).toBeLessThanOrEqual(1e-8 * Math.max(1, ref.value[i]!));
       }
+      // the accounts iterated are the only ones that may differ
+      let differing = 0;
+      for (let i = 0; i < graph.n; i++) if (!Object.is(net.rank[i], ref.rank[i])) differing++;
+      expect(differing).toBeLessThanOrEqual(net.cyclic);
     }
   });
 });
