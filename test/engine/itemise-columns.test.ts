@@ -4,26 +4,18 @@
  * account of the bundled sample (flagged, capped, abstaining and imputed ones included).
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, resultOf } from '../../src/engine/analyze.js';
+import { resultOf } from '../../src/engine/analyze.js';
 import { featureVectorOf } from '../../src/engine/features.js';
 import { itemiseScore } from '../../src/engine/score.js';
-import { resolveWindow } from '../../src/engine/window.js';
-import { openDb } from '../../src/store/open.js';
-import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js';
-import { shippedModel } from '../helpers/model.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { analysedSample } from '../helpers/sample-db.js';
 
 describe('itemising', () => {
   it('from the columns, the same as from a feature vector of the same row', async () => {
-    const db = openDb(await sampleDb(), { readonly: true });
-    const dataset = readDataset(db, { bios: false });
-    const window = resolveWindow({ windowDays: 90 }, readLatestActivity(db));
-    db.close();
-    const analysis = analyze(dataset, { window, model: shippedModel() });
+    const analysis = await analysedSample();
     const { table } = analysis;
     let withAuthenticity = 0;
     let withImputed = 0;
-    for (let i = 0; i < dataset.accounts.n; i++) {
+    for (let i = 0; i < analysis.dataset.accounts.n; i++) {
       const { handle: _h, network: _n, activityInWindow: _a, lastActivity: _l, abstain: _x, score, interval, ...columns } = resultOf(analysis, i);
       const fromVector = itemiseScore(table.model, featureVectorOf(table.features, i), table.assessment.damping[i]!, table.assessment.flags[i]!, i, table.assessment.cap[i]!);
       const { activityInWindow: _va, lastActivity: _vl, abstain: _vx, score: vScore, interval: vInterval, ...vector } = fromVector;

@@ -3,24 +3,16 @@
  * account of the bundled sample (flagged, capped, abstaining, imputed ones included).
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, resultOf, summaryOf } from '../../src/engine/analyze.js';
-import { resolveWindow } from '../../src/engine/window.js';
-import { openDb } from '../../src/store/open.js';
-import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js';
-import { shippedModel } from '../helpers/model.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { resultOf, summaryOf } from '../../src/engine/analyze.js';
+import { analysedSample } from '../helpers/sample-db.js';
 
 describe('summaryOf', () => {
   it('agrees with the itemised result on every account of the sample', async () => {
-    const db = openDb(await sampleDb(), { readonly: true });
-    const dataset = readDataset(db, { bios: false });
-    const window = resolveWindow({ windowDays: 90 }, readLatestActivity(db));
-    db.close();
-    const analysis = analyze(dataset, { window, model: shippedModel() });
+    const analysis = await analysedSample();
     let imputed = 0;
     let abstained = 0;
     let flagged = 0;
-    for (let i = 0; i < dataset.accounts.n; i++) {
+    for (let i = 0; i < analysis.dataset.accounts.n; i++) {
       const { contributions: _c, ...full } = resultOf(analysis, i);
       const summary = summaryOf(analysis, i);
       expect(summary).toEqual(full);

@@ -1,7 +1,12 @@
 /** The bundled sample imported once per test process (via `influence demo --db`), copied for each test file, for campaign CLI tests. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { analyze, type Analysis } from '../../src/engine/analyze.js';
+import { resolveWindow } from '../../src/engine/window.js';
+import { openDb } from '../../src/store/open.js';
+import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js';
 import { runCli } from './cli.js';
+import { shippedModel } from './model.js';
 import { processTempDir, tempDir } from './temp-dirs.js';
 
 const KEY = Symbol.for('influence.test.sample-db');
@@ -37,4 +42,16 @@ export function sampleDb(): Promise<string> {
     return path.join(dir, path.basename(master));
   })();
   return cached;
+}
+
+/**
+ * The bundled sample analysed as `score` analyses it by default (a 90-day window ending at
+ * its latest activity, the shipped model), for engine and renderer tests over every account.
+ */
+export async function analysedSample(): Promise<Analysis> {
+  const db = openDb(await sampleDb(), { readonly: true });
+  const dataset = readDataset(db, { bios: false });
+  const window = resolveWindow({ windowDays: 90 }, readLatestActivity(db));
+  db.close();
+  return analyze(dataset, { window, model: shippedModel() });
 }

@@ -4,28 +4,20 @@
  * strings and odd numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, resultOf } from '../../src/engine/analyze.js';
-import { resolveWindow } from '../../src/engine/window.js';
+import { resultOf } from '../../src/engine/analyze.js';
 import { stringifyJson } from '../../src/render/json.js';
 import { scoreResultJson } from '../../src/render/score-json.js';
 import { toScoreResultView, type ScoreResultView } from '../../src/render/score-view.js';
-import { openDb } from '../../src/store/open.js';
-import { readDataset, readLatestActivity } from '../../src/store/read-dataset.js';
-import { shippedModel } from '../helpers/model.js';
-import { sampleDb } from '../helpers/sample-db.js';
+import { analysedSample } from '../helpers/sample-db.js';
 
 const generic = (r: ScoreResultView): string => stringifyJson(r, 0);
 
 describe('scoreResultJson', () => {
   it('writes every result of the sample as stringifyJson does', async () => {
-    const db = openDb(await sampleDb(), { readonly: true });
-    const dataset = readDataset(db, { bios: false });
-    const window = resolveWindow({ windowDays: 90 }, readLatestActivity(db));
-    db.close();
-    const analysis = analyze(dataset, { window, model: shippedModel() });
+    const analysis = await analysedSample();
     let flagged = 0;
     let abstaining = 0;
-    for (let i = 0; i < dataset.accounts.n; i++) {
+    for (let i = 0; i < analysis.dataset.accounts.n; i++) {
       const view = toScoreResultView(resultOf(analysis, i));
       if (view.flags.length > 0) flagged++;
       if (view.score === null) abstaining++;
