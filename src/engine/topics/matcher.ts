@@ -22,21 +22,19 @@ export interface TopicMatcher {
   vocab: Map<string, number>;
   /** the same as a hash table probed with a slice of the text (no substring per token) */
   vocabTable: VocabTable;
-  /** first-token id -> trie node, -1 when no form starts with it */
-  rootNext: Int32Array;
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
   edges: EdgeTable;
   /**
-   * per node: bit (token id & 31) is set for each token id that continues it, so most tokens
-   * that cannot continue a form ("photo" then "of") are turned away without an edge lookup
+   * per node k, side by side so the trie walk reads one cache line a node: at 2k the OR of its
+   * entries' masks (0 = not the end of a form); at 2k + 1 a bit (token id & 31) for each token
+   * id that continues it, so most tokens that cannot continue a form ("photo" then "of") are
+   * turned away without an edge lookup
    */
-  childBits: Int32Array;
+  nodeBits: Int32Array;
   /** per node: first entry index; entries of node k are entryStart[k]..entryStart[k+1]-1 */
   entryStart: Int32Array;
   entryTopic: Int32Array;
   entryMask: Int32Array;
-  /** per node: OR of its entries' masks (0 = not the end of a form) */
-  nodeMask: Int32Array;
   /** number of forms indexed */
   forms: number;
   /** the word frequencies the forms are judged against */
@@ -107,8 +105,11 @@ export interface MatcherOptions {
 
 /**
  * Vocabulary as open addressing on the token's tokenHash, all in typed arrays so a probe reads
- * no JS object: slot k holds (hash, id, offset, length) at slots[4k..4k+3], id -1 = empty, and
- * the token's code units at chars[offset, offset + length).
+ * no JS object: slot k holds (hash, id, root, offset) at slots[4k..4k+3], id -1 = empty, where
+ * root is the trie node of the one-token path (-1 when no form starts with the token) and the
+ * token's code units are chars[offset, ...) up to a 0 (no token holds U+0000, a separator).
+ * The root rides in the slot because the trie walk needs it for every token, and a separate
+ * array indexed by id cost one more random read into a large table per token.
  */
 export interface VocabTable {
   mask: number;
@@ -116,49 +117,52 @@ export interface VocabTable {
   chars: Uint16Array;
 }
 
-function buildVocabTable(vocab: Map<string, number>): VocabTable {
+function buildVocabTable(vocab: Map<string, number>, rootOf: Int32Array): VocabTable {
   let size = 16;
   while (size < vocab.size * 2) size *= 2;
   let total = 0;
-  for (const tok of vocab.keys()) total += tok.length;
+  for (const tok of vocab.keys()) total += tok.length + 1;
   const t: VocabTable = { mask: size - 1, slots: new Int32Array(size * 4), chars: new Uint16Array(total) };
   for (let k = 0; k < size; k++) t.slots[k * 4 + 1] = -1;
   let offset = 0;
   for (const [tok, id] of vocab) {
+    // a text never yields a token holding U+0000 (a separator), so such a word is left out and the 0 ends every stored token
+    if (tok.includes('\0')) continue;
     const h = tokenHash(tok, 0, tok.length);
     let i = h & t.mask;
     while (t.slots[i * 4 + 1] !== -1) i = (i + 1) & t.mask;
-    t.slots.set([h, id, offset, tok.length], i * 4);
+    t.slots.set([h, id, id < rootOf.length ? rootOf[id]! : -1, offset], i * 4);
     for (let c = 0; c < tok.length; c++) t.chars[offset + c] = tok.charCodeAt(c);
-    offset += tok.length;
+    offset += tok.length + 1;
   }
   return t;
 }
 
-/** The id of s.slice(start, end) (whose tokenHash is h), or -1 when no form uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = tokenHash(s, start, end)): number {
-  const len = end - start;
+/** The slot (index of its hash in slots) of s.slice(start, end) (whose tokenHash is h), or -1 when no form or language table uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number): number {
   const slots = t.slots;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const k = i * 4;
-    const id = slots[k + 1]!;
-    if (id === -1) return -1;
-    if (slots[k] === h && slots[k + 3] === len && sameChars(t.chars, slots[k + 2]!, s, start, len)) return id;
+    if (slots[k + 1] === -1) return -1;
+    if (slots[k] === h && sameChars(t.chars, slots[k + 3]!, s, start, end)) return k;
   }
 }
 
-/** chars[offset, offset + len) spells s.slice(start, start + len). */
-function sameChars(chars: Uint16Array, offset: number, s: string, start: number, len: number): boolean {
+/** chars from offset up to its 0 spells s.slice(start, end). */
+function sameChars(chars: Uint16Array, offset: number, s: string, start: number, end: number): boolean {
+  const len = end - start;
   for (let k = 0; k < len; k++) if (chars[offset + k] !== s.charCodeAt(start + k)) return false;
-  return true;
+  return chars[offset + len] === 0;
 }
 
-/** Trie edges in flat typed arrays; slot = hash(node, token) with linear probing. */
+/**
+ * Trie edges as open addressing on hash(node, token) with linear probing: slot k holds
+ * (node, token, child) at slots[4k..4k+2], node -1 = empty, all three in one cache line (a
+ * probe is a random read into a table of megabytes).
+ */
 export interface EdgeTable {
   mask: number;
-  node: Int32Array;
-  token: Int32Array;
-  child: Int32Array;
+  slots: Int32Array;
 }
 
 const hashEdge = (node: number, token: number, mask: number): number => (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca77)) >>> 0 & mask;
@@ -166,30 +170,29 @@ const hashEdge = (node: number, token: number, mask: number): number => (Math.im
 function buildEdgeTable(edges: [number, number, number][]): EdgeTable {
   let size = 16;
   while (size < edges.length * 2) size *= 2;
-  const table: EdgeTable = { mask: size - 1, node: new Int32Array(size).fill(-1), token: new Int32Array(size), child: new Int32Array(size) };
+  const table: EdgeTable = { mask: size - 1, slots: new Int32Array(size * 4) };
+  for (let k = 0; k < size; k++) table.slots[k * 4] = -1;
   for (const [node, token, child] of edges) {
     let h = hashEdge(node, token, table.mask);
-    while (table.node[h] !== -1) h = (h + 1) & table.mask;
-    table.node[h] = node;
-    table.token[h] = token;
-    table.child[h] = child;
+    while (table.slots[h * 4] !== -1) h = (h + 1) & table.mask;
+    table.slots.set([node, token, child], h * 4);
   }
   return table;
 }
 
-function childBitsOf(edges: [number, number, number][], nodes: number): Int32Array {
-  const bits = new Int32Array(nodes);
-  for (const [node, token] of edges) bits[node] = bits[node]! | (1 << (token & 31));
+function nodeBitsOf(edges: [number, number, number][], nodeMask: Int32Array): Int32Array {
+  const bits = new Int32Array(nodeMask.length * 2);
+  for (let k = 0; k < nodeMask.length; k++) bits[2 * k] = nodeMask[k]!;
+  for (const [node, token] of edges) bits[2 * node + 1] = bits[2 * node + 1]! | (1 << (token & 31));
   return bits;
 }
 
 function childOf(t: EdgeTable, node: number, token: number): number {
-  let h = hashEdge(node, token, t.mask);
-  for (;;) {
-    const n = t.node[h]!;
+  const slots = t.slots;
+  for (let h = hashEdge(node, token, t.mask); ; h = (h + 1) & t.mask) {
+    const n = slots[h * 4]!;
     if (n === -1) return -1;
-    if (n === node && t.token[h] === token) return t.child[h]!;
-    h = (h + 1) & t.mask;
+    if (n === node && slots[h * 4 + 1] === token) return slots[h * 4 + 2]!;
   }
 }
 
@@ -206,6 +209,8 @@ export interface MatchScratch {
   /** hashtags seen in the text */
   hashtags: number;
   tokenIds: Int32Array;
+  /** per token: the trie node of the one-token path, -1 when no form starts with it */
+  tokenRoot: Int32Array;
   tokenHash: Uint8Array;
   /** per token: its offset in the folded text, and a hash of its text */
   tokenStart: Int32Array;
@@ -229,6 +234,7 @@ export function createMatchScratch(): MatchScratch {
     count: 0,
     hashtags: 0,
     tokenIds: new Int32Array(256),
+    tokenRoot: new Int32Array(256),
     tokenHash: new Uint8Array(256),
     tokenStart: new Int32Array(256),
     tokenHashes: new Int32Array(256),
@@ -327,22 +333,17 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
       if (words && variants.some((v) => words.has(v))) nodeHomonym[k * L + l] = 1;
     }
   }
-  const formVocab = vocab.size;
   const languageId = buildLanguageId(background, vocab);
-  const finalRoot = new Int32Array(vocab.size).fill(-1);
-  finalRoot.set(rootNext.subarray(0, formVocab));
   return {
     topics: tax.size,
     languages,
     vocab,
-    vocabTable: buildVocabTable(vocab),
-    rootNext: finalRoot,
+    vocabTable: buildVocabTable(vocab, rootNext),
     edges: buildEdgeTable(edgeList),
-    childBits: childBitsOf(edgeList, nodes),
+    nodeBits: nodeBitsOf(edgeList, nodeMask),
     entryStart,
     entryTopic,
     entryMask,
-    nodeMask,
     forms: forms.length,
     background,
     nodeZipf,
@@ -384,23 +385,26 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
   startTokens(cur);
   while (nextToken(folded, cur)) {
     const joined = cur.joined;
-    const id = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
+    const slot = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
     // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter
-    if (cur.hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
-    pushToken(out, folded, cur.start, cur.hash, id, cur.hashtag);
+    if (cur.hashtag && slot < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
+    pushToken(out, m.vocabTable.slots, folded, cur.start, cur.hash, slot, cur.hashtag);
   }
   out.hashtags = cur.hashtags;
 }
 
-function pushToken(out: MatchScratch, s: string, start: number, hash: number, id: number, hashtag: boolean): void {
+/** Appends a token whose vocabulary slot (lookupSpan) is `slot`. */
+function pushToken(out: MatchScratch, slots: Int32Array, s: string, start: number, hash: number, slot: number, hashtag: boolean): void {
   if (out.tokens === out.tokenIds.length) {
     out.tokenIds = grow(out.tokenIds, out.tokens * 2);
+    out.tokenRoot = grow(out.tokenRoot, out.tokens * 2);
     out.tokenHash = grow(out.tokenHash, out.tokens * 2);
     out.tokenStart = grow(out.tokenStart, out.tokens * 2);
     out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
   }
   out.tokenHashes[out.tokens] = hash;
-  out.tokenIds[out.tokens] = id;
+  out.tokenIds[out.tokens] = slot < 0 ? -1 : slots[slot + 1]!;
+  out.tokenRoot[out.tokens] = slot < 0 ? -1 : slots[slot + 2]!;
   out.tokenHash[out.tokens] = hashtag ? 1 : 0;
   out.tokenStart[out.tokens] = start;
   out.scripts[scriptOf(s.charCodeAt(start))]!++;
@@ -425,7 +429,7 @@ function splitCamelCase(m: TopicMatcher, s: string, cased: string, start: number
   for (let i = start + 1; i <= end; i++) {
     if (i < end && !isCamelBoundary(cased, start, i, end)) continue;
     const h = tokenHash(s, from, i);
-    pushToken(out, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
+    pushToken(out, m.vocabTable.slots, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
     from = i;
   }
   return true;
@@ -469,8 +473,7 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
   const n = out.tokens;
   let i = 0;
   while (i < n) {
-    const first = ids[i]!;
-    let node = first < 0 ? -1 : m.rootNext[first]!;
+    let node = out.tokenRoot[i]!;
     if (node < 0) {
       i++;
       continue;
@@ -478,15 +481,16 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
     let bestNode = -1;
     let bestEnd = i;
     let j = i;
+    const bits = m.nodeBits;
     for (;;) {
-      if ((m.nodeMask[node]! & mask) !== 0) {
+      if ((bits[2 * node]! & mask) !== 0) {
         bestNode = node;
         bestEnd = j;
       }
       j++;
       if (j >= n) break;
       const next = ids[j]!;
-      if (next < 0 || (m.childBits[node]! & (1 << (next & 31))) === 0) break;
+      if (next < 0 || (bits[2 * node + 1]! & (1 << (next & 31))) === 0) break;
       const child = childOf(m.edges, node, next);
       if (child < 0) break;
       node = child;
