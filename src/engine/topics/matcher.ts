@@ -22,6 +22,8 @@ export interface TopicMatcher {
   vocab: Map<string, number>;
   /** the same as a hash table probed with a slice of the text (no substring per token) */
   vocabTable: VocabTable;
+  /** first-token id -> trie node, -1 when no form starts with it */
+  rootNext: Int32Array;
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
   edges: EdgeTable;
   /**
@@ -105,11 +107,8 @@ export interface MatcherOptions {
 
 /**
  * Vocabulary as open addressing on the token's tokenHash, all in typed arrays so a probe reads
- * no JS object: slot k holds (hash, id, root, offset) at slots[4k..4k+3], id -1 = empty, where
- * root is the trie node of the one-token path (-1 when no form starts with the token) and the
- * token's code units are chars[offset, ...) up to a 0 (no token holds U+0000, a separator).
- * The root rides in the slot because the trie walk needs it for every token, and a separate
- * array indexed by id cost one more random read into a large table per token.
+ * no JS object: slot k holds (hash, id, offset, length) at slots[4k..4k+3], id -1 = empty, and
+ * the token's code units at chars[offset, offset + length).
  */
 export interface VocabTable {
   mask: number;
@@ -117,42 +116,41 @@ export interface VocabTable {
   chars: Uint16Array;
 }
 
-function buildVocabTable(vocab: Map<string, number>, rootOf: Int32Array): VocabTable {
+function buildVocabTable(vocab: Map<string, number>): VocabTable {
   let size = 16;
   while (size < vocab.size * 2) size *= 2;
   let total = 0;
-  for (const tok of vocab.keys()) total += tok.length + 1;
+  for (const tok of vocab.keys()) total += tok.length;
   const t: VocabTable = { mask: size - 1, slots: new Int32Array(size * 4), chars: new Uint16Array(total) };
   for (let k = 0; k < size; k++) t.slots[k * 4 + 1] = -1;
   let offset = 0;
   for (const [tok, id] of vocab) {
-    // a text never yields a token holding U+0000 (a separator), so such a word is left out and the 0 ends every stored token
-    if (tok.includes('\0')) continue;
     const h = tokenHash(tok, 0, tok.length);
     let i = h & t.mask;
     while (t.slots[i * 4 + 1] !== -1) i = (i + 1) & t.mask;
-    t.slots.set([h, id, id < rootOf.length ? rootOf[id]! : -1, offset], i * 4);
+    t.slots.set([h, id, offset, tok.length], i * 4);
     for (let c = 0; c < tok.length; c++) t.chars[offset + c] = tok.charCodeAt(c);
-    offset += tok.length + 1;
+    offset += tok.length;
   }
   return t;
 }
 
-/** The slot (index of its hash in slots) of s.slice(start, end) (whose tokenHash is h), or -1 when no form or language table uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number): number {
+/** The id of s.slice(start, end) (whose tokenHash is h), or -1 when no form uses that token. */
+function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = tokenHash(s, start, end)): number {
+  const len = end - start;
   const slots = t.slots;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const k = i * 4;
-    if (slots[k + 1] === -1) return -1;
-    if (slots[k] === h && sameChars(t.chars, slots[k + 3]!, s, start, end)) return k;
+    const id = slots[k + 1]!;
+    if (id === -1) return -1;
+    if (slots[k] === h && slots[k + 3] === len && sameChars(t.chars, slots[k + 2]!, s, start, len)) return id;
   }
 }
 
-/** chars from offset up to its 0 spells s.slice(start, end). */
-function sameChars(chars: Uint16Array, offset: number, s: string, start: number, end: number): boolean {
-  const len = end - start;
+/** chars[offset, offset + len) spells s.slice(start, start + len). */
+function sameChars(chars: Uint16Array, offset: number, s: string, start: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (chars[offset + k] !== s.charCodeAt(start + k)) return false;
-  return chars[offset + len] === 0;
+  return true;
 }
 
 /**
@@ -209,8 +207,6 @@ export interface MatchScratch {
   /** hashtags seen in the text */
   hashtags: number;
   tokenIds: Int32Array;
-  /** per token: the trie node of the one-token path, -1 when no form starts with it */
-  tokenRoot: Int32Array;
   tokenHash: Uint8Array;
   /** per token: its offset in the folded text, and a hash of its text */
   tokenStart: Int32Array;
@@ -234,7 +230,6 @@ export function createMatchScratch(): MatchScratch {
     count: 0,
     hashtags: 0,
     tokenIds: new Int32Array(256),
-    tokenRoot: new Int32Array(256),
     tokenHash: new Uint8Array(256),
     tokenStart: new Int32Array(256),
     tokenHashes: new Int32Array(256),
@@ -333,12 +328,16 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
       if (words && variants.some((v) => words.has(v))) nodeHomonym[k * L + l] = 1;
     }
   }
+  const formVocab = vocab.size;
   const languageId = buildLanguageId(background, vocab);
+  const finalRoot = new Int32Array(vocab.size).fill(-1);
+  finalRoot.set(rootNext.subarray(0, formVocab));
   return {
     topics: tax.size,
     languages,
     vocab,
-    vocabTable: buildVocabTable(vocab, rootNext),
+    vocabTable: buildVocabTable(vocab),
+    rootNext: finalRoot,
     edges: buildEdgeTable(edgeList),
     nodeBits: nodeBitsOf(edgeList, nodeMask),
     entryStart,
@@ -376,7 +375,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
 export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
   out.count = 0;
-  out.scripts.fill(0);
+  for (let k = 0; k < SCRIPT_COUNT; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
   const folded = foldText(text);
   out.folded = folded;
   // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
@@ -385,26 +384,23 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
   startTokens(cur);
   while (nextToken(folded, cur)) {
     const joined = cur.joined;
-    const slot = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
+    const id = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
     // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter
-    if (cur.hashtag && slot < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
-    pushToken(out, m.vocabTable.slots, folded, cur.start, cur.hash, slot, cur.hashtag);
+    if (cur.hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
+    pushToken(out, folded, cur.start, cur.hash, id, cur.hashtag);
   }
   out.hashtags = cur.hashtags;
 }
 
-/** Appends a token whose vocabulary slot (lookupSpan) is `slot`. */
-function pushToken(out: MatchScratch, slots: Int32Array, s: string, start: number, hash: number, slot: number, hashtag: boolean): void {
+function pushToken(out: MatchScratch, s: string, start: number, hash: number, id: number, hashtag: boolean): void {
   if (out.tokens === out.tokenIds.length) {
     out.tokenIds = grow(out.tokenIds, out.tokens * 2);
-    out.tokenRoot = grow(out.tokenRoot, out.tokens * 2);
     out.tokenHash = grow(out.tokenHash, out.tokens * 2);
     out.tokenStart = grow(out.tokenStart, out.tokens * 2);
     out.tokenHashes = grow(out.tokenHashes, out.tokens * 2);
   }
   out.tokenHashes[out.tokens] = hash;
-  out.tokenIds[out.tokens] = slot < 0 ? -1 : slots[slot + 1]!;
-  out.tokenRoot[out.tokens] = slot < 0 ? -1 : slots[slot + 2]!;
+  out.tokenIds[out.tokens] = id;
   out.tokenHash[out.tokens] = hashtag ? 1 : 0;
   out.tokenStart[out.tokens] = start;
   out.scripts[scriptOf(s.charCodeAt(start))]!++;
@@ -429,7 +425,7 @@ function splitCamelCase(m: TopicMatcher, s: string, cased: string, start: number
   for (let i = start + 1; i <= end; i++) {
     if (i < end && !isCamelBoundary(cased, start, i, end)) continue;
     const h = tokenHash(s, from, i);
-    pushToken(out, m.vocabTable.slots, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
+    pushToken(out, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
     from = i;
   }
   return true;
@@ -473,7 +469,8 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
   const n = out.tokens;
   let i = 0;
   while (i < n) {
-    let node = out.tokenRoot[i]!;
+    const first = ids[i]!;
+    let node = first < 0 ? -1 : m.rootNext[first]!;
     if (node < 0) {
       i++;
       continue;
