@@ -156,7 +156,7 @@ function sameChars(chars: Uint16Array, offset: number, s: string, start: number,
 /**
  * Trie edges as open addressing on hash(node, token) with linear probing: slot k holds
  * (node, token, child) at slots[4k..4k+2], node -1 = empty, all three in one cache line (a
- * probe is a random read into a table of megabytes).
+ * probe is a random read into a table of about a megabyte for the shipped ontology).
  */
 export interface EdgeTable {
   mask: number;
