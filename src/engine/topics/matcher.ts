@@ -27,16 +27,16 @@ export interface TopicMatcher {
   /** (node, token id) -> child node: an open-addressing hash table (no boxed keys, no allocation per lookup) */
   edges: EdgeTable;
   /**
-   * per node: bit (token id & 31) is set for each token id that continues it, so most tokens
-   * that cannot continue a form ("photo" then "of") are turned away without an edge lookup
+   * per node k, side by side so the trie walk reads one cache line a node: at 2k the OR of its
+   * entries' masks (0 = not the end of a form); at 2k + 1 a bit (token id & 31) for each token
+   * id that continues it, so most tokens that cannot continue a form ("photo" then "of") are
+   * turned away without an edge lookup
    */
-  childBits: Int32Array;
+  nodeBits: Int32Array;
   /** per node: first entry index; entries of node k are entryStart[k]..entryStart[k+1]-1 */
   entryStart: Int32Array;
   entryTopic: Int32Array;
   entryMask: Int32Array;
-  /** per node: OR of its entries' masks (0 = not the end of a form) */
-  nodeMask: Int32Array;
   /** number of forms indexed */
   forms: number;
   /** the word frequencies the forms are judged against */
@@ -153,12 +153,14 @@ function sameChars(chars: Uint16Array, offset: number, s: string, start: number,
   return true;
 }
 
-/** Trie edges in flat typed arrays; slot = hash(node, token) with linear probing. */
+/**
+ * Trie edges as open addressing on hash(node, token) with linear probing: slot k holds
+ * (node, token, child) at slots[4k..4k+2], node -1 = empty, all three in one cache line (a
+ * probe is a random read into a table of about a megabyte for the shipped ontology).
+ */
 export interface EdgeTable {
   mask: number;
-  node: Int32Array;
-  token: Int32Array;
-  child: Int32Array;
+  slots: Int32Array;
 }
 
 const hashEdge = (node: number, token: number, mask: number): number => (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca77)) >>> 0 & mask;
@@ -166,30 +168,29 @@ const hashEdge = (node: number, token: number, mask: number): number => (Math.im
 function buildEdgeTable(edges: [number, number, number][]): EdgeTable {
   let size = 16;
   while (size < edges.length * 2) size *= 2;
-  const table: EdgeTable = { mask: size - 1, node: new Int32Array(size).fill(-1), token: new Int32Array(size), child: new Int32Array(size) };
+  const table: EdgeTable = { mask: size - 1, slots: new Int32Array(size * 4) };
+  for (let k = 0; k < size; k++) table.slots[k * 4] = -1;
   for (const [node, token, child] of edges) {
     let h = hashEdge(node, token, table.mask);
-    while (table.node[h] !== -1) h = (h + 1) & table.mask;
-    table.node[h] = node;
-    table.token[h] = token;
-    table.child[h] = child;
+    while (table.slots[h * 4] !== -1) h = (h + 1) & table.mask;
+    table.slots.set([node, token, child], h * 4);
   }
   return table;
 }
 
-function childBitsOf(edges: [number, number, number][], nodes: number): Int32Array {
-  const bits = new Int32Array(nodes);
-  for (const [node, token] of edges) bits[node] = bits[node]! | (1 << (token & 31));
+function nodeBitsOf(edges: [number, number, number][], nodeMask: Int32Array): Int32Array {
+  const bits = new Int32Array(nodeMask.length * 2);
+  for (let k = 0; k < nodeMask.length; k++) bits[2 * k] = nodeMask[k]!;
+  for (const [node, token] of edges) bits[2 * node + 1] = bits[2 * node + 1]! | (1 << (token & 31));
   return bits;
 }
 
 function childOf(t: EdgeTable, node: number, token: number): number {
-  let h = hashEdge(node, token, t.mask);
-  for (;;) {
-    const n = t.node[h]!;
+  const slots = t.slots;
+  for (let h = hashEdge(node, token, t.mask); ; h = (h + 1) & t.mask) {
+    const n = slots[h * 4]!;
     if (n === -1) return -1;
-    if (n === node && t.token[h] === token) return t.child[h]!;
-    h = (h + 1) & t.mask;
+    if (n === node && slots[h * 4 + 1] === token) return slots[h * 4 + 2]!;
   }
 }
 
@@ -338,11 +339,10 @@ export function buildTopicMatcher(tax: Taxonomy, options: MatcherOptions = {}): 
     vocabTable: buildVocabTable(vocab),
     rootNext: finalRoot,
     edges: buildEdgeTable(edgeList),
-    childBits: childBitsOf(edgeList, nodes),
+    nodeBits: nodeBitsOf(edgeList, nodeMask),
     entryStart,
     entryTopic,
     entryMask,
-    nodeMask,
     forms: forms.length,
     background,
     nodeZipf,
@@ -375,7 +375,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
 export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
   out.count = 0;
-  out.scripts.fill(0);
+  for (let k = 0; k < SCRIPT_COUNT; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
   const folded = foldText(text);
   out.folded = folded;
   // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
@@ -478,15 +478,16 @@ export function matchTokens(m: TopicMatcher, mask: number, out: MatchScratch): n
     let bestNode = -1;
     let bestEnd = i;
     let j = i;
+    const bits = m.nodeBits;
     for (;;) {
-      if ((m.nodeMask[node]! & mask) !== 0) {
+      if ((bits[2 * node]! & mask) !== 0) {
         bestNode = node;
         bestEnd = j;
       }
       j++;
       if (j >= n) break;
       const next = ids[j]!;
-      if (next < 0 || (m.childBits[node]! & (1 << (next & 31))) === 0) break;
+      if (next < 0 || (bits[2 * node + 1]! & (1 << (next & 31))) === 0) break;
       const child = childOf(m.edges, node, next);
       if (child < 0) break;
       node = child;

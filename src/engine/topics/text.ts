@@ -319,12 +319,14 @@ export function nextToken(s: string, cur: TokenCursor): boolean {
     if (k === WORD) {
       readWord(s, i, cur);
       const end = cur.end;
-      if (s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
+      // reads stay inside the text: one charCodeAt past its end (NaN), at most posts' last word,
+      // made V8 turn every read at that spot into a call to the generic builtin
+      if (end + 2 < n && s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
         i = skipToSpace(s, end); // scheme://...: a URL, not words
         hash = false;
         continue;
       }
-      if (cur.joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
+      if (end < n && cur.joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
         i = skipToSpace(s, end);
         hash = false;
         continue;
