@@ -71,15 +71,42 @@ const NULL = encodePiece('null');
  * results test each of their ~60 such strings for escapes and encode them once, not 100k times.
  */
 function putRepeated(out: ByteText, s: string): void {
-  let bytes = repeated.get(s);
-  if (bytes === undefined) {
-    bytes = encodePiece(str(s));
-    if (repeated.size < REPEATED_MAX) repeated.set(s, bytes);
-  }
-  putBytes(out, bytes);
+  const bytes = repeated.get(s);
+  if (bytes !== undefined) return putBytes(out, bytes);
+  // past REPEATED_MAX (texts that do not repeat: a basis's "at least ..." part) written as they come
+  if (repeated.size >= REPEATED_MAX) return putStr(out, s);
+  const made = encodePiece(str(s));
+  repeated.set(s, made);
+  putBytes(out, made);
 }
 const REPEATED_MAX = 4096;
 const repeated = new Map<string, Buffer>();
+
+/**
+ * A contribution's bytes after its points (`,"source":..,"basis":..}`), kept per basis (or
+ * per source without one) up to REPEATED_MAX, like putRepeated's: one piece where there were
+ * four or five.
+ */
+function putContributionTail(out: ByteText, source: string, basis: string | undefined): void {
+  const key = basis ?? source;
+  const kept = (basis === undefined ? tailsBySource : tailsByBasis).get(key);
+  if (kept !== undefined && kept.source === source) return putBytes(out, kept.bytes);
+  if (tailsByBasis.size >= REPEATED_MAX) {
+    // texts that do not repeat, written as they come
+    putBytes(out, P.source);
+    putRepeated(out, source);
+    if (basis !== undefined) {
+      putBytes(out, P.basis);
+      putStr(out, basis);
+    }
+    return putBytes(out, P.close);
+  }
+  const bytes = encodePiece(`,"source":${str(source)}${basis === undefined ? '' : `,"basis":${str(basis)}`}}`);
+  (basis === undefined ? tailsBySource : tailsByBasis).set(key, { source, bytes });
+  putBytes(out, bytes);
+}
+const tailsBySource = new Map<string, { source: string; bytes: Buffer }>();
+const tailsByBasis = new Map<string, { source: string; bytes: Buffer }>();
 
 /**
  * A contribution's bytes up to its value (`{`, feature, group, `"value":`), kept per position
@@ -157,13 +184,7 @@ export function writeScoreResultJson(r: ScoreResultView, out: ByteText): void {
     putAscii(out, num(c.value));
     putBytes(out, P.points);
     putAscii(out, num(c.points));
-    putBytes(out, P.source);
-    putRepeated(out, c.source);
-    if (c.basis !== undefined) {
-      putBytes(out, P.basis);
-      putRepeated(out, c.basis);
-    }
-    putBytes(out, P.close);
+    putContributionTail(out, c.source, c.basis);
   }
   putBytes(out, P.flags);
   if (r.flags.length === 0) putBytes(out, P.noFlags);
