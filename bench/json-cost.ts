@@ -2,8 +2,8 @@
  * The cost of producing and writing `score --all --json`'s bytes, in one process: every
  * account itemised once first (held in memory, so no round pays for itemising), then
  * alternating rounds of (views) making the result views alone, (a) the document
- * of another build's renderer and (b) this build's, each written through this build's
- * writeChunks to a file. CPU seconds per variant, median of the rounds.
+ * of another build's `score --json` renderer (render/score-view.ts renderScoreJsonStream)
+ * and (b) this build's, each written through this build's writeChunks to a file. CPU seconds per variant, median of the rounds.
  *
  *   npx tsx bench/json-cost.ts --a /path/to/other/checkout [--db bench/out/bench-small.db] [--rounds 5]
  *
@@ -28,10 +28,9 @@ const flag = (name: string, fallback: string): string => {
 if (!flag('a', '')) throw new Error('pass --a CHECKOUT (a built checkout whose JSON renderer to compare with this one)');
 const other = path.resolve(flag('a', ''), 'dist');
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const oldJson = await import(pathToFileURL(`${other}/render/json.js`).href);
-const oldSJ = await import(pathToFileURL(`${other}/render/score-json.js`).href);
-const newJson = await import(pathToFileURL(`${here}/render/json.js`).href);
-const newSJ = await import(pathToFileURL(`${here}/render/score-json.js`).href);
+// each build's own `score --json` renderer (whatever it writes: text or byte chunks)
+const oldView = await import(pathToFileURL(`${other}/render/score-view.js`).href);
+const newView = await import(pathToFileURL(`${here}/render/score-view.js`).href);
 const { writeChunks } = await import(pathToFileURL(`${here}/cli/output.js`).href);
 const outFile = path.join(os.tmpdir(), `influence-json-cost-${process.pid}.json`);
 const db = openDb(flag('db', 'bench/out/bench-small.db'), { readonly: true });
@@ -45,12 +44,13 @@ const idx = allAccounts(analysis);
 const itemised = idx.map((i) => explainAccount(analysis, i));
 const views = () => (function* () { for (let k = 0; k < idx.length; k++) yield scoreResultViewOf(itemised[k]!, displayHandle(analysis.dataset, idx[k]!), analysis.dataset.accounts.network[idx[k]!]!); })();
 const head = { schema: 1, ...reportHeader(analysis.window, analysis.model.version) };
+const stream = () => ({ head, count: idx.length, results: views, rows: () => [], csvRows: () => [] });
 const sink = () => { const fd = fs.openSync(outFile, 'w'); return { fd, w: new Writable({ write(c, _e, cb) { fs.writeSync(fd, c); cb(); } }) }; };
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const variants: Record<string, () => Promise<void>> = {
   views: async () => { for (const _ of views()); },
-  a: async () => { const s = sink(); await writeChunks(s.w, oldJson.streamJsonDocument(head, 'results', views(), oldSJ.scoreResultJson)); fs.closeSync(s.fd); },
-  b: async () => { const s = sink(); await writeChunks(s.w, newJson.streamJsonDocument(head, 'results', views(), newSJ.scoreResultJson)); fs.closeSync(s.fd); },
+  a: async () => { const s = sink(); await writeChunks(s.w, oldView.renderScoreJsonStream(stream())); fs.closeSync(s.fd); },
+  b: async () => { const s = sink(); await writeChunks(s.w, newView.renderScoreJsonStream(stream())); fs.closeSync(s.fd); },
 };
 const times: Record<string, number[]> = {};
 for (let r = 0; r < Number(flag('rounds', '5')); r++) {

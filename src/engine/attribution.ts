@@ -29,7 +29,7 @@
  * C(2) = 41: baseline 1, followers 30, listed 10.
  */
 import { curveSlope, evaluateCurve, type Model } from './model.js';
-import { boundIndices, imputeInto, type FactorPosterior } from './impute.js';
+import { boundIndices, factorSlopesInto, imputeWithPlan, makeImputePlan, planImputation, type FactorPosterior, type ImputePlan } from './impute.js';
 
 /** Path segments: enough that each segment's starting slopes stand for it (curves are piecewise linear). */
 export const ATTRIBUTION_SEGMENTS = 12;
@@ -89,7 +89,8 @@ interface Workspace {
   end: PathPoint;
   slopes: Float64Array;
   share: Float64Array;
-  scratch: Uint8Array;
+  /** the imputation's plan: every point of an account's path has the same features informing it */
+  plan: ImputePlan;
 }
 
 const pathPoint = (K: number): PathPoint => ({
@@ -118,7 +119,7 @@ function workspaceOf(model: Model): Workspace {
       end: pathPoint(K),
       slopes: new Float64Array(K),
       share: new Float64Array(K),
-      scratch: new Uint8Array(K),
+      plan: makeImputePlan(model),
     };
     workspaces.set(model, w);
   }
@@ -155,6 +156,7 @@ export function attributeInto(model: Model, tIn: Float64Array, lower: Uint8Array
     top[k] = evaluateCurve(curves[k]!.knots, curves[k]!.points, tIn[k]!);
     if (lower?.[k] !== 1) informs[k] = 1;
   }
+  planImputation(model, informs, w.plan);
   const last = end ?? evaluateAt(model, w, tIn, w.end);
   let anyImputed = false;
   for (let k = 0; k < K; k++) if (last.imputed[k] === 1) anyImputed = true;
@@ -184,7 +186,8 @@ export function attributeInto(model: Model, tIn: Float64Array, lower: Uint8Array
     const dT = next.total - prev.total;
     if (dC !== 0 && dT > 0) {
       // the slopes of the segment's start stand for it (the curves are piecewise linear)
-      share.fill(0);
+      // loops, not fill(): K entries, a dozen times an account (fill's call costs more than the stores)
+      for (let k = 0; k < K; k++) share[k] = 0;
       for (let m = 0; m < K; m++) {
         const dg = next.g[m]! - prev.g[m]!;
         if (dg === 0) continue;
@@ -193,7 +196,7 @@ export function attributeInto(model: Model, tIn: Float64Array, lower: Uint8Array
           continue;
         }
         // an imputed value moved: split over the evidence that moved it
-        imputationSlopes(model, prev, informs, m, slopes);
+        imputationSlopes(model, w.plan, prev, m, slopes);
         let weight = 0;
         for (let j = 0; j < nMoving; j++) {
           const k = moving[j]!;
@@ -233,7 +236,7 @@ export function attributeInto(model: Model, tIn: Float64Array, lower: Uint8Array
 
 /** T(s)'s values into `out`: each moving feature at the fraction s of its curve value (NaN for the others). */
 function pathAt(model: Model, w: Workspace, nMoving: number, tIn: Float64Array, s: number, out: Float64Array): Float64Array {
-  out.fill(NaN);
+  for (let k = 0; k < out.length; k++) out[k] = NaN;
   const { moving, top } = w;
   for (let j = 0; j < nMoving; j++) {
     const k = moving[j]!;
@@ -249,7 +252,7 @@ function evaluateAt(model: Model, w: Workspace, tPath: Float64Array, p: PathPoin
   const { informs } = w;
   const t = p.t;
   for (let k = 0; k < K; k++) t[k] = informs[k] === 1 ? tPath[k]! : NaN;
-  imputeInto(model, t, p.posterior, w.scratch);
+  imputeWithPlan(model, w.plan, t, p.posterior);
   let total = 0;
   for (let k = 0; k < K; k++) {
     p.imputed[k] = 0;
@@ -273,8 +276,8 @@ function evaluateAt(model: Model, w: Workspace, tPath: Float64Array, p: PathPoin
  * feature), else through the common factor (scale_m loading_m loading_k / (psi_k scale_k
  * den)), 0 when the factor is clamped or the value floored at 0.
  */
-function imputationSlopes(model: Model, at: PathPoint, informs: Uint8Array, m: number, out: Float64Array): void {
-  out.fill(0);
+function imputationSlopes(model: Model, plan: ImputePlan, at: PathPoint, m: number, out: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] = 0;
   const b = at.posterior.capped[m]!;
   if (b >= 0) {
     const bound = model.imputation.bounds![b]!;
@@ -284,11 +287,6 @@ function imputationSlopes(model: Model, at: PathPoint, informs: Uint8Array, m: n
     return;
   }
   const { rawFactor, den } = at.posterior;
-  const fm = model.features[m]!.reference;
   if (Math.abs(rawFactor) >= model.imputation.maxFactor || !(at.t[m]! > 0)) return;
-  for (let k = 0; k < model.features.length; k++) {
-    if (informs[k] !== 1) continue;
-    const ref = model.features[k]!.reference;
-    out[k] = (fm.scale * fm.loading * ref.loading) / ((1 - ref.loading * ref.loading) * ref.scale * den);
-  }
+  factorSlopesInto(model, plan, m, den, out);
 }

@@ -63,67 +63,159 @@ export interface FactorPosterior {
 export function imputeWithVariance(model: Model, t: Float64Array): FactorPosterior {
   const K = model.features.length;
   const out: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: new Int16Array(K), rawFactor: 0, den: 1 };
-  imputeInto(model, t, out, new Uint8Array(K));
+  imputeInto(model, t, out);
   return out;
 }
 
 /**
  * imputeWithVariance without allocating: fills `t` in place and writes the posterior to
- * `out` (its `capped` reused), with `scratch` (K bytes) for which features were missing.
- * For loops over many accounts (engine/attribution.ts evaluates 13 points per account).
+ * `out` (its `capped` reused). For loops over many accounts. Two steps, each usable alone:
+ * planImputation (what depends only on which features are present) and imputeWithPlan (the
+ * values); engine/attribution.ts plans once per account and imputes its 12 path points with
+ * that one plan. `plan` is the workspace (default: the model's own, makeImputePlan's shape:
+ * the engine is single-threaded and an imputation never calls another).
  */
-export function imputeInto(model: Model, t: Float64Array, out: FactorPosterior, scratch: Uint8Array): void {
+export function imputeInto(model: Model, t: Float64Array, out: FactorPosterior, plan: ImputePlan = tablesOf(model).plan): void {
+  const present = plan.present;
+  for (let k = 0; k < present.length; k++) present[k] = Number.isNaN(t[k]!) ? 0 : 1;
+  planImputation(model, present, plan);
+  imputeWithPlan(model, plan, t, out);
+}
+
+/**
+ * What an imputation works out from which features are present alone: the present and
+ * missing features in order, the normaliser den = 1 + sum_P loading^2 / psi, and per missing
+ * feature the caps that can bind it (those whose given feature is present). Made by
+ * makeImputePlan, filled by planImputation, read by imputeWithPlan.
+ */
+export interface ImputePlan {
+  /** per model feature: 1 when present (planImputation's input; imputeInto fills it from t) */
+  present: Uint8Array;
+  presentList: Int32Array;
+  nPresent: number;
+  missingList: Int32Array;
+  nMissing: number;
+  den: number;
+  /** per missing feature (by its place in missingList): its caps are pairs pairStart[j] .. pairStart[j + 1] - 1 */
+  pairStart: Int32Array;
+  pairBound: Int32Array;
+  pairGiven: Int32Array;
+}
+
+/** An empty plan sized for the model (reused from account to account). */
+export function makeImputePlan(model: Model): ImputePlan {
+  const K = model.features.length;
+  const pairs = (model.imputation.bounds ?? []).length;
+  return {
+    present: new Uint8Array(K),
+    presentList: new Int32Array(K),
+    nPresent: 0,
+    missingList: new Int32Array(K),
+    nMissing: 0,
+    den: 1,
+    pairStart: new Int32Array(K + 1),
+    pairBound: new Int32Array(pairs),
+    pairGiven: new Int32Array(pairs),
+  };
+}
+
+/** Fills `plan` for imputations where exactly the features with present[k] === 1 hold a value (`present` may be plan.present). */
+export function planImputation(model: Model, present: Uint8Array, plan: ImputePlan): void {
   const tab = tablesOf(model);
-  const { median, scale, loading, psi, precision, scaleLoading } = tab;
-  let num = 0;
+  const { precision, boundStart, boundList, boundGiven } = tab;
+  const K = precision.length;
   let den = 1;
-  let missing = 0;
-  const K = median.length;
+  let nPresent = 0;
+  let nMissing = 0;
   for (let k = 0; k < K; k++) {
-    const v = t[k]!;
-    if (Number.isNaN(v)) {
-      missing++;
-      continue;
+    if (present[k] === 1) {
+      plan.presentList[nPresent++] = k;
+      // l^2 / psi, the definition's term, summed in feature order
+      den += precision[k]!;
+    } else plan.missingList[nMissing++] = k;
+  }
+  plan.nPresent = nPresent;
+  plan.nMissing = nMissing;
+  plan.den = den;
+  let pairs = 0;
+  if (model.imputation.bounds) {
+    // (a plan made before the model's caps were set: the fit sets them after its first imputations)
+    if (plan.pairBound.length < boundList.length) {
+      plan.pairBound = new Int32Array(boundList.length);
+      plan.pairGiven = new Int32Array(boundList.length);
     }
-    // (l (v - median) / scale / psi and l^2 / psi: the definition's terms, in its order of operations)
-    num += (loading[k]! * (v - median[k]!)) / scale[k]! / psi[k]!;
-    den += precision[k]!;
+    for (let j = 0; j < nMissing; j++) {
+      const m = plan.missingList[j]!;
+      plan.pairStart[j] = pairs;
+      for (let q = boundStart[m]!; q < boundStart[m + 1]!; q++) {
+        const g = boundGiven[q]!;
+        if (g < 0 || present[g] !== 1) continue;
+        plan.pairBound[pairs] = boundList[q]!;
+        plan.pairGiven[pairs] = g;
+        pairs++;
+      }
+    }
+  }
+  plan.pairStart[nMissing] = pairs;
+}
+
+/**
+ * The imputation of `t`, which holds a value exactly where `plan` says a feature is present
+ * (NaN elsewhere): the missing values filled in, the posterior written to `out`.
+ */
+export function imputeWithPlan(model: Model, plan: ImputePlan, t: Float64Array, out: FactorPosterior): void {
+  const { median, scale, loading, psi, scaleLoading } = tablesOf(model);
+  const { presentList, nPresent, missingList, nMissing, den } = plan;
+  let num = 0;
+  for (let j = 0; j < nPresent; j++) {
+    const k = presentList[j]!;
+    // l (v - median) / scale / psi: the definition's term, in its order of operations
+    num += (loading[k]! * (t[k]! - median[k]!)) / scale[k]! / psi[k]!;
   }
   const cap = model.imputation.maxFactor;
   const factor = Math.min(cap, Math.max(-cap, num / den));
   const capped = out.capped;
-  capped.fill(-1);
-  out.missing = missing;
+  // a loop, not fill(): a dozen entries, a million times (fill's call costs more than the stores)
+  for (let k = 0; k < capped.length; k++) capped[k] = -1;
+  out.missing = nMissing;
   out.factor = factor;
   out.variance = 1 / den;
   out.rawFactor = num / den;
   out.den = den;
-  if (missing === 0) return;
-  const imputed = scratch;
-  for (let k = 0; k < K; k++) {
-    if (!Number.isNaN(t[k]!)) {
-      imputed[k] = 0;
-      continue;
-    }
-    imputed[k] = 1;
-    t[k] = Math.max(0, median[k]! + scaleLoading[k]! * factor);
+  for (let j = 0; j < nMissing; j++) {
+    const m = missingList[j]!;
+    t[m] = Math.max(0, median[m]! + scaleLoading[m]! * factor);
   }
   const bounds = model.imputation.bounds;
-  if (bounds) {
-    const { boundStart, boundList, boundGiven } = tab;
-    for (let m = 0; m < K; m++) {
-      if (imputed[m] !== 1) continue;
-      for (let j = boundStart[m]!; j < boundStart[m + 1]!; j++) {
-        const b = boundList[j]!;
-        const g = boundGiven[j]!;
-        if (g < 0 || imputed[g] === 1) continue;
-        const limit = Math.max(0, evaluateBound(bounds[b]!, t[g]!));
-        if (limit < t[m]!) {
-          t[m] = limit;
-          capped[m] = b;
-        }
+  if (!bounds) return;
+  const { pairStart, pairBound, pairGiven } = plan;
+  for (let j = 0; j < nMissing; j++) {
+    const m = missingList[j]!;
+    for (let q = pairStart[j]!; q < pairStart[j + 1]!; q++) {
+      const b = pairBound[q]!;
+      const limit = Math.max(0, evaluateBound(bounds[b]!, t[pairGiven[q]!]!));
+      if (limit < t[m]!) {
+        t[m] = limit;
+        capped[m] = b;
       }
     }
+  }
+}
+
+/**
+ * dt_m / dt_k of a missing feature m through the common factor, for each present feature k
+ * of `plan` (written to out[k]; other entries untouched): scale_m loading_m loading_k /
+ * (psi_k scale_k den), the derivative of imputeWithPlan's t_m while the factor is not clamped
+ * and no cap binds (engine/attribution.ts splits an imputed value's moves by these).
+ */
+export function factorSlopesInto(model: Model, plan: ImputePlan, m: number, den: number, out: Float64Array): void {
+  const { loading, psi, scale, scaleLoading } = tablesOf(model);
+  const head = scaleLoading[m]!;
+  const { presentList, nPresent } = plan;
+  for (let j = 0; j < nPresent; j++) {
+    const k = presentList[j]!;
+    // (scale_m loading_m loading_k) / ((1 - loading_k^2) scale_k den), in that order of operations
+    out[k] = (head * loading[k]!) / (psi[k]! * scale[k]! * den);
   }
 }
 
@@ -144,6 +236,8 @@ interface ImputeTables {
   boundGiven: Int32Array;
   /** the bounds array the CSR lists were built from (the fit sets a model's caps after its first imputations) */
   bounds: Model['imputation']['bounds'];
+  /** imputeInto's workspace when it is given none */
+  plan: ImputePlan;
 }
 
 // per model: its tables (a memo of a pure function: a model is not changed once loaded, except
@@ -174,6 +268,7 @@ function tablesOf(model: Model): ImputeTables {
       boundList,
       boundGiven: Int32Array.from(boundList, (b) => at[2 * b + 1]!),
       bounds: model.imputation.bounds,
+      plan: makeImputePlan(model),
     };
     tables.set(model, tab);
   }

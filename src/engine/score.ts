@@ -337,9 +337,9 @@ function imputeRowInto(model: Model, tIn: Float64Array, ev: Evaluation, lower: U
     ev.t[k] = lower?.[k] === 1 ? NaN : tIn[k]!;
     ev.informs[k] = Number.isNaN(ev.t[k]!) ? 0 : 1;
   }
-  // the posterior's caps are written to ev.capped; ev.imputed is the scratch (set below)
+  // the posterior's caps are written to ev.capped
   const posterior: FactorPosterior = { missing: 0, factor: 0, variance: 1, capped: ev.capped, rawFactor: 0, den: 1 };
-  imputeInto(model, ev.t, posterior, ev.imputed);
+  imputeInto(model, ev.t, posterior);
   for (let k = 0; k < K; k++) {
     let missing = Number.isNaN(tIn[k]!);
     if (lower?.[k] === 1 && !missing) {

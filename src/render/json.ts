@@ -8,6 +8,7 @@
  * separators U+2028/U+2029. They are written as \u escapes: the document parses back to the
  * very same strings, and printing it is safe. (JSON.stringify already escapes C0 controls.)
  */
+import { encodePiece, makeByteText, putBytes, putText, takeBytes, type ByteText } from './byte-text.js';
 
 /** Characters written as \u escapes in every JSON document (see the module doc). */
 export const JSON_ESCAPED = /[\u0080-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -67,23 +68,53 @@ export function toListJson(value: object, lists: readonly string[]): string {
 /**
  * A list document whose last member is its one list (toListJson(head + {[key]: items},
  * [key])'s bytes), produced as it is read, in chunks, so the whole
- * document never sits in memory (`score --all --json` on 100k accounts is 120 MB of text).
+ * document never sits in memory (`score --all --json` on 100k accounts is 160 MB of text).
  * `stringifyItem`, when given, must write what stringifyJson(item, 0) would.
  */
 export function streamJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Iterable<string>;
 export function streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem: (item: T) => string): Iterable<string>;
 export function* streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem?: (item: T) => string): Iterable<string> {
-  const open = stringifyJson({ ...head, [key]: [] });
-  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
-  const cut = open.lastIndexOf('[]');
-  yield open.slice(0, cut);
+  const ends = listDocumentEnds(head, key);
+  yield ends.open;
   let first = true;
   for (const item of items) {
     const text = stringifyItem ? stringifyItem(item) : stringifyJson(item, 0);
-    yield `${first ? '[\n' : ',\n'}${ITEM_PAD}${text}`;
+    yield `${first ? ends.firstItem : ends.nextItem}${text}`;
     first = false;
   }
-  yield first ? '[]\n}\n' : '\n  ]\n}\n';
+  yield first ? ends.closeEmpty : ends.close;
+}
+
+/**
+ * streamJsonDocument's document as UTF-8 byte blocks of about `block` bytes, each item
+ * written by `writeItem` (which must write the UTF-8 of stringifyJson(item, 0)) straight into
+ * the block (render/byte-text.ts): for the biggest outputs, whose items are mostly repeated pieces.
+ */
+export function* streamJsonDocumentBytes<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, writeItem: (item: T, out: ByteText) => void, block = 64 * 1024): Iterable<Uint8Array> {
+  const ends = listDocumentEnds(head, key);
+  const firstItem = encodePiece(ends.firstItem);
+  const nextItem = encodePiece(ends.nextItem);
+  // room for an item or two past the block's end before it is handed over
+  const size = block + 16 * 1024;
+  const out = makeByteText(size);
+  putText(out, ends.open);
+  let first = true;
+  for (const item of items) {
+    putBytes(out, first ? firstItem : nextItem);
+    writeItem(item, out);
+    first = false;
+    if (out.used >= block) yield takeBytes(out, size);
+  }
+  putText(out, first ? ends.closeEmpty : ends.close);
+  yield takeBytes(out, 0);
+}
+
+/** A list document's text around its list: before it, before the first and each later item, after the last (or none). */
+function listDocumentEnds(head: Record<string, unknown>, key: string): { open: string; firstItem: string; nextItem: string; close: string; closeEmpty: string } {
+  const open = stringifyJson({ ...head, [key]: [] });
+  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
+  const cut = open.lastIndexOf('[]');
+  return { open: open.slice(0, cut), firstItem: `[\n${ITEM_PAD}`, nextItem: `,\n${ITEM_PAD}`, close: '\n  ]\n}\n', closeEmpty: '[]\n}\n' };
 }
 
 /** The indentation of an item of a document's array (two levels down). */

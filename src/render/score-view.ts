@@ -8,8 +8,8 @@ import type { AccountScore } from '../engine/score.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
-import { streamJsonDocument } from './json.js';
-import { scoreResultJson } from './score-json.js';
+import { streamJsonDocumentBytes } from './json.js';
+import { writeScoreResultJson } from './score-json.js';
 import { isoTime } from './iso-time.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
 import { countNoun } from './counts.js';
@@ -76,9 +76,9 @@ export interface ScoreStream {
 /** What one `score --csv` record shows of a result. */
 export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
-/** `score --json` of a stream: a list document (render/json.ts toListJson), in chunks. */
-export function renderScoreJsonStream(v: ScoreStream): Iterable<string> {
-  return streamJsonDocument(v.head, 'results', v.results(), scoreResultJson);
+/** `score --json` of a stream: a list document (render/json.ts toListJson), in blocks of its UTF-8 bytes. */
+export function renderScoreJsonStream(v: ScoreStream): Iterable<Uint8Array> {
+  return streamJsonDocumentBytes(v.head, 'results', v.results(), writeScoreResultJson);
 }
 
 /** `score --csv` of a stream, row by row. */

@@ -42,4 +42,15 @@ describe('writeChunks to a Node stream', () => {
     expect(bytes().equals(expected)).toBe(true);
     expect(held.filter((c) => typeof c !== 'string').length).toBeGreaterThan(3);
   });
+
+  it('hands chunks of bytes over as they are, between the blocks of the text around them', async () => {
+    const chunks = Array.from({ length: 3000 }, (_, i) => (i % 4 === 0 ? Buffer.from(`bytes \u00e9 ${i}\n`, 'utf8') : `text ${i}\n`));
+    const { stream, held, bytes } = collector();
+    await writeChunks(stream as unknown as OutStream, chunks);
+    await new Promise<void>((resolve) => stream.end(resolve));
+    expect(bytes().equals(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))))).toBe(true);
+    // the byte chunks themselves were handed over (not copied into a block)
+    const same = (a: Buffer | string, b: Buffer | string) => typeof a !== 'string' && typeof b !== 'string' && a.buffer === b.buffer && a.byteOffset === b.byteOffset && a.length === b.length;
+    expect(held.filter((c) => chunks.some((k) => same(c, k))).length).toBe(750);
+  });
 });

@@ -5,7 +5,8 @@
  * the fully indented document.
  */
 import { describe, expect, it } from 'vitest';
-import { streamJsonDocument, stringifyJson, toJson, toListJson } from '../../src/render/json.js';
+import { streamJsonDocument, streamJsonDocumentBytes, stringifyJson, toJson, toListJson } from '../../src/render/json.js';
+import { putText, type ByteText } from '../../src/render/byte-text.js';
 import { writeChunks } from '../../src/cli/output.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
@@ -20,6 +21,19 @@ describe('streamJsonDocument', () => {
     const streamed = [...streamJsonDocument(head, 'results', items)].join('');
     expect(streamed).toBe(toListJson({ ...head, results: items }, ['results']));
     expect(JSON.parse(streamed)).toEqual(JSON.parse(toJson({ ...head, results: items })));
+  });
+
+  it('as byte blocks: the UTF-8 of the same document, cut between items into blocks of about the size asked', () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({ handle: i % 3 === 0 ? `r\u00e9sum\u00e9 ${i} \u{1f600}` : `u${i}`, n: i / 7, bad: i % 50 === 0 ? 'x\u009by \ud800' : null }));
+    const writeItem = (item: unknown, out: ByteText) => putText(out, stringifyJson(item, 0));
+    const blocks = [...streamJsonDocumentBytes(head, 'results', items, writeItem, 1024)];
+    const bytes = Buffer.concat(blocks);
+    expect(bytes.equals(Buffer.from(toListJson({ ...head, results: items }, ['results']), 'utf8'))).toBe(true);
+    // several blocks, each whole characters (each decodes alone to its part of the text) and ending after an item
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(blocks.map((b) => Buffer.from(b).toString('utf8')).join('')).toBe(bytes.toString('utf8'));
+    for (const b of blocks.slice(1, -1)) expect(b.length).toBeGreaterThanOrEqual(1024);
+    expect([...streamJsonDocumentBytes(head, 'results', [], writeItem)].map((b) => Buffer.from(b).toString('utf8')).join('')).toBe(toListJson({ ...head, results: [] }, ['results']));
   });
 });
 
@@ -85,6 +99,17 @@ describe('writeChunks', () => {
     const writes: string[] = [];
     await writeChunks({ write: (s: string) => writes.push(s) }, chunks);
     expect(writes.join('')).toBe(`${chunks.join('')}\n`);
+  });
+
+  it('takes chunks of UTF-8 bytes among the text, in order; the final newline only when the last byte is not one', async () => {
+    const text = (i: number) => (i % 5 === 0 ? `r\u00e9sum\u00e9 ${i} \u{1f600}\n` : `row ${i}\n`);
+    const chunks = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? Buffer.from(text(i), 'utf8') : text(i)));
+    const writes: string[] = [];
+    await writeChunks({ write: (s: string) => writes.push(s) }, chunks);
+    expect(writes.join('')).toBe(Array.from({ length: 2000 }, (_, i) => text(i)).join(''));
+    const ending: string[] = [];
+    await writeChunks({ write: (s: string) => ending.push(s) }, ['a', Buffer.from('b')]);
+    expect(ending.join('')).toBe('ab\n');
   });
 });
 
