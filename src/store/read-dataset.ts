@@ -82,8 +82,10 @@ export function readAccounts(db: Db, options: ReadDatasetOptions = {}): Accounts
   const networks = db.prepare('SELECT DISTINCT network FROM accounts ORDER BY network').pluck().all() as string[];
   const present = db.prepare(`SELECT ${TEXT_COLUMNS.map((c) => `count(${c})`).join(', ')} FROM accounts`).raw().get() as number[];
   const has = (k: number): boolean => present[k]! > 0;
+  // the text columns not read share one all-null column (as the number columns no account has share one all-NaN column)
+  let unknownTexts: (string | null)[] | undefined;
   const texts = (column: (typeof TEXT_COLUMNS)[number], wanted = true): (string | null)[] =>
-    wanted && has(TEXT_COLUMNS.indexOf(column)) ? (db.prepare(`SELECT ${column} FROM accounts ORDER BY id LIMIT ?`).pluck().all(n) as (string | null)[]) : new Array<string | null>(n).fill(null);
+    wanted && has(TEXT_COLUMNS.indexOf(column)) ? (db.prepare(`SELECT ${column} FROM accounts ORDER BY id LIMIT ?`).pluck().all(n) as (string | null)[]) : (unknownTexts ??= new Array<string | null>(n).fill(null));
   const numbers = NUMBER_COLUMNS.map(() => new Float64Array(n));
   const lists = new Uint8Array(n);
   const acc: Dataset['accounts'] = {
