@@ -88,11 +88,15 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const steps = taxonomy ? 4 : 3;
     const say = (text: string, step: number) => big && ctx.progress.stage(`${text} (${step}/${steps})`);
     say('reading the database', 1);
-    const window = resolveWindow(requested, readDataDates(db));
+    // the window is dated before the read when the read needs it (the texts of its posts);
+    // else after, by the interactions' latest time that the read found (no scan of its own)
+    const before = taxonomy || requested.asOf !== undefined ? resolveWindow(requested, requested.asOf !== undefined ? null : readDataDates(db)) : null;
     const audience = readAudienceModelFile(flags.audienceModel !== undefined ? ctx.resolvePath(flags.audienceModel) : undefined);
     await progress?.(`reading the database${taxonomy ? ' (with post texts for topics)' : ''}`);
     // bios and profile text always: the audience classifier reads them (an empty bio is a feature)
-    const dataset = await readDatasetParallel(db, { bios: true, profile: true, ...(taxonomy ? { texts: window } : {}) });
+    const dates: { latestInteraction?: number | null } = {};
+    const dataset = await readDatasetParallel(db, { bios: true, profile: true, dates, ...(taxonomy && before ? { texts: before } : {}) });
+    const window = before ?? resolveWindow(requested, readDataDates(db, dates.latestInteraction ?? null));
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, audience, network, scores${taxonomy ? ', topics' : ''}`);
     const scoring = `scoring ${dataset.accounts.n.toLocaleString('en-US')} accounts`;
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);

@@ -46,11 +46,12 @@ export interface AnalyzeOptions {
   /**
    * The caller keeps only what keepScoresOnly keeps (scores, itemisations, topics, handles)
    * and hands the dataset over: without topics, its event, post and follow columns are
-   * emptied once features are extracted (the Dataset object is changed), the assessment's
-   * per-event weights and the graph's edges are let go of then too, and the analysis
-   * returned is keepScoresOnly's. What the model stage adds then fits where they were: at
-   * 10M events the peak is that of feature extraction, not the model's. Only the features
-   * scoring reads are extracted (engine/score.ts scoringFeaturesOf).
+   * emptied once the engagement graph is built (the activity features read is counted
+   * before it; the Dataset object is changed), and the assessment's per-event weights are
+   * let go of then too, before the network stage and the features; the graph's edges go
+   * after the features, and the analysis returned is keepScoresOnly's. What the model stage
+   * adds then fits where they were. Only the features scoring reads are extracted
+   * (engine/score.ts scoringFeaturesOf).
    */
   scoresOnly?: boolean;
 }
@@ -103,13 +104,13 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   // follows, and nothing after the audience classes reads profile texts or target posts
   const consume = options.scoresOnly === true && !options.topics;
   if (consume) letGoOfProfiles(dataset);
-  const afterFeatures = (): void => {
+  const afterEvents = (): void => {
     dataset.interactions = emptyDataset.interactions;
     dataset.posts = emptyDataset.posts;
     dataset.follows = emptyDataset.follows;
     assessment.interactionWeight = new Float32Array(0);
   };
-  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterFeatures, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}) });
+  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterEvents, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}) });
   if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }

@@ -188,12 +188,54 @@ AUTHORED[POST_KINDS.indexOf('reply')] = 1;
 AUTHORED[POST_KINDS.indexOf('quote')] = 1;
 
 /**
+ * What feature extraction reads of the posts, events and follows, summed per account
+ * (countActivity). Made before the engagement graph is built, so that the dataset's
+ * posts, events and follows can be let go of once the graph is made (engine/score.ts).
+ */
+export interface ActivityCounts {
+  /** per account: HAS_* bits (posts, incoming events at any time, outgoing events) */
+  has: Uint8Array;
+  /** authored posts (original, reply, quote) in the window */
+  authored: Float64Array;
+  /** all own posts in the window */
+  allPosts: Float64Array;
+  /** declared likes, reshares, replies summed over authored posts in the window (NaN: none declared) */
+  declLikes: Float64Array;
+  declReshares: Float64Array;
+  declReplies: Float64Array;
+  /** the most likes or reshares one authored post in the window declares */
+  declMaxPerPost: Float64Array;
+  /** per account RECEIVED_STRIDE numbers: the weighted sum received per engagement kind, then the count of events */
+  received: Float64Array;
+  /** per kind code: the weighted sum each account sent (empty for a kind no wanted feature reads) */
+  sent: Float64Array[];
+  /** the database holds engagement with authors of posts */
+  observesAuthors: boolean;
+  /** per engagement kind: 1 when the database holds any event of it */
+  kindSeen: Uint8Array;
+  /** follow edges in and out (dated at or before the as-of, or undated) */
+  inEdges: Float64Array;
+  outEdges: Float64Array;
+  /** the account's own posts and sent events in the window; its latest own post or sent event; events received in the window */
+  activityInWindow: Float64Array;
+  lastActivity: Float64Array;
+  receivedInWindow: Float64Array;
+}
+
+/** The features computed for `only` (and what they are made from: followers and following), or all. */
+function wantedOf(only: readonly FeatureName[] | undefined): Set<FeatureName> {
+  return only ? new Set<FeatureName>([...only, 'followers', 'following']) : new Set<FeatureName>(FEATURE_NAMES);
+}
+
+/**
  * Computes every feature for the window, or only `only` (and what they are made from:
  * followers and following): a feature left out is missing for every account, in columns
  * shared with the other left-out features, and the table lists what it holds (`computed`),
  * so that featureVectorOf refuses it. The features computed are the same either way.
  * `graph` is the window's engagement graph and `network` its network values
  * (engine/network.ts); `interactionWeight` the authenticity stage's per-event weights.
+ * The same as featuresOf(pop.accounts, window, engagersOf(graph), network,
+ * countActivity(pop, window, interactionWeight, only), only).
  */
 export function extractFeatures(
   pop: Dataset,
@@ -203,50 +245,36 @@ export function extractFeatures(
   interactionWeight: Float32Array,
   only?: readonly FeatureName[],
 ): FeatureTable {
+  return featuresOf(pop.accounts, window, engagersOf(graph), network, countActivity(pop, window, interactionWeight, only), only);
+}
+
+/**
+ * Per account, the sum of its engagement edges' pair weights (the largest authenticity
+ * weight among a pair's events), in edge order: its distinct engagers before scaling.
+ */
+export function engagersOf(graph: Pick<EngagementGraph, 'n' | 'inStart' | 'pairWeight'>): Float64Array {
+  const engagers = new Float64Array(graph.n);
+  for (let i = 0; i < graph.n; i++) {
+    let sum = 0;
+    for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) sum += graph.pairWeight[k]!;
+    engagers[i] = sum;
+  }
+  return engagers;
+}
+
+/** Sums what feature extraction reads of the posts, events and follows (ActivityCounts), for the features `only` (all when absent). */
+export function countActivity(pop: Dataset, window: ScoringWindow, interactionWeight: Float32Array, only?: readonly FeatureName[]): ActivityCounts {
   const n = pop.accounts.n;
-  const A = pop.accounts;
   const P = pop.posts;
   const E = pop.interactions;
   const days = window.windowDays;
   const start = window.asOf - days * DAY_MS;
   const within = (t: number): boolean => t <= window.asOf && t > start;
-
-  const value = {} as Record<FeatureName, Float64Array>;
-  const source = {} as Record<FeatureName, Uint8Array>;
-  const perCount = {} as Record<FeatureName, Float64Array>;
-  const wanted = only ? new Set<FeatureName>([...only, 'followers', 'following']) : new Set<FeatureName>(FEATURE_NAMES);
-  // features that are never counts of events share one all-NaN column, never written (12
-  // of 21: 96 MB at 1M accounts); so do the value and source columns of features not wanted
-  const notCounts = new Float64Array(n).fill(NaN);
-  const notComputed = wanted.size < FEATURE_NAMES.length ? new Uint8Array(n).fill(MISSING) : null;
-  // per feature: 1 when its value has units per counted event, 0 when not, -1 when not computed
-  const kept = {} as Record<FeatureName, number>;
-  for (const f of FEATURE_NAMES) {
-    const computed = wanted.has(f);
-    kept[f] = computed ? (COUNTED.has(f) ? 1 : 0) : -1;
-    value[f] = computed ? new Float64Array(n).fill(NaN) : notCounts;
-    source[f] = computed ? new Uint8Array(n).fill(MISSING) : notComputed!;
-    perCount[f] = computed && COUNTED.has(f) ? new Float64Array(n).fill(NaN) : notCounts;
-  }
-  const evidence: AccountEvidence = {
-    audience: new Uint8Array(n),
-    reception: new Uint8Array(n),
-    activityInWindow: new Float64Array(n),
-    lastActivity: new Float64Array(n).fill(NaN),
-    receivedInWindow: new Float64Array(n),
-  };
-  const set = (f: FeatureName, i: number, v: number, s: number, unitsPerCount = NaN): void => {
-    const counted = kept[f];
-    if (counted === -1) return; // not wanted: its columns are shared
-    value[f][i] = v;
-    source[f][i] = s;
-    if (counted === 1) perCount[f][i] = unitsPerCount;
-    else if (!Number.isNaN(unitsPerCount)) throw new Error(`feature ${f} has units per count but is not in COUNTED_FEATURES`);
-  };
-  const lists = A.lists;
-  const hasList = (i: number, bit: number): boolean => lists !== undefined && (lists[i]! & bit) !== 0;
+  const wanted = wantedOf(only);
+  const activityInWindow = new Float64Array(n);
+  const lastActivity = new Float64Array(n).fill(NaN);
   const seen = (i: number, t: number): void => {
-    if (!(t <= evidence.lastActivity[i]!)) evidence.lastActivity[i] = Number.isNaN(t) ? evidence.lastActivity[i]! : t;
+    if (!(t <= lastActivity[i]!)) lastActivity[i] = Number.isNaN(t) ? lastActivity[i]! : t;
   };
 
   // posts: who has any, authored posts in the window, declared counts on them. Who has
@@ -270,7 +298,7 @@ export function extractFeatures(
     seen(a, P.createdAt[p]!);
     if (!within(P.createdAt[p]!)) continue;
     allPosts[a]!++;
-    evidence.activityInWindow[a]!++;
+    activityInWindow[a]!++;
     if (AUTHORED[P.kind[p]!] !== 1) continue;
     authored[a]!++;
     addDeclared(declLikes, a, P.likes[p]!);
@@ -302,7 +330,7 @@ export function extractFeatures(
     const a = E.actor[e]!;
     if (a >= 0) seen(a, E.createdAt[e]!);
     if (k > KIND.like) {
-      if (a >= 0 && within(E.createdAt[e]!)) evidence.activityInWindow[a]!++;
+      if (a >= 0 && within(E.createdAt[e]!)) activityInWindow[a]!++;
       continue; // follow, unfollow
     }
     const b = E.target[e]!;
@@ -317,7 +345,7 @@ export function extractFeatures(
     const w = interactionWeight[e] ?? 1;
     if (a >= 0) {
       if (sentKinds[k]) sent[k]![a]! += w;
-      evidence.activityInWindow[a]!++;
+      activityInWindow[a]!++;
     }
     if (other) {
       const row = b * RECEIVED_STRIDE;
@@ -325,7 +353,8 @@ export function extractFeatures(
       received[row + RECEIVED_KINDS]!++;
     }
   }
-  for (let i = 0; i < n; i++) evidence.receivedInWindow[i] = received[i * RECEIVED_STRIDE + RECEIVED_KINDS]!;
+  const receivedInWindow = new Float64Array(n);
+  for (let i = 0; i < n; i++) receivedInWindow[i] = received[i * RECEIVED_STRIDE + RECEIVED_KINDS]!;
 
   // follow edges: followers (following) only for accounts whose own list is present
   const inEdges = new Float64Array(n);
@@ -338,6 +367,59 @@ export function extractFeatures(
     if (a >= 0) outEdges[a]!++;
     if (b >= 0) inEdges[b]!++;
   }
+  return { has, authored, allPosts, declLikes, declReshares, declReplies, declMaxPerPost, received, sent, observesAuthors, kindSeen, inEdges, outEdges, activityInWindow, lastActivity, receivedInWindow };
+}
+
+/**
+ * The features (see extractFeatures) from the accounts' columns, each account's summed
+ * engagers (engagersOf), the network values and the activity counts (countActivity, for
+ * the same `only`).
+ */
+export function featuresOf(
+  A: Dataset['accounts'],
+  window: ScoringWindow,
+  engagersSum: Float64Array,
+  network: Float64Array,
+  counts: ActivityCounts,
+  only?: readonly FeatureName[],
+): FeatureTable {
+  const n = A.n;
+  const days = window.windowDays;
+  const value = {} as Record<FeatureName, Float64Array>;
+  const source = {} as Record<FeatureName, Uint8Array>;
+  const perCount = {} as Record<FeatureName, Float64Array>;
+  const wanted = wantedOf(only);
+  // features that are never counts of events share one all-NaN column, never written (12
+  // of 21: 96 MB at 1M accounts); so do the value and source columns of features not wanted
+  const notCounts = new Float64Array(n).fill(NaN);
+  const notComputed = wanted.size < FEATURE_NAMES.length ? new Uint8Array(n).fill(MISSING) : null;
+  // per feature: 1 when its value has units per counted event, 0 when not, -1 when not computed
+  const kept = {} as Record<FeatureName, number>;
+  for (const f of FEATURE_NAMES) {
+    const computed = wanted.has(f);
+    kept[f] = computed ? (COUNTED.has(f) ? 1 : 0) : -1;
+    value[f] = computed ? new Float64Array(n).fill(NaN) : notCounts;
+    source[f] = computed ? new Uint8Array(n).fill(MISSING) : notComputed!;
+    perCount[f] = computed && COUNTED.has(f) ? new Float64Array(n).fill(NaN) : notCounts;
+  }
+  const evidence: AccountEvidence = {
+    audience: new Uint8Array(n),
+    reception: new Uint8Array(n),
+    activityInWindow: counts.activityInWindow,
+    lastActivity: counts.lastActivity,
+    receivedInWindow: counts.receivedInWindow,
+  };
+  const set = (f: FeatureName, i: number, v: number, s: number, unitsPerCount = NaN): void => {
+    const counted = kept[f];
+    if (counted === -1) return; // not wanted: its columns are shared
+    value[f][i] = v;
+    source[f][i] = s;
+    if (counted === 1) perCount[f][i] = unitsPerCount;
+    else if (!Number.isNaN(unitsPerCount)) throw new Error(`feature ${f} has units per count but is not in COUNTED_FEATURES`);
+  };
+  const lists = A.lists;
+  const hasList = (i: number, bit: number): boolean => lists !== undefined && (lists[i]! & bit) !== 0;
+  const { has, authored, allPosts, declLikes, declReshares, declReplies, declMaxPerPost, received, sent, observesAuthors, kindSeen, inEdges, outEdges } = counts;
 
   const scaleAggregate = (v: number, i: number): number => {
     const w = A.aggregateWindowDays[i]!;
@@ -414,9 +496,7 @@ export function extractFeatures(
     }
 
     if (observed) {
-      let engagers = 0;
-      for (let k = graph.inStart[i]!; k < graph.inStart[i + 1]!; k++) engagers += graph.pairWeight[k]!;
-      set('engagers', i, (engagers * REFERENCE_WINDOW_DAYS) / days, evSrc, REFERENCE_WINDOW_DAYS / days);
+      set('engagers', i, (engagersSum[i]! * REFERENCE_WINDOW_DAYS) / days, evSrc, REFERENCE_WINDOW_DAYS / days);
       set('network', i, network[i]!, evSrc);
     }
     // a post that declares n likes (or reshares) had n distinct accounts engage with it: a

@@ -20,7 +20,7 @@ export interface NumericSelect {
   from: string;
   /** an extra condition on the rows */
   where?: string;
-  /** values for the placeholders of `from` and `where` */
+  /** values for the placeholders of `columns`, `from` and `where`, in the order they appear in the statement */
   params?: unknown[];
   /** SQL expressions, one per field */
   columns: string[];

@@ -18,6 +18,12 @@ export interface RawInteractions {
   kind: Uint8Array;
   createdAt: Float64Array;
   postId: Int32Array;
+  /**
+   * the latest time of every row read (unknown kinds too) within the store's time range,
+   * -Infinity when none: the interactions' part of the data's dates (read-data-dates.ts),
+   * without a scan of its own
+   */
+  latest: number;
 }
 
 /** SQL CASE mapping a TEXT kind column to its index in `codes` (unknown kinds -> 255). */
@@ -71,8 +77,10 @@ export function readRawInteractions(db: Db, lo: number, hi: number, join: PostJo
     kind: new Uint8Array(room),
     createdAt: new Float64Array(room),
     postId: new Int32Array(room),
+    latest: -Infinity,
   };
   let e = 0;
+  let latest = -Infinity;
   // Rows that look up their post (a database read-only from before target_post_id, rows
   // written outside the importer) probe the posts' external-id index at random: with the
   // 16 MiB default cache, the scan of the interactions evicts its pages and probes re-read
@@ -85,6 +93,7 @@ export function readRawInteractions(db: Db, lo: number, hi: number, join: PostJo
       db,
       { from: join.from, params: join.params, rangeKey: 'i.actor_id', range: { min: lo, max: hi - 1, rows }, columns: ['i.actor_id', 'i.target_id', kindCase('i.kind', KIND_CODES), storedTime('i.created_at'), join.post] },
       (v) => {
+        if (v[3]! > latest) latest = v[3]!; // NaN (no time, or out of range) never is
         if (e >= rows || v[2] === 255) return; // a kind this version does not know: not evidence of anything
         out.actorId[e] = v[0]!;
         out.targetId[e] = Number.isNaN(v[1]!) ? 0 : v[1]!; // 0 = the export did not say
@@ -98,5 +107,6 @@ export function readRawInteractions(db: Db, lo: number, hi: number, join: PostJo
     db.pragma(`cache_size = ${Number(cache)}`);
   }
   out.n = e;
+  out.latest = latest;
   return out;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KIND } from '../../src/engine/dataset.js';
 import { readAccounts, readLatestActivity, readDataset } from '../../src/store/read-dataset.js';
+import { readDataDates } from '../../src/store/read-data-dates.js';
 import { tempDir } from '../helpers/cli.js';
 import { day } from '../../tools/sim/dataset-builder.js';
 import { DbWriter } from '../helpers/score-db.js';
@@ -24,6 +25,9 @@ describe('readDataset', () => {
 
     expect(pop.accounts.n).toBe(3);
     expect(pop.accounts.handle).toEqual(['Alice', 'bob', 'carol']);
+    // networks by code (one shared string per network); a text column no account has reads null
+    expect(pop.accounts.network).toEqual(['twitter', 'mastodon', 'twitter']);
+    expect(pop.accounts.url).toEqual([null, null, null]);
     expect(pop.accounts.followers[0]).toBe(10);
     expect(Number.isNaN(pop.accounts.followers[1]!)).toBe(true);
     expect(Number.isNaN(pop.accounts.listed[0]!)).toBe(true);
@@ -43,6 +47,27 @@ describe('readDataset', () => {
     expect(Number.isNaN(pop.interactions.createdAt[1]!)).toBe(true);
     expect(pop.follows.n).toBe(1);
     expect(pop.follows.followee[0]).toBe(0);
+  });
+
+  it('finds the interactions\' latest time while reading them, as the data\'s dates scan it', () => {
+    const w = new DbWriter(path.join(tempDir(), 'd.db'));
+    const alice = w.account({ handle: 'alice' });
+    const carol = w.account({ handle: 'carol' });
+    w.post(alice, { at: day(2) });
+    w.interact(carol, alice, 'like', { at: day(3) });
+    w.interact(carol, alice, 'wave', { at: day(4) }); // an unknown kind is not read, but its time dates the data
+    w.interact(carol, alice, 'reply', { at: null });
+    // a time outside the store's range is no date (read as none, as the scan skips it)
+    w.db.prepare('INSERT INTO interactions (actor_id, target_id, kind, created_at, event_key) VALUES (?, ?, ?, ?, ?)').run(carol, alice, 'like', Date.UTC(2200, 0, 1), 'late');
+    const dates: { latestInteraction?: number | null } = {};
+    expect(readDataset(w.db, { dates }).interactions.n).toBe(3);
+    expect(dates.latestInteraction).toBe(day(4));
+    expect(readDataDates(w.db, dates.latestInteraction)).toEqual(readDataDates(w.db));
+    expect(readDataDates(w.db).activity).toBe(day(4));
+    expect(readDataDates(w.db, null).activity).toBe(day(2)); // no interaction times: the posts' latest
+    w.db.exec('DELETE FROM posts');
+    expect(readDataDates(w.db, null).activity).toBeNull();
+    w.close();
   });
 
   it('reads interactions in primary-key order (actor, kind, event key) whatever the insertion order', () => {
