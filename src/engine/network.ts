@@ -35,6 +35,9 @@
  */
 import type { EngagementGraph } from './engagement.js';
 
+/** What the network value reads of the engagement graph: its edges, not their pair weights (engine/score.ts lets go of those before this stage). */
+export type NetworkGraph = Omit<EngagementGraph, 'pairWeight'>;
+
 /** Parameters of the fixed point (the model file's `network` section). */
 export interface NetworkOptions {
   damping: number;
@@ -70,7 +73,7 @@ export interface NetworkResult {
  * Only accounts on or downstream of an engagement cycle are iterated, with the solved
  * engagers' part folded into a constant.
  */
-export function computeNetworkInfluence(graph: EngagementGraph, options: NetworkOptions = DEFAULT_NETWORK_OPTIONS): NetworkResult {
+export function computeNetworkInfluence(graph: NetworkGraph, options: NetworkOptions = DEFAULT_NETWORK_OPTIONS): NetworkResult {
   const { n } = graph;
   const d = options.damping;
   const { u, cyclic, cyclicEngagers } = solveAcyclicPart(graph, d);
@@ -113,7 +116,7 @@ const CYCLIC = 3;
  * scattered writes, the largest part of the setup). Also counts each account's cyclic
  * engagers (the iterated system's edges).
  */
-function solveAcyclicPart(graph: EngagementGraph, d: number): { u: Float64Array; cyclic: Uint8Array; cyclicEngagers: Int32Array } {
+function solveAcyclicPart(graph: NetworkGraph, d: number): { u: Float64Array; cyclic: Uint8Array; cyclicEngagers: Int32Array } {
   const { n, inStart, inSource } = graph;
   const u = new Float64Array(n).fill(1);
   const mark = new Uint8Array(n);
@@ -159,7 +162,7 @@ function solveAcyclicPart(graph: EngagementGraph, d: number): { u: Float64Array;
 }
 
 /** Sum over i's engagers j, in edge order, of share(j->i) * u_j. */
-function engagersSum(graph: EngagementGraph, u: Float64Array, i: number): number {
+function engagersSum(graph: NetworkGraph, u: Float64Array, i: number): number {
   const { inStart, inSource, inWeight, outTotal } = graph;
   let sum = 0;
   for (let k = inStart[i]!, end = inStart[i + 1]!; k < end; k++) sum += shareOf(inWeight[k]!, outTotal[inSource[k]!]!) * u[inSource[k]!]!;
@@ -180,7 +183,7 @@ interface CyclicSystem {
   share: Float64Array;
 }
 
-function cyclicSystemOf(graph: EngagementGraph, d: number, u: Float64Array, cyclic: Uint8Array, cyclicEngagers: Int32Array): CyclicSystem {
+function cyclicSystemOf(graph: NetworkGraph, d: number, u: Float64Array, cyclic: Uint8Array, cyclicEngagers: Int32Array): CyclicSystem {
   const { n, inStart, inSource, inWeight, outTotal } = graph;
   const slot = new Int32Array(n).fill(-1);
   let R = 0;
@@ -277,7 +280,7 @@ export function edgeShare(graph: Pick<EngagementGraph, 'inSource' | 'inWeight' |
 }
 
 /** Every edge's share (edgeShare), aligned with graph.inSource. */
-export function edgeSharesOf(graph: EngagementGraph): Float64Array {
+export function edgeSharesOf(graph: NetworkGraph): Float64Array {
   const share = new Float64Array(graph.m);
   for (let k = 0; k < graph.m; k++) share[k] = edgeShare(graph, k);
   return share;

@@ -161,11 +161,10 @@ function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, asse
   const counts = countActivity(pop, window, assessment.interactionWeight, only);
   const { edges, engagers } = engagementOf(pop, window, model, assessment);
   afterEvents?.();
-  const network = computeNetworkInfluence({ ...edges, pairWeight: EMPTY_PAIR_WEIGHTS }, model.network);
+  const network = computeNetworkInfluence(edges, model.network);
   const features = featuresOf(pop.accounts, window, engagers, network.value, counts, only);
   return { network, features, edges: keepEdges ? edges : null };
 }
-const EMPTY_PAIR_WEIGHTS = new Float32Array(0);
 
 /** The engagement graph without its pair weights, and each account's summed pair weights (engagersOf): in a scope of its own, so nothing holds the pair weights after. */
 function engagementOf(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment): { edges: ScoreTable['graph']; engagers: Float64Array } {

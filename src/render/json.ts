@@ -66,38 +66,23 @@ export function toListJson(value: object, lists: readonly string[]): string {
 }
 
 /**
- * A list document whose last member is its one list (toListJson(head + {[key]: items},
- * [key])'s bytes), produced as it is read, in chunks, so the whole
- * document never sits in memory (`score --all --json` on 100k accounts is 160 MB of text).
- * `stringifyItem`, when given, must write what stringifyJson(item, 0) would.
+ * A list document whose last member is its one list (the UTF-8 of toListJson(head +
+ * {[key]: items}, [key])), produced as it is read, in byte blocks of about `block` bytes cut
+ * between items, so the whole document never sits in memory (`score --all --json` on 100k
+ * accounts is 160 MB). Each item is written by `writeItem` straight into the block
+ * (render/byte-text.ts); it must write the UTF-8 of stringifyJson(item, 0), as the default
+ * does. The biggest outputs' writers copy their repeated pieces as bytes (render/score-json.ts).
  */
-export function streamJsonDocument(head: Record<string, unknown>, key: string, items: Iterable<unknown>): Iterable<string>;
-export function streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem: (item: T) => string): Iterable<string>;
-export function* streamJsonDocument<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, stringifyItem?: (item: T) => string): Iterable<string> {
-  const ends = listDocumentEnds(head, key);
-  yield ends.open;
-  let first = true;
-  for (const item of items) {
-    const text = stringifyItem ? stringifyItem(item) : stringifyJson(item, 0);
-    yield `${first ? ends.firstItem : ends.nextItem}${text}`;
-    first = false;
-  }
-  yield first ? ends.closeEmpty : ends.close;
-}
-
-/**
- * streamJsonDocument's document as UTF-8 byte blocks of about `block` bytes, each item
- * written by `writeItem` (which must write the UTF-8 of stringifyJson(item, 0)) straight into
- * the block (render/byte-text.ts): for the biggest outputs, whose items are mostly repeated pieces.
- */
-export function* streamJsonDocumentBytes<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, writeItem: (item: T, out: ByteText) => void, block = 64 * 1024): Iterable<Uint8Array> {
-  const ends = listDocumentEnds(head, key);
-  const firstItem = encodePiece(ends.firstItem);
-  const nextItem = encodePiece(ends.nextItem);
+export function* streamJsonDocumentBytes<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, writeItem: (item: T, out: ByteText) => void = writeItemJson, block = 64 * 1024): Iterable<Uint8Array> {
+  const open = stringifyJson({ ...head, [key]: [] });
+  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
+  const cut = open.lastIndexOf('[]');
+  const firstItem = encodePiece(`[\n${ITEM_PAD}`);
+  const nextItem = encodePiece(`,\n${ITEM_PAD}`);
   // room for an item or two past the block's end before it is handed over
   const size = block + 16 * 1024;
   const out = makeByteText(size);
-  putText(out, ends.open);
+  putText(out, open.slice(0, cut));
   let first = true;
   for (const item of items) {
     putBytes(out, first ? firstItem : nextItem);
@@ -105,16 +90,13 @@ export function* streamJsonDocumentBytes<T>(head: Record<string, unknown>, key: 
     first = false;
     if (out.used >= block) yield takeBytes(out, size);
   }
-  putText(out, first ? ends.closeEmpty : ends.close);
+  putText(out, first ? '[]\n}\n' : '\n  ]\n}\n');
   yield takeBytes(out, 0);
 }
 
-/** A list document's text around its list: before it, before the first and each later item, after the last (or none). */
-function listDocumentEnds(head: Record<string, unknown>, key: string): { open: string; firstItem: string; nextItem: string; close: string; closeEmpty: string } {
-  const open = stringifyJson({ ...head, [key]: [] });
-  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
-  const cut = open.lastIndexOf('[]');
-  return { open: open.slice(0, cut), firstItem: `[\n${ITEM_PAD}`, nextItem: `,\n${ITEM_PAD}`, close: '\n  ]\n}\n', closeEmpty: '[]\n}\n' };
+/** An item as stringifyJson(item, 0) writes it (well-formed text: lone surrogates come out escaped), as UTF-8. */
+function writeItemJson(item: unknown, out: ByteText): void {
+  putText(out, stringifyJson(item, 0));
 }
 
 /** The indentation of an item of a document's array (two levels down). */

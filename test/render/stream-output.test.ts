@@ -5,20 +5,20 @@
  * the fully indented document.
  */
 import { describe, expect, it } from 'vitest';
-import { streamJsonDocument, streamJsonDocumentBytes, stringifyJson, toJson, toListJson } from '../../src/render/json.js';
+import { streamJsonDocumentBytes, stringifyJson, toJson, toListJson } from '../../src/render/json.js';
 import { putText, type ByteText } from '../../src/render/byte-text.js';
 import { writeChunks } from '../../src/cli/output.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeScoreFixture } from '../helpers/score-fixture.js';
 
-describe('streamJsonDocument', () => {
+describe('streamJsonDocumentBytes', () => {
   const head = { schema: 1, asOf: '2026-01-01T00:00:00.000Z', windowDays: 90, model: 'm\u202e' };
   it.each([
     ['no items', []],
     ['one item', [{ a: 1 }]],
     ['nested items, hostile strings', [{ handle: 'x\u009by', list: [1, [2, { deep: 'a\nb' }]], empty: {}, none: [], n: null }, { handle: '"q"', u: undefined }]],
   ])('%s: the same bytes as toListJson of the whole document, the same value as toJson', (_name, items) => {
-    const streamed = [...streamJsonDocument(head, 'results', items)].join('');
+    const streamed = Buffer.concat([...streamJsonDocumentBytes<unknown>(head, 'results', items)]).toString('utf8');
     expect(streamed).toBe(toListJson({ ...head, results: items }, ['results']));
     expect(JSON.parse(streamed)).toEqual(JSON.parse(toJson({ ...head, results: items })));
   });
