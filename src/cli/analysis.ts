@@ -17,6 +17,7 @@ import { readAudienceModelFile } from '../inputs/audience-model-file.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
+import { readAgreeing } from '../store/read-snapshot.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
 
 /** How the stages of an analysis are named on the status line. */
@@ -81,22 +82,27 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
   try {
     const taxonomy = loaded && needs.topicsNeedTexts && !hasPostTexts(db) ? null : loaded;
     const requested = { asOf: flags.asOf !== undefined ? parseAsOf(flags.asOf) : undefined, windowDays: parseWindow(flags.window) };
-    const log = readImportLogState(db);
     // a big scoring says what it is doing, stage by stage (stderr on a terminal), unless the
     // caller draws its own progress (the dashboard: a status line would tear its screen)
     const big = progress === undefined && countAccounts(db) >= STAGE_PROGRESS_MIN_ACCOUNTS;
     const steps = taxonomy ? 4 : 3;
     const say = (text: string, step: number) => big && ctx.progress.stage(`${text} (${step}/${steps})`);
     say('reading the database', 1);
-    // the window is dated before the read when the read needs it (the texts of its posts);
-    // else after, by the interactions' latest time that the read found (no scan of its own)
-    const before = taxonomy || requested.asOf !== undefined ? resolveWindow(requested, requested.asOf !== undefined ? null : readDataDates(db)) : null;
     const audience = readAudienceModelFile(flags.audienceModel !== undefined ? ctx.resolvePath(flags.audienceModel) : undefined);
     await progress?.(`reading the database${taxonomy ? ' (with post texts for topics)' : ''}`);
-    // bios and profile text always: the audience classifier reads them (an empty bio is a feature)
-    const dates: { latestInteraction?: number | null } = {};
-    const dataset = await readDatasetParallel(db, { bios: true, profile: true, dates, ...(taxonomy && before ? { texts: before } : {}) });
-    const window = before ?? resolveWindow(requested, readDataDates(db, dates.latestInteraction ?? null));
+    // the import log, the dates and the dataset as one state of the data, though an import may commit meanwhile
+    const { log, dataset, window } = await readAgreeing(db, async (oneConnection) => {
+      const log = readImportLogState(db);
+      // the window is dated before the read when the read needs it (the texts of its posts);
+      // else after, by the interactions' latest time that the read found (no scan of its own)
+      const before = taxonomy || requested.asOf !== undefined ? resolveWindow(requested, requested.asOf !== undefined ? null : readDataDates(db)) : null;
+      // bios and profile text always: the audience classifier reads them (an empty bio is a feature)
+      const dates: { latestInteraction?: number | null } = {};
+      const report: { threads?: number } = {};
+      const dataset = await readDatasetParallel(db, { bios: true, profile: true, dates, report, ...(oneConnection ? { parallelMin: Infinity } : {}), ...(taxonomy && before ? { texts: before } : {}) });
+      const window = before ?? resolveWindow(requested, readDataDates(db, dates.latestInteraction ?? null));
+      return { log, dataset, window, threads: report.threads ?? 1 };
+    });
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, audience, network, scores${taxonomy ? ', topics' : ''}`);
     const scoring = `scoring ${dataset.accounts.n.toLocaleString('en-US')} accounts`;
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);

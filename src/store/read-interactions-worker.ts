@@ -16,7 +16,8 @@ interface Job {
 const job = workerData as Job;
 const db = openDb(job.file, { readonly: true, mustExist: true });
 try {
-  const raw = readRawInteractions(db, job.lo, job.hi, job.join);
+  // one transaction: its count and its rows are one state of the data (read-snapshot.ts)
+  const raw = db.transaction(() => readRawInteractions(db, job.lo, job.hi, job.join))();
   parentPort!.postMessage(raw, [raw.actorId.buffer, raw.targetId.buffer, raw.kind.buffer, raw.createdAt.buffer, raw.postId.buffer] as ArrayBuffer[]);
 } finally {
   db.close();
