@@ -207,6 +207,15 @@ for (const j of judged) {
   });
   say(`| ${j.name} | ${cells.join(' | ')} |`);
 }
+say('');
+say('## The people by interface language: likes given');
+say('');
+say('| language | people | median likes given | with 0 likes given | with under 10 |');
+say('|---|---:|---:|---:|---:|');
+for (const l of LANGS) {
+  const likes = accounts.filter((a) => a.label === 0 && a.lang === l).map((a) => a.likesGiven).filter(Number.isFinite).sort((x, y) => x - y);
+  say(`| ${l} | ${likes.length} | ${likes[Math.floor(likes.length / 2)]} | ${pct(likes.filter((v) => v === 0).length, likes.length)} | ${pct(likes.filter((v) => v < 10).length, likes.length)} |`);
+}
 if (args.report) {
   const header = [
     '# Audience model: temporal and population hold-outs',
