@@ -216,6 +216,21 @@ for (const l of LANGS) {
   const likes = accounts.filter((a) => a.label === 0 && a.lang === l).map((a) => a.likesGiven).filter(Number.isFinite).sort((x, y) => x - y);
   say(`| ${l} | ${likes.length} | ${likes[Math.floor(likes.length / 2)]} | ${pct(likes.filter((v) => v === 0).length, likes.length)} | ${pct(likes.filter((v) => v < 10).length, likes.length)} |`);
 }
+say('');
+say('## Following counts by creation half (the mass-following count is an absolute count)');
+say('');
+const massFollowing = (JSON.parse(fs.readFileSync(path.join(HERE, '..', 'models', 'audience-v1.json'), 'utf8')) as AudienceModel).massFollowing;
+say(`n, the median following, and the share at or above the shipped model's mass-following count (${massFollowing}).`);
+say('');
+say('| file | older half: n, median following, at the count | newer half | created after 2012 |');
+say('|---|---:|---:|---:|');
+for (const s of SOURCES) {
+  const cell = (list: number[]) => {
+    const f = list.filter((i) => accounts[i]!.source === s).map((i) => accounts[i]!.following).filter(Number.isFinite).sort((x, y) => x - y);
+    return f.length ? `${f.length}, ${f[Math.floor(f.length / 2)]}, ${pct(f.filter((v) => v >= massFollowing).length, f.length)}` : '-';
+  };
+  say(`| ${s} | ${cell(older)} | ${cell(newer)} | ${cell(after2012)} |`);
+}
 if (args.report) {
   const header = [
     '# Audience model: temporal and population hold-outs',
