@@ -236,3 +236,30 @@ export function singleFeatureBaseline(set: LabelledSet, folds: Uint8Array, k: nu
   const byClass = (c: 'real' | 'fake' | 'bot') => share((i) => trueClass(set, i) === c);
   return { feature, direction: below ? 'below' : 'above', flaggedBySource, flaggedByClass: { real: byClass('real'), fake: byClass('fake'), bot: byClass('bot') } };
 }
+
+/**
+ * Each source cut at its own median creation date: `older` the examples created before it,
+ * `newer` those created at or after it (the median itself is the first of the newer half;
+ * an example without a date is in neither). For the temporal hold-out (bench/audit-temporal.ts):
+ * fitted on every file's older half and judged on the newer half, every family is on both
+ * sides, so what changes between them is only when the accounts were made.
+ * Example: one source created on days 1, 2, 3, 4, 5 -> median day 3; older [1, 2], newer [3, 4, 5].
+ */
+export function creationHalves(source: ArrayLike<number>, createdAt: ArrayLike<number>): { older: number[]; newer: number[]; median: Map<number, number> } {
+  const times = new Map<number, number[]>();
+  for (let i = 0; i < source.length; i++) {
+    if (!Number.isFinite(createdAt[i]!)) continue;
+    const list = times.get(source[i]!) ?? [];
+    list.push(createdAt[i]!);
+    times.set(source[i]!, list);
+  }
+  const median = new Map<number, number>();
+  for (const [s, list] of times) median.set(s, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!);
+  const older: number[] = [];
+  const newer: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    if (!Number.isFinite(createdAt[i]!)) continue;
+    (createdAt[i]! < median.get(source[i]!)! ? older : newer).push(i);
+  }
+  return { older, newer, median };
+}

@@ -52,6 +52,8 @@ export interface LabelledAccount {
   verified: number;
   defaultAvatar: number;
   createdAt: number;
+  /** the interface language the account chose (`en`, `it`, ...; '' when not given): for splits, never a feature */
+  lang: string;
 }
 
 /** 'social_spambots_1.csv' -> 'social_spambots_1' */
@@ -85,6 +87,7 @@ export function readLabelledAccounts(dir: string): { accounts: LabelledAccount[]
         verified: bool(r['verified']),
         defaultAvatar: bool(r['default_profile_image']),
         createdAt: created ?? NaN,
+        lang: r['lang'] ?? '',
       });
     }
     return { file, label, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), rows: rows.length };

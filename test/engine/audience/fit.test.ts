@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
 import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
-import { assignFolds, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
+import { assignFolds, creationHalves, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
 import { applyAudienceModel, outsideEnvelope } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
 import { Rng } from '../../../tools/sim/random.js';
@@ -149,4 +149,21 @@ describe('cross-validation helpers', () => {
     expect(r.flaggedByClass.real).toBeLessThanOrEqual(0.06);
     expect(r.flaggedByClass.fake).toBeGreaterThan(r.flaggedByClass.bot);
   });
+
+  it('cuts each source at its own median creation date, leaving undated examples out', () => {
+    // source 0 created on days 1..5 (median 3), source 1 on days 100..103 (median 102), one undated
+    const source = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1];
+    const createdAt = [5, 1, 4, 2, 3, 103, 100, NaN, 102, 101];
+    const { older, newer, median } = creationHalves(source, createdAt);
+    expect(median.get(0)).toBe(3);
+    expect(median.get(1)).toBe(102);
+    expect(older.sort((a, b) => a - b)).toEqual([1, 3, 6, 9]);
+    expect(newer.sort((a, b) => a - b)).toEqual([0, 2, 4, 5, 8]);
+    // one calendar cut would have put all of source 0 in the older half and all of source 1 in the newer
+    for (const s of [0, 1]) {
+      expect(older.some((i) => source[i] === s)).toBe(true);
+      expect(newer.some((i) => source[i] === s)).toBe(true);
+    }
+  });
 });
+
