@@ -28,6 +28,8 @@
  *   npx tsx bench/audit-temporal.ts [--fit JSON] [--skip-cv] [--report FILE]
  *
  * `--report FILE` also writes the tables as markdown (models/audience-holdouts.md).
+ * `--fit '{"balancePeople":true}'` fits every model with the people re-weighted so that the
+ * English-language and the other-language people weigh the same (models/audience-variants.md).
  *
  * 11 fits (5 CV folds, 6 splits), about 20 s of CPU each: 4 minutes on a busy core.
  */
@@ -39,7 +41,7 @@ import { decideClass } from '../src/engine/audience/classify.js';
 import { applyAudienceModel, type AudienceModel } from '../src/engine/audience/model.js';
 import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, type AudienceFitOptions } from '../scripts/lib/audience/fit.js';
 import { assignFolds, creationHalves, crossValidateAudience } from '../scripts/lib/audience/evaluate.js';
-import { LABELLED_AS_OF, LABELLED_FILES, readLabelledAccounts, toLabelledSet, type LabelledAccount } from '../scripts/lib/audience/labelled-accounts.js';
+import { englishInterface, LABELLED_AS_OF, LABELLED_FILES, readLabelledAccounts, toLabelledSet, type LabelledAccount } from '../scripts/lib/audience/labelled-accounts.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -135,14 +137,13 @@ const medianOf = new Map(SOURCES.map((s) => [s, halves.median.get(set.sources.in
 const CUT = Date.UTC(2013, 0, 1);
 const upTo2012 = dated.filter((i) => accounts[i]!.createdAt < CUT);
 const after2012 = dated.filter((i) => accounts[i]!.createdAt >= CUT);
-const english = (a: LabelledAccount) => a.lang === 'en' || a.lang.startsWith('en-');
 // fold 0 of the CV's folds (stratified by file): the inauthentic accounts held out in the language splits
 const folds = assignFolds(set, 5);
 const fold0 = new Set(all.filter((i) => folds[i] === 0));
 const inauthTrain = all.filter((i) => accounts[i]!.label !== 0 && !fold0.has(i));
 const inauthTest = all.filter((i) => accounts[i]!.label !== 0 && fold0.has(i));
-const peopleEn = all.filter((i) => accounts[i]!.label === 0 && english(accounts[i]!));
-const peopleOther = all.filter((i) => accounts[i]!.label === 0 && !english(accounts[i]!));
+const peopleEn = all.filter((i) => accounts[i]!.label === 0 && englishInterface(accounts[i]!));
+const peopleOther = all.filter((i) => accounts[i]!.label === 0 && !englishInterface(accounts[i]!));
 
 const splits: { name: string; train: number[]; test: number[] }[] = [
   { name: "older half of each file -> newer half", train: older, test: newer },
@@ -192,6 +193,21 @@ for (const j of judged) {
   const mass = outs.filter((o) => o.massFollower).length;
   const edges = MEASURES.map((m) => outs.filter((o) => o.outside.some((r) => r.measure === m)).length);
   say(`| ${j.name} | ${people.length} | ${logit} | ${mass} | ${edges.join(' | ')} |`);
+}
+say('');
+say("## Each split's model: the people's edges (set from the training people alone; CV: lowest-highest of the 5 folds)");
+say('');
+say(`| split | mass-following count | ${MEASURES.map((m) => `${m} edge`).join(' | ')} |`);
+say(`|---|${'---:|'.repeat(MEASURES.length + 1)}`);
+for (const j of judged) {
+  const models = [...new Set(j.test.map((i) => j.modelOf(i)))];
+  const range = (vals: number[]) => {
+    const lo = Math.min(...vals);
+    const hi = Math.max(...vals);
+    return lo === hi ? `${lo}` : `${lo} to ${hi}`;
+  };
+  const edges = MEASURES.map((m) => range(models.map((mm) => mm.envelope!.find((e) => e.measure === m)!.threshold)));
+  say(`| ${j.name} | ${range(models.map((mm) => mm.massFollowing))} | ${edges.join(' | ')} |`);
 }
 say('');
 say('## People flagged by interface language (held-out people of each split; languages with 30+ people)');

@@ -78,7 +78,9 @@ export function assignFolds(set: Pick<LabelledSet, 'source' | 'key'>, k: number,
 
 /** The examples of `set` at `indices`. */
 export function subset(set: LabelledFeatures, indices: number[]): LabelledFeatures {
-  return { x: indices.map((i) => set.x[i]!), y: Uint8Array.from(indices, (i) => set.y[i]!), weight: Float64Array.from(indices, (i) => set.weight[i]!), archetypes: set.archetypes };
+  const out: LabelledFeatures = { x: indices.map((i) => set.x[i]!), y: Uint8Array.from(indices, (i) => set.y[i]!), weight: Float64Array.from(indices, (i) => set.weight[i]!), archetypes: set.archetypes };
+  if (set.peopleGroup) out.peopleGroup = Uint8Array.from(indices, (i) => set.peopleGroup![i]!);
+  return out;
 }
 
 /** The examples at `indices` with archetype `name` left out of the model (none of them may carry it). */

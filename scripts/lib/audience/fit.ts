@@ -71,6 +71,14 @@ export interface AudienceFitOptions {
   /** the envelope's edges (measure and the side that is suspicious), each at `envelopeRate` of the real training accounts */
   envelope: { measure: EnvelopeMeasure; direction: 'below' | 'above' }[];
   envelopeRate: number;
+  /**
+   * Re-weight the real training accounts so that each population of people (`peopleGroup`,
+   * e.g. English-language interface or not) weighs the same in total, the people's total
+   * unchanged: the logit, the envelope's edges, the mass-following count and the thresholds
+   * (all weighted) then describe "a person" without one population dominating. The group is
+   * never a feature. Off (false) without `peopleGroup`.
+   */
+  balancePeople?: boolean;
 }
 
 /** Sign constraints: see the module comment. Ratios and activity point away from fake; missing-profile cues toward it. */
@@ -149,6 +157,30 @@ export interface LabelledFeatures {
   y: Uint8Array;
   weight: Float64Array;
   archetypes: ArchetypeSpec[];
+  /** per example, the population a real account belongs to (for `balancePeople` only; never a feature) */
+  peopleGroup?: Uint8Array;
+}
+
+/**
+ * The same data with the real accounts re-weighted so that every people group present
+ * weighs the same in total, the real accounts' total weight unchanged (inauthentic rows
+ * untouched). Without groups, or with one group, the data as given.
+ * Example: 3 people of group 0 and 1 of group 1, each weight 1: group 0's weigh 2/3 each,
+ * group 1's 2 (total 4).
+ */
+export function balancePeopleWeights(data: LabelledFeatures): LabelledFeatures {
+  const g = data.peopleGroup;
+  if (!g) return data;
+  const totals = new Map<number, number>();
+  let all = 0;
+  data.y.forEach((y, i) => {
+    if (y !== 0) return;
+    totals.set(g[i]!, (totals.get(g[i]!) ?? 0) + data.weight[i]!);
+    all += data.weight[i]!;
+  });
+  if (totals.size < 2) return data;
+  const weight = Float64Array.from(data.weight, (w, i) => (data.y[i] === 0 ? (w * all) / (totals.size * totals.get(g[i]!)!) : w));
+  return { ...data, weight };
 }
 
 /** A 32-bit mix of integers (Murmur3's finaliser): the deterministic "random" of the augmentation. */
@@ -605,7 +637,8 @@ export function rethreshold(model: AudienceModel, train: LabelledFeatures, optio
  * Fits the whole model: the standardisation, the mass-following count, the envelope, one
  * sub-model per evidence key with its thresholds.
  */
-export function fitAudienceModel(train: LabelledFeatures, options: AudienceFitOptions, meta: { version: string; description: string; provenance: Record<string, unknown> }): AudienceModel {
+export function fitAudienceModel(given: LabelledFeatures, options: AudienceFitOptions, meta: { version: string; description: string; provenance: Record<string, unknown> }): AudienceModel {
+  const train = options.balancePeople ? balancePeopleWeights(given) : given;
   const features = fitStandardisation(train);
   const massFollowing = chooseMassFollowing(train, options.massFollowerRate);
   const envelope = fitEnvelope(train, options);

@@ -95,6 +95,9 @@ export function readLabelledAccounts(dir: string): { accounts: LabelledAccount[]
   return { accounts, files };
 }
 
+/** The account's interface language is English (`en`, `en-gb`, ...): the people's group for `balancePeople`, never a feature. */
+export const englishInterface = (a: Pick<LabelledAccount, 'lang'>): boolean => a.lang.toLowerCase() === 'en' || a.lang.toLowerCase().startsWith('en-');
+
 /** The engine's account columns for a list of labelled profiles (what the store would give). */
 export function toAccountColumns(list: readonly LabelledAccount[]): AccountColumns {
   const n = list.length;
@@ -155,5 +158,6 @@ export function toLabelledSet(list: readonly LabelledAccount[], asOf: number | n
     source: Uint16Array.from(list, (a) => sources.indexOf(a.source)),
     sources,
     key: list.map((a) => `${a.source}:${a.id}`),
+    peopleGroup: Uint8Array.from(list, (a) => (englishInterface(a) ? 0 : 1)),
   };
 }

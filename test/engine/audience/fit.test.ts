@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
-import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
+import { AUDIENCE_FIT_DEFAULTS, balancePeopleWeights, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
 import { assignFolds, creationHalves, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
 import { applyAudienceModel, outsideEnvelope } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
@@ -126,6 +126,57 @@ describe('fitAudienceModel', () => {
 
   it('is deterministic', () => {
     expect(fitAudienceModel(set, OPTIONS, META)).toEqual(model);
+  });
+});
+
+describe('balancing the people by population (balancePeople)', () => {
+  const set = toySet();
+  const people = [...set.y.keys()].filter((i) => set.y[i] === 0);
+  // a small population of people (one in five) who follow far more than they are followed
+  const grouped: LabelledSet = {
+    ...set,
+    x: set.x.map((row, i) => {
+      if (set.y[i] !== 0 || i % 15 !== 0) return row;
+      const r = Float64Array.from(row);
+      r[at('followRatio')] = r[at('followRatio')]! - 2;
+      return r;
+    }),
+    peopleGroup: Uint8Array.from(set.y, (y, i) => (y === 0 && i % 15 === 0 ? 1 : 0)),
+  };
+  const sum = (w: Float64Array, list: number[]) => list.reduce((s, i) => s + w[i]!, 0);
+
+  it('gives every group of people the same total weight, the people\'s total and the inauthentic rows unchanged', () => {
+    const out = balancePeopleWeights(grouped);
+    const inGroup = (k: number) => people.filter((i) => grouped.peopleGroup![i] === k);
+    expect(inGroup(1).length).toBeLessThan(inGroup(0).length / 3);
+    expect(sum(out.weight, inGroup(1))).toBeCloseTo(sum(out.weight, inGroup(0)), 9);
+    expect(sum(out.weight, people)).toBeCloseTo(sum(grouped.weight, people), 9);
+    grouped.y.forEach((y, i) => {
+      if (y !== 0) expect(out.weight[i]).toBe(grouped.weight[i]);
+    });
+  });
+
+  it('leaves data with no groups, or one group of people, as given', () => {
+    expect(balancePeopleWeights(set)).toBe(set);
+    const one = { ...set, peopleGroup: new Uint8Array(set.y.length) };
+    expect(balancePeopleWeights(one)).toBe(one);
+  });
+
+  it('the subsets keep each example\'s group', () => {
+    const idx = [0, 3, 7, 15];
+    expect([...subset(grouped, idx).peopleGroup!]).toEqual(idx.map((i) => grouped.peopleGroup![i]));
+  });
+
+  it('sets the envelope on the balanced people: the small population is flagged less, and the option is inert without groups', () => {
+    // one edge at 5% of the people: by count the small population fills it (5 of 100 people);
+    // balanced, 5% of the people's weight is 2 of the 20, each weighing what 4 others do
+    const edge = { ...OPTIONS, envelope: [{ measure: 'followRatio' as const, direction: 'below' as const }], envelopeRate: 0.05 };
+    const plain = fitAudienceModel(grouped, edge, META);
+    const balanced = fitAudienceModel(grouped, { ...edge, balancePeople: true }, META);
+    const small = grouped.x.filter((_, i) => grouped.peopleGroup![i] === 1);
+    const beyond = (m: typeof plain) => small.filter((row) => outsideEnvelope(m, row).length > 0).length;
+    expect(beyond(balanced)).toBeLessThan(beyond(plain));
+    expect(fitAudienceModel(set, { ...OPTIONS, balancePeople: true }, META)).toEqual(fitAudienceModel(set, OPTIONS, META));
   });
 });
 
