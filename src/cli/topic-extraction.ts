@@ -44,8 +44,8 @@ export type ExtractionReply = { table: TopicExtractions; buildMs: number; extrac
 
 /** What a two-thread extraction did (for the bench and for tests). */
 export interface ExtractionReport {
-  texts: number;
-  threads: number;
+  texts?: number;
+  threads?: number;
   /** the worker's matcher build (with loading the background) and its extraction (with decoding its texts), by its clock */
   workerBuildMs?: number;
   workerExtractMs?: number;
