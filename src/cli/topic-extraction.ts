@@ -18,13 +18,16 @@ import type { TopicMatcher } from '../engine/topics/matcher.js';
 import type { Taxonomy, TaxonomyData } from '../engine/topics/taxonomy.js';
 
 /**
- * Texts below which one thread extracts them all. The worker starts, loads the background
- * and builds its matcher in about 1.1 s CPU (this thread builds its own meanwhile, so that
- * costs no wall time only when this thread builds one too); at about 180k texts per
- * CPU-second a half of 200k texts takes about 0.55 s, so below this the worker's start
- * would be most of the work it saves (bench/topics.ts --threads measures both).
+ * Texts below which one thread extracts them all: where the worker saves less wall time than
+ * the CPU it adds. Its start, with loading the background and building its matcher, costs
+ * B = 2.6-3.1 s CPU (measured on the 2-core AMD host, 2026-12-07), in wall time hidden
+ * behind this thread's own build; its half of N texts saves N / 2r of wall time, r the
+ * extraction's rate on one thread (115-140k texts per CPU-second on generated posts). The
+ * saving exceeds the cost from N = 2rB, about 700k; encoding, decoding and merging the
+ * texts add about 0.1 s per 100k: 800,000. `npm run bench:topics` prints r and the worker's
+ * build time.
  */
-export const WORKER_MIN_TEXTS = 200_000;
+export const WORKER_MIN_TEXTS = 800_000;
 
 const WORKER_URL = new URL('./topic-extraction-worker.js', import.meta.url);
 
