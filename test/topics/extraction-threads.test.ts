@@ -56,20 +56,20 @@ describe.runIf(built)('topic extraction on two threads', async () => {
     return ds;
   }
 
-  // the threshold (800k texts) lowered to 50k, so the suite need not extract a million texts twice
+  // the threshold (800k texts) lowered to 20k, so the suite need not extract a million texts twice
   it('gives the same table and the same topics as one thread, on enough texts to start the worker', async () => {
-    const ds = dataset(60_000);
+    const ds = dataset(30_000);
     const { texts, langs } = input.topicTextsOf(ds, window);
-    expect(texts.length).toBeGreaterThanOrEqual(50_000);
+    expect(texts.length).toBeGreaterThanOrEqual(20_000);
     const report: { threads?: number } = {};
-    const two = await threads.extractTopicsOnTwoThreads(ds, window, tax, () => matcher, { report, minTexts: 50_000 });
+    const two = await threads.extractTopicsOnTwoThreads(ds, window, tax, () => matcher, { report, minTexts: 20_000 });
     expect(report.threads).toBe(2);
     const one = expertise.extractTopicTexts(tax, matcher, texts, langs);
-    expect(one.first[one.n]).toBeGreaterThan(20_000); // the texts name topics
+    expect(one.first[one.n]).toBeGreaterThan(10_000); // the texts name topics
     expect(columns(two!)).toEqual(columns(one));
     const inline = expertise.computeTopicExpertise(input.topicInputOf(ds, window), tax, matcher, window);
     const merged = expertise.computeTopicExpertise(input.topicInputOf(ds, window, two), tax, matcher, window);
-    expect(inline.corpus.matchedPosts).toBeGreaterThan(20_000);
+    expect(inline.corpus.matchedPosts).toBeGreaterThan(10_000);
     expect(inline.accounts.some((a) => a.topics.length > 0)).toBe(true);
     expect(JSON.stringify(merged)).toBe(JSON.stringify(inline));
   }, 120_000);
