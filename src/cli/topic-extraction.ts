@@ -19,15 +19,15 @@ import type { Taxonomy, TaxonomyData } from '../engine/topics/taxonomy.js';
 
 /**
  * Texts below which one thread extracts them all: where the worker saves less wall time than
- * the CPU it adds. Its start, with loading the background and building its matcher, costs
- * B = 2.6-3.1 s CPU (measured on the 2-core AMD host, 2026-12-07), in wall time hidden
- * behind this thread's own build; its half of N texts saves N / 2r of wall time, r the
- * extraction's rate on one thread (115-140k texts per CPU-second on generated posts). The
- * saving exceeds the cost from N = 2rB, about 700k; encoding, decoding and merging the
- * texts add about 0.1 s per 100k: 800,000. `npm run bench:topics` prints r and the worker's
- * build time.
+ * the CPU it adds. Measured on the 2-core AMD host with a free core (2026-12-07 22:31 UTC,
+ * load 0.6-1.2, `npm run bench:topics`, 1M generated texts): one thread, with its matcher
+ * build, 7.82 s wall and 8.6 s CPU (r = 147k texts per CPU-second); two threads 6.81 s wall
+ * and 12.35 s CPU. The worker adds about 3.75 s CPU (its start and matcher build, 2.2 s by
+ * its clock, and the texts' encoding and decoding) and starts its half about 1 s after this
+ * thread, so it saves N / 2r - 1 s of wall time: that exceeds 3.75 s from N = 2r x 4.75 s,
+ * about 1.4M texts: 1,500,000.
  */
-export const WORKER_MIN_TEXTS = 800_000;
+export const WORKER_MIN_TEXTS = 1_500_000;
 
 const WORKER_URL = new URL('./topic-extraction-worker.js', import.meta.url);
 
