@@ -1,13 +1,20 @@
 /**
  * Topic extraction speed: posts/s of matching 1M generated posts against the built-in
  * taxonomy (all ~8,000 Klout topics, ~49,000 surface forms, with the word-frequency
- * background), then the whole expertise model on the same posts (untagged, so every post
- * also goes through language identification and the sense rules).   npm run bench:topics [-- --posts N] [-- --extract-only]
+ * background), then what the topic stage reads of each text (extractTopicTexts: language,
+ * matches, senses, sentence keys) on one thread and on two (the CLI's path, a worker building
+ * its own matcher: cli/topic-extraction.ts), then the whole expertise model on the same posts
+ * (untagged, so every post also goes through language identification and the sense rules).
+ *   npm run bench:topics [-- --posts N] [-- --threads-posts N] [-- --no-threads] [-- --extract-only]
  * Deterministic generator (seeded); text generation is not timed.
  */
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../src/package-paths.js';
+import type { ExtractionReport } from '../src/cli/topic-extraction.js';
 import { buildTopicMatcher, createMatchScratch, languageMask, matchInto } from '../src/engine/topics/matcher.js';
-import { computeTopicExpertise, type TopicPost } from '../src/engine/topics/expertise.js';
+import { computeTopicExpertise, extractTopicTexts, type TopicPost } from '../src/engine/topics/expertise.js';
 import { loadBuiltinTaxonomy } from '../src/inputs/ontology.js';
 import { loadBuiltinBackground } from '../src/inputs/background.js';
 import { Rng } from '../tools/sim/random.js';
@@ -53,6 +60,49 @@ for (let done = 0; done < POSTS; done += BATCH) {
 }
 const extractRate = POSTS / (matchMs / 1000);
 
+// The product path: what the topic stage reads of each text (extractTopicTexts: tokens, language,
+// matches, senses, sentence keys), on one thread, then split across this thread and a worker as
+// the CLI does (cli/topic-extraction.ts; the compiled module, since the worker is a .js file):
+// both build their matcher first, as a command does, so the wall time includes the builds.
+const threadsPosts = Number(argValue('--threads-posts') ?? POSTS);
+let threadLines: string[] = [];
+if (!args.includes('--no-threads')) {
+  const distModule = path.join(PACKAGE_ROOT, 'dist', 'cli', 'topic-extraction.js');
+  const { extractTextsOnTwoThreads } = (await import(pathToFileURL(distModule).href)) as typeof import('../src/cli/topic-extraction.js');
+  const rng3 = new Rng(42);
+  const texts: string[] = [];
+  for (let i = 0; i < threadsPosts; i++) texts.push(makePostText(rng3, names, rng3.chance(0.4) ? rng3.between(1, 2) : 0));
+  const langs = texts.map(() => null); // untagged: every text goes through language identification
+  const timed = async <T>(f: () => T | Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number }> => {
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    const value = await f();
+    const c = process.cpuUsage(c0);
+    return { value, wallMs: performance.now() - w0, cpuMs: (c.user + c.system) / 1000 };
+  };
+  const rate = (ms: number) => (threadsPosts / (ms / 1000)).toFixed(0);
+  const one = await timed(() => extractTopicTexts(tax, matcher, texts, langs));
+  // one thread as a command runs it: its matcher built first
+  const oneBuilt = await timed(() => extractTopicTexts(tax, buildTopicMatcher(tax, { background: loadBuiltinBackground() }), texts, langs));
+  const report: ExtractionReport = {};
+  const load = os.loadavg()[0]!;
+  const two = await timed(() => extractTextsOnTwoThreads(texts, langs, tax, () => buildTopicMatcher(tax, { background: loadBuiltinBackground() }), { minTexts: 0, report }));
+  const a = one.value as unknown as Record<string, ArrayLike<number> | number>;
+  const b = (two.value ?? {}) as unknown as Record<string, ArrayLike<number> | number>;
+  const same = Object.keys(a).every((k) => {
+    const x = a[k]!;
+    const y = b[k];
+    if (typeof x === 'number' || typeof y !== 'object') return x === y;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  });
+  threadLines = [
+    `topic stage extraction, one thread (extractTopicTexts, ${threadsPosts.toLocaleString('en-US')} texts): ${rate(one.wallMs)} posts/s wall (${(one.wallMs / 1000).toFixed(2)} s), ${rate(one.cpuMs)} per CPU-second; with its matcher build ${rate(oneBuilt.wallMs)} posts/s wall (${(oneBuilt.wallMs / 1000).toFixed(2)} s), ${rate(oneBuilt.cpuMs)} per CPU-second`,
+    `topic stage extraction, product path on ${report.threads} threads (each building its matcher): ${rate(two.wallMs)} posts/s wall (${(two.wallMs / 1000).toFixed(2)} s), ${rate(two.cpuMs)} per CPU-second of the process (${(two.cpuMs / 1000).toFixed(2)} s CPU); worker: matcher ${report.workerBuildMs?.toFixed(0)} ms, texts ${report.workerExtractMs?.toFixed(0)} ms; load average ${load.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after; ${same ? 'the same table as one thread' : 'NOT THE SAME TABLE AS ONE THREAD'}`,
+  ];
+}
+
 let modelLine = 'skipped (--extract-only)';
 if (!args.includes('--extract-only')) {
   const rng2 = new Rng(7);
@@ -90,6 +140,7 @@ process.stdout.write(
     `taxonomy: ${tax.size} topics, ${matcher.forms} surface forms, ${matcher.vocab.size} tokens; load + build ${setupMs.toFixed(0)} ms`,
     `posts: ${POSTS.toLocaleString('en-US')} generated (avg ${(chars / POSTS).toFixed(0)} chars; ${((withTopic / POSTS) * 100).toFixed(0)}% name a topic; ${matches.toLocaleString('en-US')} matches)`,
     `extraction: ${extractRate.toFixed(0)} posts/s wall (${(matchMs / 1000).toFixed(2)} s), ${(POSTS / (matchCpuUs / 1e6)).toFixed(0)} posts per CPU-second (${(matchCpuUs / 1e6).toFixed(2)} s CPU; load average ${os.loadavg()[0]!.toFixed(1)})`,
+    ...threadLines,
     `whole model: ${modelLine}`,
     `peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
   ].join('\n') + '\n',

@@ -15,6 +15,7 @@ import { readDataDates } from '../store/read-data-dates.js';
 import { hasPostTexts } from '../store/post-texts.js';
 import { readAudienceModelFile } from '../inputs/audience-model-file.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
+import { extractTopicsOnTwoThreads } from './topic-extraction.js';
 import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { readAgreeing } from '../store/read-snapshot.js';
@@ -108,7 +109,13 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);
     // counted before the analysis, which may let go of the events (needs.scoresOnly)
     const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
-    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}) });
+    // many texts: extracted on two threads before the analysis (the same table as its topic stage would make)
+    let topics: TopicSetup | undefined;
+    if (taxonomy) {
+      const extracted = await extractTopicsOnTwoThreads(dataset, window, taxonomy, () => (topics = topicSetupFor(taxonomy)).matcher);
+      topics = { ...(topics ?? topicSetupFor(taxonomy)), ...(extracted ? { extracted } : {}) };
+    }
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(topics ? { topics } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}) });
     return { analysis, data };
   } finally {
     db.close();

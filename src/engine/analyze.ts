@@ -12,7 +12,7 @@ import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
 import { explainScore, noEdges, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
-import { computeTopicExpertise, type TopicExpertise, type TopicScore } from './topics/expertise.js';
+import { computeTopicExpertise, type TopicExpertise, type TopicExtractions, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
 import type { Background } from './topics/background.js';
 import type { Taxonomy } from './topics/taxonomy.js';
@@ -28,6 +28,8 @@ import type { AudienceModel } from './audience/model.js';
 export interface TopicSetup {
   taxonomy: Taxonomy;
   matcher: TopicMatcher;
+  /** the texts of topicTextsOf(dataset, window) extracted beforehand (perhaps on several threads); else the topic stage extracts them */
+  extracted?: TopicExtractions;
 }
 
 /** What an analysis needs besides the dataset. */
@@ -113,7 +115,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
   const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterEvents, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}) });
   if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
-    ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window), options.topics.taxonomy, options.topics.matcher, window) }
+    ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window, options.topics.extracted), options.topics.taxonomy, options.topics.matcher, window) }
     : null;
   // the handle index is made when a handle is first resolved: `score --all` and rankings of
   // every account never ask, and at 1M accounts it is a million keys and lists

@@ -208,6 +208,13 @@ export interface TopicPost {
 export interface TopicInput {
   accounts: TopicAccount[];
   posts: Iterable<TopicPost>;
+  /**
+   * The texts' extractions made beforehand (extractTopicTexts, perhaps on several threads and
+   * merged in order): entry k belongs to the k-th post whose text is read (a post in the
+   * window, by an account of the input, with a non-empty text). Absent: each text is extracted
+   * here as its post comes.
+   */
+  extracted?: TopicExtractions;
 }
 
 export interface TopicExample {
@@ -432,15 +439,11 @@ export function computeTopicExpertise(
   const words = new Float64Array(A * C);
   const activity: TopicActivity[] = input.accounts.map(() => ({ postsInWindow: 0, postsBefore: 0, firstPostAt: null, lastPostAt: null }));
   const matched: MatchedPost[] = [];
-  const scratch = createMatchScratch();
-  const scores = new Float64Array(Math.max(1, matcher.languageId.latin.length));
-  const stamp = new Int32Array(T).fill(-1);
-  const onlyHash = new Uint8Array(T);
-  const senseOk = new Uint8Array(T);
-  const neighbours = new Map<number, Set<number>>();
-  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames, config.sense.nameHomonyms);
-  const frequent = everydayTableOf(matcher, config.sense.everydayRank, false, config.sense.nameHomonyms);
-  let seq = 0;
+  const pre = input.extracted;
+  // without extractions made beforehand, each text is extracted as its post comes, into a one-text table
+  const extractor = pre ? null : createTopicExtractor(tax, matcher, config);
+  let ex = pre ?? extractor!.table;
+  let next = 0;
   let corpusPosts = 0;
 
   // Step 1-2: one pass over the posts; only those naming a topic are kept.
@@ -456,46 +459,39 @@ export function computeTopicExpertise(
     act.postsInWindow++;
     corpusPosts++;
     if (!p.text) continue;
-    tokenizeText(matcher, p.text, scratch);
-    let col = backgroundLanguageIndex(bg, p.lang);
-    if (col < 0) {
-      const found = identifyLanguage(matcher.languageId, scratch, config.languageMargin, scores);
-      col = found === OTHER_LANGUAGE ? OTHER : found === UNDETERMINED ? UNDET : found;
+    let k = 0;
+    if (extractor) {
+      extractor.clear();
+      extractor.add(p.text, p.lang);
+      ex = extractor.table;
+    } else {
+      k = next++;
+      if (k >= ex.n || ex.length[k] !== p.text.length) throw new Error(`topic extractions do not line up with the posts at text ${k} of ${ex.n} (an internal error)`);
     }
     // a reshare's words are someone else's: they neither count for nor dilute the account's topics
-    if (p.kind !== 'reshare') words[p.author * C + col]! += scratch.tokens;
-    const code = col < L ? bg.languages[col]! : p.lang;
-    const count = matchTokens(matcher, languageMask(matcher, code), scratch);
-    if (count === 0) continue;
-    seq++;
-    const topics: number[] = [];
-    const plain: number[] = [];
-    // capitals are only evidence where folding kept the offsets (always for ASCII text)
-    const caseText = scratch.folded.length === p.text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? p.text : null;
-    const sense: SenseContext = { col, L, OTHER, caseText, count, everyday, frequent };
-    for (let k = 0; k < count; k++) {
-      const t = scratch.topics[k]!;
-      if (stamp[t] !== seq) {
-        stamp[t] = seq;
-        onlyHash[t] = 1;
-        senseOk[t] = 0;
-        topics.push(t);
-      }
-      if (scratch.hashtag[k] === 0) onlyHash[t] = 0;
-      if (senseOk[t] === 0 && hasSense(k, sense, scratch, matcher, tax, neighbours)) senseOk[t] = 1;
-    }
+    if (p.kind !== 'reshare') words[p.author * C + ex.column[k]!]! += ex.tokens[k]!;
+    const e0 = ex.first[k]!;
+    const e1 = ex.first[k + 1]!;
+    if (e0 === e1) continue;
+    const split = e0 + ex.sensed[k]!;
     const sensed: number[] = [];
-    for (const t of topics) (senseOk[t] ? sensed : plain).push(t);
-    sensed.sort((x, y) => x - y);
-    plain.sort((x, y) => x - y);
-    const keyOf = (t: number): number => {
-      for (let k = 0; k < count; k++) if (scratch.topics[k] === t) return sentenceKey(scratch, scratch.start[k]!);
-      return 0;
-    };
+    const hashtagOnly: number[] = [];
+    const topicKeys: number[] = [];
+    const plain: number[] = [];
+    const plainKeys: number[] = [];
+    for (let e = e0; e < split; e++) {
+      sensed.push(ex.topic[e]!);
+      hashtagOnly.push(ex.hashtagOnly[e]!);
+      topicKeys.push(ex.key[e]!);
+    }
+    for (let e = split; e < e1; e++) {
+      plain.push(ex.topic[e]!);
+      plainKeys.push(ex.key[e]!);
+    }
     const reshare = p.kind === 'reshare';
-    const h = Math.max(p.hashtags || 0, scratch.hashtags);
+    const h = Math.max(p.hashtags || 0, ex.hashtags[k]!);
     const quality =
-      (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / topics.length);
+      (config.kindWeight[p.kind] ?? 1) * Math.min(1, ((config.freeHashtags + 1) / (h + 1)) ** 2) * Math.min(1, config.freeTopicsPerPost / (e1 - e0));
     matched.push({
       author: p.author,
       id: p.id,
@@ -507,12 +503,13 @@ export function computeTopicExpertise(
       engagerBound: reshare ? 0 : Math.max(nz(p.declared.likes), nz(p.declared.reshares)),
       engagers: reshare ? [] : p.engagers,
       topics: sensed,
-      hashtagOnly: sensed.map((t) => onlyHash[t]!),
+      hashtagOnly,
       plain,
-      topicKeys: sensed.map(keyOf),
-      plainKeys: plain.map(keyOf),
+      topicKeys,
+      plainKeys,
     });
   }
+  if (pre && next !== pre.n) throw new Error(`topic extractions do not line up with the posts: ${pre.n} made, ${next} read (an internal error)`);
 
   // Everything else is per account: its matched posts, in input order.
   const byAuthor: number[][] = [];
@@ -554,26 +551,224 @@ export function computeTopicExpertise(
   return { window, accounts, corpus: { posts: corpusPosts, matchedPosts: matched.length, accounts: A } };
 }
 
-const SENTENCE_END = /[.!?\n\u3002\uff01\uff1f\u2026]/;
+/**
+ * What steps 1-2 read from post texts, one entry per text in the order given: its length (a
+ * check that a table and the posts line up), its word column (a background language, "other"
+ * L, or undetermined L + 1), its tokens and hashtags, and its distinct matched topics: those
+ * with sense evidence first, ascending (`sensed` of them), then the plain ones, ascending,
+ * each with its hashtag-only flag and sentence key. Typed arrays only, so a worker thread
+ * can hand a table over without copying it. The same texts give the same table however they
+ * are split into parts (mergeTopicExtractions).
+ */
+export interface TopicExtractions {
+  n: number;
+  length: Int32Array;
+  column: Int32Array;
+  tokens: Int32Array;
+  hashtags: Int32Array;
+  sensed: Int32Array;
+  /** entries of text k: first[k] .. first[k + 1] - 1 (n + 1 values) */
+  first: Int32Array;
+  topic: Int32Array;
+  hashtagOnly: Uint8Array;
+  key: Int32Array;
+}
+
+/** An extractor of one taxonomy, matcher and config: texts added one by one into `table`. */
+export interface TopicExtractor {
+  /** the table so far (its arrays may be replaced as it grows) */
+  readonly table: TopicExtractions;
+  add(text: string, lang: string | null): void;
+  /** empties the table (its arrays are reused) */
+  clear(): void;
+}
+
+/** Steps 1-2 of every text of `texts` (with `langs`, the posts' language tags), in order. */
+export function extractTopicTexts(tax: Taxonomy, matcher: TopicMatcher, texts: ArrayLike<string>, langs: ArrayLike<string | null>, config: TopicConfig = TOPIC_DEFAULTS): TopicExtractions {
+  const x = createTopicExtractor(tax, matcher, config, texts.length);
+  for (let i = 0; i < texts.length; i++) x.add(texts[i]!, langs[i] ?? null);
+  return trimmed(x.table);
+}
+
+/** The parts' entries one after another (the parts of a list of texts, in order). */
+export function mergeTopicExtractions(parts: readonly TopicExtractions[]): TopicExtractions {
+  const n = parts.reduce((s, p) => s + p.n, 0);
+  const entries = parts.reduce((s, p) => s + p.first[p.n]!, 0);
+  const out = emptyExtractions(n, entries);
+  let k = 0;
+  let e = 0;
+  for (const p of parts) {
+    const pe = p.first[p.n]!;
+    for (const f of ['length', 'column', 'tokens', 'hashtags', 'sensed'] as const) out[f].set(p[f].subarray(0, p.n), k);
+    for (let i = 0; i < p.n; i++) out.first[k + i] = p.first[i]! + e;
+    out.topic.set(p.topic.subarray(0, pe), e);
+    out.hashtagOnly.set(p.hashtagOnly.subarray(0, pe), e);
+    out.key.set(p.key.subarray(0, pe), e);
+    k += p.n;
+    e += pe;
+  }
+  out.n = n;
+  out.first[n] = e;
+  return out;
+}
+
+function emptyExtractions(texts: number, entries: number): TopicExtractions {
+  return {
+    n: 0,
+    length: new Int32Array(texts),
+    column: new Int32Array(texts),
+    tokens: new Int32Array(texts),
+    hashtags: new Int32Array(texts),
+    sensed: new Int32Array(texts),
+    first: new Int32Array(texts + 1),
+    topic: new Int32Array(entries),
+    hashtagOnly: new Uint8Array(entries),
+    key: new Int32Array(entries),
+  };
+}
+
+function trimmed(t: TopicExtractions): TopicExtractions {
+  const e = t.first[t.n]!;
+  return {
+    n: t.n,
+    length: t.length.slice(0, t.n),
+    column: t.column.slice(0, t.n),
+    tokens: t.tokens.slice(0, t.n),
+    hashtags: t.hashtags.slice(0, t.n),
+    sensed: t.sensed.slice(0, t.n),
+    first: t.first.slice(0, t.n + 1),
+    topic: t.topic.slice(0, e),
+    hashtagOnly: t.hashtagOnly.slice(0, e),
+    key: t.key.slice(0, e),
+  };
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** An extractor with room for `texts` texts to start with (see TopicExtractor). */
+export function createTopicExtractor(tax: Taxonomy, matcher: TopicMatcher, config: TopicConfig = TOPIC_DEFAULTS, texts = 1): TopicExtractor {
+  const T = tax.size;
+  const bg = matcher.background;
+  const L = bg.languages.length;
+  const OTHER = L;
+  const UNDET = L + 1;
+  const scratch = createMatchScratch();
+  const scores = new Float64Array(Math.max(1, matcher.languageId.latin.length));
+  const stamp = new Int32Array(T).fill(-1);
+  const onlyHash = new Uint8Array(T);
+  const senseOk = new Uint8Array(T);
+  const neighbours = new Map<number, Set<number>>();
+  const everyday = everydayTableOf(matcher, config.sense.everydayRank, config.sense.sharedNames, config.sense.nameHomonyms);
+  const frequent = everydayTableOf(matcher, config.sense.everydayRank, false, config.sense.nameHomonyms);
+  let seq = 0;
+  let t = emptyExtractions(Math.max(1, texts), Math.max(16, texts >> 1));
+  const sensed: number[] = [];
+  const plain: number[] = [];
+  let cur = 0; // the text being added
+  const push = (topic: number, onlyHashtags: number, key: number): void => {
+    const e = t.first[cur + 1]!;
+    if (e === t.topic.length) {
+      t.topic = grown(t.topic, e + 1);
+      t.hashtagOnly = grown(t.hashtagOnly, e + 1);
+      t.key = grown(t.key, e + 1);
+    }
+    t.topic[e] = topic;
+    t.hashtagOnly[e] = onlyHashtags;
+    t.key[e] = key;
+    t.first[cur + 1] = e + 1;
+  };
+  let keys = new Int32Array(256); // per token: its sentence's key
+  const keyOf = (topic: number, count: number): number => {
+    for (let k = 0; k < count; k++) if (scratch.topics[k] === topic) return keys[scratch.start[k]!]!;
+    return 0;
+  };
+  return {
+    get table() {
+      return t;
+    },
+    clear() {
+      t.n = 0;
+    },
+    add(text, lang) {
+      const k = (cur = t.n);
+      if (k + 1 >= t.first.length) {
+        for (const f of ['length', 'column', 'tokens', 'hashtags', 'sensed'] as const) t[f] = grown(t[f], k + 1);
+        t.first = grown(t.first, k + 2);
+      }
+      const e0 = t.first[k]!;
+      t.first[k + 1] = e0;
+      tokenizeText(matcher, text, scratch);
+      let col = backgroundLanguageIndex(bg, lang);
+      if (col < 0) {
+        const found = identifyLanguage(matcher.languageId, scratch, config.languageMargin, scores);
+        col = found === OTHER_LANGUAGE ? OTHER : found === UNDETERMINED ? UNDET : found;
+      }
+      t.length[k] = text.length;
+      t.column[k] = col;
+      t.tokens[k] = scratch.tokens;
+      t.sensed[k] = 0;
+      const code = col < L ? bg.languages[col]! : lang;
+      const count = matchTokens(matcher, languageMask(matcher, code), scratch);
+      t.hashtags[k] = scratch.hashtags;
+      t.n = k + 1;
+      if (count === 0) return;
+      seq++;
+      sensed.length = 0;
+      plain.length = 0;
+      // capitals are only evidence where folding kept the offsets (always for ASCII text)
+      const caseText = scratch.folded.length === text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? text : null;
+      const sense: SenseContext = { col, L, OTHER, caseText, count, everyday, frequent };
+      const topics: number[] = [];
+      for (let m = 0; m < count; m++) {
+        const tp = scratch.topics[m]!;
+        if (stamp[tp] !== seq) {
+          stamp[tp] = seq;
+          onlyHash[tp] = 1;
+          senseOk[tp] = 0;
+          topics.push(tp);
+        }
+        if (scratch.hashtag[m] === 0) onlyHash[tp] = 0;
+        if (senseOk[tp] === 0 && hasSense(m, sense, scratch, matcher, tax, neighbours)) senseOk[tp] = 1;
+      }
+      if (keys.length < scratch.tokens) keys = new Int32Array(scratch.tokens * 2);
+      sentenceKeysOf(scratch, keys);
+      for (const tp of topics) (senseOk[tp] ? sensed : plain).push(tp);
+      sensed.sort((x, y) => x - y);
+      plain.sort((x, y) => x - y);
+      for (const tp of sensed) push(tp, onlyHash[tp]!, keyOf(tp, count));
+      for (const tp of plain) push(tp, 0, keyOf(tp, count));
+      t.sensed[k] = sensed.length;
+    },
+  };
+}
+
+/** The code units that end a sentence: . ! ? newline, and the ideographic and full-width ones, and the ellipsis. */
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x2026;
 
 /**
- * A hash of the sentence around token i (its tokens; URLs, mentions and punctuation left out):
- * the same sentence in several posts is one piece of evidence, as a repeated post is.
+ * Per token of the text in `s`, into keys: a hash of its sentence's tokens (URLs, mentions and
+ * punctuation left out), so the same sentence in several posts is one piece of evidence, as
+ * a repeated post is. A sentence ends between token k-1 and token k when a sentence end lies
+ * in text[tokenStart[k-1], tokenStart[k]); its key is FNV-1a over its tokens' hashes. One
+ * pass over the text, whatever the number of matches (each match walking its sentence took
+ * 40% of the extraction on generated posts).
  */
-function sentenceKey(s: MatchScratch, i: number): number {
+function sentenceKeysOf(s: MatchScratch, keys: Int32Array): void {
   const text = s.folded;
-  const boundary = (k: number): boolean => {
-    // between token k-1 and token k
-    for (let c = s.tokenStart[k - 1]!; c < s.tokenStart[k]!; c++) if (SENTENCE_END.test(text[c]!)) return true;
-    return false;
-  };
-  let a = i;
-  while (a > 0 && !boundary(a)) a--;
-  let b = i;
-  while (b + 1 < s.tokens && !boundary(b + 1)) b++;
-  let h = 0x811c9dc5;
-  for (let k = a; k <= b; k++) h = Math.imul(h ^ s.tokenHashes[k]!, 0x01000193);
-  return h;
+  let a = 0; // the current sentence's first token
+  for (let k = 1; k <= s.tokens; k++) {
+    let end = k === s.tokens;
+    for (let c = s.tokenStart[k - 1]!; !end && c < s.tokenStart[k]!; c++) end = isSentenceEnd(text.charCodeAt(c));
+    if (!end) continue;
+    let h = 0x811c9dc5;
+    for (let j = a; j < k; j++) h = Math.imul(h ^ s.tokenHashes[j]!, 0x01000193);
+    for (let j = a; j < k; j++) keys[j] = h;
+    a = k;
+  }
 }
 
 interface SenseContext {

@@ -15,12 +15,12 @@
  */
 import { KIND, POST_KINDS, type Dataset } from '../dataset.js';
 import { inWindow, type ScoringWindow } from '../window.js';
-import type { TopicAccount, TopicInput, TopicPost } from './expertise.js';
+import type { TopicAccount, TopicExtractions, TopicInput, TopicPost } from './expertise.js';
 
 const TOPIC_EVENT_KINDS = new Set([KIND.reply, KIND.reshare, KIND.quote, KIND.like]);
 
 /** The accounts (with bios) and the window's posts with their engagement (see the module doc). */
-export function topicInputOf(dataset: Dataset, window: ScoringWindow): TopicInput {
+export function topicInputOf(dataset: Dataset, window: ScoringWindow, extracted?: TopicExtractions): TopicInput {
   const { accounts: A, posts: P, interactions: I } = dataset;
   const texts = dataset.texts;
   const accounts: TopicAccount[] = Array.from({ length: A.n }, (_, i) => ({ handle: A.handle[i]!, network: A.network[i]!, bio: A.bio[i] ?? null }));
@@ -73,7 +73,29 @@ export function topicInputOf(dataset: Dataset, window: ScoringWindow): TopicInpu
       };
     }
   }
-  return { accounts, posts: { [Symbol.iterator]: posts } };
+  return { accounts, posts: { [Symbol.iterator]: posts }, ...(extracted ? { extracted } : {}) };
+}
+
+/**
+ * The texts computeTopicExpertise reads from topicInputOf's posts, in the same order (a
+ * post in the window, with a text read and not empty, by a known account), with their
+ * language tags: what extractTopicTexts can be given beforehand, in parts on several threads.
+ */
+export function topicTextsOf(dataset: Dataset, window: ScoringWindow): { texts: string[]; langs: (string | null)[] } {
+  const { accounts: A, posts: P } = dataset;
+  const texts: string[] = [];
+  const langs: (string | null)[] = [];
+  const t = dataset.texts;
+  if (!t) return { texts, langs };
+  for (let p = 0; p < P.n; p++) {
+    const text = t.text[p];
+    if (t.externalId[p] == null || !text || !inWindow(P.createdAt[p]!, window)) continue;
+    const author = P.author[p]!;
+    if (author < 0 || author >= A.n) continue;
+    texts.push(text);
+    langs.push(t.lang[p] ?? null);
+  }
+  return { texts, langs };
 }
 
 function isTopicEvent(dataset: Dataset, e: number, p: number, asOf: number): boolean {

@@ -1,0 +1,164 @@
+/**
+ * Topic extraction on two threads: the texts the topic stage reads (engine topicTextsOf)
+ * are split in two, the first part extracted on this thread and the rest in a worker
+ * (topic-extraction-worker.ts) that builds its own matcher from the same taxonomy and the
+ * shipped background; the two tables are merged in text order (engine
+ * mergeTopicExtractions), so the analysis is the same, byte for byte, as on one thread.
+ * The worker's texts go over as UTF-16 code units in one transferred buffer (no copy of
+ * a million strings), its table comes back transferred the same way.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Dataset } from '../engine/dataset.js';
+import type { ScoringWindow } from '../engine/window.js';
+import { extractTopicTexts, mergeTopicExtractions, TOPIC_DEFAULTS, type TopicExtractions } from '../engine/topics/expertise.js';
+import { topicTextsOf } from '../engine/topics/input.js';
+import type { TopicMatcher } from '../engine/topics/matcher.js';
+import type { Taxonomy, TaxonomyData } from '../engine/topics/taxonomy.js';
+
+/**
+ * Texts below which one thread extracts them all: where the worker saves less wall time than
+ * the CPU it adds. Measured on the 2-core AMD host with a free core (2026-12-07 22:31 UTC,
+ * load 0.6-1.2, `npm run bench:topics`, 1M generated texts): one thread, with its matcher
+ * build, 7.82 s wall and 8.6 s CPU (r = 147k texts per CPU-second); two threads 6.81 s wall
+ * and 12.35 s CPU. The worker adds about 3.75 s CPU (its start and matcher build, 2.2 s by
+ * its clock, and the texts' encoding and decoding) and starts its half about 1 s after this
+ * thread, so it saves N / 2r - 1 s of wall time: that exceeds 3.75 s from N = 2r x 4.75 s,
+ * about 1.4M texts: 1,500,000.
+ */
+export const WORKER_MIN_TEXTS = 1_500_000;
+
+const WORKER_URL = new URL('./topic-extraction-worker.js', import.meta.url);
+
+/** What the worker is sent: the taxonomy's data and its texts as code units. */
+export interface ExtractionJob {
+  taxonomy: TaxonomyData;
+  units: Uint16Array;
+  /** per text: its length in code units */
+  lengths: Int32Array;
+  /** per text: index into `langCodes`, -1 for none */
+  lang: Int32Array;
+  langCodes: string[];
+}
+
+/** What the worker answers: its table and what it spent, or why it failed. */
+export type ExtractionReply = { table: TopicExtractions; buildMs: number; extractMs: number } | { error: string };
+
+/** What a two-thread extraction did (for the bench and for tests). */
+export interface ExtractionReport {
+  texts?: number;
+  threads?: number;
+  /** the worker's matcher build (with loading the background) and its extraction (with decoding its texts), by its clock */
+  workerBuildMs?: number;
+  workerExtractMs?: number;
+}
+
+/** Options of extractTopicsOnTwoThreads. */
+export interface TwoThreadOptions {
+  /** texts below which no worker starts (default WORKER_MIN_TEXTS) */
+  minTexts?: number;
+  /** the worker's module (tests give one that fails) */
+  workerUrl?: URL;
+  report?: ExtractionReport;
+}
+
+/**
+ * The dataset's topic texts extracted on two threads, or undefined when there are fewer than
+ * `minTexts` (the topic stage then extracts them as it goes, on this thread). `setup` builds
+ * this thread's matcher: it is called after the worker has started, so both build at once.
+ * A worker that fails is an error that says so (its result cannot be made up here).
+ */
+export async function extractTopicsOnTwoThreads(
+  dataset: Dataset,
+  window: ScoringWindow,
+  taxonomy: Taxonomy,
+  setup: () => TopicMatcher,
+  options: TwoThreadOptions = {},
+): Promise<TopicExtractions | undefined> {
+  const { texts, langs } = topicTextsOf(dataset, window);
+  return extractTextsOnTwoThreads(texts, langs, taxonomy, setup, options);
+}
+
+/** The same for a list of texts (with their language tags). */
+export async function extractTextsOnTwoThreads(
+  texts: readonly string[],
+  langs: readonly (string | null)[],
+  taxonomy: Taxonomy,
+  setup: () => TopicMatcher,
+  options: TwoThreadOptions = {},
+): Promise<TopicExtractions | undefined> {
+  const url = options.workerUrl ?? WORKER_URL;
+  if (options.report) Object.assign(options.report, { texts: texts.length, threads: 1 });
+  if (texts.length < (options.minTexts ?? WORKER_MIN_TEXTS) || !fs.existsSync(fileURLToPath(url))) return undefined;
+  const mid = Math.ceil(texts.length / 2);
+  const job = encodeJob(taxonomy, texts, langs, mid);
+  // execArgv []: the worker is plain compiled JS, and some node flags make it refuse to start
+  const worker = new Worker(url, { workerData: job, transferList: [job.units.buffer, job.lengths.buffer, job.lang.buffer] as ArrayBuffer[], execArgv: [] });
+  const reply = new Promise<Extract<ExtractionReply, { table: TopicExtractions }>>((resolve, reject) => {
+    const fail = (why: string) => reject(new Error(`topic extraction failed in its worker thread: ${why}`));
+    worker.once('message', (m: ExtractionReply) => ('error' in m ? fail(m.error) : resolve(m)));
+    worker.once('error', (e) => fail(e instanceof Error ? e.message : String(e)));
+    worker.once('exit', (code) => fail(`the worker stopped (exit code ${code}) before it answered`));
+  });
+  // a failure before this thread is done waits for the await below (no unhandled rejection meanwhile)
+  reply.catch(() => undefined);
+  try {
+    const matcher = setup();
+    const own = extractTopicTexts(taxonomy, matcher, texts.slice(0, mid), langs.slice(0, mid), TOPIC_DEFAULTS);
+    const theirs = await reply;
+    if (theirs.table.n !== texts.length - mid) throw new Error(`topic extraction failed in its worker thread: ${theirs.table.n} texts answered, ${texts.length - mid} sent`);
+    if (options.report) Object.assign(options.report, { threads: 2, workerBuildMs: theirs.buildMs, workerExtractMs: theirs.extractMs });
+    return mergeTopicExtractions([own, theirs.table]);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The texts from `from` on as one buffer of code units (lossless: any string, lone surrogates too). */
+function encodeJob(taxonomy: Taxonomy, texts: readonly string[], langs: readonly (string | null)[], from: number): ExtractionJob {
+  const n = texts.length - from;
+  const lengths = new Int32Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += lengths[i] = texts[from + i]!.length;
+  const units = new Uint16Array(total);
+  const lang = new Int32Array(n);
+  const codes = new Map<string, number>();
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const s = texts[from + i]!;
+    for (let c = 0; c < s.length; c++) units[at + c] = s.charCodeAt(c);
+    at += s.length;
+    const l = langs[from + i] ?? null;
+    if (l === null) lang[i] = -1;
+    else {
+      let k = codes.get(l);
+      if (k === undefined) codes.set(l, (k = codes.size));
+      lang[i] = k;
+    }
+  }
+  const { source, attribution, license, ids, slugs, names, parents, altNames, edgeRows } = taxonomy;
+  return { taxonomy: { source, attribution, license, ids, slugs, names, parents, altNames, edgeRows }, units, lengths, lang, langCodes: [...codes.keys()] };
+}
+
+/** The texts of a job, decoded (the worker's side of encodeJob). */
+export function decodeJobTexts(job: ExtractionJob): { texts: string[]; langs: (string | null)[] } {
+  const texts: string[] = new Array(job.lengths.length);
+  const langs: (string | null)[] = new Array(job.lengths.length);
+  let at = 0;
+  for (let i = 0; i < job.lengths.length; i++) {
+    const len = job.lengths[i]!;
+    let s = '';
+    // fromCharCode takes the code units as arguments: a few thousand at a time
+    for (let c = 0; c < len; c += 4096) s += String.fromCharCode.apply(null, job.units.subarray(at + c, at + Math.min(len, c + 4096)) as unknown as number[]);
+    texts[i] = s;
+    langs[i] = job.lang[i]! < 0 ? null : job.langCodes[job.lang[i]!]!;
+    at += len;
+  }
+  return { texts, langs };
+}
+
+/** The buffers of a table, to transfer it. */
+export function extractionBuffers(t: TopicExtractions): ArrayBuffer[] {
+  return [t.length, t.column, t.tokens, t.hashtags, t.sensed, t.first, t.topic, t.hashtagOnly, t.key].map((a) => a.buffer as ArrayBuffer);
+}
