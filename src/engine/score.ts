@@ -433,8 +433,32 @@ export function apportionTenths(exact: readonly number[], target: number): numbe
 let apportionFrac = new Float64Array(32);
 let apportionOrder = new Int32Array(32);
 
+/**
+ * What itemising an account (explainScore) reads of a score table: a ScoreTable is one. A
+ * caller may hand over these columns alone (the model's feature columns, the shown numbers,
+ * flags, damping, caps, abstentions), e.g. to itemise some accounts on another thread.
+ */
+export interface ItemisingTable {
+  model: Model;
+  assessment: Pick<ScoreTable['assessment'], 'flags' | 'damping' | 'cap'>;
+  features: {
+    value: Partial<Record<FeatureName, Float64Array>>;
+    source: Partial<Record<FeatureName, Uint8Array>>;
+    perCount: Partial<Record<FeatureName, Float64Array>>;
+    evidence: Pick<FeatureTable['evidence'], 'activityInWindow' | 'lastActivity'>;
+  };
+  score: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+  reach: Float64Array;
+  amplification: Float64Array;
+  networkScore: Float64Array;
+  confidence: Float64Array;
+  abstain: (string | null)[];
+}
+
 /** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
-export function explainScore(table: ScoreTable, i: number): AccountScore {
+export function explainScore(table: ItemisingTable, i: number): AccountScore {
   const model = table.model;
   const w = itemiseWorkspaceOf(model);
   const columns = columnsOf(table);
@@ -476,16 +500,16 @@ interface ModelColumns {
 }
 
 // per feature table: its model features' columns (a memo: a table's columns are never replaced)
-const modelColumns = new WeakMap<FeatureTable, { model: Model; columns: ModelColumns }>();
+const modelColumns = new WeakMap<ItemisingTable['features'], { model: Model; columns: ModelColumns }>();
 
-function columnsOf(table: ScoreTable): ModelColumns {
+function columnsOf(table: ItemisingTable): ModelColumns {
   const memo = modelColumns.get(table.features);
   if (memo && memo.model === table.model) return memo.columns;
   const f = table.features;
   const columns = {
-    value: table.model.features.map((m) => f.value[m.name]),
-    source: table.model.features.map((m) => f.source[m.name]),
-    perCount: table.model.features.map((m) => f.perCount[m.name]),
+    value: table.model.features.map((m) => f.value[m.name]!),
+    source: table.model.features.map((m) => f.source[m.name]!),
+    perCount: table.model.features.map((m) => f.perCount[m.name]!),
   };
   modelColumns.set(f, { model: table.model, columns });
   return columns;
@@ -592,7 +616,7 @@ function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
  * redone for the points. Why: the variance, interval and calibrations were a fifth of an
  * itemisation.
  */
-function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, table?: ScoreTable): AccountScore {
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, table?: ItemisingTable): AccountScore {
   const K = model.features.length;
   const lower = anyLower ? w.lower : undefined;
   const ev = w.ev;
