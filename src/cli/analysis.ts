@@ -18,6 +18,7 @@ import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
+import { solveNetworkOnThread } from './network-thread.js';
 
 /** How the stages of an analysis are named on the status line. */
 const STAGE_LABELS: Record<AnalysisStage, string> = { authenticity: 'authenticity checks', scores: 'network and scores', topics: 'topics' };
@@ -34,6 +35,8 @@ export interface AnalysisNeeds {
   topicsNeedTexts?: boolean;
   /** the command writes scores, itemisations and topics alone: engine/analyze.ts scoresOnly (the analysis is keepScoresOnly's) */
   scoresOnly?: boolean;
+  /** solve the network values on a second thread while the other features are extracted (cli/network-thread.ts; big populations only) */
+  networkOnThread?: boolean;
 }
 
 /** Loads the built-in ontology or the user's (--ontology DIR), reporting skipped edges on stderr. */
@@ -102,7 +105,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);
     // counted before the analysis, which may let go of the events (needs.scoresOnly)
     const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
-    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}) });
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}), ...(needs.networkOnThread ? { solveNetwork: solveNetworkOnThread } : {}) });
     return { analysis, data };
   } finally {
     db.close();

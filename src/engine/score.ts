@@ -30,12 +30,12 @@
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { countActivity, engagersOf, featuresOf, isLowerBound, SOURCE_CODES, type FeatureName, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { countActivity, engagersOf, featuresOf, fillNetworkFeature, isLowerBound, SOURCE_CODES, type FeatureName, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeInto, type FactorPosterior } from './impute.js';
 import { attributeInto } from './attribution.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
 import { scoreInterval, totalVariance } from './interval.js';
-import { computeNetworkInfluence, type NetworkResult } from './network.js';
+import { computeNetworkInfluence, type NetworkGraph, type NetworkOptions, type NetworkResult } from './network.js';
 import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
@@ -66,7 +66,17 @@ export interface ScoreOptions {
    * itemisations alone (keepScoresOnly); the others are missing for everyone in the table
    */
   onlyScoringFeatures?: boolean;
+  /**
+   * Solves the network values elsewhere (another thread: cli/network-thread.ts) while the
+   * other features are extracted: started with the engagement graph, it returns a function
+   * that gives the very result computeNetworkInfluence(graph, options) gives. Default: solved
+   * here, before the features.
+   */
+  solveNetwork?: NetworkSolver;
 }
+
+/** Starts solving the network values of a graph; the function returned gives the result (waiting for it). */
+export type NetworkSolver = (graph: NetworkGraph, options: NetworkOptions) => () => NetworkResult;
 
 /**
  * The features scoring reads: the model's, and those the real-followers discount rewrites
@@ -144,7 +154,7 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const kept = withoutEventWeights(assessment);
   // the graph is held by measureAccounts alone, so that it can be let go of before the model
   // stage when no edges are kept (at 10M engagements 165 MB)
-  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false, options.onlyScoringFeatures === true, options.afterEvents);
+  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false, options.onlyScoringFeatures === true, options.afterEvents, options.solveNetwork);
   const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
   const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
@@ -152,7 +162,7 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
 }
 
 /** The engagement graph, the network values over it and every account's features; the graph's edges when kept. */
-function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean, onlyScoring: boolean, afterEvents: (() => void) | undefined): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
+function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean, onlyScoring: boolean, afterEvents: (() => void) | undefined, solveNetwork: NetworkSolver | undefined): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
   // the same as extractFeatures after the network stage, in an order that lets go of what
   // is read no more: the events (and posts, follows, per-event weights) once counted and
   // the graph is built, the pair weights once summed (at 10M events 240 + 40 MB less
@@ -161,8 +171,15 @@ function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, asse
   const counts = countActivity(pop, window, assessment.interactionWeight, only);
   const { edges, engagers } = engagementOf(pop, window, model, assessment);
   afterEvents?.();
-  const network = computeNetworkInfluence(edges, model.network);
-  const features = featuresOf(pop.accounts, window, engagers, network.value, counts, only);
+  if (!solveNetwork) {
+    const network = computeNetworkInfluence(edges, model.network);
+    return { network, features: featuresOf(pop.accounts, window, engagers, network.value, counts, only), edges: keepEdges ? edges : null };
+  }
+  // solved elsewhere meanwhile: the features first, the network feature's values once solved
+  const solved = solveNetwork(edges, model.network);
+  const features = featuresOf(pop.accounts, window, engagers, null, counts, only);
+  const network = solved();
+  fillNetworkFeature(features, network.value);
   return { network, features, edges: keepEdges ? edges : null };
 }
 

@@ -88,7 +88,7 @@ export function registerScore(program: Command, io: Io): void {
  */
 async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean): Promise<RunAnalysis> {
   // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
-  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true });
+  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true, networkOnThread: true });
 }
 
 function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {
