@@ -18,7 +18,7 @@ import { STAGE_PROGRESS_MIN_ACCOUNTS } from './progress.js';
 import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
-import { solveNetworkOnThread } from './network-thread.js';
+import { networkThreadFits, solveNetworkOnThread } from './network-thread.js';
 
 /** How the stages of an analysis are named on the status line. */
 const STAGE_LABELS: Record<AnalysisStage, string> = { authenticity: 'authenticity checks', scores: 'network and scores', topics: 'topics' };
@@ -105,7 +105,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);
     // counted before the analysis, which may let go of the events (needs.scoresOnly)
     const data = { ...log, accounts: dataset.accounts.n, posts: dataset.posts.n, interactions: dataset.interactions.n, follows: dataset.follows.n };
-    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}), ...(needs.networkOnThread ? { solveNetwork: solveNetworkOnThread } : {}) });
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(taxonomy ? { topics: topicSetupFor(taxonomy) } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}), ...(needs.networkOnThread && networkThreadFits(dataset.accounts.n) ? { solveNetwork: solveNetworkOnThread } : {}) });
     return { analysis, data };
   } finally {
     db.close();

@@ -43,9 +43,14 @@ function workerFile(): string {
   return fileURLToPath(new URL('./network-worker.js', import.meta.url));
 }
 
-/** engine/score.ts NetworkSolver on a worker, for graphs of NETWORK_MIN to PARALLEL_MAX accounts; others are solved here at once. */
+/** Whether a population of `accounts` has its network solved on a worker (see the module doc); else pass no solver at all. */
+export function networkThreadFits(accounts: number): boolean {
+  return accounts >= NETWORK_MIN && accounts <= PARALLEL_MAX && os.availableParallelism() >= 2 && fs.existsSync(workerFile());
+}
+
+/** engine/score.ts NetworkSolver on a worker, for graphs that networkThreadFits; others are solved here at once. */
 export const solveNetworkOnThread: NetworkSolver = (graph, options) => {
-  if (graph.n < NETWORK_MIN || graph.n > PARALLEL_MAX || os.availableParallelism() < 2 || !fs.existsSync(workerFile())) {
+  if (!networkThreadFits(graph.n)) {
     const result = computeNetworkInfluence(graph, options);
     return () => result;
   }
