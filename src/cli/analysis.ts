@@ -20,6 +20,7 @@ import type { CommandContext } from './context.js';
 import { readImportLogState, type DataFingerprint } from '../store/data-fingerprint.js';
 import { readAgreeing } from '../store/read-snapshot.js';
 import { parseAsOf, parseWindow, type AnalysisFlags } from './options.js';
+import { networkThreadFits, solveNetworkOnThread } from './network-thread.js';
 
 /** How the stages of an analysis are named on the status line. */
 const STAGE_LABELS: Record<AnalysisStage, string> = { authenticity: 'authenticity checks', scores: 'network and scores', topics: 'topics' };
@@ -36,6 +37,8 @@ export interface AnalysisNeeds {
   topicsNeedTexts?: boolean;
   /** the command writes scores, itemisations and topics alone: engine/analyze.ts scoresOnly (the analysis is keepScoresOnly's) */
   scoresOnly?: boolean;
+  /** solve the network values on a second thread while the other features are extracted (cli/network-thread.ts; big populations only) */
+  networkOnThread?: boolean;
 }
 
 /** Loads the built-in ontology or the user's (--ontology DIR), reporting skipped edges on stderr. */
@@ -115,7 +118,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
       const extracted = await extractTopicsOnTwoThreads(dataset, window, taxonomy, () => (topics = topicSetupFor(taxonomy)).matcher);
       topics = { ...(topics ?? topicSetupFor(taxonomy)), ...(extracted ? { extracted } : {}) };
     }
-    const analysis = analyze(dataset, { window, model, audience, onStage, ...(topics ? { topics } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}) });
+    const analysis = analyze(dataset, { window, model, audience, onStage, ...(topics ? { topics } : {}), ...(needs.scoresOnly ? { scoresOnly: true } : {}), ...(needs.networkOnThread && networkThreadFits(dataset.accounts.n) ? { solveNetwork: solveNetworkOnThread } : {}) });
     return { analysis, data };
   } finally {
     db.close();

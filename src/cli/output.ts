@@ -3,9 +3,10 @@
  * (`{json, csv, plain, tty}`) and writes its view through it; nothing else branches on the
  * output mode. A command without a CSV form refuses `--csv` (exit 2) before doing any work.
  *
- * A renderer returns the whole text, or chunks (an iterable) that are written as they are
- * produced, in blocks of about 64 KiB: a big output (score --all --json) never sits in
- * memory whole, and a reader that closes early stops the work (cli/process-io.ts).
+ * A renderer returns the whole text, or chunks (an iterable, or an async one when they are
+ * made on another thread: cli/score-json-threads.ts) that are written as they are produced,
+ * in blocks of about 64 KiB: a big output (score --all --json) never sits in memory whole,
+ * and a reader that closes early stops the work (cli/process-io.ts).
  */
 import { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';
@@ -14,8 +15,11 @@ import type { Theme } from '../render/output-mode.js';
 import type { CommandContext } from './context.js';
 import type { OutStream } from './io.js';
 
-/** A rendered output: the whole text, or its chunks in order (text, or text's UTF-8 bytes). */
-export type Rendered = string | Iterable<string | Uint8Array>;
+/** Chunks of an output in order (text, or text's UTF-8 bytes), perhaps made asynchronously. */
+export type Chunks = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+
+/** A rendered output: the whole text, or its chunks in order. */
+export type Rendered = string | Chunks;
 
 /** The outputs of one command, as pure formatters of its view. */
 export interface Renderers<V> {
@@ -68,7 +72,7 @@ export function outputOf<V>(ctx: CommandContext, command: string, renderers: Ren
  * own, as it is. A chunk of bytes (UTF-8 of whole characters: a sink of strings gets it
  * decoded alone) is handed over as it is, after the text before it.
  */
-export async function writeChunks(out: OutStream, chunks: Iterable<string | Uint8Array>): Promise<void> {
+export async function writeChunks(out: OutStream, chunks: Chunks): Promise<void> {
   // a Node stream (the real stdout) is handed the block's bytes as they are: no string is
   // made of them to be encoded back (two copies of every byte: 0.15-0.2 s of the 270 MB of
   // `score --all --json` at 100k accounts); a sink of strings (tests' fakes) gets text
@@ -98,18 +102,35 @@ export async function writeChunks(out: OutStream, chunks: Iterable<string | Uint
     ascii = true;
     await send(text, wasAscii ? 'latin1' : undefined);
   };
-  for (const chunk of chunks) {
-    if (typeof chunk !== 'string') {
-      // bytes made ready (render/byte-text.ts): handed over as they are, after the text before them
-      if (chunk.length === 0) continue;
+  /** Bytes made ready (render/byte-text.ts): handed over as they are, after the text before them. */
+  const putBytes = async (chunk: Uint8Array): Promise<void> => {
+    await flush();
+    wrote = true;
+    endsWithNewline = chunk[chunk.length - 1] === 0x0a;
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    await send(takesBytes ? bytes : bytes.toString('utf8'));
+  };
+  /** Text that may need measuring, may not fit the block, or is not well-formed. */
+  const putLongText = async (chunk: string): Promise<void> => {
+    const bytes = Buffer.byteLength(chunk);
+    const isAscii = bytes === chunk.length;
+    if (!isAscii && LONE_SURROGATE.test(chunk)) {
       await flush();
-      wrote = true;
-      endsWithNewline = chunk[chunk.length - 1] === 0x0a;
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-      await send(takesBytes ? bytes : bytes.toString('utf8'));
-      continue;
+      await send(chunk);
+      return;
     }
-    if (chunk === '') continue;
+    if (used + bytes > WRITE_BLOCK) await flush();
+    if (bytes > WRITE_BLOCK) {
+      await send(chunk, isAscii ? 'latin1' : undefined);
+      return;
+    }
+    used += block.write(chunk, used, isAscii ? 'latin1' : 'utf8');
+    if (!isAscii) ascii = false;
+  };
+  /** Takes one chunk; a promise only when it has to wait (no promise per row of a CSV). */
+  const put = (chunk: string | Uint8Array): Promise<void> | undefined => {
+    if (typeof chunk !== 'string') return chunk.length === 0 ? undefined : putBytes(chunk);
+    if (chunk === '') return undefined;
     wrote = true;
     endsWithNewline = chunk.endsWith('\n');
     if (3 * chunk.length <= WRITE_BLOCK - used) {
@@ -117,27 +138,22 @@ export async function writeChunks(out: OutStream, chunks: Iterable<string | Uint
       // as UTF-8 straight away, it took one byte per unit exactly when it is ASCII, which is
       // done then, without measuring it first (Buffer.byteLength scans every chunk once more:
       // 0.2 s of the 270 MB of `score --all --json` at 100k accounts); other text is written
-      // again below, over these bytes, after the lone-surrogate check
+      // again by putLongText, over these bytes, after the lone-surrogate check
       const written = block.write(chunk, used, 'utf8');
       if (written === chunk.length) {
         used += written;
-        continue;
+        return undefined;
       }
     }
-    const bytes = Buffer.byteLength(chunk);
-    const isAscii = bytes === chunk.length;
-    if (!isAscii && LONE_SURROGATE.test(chunk)) {
-      await flush();
-      await send(chunk);
-      continue;
+    return putLongText(chunk);
+  };
+  if (Symbol.asyncIterator in chunks) {
+    for await (const chunk of chunks) await put(chunk);
+  } else {
+    for (const chunk of chunks) {
+      const waiting = put(chunk);
+      if (waiting) await waiting;
     }
-    if (used + bytes > WRITE_BLOCK) await flush();
-    if (bytes > WRITE_BLOCK) {
-      await send(chunk, isAscii ? 'latin1' : undefined);
-      continue;
-    }
-    used += block.write(chunk, used, isAscii ? 'latin1' : 'utf8');
-    if (!isAscii) ascii = false;
   }
   await flush();
   if (wrote && !endsWithNewline) out.write('\n');

@@ -10,7 +10,7 @@
 import type { Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { Model } from './model.js';
-import { explainScore, noEdges, scoreAccounts, summarizeScore, type AccountScore, type ScoreTable } from './score.js';
+import { explainScore, noEdges, scoreAccounts, summarizeScore, type AccountScore, type NetworkSolver, type ScoreTable } from './score.js';
 import { assessAuthenticity } from './authenticity/assess.js';
 import { computeTopicExpertise, type TopicExpertise, type TopicExtractions, type TopicScore } from './topics/expertise.js';
 import { buildTopicMatcher, type TopicMatcher } from './topics/matcher.js';
@@ -56,6 +56,8 @@ export interface AnalyzeOptions {
    * (engine/score.ts scoringFeaturesOf).
    */
   scoresOnly?: boolean;
+  /** solves the network values elsewhere while the other features are extracted (engine/score.ts ScoreOptions.solveNetwork) */
+  solveNetwork?: NetworkSolver;
 }
 
 /** The stages of an analysis, in order. */
@@ -112,7 +114,7 @@ export function analyze(dataset: Dataset, options: AnalyzeOptions): Analysis {
     dataset.follows = emptyDataset.follows;
     assessment.interactionWeight = new Float32Array(0);
   };
-  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterEvents, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}) });
+  const table = scoreAccounts(dataset, { window, model, assessment, ...(audience ? { audience } : {}), ...(consume ? { afterEvents, keepEdges: false } : {}), ...(options.scoresOnly ? { onlyScoringFeatures: true } : {}), ...(options.solveNetwork ? { solveNetwork: options.solveNetwork } : {}) });
   if (options.topics) onStage?.('topics', 3, steps);
   const topics = options.topics
     ? { taxonomy: options.topics.taxonomy, expertise: computeTopicExpertise(topicInputOf(dataset, window, options.topics.extracted), options.topics.taxonomy, options.topics.matcher, window) }

@@ -262,6 +262,18 @@ export function engagersOf(graph: Pick<EngagementGraph, 'n' | 'inStart' | 'pairW
   return engagers;
 }
 
+/**
+ * Writes the network feature's values of a table made by featuresOf without them (network
+ * null): account i's value is network[i] wherever featuresOf set its source, as featuresOf
+ * given the values writes it.
+ */
+export function fillNetworkFeature(features: FeatureTable, network: Float64Array): void {
+  if (features.computed && !features.computed.has('network')) return;
+  const value = features.value.network;
+  const source = features.source.network;
+  for (let i = 0; i < features.n; i++) if (source[i] !== MISSING) value[i] = network[i]!;
+}
+
 /** Sums what feature extraction reads of the posts, events and follows (ActivityCounts), for the features `only` (all when absent). */
 export function countActivity(pop: Dataset, window: ScoringWindow, interactionWeight: Float32Array, only?: readonly FeatureName[]): ActivityCounts {
   const n = pop.accounts.n;
@@ -373,13 +385,14 @@ export function countActivity(pop: Dataset, window: ScoringWindow, interactionWe
 /**
  * The features (see extractFeatures) from the accounts' columns, each account's summed
  * engagers (engagersOf), the network values and the activity counts (countActivity, for
- * the same `only`).
+ * the same `only`). `network` null: the network feature's values are left missing (its
+ * sources are set), for fillNetworkFeature to write once the values are known.
  */
 export function featuresOf(
   A: Dataset['accounts'],
   window: ScoringWindow,
   engagersSum: Float64Array,
-  network: Float64Array,
+  network: Float64Array | null,
   counts: ActivityCounts,
   only?: readonly FeatureName[],
 ): FeatureTable {
@@ -497,7 +510,7 @@ export function featuresOf(
 
     if (observed) {
       set('engagers', i, (engagersSum[i]! * REFERENCE_WINDOW_DAYS) / days, evSrc, REFERENCE_WINDOW_DAYS / days);
-      set('network', i, network[i]!, evSrc);
+      set('network', i, network === null ? NaN : network[i]!, evSrc);
     }
     // a post that declares n likes (or reshares) had n distinct accounts engage with it: a
     // lower bound of the distinct engagers, whatever else is known (each account likes or

@@ -30,12 +30,12 @@
  * reception the data holds nothing (FeatureTable.evidence) abstains: no score, a reason.
  */
 import { buildEngagementGraph, type EngagementGraph, type EngagementWeights } from './engagement.js';
-import { countActivity, engagersOf, featuresOf, isLowerBound, SOURCE_CODES, type FeatureName, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
+import { countActivity, engagersOf, featuresOf, fillNetworkFeature, isLowerBound, SOURCE_CODES, type FeatureName, type FeatureTable, type FeatureVector, type ScoredFeature } from './features.js';
 import { imputeInto, type FactorPosterior } from './impute.js';
 import { attributeInto } from './attribution.js';
 import { applyCalibration, evaluateCurve, featureT, featureValueOf, type Model, type ScoreGroup } from './model.js';
 import { scoreInterval, totalVariance } from './interval.js';
-import { computeNetworkInfluence, type NetworkResult } from './network.js';
+import { computeNetworkInfluence, type NetworkGraph, type NetworkOptions, type NetworkResult } from './network.js';
 import { KIND_CODES, type Dataset } from './dataset.js';
 import type { ScoringWindow } from './window.js';
 import type { AudienceTable } from './audience/classes.js';
@@ -66,7 +66,17 @@ export interface ScoreOptions {
    * itemisations alone (keepScoresOnly); the others are missing for everyone in the table
    */
   onlyScoringFeatures?: boolean;
+  /**
+   * Solves the network values elsewhere (another thread: cli/network-thread.ts) while the
+   * other features are extracted: started with the engagement graph, it returns a function
+   * that gives the very result computeNetworkInfluence(graph, options) gives. Default: solved
+   * here, before the features.
+   */
+  solveNetwork?: NetworkSolver;
 }
+
+/** Starts solving the network values of a graph; the function returned gives the result (waiting for it). */
+export type NetworkSolver = (graph: NetworkGraph, options: NetworkOptions) => () => NetworkResult;
 
 /**
  * The features scoring reads: the model's, and those the real-followers discount rewrites
@@ -144,7 +154,7 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
   const kept = withoutEventWeights(assessment);
   // the graph is held by measureAccounts alone, so that it can be let go of before the model
   // stage when no edges are kept (at 10M engagements 165 MB)
-  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false, options.onlyScoringFeatures === true, options.afterEvents);
+  const { network, features, edges } = measureAccounts(pop, window, model, assessment, options.keepEdges !== false, options.onlyScoringFeatures === true, options.afterEvents, options.solveNetwork);
   const realFollowers = options.audience ? applyRealFollowers(features, options.audience) : null;
   const scores = computeScores(features, model, assessment.damping, assessment.cap);
   const abstain = features.evidence.audience.length === n ? Array.from({ length: n }, (_, i) => abstentionOf(features, i)) : new Array<string | null>(n).fill(null);
@@ -152,7 +162,7 @@ export function scoreAccounts(pop: Dataset, options: ScoreOptions): ScoreTable {
 }
 
 /** The engagement graph, the network values over it and every account's features; the graph's edges when kept. */
-function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean, onlyScoring: boolean, afterEvents: (() => void) | undefined): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
+function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, assessment: AuthenticityAssessment, keepEdges: boolean, onlyScoring: boolean, afterEvents: (() => void) | undefined, solveNetwork: NetworkSolver | undefined): { network: NetworkResult; features: FeatureTable; edges: ScoreTable['graph'] | null } {
   // the same as extractFeatures after the network stage, in an order that lets go of what
   // is read no more: the events (and posts, follows, per-event weights) once counted and
   // the graph is built, the pair weights once summed (at 10M events 240 + 40 MB less
@@ -161,8 +171,15 @@ function measureAccounts(pop: Dataset, window: ScoringWindow, model: Model, asse
   const counts = countActivity(pop, window, assessment.interactionWeight, only);
   const { edges, engagers } = engagementOf(pop, window, model, assessment);
   afterEvents?.();
-  const network = computeNetworkInfluence(edges, model.network);
-  const features = featuresOf(pop.accounts, window, engagers, network.value, counts, only);
+  if (!solveNetwork) {
+    const network = computeNetworkInfluence(edges, model.network);
+    return { network, features: featuresOf(pop.accounts, window, engagers, network.value, counts, only), edges: keepEdges ? edges : null };
+  }
+  // solved elsewhere meanwhile: the features first, the network feature's values once solved
+  const solved = solveNetwork(edges, model.network);
+  const features = featuresOf(pop.accounts, window, engagers, null, counts, only);
+  const network = solved();
+  fillNetworkFeature(features, network.value);
   return { network, features, edges: keepEdges ? edges : null };
 }
 
@@ -433,8 +450,32 @@ export function apportionTenths(exact: readonly number[], target: number): numbe
 let apportionFrac = new Float64Array(32);
 let apportionOrder = new Int32Array(32);
 
+/**
+ * What itemising an account (explainScore) reads of a score table: a ScoreTable is one. A
+ * caller may hand over these columns alone (the model's feature columns, the shown numbers,
+ * flags, damping, caps, abstentions), e.g. to itemise some accounts on another thread.
+ */
+export interface ItemisingTable {
+  model: Model;
+  assessment: Pick<ScoreTable['assessment'], 'flags' | 'damping' | 'cap'>;
+  features: {
+    value: Partial<Record<FeatureName, Float64Array>>;
+    source: Partial<Record<FeatureName, Uint8Array>>;
+    perCount: Partial<Record<FeatureName, Float64Array>>;
+    evidence: Pick<FeatureTable['evidence'], 'activityInWindow' | 'lastActivity'>;
+  };
+  score: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+  reach: Float64Array;
+  amplification: Float64Array;
+  networkScore: Float64Array;
+  confidence: Float64Array;
+  abstain: (string | null)[];
+}
+
 /** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
-export function explainScore(table: ScoreTable, i: number): AccountScore {
+export function explainScore(table: ItemisingTable, i: number): AccountScore {
   const model = table.model;
   const w = itemiseWorkspaceOf(model);
   const columns = columnsOf(table);
@@ -476,16 +517,16 @@ interface ModelColumns {
 }
 
 // per feature table: its model features' columns (a memo: a table's columns are never replaced)
-const modelColumns = new WeakMap<FeatureTable, { model: Model; columns: ModelColumns }>();
+const modelColumns = new WeakMap<ItemisingTable['features'], { model: Model; columns: ModelColumns }>();
 
-function columnsOf(table: ScoreTable): ModelColumns {
+function columnsOf(table: ItemisingTable): ModelColumns {
   const memo = modelColumns.get(table.features);
   if (memo && memo.model === table.model) return memo.columns;
   const f = table.features;
   const columns = {
-    value: table.model.features.map((m) => f.value[m.name]),
-    source: table.model.features.map((m) => f.source[m.name]),
-    perCount: table.model.features.map((m) => f.perCount[m.name]),
+    value: table.model.features.map((m) => f.value[m.name]!),
+    source: table.model.features.map((m) => f.source[m.name]!),
+    perCount: table.model.features.map((m) => f.perCount[m.name]!),
   };
   modelColumns.set(f, { model: table.model, columns });
   return columns;
@@ -592,7 +633,7 @@ function itemiseWorkspaceOf(model: Model): ItemiseWorkspace {
  * redone for the points. Why: the variance, interval and calibrations were a fifth of an
  * itemisation.
  */
-function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, table?: ScoreTable): AccountScore {
+function itemiseRow(model: Model, w: ItemiseWorkspace, anyLower: boolean, damping: number, flags: Flag[], index: number, cap: number, table?: ItemisingTable): AccountScore {
   const K = model.features.length;
   const lower = anyLower ? w.lower : undefined;
   const ev = w.ev;

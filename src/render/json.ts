@@ -74,24 +74,50 @@ export function toListJson(value: object, lists: readonly string[]): string {
  * does. The biggest outputs' writers copy their repeated pieces as bytes (render/score-json.ts).
  */
 export function* streamJsonDocumentBytes<T>(head: Record<string, unknown>, key: string, items: Iterable<T>, writeItem: (item: T, out: ByteText) => void = writeItemJson, block = 64 * 1024): Iterable<Uint8Array> {
-  const open = stringifyJson({ ...head, [key]: [] });
-  // '...\n  "key": []\n}': everything before the empty array, then the items one by one
-  const cut = open.lastIndexOf('[]');
-  const firstItem = encodePiece(`[\n${ITEM_PAD}`);
-  const nextItem = encodePiece(`,\n${ITEM_PAD}`);
   // room for an item or two past the block's end before it is handed over
   const size = block + 16 * 1024;
   const out = makeByteText(size);
-  putText(out, open.slice(0, cut));
-  let first = true;
+  putText(out, listDocumentHead(head, key));
+  let k = 0;
   for (const item of items) {
-    putBytes(out, first ? firstItem : nextItem);
-    writeItem(item, out);
-    first = false;
+    writeListItem(out, k++, item, writeItem);
     if (out.used >= block) yield takeBytes(out, size);
   }
-  putText(out, first ? '[]\n}\n' : '\n  ]\n}\n');
+  putText(out, listDocumentTail(k));
   yield takeBytes(out, 0);
+}
+
+/**
+ * streamJsonDocumentBytes's bytes around items written elsewhere (another thread):
+ * `items` gives, in order, the bytes of the list's `count` items as writeListItem writes
+ * them (item k at position k), in parts of any size.
+ */
+export async function* streamJsonDocumentParts(head: Record<string, unknown>, key: string, count: number, items: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  yield encodePiece(listDocumentHead(head, key));
+  yield* items;
+  yield encodePiece(listDocumentTail(count));
+}
+
+/** A list document's text before its list: its head laid out as toListJson lays it out, up to the list's `[` (excluded). */
+function listDocumentHead(head: Record<string, unknown>, key: string): string {
+  const open = stringifyJson({ ...head, [key]: [] });
+  // '...\n  "key": []\n}': everything before the empty array
+  return open.slice(0, open.lastIndexOf('[]'));
+}
+
+/** What ends a list document after its `count` items. */
+function listDocumentTail(count: number): string {
+  return count === 0 ? '[]\n}\n' : '\n  ]\n}\n';
+}
+
+/**
+ * Item k (0-based) of a list document's list, appended to `out`: what opens the list (k = 0)
+ * or separates the item from the one before, its indentation, then the item as `writeItem`
+ * writes it.
+ */
+export function writeListItem<T>(out: ByteText, k: number, item: T, writeItem: (item: T, out: ByteText) => void): void {
+  putBytes(out, k === 0 ? FIRST_ITEM : NEXT_ITEM);
+  writeItem(item, out);
 }
 
 /** An item as stringifyJson(item, 0) writes it (well-formed text: lone surrogates come out escaped), as UTF-8. */
@@ -101,3 +127,5 @@ function writeItemJson(item: unknown, out: ByteText): void {
 
 /** The indentation of an item of a document's array (two levels down). */
 const ITEM_PAD = '    ';
+const FIRST_ITEM = encodePiece(`[\n${ITEM_PAD}`);
+const NEXT_ITEM = encodePiece(`,\n${ITEM_PAD}`);

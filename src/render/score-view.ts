@@ -8,7 +8,7 @@ import type { AccountScore } from '../engine/score.js';
 import type { Theme } from './output-mode.js';
 import { cleanText } from './sanitize.js';
 import { csvHeader, csvRow, toCsv, type CsvCell } from './csv.js';
-import { streamJsonDocumentBytes } from './json.js';
+import { streamJsonDocumentBytes, streamJsonDocumentParts } from './json.js';
 import { writeScoreResultJson } from './score-json.js';
 import { isoTime } from './iso-time.js';
 import { describeWindow, type ReportHeader } from './report-header.js';
@@ -71,13 +71,21 @@ export interface ScoreStream {
   rows(): Iterable<ScoreRowView>;
   /** the rows with only what CSV shows (no activity time turned into text and dropped) */
   csvRows(): Iterable<ScoreCsvRow>;
+  /**
+   * the results' --json items already written, in order, in blocks of their bytes (each
+   * item as render/json.ts writeListItem writes writeScoreResultJson of its view), when the
+   * command writes them itself (on two threads: cli/score-json-threads.ts); else --json
+   * writes `results` here
+   */
+  resultBlocks?(): AsyncIterable<Uint8Array>;
 }
 
 /** What one `score --csv` record shows of a result. */
 export type ScoreCsvRow = Pick<ScoreRowView, 'handle' | 'network' | 'score' | 'interval' | 'abstain' | 'subscores' | 'confidence' | 'flags' | 'missing'>;
 
 /** `score --json` of a stream: a list document (render/json.ts toListJson), in blocks of its UTF-8 bytes. */
-export function renderScoreJsonStream(v: ScoreStream): Iterable<Uint8Array> {
+export function renderScoreJsonStream(v: ScoreStream): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+  if (v.resultBlocks) return streamJsonDocumentParts(v.head, 'results', v.count, v.resultBlocks());
   return streamJsonDocumentBytes(v.head, 'results', v.results(), writeScoreResultJson);
 }
 

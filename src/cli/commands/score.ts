@@ -16,6 +16,7 @@ import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, scoreResultViewOf, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
+import { startScoreJsonThreads, usesTwoThreads } from '../score-json-threads.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
@@ -51,24 +52,32 @@ export function registerScore(program: Command, io: Io): void {
     const save = opts.save !== false;
     const { analysis, data } = await loadScores(ctx, opts, save);
     const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
-    if (save) {
-      // the run is stored before anything is written (a reader that stops early loses nothing);
-      // it keeps each account's score, interval, sub-scores and flags, read from the score
-      // table's columns (no itemising: only the output itemises, when it shows contributions)
-      if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
-      const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
-      const run = unlessReadOnly(ctx, () => ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data))));
-      if (run && !run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
+    // --json of many accounts is itemised and written on two threads; the worker starts now,
+    // so it works while the run is stored (cli/score-json-threads.ts)
+    const threads = opts.all && ctx.mode === 'json' && usesTwoThreads(indices.length) ? startScoreJsonThreads(analysis, indices) : null;
+    try {
+      if (save) {
+        // the run is stored before anything is written (a reader that stops early loses nothing);
+        // it keeps each account's score, interval, sub-scores and flags, read from the score
+        // table's columns (no itemising: only the output itemises, when it shows contributions)
+        if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`storing the run of ${indices.length.toLocaleString('en-US')} scores`);
+        const population = opts.all ? 'all' : accountsPopulation(indices.map((i) => analysis.dataset.accounts.dbId[i]!));
+        const run = unlessReadOnly(ctx, () => ctx.withStore((db) => storeRun(db, runRecordOf(analysis, indices), Date.now(), runScopeOf(population, data))));
+        if (run && !run.stored) ctx.info(`same scoring as run ${run.runId} (model, as-of, window, accounts and data): not stored again`);
+      }
+      if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`writing ${indices.length.toLocaleString('en-US')} scores`);
+      // results are produced as they are written: itemised for JSON and cards, as rows for CSV and text
+      await output.write({
+        head: { schema: 1, ...reportHeader(analysis.window, analysis.model.version) },
+        count: indices.length,
+        results: () => mapIterable(indices, (i) => scoreResultViewOf(explainAccount(analysis, i), displayHandle(analysis.dataset, i), analysis.dataset.accounts.network[i]!)),
+        rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
+        csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
+        ...(threads ? { resultBlocks: () => threads.blocks() } : {}),
+      });
+    } finally {
+      await threads?.close();
     }
-    if (indices.length >= STAGE_PROGRESS_MIN_ACCOUNTS) ctx.progress.stage(`writing ${indices.length.toLocaleString('en-US')} scores`);
-    // results are produced as they are written: itemised for JSON and cards, as rows for CSV and text
-    await output.write({
-      head: { schema: 1, ...reportHeader(analysis.window, analysis.model.version) },
-      count: indices.length,
-      results: () => mapIterable(indices, (i) => scoreResultViewOf(explainAccount(analysis, i), displayHandle(analysis.dataset, i), analysis.dataset.accounts.network[i]!)),
-      rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
-      csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
-    });
   });
 }
 
@@ -79,7 +88,7 @@ export function registerScore(program: Command, io: Io): void {
  */
 async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean): Promise<RunAnalysis> {
   // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
-  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true });
+  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true, networkOnThread: true });
 }
 
 function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {

@@ -1,0 +1,421 @@
+/**
+ * `score --all --json`'s results itemised and written on two threads: this one and a worker
+ * (score-json-worker.ts) each take the next block of accounts not yet taken (a shared
+ * counter), itemise it and write its --json items as UTF-8 bytes, and this thread hands the
+ * blocks to stdout in account order. Both threads write a block with the same function
+ * (writeScoreBlock: engine/score.ts explainScore, render/score-json.ts writeScoreResultJson,
+ * render/json.ts writeListItem), so the document is byte for byte the one-thread document,
+ * whichever thread wrote which block and whenever.
+ *
+ * Why: itemising and writing 100k results (about 160 MB) is about 3 s of the 9 s of
+ * `score --all --json`, the same work for every account, and the machine has two cores. The
+ * worker starts as soon as the scores exist, so it also works while this thread stores the
+ * run.
+ *
+ * What the worker is given, not rebuilt: the columns itemising reads (engine/score.ts
+ * ItemisingTable) in SharedArrayBuffers that both threads read (the analysis's own columns
+ * are moved there: shareItemisingColumns, a copy made once, after which the old ones are
+ * garbage), the model, and the few other columns packed: display names as one string with
+ * their end offsets, networks and abstention reasons as codes into their distinct texts, and
+ * the flags of flagged accounts alone. Neither thread gets more than AHEAD blocks ahead of
+ * what has been written, so the text held stays bounded. This thread waits for a block the
+ * worker is writing only when it cannot take another one itself.
+ *
+ * One thread when there are fewer than PARALLEL_MIN accounts (a worker costs tens of ms to
+ * start), more than PARALLEL_MAX (peak memory: see there), the machine has one core, or the
+ * worker file is not there (run from the TypeScript sources). A worker that fails ends the
+ * command with an error that says so (exit 2), never with a document missing results.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { displayHandle, type Analysis } from '../engine/analyze.js';
+import type { FeatureName } from '../engine/features.js';
+import type { Model } from '../engine/model.js';
+import type { Flag } from '../engine/result-types.js';
+import { explainScore, type ItemisingTable, type ScoreTable } from '../engine/score.js';
+import { makeByteText, takeBytes, type ByteText } from '../render/byte-text.js';
+import { writeListItem } from '../render/json.js';
+import { writeScoreResultJson } from '../render/score-json.js';
+import { scoreResultViewOf } from '../render/score-view.js';
+
+/** Accounts per block: a message per block costs nothing beside it, and both threads stay busy to the end. */
+export const ITEM_BLOCK = 500;
+/** How many blocks past the last one written may be taken (bounds the bytes held: about 0.8 MB a block). */
+export const AHEAD = 48;
+/** Below this many accounts one thread writes them all (starting a worker costs more than it saves). */
+export const PARALLEL_MIN = 20_000;
+/**
+ * Above this many accounts one thread writes them all, for peak memory: the shared copy of
+ * the itemising columns (234 bytes an account with model-v2) is made while the old columns
+ * still wait for a collection, and the worker's heap and the blocks held come on top. At 1M
+ * accounts (10M interactions) `score --all --json` storing its run peaked at 1,045,432 KiB
+ * on two threads against 961,024 KiB on one (the 1 GB target read as 10^9 bytes is 976,562
+ * KiB); at half that size the same overhead leaves about 400 MB of margin.
+ */
+export const PARALLEL_MAX = 500_000;
+
+// slots of the shared control array
+/** the next block not yet taken */
+export const NEXT = 0;
+/** blocks handed to stdout so far */
+export const WRITTEN = 1;
+/** 1: stop taking blocks */
+export const STOP = 2;
+/** blocks (or an error) the worker has posted so far */
+export const POSTED = 3;
+const CONTROL_SLOTS = 4;
+
+/** What itemising and naming an account reads. */
+export interface ScoreItemSource {
+  table: ItemisingTable;
+  /** the name account i is shown under (engine/analyze.ts displayHandle) */
+  handle(i: number): string;
+  network(i: number): string;
+}
+
+/** Block b of `indices`' results (items b * size ... as the list's items k), appended to `out`. */
+export function writeScoreBlock(source: ScoreItemSource, indices: ArrayLike<number>, b: number, size: number, out: ByteText): void {
+  const end = Math.min(indices.length, (b + 1) * size);
+  for (let k = b * size; k < end; k++) {
+    const i = indices[k]!;
+    writeListItem(out, k, scoreResultViewOf(explainScore(source.table, i), source.handle(i), source.network(i)), writeScoreResultJson);
+  }
+}
+
+/** What itemising reads of an analysis, for another thread: shared columns, the model, and the other columns packed. */
+export interface PackedItemising {
+  model: Model;
+  /** the ItemisingTable's typed columns (SharedArrayBuffer-backed) */
+  columns: {
+    value: Partial<Record<FeatureName, Float64Array>>;
+    source: Partial<Record<FeatureName, Uint8Array>>;
+    perCount: Partial<Record<FeatureName, Float64Array>>;
+    activityInWindow: Float64Array;
+    lastActivity: Float64Array;
+    damping: Float64Array;
+    cap: Float64Array;
+    score: Float64Array;
+    low: Float64Array;
+    high: Float64Array;
+    reach: Float64Array;
+    amplification: Float64Array;
+    networkScore: Float64Array;
+    confidence: Float64Array;
+  };
+  n: number;
+  /** display names, one after another; name i ends at nameEnd[i] */
+  names: string;
+  nameEnd: Int32Array;
+  networkCode: Uint16Array;
+  networks: string[];
+  /** -1: the account is scored */
+  abstainCode: Int32Array;
+  abstainTexts: string[];
+  /** the accounts with flags, and their flags */
+  flagged: Int32Array;
+  flagLists: Flag[][];
+}
+
+/** What the worker is given (workerData): the analysis packed, the accounts, and the shared counters. */
+export interface ScoreJsonJob extends PackedItemising {
+  indices: Int32Array;
+  block: number;
+  ahead: number;
+  control: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** A block the worker wrote (its bytes, transferred), or why it failed. */
+export type ScoreJsonMessage = { block: number; bytes: Uint8Array } | { error: string };
+
+/** The worker's source: the packed columns and texts unpacked. */
+export function sourceOfPacked(job: PackedItemising): ScoreItemSource {
+  const c = job.columns;
+  const flags = new Array<Flag[]>(job.n).fill(NO_FLAGS);
+  for (let j = 0; j < job.flagged.length; j++) flags[job.flagged[j]!] = job.flagLists[j]!;
+  const abstain = new Array<string | null>(job.n);
+  for (let i = 0; i < job.n; i++) abstain[i] = job.abstainCode[i]! < 0 ? null : job.abstainTexts[job.abstainCode[i]!]!;
+  const table: ItemisingTable = {
+    model: job.model,
+    assessment: { flags, damping: c.damping, cap: c.cap },
+    features: { value: c.value, source: c.source, perCount: c.perCount, evidence: { activityInWindow: c.activityInWindow, lastActivity: c.lastActivity } },
+    score: c.score,
+    low: c.low,
+    high: c.high,
+    reach: c.reach,
+    amplification: c.amplification,
+    networkScore: c.networkScore,
+    confidence: c.confidence,
+    abstain,
+  };
+  const { names, nameEnd, networkCode, networks } = job;
+  return {
+    table,
+    handle: (i) => names.slice(i === 0 ? 0 : nameEnd[i - 1]!, nameEnd[i]!),
+    network: (i) => networks[networkCode[i]!]!,
+  };
+}
+const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
+
+/**
+ * Moves the columns itemising reads into SharedArrayBuffers, in the table itself (the values
+ * are the same; the old columns are left to the GC), so that another thread reads them
+ * where they are. A column already shared stays; one shared by several features stays one.
+ */
+export function shareItemisingColumns(table: ScoreTable): PackedItemising['columns'] {
+  const moved = new Map<ArrayBufferLike, ArrayBufferLike>();
+  function share<T extends Float64Array | Uint8Array>(a: T): T {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    let to = moved.get(a.buffer);
+    if (!to) {
+      to = new SharedArrayBuffer(a.buffer.byteLength);
+      new Uint8Array(to).set(new Uint8Array(a.buffer));
+      moved.set(a.buffer, to);
+    }
+    return new (a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T)(to, a.byteOffset, a.length);
+  }
+  const f = table.features;
+  const value: PackedItemising['columns']['value'] = {};
+  const source: PackedItemising['columns']['source'] = {};
+  const perCount: PackedItemising['columns']['perCount'] = {};
+  for (const { name } of table.model.features) {
+    value[name] = f.value[name] = share(f.value[name]);
+    source[name] = f.source[name] = share(f.source[name]);
+    perCount[name] = f.perCount[name] = share(f.perCount[name]);
+  }
+  const a = table.assessment;
+  return {
+    value,
+    source,
+    perCount,
+    activityInWindow: (f.evidence.activityInWindow = share(f.evidence.activityInWindow)),
+    lastActivity: (f.evidence.lastActivity = share(f.evidence.lastActivity)),
+    damping: (a.damping = share(a.damping)),
+    cap: (a.cap = share(a.cap)),
+    score: (table.score = share(table.score)),
+    low: (table.low = share(table.low)),
+    high: (table.high = share(table.high)),
+    reach: (table.reach = share(table.reach)),
+    amplification: (table.amplification = share(table.amplification)),
+    networkScore: (table.networkScore = share(table.networkScore)),
+    confidence: (table.confidence = share(table.confidence)),
+  };
+}
+
+/** Texts as codes into their distinct values (-1 for null). */
+function codesOf(texts: readonly (string | null)[], n: number, codes: Int32Array | Uint16Array): string[] {
+  const distinct = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const t = texts[i] ?? null;
+    if (t === null) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = distinct.get(t);
+    if (c === undefined) distinct.set(t, (c = distinct.size));
+    codes[i] = c;
+  }
+  return [...distinct.keys()];
+}
+
+/** Atomics.waitAsync (ES2024, in Node since 16; not in this project's ES2023 lib types). */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> } }).waitAsync;
+
+const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
+
+/**
+ * What itemising reads of `analysis`, for another thread: its itemising columns moved to
+ * shared memory (shareItemisingColumns: the analysis then reads them there too), the rest packed.
+ */
+export function packItemising(analysis: Analysis): PackedItemising {
+  const columns = shareItemisingColumns(analysis.table);
+  const { table, dataset } = analysis;
+  const n = dataset.accounts.n;
+  const nameEnd = sharedInt32(n);
+  const parts = new Array<string>(n);
+  let end = 0;
+  for (let i = 0; i < n; i++) {
+    const name = displayHandle(dataset, i);
+    parts[i] = name;
+    nameEnd[i] = end += name.length;
+  }
+  const networkCode = new Uint16Array(new SharedArrayBuffer(2 * n));
+  const networks = codesOf(dataset.accounts.network, n, networkCode);
+  if (networks.length > 0xffff) throw new Error(`${networks.length} networks: more than --json's second thread can name`);
+  const abstainCode = sharedInt32(n);
+  const abstainTexts = codesOf(table.abstain, n, abstainCode);
+  const flaggedList: number[] = [];
+  const flagLists: Flag[][] = [];
+  const flags = table.assessment.flags;
+  for (let i = 0; i < n; i++) {
+    const list = flags[i];
+    if (list && list.length > 0) {
+      flaggedList.push(i);
+      flagLists.push(list);
+    }
+  }
+  return {
+    model: table.model,
+    columns,
+    n,
+    names: parts.join(''),
+    nameEnd,
+    networkCode,
+    networks,
+    abstainCode,
+    abstainTexts,
+    flagged: Int32Array.from(flaggedList),
+    flagLists,
+  };
+}
+
+/** How the results were written, for tests and benchmarks (filled as they are). */
+export interface ScoreJsonReport {
+  threads: number;
+  /** blocks written by the worker, and by this thread */
+  workerBlocks: number;
+  mainBlocks: number;
+}
+
+/** Options for tests: the block size, and the worker file to run (default: score-json-worker.js beside this module). */
+export interface ScoreJsonOptions {
+  block?: number;
+  ahead?: number;
+  workerFile?: string | URL;
+  report?: ScoreJsonReport;
+}
+
+/** The results' --json items of a command, as blocks of bytes in order, and what to do when the command ends. */
+export interface ScoreJsonWriter {
+  blocks(): AsyncIterable<Uint8Array>;
+  /** stops the worker (idempotent; after the blocks were read, or when the command fails first) */
+  close(): Promise<void>;
+  /** for tests: settles once the worker has posted its first block (or an error), or has ended */
+  firstPost: Promise<void>;
+}
+
+/** The worker file beside this module (absent when running from TypeScript sources). */
+function defaultWorkerFile(): string {
+  return fileURLToPath(new URL('./score-json-worker.js', import.meta.url));
+}
+
+/** Whether `count` results are written on two threads here (see the module doc). */
+export function usesTwoThreads(count: number): boolean {
+  return count >= PARALLEL_MIN && count <= PARALLEL_MAX && os.availableParallelism() >= 2 && fs.existsSync(defaultWorkerFile());
+}
+
+/**
+ * Starts writing the results of `indices` on two threads: the worker starts on the first
+ * blocks at once (while the command stores its run, say), and `blocks()` gives every block
+ * in order. The analysis's itemising columns are moved to shared memory (shareItemisingColumns).
+ */
+export function startScoreJsonThreads(analysis: Analysis, indices: readonly number[], options: ScoreJsonOptions = {}): ScoreJsonWriter {
+  const size = options.block ?? ITEM_BLOCK;
+  const ahead = options.ahead ?? AHEAD;
+  const count = Math.ceil(indices.length / size);
+  const report = options.report ?? { threads: 2, workerBlocks: 0, mainBlocks: 0 };
+  report.threads = 2;
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const { port1, port2 } = new MessageChannel();
+  const shared = sharedInt32(indices.length);
+  shared.set(indices);
+  const job: ScoreJsonJob = { ...packItemising(analysis), indices: shared, block: size, ahead, control: control.buffer as SharedArrayBuffer, port: port2 };
+  // execArgv []: the worker is plain JS, and flags such as --input-type are invalid there
+  const worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: job, transferList: [port2], execArgv: [] });
+  let failure: Error | null = null;
+  let exited = false;
+  let closed = false;
+  let wake: (() => void) | null = null;
+  const fail = (why: string): void => {
+    failure ??= new Error(`score --json: the second thread writing results failed: ${why}`);
+    wake?.();
+  };
+  worker.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
+  const exit = new Promise<void>((resolve) =>
+    worker.once('exit', (code) => {
+      exited = true;
+      if (code !== 0 && !closed) fail(`it exited with code ${code}`);
+      wake?.();
+      resolve();
+    }),
+  );
+  const source: ScoreItemSource = {
+    table: analysis.table,
+    handle: (i) => displayHandle(analysis.dataset, i),
+    network: (i) => analysis.dataset.accounts.network[i]!,
+  };
+  const ready = new Map<number, Uint8Array>();
+  /** Takes the blocks the worker has posted off the port, without waiting. */
+  const receive = (): void => {
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+      const msg = m.message as ScoreJsonMessage;
+      if ('error' in msg) fail(msg.error);
+      else {
+        ready.set(msg.block, msg.bytes);
+        report.workerBlocks++;
+      }
+    }
+  };
+  const writeHere = (b: number): Uint8Array => {
+    const out = makeByteText(1 << 20);
+    writeScoreBlock(source, indices, b, size, out);
+    report.mainBlocks++;
+    return takeBytes(out, 0);
+  };
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    Atomics.store(control, STOP, 1);
+    Atomics.notify(control, WRITTEN);
+    // and lets go of a wait for the worker that a failure cut short
+    Atomics.add(control, POSTED, 1);
+    Atomics.notify(control, POSTED);
+    port1.close();
+    await worker.terminate();
+  };
+  async function* blocks(): AsyncIterable<Uint8Array> {
+    for (let p = 0; p < count; ) {
+      const posted = Atomics.load(control, POSTED);
+      receive();
+      if (failure) throw failure;
+      const done = ready.get(p);
+      if (done !== undefined) {
+        ready.delete(p);
+        yield done;
+        Atomics.store(control, WRITTEN, ++p);
+        Atomics.notify(control, WRITTEN);
+        continue;
+      }
+      // block p is not written: take the next block not taken (p itself unless the worker
+      // has it) while that is fewer than `ahead` blocks on, else wait for the worker's p
+      if (Atomics.load(control, NEXT) - p < ahead) {
+        const b = Atomics.add(control, NEXT, 1);
+        if (b < count) {
+          const bytes = writeHere(b);
+          if (b !== p) ready.set(b, bytes);
+          else {
+            yield bytes;
+            Atomics.store(control, WRITTEN, ++p);
+            Atomics.notify(control, WRITTEN);
+          }
+          continue;
+        }
+      }
+      if (exited) throw failure ?? new Error(`score --json: the second thread writing results ended without block ${p}`);
+      const waiting = waitAsync(control, POSTED, posted);
+      if (waiting.async) await Promise.race([waiting.value, new Promise<void>((resolve) => (wake = resolve))]);
+      wake = null;
+    }
+    // every block is written: the worker finds none left and ends; an error of its own
+    // (one that came before it took a block, say) still fails the command
+    Atomics.store(control, STOP, 1);
+    Atomics.notify(control, WRITTEN);
+    await exit;
+    if (failure) throw failure;
+  }
+  const posted = waitAsync(control, POSTED, 0);
+  const firstPost = posted.async ? posted.value.then(() => undefined) : Promise.resolve();
+  return { blocks, close, firstPost: Promise.race([firstPost, exit]) };
+}
