@@ -31,14 +31,14 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { displayHandle, type Analysis } from '../engine/analyze.js';
-import type { FeatureName } from '../engine/features.js';
 import type { Model } from '../engine/model.js';
 import type { Flag } from '../engine/result-types.js';
-import { explainScore, type ItemisingTable, type ScoreTable } from '../engine/score.js';
+import { explainScore, type ItemisingColumns, type ItemisingTable, type ScoreTable } from '../engine/score.js';
 import { makeByteText, takeBytes, type ByteText } from '../render/byte-text.js';
 import { writeListItem } from '../render/json.js';
 import { writeScoreResultJson } from '../render/score-json.js';
 import { scoreResultViewOf } from '../render/score-view.js';
+import { codesOf } from './text-codes.js';
 
 /** Accounts per block: a message per block costs nothing beside it, and both threads stay busy to the end. */
 export const ITEM_BLOCK = 500;
@@ -88,22 +88,7 @@ export function writeScoreBlock(source: ScoreItemSource, indices: ArrayLike<numb
 export interface PackedItemising {
   model: Model;
   /** the ItemisingTable's typed columns (SharedArrayBuffer-backed) */
-  columns: {
-    value: Partial<Record<FeatureName, Float64Array>>;
-    source: Partial<Record<FeatureName, Uint8Array>>;
-    perCount: Partial<Record<FeatureName, Float64Array>>;
-    activityInWindow: Float64Array;
-    lastActivity: Float64Array;
-    damping: Float64Array;
-    cap: Float64Array;
-    score: Float64Array;
-    low: Float64Array;
-    high: Float64Array;
-    reach: Float64Array;
-    amplification: Float64Array;
-    networkScore: Float64Array;
-    confidence: Float64Array;
-  };
+  columns: ItemisingColumns;
   n: number;
   /** display names, one after another; name i ends at nameEnd[i] */
   names: string;
@@ -132,24 +117,12 @@ export type ScoreJsonMessage = { block: number; bytes: Uint8Array } | { error: s
 
 /** The worker's source: the packed columns and texts unpacked. */
 export function sourceOfPacked(job: PackedItemising): ScoreItemSource {
-  const c = job.columns;
   const flags = new Array<Flag[]>(job.n).fill(NO_FLAGS);
   for (let j = 0; j < job.flagged.length; j++) flags[job.flagged[j]!] = job.flagLists[j]!;
   const abstain = new Array<string | null>(job.n);
   for (let i = 0; i < job.n; i++) abstain[i] = job.abstainCode[i]! < 0 ? null : job.abstainTexts[job.abstainCode[i]!]!;
-  const table: ItemisingTable = {
-    model: job.model,
-    assessment: { flags, damping: c.damping, cap: c.cap },
-    features: { value: c.value, source: c.source, perCount: c.perCount, evidence: { activityInWindow: c.activityInWindow, lastActivity: c.lastActivity } },
-    score: c.score,
-    low: c.low,
-    high: c.high,
-    reach: c.reach,
-    amplification: c.amplification,
-    networkScore: c.networkScore,
-    confidence: c.confidence,
-    abstain,
-  };
+  const c = job.columns;
+  const table: ItemisingTable = { ...c, model: job.model, assessment: { ...c.assessment, flags }, abstain };
   const { names, nameEnd, networkCode, networks } = job;
   return {
     table,
@@ -164,7 +137,7 @@ const NO_FLAGS: Flag[] = Object.freeze([]) as unknown as Flag[];
  * are the same; the old columns are left to the GC), so that another thread reads them
  * where they are. A column already shared stays; one shared by several features stays one.
  */
-export function shareItemisingColumns(table: ScoreTable): PackedItemising['columns'] {
+export function shareItemisingColumns(table: ScoreTable): ItemisingColumns {
   const moved = new Map<ArrayBufferLike, ArrayBufferLike>();
   function share<T extends Float64Array | Uint8Array>(a: T): T {
     if (a.buffer instanceof SharedArrayBuffer) return a;
@@ -177,23 +150,16 @@ export function shareItemisingColumns(table: ScoreTable): PackedItemising['colum
     return new (a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T)(to, a.byteOffset, a.length);
   }
   const f = table.features;
-  const value: PackedItemising['columns']['value'] = {};
-  const source: PackedItemising['columns']['source'] = {};
-  const perCount: PackedItemising['columns']['perCount'] = {};
+  const features: ItemisingColumns['features'] = { value: {}, source: {}, perCount: {}, evidence: { activityInWindow: (f.evidence.activityInWindow = share(f.evidence.activityInWindow)), lastActivity: (f.evidence.lastActivity = share(f.evidence.lastActivity)) } };
   for (const { name } of table.model.features) {
-    value[name] = f.value[name] = share(f.value[name]);
-    source[name] = f.source[name] = share(f.source[name]);
-    perCount[name] = f.perCount[name] = share(f.perCount[name]);
+    features.value[name] = f.value[name] = share(f.value[name]);
+    features.source[name] = f.source[name] = share(f.source[name]);
+    features.perCount[name] = f.perCount[name] = share(f.perCount[name]);
   }
   const a = table.assessment;
   return {
-    value,
-    source,
-    perCount,
-    activityInWindow: (f.evidence.activityInWindow = share(f.evidence.activityInWindow)),
-    lastActivity: (f.evidence.lastActivity = share(f.evidence.lastActivity)),
-    damping: (a.damping = share(a.damping)),
-    cap: (a.cap = share(a.cap)),
+    features,
+    assessment: { damping: (a.damping = share(a.damping)), cap: (a.cap = share(a.cap)) },
     score: (table.score = share(table.score)),
     low: (table.low = share(table.low)),
     high: (table.high = share(table.high)),
@@ -202,22 +168,6 @@ export function shareItemisingColumns(table: ScoreTable): PackedItemising['colum
     networkScore: (table.networkScore = share(table.networkScore)),
     confidence: (table.confidence = share(table.confidence)),
   };
-}
-
-/** Texts as codes into their distinct values (-1 for null). */
-function codesOf(texts: readonly (string | null)[], n: number, codes: Int32Array | Uint16Array): string[] {
-  const distinct = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const t = texts[i] ?? null;
-    if (t === null) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = distinct.get(t);
-    if (c === undefined) distinct.set(t, (c = distinct.size));
-    codes[i] = c;
-  }
-  return [...distinct.keys()];
 }
 
 /** Atomics.waitAsync (ES2024, in Node since 16; not in this project's ES2023 lib types). */

@@ -16,6 +16,7 @@ import { extractTopicTexts, mergeTopicExtractions, TOPIC_DEFAULTS, type TopicExt
 import { topicTextsOf } from '../engine/topics/input.js';
 import type { TopicMatcher } from '../engine/topics/matcher.js';
 import type { Taxonomy, TaxonomyData } from '../engine/topics/taxonomy.js';
+import { codesOf } from './text-codes.js';
 
 /**
  * Texts below which one thread extracts them all: where the worker saves less wall time than
@@ -122,23 +123,16 @@ function encodeJob(taxonomy: Taxonomy, texts: readonly string[], langs: readonly
   let total = 0;
   for (let i = 0; i < n; i++) total += lengths[i] = texts[from + i]!.length;
   const units = new Uint16Array(total);
-  const lang = new Int32Array(n);
-  const codes = new Map<string, number>();
   let at = 0;
   for (let i = 0; i < n; i++) {
     const s = texts[from + i]!;
     for (let c = 0; c < s.length; c++) units[at + c] = s.charCodeAt(c);
     at += s.length;
-    const l = langs[from + i] ?? null;
-    if (l === null) lang[i] = -1;
-    else {
-      let k = codes.get(l);
-      if (k === undefined) codes.set(l, (k = codes.size));
-      lang[i] = k;
-    }
   }
+  const lang = new Int32Array(n);
+  const langCodes = codesOf(langs.slice(from), n, lang);
   const { source, attribution, license, ids, slugs, names, parents, altNames, edgeRows } = taxonomy;
-  return { taxonomy: { source, attribution, license, ids, slugs, names, parents, altNames, edgeRows }, units, lengths, lang, langCodes: [...codes.keys()] };
+  return { taxonomy: { source, attribution, license, ids, slugs, names, parents, altNames, edgeRows }, units, lengths, lang, langCodes };
 }
 
 /** The texts of a job, decoded (the worker's side of encodeJob). */

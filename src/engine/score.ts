@@ -474,6 +474,9 @@ export interface ItemisingTable {
   abstain: (string | null)[];
 }
 
+/** An ItemisingTable's typed columns alone (what another thread can read in shared memory). */
+export type ItemisingColumns = Omit<ItemisingTable, 'model' | 'abstain' | 'assessment'> & { assessment: Pick<ItemisingTable['assessment'], 'damping' | 'cap'> };
+
 /** Builds the itemised result of account i (the detailed view of a ScoreTable row). */
 export function explainScore(table: ItemisingTable, i: number): AccountScore {
   const model = table.model;

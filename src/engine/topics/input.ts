@@ -24,7 +24,7 @@ export function topicInputOf(dataset: Dataset, window: ScoringWindow, extracted?
   const { accounts: A, posts: P, interactions: I } = dataset;
   const texts = dataset.texts;
   const accounts: TopicAccount[] = Array.from({ length: A.n }, (_, i) => ({ handle: A.handle[i]!, network: A.network[i]!, bio: A.bio[i] ?? null }));
-  const wanted = (p: number): boolean => texts !== undefined && texts.externalId[p] != null && inWindow(P.createdAt[p]!, window);
+  const wanted = (p: number): boolean => hasTextInWindow(dataset, p, window);
   // posts before the window come without text: the model only counts them (for "try --window N")
   const before = (p: number): boolean => P.createdAt[p]! <= window.asOf && !inWindow(P.createdAt[p]!, window);
   // events per wanted post, as CSR: count, then fill
@@ -89,13 +89,18 @@ export function topicTextsOf(dataset: Dataset, window: ScoringWindow): { texts: 
   if (!t) return { texts, langs };
   for (let p = 0; p < P.n; p++) {
     const text = t.text[p];
-    if (t.externalId[p] == null || !text || !inWindow(P.createdAt[p]!, window)) continue;
+    if (!text || !hasTextInWindow(dataset, p, window)) continue;
     const author = P.author[p]!;
     if (author < 0 || author >= A.n) continue;
     texts.push(text);
     langs.push(t.lang[p] ?? null);
   }
   return { texts, langs };
+}
+
+/** Post p is in the window and its text was read (topicInputOf gives it with its text). */
+function hasTextInWindow(dataset: Dataset, p: number, window: ScoringWindow): boolean {
+  return dataset.texts !== undefined && dataset.texts.externalId[p] != null && inWindow(dataset.posts.createdAt[p]!, window);
 }
 
 function isTopicEvent(dataset: Dataset, e: number, p: number, asOf: number): boolean {
