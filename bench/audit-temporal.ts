@@ -30,6 +30,8 @@
  * `--report FILE` also writes the tables as markdown (models/audience-holdouts.md).
  * `--fit '{"balancePeople":true}'` fits every model with the people re-weighted so that the
  * English-language and the other-language people weigh the same (models/audience-variants.md).
+ * The splits are scripts/lib/audience/holdouts.ts's; bench/audit-people-variants.ts judges
+ * variants of the decision rule and the fit on the same splits.
  *
  * 11 fits (5 CV folds, 6 splits), about 20 s of CPU each: 4 minutes on a busy core.
  */
@@ -40,8 +42,9 @@ import { parseArgs } from 'node:util';
 import { decideClass } from '../src/engine/audience/classify.js';
 import { applyAudienceModel, type AudienceModel } from '../src/engine/audience/model.js';
 import { AUDIENCE_FIT_DEFAULTS, fitAudienceModel, type AudienceFitOptions } from '../scripts/lib/audience/fit.js';
-import { assignFolds, creationHalves, crossValidateAudience } from '../scripts/lib/audience/evaluate.js';
-import { englishInterface, LABELLED_AS_OF, LABELLED_FILES, readLabelledAccounts, toLabelledSet, type LabelledAccount } from '../scripts/lib/audience/labelled-accounts.js';
+import { crossValidateAudience } from '../scripts/lib/audience/evaluate.js';
+import { holdoutSplits } from '../scripts/lib/audience/holdouts.js';
+import { LABELLED_AS_OF, LABELLED_FILES, readLabelledAccounts, toLabelledSet, type LabelledAccount } from '../scripts/lib/audience/labelled-accounts.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -129,30 +132,9 @@ if (!args['skip-cv']) {
   judged.push(cvJudged);
 }
 
-// per-file halves by creation date
-const dated = all.filter((i) => Number.isFinite(accounts[i]!.createdAt));
-const halves = creationHalves(set.source, Float64Array.from(accounts, (a) => a.createdAt));
-const { older, newer } = halves;
-const medianOf = new Map(SOURCES.map((s) => [s, halves.median.get(set.sources.indexOf(s))!]));
-const CUT = Date.UTC(2013, 0, 1);
-const upTo2012 = dated.filter((i) => accounts[i]!.createdAt < CUT);
-const after2012 = dated.filter((i) => accounts[i]!.createdAt >= CUT);
-// fold 0 of the CV's folds (stratified by file): the inauthentic accounts held out in the language splits
-const folds = assignFolds(set, 5);
-const fold0 = new Set(all.filter((i) => folds[i] === 0));
-const inauthTrain = all.filter((i) => accounts[i]!.label !== 0 && !fold0.has(i));
-const inauthTest = all.filter((i) => accounts[i]!.label !== 0 && fold0.has(i));
-const peopleEn = all.filter((i) => accounts[i]!.label === 0 && englishInterface(accounts[i]!));
-const peopleOther = all.filter((i) => accounts[i]!.label === 0 && !englishInterface(accounts[i]!));
-
-const splits: { name: string; train: number[]; test: number[] }[] = [
-  { name: "older half of each file -> newer half", train: older, test: newer },
-  { name: "newer half of each file -> older half", train: newer, test: older },
-  { name: 'created up to 2012 -> after 2012', train: upTo2012, test: after2012 },
-  { name: 'created after 2012 -> up to 2012', train: after2012, test: upTo2012 },
-  { name: 'English-language people -> other languages', train: [...peopleEn, ...inauthTrain], test: [...peopleOther, ...inauthTest] },
-  { name: 'other-language people -> English', train: [...peopleOther, ...inauthTrain], test: [...peopleEn, ...inauthTest] },
-];
+// the six hold-out splits (scripts/lib/audience/holdouts.ts)
+const { splits, older, newer, after2012, median } = holdoutSplits(accounts, set);
+const medianOf = new Map(SOURCES.map((s) => [s, median.get(set.sources.indexOf(s))!]));
 for (const s of splits) {
   const model = fit(s.train, s.name);
   judged.push({ name: s.name, test: s.test, modelOf: () => model });

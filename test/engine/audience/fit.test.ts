@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
 import { AUDIENCE_FIT_DEFAULTS, balancePeopleWeights, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
 import { assignFolds, creationHalves, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
+import { CALENDAR_CUT, holdoutSplits } from '../../../scripts/lib/audience/holdouts.js';
+import type { LabelledAccount } from '../../../scripts/lib/audience/labelled-accounts.js';
 import { applyAudienceModel, outsideEnvelope } from '../../../src/engine/audience/model.js';
 import { decideClass } from '../../../src/engine/audience/classify.js';
 import { Rng } from '../../../tools/sim/random.js';
@@ -215,6 +217,37 @@ describe('cross-validation helpers', () => {
       expect(older.some((i) => source[i] === s)).toBe(true);
       expect(newer.some((i) => source[i] === s)).toBe(true);
     }
+  });
+
+  it('the hold-out splits never judge an account a split was fitted on, and split the people by interface language only', () => {
+    // 40 people (every fourth not English-language), 40 bots; created 2010 to 2015
+    const langs = ['en', 'en-gb', 'en', 'it'];
+    const accounts = Array.from({ length: 80 }, (_, i) => ({
+      source: i < 40 ? 'genuine' : 'social_spambots_1',
+      label: i < 40 ? 0 : 2,
+      id: String(i),
+      lang: i < 40 ? langs[i % 4]! : '',
+      createdAt: Date.UTC(2010 + (i % 6), i % 12, 1),
+    })) as unknown as LabelledAccount[];
+    const set = { source: Uint16Array.from(accounts, (a) => (a.label === 0 ? 0 : 1)), sources: ['genuine', 'social_spambots_1'], key: accounts.map((a) => `${a.source}:${a.id}`) };
+    const { splits } = holdoutSplits(accounts, set);
+    expect(splits).toHaveLength(6);
+    for (const s of splits) {
+      const train = new Set(s.train);
+      expect(s.test.some((i) => train.has(i))).toBe(false);
+      expect(s.test.length).toBeGreaterThan(0);
+    }
+    const toOther = splits.find((s) => s.name.startsWith('English-language people'))!;
+    const people = (list: number[]) => list.filter((i) => accounts[i]!.label === 0);
+    expect(people(toOther.train).every((i) => accounts[i]!.lang.startsWith('en'))).toBe(true);
+    expect(people(toOther.test).map((i) => accounts[i]!.lang)).toEqual(Array(10).fill('it'));
+    // the bots held out are fold 0 of the CV folds on both language splits
+    const folds = assignFolds(set, 5);
+    const back = splits.find((s) => s.name.startsWith('other-language people'))!;
+    for (const s of [toOther, back]) expect(s.test.filter((i) => accounts[i]!.label !== 0).every((i) => folds[i] === 0)).toBe(true);
+    const after = splits.find((s) => s.name === 'created up to 2012 -> after 2012')!;
+    expect(after.train.every((i) => accounts[i]!.createdAt < CALENDAR_CUT)).toBe(true);
+    expect(after.test.every((i) => accounts[i]!.createdAt >= CALENDAR_CUT)).toBe(true);
   });
 });
 
