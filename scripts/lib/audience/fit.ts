@@ -276,19 +276,25 @@ export function fitSubmodelWeights(data: LabelledFeatures, features: ModelFeatur
   };
 }
 
-/** The augmented, standardised design: rows of [1, z_1..z_p] (unknown = 0), classes and weights. */
-interface Design {
+/** The augmented, standardised design: rows of [1, z_1..z_p] (unknown = 0), then any product columns, classes and weights. */
+export interface Design {
   n: number;
-  /** columns per row: 1 + p */
+  /** columns per row: 1 + p (+ the product columns) */
   d: number;
   rows: Float64Array;
   y: Uint8Array;
   w: Float64Array;
 }
 
-function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, features: ModelFeature[]): Design {
+/**
+ * The design of the fit: each example `copies` times (the later copies with feature groups
+ * dropped), standardised. `products` (development tooling only, bench/audit-people-variants.ts;
+ * the shipped fit has none) appends one column per pair (a, b): z_a * z_b of the same copy,
+ * 0 when either is unknown or dropped.
+ */
+export function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, features: ModelFeature[], products: readonly (readonly [number, number])[] = []): Design {
   const p = PROFILE_FEATURES.length;
-  const d = p + 1;
+  const d = p + 1 + products.length;
   const groupsOf = options.dropGroups.map((g) => g.map((name) => PROFILE_FEATURES.indexOf(name)));
   const n0 = data.x.length;
   const n = n0 * options.copies;
@@ -314,6 +320,7 @@ function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, featur
         const v = x[j]!;
         rows[base + 1 + j] = dropped[j] || Number.isNaN(v) ? 0 : standardScore(features[j]!, v);
       }
+      products.forEach(([a, b], k) => (rows[base + 1 + p + k] = rows[base + 1 + a]! * rows[base + 1 + b]!));
     }
   }
   return { n, d, rows, y, w };
@@ -332,9 +339,11 @@ function buildDesign(data: LabelledFeatures, options: AudienceFitOptions, featur
  * a class share is learnt from all of them, what sets one family apart only as far as the
  * data insists. An unseen family is then judged mostly by the shared part (see
  * leave-one-source-out in scripts/fit-audience.ts). theta and delta both keep the
- * class's sign, so their sum does too.
+ * class's sign, so their sum does too. Columns beyond the profile features (a design with
+ * more than 1 + PROFILE_FEATURES.length columns, e.g. the pairwise products that
+ * bench/audit-people-variants.ts tries) have no sign constraint.
  */
-function solveConstrainedLogit(design: Design, archetypes: ArchetypeSpec[], options: AudienceFitOptions): { values: Float64Array; iterations: number } {
+export function solveConstrainedLogit(design: Design, archetypes: ArchetypeSpec[], options: AudienceFitOptions): { values: Float64Array; iterations: number } {
   const { n, d, rows, y, w } = design;
   const K = archetypes.length;
   const p = d - 1;
@@ -349,7 +358,8 @@ function solveConstrainedLogit(design: Design, archetypes: ArchetypeSpec[], opti
   const penalty = new Float64Array(m);
   for (let j = 0; j < p; j++) {
     classes.forEach((cls, c) => {
-      const sign = options.signs[PROFILE_FEATURES[j]!][cls];
+      const name = PROFILE_FEATURES[j];
+      const sign = name === undefined ? 0 : options.signs[name][cls];
       const bound = (k: number) => {
         if (sign > 0) lower[k] = 0;
         if (sign < 0) upper[k] = 0;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROFILE_FEATURES } from '../../../src/engine/audience/features.js';
-import { AUDIENCE_FIT_DEFAULTS, balancePeopleWeights, fitAudienceModel, fitEnvelope, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
+import { AUDIENCE_FIT_DEFAULTS, balancePeopleWeights, buildDesign, fitAudienceModel, fitEnvelope, fitStandardisation, hideEvidence, type LabelledFeatures } from '../../../scripts/lib/audience/fit.js';
 import { assignFolds, creationHalves, singleFeatureBaseline, subset, subsetWithout, type LabelledSet } from '../../../scripts/lib/audience/evaluate.js';
 import { CALENDAR_CUT, holdoutSplits } from '../../../scripts/lib/audience/holdouts.js';
 import type { LabelledAccount } from '../../../scripts/lib/audience/labelled-accounts.js';
@@ -124,6 +124,25 @@ describe('fitAudienceModel', () => {
     const noEnvelope = fitAudienceModel(withoutFakes, { ...OPTIONS, envelope: [] }, META);
     expect(noEnvelope.envelope).toEqual([]);
     expect(caught(noEnvelope)).toBeLessThan(caught(m));
+  });
+
+  it('appends product columns to the design after the profile features, leaving those columns as they were (0 where a factor is unknown)', () => {
+    const small = subset(set, [0, 1, 2, 3, 4, 5]);
+    small.x = small.x.map((row) => Float64Array.from(row));
+    small.x[1]![at('likesGiven')] = NaN;
+    const features = fitStandardisation(small);
+    const plain = buildDesign(small, OPTIONS, features);
+    const pairs = [[at('followRatio'), at('likesGiven')] as const];
+    const withProducts = buildDesign(small, OPTIONS, features, pairs);
+    expect(withProducts.d).toBe(plain.d + 1);
+    for (let r = 0; r < plain.n; r++) {
+      const row = withProducts.rows.subarray(r * withProducts.d, (r + 1) * withProducts.d);
+      expect([...row.subarray(0, plain.d)]).toEqual([...plain.rows.subarray(r * plain.d, (r + 1) * plain.d)]);
+      expect(row[plain.d]).toBeCloseTo(row[1 + at('followRatio')]! * row[1 + at('likesGiven')]!, 12);
+    }
+    // example 1's likes are unknown: its product column is 0 in every copy
+    for (let c = 0; c < OPTIONS.copies; c++) expect(withProducts.rows[(1 * OPTIONS.copies + c) * withProducts.d + plain.d] === 0).toBe(true);
+    expect(withProducts.rows.some((v, k) => k % withProducts.d === plain.d && v !== 0)).toBe(true);
   });
 
   it('is deterministic', () => {
