@@ -12,8 +12,8 @@
  * command starts the worker once the data is read (startScoreJsonWorker): it starts its
  * isolate and warms up on made-up accounts of the model while this thread analyses, gets
  * its job as soon as the scores exist, and also works while this thread stores the run.
- * Cold, a worker's first block of 500 accounts took 0.3 s and its first 20 blocks twice
- * their steady time; warmed up with the model object it then itemises with, a third.
+ * Cold, a worker's first block of 500 accounts took 0.3 s of CPU (0.02 s once the code is
+ * hot); warmed up with the model object it then itemises with, 0.07-0.1 s.
  *
  * What the worker is given, not rebuilt: the columns itemising reads (engine/score.ts
  * ItemisingTable) in SharedArrayBuffers that both threads read (the analysis's own columns
@@ -117,7 +117,7 @@ export interface PackedItemising {
 export interface ScoreJsonStart {
   control: SharedArrayBuffer;
   port: MessagePort;
-  /** itemise and write made-up accounts of this model while waiting for the job (see warmUpItemising), or null */
+  /** itemise and write made-up accounts of this model while waiting for the job (see warmUpPacked), or null */
   warmUp: Model | null;
 }
 
@@ -265,7 +265,7 @@ export interface ScoreJsonOptions {
 
 /**
  * A worker started before the analysis, for the job startScoreJsonThreads gives it then:
- * it starts its isolate, loads its modules and warms up (warmUpItemising) while this
+ * it starts its isolate, loads its modules and warms up (warmUpPacked) while this
  * thread reads and analyses, so that it writes its first block as soon as the job comes.
  */
 export interface ScoreJsonWorker {
@@ -289,7 +289,7 @@ export const WARM_UP_ACCOUNTS = ITEM_BLOCK;
 /**
  * Starts the worker now (see ScoreJsonWorker), warming up with `model` (the model the
  * analysis will score with) when given. Null where one thread would write the results
- * (usesTwoThreads, for `accounts` results).
+ * (usesTwoThreads, for `accounts` results), unless a worker file is given (tests).
  */
 export function startScoreJsonWorker(accounts: number, model: Model | null, options: Pick<ScoreJsonOptions, 'workerFile'> = {}): ScoreJsonWorker | null {
   if (!usesTwoThreads(accounts) && !options.workerFile) return null;
