@@ -39,6 +39,8 @@ export interface AnalysisNeeds {
   scoresOnly?: boolean;
   /** solve the network values on a second thread while the other features are extracted (cli/network-thread.ts; big populations only) */
   networkOnThread?: boolean;
+  /** told, once the dataset is read and before it is analysed, how many accounts it has and the model (to start a worker for the output meanwhile, say) */
+  onRead?: (accounts: number, model: Model) => void;
 }
 
 /** Loads the built-in ontology or the user's (--ontology DIR), reporting skipped edges on stderr. */
@@ -107,6 +109,7 @@ async function analyzeStore(ctx: CommandContext, flags: AnalysisFlags, model: Mo
       const window = before ?? resolveWindow(requested, readDataDates(db, dates.latestInteraction ?? null));
       return { log, dataset, window, threads: report.threads ?? 1 };
     });
+    needs.onRead?.(dataset.accounts.n, model);
     await progress?.(`analysing ${dataset.accounts.n.toLocaleString('en-US')} accounts: authenticity, audience, network, scores${taxonomy ? ', topics' : ''}`);
     const scoring = `scoring ${dataset.accounts.n.toLocaleString('en-US')} accounts`;
     const onStage = (stage: AnalysisStage, step: number) => say(`${scoring}: ${STAGE_LABELS[stage]}`, step + 1);

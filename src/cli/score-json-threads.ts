@@ -9,8 +9,11 @@
  *
  * Why: itemising and writing 100k results (about 160 MB) is about 3 s of the 9 s of
  * `score --all --json`, the same work for every account, and the machine has two cores. The
- * worker starts as soon as the scores exist, so it also works while this thread stores the
- * run.
+ * command starts the worker once the data is read (startScoreJsonWorker): it starts its
+ * isolate and warms up on made-up accounts of the model while this thread analyses, gets
+ * its job as soon as the scores exist, and also works while this thread stores the run.
+ * Cold, a worker's first block of 500 accounts took 0.3 s of CPU (0.02 s once the code is
+ * hot); warmed up with the model object it then itemises with, 0.07-0.1 s.
  *
  * What the worker is given, not rebuilt: the columns itemising reads (engine/score.ts
  * ItemisingTable) in SharedArrayBuffers that both threads read (the analysis's own columns
@@ -42,8 +45,13 @@ import { codesOf } from './text-codes.js';
 
 /** Accounts per block: a message per block costs nothing beside it, and both threads stay busy to the end. */
 export const ITEM_BLOCK = 500;
-/** How many blocks past the last one written may be taken (bounds the bytes held: about 0.8 MB a block). */
-export const AHEAD = 48;
+/**
+ * How many blocks past the last one written may be taken (bounds the bytes held: about 0.8 MB
+ * a block, 77 MB at most). While this thread stores the run (0.7 s at 100k accounts on a free
+ * host, longer on a busy one) the worker writes alone, at 15-20 ms a block warmed up: 48
+ * blocks were about what it wrote by the time the run was stored, so it waited on a busy host.
+ */
+export const AHEAD = 96;
 /** Below this many accounts one thread writes them all (starting a worker costs more than it saves). */
 export const PARALLEL_MIN = 20_000;
 /**
@@ -65,7 +73,9 @@ export const WRITTEN = 1;
 export const STOP = 2;
 /** blocks (or an error) the worker has posted so far */
 export const POSTED = 3;
-const CONTROL_SLOTS = 4;
+/** 1: the job is posted (a worker started ahead of it waits for this) */
+export const JOB = 4;
+const CONTROL_SLOTS = 5;
 
 /** What itemising and naming an account reads. */
 export interface ScoreItemSource {
@@ -103,13 +113,25 @@ export interface PackedItemising {
   flagLists: Flag[][];
 }
 
-/** What the worker is given (workerData): the analysis packed, the accounts, and the shared counters. */
-export interface ScoreJsonJob extends PackedItemising {
+/** What the worker is started with (workerData): the shared counters, its port, and the model to warm up with. */
+export interface ScoreJsonStart {
+  control: SharedArrayBuffer;
+  port: MessagePort;
+  /** itemise and write made-up accounts of this model while waiting for the job (see warmUpPacked), or null */
+  warmUp: Model | null;
+}
+
+/**
+ * The job, posted once the scores exist: the analysis packed, the accounts, and the blocks'
+ * size and lead. Its model is null when it is the one the worker warmed up with: the worker
+ * then itemises with that copy, whose objects the code it compiled while warming up was
+ * made for (a second copy of the same model made V8 compile that code again: 0.2 s).
+ */
+export interface ScoreJsonJob extends Omit<PackedItemising, 'model'> {
+  model: Model | null;
   indices: Int32Array;
   block: number;
   ahead: number;
-  control: SharedArrayBuffer;
-  port: MessagePort;
 }
 
 /** A block the worker wrote (its bytes, transferred), or why it failed. */
@@ -227,6 +249,8 @@ export interface ScoreJsonReport {
   /** blocks written by the worker, and by this thread */
   workerBlocks: number;
   mainBlocks: number;
+  /** whether the job carried the model (false: the worker's own copy, the one it warmed up with) */
+  modelSent?: boolean;
 }
 
 /** Options for tests: the block size, and the worker file to run (default: score-json-worker.js beside this module). */
@@ -235,6 +259,153 @@ export interface ScoreJsonOptions {
   ahead?: number;
   workerFile?: string | URL;
   report?: ScoreJsonReport;
+  /** the worker started ahead (startScoreJsonWorker); else one is started now, without warming up */
+  started?: ScoreJsonWorker;
+}
+
+/**
+ * A worker started before the analysis, for the job startScoreJsonThreads gives it then:
+ * it starts its isolate, loads its modules and warms up (warmUpPacked) while this
+ * thread reads and analyses, so that it writes its first block as soon as the job comes.
+ */
+export interface ScoreJsonWorker {
+  /** the model it warms up with (the analysis's own object), or null */
+  model: Model | null;
+  port: MessagePort;
+  control: Int32Array;
+  /** its error, once it has reported one */
+  error: string | null;
+  /** settles with its exit code when it has ended */
+  exit: Promise<number>;
+  /** called on its error and on its exit (after `error` or the exit is noted) */
+  onEvent: (() => void) | null;
+  /** stops the worker (idempotent): for a command that fails, or finds it has too many or too few accounts, before the job */
+  close(): Promise<void>;
+}
+
+/** Accounts the worker itemises and writes to warm up: one block (its first real blocks then took a third of the time; more warm-up saved no more). */
+export const WARM_UP_ACCOUNTS = ITEM_BLOCK;
+
+/**
+ * Starts the worker now (see ScoreJsonWorker), warming up with `model` (the model the
+ * analysis will score with) when given. Null where one thread would write the results
+ * (usesTwoThreads, for `accounts` results), unless a worker file is given (tests).
+ */
+export function startScoreJsonWorker(accounts: number, model: Model | null, options: Pick<ScoreJsonOptions, 'workerFile'> = {}): ScoreJsonWorker | null {
+  if (!usesTwoThreads(accounts) && !options.workerFile) return null;
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const { port1, port2 } = new MessageChannel();
+  const start: ScoreJsonStart = { control: control.buffer as SharedArrayBuffer, port: port2, warmUp: model };
+  // execArgv []: the worker is plain JS, and flags such as --input-type are invalid there
+  const worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: start, transferList: [port2], execArgv: [] });
+  // listened to from the start: an error before the job is reported when its blocks are read (startScoreJsonThreads)
+  let stopped = false;
+  const started: ScoreJsonWorker = {
+    model,
+    port: port1,
+    control,
+    error: null,
+    exit: new Promise<number>((resolve) =>
+      worker.once('exit', (code) => {
+        resolve(code);
+        started.onEvent?.();
+      }),
+    ),
+    onEvent: null,
+    async close() {
+      if (stopped) return;
+      stopped = true;
+      stopWorker(control);
+      port1.close();
+      await worker.terminate();
+    },
+  };
+  worker.on('error', (e) => {
+    started.error ??= e instanceof Error ? e.message : String(e);
+    started.onEvent?.();
+  });
+  return started;
+}
+
+/** Tells the worker to stop taking blocks, and lets go of every wait of either thread. */
+function stopWorker(control: Int32Array): void {
+  Atomics.store(control, STOP, 1);
+  Atomics.notify(control, WRITTEN);
+  Atomics.notify(control, JOB);
+  // and lets go of a wait for the worker that a failure cut short
+  Atomics.add(control, POSTED, 1);
+  Atomics.notify(control, POSTED);
+}
+
+/**
+ * Made-up accounts of `model` (values about its reference medians, some missing, some lower
+ * bounds, a few abstaining or damped), packed as packItemising packs an analysis: the worker
+ * itemises and writes them once, output dropped, so that its isolate compiles the code it
+ * will run on the job while this thread is still analysing. A deterministic sequence, not
+ * Math.random: the warm-up is the same every run.
+ */
+export function warmUpPacked(model: Model, n = WARM_UP_ACCOUNTS): PackedItemising {
+  let seed = 0x9e3779b9;
+  const next = (): number => {
+    // xorshift32, in [0, 1)
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x100000000;
+  };
+  const column = (f: () => number): Float64Array => Float64Array.from({ length: n }, f);
+  const features: ItemisingColumns['features'] = {
+    value: {},
+    source: {},
+    perCount: {},
+    evidence: { activityInWindow: column(() => Math.floor(next() * 40)), lastActivity: column(() => (next() < 0.1 ? NaN : 1.7e12 + next() * 1e10)) },
+  };
+  for (const f of model.features) {
+    const value = new Float64Array(n);
+    const source = new Uint8Array(n);
+    const perCount = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = next();
+      // t about the reference median, give or take two scales; x from t = ln(1 + scale x)
+      const t = Math.max(0, f.reference.median + (4 * next() - 2) * f.reference.scale);
+      const x = Math.expm1(t) / (f.scale ?? 1);
+      // codes as engine/features.ts SOURCE_CODES: 0 events, 1 declared, 2 missing, 3 and 4 lower bounds
+      source[i] = r < 0.3 ? 2 : r < 0.4 ? 3 + (i & 1) : i & 1;
+      value[i] = source[i] === 2 ? NaN : r < 0.7 ? Math.round(x) : x;
+      perCount[i] = next() < 0.5 ? NaN : next();
+    }
+    features.value[f.name] = value;
+    features.source[f.name] = source;
+    features.perCount[f.name] = perCount;
+  }
+  const score = column(() => 1 + 98 * next());
+  const names = Array.from({ length: n }, (_, i) => `warm${i}`);
+  const nameEnd = new Int32Array(n);
+  for (let i = 0, end = 0; i < n; i++) nameEnd[i] = end += names[i]!.length;
+  const abstainCode = Int32Array.from({ length: n }, (_, i) => (i % 50 === 7 ? 0 : -1));
+  return {
+    model,
+    columns: {
+      features,
+      assessment: { damping: column(() => (next() < 0.05 ? 0.5 + next() / 2 : 1)), cap: column(() => 100) },
+      score,
+      low: Float64Array.from(score, (x) => Math.max(1, x - 10 * next())),
+      high: Float64Array.from(score, (x) => Math.min(100, x + 10 * next())),
+      reach: column(() => 1 + 98 * next()),
+      amplification: column(() => 1 + 98 * next()),
+      networkScore: column(() => 1 + 98 * next()),
+      confidence: column(() => next()),
+    },
+    n,
+    names: names.join(''),
+    nameEnd,
+    networkCode: new Uint16Array(n),
+    networks: ['warm-up'],
+    abstainCode,
+    abstainTexts: ['warm-up'],
+    flagged: new Int32Array(0),
+    flagLists: [],
+  };
 }
 
 /** The results' --json items of a command, as blocks of bytes in order, and what to do when the command ends. */
@@ -267,13 +438,16 @@ export function startScoreJsonThreads(analysis: Analysis, indices: readonly numb
   const count = Math.ceil(indices.length / size);
   const report = options.report ?? { threads: 2, workerBlocks: 0, mainBlocks: 0 };
   report.threads = 2;
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
-  const { port1, port2 } = new MessageChannel();
+  const started = options.started ?? startScoreJsonWorker(indices.length, null, { workerFile: options.workerFile ?? defaultWorkerFile() })!;
+  const { control, port: port1 } = started;
   const shared = sharedInt32(indices.length);
   shared.set(indices);
-  const job: ScoreJsonJob = { ...packItemising(analysis), indices: shared, block: size, ahead, control: control.buffer as SharedArrayBuffer, port: port2 };
-  // execArgv []: the worker is plain JS, and flags such as --input-type are invalid there
-  const worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: job, transferList: [port2], execArgv: [] });
+  const packed = packItemising(analysis);
+  const job: ScoreJsonJob = { ...packed, model: packed.model === started.model ? null : packed.model, indices: shared, block: size, ahead };
+  report.modelSent = job.model !== null;
+  port1.postMessage(job);
+  Atomics.store(control, JOB, 1);
+  Atomics.notify(control, JOB);
   let failure: Error | null = null;
   let exited = false;
   let closed = false;
@@ -282,15 +456,17 @@ export function startScoreJsonThreads(analysis: Analysis, indices: readonly numb
     failure ??= new Error(`score --json: the second thread writing results failed: ${why}`);
     wake?.();
   };
-  worker.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
-  const exit = new Promise<void>((resolve) =>
-    worker.once('exit', (code) => {
-      exited = true;
-      if (code !== 0 && !closed) fail(`it exited with code ${code}`);
-      wake?.();
-      resolve();
-    }),
-  );
+  // the worker's error and exit, also those before the job came
+  started.onEvent = () => {
+    if (started.error !== null) fail(started.error);
+    wake?.();
+  };
+  if (started.error !== null) fail(started.error);
+  const exit = started.exit.then((code) => {
+    exited = true;
+    if (code !== 0 && !closed) fail(`it exited with code ${code}`);
+    wake?.();
+  });
   const source: ScoreItemSource = {
     table: analysis.table,
     handle: (i) => displayHandle(analysis.dataset, i),
@@ -317,13 +493,7 @@ export function startScoreJsonThreads(analysis: Analysis, indices: readonly numb
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    Atomics.store(control, STOP, 1);
-    Atomics.notify(control, WRITTEN);
-    // and lets go of a wait for the worker that a failure cut short
-    Atomics.add(control, POSTED, 1);
-    Atomics.notify(control, POSTED);
-    port1.close();
-    await worker.terminate();
+    await started.close();
   };
   async function* blocks(): AsyncIterable<Uint8Array> {
     for (let p = 0; p < count; ) {

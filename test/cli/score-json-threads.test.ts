@@ -68,7 +68,7 @@ describe.runIf(built)('score --json on two threads', () => {
       const { readAudienceModelFile } = await import(${dist('inputs/audience-model-file.js')});
       const { renderScoreJsonStream, scoreResultViewOf } = await import(${dist('render/score-view.js')});
       const { reportHeader } = await import(${dist('render/report-header.js')});
-      const { startScoreJsonThreads, packItemising, sourceOfPacked, writeScoreBlock } = await import(${dist('cli/score-json-threads.js')});
+      const { startScoreJsonThreads, startScoreJsonWorker, packItemising, sourceOfPacked, writeScoreBlock } = await import(${dist('cli/score-json-threads.js')});
       const { makeByteText, takeBytes } = await import(${dist('render/byte-text.js')});
       const db = openDb(${JSON.stringify(db)}, { readonly: true });
       const dataset = readDataset(db, { bios: true, profile: true });
@@ -97,6 +97,18 @@ describe.runIf(built)('score --json on two threads', () => {
       } finally {
         await threads.close();
       }
+      // a worker started ahead, as the command starts it: it warms up with the analysis's model
+      // and is then given the job without a model (it itemises with the copy it warmed up with)
+      const warmedReport = { threads: 0, workerBlocks: 0, mainBlocks: 0 };
+      const warmed = startScoreJsonWorker(idx.length, a.model, { workerFile: ${dist('cli/score-json-worker.js')} });
+      const ahead = startScoreJsonThreads(a, idx, { block: 16, ahead: 4, report: warmedReport, started: warmed });
+      let three;
+      try {
+        await ahead.firstPost;
+        three = await bytesOf(renderScoreJsonStream(stream({ resultBlocks: () => ahead.blocks() })));
+      } finally {
+        await ahead.close();
+      }
       // and one thread again, on the columns now in shared memory
       const again = await bytesOf(renderScoreJsonStream(stream({})));
       // every block as the worker writes it: from the analysis packed, passed as a worker gets
@@ -107,7 +119,7 @@ describe.runIf(built)('score --json on two threads', () => {
       const asWorker = await bytesOf(renderScoreJsonStream(stream({ resultBlocks: async function* () { yield takeBytes(all, 0); } })));
       const doc = JSON.parse(one.toString('utf8'));
       console.log(JSON.stringify({
-        same: one.equals(two), sameAfterSharing: one.equals(again), sameUnpacked: one.equals(asWorker), results: doc.results.length, accounts: idx.length, report,
+        same: one.equals(two), sameWarmedUp: one.equals(three), sameAfterSharing: one.equals(again), sameUnpacked: one.equals(asWorker), results: doc.results.length, accounts: idx.length, report, warmedReport,
         flagged: doc.results.filter((r) => r.flags.length > 0).length,
         abstainReasons: new Set(doc.results.map((r) => r.abstain).filter((x) => x !== null)).size,
         idNames: doc.results.filter((r) => r.handle.startsWith('id:')).length,
@@ -117,8 +129,13 @@ describe.runIf(built)('score --json on two threads', () => {
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout) as Record<string, unknown> & { report: { threads: number; workerBlocks: number; mainBlocks: number }; accounts: number };
-    expect(out).toMatchObject({ same: true, sameAfterSharing: true, sameUnpacked: true, escaped: true });
+    type Report = { threads: number; workerBlocks: number; mainBlocks: number; modelSent: boolean };
+    const out = JSON.parse(r.stdout) as Record<string, unknown> & { report: Report; warmedReport: Report; accounts: number };
+    expect(out).toMatchObject({ same: true, sameWarmedUp: true, sameAfterSharing: true, sameUnpacked: true, escaped: true });
+    // the worker started without a model was sent one; the one warmed up with the analysis's model was not
+    expect(out.report.modelSent).toBe(true);
+    expect(out.warmedReport.modelSent).toBe(false);
+    expect(out.warmedReport.workerBlocks).toBeGreaterThan(0);
     expect(out['networks']).toEqual(expect.arrayContaining(['mastodon', 'twitter']));
     expect(out['results']).toBe(out.accounts);
     expect(out.accounts).toBeGreaterThanOrEqual(1800);
@@ -130,6 +147,44 @@ describe.runIf(built)('score --json on two threads', () => {
     expect(out['flagged']).toBeGreaterThan(0);
     expect(out['abstainReasons']).toBeGreaterThan(1);
     expect(out['idNames']).toBeGreaterThan(10);
+  });
+
+  it('warms up on made-up accounts of every kind, and a worker stopped before its job ends quietly', () => {
+    const script = `
+      const { readModelFile } = await import(${dist('inputs/model-file.js')});
+      const { startScoreJsonWorker, warmUpPacked, sourceOfPacked, writeScoreBlock } = await import(${dist('cli/score-json-threads.js')});
+      const { makeByteText, takeString } = await import(${dist('render/byte-text.js')});
+      const model = readModelFile().model;
+      const warm = warmUpPacked(model);
+      const source = sourceOfPacked(warm);
+      const out = makeByteText();
+      writeScoreBlock(source, Int32Array.from({ length: warm.n }, (_, i) => i), 0, warm.n, out);
+      // the block's items as a list (writeListItem opens it with its '[')
+      const text = takeString(out);
+      const items = JSON.parse(text + ']');
+      const again = makeByteText();
+      writeScoreBlock(sourceOfPacked(warmUpPacked(model)), Int32Array.from({ length: warm.n }, (_, i) => i), 0, warm.n, again);
+      const worker = startScoreJsonWorker(warm.n, model, { workerFile: ${dist('cli/score-json-worker.js')} });
+      await worker.close();
+      const code = await worker.exit;
+      console.log(JSON.stringify({
+        n: warm.n, items: items.length,
+        deterministic: takeString(again) === text,
+        imputed: items.filter((r) => r.contributions.some((c) => c.source === 'imputed')).length,
+        lowerBounds: items.filter((r) => r.contributions.some((c) => c.basis && c.basis.includes('at least'))).length,
+        abstaining: items.filter((r) => r.abstain !== null).length,
+        damped: items.filter((r) => r.contributions.some((c) => c.feature === 'authenticity')).length,
+        error: worker.error, code,
+      }));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out['items']).toBe(out['n']);
+    expect(out['deterministic']).toBe(true);
+    // the paths the job's accounts take: imputed values, lower bounds, abstentions, damping
+    for (const k of ['imputed', 'lowerBounds', 'abstaining', 'damped']) expect(out[k], k).toBeGreaterThan(0);
+    expect(out['error']).toBeNull();
   });
 
   /** A worker file that fails: at once, or after taking a block (as if it crashed while writing it). */

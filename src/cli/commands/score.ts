@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 import { addIdentityScoreOption, scoreIdentities } from '../identity-score.js';
 import { UsageError } from '../../errors.js';
 import { addOntologyOption, addOptionGroups, addScoringOptions, type AnalysisFlags, helpExamples } from '../options.js';
-import { loadAnalysisForRun, type RunAnalysis } from '../analysis.js';
+import { loadAnalysisForRun, type AnalysisNeeds, type RunAnalysis } from '../analysis.js';
 import { accountsPopulation, runScopeOf } from '../run-scope.js';
 import { outputOf } from '../output.js';
 import { allAccounts, displayHandle, explainAccount, resolveAccount, summaryOf } from '../../engine/analyze.js';
@@ -16,7 +16,8 @@ import { reportHeader } from '../../render/report-header.js';
 import { renderScoreCsvStream, renderScoreJsonStream, renderScoreStreamPlain, scoreResultViewOf, toScoreRowView, type ScoreStream } from '../../render/score-view.js';
 import { loadScoreCards } from '../load-score-cards.js';
 import { STAGE_PROGRESS_MIN_ACCOUNTS } from '../progress.js';
-import { startScoreJsonThreads, usesTwoThreads } from '../score-json-threads.js';
+import { startScoreJsonThreads, startScoreJsonWorker, type ScoreJsonWorker, type ScoreJsonWriter } from '../score-json-threads.js';
+import type { Model } from '../../engine/model.js';
 
 interface ScoreFlags extends AnalysisFlags {
   all?: boolean;
@@ -50,12 +51,17 @@ export function registerScore(program: Command, io: Io): void {
       tty: async (v, theme, columns) => (v.count <= MAX_CARDS ? (await loadScoreCards())([...v.results()], theme, columns, v.head) : renderScoreStreamPlain(v, theme)),
     });
     const save = opts.save !== false;
-    const { analysis, data } = await loadScores(ctx, opts, save);
-    const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
-    // --json of many accounts is itemised and written on two threads; the worker starts now,
-    // so it works while the run is stored (cli/score-json-threads.ts)
-    const threads = opts.all && ctx.mode === 'json' && usesTwoThreads(indices.length) ? startScoreJsonThreads(analysis, indices) : null;
+    // --json of many accounts is itemised and written on two threads (cli/score-json-threads.ts):
+    // the worker starts once the data is read, and warms up while this thread analyses it
+    let worker: ScoreJsonWorker | null = null;
+    let threads: ScoreJsonWriter | null = null;
     try {
+      const onRead = opts.all && ctx.mode === 'json' ? (accounts: number, model: Model) => void (worker = startScoreJsonWorker(accounts, model)) : undefined;
+      const { analysis, data } = await loadScores(ctx, opts, save, onRead);
+      const indices = opts.all ? allAccounts(analysis) : [...new Set(handles.map((h) => resolveAccount(analysis, h)))];
+      // the job is the worker's once the scores exist: it works while the run is stored
+      const writer = worker ? startScoreJsonThreads(analysis, indices, { started: worker }) : null;
+      threads = writer;
       if (save) {
         // the run is stored before anything is written (a reader that stops early loses nothing);
         // it keeps each account's score, interval, sub-scores and flags, read from the score
@@ -73,10 +79,10 @@ export function registerScore(program: Command, io: Io): void {
         results: () => mapIterable(indices, (i) => scoreResultViewOf(explainAccount(analysis, i), displayHandle(analysis.dataset, i), analysis.dataset.accounts.network[i]!)),
         rows: () => mapIterable(indices, (i) => toScoreRowView(summaryOf(analysis, i))),
         csvRows: () => mapIterable(indices, (i) => summaryOf(analysis, i)),
-        ...(threads ? { resultBlocks: () => threads.blocks() } : {}),
+        ...(writer ? { resultBlocks: () => writer.blocks() } : {}),
       });
     } finally {
-      await threads?.close();
+      await (threads ?? worker)?.close();
     }
   });
 }
@@ -86,9 +92,9 @@ export function registerScore(program: Command, io: Io): void {
  * a function of its own so that nothing of the command holds the whole analysis while the
  * results are written (at 10M events ~400 MB that the output's garbage would stack on).
  */
-async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean): Promise<RunAnalysis> {
+async function loadScores(ctx: CommandContext, opts: ScoreFlags, save: boolean, onRead?: AnalysisNeeds['onRead']): Promise<RunAnalysis> {
   // a stored run keeps its accounts' topics, so storing needs the topic stage (when some post has text to find them in)
-  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true, networkOnThread: true });
+  return loadAnalysisForRun(ctx, opts, { topics: save, topicsNeedTexts: true, scoresOnly: true, networkOnThread: true, ...(onRead ? { onRead } : {}) });
 }
 
 function* mapIterable<T, U>(xs: readonly T[], f: (x: T) => U): Iterable<U> {
