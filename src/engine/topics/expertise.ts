@@ -720,7 +720,7 @@ export function createTopicExtractor(tax: Taxonomy, matcher: TopicMatcher, confi
       sensed.length = 0;
       plain.length = 0;
       // capitals are only evidence where folding kept the offsets (always for ASCII text)
-      const caseText = scratch.folded.length === text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? text : null;
+      const caseText = scratch.cursor.length === text.length && (col < L ? capitalisesNames(bg.languages[col]!) : col === UNDET && scratch.scripts[SCRIPT_LATIN]! > 0) ? text : null;
       const sense: SenseContext = { col, L, OTHER, caseText, count, everyday, frequent };
       const topics: number[] = [];
       for (let m = 0; m < count; m++) {
@@ -758,11 +758,11 @@ const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 |
  * 40% of the extraction on generated posts).
  */
 function sentenceKeysOf(s: MatchScratch, keys: Int32Array): void {
-  const text = s.folded;
+  const text = s.cursor.chars; // the folded text's code units
   let a = 0; // the current sentence's first token
   for (let k = 1; k <= s.tokens; k++) {
     let end = k === s.tokens;
-    for (let c = s.tokenStart[k - 1]!; !end && c < s.tokenStart[k]!; c++) end = isSentenceEnd(text.charCodeAt(c));
+    for (let c = s.tokenStart[k - 1]!; !end && c < s.tokenStart[k]!; c++) end = isSentenceEnd(text[c]!);
     if (!end) continue;
     let h = 0x811c9dc5;
     for (let j = a; j < k; j++) h = Math.imul(h ^ s.tokenHashes[j]!, 0x01000193);
