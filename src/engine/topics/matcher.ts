@@ -5,11 +5,20 @@
  * several topics reports each of them. Cost per post is one pass over its tokens plus a
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
-import { createTokenCursor, readToken, startFolded, tokenHash, unitsHash, type TokenCursor } from './text.js';
+import { createTokenCursor, FNV_OFFSET, FNV_PRIME, PLAIN_GENERAL, PLAIN_SKIP, PLAIN_UNIT, PLAIN_WORD, readToken, startFolded, tokenHash, unitsHash, type TokenCursor } from './text.js';
 import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 import { emptyBackground, formZipf, independentZipf, type Background } from './background.js';
 import { buildLanguageId, scriptOf, SCRIPT_COUNT, type LanguageId } from './language.js';
+
+// The tokenizer's plain shortcut as constants of this module: optimized code reads an imported
+// binding through its cell with a check at every use, and folds a module's own constants in.
+const PLAIN = PLAIN_UNIT;
+const SKIP = PLAIN_SKIP;
+const WORD_UNIT = PLAIN_WORD;
+const GENERAL = PLAIN_GENERAL;
+const OFFSET = FNV_OFFSET;
+const PRIME = FNV_PRIME;
 
 /** Mask bit for forms that apply to every post; bit k+1 is language k of `languages`. */
 const ALWAYS = 1;
@@ -381,7 +390,34 @@ export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): 
   // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
   const cased = cur.length === text.length ? text : null;
   const table = m.vocabTable;
-  while (readToken(cur)) {
+  const chars = cur.chars;
+  const n = cur.length;
+  let i = 0;
+  for (;;) {
+    // the plain shortcut (text.ts PLAIN_UNIT): separators passed over, ASCII words read here
+    while (i < n) {
+      const c = chars[i]!;
+      const k = c < 128 ? PLAIN[c]! : GENERAL;
+      if (k === SKIP) {
+        i++;
+        continue;
+      }
+      if (k !== WORD_UNIT) break;
+      let h = Math.imul(OFFSET ^ c, PRIME);
+      let j = i + 1;
+      let d = 0;
+      while (j < n && (d = chars[j]!) < 128 && PLAIN[d] === WORD_UNIT) {
+        h = Math.imul(h ^ d, PRIME);
+        j++;
+      }
+      if (j < n && (d >= 128 || PLAIN[d] === GENERAL)) break; // readToken reads this word
+      pushToken(out, chars, i, h, lookupUnits(table, chars, i, j, h), false);
+      i = j;
+    }
+    if (i >= n) break;
+    cur.pos = i;
+    if (!readToken(cur)) break;
+    i = cur.pos;
     const joined = cur.joinedLength >= 0;
     const id = joined ? lookupUnits(table, cur.joinedUnits, 0, cur.joinedLength, cur.hash) : lookupUnits(table, cur.chars, cur.start, cur.end, cur.hash);
     // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter

@@ -89,6 +89,30 @@ const RSQUO = 0x2019;
 const MODIFIER_APOS = 0x02bc;
 
 /**
+ * What a code unit means to the tokenizer's plain shortcut (PLAIN_UNIT[c] for c < 128; every
+ * other unit is PLAIN_GENERAL): most of a post is ASCII words between spaces and commas, which a
+ * caller can read without readToken, token for token the same, and hand the rest to readToken.
+ *  - PLAIN_SKIP: a separator readToken passes over with no state kept (a space, ',', '-', '/');
+ *    it also ends a word with nothing special after it.
+ *  - PLAIN_WORD: an ASCII letter or digit; a run of them is a word (FNV-1a hashed as read).
+ *  - PLAIN_END: ends a word, but readToken decides what follows ('@', a mention).
+ *  - PLAIN_GENERAL: readToken decides: '#', and what a word can continue with or be a URL by
+ *    ("'", '.', '&', '$', '+', ':'), and every non-ASCII unit.
+ * A word ended by PLAIN_SKIP, PLAIN_END or the end of the text is the token readToken would
+ * read there: not a hashtag (a '#' is PLAIN_GENERAL), nothing joined, hash as tokenHash.
+ * Where readToken is called instead (at a PLAIN_GENERAL unit, or a word that a PLAIN_GENERAL
+ * unit ends), it starts as it would after the previous token or separator.
+ */
+export const PLAIN_SKIP = 1;
+export const PLAIN_WORD = 2;
+export const PLAIN_END = 3;
+export const PLAIN_GENERAL = 0;
+export const PLAIN_UNIT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) PLAIN_UNIT[c] = ASCII_CLASS[c] === WORD ? PLAIN_WORD : PLAIN_SKIP;
+PLAIN_UNIT[AT] = PLAIN_END;
+for (const c of [HASH, APOS, DOT, AMP, DOLLAR, PLUS, COLON]) PLAIN_UNIT[c] = PLAIN_GENERAL;
+
+/**
  * Receives each token in order: the token is s.slice(start, end), unless letters were joined
  * across an apostrophe or acronym dots, when `joined` holds it. `hashtag` is true for the first
  * token after a '#'.
@@ -146,8 +170,9 @@ export function startFolded(cur: TokenCursor, text: string): string {
   return folded;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's offset basis and prime (tokenHash). */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * FNV-1a (32 bit) over the UTF-16 code units of s[start, end): the hash the tokenizer gives each
