@@ -5,7 +5,7 @@
  * several topics reports each of them. Cost per post is one pass over its tokens plus a
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
-import { createTokenCursor, FNV_OFFSET, FNV_PRIME, PLAIN_GENERAL, PLAIN_SKIP, PLAIN_UNIT, PLAIN_WORD, readToken, startFolded, tokenHash, unitsHash, type TokenCursor } from './text.js';
+import { createTokenCursor, FNV, PLAIN_GENERAL, PLAIN_SKIP, PLAIN_UNIT, PLAIN_WORD, readToken, startFolded, tokenHash, unitsHash, type TokenCursor } from './text.js';
 import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 import { emptyBackground, formZipf, independentZipf, type Background } from './background.js';
@@ -17,8 +17,9 @@ const PLAIN = PLAIN_UNIT;
 const SKIP = PLAIN_SKIP;
 const WORD_UNIT = PLAIN_WORD;
 const GENERAL = PLAIN_GENERAL;
-const OFFSET = FNV_OFFSET;
-const PRIME = FNV_PRIME;
+const OFFSET = FNV.offset;
+const PRIME = FNV.prime;
+const SCRIPTS = SCRIPT_COUNT;
 
 /** Mask bit for forms that apply to every post; bit k+1 is language k of `languages`. */
 const ALWAYS = 1;
@@ -384,7 +385,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
 export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
   out.count = 0;
-  for (let k = 0; k < SCRIPT_COUNT; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
+  for (let k = 0; k < SCRIPTS; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
   const cur = out.cursor;
   out.folded = startFolded(cur, text);
   // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
