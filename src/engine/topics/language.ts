@@ -112,16 +112,24 @@ export function identifyLanguage(id: LanguageId, post: TokenizedPost, minMargin:
   if (s[OTHER]! > s[LATIN]! + cjk) return OTHER_LANGUAGE;
   const J = id.latin.length;
   if (J === 0) return UNDETERMINED;
-  scores.fill(0, 0, J);
+  // the evidence rows first, then each language's sum over them in a register: the same sums in
+  // the same order as adding row by row into scores, for a third of the array reads
+  if (evidenceRows.length < post.tokens) evidenceRows = new Int32Array(post.tokens * 2);
+  const rows = evidenceRows;
   let evidence = 0;
   for (let k = 0; k < post.tokens; k++) {
     const t = post.tokenIds[k]!;
     const r = t < 0 ? -1 : id.row[t]!;
-    if (r < 0) continue;
-    evidence++;
-    for (let j = 0; j < J; j++) scores[j]! += id.logP[r * J + j]!;
+    if (r >= 0) rows[evidence++] = r * J;
   }
+  scores.fill(0, 0, J);
   if (evidence === 0) return UNDETERMINED;
+  const logP = id.logP;
+  for (let j = 0; j < J; j++) {
+    let sum = 0;
+    for (let e = 0; e < evidence; e++) sum += logP[rows[e]! + j]!;
+    scores[j] = sum;
+  }
   let best = 0;
   let second = -1;
   for (let j = 1; j < J; j++) {
@@ -133,5 +141,7 @@ export function identifyLanguage(id: LanguageId, post: TokenizedPost, minMargin:
   if (second >= 0 && scores[best]! - scores[second]! < minMargin) return UNDETERMINED;
   return id.latin[best]!;
 }
+
+let evidenceRows = new Int32Array(256); // identifyLanguage's scratch
 
 const orOther = (i: number): number => (i >= 0 ? i : OTHER_LANGUAGE);
