@@ -3,9 +3,10 @@
  * (foldText, for names and tests), and into a buffer of UTF-16 code units (foldInto, for
  * posts), where the tokenizer reads it as a typed array.
  *
- * foldInto reads the text once, natively (TextEncoder.encodeInto: the one bulk read of a
- * string's contents the engine has without node:buffer), and lower-cases while it copies the
- * UTF-8 into code units; only a text whose folding is more than lower-casing (foldsAsLowerCase
+ * foldInto gets the code units natively where it can (toLowerCase, then TextEncoder.encodeInto,
+ * the one bulk read of a string's contents the engine has without node:buffer, widened by
+ * TypedArray.prototype.set for ASCII); other text is decoded from its UTF-8 and lower-cased
+ * unit by unit, and only a text whose folding is more than lower-casing (foldsAsLowerCase
  * false: "Straße", "ﬁne", Arabic with vowel marks) goes through the string path. The tokenizer
  * then never reads a string: V8's string representations (one- or two-byte, flat, sliced,
  * cons) leave its hot loop, and with them the megamorphic string loads some compilations got.
