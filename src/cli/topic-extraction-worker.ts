@@ -1,26 +1,41 @@
 /**
- * Worker entry: builds a matcher from the taxonomy it is sent and the shipped background,
- * extracts the texts it is sent (topic-extraction.ts) and answers with the table,
- * transferred; an error is answered as its message.
+ * Worker entry: takes the taxonomy and the texts it is started with (topic-extraction.ts),
+ * decodes the texts while the main thread builds its matcher, then extracts them with that
+ * matcher, sent to it as a structured clone, and answers with the table, transferred; an
+ * error is answered as its message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractTopicTexts, TOPIC_DEFAULTS } from '../engine/topics/expertise.js';
-import { buildTopicMatcher } from '../engine/topics/matcher.js';
+import type { TopicMatcher } from '../engine/topics/matcher.js';
 import { createTaxonomy } from '../engine/topics/taxonomy.js';
-import { loadBuiltinBackground } from '../inputs/background.js';
-import { decodeJobTexts, extractionBuffers, type ExtractionJob, type ExtractionReply } from './topic-extraction.js';
+import { decodeJobTexts, extractionBuffers, type ExtractionJob, type ExtractionReply, type MatcherMessage } from './topic-extraction.js';
 
 const job = workerData as ExtractionJob;
+const answer = (work: () => ExtractionReply): void => {
+  let reply: ExtractionReply;
+  try {
+    reply = work();
+  } catch (e) {
+    reply = { error: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply, 'table' in reply ? extractionBuffers(reply.table) : []);
+};
+let prepared: { taxonomy: ReturnType<typeof createTaxonomy>; texts: string[]; langs: (string | null)[]; readyAt: number } | null = null;
+let failed: unknown = null;
 try {
-  const t0 = performance.now();
   const taxonomy = createTaxonomy(job.taxonomy);
-  const matcher = buildTopicMatcher(taxonomy, { background: loadBuiltinBackground() });
-  const t1 = performance.now();
   const { texts, langs } = decodeJobTexts(job);
-  const table = extractTopicTexts(taxonomy, matcher, texts, langs, TOPIC_DEFAULTS);
-  const reply: ExtractionReply = { table, buildMs: t1 - t0, extractMs: performance.now() - t1 };
-  parentPort!.postMessage(reply, extractionBuffers(table));
+  prepared = { taxonomy, texts, langs, readyAt: performance.now() };
 } catch (e) {
-  const reply: ExtractionReply = { error: e instanceof Error ? e.message : String(e) };
-  parentPort!.postMessage(reply);
+  failed = e;
 }
+parentPort!.once('message', (m: MatcherMessage) => {
+  const t0 = performance.now();
+  answer(() => {
+    if (failed !== null || prepared === null) throw failed;
+    const matcher: TopicMatcher = m.matcher;
+    const t1 = performance.now();
+    const table = extractTopicTexts(prepared.taxonomy, matcher, prepared.texts, prepared.langs, TOPIC_DEFAULTS);
+    return { table, buildMs: Math.max(0, t0 - prepared.readyAt), extractMs: performance.now() - t1 };
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Topic extraction on two threads: the texts the topic stage reads (engine topicTextsOf)
  * are split in two, the first part extracted on this thread and the rest in a worker
- * (topic-extraction-worker.ts) that builds its own matcher from the same taxonomy and the
- * shipped background; the two tables are merged in text order (engine
+ * (topic-extraction-worker.ts), which decodes its texts while this thread builds the matcher
+ * and is then sent that matcher (a structured clone: its typed arrays and tables, a tenth of
+ * building one); the two tables are merged in text order (engine
  * mergeTopicExtractions), so the analysis is the same, byte for byte, as on one thread.
  * The worker's texts go over as UTF-16 code units in one transferred buffer (no copy of
  * a million strings), its table comes back transferred the same way.
@@ -20,15 +21,19 @@ import { codesOf } from './text-codes.js';
 
 /**
  * Texts below which one thread extracts them all: where the worker saves less wall time than
- * the CPU it adds. Measured on the 2-core AMD host with a free core (2026-12-07 22:31 UTC,
- * load 0.6-1.2, `npm run bench:topics`, 1M generated texts): one thread, with its matcher
- * build, 7.82 s wall and 8.6 s CPU (r = 147k texts per CPU-second); two threads 6.81 s wall
- * and 12.35 s CPU. The worker adds about 3.75 s CPU (its start and matcher build, 2.2 s by
- * its clock, and the texts' encoding and decoding) and starts its half about 1 s after this
- * thread, so it saves N / 2r - 1 s of wall time: that exceeds 3.75 s from N = 2r x 4.75 s,
- * about 1.4M texts: 1,500,000.
+ * the CPU it adds. With a free core (2026-12-07 22:31 UTC, load 0.6-1.2, `npm run
+ * bench:topics`, 1M generated texts) a worker that built its own matcher added about 3.75 s
+ * CPU, 2.2 s of it the build. Sent this thread's matcher instead, it adds the rest (its start,
+ * the texts' encoding and decoding: about 1.55 s) and the clone (2026-12-08, v8.serialize of
+ * the matcher 67-189 ms on this thread, 20.4 MiB, read back in 232-428 ms): A = 1.95 s. It
+ * starts its half when the clone is read, about d = 0.4 s after this thread starts its own,
+ * so it saves N / 2r - d of wall time, more than A from N = 2r (A + d). At r = 158k texts per
+ * CPU-second (the one-thread extraction with the code-unit tokenizer, 2026-12-08 00:59 UTC,
+ * load 3.7; higher on a free core) that is 740k texts: 800,000. The host had no free core
+ * while this was derived (load 3.5-6: two threads took 17.0-17.4 s wall against 12.0-13.3 s
+ * on one at 1M texts), so the whole was not measured at the threshold.
  */
-export const WORKER_MIN_TEXTS = 1_500_000;
+export const WORKER_MIN_TEXTS = 800_000;
 
 const WORKER_URL = new URL('./topic-extraction-worker.js', import.meta.url);
 
@@ -43,6 +48,11 @@ export interface ExtractionJob {
   langCodes: string[];
 }
 
+/** What the worker is sent once this thread's matcher is built. */
+export interface MatcherMessage {
+  matcher: TopicMatcher;
+}
+
 /** What the worker answers: its table and what it spent, or why it failed. */
 export type ExtractionReply = { table: TopicExtractions; buildMs: number; extractMs: number } | { error: string };
 
@@ -50,7 +60,7 @@ export type ExtractionReply = { table: TopicExtractions; buildMs: number; extrac
 export interface ExtractionReport {
   texts?: number;
   threads?: number;
-  /** the worker's matcher build (with loading the background) and its extraction (with decoding its texts), by its clock */
+  /** the worker's wait for this thread's matcher once its texts were decoded (the build and the clone), and its extraction, by its clock */
   workerBuildMs?: number;
   workerExtractMs?: number;
 }
@@ -67,7 +77,8 @@ export interface TwoThreadOptions {
 /**
  * The dataset's topic texts extracted on two threads, or undefined when there are fewer than
  * `minTexts` (the topic stage then extracts them as it goes, on this thread). `setup` builds
- * this thread's matcher: it is called after the worker has started, so both build at once.
+ * this thread's matcher: it is called after the worker has started (which meanwhile decodes
+ * its texts), and the worker is sent a copy.
  * A worker that fails is an error that says so (its result cannot be made up here).
  */
 export async function extractTopicsOnTwoThreads(
@@ -106,6 +117,7 @@ export async function extractTextsOnTwoThreads(
   reply.catch(() => undefined);
   try {
     const matcher = setup();
+    worker.postMessage({ matcher } satisfies MatcherMessage);
     const own = extractTopicTexts(taxonomy, matcher, texts.slice(0, mid), langs.slice(0, mid), TOPIC_DEFAULTS);
     const theirs = await reply;
     if (theirs.table.n !== texts.length - mid) throw new Error(`topic extraction failed in its worker thread: ${theirs.table.n} texts answered, ${texts.length - mid} sent`);

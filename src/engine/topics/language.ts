@@ -16,30 +16,40 @@
  */
 import { zipfToFrequency, type Background } from './background.js';
 
-export const SCRIPT_LATIN = 0;
-export const SCRIPT_HAN = 1;
-export const SCRIPT_KANA = 2;
-export const SCRIPT_HANGUL = 3;
-export const SCRIPT_ARABIC = 4;
-export const SCRIPT_OTHER = 5;
+// The scripts as this module's own constants, which optimized code folds in; an exported
+// binding is read through its cell, with a check, at every use (scriptOf runs for every token).
+const LATIN = 0;
+const HAN = 1;
+const KANA = 2;
+const HANGUL = 3;
+const ARABIC = 4;
+const OTHER = 5;
+const NONE = 6;
+
+export const SCRIPT_LATIN = LATIN;
+export const SCRIPT_HAN = HAN;
+export const SCRIPT_KANA = KANA;
+export const SCRIPT_HANGUL = HANGUL;
+export const SCRIPT_ARABIC = ARABIC;
+export const SCRIPT_OTHER = OTHER;
 /** digits and other symbols: no language evidence */
-export const SCRIPT_NONE = 6;
+export const SCRIPT_NONE = NONE;
 export const SCRIPT_COUNT = 7;
 
 /** Commonest words per Latin-script language that carry evidence. */
 const TOP_WORDS = 400;
 const LATIN_LANGUAGES = new Set(['en', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ca', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ro', 'hu', 'tr', 'id']);
-const BY_SCRIPT: [number, string][] = [[SCRIPT_HANGUL, 'ko'], [SCRIPT_KANA, 'ja'], [SCRIPT_HAN, 'zh'], [SCRIPT_ARABIC, 'ar']];
+const BY_SCRIPT: [number, string][] = [[HANGUL, 'ko'], [KANA, 'ja'], [HAN, 'zh'], [ARABIC, 'ar']];
 
 /** The script of a token from its first UTF-16 code unit. */
 export function scriptOf(c: number): number {
-  if (c < 0x250) return c >= 0x41 ? SCRIPT_LATIN : SCRIPT_NONE;
-  if (c >= 0x3040 && c <= 0x30ff) return SCRIPT_KANA;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f)) return SCRIPT_HAN;
-  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return SCRIPT_HANGUL;
-  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return SCRIPT_ARABIC;
-  if (c >= 0x1e00 && c <= 0x1eff) return SCRIPT_LATIN;
-  return SCRIPT_OTHER;
+  if (c < 0x250) return c >= 0x41 ? LATIN : NONE;
+  if (c >= 0x3040 && c <= 0x30ff) return KANA;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f)) return HAN;
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return HANGUL;
+  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return ARABIC;
+  if (c >= 0x1e00 && c <= 0x1eff) return LATIN;
+  return OTHER;
 }
 
 /** Tables for identifyLanguage, keyed by the matcher's token ids. */
@@ -93,25 +103,33 @@ export const UNDETERMINED = -1;
  */
 export function identifyLanguage(id: LanguageId, post: TokenizedPost, minMargin: number, scores: Float64Array): number {
   const s = post.scripts;
-  const cjk = s[SCRIPT_HAN]! + s[SCRIPT_KANA]! + s[SCRIPT_HANGUL]!;
-  if (s[SCRIPT_HANGUL]! > 0 && s[SCRIPT_HANGUL]! * 2 >= s[SCRIPT_LATIN]!) return orOther(id.byScript[SCRIPT_HANGUL]!);
-  if (s[SCRIPT_KANA]! > 0) return orOther(id.byScript[SCRIPT_KANA]!);
+  const cjk = s[HAN]! + s[KANA]! + s[HANGUL]!;
+  if (s[HANGUL]! > 0 && s[HANGUL]! * 2 >= s[LATIN]!) return orOther(id.byScript[HANGUL]!);
+  if (s[KANA]! > 0) return orOther(id.byScript[KANA]!);
   // Chinese: counted by characters, so two characters weigh about one Latin word
-  if (s[SCRIPT_HAN]! > 0 && s[SCRIPT_HAN]! >= s[SCRIPT_LATIN]!) return orOther(id.byScript[SCRIPT_HAN]!);
-  if (s[SCRIPT_ARABIC]! > s[SCRIPT_LATIN]!) return orOther(id.byScript[SCRIPT_ARABIC]!);
-  if (s[SCRIPT_OTHER]! > s[SCRIPT_LATIN]! + cjk) return OTHER_LANGUAGE;
+  if (s[HAN]! > 0 && s[HAN]! >= s[LATIN]!) return orOther(id.byScript[HAN]!);
+  if (s[ARABIC]! > s[LATIN]!) return orOther(id.byScript[ARABIC]!);
+  if (s[OTHER]! > s[LATIN]! + cjk) return OTHER_LANGUAGE;
   const J = id.latin.length;
   if (J === 0) return UNDETERMINED;
-  scores.fill(0, 0, J);
+  // the evidence rows first, then each language's sum over them in a register: the same sums in
+  // the same order as adding row by row into scores, for a third of the array reads
+  if (evidenceRows.length < post.tokens) evidenceRows = new Int32Array(post.tokens * 2);
+  const rows = evidenceRows;
   let evidence = 0;
   for (let k = 0; k < post.tokens; k++) {
     const t = post.tokenIds[k]!;
     const r = t < 0 ? -1 : id.row[t]!;
-    if (r < 0) continue;
-    evidence++;
-    for (let j = 0; j < J; j++) scores[j]! += id.logP[r * J + j]!;
+    if (r >= 0) rows[evidence++] = r * J;
   }
+  scores.fill(0, 0, J);
   if (evidence === 0) return UNDETERMINED;
+  const logP = id.logP;
+  for (let j = 0; j < J; j++) {
+    let sum = 0;
+    for (let e = 0; e < evidence; e++) sum += logP[rows[e]! + j]!;
+    scores[j] = sum;
+  }
   let best = 0;
   let second = -1;
   for (let j = 1; j < J; j++) {
@@ -123,5 +141,7 @@ export function identifyLanguage(id: LanguageId, post: TokenizedPost, minMargin:
   if (second >= 0 && scores[best]! - scores[second]! < minMargin) return UNDETERMINED;
   return id.latin[best]!;
 }
+
+let evidenceRows = new Int32Array(256); // identifyLanguage's scratch
 
 const orOther = (i: number): number => (i >= 0 ? i : OTHER_LANGUAGE);

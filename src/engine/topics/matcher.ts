@@ -5,11 +5,21 @@
  * several topics reports each of them. Cost per post is one pass over its tokens plus a
  * hash lookup per token, whatever the number of topics: no per-topic regexes.
  */
-import { createTokenCursor, foldText, nextToken, startTokens, tokenHash, type TokenCursor } from './text.js';
+import { createTokenCursor, FNV, PLAIN_GENERAL, PLAIN_SKIP, PLAIN_UNIT, PLAIN_WORD, readToken, startFolded, tokenHash, unitsHash, type TokenCursor } from './text.js';
 import { generateSurfaceForms, pluralOf, singularsOf, type SurfaceForm } from './surface-forms.js';
 import type { Taxonomy } from './taxonomy.js';
 import { emptyBackground, formZipf, independentZipf, type Background } from './background.js';
 import { buildLanguageId, scriptOf, SCRIPT_COUNT, type LanguageId } from './language.js';
+
+// The tokenizer's plain shortcut as constants of this module: optimized code reads an imported
+// binding through its cell with a check at every use, and folds a module's own constants in.
+const PLAIN = PLAIN_UNIT;
+const SKIP = PLAIN_SKIP;
+const WORD_UNIT = PLAIN_WORD;
+const GENERAL = PLAIN_GENERAL;
+const OFFSET = FNV.offset;
+const PRIME = FNV.prime;
+const SCRIPTS = SCRIPT_COUNT;
 
 /** Mask bit for forms that apply to every post; bit k+1 is language k of `languages`. */
 const ALWAYS = 1;
@@ -135,21 +145,21 @@ function buildVocabTable(vocab: Map<string, number>): VocabTable {
   return t;
 }
 
-/** The id of s.slice(start, end) (whose tokenHash is h), or -1 when no form uses that token. */
-function lookupSpan(t: VocabTable, s: string, start: number, end: number, h: number = tokenHash(s, start, end)): number {
+/** The id of the token spelled by chars[start, end) (whose tokenHash is h), or -1 when no form or language table uses it. */
+function lookupUnits(t: VocabTable, chars: Uint16Array, start: number, end: number, h: number): number {
   const len = end - start;
   const slots = t.slots;
   for (let i = h & t.mask; ; i = (i + 1) & t.mask) {
     const k = i * 4;
     const id = slots[k + 1]!;
     if (id === -1) return -1;
-    if (slots[k] === h && slots[k + 3] === len && sameChars(t.chars, slots[k + 2]!, s, start, len)) return id;
+    if (slots[k] === h && slots[k + 3] === len && sameUnits(t.chars, slots[k + 2]!, chars, start, len)) return id;
   }
 }
 
-/** chars[offset, offset + len) spells s.slice(start, start + len). */
-function sameChars(chars: Uint16Array, offset: number, s: string, start: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (chars[offset + k] !== s.charCodeAt(start + k)) return false;
+/** a[offset, offset + len) equals b[start, start + len). */
+function sameUnits(a: Uint16Array, offset: number, b: Uint16Array, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (a[offset + k] !== b[start + k]) return false;
   return true;
 }
 
@@ -216,7 +226,7 @@ export interface MatchScratch {
   scripts: Int32Array;
   /** the folded text the offsets refer to */
   folded: string;
-  /** the tokenizer's position in `folded` */
+  /** the tokenizer's state, the folded text's code units (cursor.chars[0, cursor.length)) included */
   cursor: TokenCursor;
 }
 
@@ -375,24 +385,50 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
 export function tokenizeText(m: TopicMatcher, text: string, out: MatchScratch): void {
   out.tokens = 0;
   out.count = 0;
-  for (let k = 0; k < SCRIPT_COUNT; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
-  const folded = foldText(text);
-  out.folded = folded;
-  // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
-  const cased = folded.length === text.length ? text : null;
+  for (let k = 0; k < SCRIPTS; k++) out.scripts[k] = 0; // fill() is a call into the runtime, dearer than 7 stores
   const cur = out.cursor;
-  startTokens(cur);
-  while (nextToken(folded, cur)) {
-    const joined = cur.joined;
-    const id = joined === null ? lookupSpan(m.vocabTable, folded, cur.start, cur.end, cur.hash) : lookupSpan(m.vocabTable, joined, 0, joined.length, cur.hash);
+  out.folded = startFolded(cur, text);
+  // capitals can be read at the folded offsets only when folding kept the length (always for ASCII)
+  const cased = cur.length === text.length ? text : null;
+  const table = m.vocabTable;
+  const chars = cur.chars;
+  const n = cur.length;
+  let i = 0;
+  for (;;) {
+    // the plain shortcut (text.ts PLAIN_UNIT): separators passed over, ASCII words read here
+    while (i < n) {
+      const c = chars[i]!;
+      const k = c < 128 ? PLAIN[c]! : GENERAL;
+      if (k === SKIP) {
+        i++;
+        continue;
+      }
+      if (k !== WORD_UNIT) break;
+      let h = Math.imul(OFFSET ^ c, PRIME);
+      let j = i + 1;
+      let d = 0;
+      while (j < n && (d = chars[j]!) < 128 && PLAIN[d] === WORD_UNIT) {
+        h = Math.imul(h ^ d, PRIME);
+        j++;
+      }
+      if (j < n && (d >= 128 || PLAIN[d] === GENERAL)) break; // readToken reads this word
+      pushToken(out, chars, i, h, lookupUnits(table, chars, i, j, h), false);
+      i = j;
+    }
+    if (i >= n) break;
+    cur.pos = i;
+    if (!readToken(cur)) break;
+    i = cur.pos;
+    const joined = cur.joinedLength >= 0;
+    const id = joined ? lookupUnits(table, cur.joinedUnits, 0, cur.joinedLength, cur.hash) : lookupUnits(table, cur.chars, cur.start, cur.end, cur.hash);
     // a CamelCase hashtag no form spells whole names its words: #HateTwitter -> hate, twitter
-    if (cur.hashtag && id < 0 && joined === null && cased !== null && splitCamelCase(m, folded, cased, cur.start, cur.end, out)) continue;
-    pushToken(out, folded, cur.start, cur.hash, id, cur.hashtag);
+    if (cur.hashtag && id < 0 && !joined && cased !== null && splitCamelCase(m, cur.chars, cased, cur.start, cur.end, out)) continue;
+    pushToken(out, cur.chars, cur.start, cur.hash, id, cur.hashtag);
   }
   out.hashtags = cur.hashtags;
 }
 
-function pushToken(out: MatchScratch, s: string, start: number, hash: number, id: number, hashtag: boolean): void {
+function pushToken(out: MatchScratch, chars: Uint16Array, start: number, hash: number, id: number, hashtag: boolean): void {
   if (out.tokens === out.tokenIds.length) {
     out.tokenIds = grow(out.tokenIds, out.tokens * 2);
     out.tokenHash = grow(out.tokenHash, out.tokens * 2);
@@ -403,7 +439,7 @@ function pushToken(out: MatchScratch, s: string, start: number, hash: number, id
   out.tokenIds[out.tokens] = id;
   out.tokenHash[out.tokens] = hashtag ? 1 : 0;
   out.tokenStart[out.tokens] = start;
-  out.scripts[scriptOf(s.charCodeAt(start))]!++;
+  out.scripts[scriptOf(chars[start]!)]!++;
   out.tokens++;
 }
 
@@ -411,21 +447,21 @@ const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 const isLowerAscii = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
- * Splits the hashtag token s[start, end) at its CamelCase boundaries, read from the text as
+ * Splits the hashtag token chars[start, end) at its CamelCase boundaries, read from the text as
  * written (a lower-case letter then a capital: "HateTwitter"; the last capital of a run before
  * a lower-case letter: "NASAMission" -> NASA, Mission), and pushes the parts as hashtag tokens.
  * Returns false (nothing pushed) when the hashtag has no such boundary. ASCII letters only: the
  * boundary rule is the Latin-script writing habit, and folding keeps ASCII offsets.
  */
-function splitCamelCase(m: TopicMatcher, s: string, cased: string, start: number, end: number, out: MatchScratch): boolean {
+function splitCamelCase(m: TopicMatcher, chars: Uint16Array, cased: string, start: number, end: number, out: MatchScratch): boolean {
   let cuts = 0;
   for (let i = start + 1; i < end; i++) if (isCamelBoundary(cased, start, i, end)) cuts++;
   if (cuts === 0) return false;
   let from = start;
   for (let i = start + 1; i <= end; i++) {
     if (i < end && !isCamelBoundary(cased, start, i, end)) continue;
-    const h = tokenHash(s, from, i);
-    pushToken(out, s, from, h, lookupSpan(m.vocabTable, s, from, i, h), true);
+    const h = unitsHash(chars, from, i);
+    pushToken(out, chars, from, h, lookupUnits(m.vocabTable, chars, from, i, h), true);
     from = i;
   }
   return true;

@@ -19,90 +19,13 @@
  * before a word marks a hashtag token; @mentions and URLs are skipped.
  */
 
+import { createUnitBuffer, foldInto, foldText, loadUnits, type UnitBuffer } from './fold.js';
+
+export { foldText, stripDiacritics } from './fold.js';
+
 const SEP = 1;
 const WORD = 2;
 const CJK = 3;
-
-// Hebrew points, Arabic harakat and Quranic marks, Arabic tatweel: optional in writing.
-const DROPPED_MARKS = /[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-// Combining diacritics on Latin/Greek/Cyrillic letters.
-const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
-const NON_ASCII = /[^\u0000-\u007f]/;
-const SPECIAL_LOWER = /[ßς]/g;
-
-/** A folded token without Latin/Greek/Cyrillic diacritics ("björk" -> "bjork"). */
-export function stripDiacritics(token: string): string {
-  return NON_ASCII.test(token) ? token.normalize('NFD').replace(LATIN_DIACRITICS, '').normalize('NFC') : token;
-}
-
-/** Folds text for matching: lower case, compatibility forms (see the module doc). */
-export function foldText(s: string): string {
-  // most posts need no normalization, and those that do pay for two passes and four new strings
-  if (!NON_ASCII.test(s) || foldsAsLowerCase(s)) return s.toLowerCase();
-  return foldFully(s);
-}
-
-function foldFully(s: string): string {
-  return s
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(DROPPED_MARKS, '')
-    .normalize('NFC')
-    .replace(SPECIAL_LOWER, (c) => (c === 'ß' ? 'ss' : 'σ'));
-}
-
-// Per BMP code unit: 0 = not yet known, 1 = folds as its lower case in any text, 2 = not sure.
-const PLAIN_BMP = new Uint8Array(65536);
-const PLAIN_ASTRAL = new Map<number, boolean>();
-const MARK_RE = /\p{M}/u;
-
-/**
- * True when folding s is the same as lower-casing it: every non-ASCII character is in a block
- * whose characters never compose with a neighbour (PLAIN_BLOCKS), is assigned, is no combining
- * mark (variation selectors aside), is not the capital sigma (whose lower case depends on the
- * next letter), and folds alone to its own lower case, one for one ("é", "ж", "日", an emoji;
- * not "ß", "ﬁ", full-width letters, Arabic letters with hamza). Then normalizing changes
- * nothing: the text is already composed, and no mark can reorder or compose across such
- * characters. Each character is judged once, by foldFully itself.
- */
-function foldsAsLowerCase(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 128) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
-      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-      let plain = PLAIN_ASTRAL.get(cp);
-      if (plain === undefined) PLAIN_ASTRAL.set(cp, (plain = foldsAloneAsLowerCase(cp)));
-      if (!plain) return false;
-      i++;
-      continue;
-    }
-    let k = PLAIN_BMP[c]!;
-    if (k === 0) PLAIN_BMP[c] = k = c >= 0xdc00 && c <= 0xdfff ? 2 : foldsAloneAsLowerCase(c) ? 1 : 2;
-    if (k !== 1) return false;
-  }
-  return true;
-}
-
-// Blocks whose letters never compose with a neighbour: Latin-1 to Latin Extended-B and
-// Extended Additional, Greek, Cyrillic, Hebrew, Arabic, general punctuation to dingbats and
-// arrows, CJK punctuation, kana, CJK ideographs, Hangul syllables, emoji and pictographs.
-// (Some newer scripts have letters that compose with the next one, e.g. Kirat Rai vowel signs.)
-const PLAIN_BLOCKS = [0x80, 0x24f, 0x370, 0x52f, 0x590, 0x6ff, 0x1e00, 0x1fff, 0x2000, 0x2bff, 0x3000, 0x30ff, 0x3400, 0x4dbf, 0x4e00, 0x9fff, 0xac00, 0xd7a3, 0xfe00, 0xfe0f, 0x1f000, 0x1faff];
-const UNASSIGNED_RE = /\p{Cn}/u;
-
-function foldsAloneAsLowerCase(cp: number): boolean {
-  let inBlock = false;
-  for (let b = 0; b < PLAIN_BLOCKS.length; b += 2) if (cp >= PLAIN_BLOCKS[b]! && cp <= PLAIN_BLOCKS[b + 1]!) inBlock = true;
-  if (!inBlock || cp === 0x3a3) return false;
-  const c = String.fromCodePoint(cp);
-  const variationSelector = cp >= 0xfe00 && cp <= 0xfe0f;
-  if ((MARK_RE.test(c) && !variationSelector) || UNASSIGNED_RE.test(c)) return false;
-  const lower = c.toLowerCase();
-  return lower.length === c.length && foldFully(c) === lower;
-}
 
 const ASCII_CLASS = new Uint8Array(128).fill(SEP);
 for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = WORD;
@@ -121,33 +44,34 @@ function classifyCodePoint(cp: number): number {
   return WORD_RE.test(ch) ? WORD : SEP;
 }
 
-/** Character class of the code unit (or surrogate pair) at i. */
-function classAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c < 128) return ASCII_CLASS[c]!;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = s.codePointAt(i)!;
+/** Character class of a code point; a lone surrogate is a separator. */
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  if (cp > 0xffff) {
     let k = ASTRAL_CLASS.get(cp);
-    if (k === undefined) {
-      k = cp > 0xffff ? classifyCodePoint(cp) : SEP;
-      ASTRAL_CLASS.set(cp, k);
-    }
+    if (k === undefined) ASTRAL_CLASS.set(cp, (k = classifyCodePoint(cp)));
     return k;
   }
-  let k = BMP_CLASS[c]!;
-  if (k === 0) {
-    k = c >= 0xdc00 && c <= 0xdfff ? SEP : classifyCodePoint(c);
-    BMP_CLASS[c] = k;
-  }
+  let k = BMP_CLASS[cp]!;
+  if (k === 0) BMP_CLASS[cp] = k = cp >= 0xd800 && cp <= 0xdfff ? SEP : classifyCodePoint(cp);
   return k;
 }
 
-const widthAt = (s: string, i: number): number => {
-  const c = s.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
-};
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-const isWordAt = (s: string, i: number): boolean => i < s.length && classAt(s, i) === WORD;
+/** Character class of the code unit (or surrogate pair) at i of chars[0, n). */
+function classAt(chars: Uint16Array, n: number, i: number): number {
+  const c = chars[i]!;
+  if (c < 128) return ASCII_CLASS[c]!;
+  if (isHighSurrogate(c) && i + 1 < n && isLowSurrogate(chars[i + 1]!)) return classOf(((c - 0xd800) << 10) + (chars[i + 1]! - 0xdc00) + 0x10000);
+  return classOf(c);
+}
+
+/** Code units of the character at i: 2 at a high surrogate with a unit after it (paired or not). */
+const widthAt = (chars: Uint16Array, n: number, i: number): number => (isHighSurrogate(chars[i]!) && i + 1 < n ? 2 : 1);
+
+const isWordAt = (chars: Uint16Array, n: number, i: number): boolean => i < n && classAt(chars, n, i) === WORD;
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSpace = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
 
@@ -157,41 +81,77 @@ const AMP = 38;
 const APOS = 39;
 const PLUS = 43;
 const DOT = 46;
+const SLASH = 47;
 const COLON = 58;
 const AT = 64;
+const W = 119;
 const RSQUO = 0x2019;
 const MODIFIER_APOS = 0x02bc;
 
 /**
+ * What a code unit means to the tokenizer's plain shortcut (PLAIN_UNIT[c] for c < 128; every
+ * other unit is PLAIN_GENERAL): most of a post is ASCII words between spaces and commas, which a
+ * caller can read without readToken, token for token the same, and hand the rest to readToken.
+ *  - PLAIN_SKIP: a separator readToken passes over with no state kept (a space, ',', '-', '/');
+ *    it also ends a word with nothing special after it.
+ *  - PLAIN_WORD: an ASCII letter or digit; a run of them is a word (FNV-1a hashed as read).
+ *  - PLAIN_END: ends a word, but readToken decides what follows ('@', a mention).
+ *  - PLAIN_GENERAL: readToken decides: '#', and what a word can continue with or be a URL by
+ *    ("'", '.', '&', '$', '+', ':'), and every non-ASCII unit.
+ * A word ended by PLAIN_SKIP, PLAIN_END or the end of the text is the token readToken would
+ * read there: not a hashtag (a '#' is PLAIN_GENERAL), nothing joined, hash as tokenHash.
+ * Where readToken is called instead (at a PLAIN_GENERAL unit, or a word that a PLAIN_GENERAL
+ * unit ends), it starts as it would after the previous token or separator.
+ */
+export const PLAIN_SKIP = 1;
+export const PLAIN_WORD = 2;
+export const PLAIN_END = 3;
+export const PLAIN_GENERAL = 0;
+export const PLAIN_UNIT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) PLAIN_UNIT[c] = ASCII_CLASS[c] === WORD ? PLAIN_WORD : PLAIN_SKIP;
+PLAIN_UNIT[AT] = PLAIN_END;
+for (const c of [HASH, APOS, DOT, AMP, DOLLAR, PLUS, COLON]) PLAIN_UNIT[c] = PLAIN_GENERAL;
+
+/**
  * Receives each token in order: the token is s.slice(start, end), unless letters were joined
- * across an apostrophe or acronym dots, when `joined` holds it (so the common case allocates
- * nothing). `hashtag` is true for the first token after a '#'.
+ * across an apostrophe or acronym dots, when `joined` holds it. `hashtag` is true for the first
+ * token after a '#'.
  */
 export type TokenSink = (s: string, start: number, end: number, joined: string | null, hashtag: boolean) => void;
 
 /**
- * Where nextToken stands in a text and the token it read last. One cursor is reused for every
- * text, so reading tokens allocates nothing but the rare joined token.
+ * Where the tokenizer stands in a text and the token it read last. The text is the cursor's
+ * code units (UnitBuffer: chars[0, length)), and the tokenizer reads nothing else: reading a
+ * typed array costs the same whatever V8's representation of the string it came from. One
+ * cursor is reused for every text, so reading tokens allocates nothing.
  */
-export interface TokenCursor {
+export interface TokenCursor extends UnitBuffer {
+  /** the string nextToken last copied into chars, null when they hold a folded post (startFolded) */
+  source: string | null;
   /** offset of the next code unit to read */
   pos: number;
-  /** the token is s.slice(start, end) unless `joined` is set */
+  /** the token is chars[start, end) unless joinedLength >= 0 */
   start: number;
   end: number;
-  /** the token's text when letters were joined across an apostrophe or acronym dots, else null */
+  /** the token's units when letters were joined across an apostrophe or acronym dots: joinedUnits[0, joinedLength) */
+  joinedUnits: Uint16Array;
+  /** -1 when the token is chars[start, end) */
+  joinedLength: number;
+  /** the joined token as a string, else null (set by nextToken, not by readToken) */
   joined: string | null;
   /** true for the first token after a '#' */
   hashtag: boolean;
-  /** tokenHash of the token's text (of `joined` when set), computed while reading it */
+  /** tokenHash of the token's text (of the joined units when joined), computed while reading it */
   hash: number;
-  /** hashtags read since pos was last set to 0 by startTokens */
+  /** hashtags read since the cursor was last set to the start of a text */
   hashtags: number;
 }
 
-/** A cursor for nextToken (call startTokens before each text). */
+/** A cursor for nextToken (call startTokens before each text) or readToken (startFolded). */
 export function createTokenCursor(): TokenCursor {
-  return { pos: 0, start: 0, end: 0, joined: null, hashtag: false, hash: 0, hashtags: 0 };
+  const buf = createUnitBuffer();
+  // its fields listed, not spread from buf: the tokenizer read a spread object's fields far slower
+  return { chars: buf.chars, length: 0, bytes: buf.bytes, source: null, pos: 0, start: 0, end: 0, joinedUnits: new Uint16Array(64), joinedLength: -1, joined: null, hashtag: false, hash: 0, hashtags: 0 };
 }
 
 /** Sets the cursor to the start of a new text. */
@@ -200,11 +160,24 @@ export function startTokens(cur: TokenCursor): void {
   cur.hashtags = 0;
 }
 
+/**
+ * Folds text into the cursor's code units (fold.ts foldInto) and sets the cursor to its start,
+ * for readToken. Returns the folded text.
+ */
+export function startFolded(cur: TokenCursor, text: string): string {
+  const folded = foldInto(cur, text);
+  cur.source = null;
+  startTokens(cur);
+  return folded;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** FNV-1a's offset basis and prime (tokenHash); this module's hot code reads its own constants, which optimized code folds in. */
+export const FNV = { offset: FNV_OFFSET, prime: FNV_PRIME } as const;
 
 /**
- * FNV-1a (32 bit) over the UTF-16 code units of s[start, end): the hash nextToken gives each
+ * FNV-1a (32 bit) over the UTF-16 code units of s[start, end): the hash the tokenizer gives each
  * token (Fowler, Noll, Vo; http://www.isthe.com/chongo/tech/comp/fnv/). "ab" hashes as
  * imul(imul(0x811c9dc5 ^ 97, 0x01000193) ^ 98, 0x01000193).
  */
@@ -214,35 +187,58 @@ export function tokenHash(s: string, start = 0, end = s.length): number {
   return h;
 }
 
-function skipToSpace(s: string, i: number): number {
-  while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+/** tokenHash of the code units chars[start, end). */
+export function unitsHash(chars: Uint16Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ chars[i]!, FNV_PRIME);
+  return h;
+}
+
+function skipToSpace(chars: Uint16Array, n: number, i: number): number {
+  while (i < n && !isSpace(chars[i]!)) i++;
   return i;
 }
 
-function skipMention(s: string, i: number): number {
+function skipMention(chars: Uint16Array, n: number, i: number): number {
   // '@user', '@user@host.social', 'bob@example.com': word chars, '_', '.', '@', '-'
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c === 95 || c === DOT || c === AT || c === 45 || classAt(s, i) !== SEP) i += widthAt(s, i);
+  while (i < n) {
+    const c = chars[i]!;
+    if (c === 95 || c === DOT || c === AT || c === 45 || classAt(chars, n, i) !== SEP) i += widthAt(chars, n, i);
     else break;
   }
   return i;
 }
 
+/** Appends chars[from, to) to the cursor's joined token (starting it when there is none). */
+function appendJoined(cur: TokenCursor, from: number, to: number): void {
+  const at = cur.joinedLength < 0 ? 0 : cur.joinedLength;
+  const len = at + (to - from);
+  if (cur.joinedUnits.length < len) {
+    const grown = new Uint16Array(len * 2);
+    grown.set(cur.joinedUnits.subarray(0, at));
+    cur.joinedUnits = grown;
+  }
+  const joined = cur.joinedUnits;
+  const chars = cur.chars;
+  for (let k = from, a = at; k < to; k++, a++) joined[a] = chars[k]!;
+  cur.joinedLength = len;
+}
+
 /**
- * Reads the word token starting at i into cur (end, joined, hash); the hash covers exactly the
- * code units of the token's text, so a joined token hashes as its joined string.
+ * Reads the word token starting at i into cur (end, joined units, hash); the hash covers exactly
+ * the code units of the token's text, so a joined token hashes as its joined units.
  */
-function readWord(s: string, i: number, cur: TokenCursor): void {
-  const n = s.length;
-  let tok = '';
+function readWord(cur: TokenCursor, i: number): void {
+  const chars = cur.chars;
+  const n = cur.length;
+  cur.joinedLength = -1;
   let start = i;
   let seg = i; // start of the current dot-separated segment (for acronyms)
-  let h = Math.imul(FNV_OFFSET ^ s.charCodeAt(i), FNV_PRIME);
+  let h = Math.imul(FNV_OFFSET ^ chars[i]!, FNV_PRIME);
   let j = i + 1;
-  if (widthAt(s, i) === 2) h = Math.imul(h ^ s.charCodeAt(j++), FNV_PRIME);
+  if (widthAt(chars, n, i) === 2) h = Math.imul(h ^ chars[j++]!, FNV_PRIME);
   while (j < n) {
-    const d = s.charCodeAt(j);
+    const d = chars[j]!;
     if (d < 128) {
       if (ASCII_CLASS[d] === WORD) {
         h = Math.imul(h ^ d, FNV_PRIME);
@@ -250,23 +246,23 @@ function readWord(s: string, i: number, cur: TokenCursor): void {
         continue;
       }
       if (d === 32) break; // most words end at a space
-    } else if (classAt(s, j) === WORD) {
+    } else if (classAt(chars, n, j) === WORD) {
       h = Math.imul(h ^ d, FNV_PRIME);
-      if (widthAt(s, j) === 2) h = Math.imul(h ^ s.charCodeAt(++j), FNV_PRIME);
+      if (widthAt(chars, n, j) === 2) h = Math.imul(h ^ chars[++j]!, FNV_PRIME);
       j++;
       continue;
     }
     if (d === APOS || d === RSQUO || d === MODIFIER_APOS) {
-      if (!isWordAt(s, j + 1)) break;
-      tok += s.slice(start, j);
+      if (!isWordAt(chars, n, j + 1)) break;
+      appendJoined(cur, start, j);
       start = seg = j + 1;
       j++;
       continue;
     }
     if (d === DOT) {
       // 'u.s.' -> 'us': only single letters chain, so 'node.js' stays two tokens
-      if (j - seg === 1 && !isAsciiDigit(s.charCodeAt(seg)) && isWordAt(s, j + 1) && !isAsciiDigit(s.charCodeAt(j + 1)) && !isWordAt(s, j + 2)) {
-        tok += s.slice(start, j);
+      if (j - seg === 1 && !isAsciiDigit(chars[seg]!) && isWordAt(chars, n, j + 1) && !isAsciiDigit(chars[j + 1]!) && !isWordAt(chars, n, j + 2)) {
+        appendJoined(cur, start, j);
         start = seg = j + 1;
         j++;
         continue;
@@ -274,19 +270,19 @@ function readWord(s: string, i: number, cur: TokenCursor): void {
       break;
     }
     if (d === AMP || d === DOLLAR) {
-      if (!isWordAt(s, j + 1)) break;
+      if (!isWordAt(chars, n, j + 1)) break;
       h = Math.imul(h ^ d, FNV_PRIME);
       j++;
       continue;
     }
     if (d === PLUS) {
       let e = j;
-      while (e < n && s.charCodeAt(e) === PLUS) e++;
-      if (!isWordAt(s, e)) for (; j < e; j++) h = Math.imul(h ^ PLUS, FNV_PRIME);
+      while (e < n && chars[e] === PLUS) e++;
+      if (!isWordAt(chars, n, e)) for (; j < e; j++) h = Math.imul(h ^ PLUS, FNV_PRIME);
       break;
     }
     if (d === HASH) {
-      if (!isWordAt(s, j + 1)) {
+      if (!isWordAt(chars, n, j + 1)) {
         h = Math.imul(h ^ HASH, FNV_PRIME);
         j++;
       }
@@ -296,38 +292,40 @@ function readWord(s: string, i: number, cur: TokenCursor): void {
   }
   cur.end = j;
   cur.hash = h;
-  cur.joined = start === i ? null : tok + s.slice(start, j);
+  if (cur.joinedLength >= 0) appendJoined(cur, start, j);
+}
+
+/** 'scheme://' after the word chars[start, end), or the word 'www' then '.': a URL, not words. */
+function isUrlAt(cur: TokenCursor, start: number, end: number): boolean {
+  const chars = cur.chars;
+  const n = cur.length;
+  if (end + 2 < n && chars[end] === COLON && chars[end + 1] === SLASH && chars[end + 2] === SLASH) return true;
+  return end < n && cur.joinedLength < 0 && end - start === 3 && chars[start] === W && chars[start + 1] === W && chars[start + 2] === W && chars[end] === DOT;
 }
 
 /**
- * Reads the next token of the folded text s (see the module doc) from cur.pos into cur;
+ * Reads the next token of the cursor's text (see the module doc) from cur.pos into cur;
  * returns false when the text has no more tokens.
  */
-export function nextToken(s: string, cur: TokenCursor): boolean {
-  const n = s.length;
+export function readToken(cur: TokenCursor): boolean {
+  const chars = cur.chars;
+  const n = cur.length;
   let hash = false;
   let i = cur.pos;
   while (i < n) {
-    const c0 = s.charCodeAt(i);
+    const c0 = chars[i]!;
     if (c0 === 32) {
       // the commonest character: a space, nothing to do but reset the hashtag marker
       hash = false;
       i++;
       continue;
     }
-    const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(s, i);
+    const k = c0 < 128 ? ASCII_CLASS[c0]! : classAt(chars, n, i);
     if (k === WORD) {
-      readWord(s, i, cur);
+      readWord(cur, i);
       const end = cur.end;
-      // reads stay inside the text: one charCodeAt past its end (NaN), at most posts' last word,
-      // made V8 turn every read at that spot into a call to the generic builtin
-      if (end + 2 < n && s.charCodeAt(end) === COLON && s.charCodeAt(end + 1) === 47 && s.charCodeAt(end + 2) === 47) {
-        i = skipToSpace(s, end); // scheme://...: a URL, not words
-        hash = false;
-        continue;
-      }
-      if (end < n && cur.joined === null && end - i === 3 && s.startsWith('www', i) && s.charCodeAt(end) === DOT) {
-        i = skipToSpace(s, end);
+      if (isUrlAt(cur, i, end)) {
+        i = skipToSpace(chars, n, end);
         hash = false;
         continue;
       }
@@ -338,28 +336,51 @@ export function nextToken(s: string, cur: TokenCursor): boolean {
       return true;
     }
     if (k === CJK) {
-      const w = widthAt(s, i);
+      const w = widthAt(chars, n, i);
       if (hash) cur.hashtags++;
       cur.start = i;
       cur.end = i + w;
-      cur.joined = null;
+      cur.joinedLength = -1;
       cur.hashtag = hash;
-      cur.hash = w === 1 ? Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) : Math.imul(Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) ^ s.charCodeAt(i + 1), FNV_PRIME);
+      cur.hash = w === 1 ? Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) : Math.imul(Math.imul(FNV_OFFSET ^ c0, FNV_PRIME) ^ chars[i + 1]!, FNV_PRIME);
       cur.pos = i + w;
       return true;
     }
     hash = false;
-    if (c0 === HASH && i + 1 < n && classAt(s, i + 1) !== SEP) {
+    if (c0 === HASH && i + 1 < n && classAt(chars, n, i + 1) !== SEP) {
       hash = true;
       i++;
     } else if (c0 === AT) {
-      i = skipMention(s, i + 1);
+      i = skipMention(chars, n, i + 1);
     } else {
-      i += widthAt(s, i);
+      i += widthAt(chars, n, i);
     }
   }
   cur.pos = n;
   return false;
+}
+
+/** The string of the code units chars[start, end). */
+export function unitsText(chars: Uint16Array, start: number, end: number): string {
+  let s = '';
+  // in slices: String.fromCharCode takes each unit as an argument
+  for (let k = start; k < end; k += 4096) s += String.fromCharCode(...chars.subarray(k, Math.min(end, k + 4096)));
+  return s;
+}
+
+/**
+ * Reads the next token of the folded text s (see the module doc) from cur.pos into cur, with
+ * `joined` set to the joined token's string (else null); returns false when the text has no
+ * more tokens. s is copied into the cursor when it is not the string read last.
+ */
+export function nextToken(s: string, cur: TokenCursor): boolean {
+  if (cur.source !== s) {
+    loadUnits(cur, s);
+    cur.source = s;
+  }
+  const found = readToken(cur);
+  cur.joined = found && cur.joinedLength >= 0 ? unitsText(cur.joinedUnits, 0, cur.joinedLength) : null;
+  return found;
 }
 
 /**
@@ -381,5 +402,5 @@ export function tokenize(text: string): string[] {
 
 /** True when a token is a single character of a script written without spaces. */
 export function isCjkToken(token: string): boolean {
-  return token.length > 0 && token.length <= 2 && classAt(token, 0) === CJK;
+  return token.length > 0 && token.length <= 2 && classOf(token.codePointAt(0)!) === CJK;
 }
